@@ -1,0 +1,30 @@
+import * as z from 'zod/mini'
+
+/** Juspay error envelope (domain.md §1.5). Used by the Juspay dialect and the page API. */
+export const JuspayErrorField = z.object({ field_name: z.string(), reason: z.string() })
+export const JuspayError = z.object({
+  status: z.string(),
+  error_code: z.string(),
+  error_message: z.string(),
+  error_info: z.object({
+    code: z.string(),
+    category: z.string(),
+    user_message: z.string(),
+    developer_message: z.string(),
+    request_id: z.string(),
+    fields: z.array(JuspayErrorField),
+  }),
+})
+export type JuspayError = z.infer<typeof JuspayError>
+export type JuspayErrorField = z.infer<typeof JuspayErrorField>
+
+/** Checkout-session dialect error envelope (Stripe/UseePay style). */
+export const CheckoutError = z.object({
+  error: z.object({
+    type: z.enum(['invalid_request_error', 'authentication_error', 'permission_error', 'api_error']),
+    code: z.string(),
+    message: z.string(),
+    param: z.optional(z.string()),
+  }),
+})
+export type CheckoutError = z.infer<typeof CheckoutError>

@@ -1,0 +1,83 @@
+import * as z from 'zod/mini'
+import { Money } from './money'
+import { CreateMandate, MandateTerms } from './mandate'
+import { Instrument, InstrumentKind, UpiChannelPolicy } from './instrument'
+import { MandateStatus, OrderStatus } from './status'
+
+export const LOCALES = ['en', 'hi'] as const
+export const Locale = z.enum(LOCALES)
+export type Locale = z.infer<typeof Locale>
+
+/** Order ids the page may open: `ordeh_` + 32 lowercase hex. */
+export const PAGE_ID_PATTERN = /^ordeh_[0-9a-f]{32}$/
+export const PageId = z.string().check(z.regex(PAGE_ID_PATTERN))
+
+/** Checkout-session client secrets: `cs_<24 alnum>_secret_<32 alnum>`. */
+export const CLIENT_SECRET_PATTERN = /^cs_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{32}$/
+export const ClientSecret = z.string().check(z.regex(CLIENT_SECRET_PATTERN))
+
+export const SessionState = z.enum(['open', 'expired', 'completed'])
+export type SessionState = z.infer<typeof SessionState>
+
+export const LineItem = z.object({
+  name: z.string(),
+  quantity: z.int().check(z.positive()),
+  amount: Money,
+})
+export type LineItem = z.infer<typeof LineItem>
+
+export const Outcome = z.object({
+  status: OrderStatus,
+  statusId: z.int(),
+  mandateStatus: z.nullable(MandateStatus),
+  mandateId: z.nullable(z.string()),
+  completedAt: z.iso.datetime(),
+})
+export type Outcome = z.infer<typeof Outcome>
+
+/** Everything the page needs to render, normalised from any merchant dialect, in one response. */
+export const SessionView = z.object({
+  pageId: PageId,
+  orderId: z.string(),
+  state: SessionState,
+  status: OrderStatus,
+  statusId: z.int(),
+  merchant: z.object({
+    name: z.string(),
+    brandColor: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+    logoUrl: z.nullable(z.string()),
+  }),
+  amount: Money,
+  /** What the customer pays today: the order amount, or a discounted first period. */
+  chargedToday: Money,
+  /** The registration charge is refunded once the mandate is active. */
+  registrationRefunded: z.boolean(),
+  description: z.nullable(z.string()),
+  customer: z.nullable(
+    z.object({
+      name: z.nullable(z.string()),
+      email: z.nullable(z.string()),
+      phone: z.nullable(z.string()),
+    }),
+  ),
+  lineItems: z.array(LineItem),
+  createMandate: z.nullable(CreateMandate),
+  mandate: z.nullable(MandateTerms),
+  instruments: z.array(Instrument),
+  preferredInstrument: z.nullable(InstrumentKind),
+  upiChannelPolicy: UpiChannelPolicy,
+  language: z.nullable(Locale),
+  expiresAt: z.iso.datetime(),
+  outcome: z.nullable(Outcome),
+})
+export type SessionView = z.infer<typeof SessionView>
+
+/** Error body of the page API. */
+export const PAGE_ERROR_CODES = ['not_found', 'malformed', 'unauthorized', 'rate_limited', 'internal'] as const
+export const PageError = z.object({
+  error: z.object({ code: z.enum(PAGE_ERROR_CODES), message: z.string() }),
+})
+export type PageError = z.infer<typeof PageError>
+
+/** Body of POST /api/checkout/lookup: the client secret travels in the body, never in a URL. */
+export const ClientSecretLookup = z.object({ client_secret: ClientSecret })

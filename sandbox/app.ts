@@ -1,0 +1,101 @@
+import { Hono } from 'hono'
+import { compress } from 'hono/compress'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { Locale } from '../contract/session'
+import { PAGE_ID_PATTERN } from '../contract/session'
+import type { BootPayload } from '../contract/boot'
+import type { SandboxDeps } from './deps'
+import { juspayRoutes } from './dialects/juspay/routes'
+import { checkoutRoutes } from './dialects/checkout/routes'
+import { pageApiRoutes } from './page-api/routes'
+import { qaRoutes } from './qa/routes'
+import { demoRoutes } from './demo/routes'
+import { toSessionView } from './domain/view'
+import { baseSecurityHeaders, setPageHeaders } from './http/security'
+import { renderCheckout, type PageTemplates } from './http/page-html'
+import { redact } from './log'
+
+export interface AppOptions {
+  /** Built HTML templates; null when the page is not built (API-only tests). */
+  templates: PageTemplates | null
+  /** Folder of the built page's static files, or null. */
+  staticDir: string | null
+}
+
+function preferredLocale(acceptLanguage: string | undefined): Locale {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? ''
+  return first.startsWith('hi') ? 'hi' : 'en'
+}
+
+export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
+  const app = new Hono()
+
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    deps.log.info('request', {
+      method: c.req.method,
+      path: redact(c.req.path),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    })
+  })
+  app.use(baseSecurityHeaders)
+  app.use(compress())
+
+  app.onError((err, c) => {
+    deps.log.error('unhandled', { path: redact(c.req.path), message: redact(String(err)) })
+    return c.json({ error: { code: 'internal', message: 'The sandbox failed to answer this request.' } }, 500)
+  })
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+
+  app.route('/', juspayRoutes(deps))
+  app.route('/v1/checkout', checkoutRoutes(deps))
+  app.route('/api', pageApiRoutes(deps))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps))
+  app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init))))
+
+  const checkoutTemplate = options.templates?.checkout
+
+  app.get('/orders/:pageId/payment-page', (c) => {
+    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    const pageId = c.req.param('pageId')
+    const order = PAGE_ID_PATTERN.test(pageId) ? deps.store.orderById(pageId) : undefined
+    const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
+    let boot: BootPayload
+    let lang = preferredLocale(c.req.header('accept-language'))
+    if (!PAGE_ID_PATTERN.test(pageId)) {
+      boot = { kind: 'error', code: 'malformed' }
+    } else if (!order || !merchant) {
+      boot = { kind: 'error', code: 'not_found' }
+    } else {
+      const view = toSessionView(order, merchant, deps.clock.now())
+      boot = { kind: 'session', view }
+      lang = view.language ?? lang
+    }
+    setPageHeaders(c, merchant?.framingOrigins ?? [], merchant?.brand.logoUrl ? [new URL(merchant.brand.logoUrl).origin] : [])
+    return c.html(renderCheckout(checkoutTemplate, boot, lang), boot.kind === 'session' ? 200 : 404)
+  })
+
+  app.get('/checkout', (c) => {
+    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    setPageHeaders(c, [])
+    return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language'))))
+  })
+
+  if (options.staticDir) {
+    const root = options.staticDir
+    app.use(
+      '/assets/*',
+      async (c, next) => {
+        await next()
+        if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+      },
+      serveStatic({ root }),
+    )
+    app.get('/favicon.svg', serveStatic({ root }))
+  }
+
+  return app
+}

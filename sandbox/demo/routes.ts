@@ -1,0 +1,75 @@
+import { Hono } from 'hono'
+import * as z from 'zod'
+import type { SandboxDeps } from '../deps'
+import type { PageTemplates } from '../http/page-html'
+import { setPageHeaders } from '../http/security'
+import { alnum } from '../domain/ids'
+import { DemoSessionRequest } from '../../contract/demo'
+
+export type InProcessFetch = (path: string, init: RequestInit) => Promise<Response>
+
+const DEMO_MERCHANT_ID = 'demo_merchant'
+
+/**
+ * The demo merchant's own little backend: the demo page posts its form here, and this route calls
+ * the sandbox's Juspay-style POST /session the way a merchant server would, holding the API key
+ * server-side so it never reaches the browser.
+ */
+export function demoRoutes(deps: SandboxDeps, templates: PageTemplates | null, callApi: InProcessFetch): Hono {
+  const app = new Hono()
+
+  app.get('/', (c) => {
+    if (!templates) return c.text('The page is not built: run npm run build.', 503)
+    setPageHeaders(c, [])
+    return c.html(templates.demo)
+  })
+
+  app.post('/api/sessions', async (c) => {
+    const merchant = deps.merchants.byId(DEMO_MERCHANT_ID)
+    if (!merchant) return c.json({ error: { message: 'The demo merchant is not configured.' } }, 503)
+    const body: unknown = await c.req.json().catch(() => undefined)
+    const parsed = DemoSessionRequest.safeParse(body)
+    if (!parsed.success) {
+      return c.json({ error: { message: 'Some fields are not valid.', fields: z.treeifyError(parsed.error) } }, 400)
+    }
+    const form = parsed.data
+    const payload: Record<string, unknown> = {
+      order_id: `demo-${alnum(12)}`,
+      amount: form.amount,
+      customer_id: 'demo-customer',
+      customer_email: 'customer@example.com',
+      customer_phone: '9876543210',
+      first_name: 'Asha',
+      last_name: 'Verma',
+      payment_page_client_id: DEMO_MERCHANT_ID,
+      action: form.action,
+      return_url: `${deps.publicOrigin}/demo/return`,
+      description: form.description,
+      'options.create_mandate': form.create_mandate,
+      'mandate.max_amount': form.max_amount,
+      'mandate.amount_rule': form.amount_rule,
+      'mandate.frequency': form.frequency,
+      'metadata.auto_refund_post_success': form.auto_refund ? 'true' : 'false',
+    }
+    if (form.rule_value !== undefined) {
+      payload['mandate.rule_value'] = form.rule_value
+      payload['mandate.rule_type'] = form.rule_type
+    }
+    if (form.frequency === 'ONETIME') {
+      payload['mandate.block_funds'] = true
+      payload['mandate.revokable_by_customer'] = false
+    }
+    const res = await callApi('/session', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${merchant.apiKey}:`).toString('base64')}`,
+        'x-merchantid': merchant.id,
+      },
+      body: JSON.stringify(payload),
+    })
+    return new Response(res.body, { status: res.status, headers: { 'content-type': 'application/json' } })
+  })
+
+  return app
+}

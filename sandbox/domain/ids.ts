@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto'
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+export const hex = (bytes: number): string => randomBytes(bytes).toString('hex')
+
+/** Unbiased random alphanumeric string (rejection sampling over random bytes). */
+export function alnum(length: number): string {
+  let out = ''
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += ALNUM.charAt(byte % 62)
+    }
+  }
+  return out
+}
+
+export const newPageId = (): string => `ordeh_${hex(16)}`
+export const newRequestId = (): string => hex(16)
+export const newClientAuthToken = (): string => `tkn_${hex(16)}`
+export const newCheckoutSessionId = (): string => `cs_${alnum(24)}`
+export const newClientSecret = (sessionId: string): string => `${sessionId}_secret_${alnum(32)}`

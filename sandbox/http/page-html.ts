@@ -1,0 +1,35 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { BOOT_ELEMENT_ID, type BootPayload } from '../../contract/boot'
+import type { Locale } from '../../contract/session'
+
+/** JSON safe to place inside a <script type="application/json"> element. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}
+
+export interface PageTemplates {
+  checkout: string
+  demo: string
+}
+
+/** Reads the built HTML once; null when the page has not been built (tests of the APIs alone). */
+export function loadTemplates(pageDir: string): PageTemplates | null {
+  const checkout = join(pageDir, 'index.html')
+  const demo = join(pageDir, 'demo.html')
+  if (!existsSync(checkout) || !existsSync(demo)) return null
+  return { checkout: readFileSync(checkout, 'utf8'), demo: readFileSync(demo, 'utf8') }
+}
+
+/** The checkout page with its boot payload inlined as data (not script) and `lang` set. */
+export function renderCheckout(template: string, boot: BootPayload | null, lang: Locale): string {
+  const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
+  if (!boot) return withLang
+  const data = `<script type="application/json" id="${BOOT_ELEMENT_ID}">${scriptSafeJson(boot)}</script>`
+  return withLang.replace('</head>', `${data}</head>`)
+}

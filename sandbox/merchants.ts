@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import * as z from 'zod'
+import { InstrumentKind, UpiChannel } from '../contract/instrument'
+
+const FramingOrigin = z
+  .string()
+  .regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d{1,5}|\*))?$/, 'an origin such as https://shop.example.com or http://localhost:*')
+
+const Merchant = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
+  name: z.string().min(1).max(100),
+  apiKey: z.string().min(8),
+  responseKey: z.string().min(8),
+  brand: z.object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/), logoUrl: z.url().nullable() }),
+  returnUrls: z.object({ loopback: z.boolean(), hosts: z.array(z.string().min(1)) }),
+  framingOrigins: z.array(FramingOrigin),
+  webhook: z.object({ url: z.url().nullable(), username: z.string(), password: z.string() }),
+  instruments: z.array(InstrumentKind).min(1),
+  upi: z.object({
+    payeeVpa: z.string(),
+    mcc: z.string().regex(/^\d{4}$/),
+    channelPolicy: z.object({
+      android: UpiChannel,
+      ios: UpiChannel,
+      desktop: UpiChannel,
+      allowed: z.array(UpiChannel).min(1),
+    }),
+  }),
+  enachLimitsMinor: z.object({
+    netbanking: z.int().positive(),
+    debit_card: z.int().positive(),
+    aadhaar: z.int().positive(),
+  }),
+})
+export type Merchant = z.infer<typeof Merchant>
+
+const MerchantsFile = z.object({ merchants: z.array(Merchant).min(1) })
+
+export interface MerchantDirectory {
+  byId(id: string): Merchant | undefined
+  byApiKey(apiKey: string): Merchant | undefined
+  all(): readonly Merchant[]
+}
+
+export function merchantDirectory(merchants: readonly Merchant[]): MerchantDirectory {
+  const byId = new Map(merchants.map((m) => [m.id, m]))
+  const byKey = new Map(merchants.map((m) => [m.apiKey, m]))
+  return {
+    byId: (id) => byId.get(id),
+    byApiKey: (key) => byKey.get(key),
+    all: () => merchants,
+  }
+}
+
+/** Reads and validates a merchants file; a broken file stops the sandbox at start with the reason. */
+export function loadMerchants(path: string): MerchantDirectory {
+  const parsed = MerchantsFile.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+  if (!parsed.success) throw new Error(`invalid merchants file ${path}: ${z.prettifyError(parsed.error)}`)
+  return merchantDirectory(parsed.data.merchants)
+}
+
+export const DEFAULT_MERCHANTS_FILE = new URL('./merchants.json', import.meta.url).pathname
+
+/** Whether a return URL's host is on the merchant's allow-list. */
+export function isAllowedReturnHost(merchant: Merchant, url: URL): boolean {
+  const host = url.hostname.toLowerCase()
+  if (merchant.returnUrls.loopback && isLoopbackHost(host)) return true
+  return merchant.returnUrls.hosts.some((allowed) => allowed.toLowerCase() === host)
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
+}

@@ -1,0 +1,49 @@
+import { serve } from '@hono/node-server'
+import { fileURLToPath } from 'node:url'
+import { createApp } from './app'
+import { MovableClock } from './domain/clock'
+import { jsonLogger } from './log'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
+import { MemoryStore } from './store/memory-store'
+import { loadTemplates } from './http/page-html'
+
+const port = Number(process.env['PORT'] ?? 4000)
+const host = process.env['HOST'] ?? '127.0.0.1'
+const publicOrigin = process.env['PUBLIC_URL'] ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+const staticDir = fileURLToPath(new URL('../dist/page', import.meta.url))
+const log = jsonLogger()
+
+const templates = loadTemplates(staticDir)
+const app = createApp(
+  {
+    store: new MemoryStore(),
+    clock: new MovableClock(),
+    merchants: loadMerchants(process.env['MERCHANTS_FILE'] ?? DEFAULT_MERCHANTS_FILE),
+    log,
+    publicOrigin,
+    qaEnabled: process.env['SANDBOX_QA'] !== 'off',
+  },
+  { templates, staticDir: templates ? staticDir : null },
+)
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
+  log.info('listening', { url: publicOrigin, page_built: templates !== null })
+  process.stdout.write(
+    [
+      '',
+      `mandate-checkout sandbox on ${publicOrigin}`,
+      `  demo merchant  ${publicOrigin}/demo`,
+      `  health         ${publicOrigin}/healthz`,
+      `  merchant API   POST ${publicOrigin}/session (Basic auth, API key demo_api_key)`,
+      '',
+    ].join('\n') + '\n',
+  )
+})
+
+function shutdown(signal: string): void {
+  log.info('shutdown', { signal })
+  server.close(() => process.exit(0))
+  setTimeout(() => process.exit(0), 5000).unref()
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

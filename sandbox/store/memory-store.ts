@@ -1,0 +1,65 @@
+import type { Order } from '../domain/order'
+import type { InsertResult, Store } from './store'
+
+const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
+
+export class MemoryStore implements Store {
+  private readonly byId = new Map<string, Order>()
+  private readonly byMerchantOrder = new Map<string, string>()
+  private readonly byCheckoutSession = new Map<string, string>()
+  private readonly byClientSecret = new Map<string, string>()
+
+  insertOrder(order: Order): InsertResult {
+    const key = merchantKey(order.merchantId, order.orderId)
+    const existingId = this.byMerchantOrder.get(key)
+    const existing = existingId === undefined ? undefined : this.byId.get(existingId)
+    if (existing) return { inserted: false, existing: structuredClone(existing) }
+    this.byId.set(order.id, structuredClone(order))
+    this.byMerchantOrder.set(key, order.id)
+    if (order.source.dialect === 'checkout') {
+      this.byCheckoutSession.set(order.source.sessionId, order.id)
+      this.byClientSecret.set(order.source.clientSecret, order.id)
+    }
+    return { inserted: true }
+  }
+
+  updateOrder(order: Order): void {
+    if (!this.byId.has(order.id)) throw new Error(`unknown order ${order.id}`)
+    this.byId.set(order.id, structuredClone(order))
+  }
+
+  orderById(id: string): Order | undefined {
+    return this.clone(this.byId.get(id))
+  }
+
+  orderByMerchantOrderId(merchantId: string, orderId: string): Order | undefined {
+    return this.lookup(this.byMerchantOrder.get(merchantKey(merchantId, orderId)))
+  }
+
+  orderByCheckoutSessionId(sessionId: string): Order | undefined {
+    return this.lookup(this.byCheckoutSession.get(sessionId))
+  }
+
+  orderByClientSecret(secret: string): Order | undefined {
+    return this.lookup(this.byClientSecret.get(secret))
+  }
+
+  size(): number {
+    return this.byId.size
+  }
+
+  reset(): void {
+    this.byId.clear()
+    this.byMerchantOrder.clear()
+    this.byCheckoutSession.clear()
+    this.byClientSecret.clear()
+  }
+
+  private lookup(id: string | undefined): Order | undefined {
+    return id === undefined ? undefined : this.orderById(id)
+  }
+
+  private clone(order: Order | undefined): Order | undefined {
+    return order === undefined ? undefined : structuredClone(order)
+  }
+}

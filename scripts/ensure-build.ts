@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** Builds the page when dist/page is missing or older than any source it is built from. */
+const root = new URL('..', import.meta.url).pathname
+const built = join(root, 'dist/page/index.html')
+const sources = ['src', 'contract', 'public', 'index.html', 'demo.html', 'vite.config.ts', 'package-lock.json']
+
+function newestMtime(path: string): number {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs)
+}
+
+const stale =
+  !existsSync(built) ||
+  sources.some((s) => existsSync(join(root, s)) && newestMtime(join(root, s)) > statSync(built).mtimeMs)
+
+if (stale) {
+  process.stdout.write('Building the page…\n')
+  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+}

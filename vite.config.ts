@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+import tailwindcss from '@tailwindcss/vite'
+
+const sandboxPort = Number(process.env['SANDBOX_PORT'] ?? 4000)
+const sandbox = `http://127.0.0.1:${sandboxPort}`
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: {
+    outDir: 'dist/page',
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: { input: { index: 'index.html', demo: 'demo.html' } },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': sandbox,
+      '/session': sandbox,
+      '/v1': sandbox,
+      '/sandbox': sandbox,
+      '/demo/api': sandbox,
+      '^/orders/[^/]+$': sandbox,
+      '/healthz': sandbox,
+    },
+  },
+  test: {
+    include: ['contract/**/*.test.ts', 'sandbox/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+})
