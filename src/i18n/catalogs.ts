@@ -1,0 +1,12 @@
+import type { Locale } from '../../contract/session'
+import { en, type Catalog } from './en'
+
+/** English ships in the main bundle; other locales load on demand so they cost nothing until chosen. */
+export function loadCatalog(locale: Locale): Promise<Catalog> {
+  switch (locale) {
+    case 'en':
+      return Promise.resolve(en)
+    case 'hi':
+      return import('./hi').then((m) => m.hi)
+  }
+}

@@ -1,0 +1,43 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { Locale } from '../../contract/session'
+import { en, type Catalog, type MessageKey } from './en'
+import { loadCatalog } from './catalogs'
+import { translate, type MessageParams } from './translate'
+
+export interface I18n {
+  locale: Locale
+  t: (key: MessageKey, params?: MessageParams) => string
+  setLocale: (locale: Locale) => void
+}
+
+const I18nContext = createContext<I18n | null>(null)
+
+/** Holds the active locale and its catalog; sets <html lang> to match. */
+export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: ReactNode }) {
+  const [state, setState] = useState<{ locale: Locale; catalog: Catalog }>({ locale: 'en', catalog: en })
+  const [wanted, setWanted] = useState<Locale>(initialLocale)
+
+  useEffect(() => {
+    let current = true
+    void loadCatalog(wanted).then((catalog) => {
+      if (current) setState({ locale: wanted, catalog })
+    })
+    return () => {
+      current = false
+    }
+  }, [wanted])
+
+  useEffect(() => {
+    document.documentElement.lang = state.locale
+  }, [state.locale])
+
+  const t = useCallback((key: MessageKey, params?: MessageParams) => translate(state.catalog, key, params), [state.catalog])
+  const value = useMemo<I18n>(() => ({ locale: state.locale, t, setLocale: setWanted }), [state.locale, t])
+  return <I18nContext value={value}>{children}</I18nContext>
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext)
+  if (!value) throw new Error('useI18n outside I18nProvider')
+  return value
+}
