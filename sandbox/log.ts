@@ -4,16 +4,14 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void
 }
 
-const SECRET_PATTERNS: readonly RegExp[] = [
-  /cs_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]+/g,
-  /tkn_[0-9a-f]{32}/g,
-  /ordeh_[0-9a-f]{32}/g,
-  /Basic\s+[A-Za-z0-9+/=]+/gi,
-  /Bearer\s+[A-Za-z0-9_.-]+/gi,
-]
+/** Identifiers keep a short prefix so log lines can still be correlated. */
+const ID_PATTERNS: readonly RegExp[] = [/cs_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]+/g, /tkn_[0-9a-f]{32}/g, /ordeh_[0-9a-f]{32}/g]
+/** Credentials lose everything. */
+const CREDENTIAL_PATTERN = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=_.-]+/gi
 
 export function redact(text: string): string {
-  return SECRET_PATTERNS.reduce((acc, pattern) => acc.replace(pattern, (m) => `${m.slice(0, 8)}…`), text)
+  const ids = ID_PATTERNS.reduce((acc, pattern) => acc.replace(pattern, (m) => `${m.slice(0, 8)}…`), text)
+  return ids.replace(CREDENTIAL_PATTERN, (_m, scheme: string) => `${scheme} [redacted]`)
 }
 
 export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {

@@ -5,6 +5,7 @@ import type { PageTemplates } from '../http/page-html'
 import { setPageHeaders } from '../http/security'
 import { alnum } from '../domain/ids'
 import { DemoSessionRequest } from '../../contract/demo'
+import { FREQUENCIES_WITH_RULE } from '../../contract/mandate'
 
 export type InProcessFetch = (path: string, init: RequestInit) => Promise<Response>
 
@@ -51,7 +52,7 @@ export function demoRoutes(deps: SandboxDeps, templates: PageTemplates | null, c
       'mandate.frequency': form.frequency,
       'metadata.auto_refund_post_success': form.auto_refund ? 'true' : 'false',
     }
-    if (form.rule_value !== undefined) {
+    if (form.rule_value !== undefined && FREQUENCIES_WITH_RULE.includes(form.frequency)) {
       payload['mandate.rule_value'] = form.rule_value
       payload['mandate.rule_type'] = form.rule_type
     }

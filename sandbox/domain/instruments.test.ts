@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import type { Frequency, MandateTerms } from '../../contract/mandate'
+import type { CreateMandate } from '../../contract/mandate'
+import { eligibleInstruments, UPI_AFA_FREE_LIMIT_MINOR, UPI_AUTOPAY_MAX_MINOR } from './instruments'
+
+const ENACH_MAX = 10_00_000_00
+
+function terms(maxMinor: number, frequency: Frequency = 'MONTHLY'): MandateTerms {
+  return {
+    maxAmount: { minor: maxMinor, currency: 'INR' },
+    amountRule: 'VARIABLE',
+    frequency,
+    ruleType: 'AFTER',
+    ruleValue: 5,
+    startDate: '2026-11-25T00:00:00.000Z',
+    endDate: '2056-11-25T00:00:00.000Z',
+    blockFunds: frequency === 'ONETIME',
+    revokableByCustomer: frequency !== 'ONETIME',
+  }
+}
+
+type Row = [
+  name: string,
+  createMandate: CreateMandate | null,
+  mandate: MandateTerms | null,
+  expected: Record<'upi' | 'netbanking', { available: boolean; mandate: string; reason: string | null; notices: string[] }>,
+]
+
+const ok = (mandate: string, notices: string[] = []) => ({ available: true, mandate, reason: null, notices })
+
+const rows: Row[] = [
+  ['no mandate asked', null, null, { upi: ok('none'), netbanking: ok('none') }],
+  ['REQUIRED monthly ₹1,000', 'REQUIRED', terms(1_000_00), { upi: ok('required'), netbanking: ok('required') }],
+  ['OPTIONAL monthly ₹1,000', 'OPTIONAL', terms(1_000_00), { upi: ok('optional'), netbanking: ok('optional') }],
+  [
+    'REQUIRED ₹15,000 is still AFA-free',
+    'REQUIRED',
+    terms(UPI_AFA_FREE_LIMIT_MINOR),
+    { upi: ok('required'), netbanking: ok('required') },
+  ],
+  [
+    'REQUIRED just above ₹15,000 needs extra approval on UPI',
+    'REQUIRED',
+    terms(UPI_AFA_FREE_LIMIT_MINOR + 1),
+    { upi: ok('required', ['upi_extra_approval_above_limit']), netbanking: ok('required') },
+  ],
+  [
+    'REQUIRED ₹1,00,000 is the UPI ceiling',
+    'REQUIRED',
+    terms(UPI_AUTOPAY_MAX_MINOR),
+    { upi: ok('required', ['upi_extra_approval_above_limit']), netbanking: ok('required') },
+  ],
+  [
+    'REQUIRED above ₹1,00,000 leaves only eNACH',
+    'REQUIRED',
+    terms(UPI_AUTOPAY_MAX_MINOR + 1),
+    {
+      upi: { available: false, mandate: 'required', reason: 'upi_max_amount_exceeded', notices: [] },
+      netbanking: ok('required'),
+    },
+  ],
+  [
+    'OPTIONAL above ₹1,00,000 keeps UPI but drops its AutoPay opt-in',
+    'OPTIONAL',
+    terms(UPI_AUTOPAY_MAX_MINOR + 1),
+    {
+      upi: { available: true, mandate: 'none', reason: 'upi_max_amount_exceeded', notices: [] },
+      netbanking: ok('optional'),
+    },
+  ],
+  [
+    'REQUIRED above every eNACH limit',
+    'REQUIRED',
+    terms(ENACH_MAX + 1),
+    {
+      upi: { available: false, mandate: 'required', reason: 'upi_max_amount_exceeded', notices: [] },
+      netbanking: { available: false, mandate: 'required', reason: 'enach_max_amount_exceeded', notices: [] },
+    },
+  ],
+  [
+    'REQUIRED ONETIME is UPI only',
+    'REQUIRED',
+    terms(5_000_00, 'ONETIME'),
+    { upi: ok('required'), netbanking: { available: false, mandate: 'required', reason: 'onetime_upi_only', notices: [] } },
+  ],
+  [
+    'REQUIRED BIMONTHLY has no eNACH frequency code',
+    'REQUIRED',
+    terms(5_000_00, 'BIMONTHLY'),
+    {
+      upi: ok('required'),
+      netbanking: { available: false, mandate: 'required', reason: 'enach_frequency_unsupported', notices: [] },
+    },
+  ],
+]
+
+describe('eligibleInstruments', () => {
+  it.each(rows)('%s', (_name, createMandate, mandate, expected) => {
+    const result = eligibleInstruments({
+      merchantInstruments: ['upi', 'netbanking'],
+      createMandate,
+      mandate,
+      enachMaxMinor: ENACH_MAX,
+    })
+    const byKind = Object.fromEntries(
+      result.map((i) => [i.kind, { available: i.available, mandate: i.mandate, reason: i.unavailableReason, notices: i.notices }]),
+    )
+    expect(byKind).toEqual(expected)
+  })
+
+  it('offers only the instruments the merchant has', () => {
+    const result = eligibleInstruments({ merchantInstruments: ['upi'], createMandate: null, mandate: null, enachMaxMinor: ENACH_MAX })
+    expect(result.map((i) => i.kind)).toEqual(['upi'])
+  })
+})

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { jsonLogger, redact } from './log'
+
+describe('redact', () => {
+  it.each([
+    ['cs_ABCDEFGHIJKLMNOPQRSTUVWX_secret_abcdefghijklmnopqrstuvwxyz012345', 'cs_ABCDE…'],
+    ['tkn_0123456789abcdef0123456789abcdef', 'tkn_0123…'],
+    ['/orders/ordeh_0123456789abcdef0123456789abcdef/payment-page', '/orders/ordeh_01…/payment-page'],
+    ['Authorization: Basic ZGVtb19hcGlfa2V5Og==', 'Authorization: Basic [redacted]'],
+    ['Bearer demo_api_key', 'Bearer [redacted]'],
+  ])('hides %s', (input, expected) => {
+    expect(redact(input)).toBe(expected)
+  })
+
+  it('applies to every log line', () => {
+    const lines: string[] = []
+    jsonLogger((l) => lines.push(l)).info('x', { path: '/orders/ordeh_0123456789abcdef0123456789abcdef/payment-page' })
+    expect(lines.join('')).not.toContain('0123456789abcdef0123456789abcdef')
+  })
+})

@@ -1,0 +1,17 @@
+import { useState } from 'react'
+import type { CreatedSession } from './demo-api'
+import { DemoForm } from './demo-form'
+import { SessionCreated } from './session-created'
+import { demoMessages as m } from './messages'
+
+export function DemoPage() {
+  const [created, setCreated] = useState<CreatedSession | null>(null)
+  return (
+    <main className="mx-auto max-w-2xl p-4 sm:p-8 text-slate-900">
+      <h1 className="text-2xl font-semibold">{m.title}</h1>
+      <p className="mt-2 text-slate-700">{m.intro}</p>
+      <DemoForm onCreated={setCreated} />
+      {created && <SessionCreated session={created} />}
+    </main>
+  )
+}
