@@ -1,0 +1,56 @@
+import type { APIRequestContext } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
+
+export const DEMO_MERCHANT = { id: 'demo_merchant', apiKey: 'demo_api_key', responseKey: 'demo_response_key' }
+export const OTHER_MERCHANT = { id: 'other_merchant', apiKey: 'other_api_key' }
+
+export const basicAuth = (apiKey: string): string => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`
+
+/** A fresh merchant order id per test, so journeys run in parallel without sharing state. */
+export const uniqueOrderId = (prefix = 'e2e'): string => `${prefix}-${randomBytes(6).toString('hex')}`
+
+export const nowEpoch = (): number => Math.floor(Date.now() / 1000)
+
+export interface CreatedJuspaySession {
+  orderId: string
+  pageUrl: string
+  body: Record<string, unknown>
+}
+
+/** The merchant server's side of a journey: POST /session exactly as a Juspay integration sends it. */
+export class MerchantApi {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly merchant: { id: string; apiKey: string } = DEMO_MERCHANT,
+  ) {}
+
+  async createSession(payload: Record<string, unknown>): Promise<CreatedJuspaySession> {
+    const orderId = typeof payload['order_id'] === 'string' ? payload['order_id'] : uniqueOrderId()
+    const res = await this.request.post('/session', {
+      headers: { authorization: basicAuth(this.merchant.apiKey), 'x-merchantid': this.merchant.id },
+      data: { return_url: 'https://shop.merchant.com', ...payload, order_id: orderId },
+    })
+    const body = (await res.json()) as Record<string, unknown>
+    if (!res.ok()) throw new Error(`POST /session answered ${res.status()}: ${JSON.stringify(body)}`)
+    const links = body['payment_links'] as { web: string }
+    return { orderId, pageUrl: new URL(links.web).pathname, body }
+  }
+
+  async createCheckoutSession(payload: Record<string, unknown>): Promise<{ url: string; clientSecret: string; id: string }> {
+    const res = await this.request.post('/v1/checkout/sessions', {
+      headers: { authorization: `Bearer ${this.merchant.apiKey}` },
+      data: { merchant_order_id: uniqueOrderId('cs'), ...payload },
+    })
+    const body = (await res.json()) as { id: string; client_secret: string; url: string }
+    if (!res.ok()) throw new Error(`POST /v1/checkout/sessions answered ${res.status()}: ${JSON.stringify(body)}`)
+    const url = new URL(body.url)
+    return { url: `${url.pathname}${url.hash}`, clientSecret: body.client_secret, id: body.id }
+  }
+
+  async expireSession(orderId: string): Promise<void> {
+    const res = await this.request.post(`/sandbox/orders/${orderId}/expire`, {
+      headers: { authorization: basicAuth(this.merchant.apiKey) },
+    })
+    if (!res.ok()) throw new Error(`expire answered ${res.status()}`)
+  }
+}
