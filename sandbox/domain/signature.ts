@@ -1,0 +1,32 @@
+import { createHmac } from 'node:crypto'
+
+/**
+ * Percent-encoding as merchants' verification code does it (encodeURIComponent, which leaves
+ * A–Z a–z 0–9 - _ . ! ~ * ' ( ) unescaped).
+ */
+const encode = (s: string): string => encodeURIComponent(s)
+
+/**
+ * Signs return-URL parameters as Juspay documents it (domain.md §2.4): every parameter but
+ * `signature` and `signature_algorithm`, key and value percent-encoded, sorted by encoded key,
+ * joined as key=value with &, the whole string percent-encoded once more, then HMAC-SHA256 with
+ * the merchant's response key, base64. The caller percent-encodes the result into the URL once
+ * more by putting it in a query string.
+ */
+export function signReturnParams(params: Readonly<Record<string, string>>, responseKey: string): string {
+  const pairs = Object.entries(params)
+    .filter(([key]) => key !== 'signature' && key !== 'signature_algorithm')
+    .map(([key, value]) => [encode(key), encode(value)] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const joined = pairs.map(([key, value]) => `${key}=${value}`).join('&')
+  return createHmac('sha256', responseKey).update(encode(joined)).digest('base64')
+}
+
+/** The return URL with its signed result parameters appended. */
+export function signedReturnUrl(returnUrl: string, params: Readonly<Record<string, string>>, responseKey: string): string {
+  const url = new URL(returnUrl)
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
+  url.searchParams.set('signature', signReturnParams(params, responseKey))
+  url.searchParams.set('signature_algorithm', 'HMAC-SHA256')
+  return url.toString()
+}
