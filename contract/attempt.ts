@@ -1,0 +1,89 @@
+import * as z from 'zod/mini'
+import { InstrumentKind, UpiChannel } from './instrument'
+import { Frequency } from './mandate'
+
+export const ATTEMPT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'cancelled'] as const
+export const AttemptStatus = z.enum(ATTEMPT_STATUSES)
+export type AttemptStatus = z.infer<typeof AttemptStatus>
+
+export const FAILURE_REASONS = [
+  'declined_by_customer',
+  'bank_rejected',
+  'name_mismatch',
+  'approval_window_expired',
+  'cancelled_by_customer',
+] as const
+export const FailureReason = z.enum(FAILURE_REASONS)
+export type FailureReason = z.infer<typeof FailureReason>
+
+/**
+ * The parameters of an NPCI mandate URI (`upi://mandate?…`, domain.md §4.1) exactly as the
+ * sandbox issues them for one attempt. The page builds the URI from these; it never invents them.
+ */
+export const MandateUriParams = z.object({
+  pa: z.string(),
+  pn: z.string(),
+  mc: z.string().check(z.regex(/^\d{4}$/)),
+  tr: z.string(),
+  tid: z.string(),
+  am: z.string().check(z.regex(/^\d+\.\d{2}$/)),
+  amrule: z.enum(['MAX', 'EXACT']),
+  cu: z.literal('INR'),
+  mn: z.string(),
+  tn: z.string(),
+  validitystart: z.string().check(z.regex(/^\d{8}$/)),
+  validityend: z.string().check(z.regex(/^\d{8}$/)),
+  recur: Frequency,
+  recurtype: z.nullable(z.enum(['ON', 'BEFORE', 'AFTER'])),
+  recurvalue: z.nullable(z.string().check(z.regex(/^\d{1,2}$/))),
+  rev: z.enum(['Y', 'N']),
+  block: z.enum(['Y', 'N']),
+  purpose: z.string().check(z.regex(/^\d{2}$/)),
+  txnType: z.literal('CREATE'),
+  mode: z.string().check(z.regex(/^\d{2}$/)),
+})
+export type MandateUriParams = z.infer<typeof MandateUriParams>
+
+/** One try at paying or registering, as the page sees it. */
+export const AttemptView = z.object({
+  id: z.string(),
+  number: z.int().check(z.gte(1)),
+  instrument: InstrumentKind,
+  channel: z.nullable(UpiChannel),
+  setsUpMandate: z.boolean(),
+  status: AttemptStatus,
+  failureReason: z.nullable(FailureReason),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  endedAt: z.nullable(z.iso.datetime()),
+  upi: z.nullable(
+    z.object({
+      uriParams: z.nullable(MandateUriParams),
+      payerVpa: z.nullable(z.string()),
+      payerName: z.nullable(z.string()),
+      /** The sandbox's simulated UPI app for this attempt (one-time link), standing in for the real app. */
+      simulatorUrl: z.string(),
+    }),
+  ),
+})
+export type AttemptView = z.infer<typeof AttemptView>
+
+/** Body of POST /api/pages/{pageId}/attempts; the Idempotency-Key header makes retries safe. */
+export const StartAttempt = z.object({
+  instrument: InstrumentKind,
+  channel: z.optional(UpiChannel),
+  vpa: z.optional(z.string().check(z.maxLength(256))),
+  setUpMandate: z.boolean(),
+})
+export type StartAttempt = z.infer<typeof StartAttempt>
+
+/** Verify VPA answer (domain.md §3.5 shape). */
+export const VpaVerification = z.object({
+  vpa: z.string(),
+  status: z.enum(['VALID', 'INVALID']),
+  customer_name: z.nullable(z.string()),
+  mandate_details: z.object({ is_handle_supported: z.boolean() }),
+})
+export type VpaVerification = z.infer<typeof VpaVerification>
+
+export const MAX_ATTEMPTS_PER_ORDER = 25

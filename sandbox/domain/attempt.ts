@@ -1,0 +1,85 @@
+import type { AttemptStatus, FailureReason } from '../../contract/attempt'
+import type { InstrumentKind, UpiChannel } from '../../contract/instrument'
+
+/** How a pending attempt resolves by itself (magic VPAs), unless someone acts first. */
+export type AutoOutcome = { kind: 'approve'; at: string } | { kind: 'expire'; at: string }
+
+export interface Attempt {
+  id: string
+  number: number
+  /** `<merchant_id>-<order_id>-<n>`, as Juspay numbers transactions. */
+  txnId: string
+  txnUuid: string
+  idempotencyKey: string
+  instrument: InstrumentKind
+  channel: UpiChannel | null
+  setsUpMandate: boolean
+  status: AttemptStatus
+  failureReason: FailureReason | null
+  createdAt: string
+  expiresAt: string
+  endedAt: string | null
+  payerVpa: string | null
+  payerName: string | null
+  payerApp: string | null
+  /** One-time token of the simulated app or bank page; spent once the attempt is decided there. */
+  simulatorToken: string
+  autoOutcome: AutoOutcome | null
+  mandateId: string | null
+  mandateToken: string | null
+}
+
+export type AttemptEvent =
+  | { type: 'approve'; payerApp?: string }
+  | { type: 'decline' }
+  | { type: 'reject'; reason: Extract<FailureReason, 'bank_rejected' | 'name_mismatch'> }
+  | { type: 'expire' }
+  | { type: 'cancel' }
+
+export type TransitionResult = { ok: true; attempt: Attempt } | { ok: false; reason: 'not_pending' }
+
+/**
+ * The attempt state machine: pending is the only state that moves, and every move ends it.
+ * pending --approve--> succeeded; --decline/reject--> failed; --expire--> expired; --cancel--> cancelled.
+ */
+export function transition(attempt: Attempt, event: AttemptEvent, now: Date): TransitionResult {
+  if (attempt.status !== 'pending') return { ok: false, reason: 'not_pending' }
+  const ended = { ...attempt, endedAt: now.toISOString(), autoOutcome: null }
+  switch (event.type) {
+    case 'approve':
+      return { ok: true, attempt: { ...ended, status: 'succeeded', payerApp: event.payerApp ?? attempt.payerApp } }
+    case 'decline':
+      return { ok: true, attempt: { ...ended, status: 'failed', failureReason: 'declined_by_customer' } }
+    case 'reject':
+      return { ok: true, attempt: { ...ended, status: 'failed', failureReason: event.reason } }
+    case 'expire':
+      return { ok: true, attempt: { ...ended, status: 'expired', failureReason: 'approval_window_expired' } }
+    case 'cancel':
+      return { ok: true, attempt: { ...ended, status: 'cancelled', failureReason: 'cancelled_by_customer' } }
+  }
+}
+
+/** What a pending attempt has become by `now` on its own: its auto outcome or its expiry. */
+export function settle(attempt: Attempt, now: Date): Attempt {
+  if (attempt.status !== 'pending') return attempt
+  const t = now.getTime()
+  const auto = attempt.autoOutcome
+  const expiresAt = new Date(attempt.expiresAt).getTime()
+  if (auto && new Date(auto.at).getTime() <= Math.min(t, expiresAt)) {
+    const result = transition(attempt, { type: auto.kind }, new Date(auto.at))
+    return result.ok ? result.attempt : attempt
+  }
+  if (expiresAt <= t) {
+    const result = transition(attempt, { type: 'expire' }, new Date(expiresAt))
+    return result.ok ? result.attempt : attempt
+  }
+  return attempt
+}
+
+/** The next instant at which a pending attempt changes by itself, for the scheduler. */
+export function nextChangeAt(attempt: Attempt): Date | null {
+  if (attempt.status !== 'pending') return null
+  const expiry = new Date(attempt.expiresAt).getTime()
+  const auto = attempt.autoOutcome ? new Date(attempt.autoOutcome.at).getTime() : Infinity
+  return new Date(Math.min(expiry, auto))
+}
