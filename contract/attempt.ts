@@ -21,6 +21,7 @@ export type FailureReason = z.infer<typeof FailureReason>
  * sandbox issues them for one attempt. The page builds the URI from these; it never invents them.
  */
 export const MandateUriParams = z.object({
+  kind: z.literal('mandate'),
   pa: z.string(),
   pn: z.string(),
   mc: z.string().check(z.regex(/^\d{4}$/)),
@@ -44,6 +45,24 @@ export const MandateUriParams = z.object({
 })
 export type MandateUriParams = z.infer<typeof MandateUriParams>
 
+/** A one-off payment URI (`upi://pay?…`) for an OPTIONAL session whose customer did not opt in. */
+export const PayUriParams = z.object({
+  kind: z.literal('pay'),
+  pa: z.string(),
+  pn: z.string(),
+  mc: z.string().check(z.regex(/^\d{4}$/)),
+  tr: z.string(),
+  tid: z.string(),
+  am: z.string().check(z.regex(/^\d+\.\d{2}$/)),
+  cu: z.literal('INR'),
+  tn: z.string(),
+  mode: z.string().check(z.regex(/^\d{2}$/)),
+})
+export type PayUriParams = z.infer<typeof PayUriParams>
+
+export const UpiUriParams = z.discriminatedUnion('kind', [MandateUriParams, PayUriParams])
+export type UpiUriParams = z.infer<typeof UpiUriParams>
+
 /** One try at paying or registering, as the page sees it. */
 export const AttemptView = z.object({
   id: z.string(),
@@ -58,7 +77,8 @@ export const AttemptView = z.object({
   endedAt: z.nullable(z.iso.datetime()),
   upi: z.nullable(
     z.object({
-      uriParams: z.nullable(MandateUriParams),
+      /** Present for intent and QR; collect needs no URI. */
+      uri: z.nullable(UpiUriParams),
       payerVpa: z.nullable(z.string()),
       payerName: z.nullable(z.string()),
       /** The sandbox's simulated UPI app for this attempt (one-time link), standing in for the real app. */
