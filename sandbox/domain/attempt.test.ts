@@ -12,6 +12,7 @@ function attempt(overrides: Partial<Attempt> = {}): Attempt {
     txnId: 'demo_merchant-o1-1',
     txnUuid: 'u1',
     idempotencyKey: 'k1',
+    requestFingerprint: 'f1',
     instrument: 'upi',
     channel: 'collect',
     setsUpMandate: true,

@@ -2,7 +2,7 @@ import type { AttemptStatus, FailureReason } from '../../contract/attempt'
 import type { InstrumentKind, UpiChannel } from '../../contract/instrument'
 
 /** How a pending attempt resolves by itself (magic VPAs), unless someone acts first. */
-export type AutoOutcome = { kind: 'approve'; at: string } | { kind: 'expire'; at: string }
+export type AutoOutcome = { kind: 'approve' | 'decline' | 'expire'; at: string }
 
 export interface Attempt {
   id: string
@@ -11,6 +11,8 @@ export interface Attempt {
   txnId: string
   txnUuid: string
   idempotencyKey: string
+  /** Digest of the start request, so a reused idempotency key with a different request is refused. */
+  requestFingerprint: string
   instrument: InstrumentKind
   channel: UpiChannel | null
   setsUpMandate: boolean

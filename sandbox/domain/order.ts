@@ -1,7 +1,9 @@
 import type { CreateMandate, MandateTerms } from '../../contract/mandate'
 import type { InstrumentKind } from '../../contract/instrument'
 import type { Locale, LineItem } from '../../contract/session'
-import type { OrderStatus } from '../../contract/status'
+import type { MandateStatus, OrderStatus } from '../../contract/status'
+import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
+import type { Attempt } from './attempt'
 
 export interface Customer {
   id: string | null
@@ -53,10 +55,27 @@ export interface Order {
   clientAuthTokenExpiresAt: string
   status: OrderStatus
   source: OrderSource
+  /** Every try at paying, oldest first; at most one is pending. */
+  attempts: Attempt[]
+  mandateStatus: MandateStatus | null
+  mandateId: string | null
+  mandateToken: string | null
+  /** Paise refunded so far (the registration charge, when auto-refunded). */
+  refundedMinor: number
 }
 
-/** A session is open until it expires or reaches a final status. */
+export const liveAttempt = (order: Order): Attempt | undefined => order.attempts.find((a) => a.status === 'pending')
+export const latestAttempt = (order: Order): Attempt | undefined => order.attempts.at(-1)
+
+/**
+ * A session is completed once charged, or once its attempts are used up; it expires at its
+ * expiry unless an attempt is still pending (the customer is approving right now). A failed
+ * attempt leaves it open for a retry.
+ */
 export function sessionState(order: Order, now: Date): 'open' | 'expired' | 'completed' {
-  if (order.status !== 'NEW' && order.status !== 'PENDING_VBV' && order.status !== 'STARTED') return 'completed'
-  return new Date(order.expiresAt).getTime() <= now.getTime() ? 'expired' : 'open'
+  if (order.status === 'CHARGED') return 'completed'
+  const pending = liveAttempt(order) !== undefined
+  if (!pending && order.attempts.length >= MAX_ATTEMPTS_PER_ORDER) return 'completed'
+  if (!pending && new Date(order.expiresAt).getTime() <= now.getTime()) return 'expired'
+  return 'open'
 }

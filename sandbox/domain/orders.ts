@@ -4,7 +4,19 @@ import { newClientAuthToken, newPageId } from './ids'
 import type { Order } from './order'
 
 /** What a dialect hands the domain: a fully validated order minus what the sandbox assigns. */
-export type OrderDraft = Omit<Order, 'id' | 'createdAt' | 'clientAuthToken' | 'clientAuthTokenExpiresAt' | 'status'>
+export type OrderDraft = Omit<
+  Order,
+  | 'id'
+  | 'createdAt'
+  | 'clientAuthToken'
+  | 'clientAuthTokenExpiresAt'
+  | 'status'
+  | 'attempts'
+  | 'mandateStatus'
+  | 'mandateId'
+  | 'mandateToken'
+  | 'refundedMinor'
+>
 
 export type CreateOutcome =
   | { kind: 'created'; order: Order }
@@ -46,6 +58,11 @@ export function createOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, draft: O
     clientAuthToken: newClientAuthToken(),
     clientAuthTokenExpiresAt: new Date(now.getTime() + CLIENT_AUTH_TOKEN_TTL_MS).toISOString(),
     status: 'NEW',
+    attempts: [],
+    mandateStatus: null,
+    mandateId: null,
+    mandateToken: null,
+    refundedMinor: 0,
   }
   const result = deps.store.insertOrder(order)
   if (!result.inserted) {

@@ -50,6 +50,11 @@ function order(mandate: MandateTerms | null): Order {
     clientAuthTokenExpiresAt: '2026-11-25T10:15:00.000Z',
     status: 'NEW',
     source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null },
+    attempts: [],
+    mandateStatus: null,
+    mandateId: null,
+    mandateToken: null,
+    refundedMinor: 0,
   }
 }
 
@@ -60,6 +65,7 @@ function attempt(overrides: Partial<Attempt> = {}): Attempt {
     txnId: 'demo_merchant-o-1-2',
     txnUuid: 'mozvYp0a7rXyZ',
     idempotencyKey: 'k',
+    requestFingerprint: 'f',
     instrument: 'upi',
     channel: 'intent',
     setsUpMandate: true,

@@ -6,7 +6,7 @@
 /** How a UPI attempt behaves once the customer's VPA is known. */
 export type UpiScenario =
   | { kind: 'approve_after_delay'; delayMs: number }
-  | { kind: 'decline' }
+  | { kind: 'decline'; delayMs: number }
   | { kind: 'wait' }
   | { kind: 'expire_after'; windowMs: number }
   | { kind: 'unknown_vpa' }
@@ -32,7 +32,7 @@ export function upiScenario(vpa: string): UpiScenario {
     case MAGIC_VPAS.success:
       return { kind: 'approve_after_delay', delayMs: SUCCESS_DELAY_MS }
     case MAGIC_VPAS.failure:
-      return { kind: 'decline' }
+      return { kind: 'decline', delayMs: SUCCESS_DELAY_MS }
     case MAGIC_VPAS.pending:
       return { kind: 'wait' }
     case MAGIC_VPAS.expired:

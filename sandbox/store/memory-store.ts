@@ -8,6 +8,7 @@ export class MemoryStore implements Store {
   private readonly byMerchantOrder = new Map<string, string>()
   private readonly byCheckoutSession = new Map<string, string>()
   private readonly byClientSecret = new Map<string, string>()
+  private readonly byToken = new Map<string, string>()
 
   insertOrder(order: Order): InsertResult {
     const key = merchantKey(order.merchantId, order.orderId)
@@ -44,6 +45,14 @@ export class MemoryStore implements Store {
     return this.lookup(this.byClientSecret.get(secret))
   }
 
+  indexToken(token: string, orderId: string): void {
+    this.byToken.set(token, orderId)
+  }
+
+  orderByToken(token: string): Order | undefined {
+    return this.lookup(this.byToken.get(token))
+  }
+
   size(): number {
     return this.byId.size
   }
@@ -53,6 +62,7 @@ export class MemoryStore implements Store {
     this.byMerchantOrder.clear()
     this.byCheckoutSession.clear()
     this.byClientSecret.clear()
+    this.byToken.clear()
   }
 
   private lookup(id: string | undefined): Order | undefined {

@@ -14,6 +14,9 @@ export interface Store {
   orderByMerchantOrderId(merchantId: string, orderId: string): Order | undefined
   orderByCheckoutSessionId(sessionId: string): Order | undefined
   orderByClientSecret(secret: string): Order | undefined
+  /** Remembers which order a simulator's one-time token belongs to. */
+  indexToken(token: string, orderId: string): void
+  orderByToken(token: string): Order | undefined
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
   reset(): void
