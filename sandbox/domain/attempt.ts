@@ -32,7 +32,7 @@ export interface Attempt {
 }
 
 export type AttemptEvent =
-  | { type: 'approve'; payerApp?: string }
+  | { type: 'approve'; payerApp?: string; payerVpa?: string }
   | { type: 'decline' }
   | { type: 'reject'; reason: Extract<FailureReason, 'bank_rejected' | 'name_mismatch'> }
   | { type: 'expire' }
@@ -49,7 +49,15 @@ export function transition(attempt: Attempt, event: AttemptEvent, now: Date): Tr
   const ended = { ...attempt, endedAt: now.toISOString(), autoOutcome: null }
   switch (event.type) {
     case 'approve':
-      return { ok: true, attempt: { ...ended, status: 'succeeded', payerApp: event.payerApp ?? attempt.payerApp } }
+      return {
+        ok: true,
+        attempt: {
+          ...ended,
+          status: 'succeeded',
+          payerApp: event.payerApp ?? attempt.payerApp,
+          payerVpa: attempt.payerVpa ?? event.payerVpa ?? null,
+        },
+      }
     case 'decline':
       return { ok: true, attempt: { ...ended, status: 'failed', failureReason: 'declined_by_customer' } }
     case 'reject':
