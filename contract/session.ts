@@ -3,6 +3,7 @@ import { Money } from './money'
 import { CreateMandate, MandateTerms } from './mandate'
 import { Instrument, InstrumentKind, UpiChannelPolicy } from './instrument'
 import { MandateStatus, OrderStatus } from './status'
+import { AttemptView } from './attempt'
 
 export const LOCALES = ['en', 'hi'] as const
 export const Locale = z.enum(LOCALES)
@@ -32,6 +33,8 @@ export const Outcome = z.object({
   mandateStatus: z.nullable(MandateStatus),
   mandateId: z.nullable(z.string()),
   completedAt: z.iso.datetime(),
+  /** First date a recurring debit may fall on; null for one-time and as-presented mandates. */
+  firstDebitDate: z.nullable(z.iso.datetime()),
 })
 export type Outcome = z.infer<typeof Outcome>
 
@@ -69,11 +72,37 @@ export const SessionView = z.object({
   language: z.nullable(Locale),
   expiresAt: z.iso.datetime(),
   outcome: z.nullable(Outcome),
+  /** The latest attempt, pending or ended; null before the first. */
+  attempt: z.nullable(AttemptView),
+  attemptsLeft: z.int().check(z.nonnegative()),
+  /** return_url with the signed result (order_id, status, status_id, signature) once there is one to report. */
+  returnUrl: z.nullable(z.string()),
 })
 export type SessionView = z.infer<typeof SessionView>
 
 /** Error body of the page API. */
-export const PAGE_ERROR_CODES = ['not_found', 'malformed', 'unauthorized', 'rate_limited', 'internal'] as const
+export const PAGE_ERROR_CODES = [
+  'not_found',
+  'malformed',
+  'unsupported_media_type',
+  'payload_too_large',
+  'internal',
+  'session_not_open',
+  'attempt_in_progress',
+  'too_many_attempts',
+  'instrument_unavailable',
+  'instrument_not_supported',
+  'mandate_choice_invalid',
+  'channel_required',
+  'channel_not_allowed',
+  'vpa_required',
+  'vpa_invalid',
+  'handle_not_supported',
+  'idempotency_conflict',
+  'idempotency_key_required',
+  'no_pending_attempt',
+] as const
+export type PageErrorCode = (typeof PAGE_ERROR_CODES)[number]
 export const PageError = z.object({
   error: z.object({ code: z.enum(PAGE_ERROR_CODES), message: z.string() }),
 })

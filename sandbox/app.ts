@@ -11,6 +11,8 @@ import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
 import { toSessionView } from './domain/view'
+import { AttemptService } from './domain/attempt-service'
+import { OrderEventBus } from './domain/order-events'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
 import { renderCheckout, type PageTemplates } from './http/page-html'
 import { redact } from './log'
@@ -29,6 +31,8 @@ function preferredLocale(acceptLanguage: string | undefined): Locale {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
+  const bus = new OrderEventBus()
+  const attempts = new AttemptService(deps, bus)
 
   app.use(async (c, next) => {
     const started = performance.now()
@@ -52,7 +56,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
 
   app.route('/', juspayRoutes(deps))
   app.route('/v1/checkout', checkoutRoutes(deps))
-  app.route('/api', pageApiRoutes(deps))
+  app.route('/api', pageApiRoutes({ deps, attempts, bus }))
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps))
   app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init))))
 
@@ -61,7 +65,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.get('/orders/:pageId/payment-page', (c) => {
     if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
     const pageId = c.req.param('pageId')
-    const order = PAGE_ID_PATTERN.test(pageId) ? deps.store.orderById(pageId) : undefined
+    const stored = PAGE_ID_PATTERN.test(pageId) ? deps.store.orderById(pageId) : undefined
+    const order = stored ? attempts.refresh(stored) : undefined
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
     let boot: BootPayload
     let lang = preferredLocale(c.req.header('accept-language'))

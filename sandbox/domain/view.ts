@@ -1,8 +1,14 @@
+import type { AttemptView } from '../../contract/attempt'
+import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
-import { ORDER_STATUS_IDS } from '../../contract/status'
+import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
 import type { Merchant } from '../merchants'
+import type { Attempt } from './attempt'
 import { eligibleInstruments } from './instruments'
-import { sessionState, type Customer, type Order } from './order'
+import { latestAttempt, sessionState, type Customer, type Order } from './order'
+import { firstDebitDate } from './schedule'
+import { signedReturnUrl } from './signature'
+import { upiUriParams } from './upi-params'
 
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@')
@@ -24,10 +30,61 @@ function customerView(customer: Customer): SessionView['customer'] {
   return name || email || phone ? { name, email, phone } : null
 }
 
+/** Where the simulated UPI app for an attempt lives (same origin as the page). */
+export const simulatorPath = (attempt: Attempt): string => `/simulator/upi/${attempt.simulatorToken}`
+
+function attemptView(order: Order, attempt: Attempt, merchant: Merchant): AttemptView {
+  return {
+    id: attempt.id,
+    number: attempt.number,
+    instrument: attempt.instrument,
+    channel: attempt.channel,
+    setsUpMandate: attempt.setsUpMandate,
+    status: attempt.status,
+    failureReason: attempt.failureReason,
+    createdAt: attempt.createdAt,
+    expiresAt: attempt.expiresAt,
+    endedAt: attempt.endedAt,
+    upi:
+      attempt.instrument === 'upi'
+        ? {
+            uri: upiUriParams(order, attempt, merchant),
+            payerVpa: attempt.payerVpa,
+            payerName: attempt.payerName,
+            simulatorUrl: simulatorPath(attempt),
+          }
+        : null,
+  }
+}
+
+/** Statuses worth reporting back to the merchant's return_url. */
+const REPORTABLE: readonly OrderStatus[] = ['CHARGED', 'AUTHORIZATION_FAILED', 'AUTHENTICATION_FAILED', 'JUSPAY_DECLINED']
+
+function returnUrlFor(order: Order, merchant: Merchant, state: SessionView['state']): string | null {
+  if (!order.returnUrl) return null
+  if (!REPORTABLE.includes(order.status) && state !== 'expired') return null
+  const params = { order_id: order.orderId, status: order.status, status_id: String(ORDER_STATUS_IDS[order.status]) }
+  return signedReturnUrl(order.returnUrl, params, merchant.responseKey)
+}
+
+function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['outcome'] {
+  if (order.status !== 'CHARGED' || !attempt?.endedAt) return null
+  const firstDebit = order.mandate && order.mandateStatus === 'ACTIVE' ? firstDebitDate(order.mandate) : null
+  return {
+    status: order.status,
+    statusId: ORDER_STATUS_IDS[order.status],
+    mandateStatus: order.mandateStatus,
+    mandateId: order.mandateId,
+    completedAt: attempt.endedAt,
+    firstDebitDate: firstDebit ? firstDebit.toISOString() : null,
+  }
+}
+
 /** The one normalised view the page renders, whatever dialect created the order. */
 export function toSessionView(order: Order, merchant: Merchant, now: Date): SessionView {
   const state = sessionState(order, now)
   const money = (minor: number) => ({ minor, currency: order.currency })
+  const attempt = latestAttempt(order)
   return {
     pageId: order.id,
     orderId: order.orderId,
@@ -53,6 +110,9 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date): Sess
     upiChannelPolicy: merchant.upi.channelPolicy,
     language: order.language,
     expiresAt: order.expiresAt,
-    outcome: null,
+    outcome: outcomeFor(order, attempt),
+    attempt: attempt ? attemptView(order, attempt, merchant) : null,
+    attemptsLeft: Math.max(0, MAX_ATTEMPTS_PER_ORDER - order.attempts.length),
+    returnUrl: returnUrlFor(order, merchant, state),
   }
 }

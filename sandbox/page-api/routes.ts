@@ -1,39 +1,170 @@
-import { Hono } from 'hono'
-import { ClientSecretLookup, PAGE_ID_PATTERN, type PageError } from '../../contract/session'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { streamSSE } from 'hono/streaming'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import * as z from 'zod/mini'
+import { StartAttempt } from '../../contract/attempt'
+import { ClientSecretLookup, PAGE_ID_PATTERN, type PageError, type PageErrorCode } from '../../contract/session'
 import type { SandboxDeps } from '../deps'
-import { toSessionView } from '../domain/view'
+import type { AttemptService } from '../domain/attempt-service'
+import type { OrderEventBus } from '../domain/order-events'
 import type { Order } from '../domain/order'
+import { toSessionView } from '../domain/view'
+import { verifyVpa } from '../domain/vpa'
+import type { Merchant } from '../merchants'
 
-const pageError = (code: PageError['error']['code'], message: string): PageError => ({ error: { code, message } })
+const MESSAGES: Record<PageErrorCode, string> = {
+  not_found: 'No payment session matches this link.',
+  malformed: 'The request is not valid.',
+  unsupported_media_type: 'Send a JSON body.',
+  payload_too_large: 'The request body is too large.',
+  internal: 'The sandbox failed to answer this request.',
+  session_not_open: 'This session can no longer be paid.',
+  attempt_in_progress: 'A payment is already waiting for approval.',
+  too_many_attempts: 'This session has used all its attempts.',
+  instrument_unavailable: 'This payment method is not available for this session.',
+  instrument_not_supported: 'This payment method cannot be used yet.',
+  mandate_choice_invalid: 'This session does not allow that mandate choice.',
+  channel_required: 'Choose how to pay with UPI.',
+  channel_not_allowed: 'The merchant does not allow this UPI channel.',
+  vpa_required: 'Enter your UPI ID.',
+  vpa_invalid: 'This UPI ID does not exist.',
+  handle_not_supported: 'This UPI ID cannot set up AutoPay.',
+  idempotency_conflict: 'This idempotency key was used for a different request.',
+  idempotency_key_required: 'Send an Idempotency-Key header (1–255 visible characters).',
+  no_pending_attempt: 'No payment is waiting for approval.',
+}
 
-/** The page's own API: one normalised session view, reached by page id or by client secret. */
-export function pageApiRoutes(deps: SandboxDeps): Hono {
-  const app = new Hono()
+const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
+  not_found: 404,
+  malformed: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  internal: 500,
+  session_not_open: 409,
+  attempt_in_progress: 409,
+  too_many_attempts: 409,
+  instrument_unavailable: 422,
+  instrument_not_supported: 422,
+  mandate_choice_invalid: 422,
+  channel_required: 422,
+  channel_not_allowed: 422,
+  vpa_required: 422,
+  vpa_invalid: 422,
+  handle_not_supported: 422,
+  idempotency_conflict: 409,
+  idempotency_key_required: 400,
+  no_pending_attempt: 409,
+}
 
-  const view = (order: Order) => {
-    const merchant = deps.merchants.byId(order.merchantId)
-    if (!merchant) throw new Error(`order ${order.id} has no merchant`)
-    return toSessionView(order, merchant, deps.clock.now())
-  }
+const fail = (c: Context, code: PageErrorCode): Response => {
+  const body: PageError = { error: { code, message: MESSAGES[code] } }
+  return c.json(body, STATUS[code])
+}
 
-  app.get('/pages/:pageId', (c) => {
-    const pageId = c.req.param('pageId')
-    if (!PAGE_ID_PATTERN.test(pageId)) return c.json(pageError('malformed', 'This payment link is not valid.'), 400)
-    const order = deps.store.orderById(pageId)
-    if (!order) return c.json(pageError('not_found', 'No payment session matches this link.'), 404)
-    return c.json(view(order))
-  })
+const VpaRequest = z.object({ vpa: z.string().check(z.maxLength(256)) })
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
+const HEARTBEAT_MS = 15_000
 
-  app.post('/checkout/lookup', async (c) => {
+type Found = { order: Order; merchant: Merchant }
+type PageEnv = { Variables: { found: Found } }
+
+export interface PageApiDeps {
+  deps: SandboxDeps
+  attempts: AttemptService
+  bus: OrderEventBus
+}
+
+/**
+ * The page's own API. Every route is reached through the unguessable page id (or the client
+ * secret); bodies are JSON, parsed with the contract's schemas; writes carry an Idempotency-Key.
+ */
+export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEnv> {
+  const app = new Hono<PageEnv>()
+  const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now())
+
+  const limit = bodyLimit({ maxSize: 4 * 1024, onError: (c) => fail(c, 'payload_too_large') })
+
+  const readJson = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> => {
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-      return c.json(pageError('malformed', 'Send the client secret as a JSON body.'), 415)
+      return { ok: false, response: fail(c, 'unsupported_media_type') }
     }
     const body: unknown = await c.req.json().catch(() => undefined)
-    const parsed = ClientSecretLookup.safeParse(body)
-    if (!parsed.success) return c.json(pageError('malformed', 'The client secret is missing or not valid.'), 400)
-    const order = deps.store.orderByClientSecret(parsed.data.client_secret)
-    if (!order) return c.json(pageError('not_found', 'No payment session matches this client secret.'), 404)
-    return c.json(view(order))
+    return body === undefined ? { ok: false, response: fail(c, 'malformed') } : { ok: true, body }
+  }
+
+  const loadPage: MiddlewareHandler<PageEnv> = async (c, next) => {
+    const pageId = c.req.param('pageId') ?? ''
+    if (!PAGE_ID_PATTERN.test(pageId)) return fail(c, 'malformed')
+    const stored = deps.store.orderById(pageId)
+    const merchant = stored ? deps.merchants.byId(stored.merchantId) : undefined
+    if (!stored || !merchant) return fail(c, 'not_found')
+    c.set('found', { order: attempts.refresh(stored), merchant })
+    await next()
+  }
+  app.use('/pages/:pageId', loadPage)
+  app.use('/pages/:pageId/*', loadPage)
+
+  app.get('/pages/:pageId', (c) => c.json(view(c.get('found'))))
+
+  app.post('/pages/:pageId/attempts', limit, async (c) => {
+    const key = c.req.header('idempotency-key') ?? ''
+    if (!IDEMPOTENCY_KEY.test(key)) return fail(c, 'idempotency_key_required')
+    const read = await readJson(c)
+    if (!read.ok) return read.response
+    const parsed = StartAttempt.safeParse(read.body)
+    if (!parsed.success) return fail(c, 'malformed')
+    const { order, merchant } = c.get('found')
+    const result = attempts.start(order, merchant, parsed.data, key)
+    if (!result.ok) return fail(c, result.error)
+    return c.json(view({ order: result.order, merchant }), result.replayed ? 200 : 201)
+  })
+
+  app.post('/pages/:pageId/attempts/:attemptId/cancel', (c) => {
+    const { order, merchant } = c.get('found')
+    const result = attempts.decide(order, { type: 'cancel' }, c.req.param('attemptId'))
+    if (!result.ok) return fail(c, 'no_pending_attempt')
+    return c.json(view({ order: result.order, merchant }))
+  })
+
+  app.post('/pages/:pageId/vpa', limit, async (c) => {
+    const read = await readJson(c)
+    if (!read.ok) return read.response
+    const parsed = VpaRequest.safeParse(read.body)
+    if (!parsed.success) return fail(c, 'malformed')
+    return c.json(verifyVpa(parsed.data.vpa))
+  })
+
+  app.get('/pages/:pageId/events', (c) => {
+    const found = c.get('found')
+    c.header('Cache-Control', 'no-store')
+    return streamSSE(c, async (stream) => {
+      let queue = Promise.resolve()
+      const send = (f: Found) => {
+        queue = queue.then(() => stream.writeSSE({ event: 'session', data: JSON.stringify(view(f)) }))
+      }
+      const unsubscribe = bus.subscribe((change) => {
+        if (change.order.id === found.order.id) send({ order: change.order, merchant: found.merchant })
+      })
+      stream.onAbort(unsubscribe)
+      send(found)
+      while (!stream.aborted && !stream.closed) {
+        await stream.sleep(HEARTBEAT_MS)
+        queue = queue.then(() => stream.write(': keep-alive\n\n').then(() => undefined))
+      }
+      unsubscribe()
+    })
+  })
+
+  app.post('/checkout/lookup', limit, async (c) => {
+    const read = await readJson(c)
+    if (!read.ok) return read.response
+    const parsed = ClientSecretLookup.safeParse(read.body)
+    if (!parsed.success) return fail(c, 'malformed')
+    const stored = deps.store.orderByClientSecret(parsed.data.client_secret)
+    const merchant = stored ? deps.merchants.byId(stored.merchantId) : undefined
+    if (!stored || !merchant) return fail(c, 'not_found')
+    return c.json(view({ order: attempts.refresh(stored), merchant }))
   })
 
   return app

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+import { PageError, SessionView } from '../../contract/session'
+import { VpaVerification } from '../../contract/attempt'
+import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../simulators/scenarios'
+import { seedOrder, testSandbox } from '../testing/fixtures'
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
+
+const intent = { instrument: 'upi', channel: 'intent', setUpMandate: true }
+
+async function errorCode(res: Response): Promise<string> {
+  return PageError.parse(await res.json()).error.code
+}
+
+describe('GET /api/pages/:pageId', () => {
+  it('answers the session view', async () => {
+    const { app, deps } = testSandbox()
+    const order = seedOrder(deps)
+    const res = await app.request(`/api/pages/${order.id}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const view = SessionView.parse(await res.json())
+    expect(view).toMatchObject({ pageId: order.id, state: 'open', attempt: null, attemptsLeft: 25, returnUrl: null })
+  })
+
+  it.each([
+    ['/api/pages/ordeh_nothex', 400, 'malformed'],
+    ['/api/pages/ordeh_00000000000000000000000000000000', 404, 'not_found'],
+    ['/api/pages/ordeh_00000000000000000000000000000000/events', 404, 'not_found'],
+  ])('%s → %i %s', async (path, status, code) => {
+    const { app } = testSandbox()
+    const res = await app.request(path)
+    expect(res.status).toBe(status)
+    expect(await errorCode(res)).toBe(code)
+  })
+})
+
+describe('POST /api/pages/:pageId/attempts', () => {
+  it('starts an intent attempt with its mandate URI and replays it for the same key', async () => {
+    const { app, deps, store } = testSandbox()
+    const order = seedOrder(deps)
+    const first = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))
+    expect(first.status).toBe(201)
+    const view = SessionView.parse(await first.json())
+    expect(view.status).toBe('PENDING_VBV')
+    expect(view.attempt?.upi?.uri).toMatchObject({ kind: 'mandate', am: '1000.00', mode: '04' })
+    expect(view.attempt?.upi?.simulatorUrl).toMatch(/^\/simulator\/upi\/[0-9a-f]{32}$/)
+    const again = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))
+    expect(again.status).toBe(200)
+    expect(SessionView.parse(await again.json()).attempt?.id).toBe(view.attempt?.id)
+    expect(store.orderById(order.id)?.attempts).toHaveLength(1)
+  })
+
+  it.each<[string, RequestInit, number, string]>([
+    ['no idempotency key', json(intent), 400, 'idempotency_key_required'],
+    ['a text body', { method: 'POST', headers: { 'idempotency-key': 'k', 'content-type': 'text/plain' }, body: 'x' }, 415, 'unsupported_media_type'],
+    ['invalid JSON', { method: 'POST', headers: { 'idempotency-key': 'k', 'content-type': 'application/json' }, body: '{"a":' }, 400, 'malformed'],
+    ['an unknown instrument', json({ ...intent, instrument: 'card' }, { 'idempotency-key': 'k' }), 400, 'malformed'],
+    ['a body over 4 KB', json({ ...intent, vpa: 'a'.repeat(5000) }, { 'idempotency-key': 'k' }), 413, 'payload_too_large'],
+    ['collect without VPA', json({ ...intent, channel: 'collect' }, { 'idempotency-key': 'k' }), 422, 'vpa_required'],
+    ['an unknown VPA', json({ ...intent, channel: 'collect', vpa: MAGIC_VPAS.unknown }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
+    ['eNACH, not yet on this build', json({ instrument: 'netbanking', setUpMandate: true }, { 'idempotency-key': 'k' }), 422, 'instrument_not_supported'],
+    ['hostile VPA text', json({ ...intent, channel: 'collect', vpa: '<script>@x' }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
+  ])('refuses %s, storing nothing', async (_name, init, status, code) => {
+    const { app, deps, store } = testSandbox()
+    const order = seedOrder(deps)
+    const res = await app.request(`/api/pages/${order.id}/attempts`, init)
+    expect(res.status).toBe(status)
+    expect(await errorCode(res)).toBe(code)
+    expect(store.orderById(order.id)?.attempts).toHaveLength(0)
+  })
+
+  it('refuses a second attempt while one is pending', async () => {
+    const { app, deps } = testSandbox()
+    const order = seedOrder(deps)
+    await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'a' }))
+    const res = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'b' }))
+    expect(res.status).toBe(409)
+    expect(await errorCode(res)).toBe('attempt_in_progress')
+  })
+
+  it('reports success with a signed return URL and the first debit date', async () => {
+    const { app, deps, clock } = testSandbox()
+    const order = seedOrder(deps)
+    await app.request(
+      `/api/pages/${order.id}/attempts`,
+      json({ ...intent, channel: 'collect', vpa: MAGIC_VPAS.success }, { 'idempotency-key': 'a' }),
+    )
+    clock.advance(SUCCESS_DELAY_MS)
+    const view = SessionView.parse(await (await app.request(`/api/pages/${order.id}`)).json())
+    expect(view.state).toBe('completed')
+    expect(view.outcome).toMatchObject({ status: 'CHARGED', statusId: 21, mandateStatus: 'ACTIVE' })
+    expect(view.outcome?.firstDebitDate).toBe('2026-12-04T18:30:00.000Z')
+    const url = new URL(view.returnUrl ?? '')
+    expect(url.searchParams.get('status')).toBe('CHARGED')
+    expect(url.searchParams.get('signature_algorithm')).toBe('HMAC-SHA256')
+  })
+})
+
+describe('cancel and VPA verification', () => {
+  it('cancels the pending attempt and refuses to cancel twice', async () => {
+    const { app, deps } = testSandbox()
+    const order = seedOrder(deps)
+    const started = SessionView.parse(
+      await (await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'a' }))).json(),
+    )
+    const path = `/api/pages/${order.id}/attempts/${started.attempt?.id ?? ''}/cancel`
+    const cancelled = SessionView.parse(await (await app.request(path, { method: 'POST' })).json())
+    expect(cancelled.attempt?.status).toBe('cancelled')
+    expect(cancelled.state).toBe('open')
+    const again = await app.request(path, { method: 'POST' })
+    expect(again.status).toBe(409)
+  })
+
+  it.each([
+    [MAGIC_VPAS.success, 'VALID', true],
+    ['asha@nomandate', 'VALID', false],
+    [MAGIC_VPAS.unknown, 'INVALID', false],
+    ['no-at-sign', 'INVALID', false],
+  ])('verifies %s as %s (AutoPay %s)', async (vpa, status, supported) => {
+    const { app, deps } = testSandbox()
+    const order = seedOrder(deps)
+    const res = await app.request(`/api/pages/${order.id}/vpa`, json({ vpa }))
+    const body = VpaVerification.parse(await res.json())
+    expect(body.status).toBe(status)
+    expect(body.mandate_details.is_handle_supported).toBe(supported)
+  })
+})
+
+describe('GET /api/pages/:pageId/events', () => {
+  it('streams the current view first, then each change', async () => {
+    const { app, deps } = testSandbox()
+    const order = seedOrder(deps)
+    const res = await app.request(`/api/pages/${order.id}/events`)
+    expect(res.headers.get('content-type')).toContain('text/event-stream')
+    const reader = res.body?.getReader()
+    if (!reader) throw new Error('no stream')
+    const decoder = new TextDecoder()
+    const readEvent = async () => {
+      let text = ''
+      while (!text.includes('\n\n')) {
+        const chunk = await reader.read()
+        text += decoder.decode(chunk.value)
+      }
+      const data = /data: (.*)/.exec(text)?.[1] ?? ''
+      return SessionView.parse(JSON.parse(data))
+    }
+    expect((await readEvent()).status).toBe('NEW')
+    await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'a' }))
+    expect((await readEvent()).status).toBe('PENDING_VBV')
+    await reader.cancel()
+  })
+})
+
+describe('POST /api/checkout/lookup', () => {
+  it.each<[string, RequestInit, number]>([
+    ['text body', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }, 415],
+    ['no secret', json({}), 400],
+    ['a malformed secret', json({ client_secret: 'cs_x' }), 400],
+    ['an unknown secret', json({ client_secret: `cs_${'a'.repeat(24)}_secret_${'b'.repeat(32)}` }), 404],
+  ])('refuses %s', async (_name, init, status) => {
+    const { app } = testSandbox()
+    expect((await app.request('/api/checkout/lookup', init)).status).toBe(status)
+  })
+})

@@ -1,0 +1,65 @@
+import { createApp } from '../app'
+import { MovableClock } from '../domain/clock'
+import { createOrder, type OrderDraft } from '../domain/orders'
+import type { Order } from '../domain/order'
+import type { SandboxDeps } from '../deps'
+import { silentLogger } from '../log'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
+import { MemoryStore } from '../store/memory-store'
+
+/** 25 Nov 2026, 10:00 UTC: every in-process test starts here. */
+export const TEST_NOW = new Date('2026-11-25T10:00:00.000Z')
+
+/** A sandbox built in-process with a movable clock, for tests that call app.request. */
+export function testSandbox() {
+  const store = new MemoryStore()
+  const clock = new MovableClock({ now: () => TEST_NOW })
+  const deps: SandboxDeps = {
+    store,
+    clock,
+    merchants: loadMerchants(DEFAULT_MERCHANTS_FILE),
+    log: silentLogger,
+    publicOrigin: 'http://127.0.0.1:4000',
+    qaEnabled: true,
+  }
+  const app = createApp(deps, { templates: null, staticDir: null })
+  return { app, deps, store, clock }
+}
+
+/** A REQUIRED monthly mandate order for the demo merchant, created straight through the domain. */
+export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides: Partial<OrderDraft> = {}): Order {
+  const created = createOrder(deps, {
+    merchantId: 'demo_merchant',
+    orderId: `o-${Math.random().toString(36).slice(2, 10)}`,
+    fingerprint: 'seed',
+    expiresAt: new Date(deps.clock.now().getTime() + 24 * 3600 * 1000).toISOString(),
+    amountMinor: 100,
+    chargedTodayMinor: 100,
+    currency: 'INR',
+    customer: { id: 'c1', email: 'asha@example.com', phone: '9876543210', firstName: 'Asha', lastName: 'Verma' },
+    description: 'Monthly plan',
+    returnUrl: 'https://shop.merchant.com/return',
+    udf: [],
+    metadata: { auto_refund_post_success: 'true' },
+    createMandate: 'REQUIRED',
+    mandate: {
+      maxAmount: { minor: 1_000_00, currency: 'INR' },
+      amountRule: 'VARIABLE',
+      frequency: 'MONTHLY',
+      ruleType: 'AFTER',
+      ruleValue: 5,
+      startDate: deps.clock.now().toISOString(),
+      endDate: '2056-11-25T10:00:00.000Z',
+      blockFunds: false,
+      revokableByCustomer: true,
+    },
+    paymentRules: null,
+    lineItems: [],
+    preferredInstrument: null,
+    language: null,
+    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null },
+    ...overrides,
+  })
+  if (created.kind !== 'created') throw new Error('seed order was not created')
+  return created.order
+}
