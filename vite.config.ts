@@ -22,6 +22,7 @@ export default defineConfig({
       '/session': sandbox,
       '/v1': sandbox,
       '/sandbox': sandbox,
+      '/simulator': sandbox,
       '/demo/api': sandbox,
       '^/orders/[^/]+$': sandbox,
       '/healthz': sandbox,

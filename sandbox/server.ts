@@ -40,9 +40,11 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   )
 })
 
+/** Stops accepting, ends open event streams (they would hold the close forever), then exits. */
 function shutdown(signal: string): void {
   log.info('shutdown', { signal })
   server.close(() => process.exit(0))
+  if ('closeAllConnections' in server) server.closeAllConnections()
   setTimeout(() => process.exit(0), 5000).unref()
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'))
