@@ -1,0 +1,52 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { CheckoutError } from '../../../contract/errors'
+
+/** Machine-readable `error.code` values this dialect answers with. */
+export type CheckoutErrorCode =
+  | 'api_key_missing'
+  | 'api_key_invalid'
+  | 'authorization_malformed'
+  | 'unsupported_media_type'
+  | 'invalid_json'
+  | 'body_too_large'
+  | 'parameter_missing'
+  | 'parameter_invalid'
+  | 'parameter_unknown'
+  | 'amount_mismatch'
+  | 'currency_not_supported'
+  | 'url_not_allowed'
+  | 'payment_method_unavailable'
+  | 'expires_at_out_of_range'
+  | 'idempotency_conflict'
+  | 'resource_missing'
+  | 'method_not_allowed'
+  | 'session_expired'
+  | 'session_completed'
+
+export interface CheckoutErrorSpec {
+  status: ContentfulStatusCode
+  type: CheckoutError['error']['type']
+  code: CheckoutErrorCode
+  message: string
+  param?: string
+}
+
+export function checkoutErrorBody(spec: CheckoutErrorSpec): CheckoutError {
+  const error: CheckoutError['error'] = { type: spec.type, code: spec.code, message: spec.message }
+  if (spec.param !== undefined) error.param = spec.param
+  return { error }
+}
+
+export function checkoutError(c: Context, spec: CheckoutErrorSpec): Response {
+  return c.json(checkoutErrorBody(spec), spec.status)
+}
+
+/** A 400 about one request parameter, the most common answer of this dialect. */
+export function invalidParam(
+  param: string,
+  message: string,
+  code: CheckoutErrorCode = 'parameter_invalid',
+): CheckoutErrorSpec {
+  return { status: 400, type: 'invalid_request_error', code, message, param }
+}
