@@ -51,7 +51,7 @@ function setup(draft: Partial<OrderDraft> = {}) {
       lineItems: [],
       preferredInstrument: null,
       language: null,
-      source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null },
+      source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
       ...draft,
     },
   )

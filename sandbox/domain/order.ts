@@ -15,7 +15,13 @@ export interface Customer {
 
 /** Where the order came from, so each dialect can answer in its own shape. */
 export type OrderSource =
-  | { dialect: 'juspay'; action: string; paymentPageClientId: string | null }
+  | {
+      dialect: 'juspay'
+      action: string
+      paymentPageClientId: string | null
+      /** `options.get_upi_deep_links` as sent, echoed in the session's SDK payload. */
+      getUpiDeepLinks: boolean | null
+    }
   | {
       dialect: 'checkout'
       sessionId: string

@@ -49,7 +49,7 @@ function order(mandate: MandateTerms | null): Order {
     clientAuthToken: 'tkn',
     clientAuthTokenExpiresAt: '2026-11-25T10:15:00.000Z',
     status: 'NEW',
-    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null },
+    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
     attempts: [],
     mandateStatus: null,
     mandateId: null,

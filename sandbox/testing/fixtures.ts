@@ -57,7 +57,7 @@ export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides:
     lineItems: [],
     preferredInstrument: null,
     language: null,
-    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null },
+    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
     ...overrides,
   })
   if (created.kind !== 'created') throw new Error('seed order was not created')

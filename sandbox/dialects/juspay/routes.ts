@@ -1,6 +1,136 @@
-import { Hono } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { JuspayErrorField } from '../../../contract/errors'
 import type { SandboxDeps } from '../../deps'
+import { createOrder } from '../../domain/orders'
+import type { Order } from '../../domain/order'
+import { authenticateBasic } from '../../http/auth'
+import type { Merchant } from '../../merchants'
+import { juspayError } from './errors'
+import { orderStatusResponse } from './order-status'
+import { MAX_BODY_BYTES, bodyKind, parseBody, unsupportedMediaType, type BodyKind } from './read-body'
+import { orderCreateResponse, sessionResponse } from './session-response'
+import { validateOrderRequest } from './validate'
 
-export function juspayRoutes(_deps: SandboxDeps): Hono {
-  return new Hono()
+/** `bodyKind` is set only on the create routes, once the Content-Type has been accepted. */
+type JuspayEnv = { Variables: { merchant: Merchant; bodyKind: BodyKind } }
+type JuspayContext = Context<JuspayEnv>
+
+const AUTH_MESSAGES = {
+  missing: 'The Authorization header is missing; send HTTP Basic with your API key as the user name.',
+  malformed: 'The Authorization header is not HTTP Basic with an API key.',
+  unknown_key: 'The API key is not valid.',
+} as const
+
+/**
+ * HTTP Basic with the API key. `x-merchantid`, when sent, must name the key's merchant; `version`
+ * and `x-routing-id` are accepted and ignored, as they change nothing in this sandbox.
+ */
+function authenticate(deps: SandboxDeps): MiddlewareHandler<JuspayEnv> {
+  return async (c, next) => {
+    const auth = authenticateBasic(c.req.header('authorization'), deps.merchants)
+    if (!auth.ok) return juspayError(c, { status: 401, code: 'UNAUTHENTICATED', message: AUTH_MESSAGES[auth.reason] })
+    const claimed = c.req.header('x-merchantid')
+    if (claimed !== undefined && claimed !== auth.merchant.id) {
+      return juspayError(c, {
+        status: 403,
+        code: 'UNAUTHORIZED',
+        message: 'The x-merchantid header does not match the merchant of this API key.',
+      })
+    }
+    c.set('merchant', auth.merchant)
+    await next()
+  }
+}
+
+/** Checks Content-Type before anything is read, then refuses bodies over the limit while streaming. */
+function acceptBody(accepted: readonly BodyKind[]): MiddlewareHandler<JuspayEnv>[] {
+  const mediaType: MiddlewareHandler<JuspayEnv> = async (c, next) => {
+    const kind = bodyKind(c.req.header('content-type'), accepted)
+    if (!kind) return juspayError(c, unsupportedMediaType(accepted))
+    c.set('bodyKind', kind)
+    await next()
+  }
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      juspayError(c, {
+        status: 413,
+        code: 'INVALID_INPUT',
+        message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+      }),
+  })
+  return [mediaType, limit]
+}
+
+const SUMMARY_FIELDS = 3
+
+/** One readable sentence for error_message; error_info.fields keeps every field. */
+function summarize(fields: readonly JuspayErrorField[]): string {
+  const shown = fields.slice(0, SUMMARY_FIELDS).map((f) => `${f.field_name} ${f.reason}`)
+  const more = fields.length > SUMMARY_FIELDS ? ` (and ${fields.length - SUMMARY_FIELDS} more)` : ''
+  return `Invalid request: ${shown.join('; ')}${more}.`
+}
+
+type Responder = (order: Order, merchant: Merchant) => unknown
+
+function createHandler(deps: SandboxDeps, respond: Responder) {
+  return async (c: JuspayContext): Promise<Response> => {
+    const parsed = parseBody(c.get('bodyKind'), await c.req.text())
+    if (!parsed.ok) return juspayError(c, parsed.error)
+    const merchant = c.get('merchant')
+    const validation = validateOrderRequest(parsed.body, { merchant, now: deps.clock.now() })
+    if (!validation.ok) {
+      return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: summarize(validation.fields), fields: validation.fields })
+    }
+    const outcome = createOrder(deps, validation.draft)
+    if (outcome.kind === 'conflict') {
+      return juspayError(c, {
+        status: 400,
+        code: 'ALREADY_EXISTS',
+        message: `An order with order_id ${outcome.existing.orderId} already exists with different details. Use a new order_id, or repeat the original request exactly to get the same order back.`,
+        fields: [{ field_name: 'order_id', reason: 'is already used by an order with different details' }],
+      })
+    }
+    return c.json(respond(outcome.order, merchant), 200)
+  }
+}
+
+function methodNotAllowed(allowed: string) {
+  return (c: Context) => {
+    c.header('Allow', allowed)
+    return juspayError(c, { status: 405, code: 'INVALID_INPUT', message: `${c.req.method} is not supported here; use ${allowed}.` })
+  }
+}
+
+const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+
+/** The merchant-facing Juspay dialect: POST /session, POST /orders, GET /orders/:order_id. */
+export function juspayRoutes(deps: SandboxDeps): Hono<JuspayEnv> {
+  const app = new Hono<JuspayEnv>()
+  const auth = authenticate(deps)
+
+  app.post(
+    '/session',
+    auth,
+    ...acceptBody(['json']),
+    createHandler(deps, (order, merchant) => sessionResponse(order, merchant, deps.publicOrigin)),
+  )
+  app.post(
+    '/orders',
+    auth,
+    ...acceptBody(['json', 'form']),
+    createHandler(deps, (order) => orderCreateResponse(order, deps.publicOrigin)),
+  )
+  app.get('/orders/:order_id', auth, (c) => {
+    // Scoped to the authenticated merchant: another merchant's order id is simply not found.
+    const order = deps.store.orderByMerchantOrderId(c.get('merchant').id, c.req.param('order_id'))
+    if (!order) return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No order with this order_id.' })
+    return c.json(orderStatusResponse(order, deps.publicOrigin))
+  })
+
+  app.on(OTHER_THAN_POST, ['/session', '/orders'], methodNotAllowed('POST'))
+  app.on(OTHER_THAN_GET, '/orders/:order_id', methodNotAllowed('GET'))
+  return app
 }
