@@ -1,4 +1,5 @@
-import { createRoot } from 'react-dom/client'
+import './styles.css'
+import { mountCheckout } from './app/mount'
 
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<p>Loading…</p>)
+if (root) void mountCheckout(root)

@@ -6,33 +6,48 @@ import { translate, type MessageParams } from './translate'
 
 export interface I18n {
   locale: Locale
+  catalog: Catalog
   t: (key: MessageKey, params?: MessageParams) => string
   setLocale: (locale: Locale) => void
 }
 
 const I18nContext = createContext<I18n | null>(null)
 
-/** Holds the active locale and its catalog; sets <html lang> to match. */
-export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: ReactNode }) {
-  const [state, setState] = useState<{ locale: Locale; catalog: Catalog }>({ locale: 'en', catalog: en })
+/**
+ * Holds the active locale and its catalog; sets <html lang> to match. Pass the initial locale's
+ * catalog when it is already loaded, so the first render is in the customer's language.
+ */
+export function I18nProvider({
+  initialLocale,
+  initialCatalog,
+  children,
+}: {
+  initialLocale: Locale
+  initialCatalog?: Catalog
+  children: ReactNode
+}) {
+  const [state, setState] = useState<{ locale: Locale; catalog: Catalog }>(() =>
+    initialCatalog ? { locale: initialLocale, catalog: initialCatalog } : { locale: 'en', catalog: en },
+  )
   const [wanted, setWanted] = useState<Locale>(initialLocale)
 
   useEffect(() => {
     let current = true
+    if (state.locale === wanted) return
     void loadCatalog(wanted).then((catalog) => {
       if (current) setState({ locale: wanted, catalog })
     })
     return () => {
       current = false
     }
-  }, [wanted])
+  }, [wanted, state.locale])
 
   useEffect(() => {
     document.documentElement.lang = state.locale
   }, [state.locale])
 
   const t = useCallback((key: MessageKey, params?: MessageParams) => translate(state.catalog, key, params), [state.catalog])
-  const value = useMemo<I18n>(() => ({ locale: state.locale, t, setLocale: setWanted }), [state.locale, t])
+  const value = useMemo<I18n>(() => ({ locale: state.locale, catalog: state.catalog, t, setLocale: setWanted }), [state, t])
   return <I18nContext value={value}>{children}</I18nContext>
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatMoney } from './format'
+import { formatDate, formatDateTime, formatMoney, formatMonthName } from './format'
 
 describe('formatMoney', () => {
   it.each([
@@ -19,5 +19,15 @@ describe('dates in IST', () => {
   })
   it('names the time zone with date and time', () => {
     expect(formatDateTime('2026-11-25T18:00:00.000Z', 'en')).toMatch(/IST$/)
+  })
+})
+
+describe('formatMonthName', () => {
+  it.each([
+    ['2026-11-30T20:00:00.000Z', 'en', 'December'],
+    ['2026-06-10T00:00:00.000Z', 'en', 'June'],
+    ['2026-06-10T00:00:00.000Z', 'hi', 'जून'],
+  ] as const)('%s in %s is %s', (iso, locale, expected) => {
+    expect(formatMonthName(iso, locale)).toBe(expected)
   })
 })

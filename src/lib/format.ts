@@ -46,3 +46,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
     timeZoneName: 'short',
   }).format(new Date(iso))
 }
+
+/** December (the month's name only, in IST): for "once a year in December". */
+export function formatMonthName(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(BCP47[locale], { month: 'long', timeZone: DISPLAY_TIME_ZONE }).format(new Date(iso))
+}

@@ -1,0 +1,41 @@
+import type { MessageKey } from '../i18n/en'
+import { useI18n } from '../i18n/i18n-context'
+import { Suspense } from 'react'
+import { LoadingScreen } from '../features/session/components/loading-screen'
+import { UnreachableScreen } from '../features/session/components/unreachable-screen'
+import { PageFrame } from './page-frame'
+import { ReadyScreen } from './ready-screen'
+import { CompletedScreen, ExpiredScreen, LinkErrorScreen } from './lazy-parts'
+import type { Screen } from './screen'
+
+function statusKey(screen: Screen): MessageKey {
+  switch (screen.name) {
+    case 'loading':
+      return 'state.loading.status'
+    case 'ready':
+      return 'state.ready.status'
+    case 'unreachable':
+      return screen.retrying ? 'state.retrying' : 'state.unreachable.heading'
+    default:
+      return `state.${screen.name}.heading`
+  }
+}
+
+/** The frame plus the one screen the session's state calls for. */
+export function CheckoutScreen({ screen }: { screen: Screen }) {
+  const { t } = useI18n()
+  const merchant = 'view' in screen ? screen.view.merchant : null
+  return (
+    <PageFrame merchant={merchant} status={t(statusKey(screen))}>
+      {screen.name === 'loading' && <LoadingScreen />}
+      {screen.name === 'ready' && <ReadyScreen view={screen.view} />}
+      <Suspense fallback={null}>
+        {screen.name === 'expired' && <ExpiredScreen merchantName={screen.view.merchant.name} />}
+        {screen.name === 'completed' && <CompletedScreen view={screen.view} />}
+        {screen.name === 'notFound' && <LinkErrorScreen reason="not_found" />}
+        {screen.name === 'malformed' && <LinkErrorScreen reason="malformed" />}
+      </Suspense>
+      {screen.name === 'unreachable' && <UnreachableScreen onRetry={screen.retry} retrying={screen.retrying} />}
+    </PageFrame>
+  )
+}

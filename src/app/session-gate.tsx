@@ -1,0 +1,51 @@
+import { useEffect } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { isUnexpectedSessionError, sessionQueries } from '../features/session/api/session-queries'
+import { SessionLoadError } from '../features/session/api/session-response'
+import { useI18n } from '../i18n/i18n-context'
+import { recallLocale } from '../lib/locale-memory'
+import { CheckoutScreen } from './checkout-screen'
+import { screenForView, type Screen } from './screen'
+import type { SessionSource } from './session-source'
+
+/** When this document (and any boot data in it) arrived. */
+const BOOTED_AT = Date.now()
+
+/** Turns where the session comes from into the screen to show. */
+export function SessionGate({ source }: { source: SessionSource }) {
+  if (source.kind === 'failed') return <CheckoutScreen screen={{ name: source.failure === 'not_found' ? 'notFound' : 'malformed' }} />
+  return <LoadedSession source={source} />
+}
+
+function LoadedSession({ source }: { source: Exclude<SessionSource, { kind: 'failed' }> }) {
+  const options =
+    source.kind === 'page' ? sessionQueries.byPage(source.pageId) : sessionQueries.byCheckoutSession(source.sessionId, source.secret)
+  const initialData = source.kind === 'page' ? (source.initialData ?? undefined) : undefined
+  const query = useQuery({
+    ...options,
+    initialData,
+    // Boot data came with this very document: it is fresh, so the first render needs no request.
+    ...(initialData ? { initialDataUpdatedAt: BOOTED_AT, staleTime: 60_000 } : {}),
+    throwOnError: isUnexpectedSessionError,
+  })
+
+  const { setLocale } = useI18n()
+  const sessionLanguage = query.data?.language ?? null
+  useEffect(() => {
+    // The session's language applies once it is known, unless the customer already picked one.
+    if (sessionLanguage && !recallLocale()) setLocale(sessionLanguage)
+  }, [sessionLanguage, setLocale])
+
+  let screen: Screen
+  if (query.data) screen = screenForView(query.data)
+  else if (query.error instanceof SessionLoadError && query.error.failure !== 'invalid_response') {
+    const failure = query.error.failure
+    screen =
+      failure === 'not_found'
+        ? { name: 'notFound' }
+        : failure === 'malformed'
+          ? { name: 'malformed' }
+          : { name: 'unreachable', retry: () => void query.refetch(), retrying: query.isFetching }
+  } else screen = { name: 'loading' }
+  return <CheckoutScreen screen={screen} />
+}

@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { SessionView } from '../../../../contract/session'
+import { getJson, postJson } from '../../../lib/http'
+import { interpretSessionResponse, SessionLoadError } from './session-response'
+
+async function load(request: Promise<Parameters<typeof interpretSessionResponse>[0]>): Promise<SessionView> {
+  const result = interpretSessionResponse(await request)
+  if (!result.ok) throw new SessionLoadError(result.failure, result.detail)
+  return result.view
+}
+
+type SessionKey = readonly ['session', 'page' | 'checkout', string]
+
+/** Server reads of the session, keyed by ids only: the client secret travels in the request body, never in a key or URL. */
+export const sessionQueries = {
+  byPage: (pageId: string) =>
+    queryOptions({
+      queryKey: ['session', 'page', pageId] as SessionKey,
+      queryFn: ({ signal }) => load(getJson(`/api/pages/${encodeURIComponent(pageId)}`, signal)),
+    }),
+  byCheckoutSession: (sessionId: string, clientSecret: string) =>
+    queryOptions({
+      queryKey: ['session', 'checkout', sessionId] as SessionKey,
+      queryFn: ({ signal }) => load(postJson('/api/checkout/lookup', { client_secret: clientSecret }, signal)),
+    }),
+}
+
+/** Retry only what a retry can fix: an unreachable server, twice, quickly. */
+export function shouldRetrySession(failureCount: number, error: unknown): boolean {
+  return error instanceof SessionLoadError && error.failure === 'unreachable' && failureCount < 2
+}
+
+/** A response that breaks the contract is unexpected: it goes to the error boundary, not a screen. */
+export function isUnexpectedSessionError(error: unknown): boolean {
+  return !(error instanceof SessionLoadError) || error.failure === 'invalid_response'
+}

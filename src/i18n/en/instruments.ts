@@ -1,0 +1,23 @@
+/** The choice of payment instrument, its mandate opt-in, and why an option is not offered. */
+export const instruments = {
+  'instruments.legend': 'Choose how to pay',
+  'instruments.label.upi.mandate': 'UPI AutoPay',
+  'instruments.label.netbanking.mandate': 'eNACH (bank account mandate)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'Net banking',
+  'instruments.hint.netbanking.mandate': 'Approve the mandate with your bank: net banking, debit card or Aadhaar.',
+  'instruments.hint.netbanking.plain': 'Pay from your bank account through your bank’s website.',
+  'instruments.optIn.upi': 'Also set up UPI AutoPay for future payments',
+  'instruments.optIn.netbanking': 'Also set up an eNACH mandate',
+  'instruments.unavailable': 'Not available. {reason}',
+  'instruments.optInMissing': 'You can pay with this option, but a mandate cannot be set up with it. {reason}',
+  'instruments.reason.onetime_upi_only': 'A one-time mandate can only be set up with UPI AutoPay.',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI AutoPay allows at most {limit} per debit, and this mandate allows more.',
+  'instruments.reason.enach_max_amount_exceeded': 'This mandate’s maximum is above the limit for eNACH.',
+  'instruments.reason.enach_frequency_unsupported': 'eNACH does not support this debit frequency.',
+  'instruments.notice.upi_extra_approval_above_limit': 'Debits above {limit} need your UPI PIN each time.',
+  'instruments.channel.intent': 'Pay with your UPI app',
+  'instruments.channel.qr': 'Scan a QR code with any UPI app',
+  'instruments.channel.collect': 'Approve a request sent to your UPI ID',
+  'instruments.noneAvailable': 'None of the payment options can be used for this payment. Ask {merchant} for help.',
+} as const

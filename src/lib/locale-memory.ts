@@ -1,0 +1,21 @@
+import { Locale } from '../../contract/session'
+
+const KEY = 'checkout.locale'
+
+/** The language the customer picked in this tab, if any. Storage can be blocked (sandboxed frames): then there is none. */
+export function recallLocale(): Locale | null {
+  try {
+    const parsed = Locale.safeParse(window.sessionStorage.getItem(KEY))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    window.sessionStorage.setItem(KEY, locale)
+  } catch {
+    // Storage blocked: the choice lasts until reload, which is fine.
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Test ids for elements with no accessible handle of their own. Shared with e2e: import, never retype.
+ * Prefer role + accessible name; add an id here only where nothing accessible identifies the element.
+ */
+export const TEST_IDS = {
+  /** The total amount in the order summary. */
+  amountDue: 'amount-due',
+  /** What the customer pays today. */
+  chargedToday: 'charged-today',
+  /** The mandate's maximum per debit. */
+  maxPerDebit: 'max-per-debit',
+  /** The plain-words mandate disclosure block. */
+  mandateDisclosure: 'mandate-disclosure',
+  /** The UPI channel hint shown under the UPI option. */
+  upiChannel: 'upi-channel',
+  /** The link expiry line. */
+  linkExpiry: 'link-expiry',
+} as const
+export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS]
