@@ -5,13 +5,18 @@ import tailwindcss from '@tailwindcss/vite'
 const sandboxPort = Number(process.env['SANDBOX_PORT'] ?? 4000)
 const sandbox = `http://127.0.0.1:${sandboxPort}`
 
-export default defineConfig({
+/**
+ * The checkout page and the demo merchant are built separately (`vite build` then
+ * `vite build --mode demo`): in one build, modules both import would keep the union of what
+ * both use, and the page would load the demo's share of them.
+ */
+export default defineConfig(({ mode }) => ({
   plugins: [react(), tailwindcss()],
   build: {
     outDir: 'dist/page',
-    emptyOutDir: true,
+    emptyOutDir: mode !== 'demo',
     target: 'es2022',
-    rollupOptions: { input: { index: 'index.html', demo: 'demo.html' } },
+    rollupOptions: { input: mode === 'demo' ? { demo: 'demo.html' } : { index: 'index.html' } },
   },
   server: {
     host: '127.0.0.1',
@@ -32,4 +37,4 @@ export default defineConfig({
     include: ['contract/**/*.test.ts', 'sandbox/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
-})
+}))

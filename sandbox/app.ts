@@ -10,6 +10,7 @@ import { checkoutRoutes } from './dialects/checkout/routes'
 import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
+import { upiAppRoutes } from './simulators/upi-app/routes'
 import { toSessionView } from './domain/view'
 import { AttemptService } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
@@ -58,6 +59,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.route('/v1/checkout', checkoutRoutes(deps))
   app.route('/api', pageApiRoutes({ deps, attempts, bus }))
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps))
+  app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init))))
 
   const checkoutTemplate = options.templates?.checkout

@@ -19,5 +19,7 @@ const stale =
 
 if (stale) {
   process.stdout.write('Building the page…\n')
-  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  const vite = join(root, 'node_modules/.bin/vite')
+  execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  execFileSync(vite, ['build', '--mode', 'demo', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
 }
