@@ -107,3 +107,6 @@ export const VpaVerification = z.object({
 export type VpaVerification = z.infer<typeof VpaVerification>
 
 export const MAX_ATTEMPTS_PER_ORDER = 25
+
+/** VPA syntax both sides check (domain.md §4.3): handle@psp, one @, no spaces; a PSP lookup decides the rest. */
+export const VPA_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}[a-zA-Z0-9]@[a-zA-Z][a-zA-Z0-9]{1,63}$/

@@ -1,8 +1,7 @@
-import type { VpaVerification } from '../../contract/attempt'
+import { VPA_PATTERN, type VpaVerification } from '../../contract/attempt'
 import { upiScenario } from '../simulators/scenarios'
 
-/** VPA syntax the sandbox accepts (domain.md §4.3): handle@psp, no spaces, one @. */
-export const VPA_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}[a-zA-Z0-9]@[a-zA-Z][a-zA-Z0-9]{1,63}$/
+export { VPA_PATTERN }
 
 const FIRST = ['Asha', 'Rahul', 'Priya', 'Vikram', 'Neha', 'Arjun', 'Kavya', 'Rohan', 'Meera', 'Aditya']
 const LAST = ['Sharma', 'Iyer', 'Patel', 'Reddy', 'Singh', 'Das', 'Nair', 'Gupta', 'Khan', 'Joshi']
