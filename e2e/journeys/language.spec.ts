@@ -1,0 +1,38 @@
+import { expect, test } from '../fixtures'
+
+const session = {
+  amount: '1.00',
+  'options.create_mandate': 'REQUIRED',
+  'mandate.max_amount': '1000.00',
+  'mandate.frequency': 'WEEKLY',
+  'mandate.rule_type': 'ON',
+  'mandate.rule_value': '1',
+}
+
+test('the customer switches to Hindi and every part of the page follows', async ({ merchant, checkout, page, expectAccessible }) => {
+  const { pageUrl } = await merchant.createSession(session)
+  await checkout.open(pageUrl)
+  await checkout.expectReady()
+  await checkout.chooseLanguage('हिन्दी')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
+  await expect(checkout.heading('जाँचें और भुगतान करें')).toBeVisible()
+  await expect(checkout.disclosure).toContainText('सोमवार')
+  await expect(checkout.testId('maxPerDebit')).toHaveText('₹1,000.00')
+  await expectAccessible()
+})
+
+test('a session created in Hindi opens in Hindi', async ({ merchant, checkout, page }) => {
+  const { pageUrl } = await merchant.createSession({ ...session, language: 'hi' })
+  await checkout.open(pageUrl)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
+  await expect(checkout.heading('जाँचें और भुगतान करें')).toBeVisible()
+})
+
+test('the browser language picks Hindi when the session names none', async ({ browser, merchant }) => {
+  const context = await browser.newContext({ locale: 'hi-IN' })
+  const page = await context.newPage()
+  const { pageUrl } = await merchant.createSession(session)
+  await page.goto(pageUrl)
+  await expect(page.getByRole('heading', { level: 1, name: 'जाँचें और भुगतान करें' })).toBeVisible()
+  await context.close()
+})
