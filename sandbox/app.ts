@@ -55,7 +55,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
 
-  app.route('/', juspayRoutes(deps))
+  app.route('/', juspayRoutes(deps, (order) => attempts.refresh(order)))
   app.route('/v1/checkout', checkoutRoutes(deps))
   app.route('/api', pageApiRoutes({ deps, attempts, bus }))
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps))

@@ -1,11 +1,14 @@
 import type { MandateStatus } from '../../../contract/status'
 import { ORDER_STATUS_IDS } from '../../../contract/status'
-import type { Order } from '../../domain/order'
+import { latestAttempt, type Order } from '../../domain/order'
 import { rupeesNumber } from './decimal'
 import { epochSecondsText, juspayTimestamp, paymentPageUrl } from './format'
+import { gatewayResponse, paymentMethod, txnDetail, txnFlowType } from './txn-detail'
 
 export interface OrderStatusMandate {
   mandate_status: MandateStatus
+  mandate_id?: string
+  mandate_token?: string
   mandate_type: 'EMANDATE'
   start_date: string
   end_date: string
@@ -18,8 +21,33 @@ export interface OrderStatusMandate {
   amount_rule: string
 }
 
-/** The subset of Juspay's order status object (domain.md §2.3) an order has before any payment attempt. */
-export interface OrderStatusResponse {
+/** What the latest attempt adds: how the customer paid and what the gateway answered. */
+export interface OrderStatusPayment {
+  txn_id: string
+  txn_uuid: string
+  payment_method_type: 'UPI' | 'NB'
+  payment_method: string
+  auth_type: ''
+  resp_code: string
+  resp_message: string
+  bank_error_code: string
+  bank_error_message: string
+  payer_vpa?: string
+  upi?: { payer_vpa: string | null; payer_app: string | null; txn_flow_type: 'INTENT' | 'COLLECT' | null }
+  txn_detail: ReturnType<typeof txnDetail>
+  payment_gateway_response: {
+    resp_code: string
+    resp_message: string
+    txn_id: string
+    rrn: string
+    epg_txn_id: string
+    auth_id_code: string
+    created: string
+  }
+}
+
+/** Juspay's order status object (domain.md §2.3). */
+export interface OrderStatusResponse extends Partial<OrderStatusPayment> {
   order_id: string
   id: string
   merchant_id: string
@@ -34,8 +62,8 @@ export interface OrderStatusResponse {
   return_url: string | null
   product_id: ''
   payment_links: { web: string; iframe: string; mobile: string }
-  refunded: false
-  amount_refunded: 0
+  refunded: boolean
+  amount_refunded: number
   effective_amount: number
   order_expiry: string
   metadata: Record<string, string>
@@ -62,21 +90,56 @@ export function orderStatusResponse(order: Order, publicOrigin: string): OrderSt
     return_url: order.returnUrl,
     product_id: '',
     payment_links: { web: link, iframe: link, mobile: link },
-    refunded: false,
-    amount_refunded: 0,
-    effective_amount: rupeesNumber(order.amountMinor),
+    refunded: order.refundedMinor > 0,
+    amount_refunded: rupeesNumber(order.refundedMinor),
+    effective_amount: rupeesNumber(order.amountMinor - order.refundedMinor),
     order_expiry: juspayTimestamp(order.expiresAt),
     metadata: order.metadata,
+    ...paymentFields(order),
   }
-  if (order.mandate) response.mandate = mandateBlock(order.mandate)
+  if (order.mandate) response.mandate = mandateBlock(order)
   return response
 }
 
+function paymentFields(order: Order): OrderStatusPayment | Record<string, never> {
+  const attempt = latestAttempt(order)
+  if (!attempt) return {}
+  const response = gatewayResponse(attempt)
+  const failed = attempt.status !== 'succeeded' && attempt.status !== 'pending'
+  const upi = attempt.instrument === 'upi'
+  return {
+    txn_id: attempt.txnId,
+    txn_uuid: attempt.txnUuid,
+    payment_method_type: upi ? 'UPI' : 'NB',
+    payment_method: paymentMethod(attempt),
+    auth_type: '',
+    resp_code: response.code,
+    resp_message: response.message,
+    bank_error_code: failed ? response.code : '',
+    bank_error_message: failed ? response.message : '',
+    ...(upi && attempt.payerVpa ? { payer_vpa: attempt.payerVpa } : {}),
+    ...(upi ? { upi: { payer_vpa: attempt.payerVpa, payer_app: attempt.payerApp, txn_flow_type: txnFlowType(attempt) } } : {}),
+    txn_detail: txnDetail(order.orderId, attempt, order.chargedTodayMinor, order.currency),
+    payment_gateway_response: {
+      resp_code: response.code,
+      resp_message: response.message,
+      txn_id: attempt.txnId,
+      rrn: attempt.status === 'succeeded' ? attempt.txnUuid.slice(0, 12).toUpperCase() : '',
+      epg_txn_id: attempt.txnUuid,
+      auth_id_code: '',
+      created: juspayTimestamp(attempt.endedAt ?? attempt.createdAt),
+    },
+  }
+}
+
 /** `block_fund` is singular in responses although requests say `block_funds` (domain.md §2.3). */
-function mandateBlock(mandate: NonNullable<Order['mandate']>): OrderStatusMandate {
+function mandateBlock(order: Order): OrderStatusMandate {
+  const mandate = order.mandate
+  if (!mandate) throw new Error('mandateBlock needs an order with a mandate')
   const block: OrderStatusMandate = {
-    // mandate_id and mandate_token appear once a registration activates the mandate.
-    mandate_status: 'CREATED',
+    mandate_status: order.mandateStatus ?? 'CREATED',
+    ...(order.mandateId ? { mandate_id: order.mandateId } : {}),
+    ...(order.mandateToken ? { mandate_token: order.mandateToken } : {}),
     mandate_type: 'EMANDATE',
     start_date: epochSecondsText(mandate.startDate),
     end_date: epochSecondsText(mandate.endDate),

@@ -107,7 +107,7 @@ const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
 /** The merchant-facing Juspay dialect: POST /session, POST /orders, GET /orders/:order_id. */
-export function juspayRoutes(deps: SandboxDeps): Hono<JuspayEnv> {
+export function juspayRoutes(deps: SandboxDeps, refresh: (order: Order) => Order): Hono<JuspayEnv> {
   const app = new Hono<JuspayEnv>()
   const auth = authenticate(deps)
 
@@ -125,7 +125,8 @@ export function juspayRoutes(deps: SandboxDeps): Hono<JuspayEnv> {
   )
   app.get('/orders/:order_id', auth, (c) => {
     // Scoped to the authenticated merchant: another merchant's order id is simply not found.
-    const order = deps.store.orderByMerchantOrderId(c.get('merchant').id, c.req.param('order_id'))
+    const stored = deps.store.orderByMerchantOrderId(c.get('merchant').id, c.req.param('order_id'))
+    const order = stored ? refresh(stored) : undefined
     if (!order) return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No order with this order_id.' })
     return c.json(orderStatusResponse(order, deps.publicOrigin))
   })
