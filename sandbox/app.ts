@@ -14,6 +14,8 @@ import { upiAppRoutes } from './simulators/upi-app/routes'
 import { toSessionView } from './domain/view'
 import { AttemptService } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
+import { WebhookDispatcher } from './webhooks/dispatcher'
+import { orderStatusResponse } from './dialects/juspay/order-status'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
 import { renderCheckout, type PageTemplates } from './http/page-html'
 import { redact } from './log'
@@ -34,6 +36,12 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
+  const webhooks = new WebhookDispatcher({
+    deps,
+    bus,
+    renderOrder: (order) => ({ ...orderStatusResponse(order, deps.publicOrigin) }),
+  })
+  webhooks.start()
 
   app.use(async (c, next) => {
     const started = performance.now()
@@ -58,7 +66,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.route('/', juspayRoutes(deps, (order) => attempts.refresh(order)))
   app.route('/v1/checkout', checkoutRoutes(deps))
   app.route('/api', pageApiRoutes({ deps, attempts, bus }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps, attempts, webhooks))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init))))
 

@@ -1,4 +1,5 @@
 import type { Order } from '../domain/order'
+import type { WebhookDelivery } from '../webhooks/delivery'
 import type { InsertResult, Store } from './store'
 
 const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
@@ -9,6 +10,8 @@ export class MemoryStore implements Store {
   private readonly byCheckoutSession = new Map<string, string>()
   private readonly byClientSecret = new Map<string, string>()
   private readonly byToken = new Map<string, string>()
+  /** Per merchant order: delivery id → record; a Map keeps creation order through updates. */
+  private readonly webhooks = new Map<string, Map<string, WebhookDelivery>>()
 
   insertOrder(order: Order): InsertResult {
     const key = merchantKey(order.merchantId, order.orderId)
@@ -53,6 +56,18 @@ export class MemoryStore implements Store {
     return this.lookup(this.byToken.get(token))
   }
 
+  saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): void {
+    const key = merchantKey(merchantId, orderId)
+    const records = this.webhooks.get(key) ?? new Map<string, WebhookDelivery>()
+    records.set(delivery.id, structuredClone(delivery))
+    this.webhooks.set(key, records)
+  }
+
+  webhooksFor(merchantId: string, orderId: string): WebhookDelivery[] {
+    const records = this.webhooks.get(merchantKey(merchantId, orderId))
+    return records ? [...records.values()].map((d) => structuredClone(d)) : []
+  }
+
   size(): number {
     return this.byId.size
   }
@@ -63,6 +78,7 @@ export class MemoryStore implements Store {
     this.byCheckoutSession.clear()
     this.byClientSecret.clear()
     this.byToken.clear()
+    this.webhooks.clear()
   }
 
   private lookup(id: string | undefined): Order | undefined {

@@ -1,4 +1,5 @@
 import type { Order } from '../domain/order'
+import type { WebhookDelivery } from '../webhooks/delivery'
 
 export type InsertResult = { inserted: true } | { inserted: false; existing: Order }
 
@@ -17,6 +18,10 @@ export interface Store {
   /** Remembers which order a simulator's one-time token belongs to. */
   indexToken(token: string, orderId: string): void
   orderByToken(token: string): Order | undefined
+  /** Inserts or replaces (by delivery id) a webhook record of a merchant's order; first save fixes its place. */
+  saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): void
+  /** The order's webhook records in the order they were created (empty when none). */
+  webhooksFor(merchantId: string, orderId: string): WebhookDelivery[]
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
   reset(): void

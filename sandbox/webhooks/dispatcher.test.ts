@@ -1,0 +1,400 @@
+import { createHmac } from 'node:crypto'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as z from 'zod'
+import type { StartAttempt } from '../../contract/attempt'
+import type { SandboxDeps } from '../deps'
+import { AttemptService } from '../domain/attempt-service'
+import { MovableClock } from '../domain/clock'
+import type { Order } from '../domain/order'
+import { OrderEventBus } from '../domain/order-events'
+import { createOrder, type OrderDraft } from '../domain/orders'
+import { jsonLogger, silentLogger, type Logger } from '../log'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
+import { MemoryStore } from '../store/memory-store'
+import { WebhookDispatcher, type WebhookDispatcherOptions } from './dispatcher'
+import { startReceiver, type Receiver } from './test-receiver'
+
+const NOW = new Date('2026-11-25T10:00:00.000Z')
+const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
+const collect = (vpa: string): StartAttempt => ({ instrument: 'upi', channel: 'collect', vpa, setUpMandate: true })
+const renderOrder = (order: Order): Record<string, unknown> => ({ order_id: order.orderId, status: order.status })
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function receiver(): Promise<Receiver> {
+  const r = await startReceiver()
+  cleanups.push(() => r.close())
+  return r
+}
+
+interface SetupOptions {
+  merchantUrl?: string | null
+  log?: Logger
+  dispatcher?: Partial<Omit<WebhookDispatcherOptions, 'deps' | 'bus' | 'renderOrder'>>
+}
+
+function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: SetupOptions = {}) {
+  const store = new MemoryStore()
+  const clock = new MovableClock({ now: () => NOW })
+  const merchants = merchantDirectory(
+    loadMerchants(DEFAULT_MERCHANTS_FILE)
+      .all()
+      .map((m): Merchant => (m.id === 'demo_merchant' ? { ...m, webhook: { ...m.webhook, url: merchantUrl } } : m)),
+  )
+  const merchant = merchants.byId('demo_merchant')
+  if (!merchant) throw new Error('demo merchant missing')
+  const deps: SandboxDeps = { store, clock, merchants, log, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
+  const bus = new OrderEventBus()
+  const attempts = new AttemptService(deps, bus)
+  const webhooks = new WebhookDispatcher({ deps, bus, renderOrder, retryDelaysMs: [20, 40], ...dispatcher })
+  webhooks.start()
+  cleanups.push(async () => {
+    webhooks.stop()
+    attempts.dispose()
+    await webhooks.idle()
+  })
+  let n = 0
+  const order = (overrides: Partial<OrderDraft> = {}): Order => {
+    n += 1
+    const created = createOrder(deps, orderDraft(`o-${n}`, overrides))
+    if (created.kind !== 'created') throw new Error('order not created')
+    return created.order
+  }
+  const fresh = (o: Order): Order => store.orderById(o.id) ?? o
+  /** Starts an intent attempt; returns the order as stored. */
+  const startAttempt = (o: Order, request: StartAttempt = intent): Order => {
+    const started = attempts.start(o, merchant, request, `k-${o.orderId}`)
+    if (!started.ok) throw new Error(started.error)
+    return started.order
+  }
+  return { deps, store, clock, bus, attempts, webhooks, merchant, order, fresh, startAttempt }
+}
+
+function orderDraft(orderId: string, overrides: Partial<OrderDraft>): OrderDraft {
+  return {
+    merchantId: 'demo_merchant',
+    orderId,
+    fingerprint: 'f',
+    expiresAt: '2026-11-26T10:00:00.000Z',
+    amountMinor: 100,
+    chargedTodayMinor: 100,
+    currency: 'INR',
+    customer: { id: null, email: null, phone: null, firstName: null, lastName: null },
+    description: 'Plan',
+    returnUrl: 'https://shop.merchant.com',
+    udf: [],
+    metadata: {},
+    createMandate: 'REQUIRED',
+    mandate: {
+      maxAmount: { minor: 1_500_00, currency: 'INR' },
+      amountRule: 'VARIABLE',
+      frequency: 'MONTHLY',
+      ruleType: 'AFTER',
+      ruleValue: 5,
+      startDate: '2026-11-25T10:00:00.000Z',
+      endDate: '2056-11-25T10:00:00.000Z',
+      blockFunds: false,
+      revokableByCustomer: true,
+    },
+    paymentRules: null,
+    lineItems: [],
+    preferredInstrument: null,
+    language: null,
+    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
+    ...overrides,
+  }
+}
+
+/** The envelope exactly as domain.md §2.5 has it: nothing more, nothing less. */
+const Envelope = z.strictObject({
+  id: z.string().regex(/^evt_V2_[0-9a-f]{32}$/),
+  event_name: z.enum(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'MANDATE_FAILED', 'ORDER_SUCCEEDED', 'ORDER_FAILED']),
+  date_created: z.iso.datetime(),
+  content: z.strictObject({
+    order: z.record(z.string(), z.unknown()),
+    mandate: z.optional(z.record(z.string(), z.unknown())),
+  }),
+})
+const envelopeOf = (body: string) => Envelope.parse(JSON.parse(body))
+const LogLine = z.record(z.string(), z.unknown())
+const eventNames = (r: Receiver): string[] => r.requests.map((q) => envelopeOf(q.body).event_name)
+
+describe('WebhookDispatcher delivery', () => {
+  it('posts one signed, authenticated envelope per event, in order', async () => {
+    const hook = await receiver()
+    const s = setup({ merchantUrl: hook.url })
+    const o = s.startAttempt(s.order())
+    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    await s.webhooks.idle()
+
+    expect(eventNames(hook)).toEqual(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'ORDER_SUCCEEDED'])
+    const ids = new Set<string>()
+    for (const request of hook.requests) {
+      const envelope = envelopeOf(request.body)
+      expect(request.method).toBe('POST')
+      expect(request.path).toBe('/hooks')
+      expect(envelope.id).toMatch(/^evt_V2_[0-9a-f]{32}$/)
+      expect(envelope.date_created).toBe('2026-11-25T10:00:00Z')
+      expect(envelope.content.order).toEqual({ order_id: 'o-1', status: expect.any(String) as unknown })
+      expect(request.headers['authorization']).toBe(`Basic ${Buffer.from('demo_merchant:demo_webhook_password').toString('base64')}`)
+      expect(request.headers['content-type']).toBe('application/json')
+      expect(request.headers['x-webhook-id']).toBe(envelope.id)
+      const expected = createHmac('sha256', 'demo_response_key').update(request.body).digest('hex')
+      expect(request.headers['x-webhook-signature']).toBe(`sha256=${expected}`)
+      expect(request.headers['x-webhook-timestamp']).toBe(String(NOW.getTime() / 1000))
+      ids.add(envelope.id)
+    }
+    expect(ids.size).toBe(4)
+
+    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(records.map((d) => [d.event_name, d.status, d.url])).toEqual([
+      ['TXN_CREATED', 'delivered', hook.url],
+      ['MANDATE_CREATED', 'delivered', hook.url],
+      ['MANDATE_ACTIVATED', 'delivered', hook.url],
+      ['ORDER_SUCCEEDED', 'delivered', hook.url],
+    ])
+    for (const record of records) {
+      expect(record.attempts).toEqual([{ at: NOW.toISOString(), http_status: 200, error: null, duration_ms: expect.any(Number) as unknown }])
+      expect(record.delivered_at).toBe(NOW.toISOString())
+      expect(record.created_at).toBe(NOW.toISOString())
+    }
+    expect(records.map((r) => r.body)).toEqual(hook.requests.map((q) => envelopeOf(q.body)))
+  })
+
+  it('renders the order as it was when each event happened', async () => {
+    const hook = await receiver()
+    const s = setup({ merchantUrl: hook.url })
+    const o = s.startAttempt(s.order())
+    s.attempts.decide(s.fresh(o), { type: 'decline' })
+    await s.webhooks.idle()
+    expect(hook.requests.map((q) => [envelopeOf(q.body).event_name, envelopeOf(q.body).content.order['status']])).toEqual([
+      ['TXN_CREATED', 'PENDING_VBV'],
+      ['MANDATE_CREATED', 'PENDING_VBV'],
+      ['MANDATE_FAILED', 'AUTHORIZATION_FAILED'],
+      ['ORDER_FAILED', 'AUTHORIZATION_FAILED'],
+    ])
+  })
+
+  it('adds content.mandate to MANDATE_* events only', async () => {
+    const hook = await receiver()
+    const s = setup({ merchantUrl: hook.url })
+    const o = s.startAttempt(s.order(), collect('asha@okaxis'))
+    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    await s.webhooks.idle()
+    const [txn, created, activated, succeeded] = hook.requests.map((q) => envelopeOf(q.body))
+    expect(txn?.content.mandate).toBeUndefined()
+    expect(succeeded?.content.mandate).toBeUndefined()
+    expect(created?.content.mandate).toEqual({
+      status: 'CREATED',
+      mandate_id: null,
+      start_date: '1795600800',
+      end_date: '2742372000',
+      frequency: 'MONTHLY',
+      max_amount: 1500,
+      order_id: 'o-1',
+      payment_info: { upi: { payer_vpa: 'asha@okaxis' } },
+    })
+    const stored = s.fresh(o)
+    expect(activated?.content.mandate).toMatchObject({ status: 'ACTIVE', mandate_id: stored.mandateId })
+    expect(stored.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
+  })
+
+  it('sends to metadata.webhook_url instead of the merchant URL', async () => {
+    const merchantHook = await receiver()
+    const orderHook = await receiver()
+    const s = setup({ merchantUrl: merchantHook.url })
+    s.startAttempt(s.order({ metadata: { webhook_url: orderHook.url } }))
+    await s.webhooks.idle()
+    expect(eventNames(orderHook)).toEqual(['TXN_CREATED', 'MANDATE_CREATED'])
+    expect(merchantHook.requests).toHaveLength(0)
+    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.url)).toEqual([orderHook.url, orderHook.url])
+  })
+
+  it('records not_sent, with the body it would have sent, when there is no URL', async () => {
+    const fetchSpy = vi.fn<typeof fetch>()
+    const s = setup({ merchantUrl: null, dispatcher: { fetch: fetchSpy } })
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(records.map((d) => [d.event_name, d.status, d.url, d.attempts.length, d.delivered_at])).toEqual([
+      ['TXN_CREATED', 'not_sent', null, 0, null],
+      ['MANDATE_CREATED', 'not_sent', null, 0, null],
+    ])
+    expect(records[0]?.body.content.order).toEqual({ order_id: 'o-1', status: 'PENDING_VBV' })
+    expect(fetchSpy).not.toHaveBeenCalled()
+  })
+
+  it('records not_sent with the URL when metadata.webhook_url is not an http(s) URL', async () => {
+    const fetchSpy = vi.fn<typeof fetch>()
+    const s = setup({ merchantUrl: null, dispatcher: { fetch: fetchSpy } })
+    s.startAttempt(s.order({ metadata: { webhook_url: 'ftp://example.com/hook' } }))
+    await s.webhooks.idle()
+    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(records.map((d) => [d.status, d.url])).toEqual([
+      ['not_sent', 'ftp://example.com/hook'],
+      ['not_sent', 'ftp://example.com/hook'],
+    ])
+    expect(fetchSpy).not.toHaveBeenCalled()
+  })
+
+  it('does nothing before start and after stop', async () => {
+    const hook = await receiver()
+    const s = setup({ merchantUrl: hook.url })
+    s.webhooks.stop()
+    s.startAttempt(s.order())
+    s.webhooks.start()
+    s.webhooks.start()
+    const o = s.order()
+    s.startAttempt(o)
+    await s.webhooks.idle()
+    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')).toEqual([])
+    // start() twice subscribes once: each event is sent once.
+    expect(eventNames(hook)).toEqual(['TXN_CREATED', 'MANDATE_CREATED'])
+  })
+})
+
+describe('WebhookDispatcher retries', () => {
+  it('retries a failing event with the same id and body, and holds back the next event meanwhile', async () => {
+    const hook = await receiver()
+    hook.failNext(2, 503)
+    const s = setup({ merchantUrl: hook.url })
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    expect(eventNames(hook)).toEqual(['TXN_CREATED', 'TXN_CREATED', 'TXN_CREATED', 'MANDATE_CREATED'])
+    const [first, second, third] = hook.requests
+    expect(new Set([first, second, third].map((q) => q?.headers['x-webhook-id'])).size).toBe(1)
+    expect(new Set([first, second, third].map((q) => q?.body)).size).toBe(1)
+    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(txn?.status).toBe('delivered')
+    expect(txn?.attempts.map((a) => a.http_status)).toEqual([503, 503, 200])
+    expect(txn?.attempts.every((a) => a.error === null)).toBe(true)
+  })
+
+  it('gives up after the last retry as failed, then moves on to the next event', async () => {
+    const hook = await receiver()
+    hook.failNext(3, 500)
+    const s = setup({ merchantUrl: hook.url })
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    expect(eventNames(hook)).toEqual(['TXN_CREATED', 'TXN_CREATED', 'TXN_CREATED', 'MANDATE_CREATED'])
+    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(records.map((d) => [d.status, d.attempts.length, d.delivered_at])).toEqual([
+      ['failed', 3, null],
+      ['delivered', 1, NOW.toISOString()],
+    ])
+  })
+
+  it('waits the configured delays between attempts', async () => {
+    const hook = await receiver()
+    hook.failNext(2)
+    const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [60, 120] } })
+    const started = performance.now()
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    expect(performance.now() - started).toBeGreaterThanOrEqual(175)
+  })
+
+  it('treats a refused connection as a failure to retry', async () => {
+    const closed = await startReceiver()
+    const url = closed.url
+    await closed.close()
+    const s = setup({ merchantUrl: url, dispatcher: { retryDelaysMs: [5] } })
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(txn?.status).toBe('failed')
+    expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
+      [null, 'network error: ECONNREFUSED'],
+      [null, 'network error: ECONNREFUSED'],
+    ])
+  })
+
+  it('times out a receiver that does not answer, then retries', async () => {
+    const hook = await receiver()
+    hook.hangNext(1)
+    const s = setup({ merchantUrl: hook.url, dispatcher: { timeoutMs: 100 } })
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(txn?.status).toBe('delivered')
+    expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
+      [null, 'timed out after 100 ms'],
+      [200, null],
+    ])
+    expect(txn?.attempts[0]?.duration_ms).toBeGreaterThanOrEqual(90)
+  })
+
+  it('does not follow redirects: a 3xx is retried', async () => {
+    const hook = await receiver()
+    hook.failNext(1, 302)
+    const s = setup({ merchantUrl: hook.url })
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(txn?.attempts.map((a) => a.http_status)).toEqual([302, 200])
+  })
+
+  it('keeps a stuck order from delaying another order', async () => {
+    const slow = await receiver()
+    const fast = await receiver()
+    slow.failNext(100)
+    const s = setup({ merchantUrl: fast.url, dispatcher: { retryDelaysMs: [200] } })
+    s.startAttempt(s.order({ metadata: { webhook_url: slow.url } }))
+    s.startAttempt(s.order())
+    await vi.waitFor(() => expect(eventNames(fast)).toEqual(['TXN_CREATED', 'MANDATE_CREATED']), { timeout: 150 })
+    expect(eventNames(slow)).toEqual(['TXN_CREATED'])
+  })
+})
+
+describe('WebhookDispatcher stop and reset', () => {
+  it('stop cancels a scheduled retry and sends nothing more', async () => {
+    const hook = await receiver()
+    hook.failNext(100)
+    const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [60_000] } })
+    s.startAttempt(s.order())
+    await vi.waitFor(() => expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')[0]?.attempts).toHaveLength(1))
+    s.webhooks.stop()
+    await s.webhooks.idle()
+    expect(hook.requests).toHaveLength(1)
+    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.status)).toEqual(['pending', 'pending'])
+  })
+
+  it('reset aborts an in-flight request, records nothing more and keeps delivering new events', async () => {
+    const hook = await receiver()
+    hook.hangNext(1)
+    const s = setup({ merchantUrl: hook.url })
+    s.startAttempt(s.order())
+    await vi.waitFor(() => expect(hook.requests).toHaveLength(1))
+    s.store.reset()
+    s.attempts.dispose()
+    s.webhooks.reset()
+    await s.webhooks.idle()
+    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')).toEqual([])
+    s.startAttempt(s.order())
+    await s.webhooks.idle()
+    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-2').map((d) => d.status)).toEqual(['delivered', 'delivered'])
+  })
+})
+
+describe('WebhookDispatcher logging', () => {
+  it('logs ids, names and statuses, never credentials, signatures or bodies', async () => {
+    const hook = await receiver()
+    hook.failNext(1)
+    const lines: string[] = []
+    const s = setup({ merchantUrl: hook.url, log: jsonLogger((line) => lines.push(line)) })
+    const o = s.startAttempt(s.order({ customer: { id: 'c1', email: 'asha@example.com', phone: null, firstName: 'Asha', lastName: null } }))
+    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    await s.webhooks.idle()
+    const all = lines.join('\n')
+    expect(lines.length).toBeGreaterThanOrEqual(5)
+    for (const secret of ['demo_webhook_password', 'demo_response_key', 'Basic', 'sha256=', 'asha@example.com', '"content"', hook.url]) {
+      expect(all).not.toContain(secret)
+    }
+    const first = hook.requests[0]
+    const logged = lines.map((line) => LogLine.parse(JSON.parse(line)))
+    expect(logged[0]).toMatchObject({ event: 'webhook', event_id: first?.headers['x-webhook-id'], event_name: 'TXN_CREATED', status: 'pending', http_status: 500 })
+  })
+})

@@ -1,0 +1,264 @@
+import type { SandboxDeps } from '../deps'
+import type { Order } from '../domain/order'
+import type { OrderChange, OrderEventBus } from '../domain/order-events'
+import type { Merchant } from '../merchants'
+import type { WebhookAttempt, WebhookDelivery, WebhookStatus } from './delivery'
+import { buildEnvelope, type RenderOrder } from './envelope'
+import { webhookHeaders } from './signing'
+import { webhookTarget } from './target'
+
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000, 8000, 16000]
+export const DEFAULT_TIMEOUT_MS = 5000
+
+export interface WebhookDispatcherOptions {
+  deps: SandboxDeps
+  bus: OrderEventBus
+  /** The Juspay order-status object, as content.order. */
+  renderOrder: RenderOrder
+  fetch?: typeof fetch
+  /** Waits before each retry; one more attempt than there are delays, then `failed`. */
+  retryDelaysMs?: readonly number[]
+  timeoutMs?: number
+}
+
+interface Job {
+  merchantId: string
+  orderId: string
+  merchant: Merchant
+  url: string
+  rawBody: string
+  delivery: WebhookDelivery
+  generation: number
+}
+
+interface Sleep {
+  timer: ReturnType<typeof setTimeout>
+  wake: (woken: boolean) => void
+}
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300
+
+/**
+ * Delivers order events to merchants as Juspay webhooks, at least once: each event is retried with
+ * backoff until a 2xx or until the retries run out. Events of one order go out strictly one after
+ * another, so a merchant never sees ORDER_SUCCEEDED before the MANDATE_ACTIVATED that preceded it.
+ */
+export class WebhookDispatcher {
+  private readonly deps: SandboxDeps
+  private readonly bus: OrderEventBus
+  private readonly renderOrder: RenderOrder
+  private readonly send: typeof fetch
+  private readonly retryDelaysMs: readonly number[]
+  private readonly timeoutMs: number
+  private unsubscribe: (() => void) | null = null
+  /** Pending jobs per order (page id); the head is the one being delivered. */
+  private readonly queues = new Map<string, Job[]>()
+  private readonly draining = new Set<string>()
+  private readonly workers = new Set<Promise<void>>()
+  private readonly sleeps = new Set<Sleep>()
+  private readonly inFlight = new Set<AbortController>()
+  /** Bumped by stop/reset; work begun under an older generation stops and records nothing. */
+  private generation = 0
+
+  constructor(options: WebhookDispatcherOptions) {
+    this.deps = options.deps
+    this.bus = options.bus
+    this.renderOrder = options.renderOrder
+    this.send = options.fetch ?? ((input, init) => fetch(input, init))
+    this.retryDelaysMs = validDelays(options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  }
+
+  start(): void {
+    if (this.unsubscribe) return
+    this.unsubscribe = this.bus.subscribe((change) => this.onChange(change))
+  }
+
+  stop(): void {
+    this.unsubscribe?.()
+    this.unsubscribe = null
+    this.cancelAll()
+  }
+
+  deliveriesFor(merchantId: string, orderId: string): WebhookDelivery[] {
+    return this.deps.store.webhooksFor(merchantId, orderId)
+  }
+
+  /** Drops every queued, retrying and in-flight delivery; the records go with the store's reset. */
+  reset(): void {
+    this.cancelAll()
+  }
+
+  async idle(): Promise<void> {
+    while (this.workers.size > 0) await Promise.all([...this.workers])
+  }
+
+  private onChange(change: OrderChange): void {
+    // A listener that throws would break the attempt service that published the change.
+    try {
+      for (const eventName of change.events) this.enqueue(change.order, eventName)
+    } catch (error) {
+      this.deps.log.error('webhook_enqueue_failed', { message: errorName(error) })
+    }
+  }
+
+  private enqueue(order: Order, eventName: OrderChange['events'][number]): void {
+    const now = this.deps.clock.now()
+    const merchant = this.deps.merchants.byId(order.merchantId)
+    const target = webhookTarget(order, merchant)
+    const body = buildEnvelope(order, eventName, now, this.renderOrder)
+    const delivery: WebhookDelivery = {
+      id: body.id,
+      event_name: eventName,
+      url: target.kind === 'url' ? target.url : target.kind === 'invalid' ? target.raw : null,
+      status: target.kind === 'url' && merchant ? 'pending' : 'not_sent',
+      attempts: [],
+      created_at: now.toISOString(),
+      delivered_at: null,
+      body,
+    }
+    this.deps.store.saveWebhook(order.merchantId, order.orderId, delivery)
+    if (target.kind !== 'url' || !merchant) {
+      this.logStatus(delivery, null)
+      return
+    }
+    const job: Job = {
+      merchantId: order.merchantId,
+      orderId: order.orderId,
+      merchant,
+      url: target.url,
+      rawBody: JSON.stringify(body),
+      delivery,
+      generation: this.generation,
+    }
+    const queue = this.queues.get(order.id) ?? []
+    queue.push(job)
+    this.queues.set(order.id, queue)
+    this.kick(order.id)
+  }
+
+  private kick(key: string): void {
+    if (this.draining.has(key)) return
+    this.draining.add(key)
+    const worker = this.drain(key)
+    this.workers.add(worker)
+    void worker.finally(() => this.workers.delete(worker))
+  }
+
+  private async drain(key: string): Promise<void> {
+    for (let job = this.queues.get(key)?.shift(); job; job = this.queues.get(key)?.shift()) {
+      try {
+        await this.deliver(job)
+      } catch (error) {
+        this.deps.log.error('webhook_delivery_crashed', { event_id: job.delivery.id, message: errorName(error) })
+      }
+    }
+    // Synchronous with the last empty check above, so a job queued later always starts a worker.
+    this.draining.delete(key)
+    this.queues.delete(key)
+  }
+
+  private async deliver(job: Job): Promise<void> {
+    for (let retry = 0; ; retry++) {
+      const attempt = await this.post(job)
+      if (job.generation !== this.generation) return
+      const delivered = attempt.http_status !== null && isSuccess(attempt.http_status)
+      const delay = this.retryDelaysMs[retry]
+      const status: WebhookStatus = delivered ? 'delivered' : delay === undefined ? 'failed' : 'pending'
+      this.record(job, attempt, status)
+      if (status !== 'pending' || delay === undefined) return
+      const woken = await this.sleep(delay)
+      if (!woken || job.generation !== this.generation) return
+    }
+  }
+
+  private async post(job: Job): Promise<WebhookAttempt> {
+    const at = this.deps.clock.now()
+    const started = performance.now()
+    const controller = new AbortController()
+    this.inFlight.add(controller)
+    const elapsed = () => Math.round(performance.now() - started)
+    try {
+      const response = await this.send(job.url, {
+        method: 'POST',
+        headers: webhookHeaders(job.merchant, job.delivery.id, job.rawBody, at),
+        body: job.rawBody,
+        redirect: 'manual',
+        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(this.timeoutMs)]),
+      })
+      await response.body?.cancel().catch(() => undefined)
+      return { at: at.toISOString(), http_status: response.status, error: null, duration_ms: elapsed() }
+    } catch (error) {
+      return { at: at.toISOString(), http_status: null, error: this.describe(error), duration_ms: elapsed() }
+    } finally {
+      this.inFlight.delete(controller)
+    }
+  }
+
+  /** A short reason for the record; never the URL's credentials or the body. */
+  private describe(error: unknown): string {
+    if (!(error instanceof Error)) return 'request failed'
+    if (error.name === 'TimeoutError') return `timed out after ${this.timeoutMs} ms`
+    if (error.name === 'AbortError') return 'cancelled'
+    const cause: unknown = error.cause
+    const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : null
+    return code ? `network error: ${code}` : `network error: ${error.message}`
+  }
+
+  private record(job: Job, attempt: WebhookAttempt, status: WebhookStatus): void {
+    const previous = job.delivery
+    job.delivery = {
+      ...previous,
+      status,
+      attempts: [...previous.attempts, attempt],
+      delivered_at: status === 'delivered' ? attempt.at : null,
+    }
+    this.deps.store.saveWebhook(job.merchantId, job.orderId, job.delivery)
+    this.logStatus(job.delivery, attempt.http_status)
+  }
+
+  private logStatus(delivery: WebhookDelivery, httpStatus: number | null): void {
+    this.deps.log.info('webhook', {
+      event_id: delivery.id,
+      event_name: delivery.event_name,
+      status: delivery.status,
+      http_status: httpStatus,
+      attempt: delivery.attempts.length,
+    })
+  }
+
+  /** Resolves true after `ms`, or false at once when stop/reset cancels it. */
+  private sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const sleep: Sleep = {
+        timer: setTimeout(() => {
+          this.sleeps.delete(sleep)
+          resolve(true)
+        }, ms),
+        wake: resolve,
+      }
+      // A scheduled retry must not keep the process alive on shutdown.
+      sleep.timer.unref()
+      this.sleeps.add(sleep)
+    })
+  }
+
+  private cancelAll(): void {
+    this.generation += 1
+    this.queues.clear()
+    for (const sleep of this.sleeps) {
+      clearTimeout(sleep.timer)
+      sleep.wake(false)
+    }
+    this.sleeps.clear()
+    for (const controller of this.inFlight) controller.abort()
+    this.inFlight.clear()
+  }
+}
+
+function validDelays(delays: readonly number[]): readonly number[] {
+  if (delays.some((d) => !Number.isFinite(d) || d < 0)) throw new Error('retryDelaysMs must be finite, non-negative numbers')
+  return [...delays]
+}
+
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown')
