@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { InstrumentKind, UpiChannel } from './instrument'
 import { Frequency } from './mandate'
+import { EnachAttemptView, EnachDetails } from './enach'
 
 export const ATTEMPT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'cancelled'] as const
 export const AttemptStatus = z.enum(ATTEMPT_STATUSES)
@@ -12,6 +13,7 @@ export const FAILURE_REASONS = [
   'name_mismatch',
   'approval_window_expired',
   'cancelled_by_customer',
+  'authentication_failed',
 ] as const
 export const FailureReason = z.enum(FAILURE_REASONS)
 export type FailureReason = z.infer<typeof FailureReason>
@@ -85,6 +87,7 @@ export const AttemptView = z.object({
       simulatorUrl: z.string(),
     }),
   ),
+  enach: z.nullable(EnachAttemptView),
 })
 export type AttemptView = z.infer<typeof AttemptView>
 
@@ -93,6 +96,10 @@ export const StartAttempt = z.object({
   instrument: InstrumentKind,
   channel: z.optional(UpiChannel),
   vpa: z.optional(z.string().check(z.maxLength(256))),
+  /** eNACH registration details (netbanking with a mandate). */
+  enach: z.optional(EnachDetails),
+  /** The bank for a plain net banking payment (netbanking without a mandate). */
+  bankCode: z.optional(z.string().check(z.regex(/^[A-Z]{4}$/))),
   setUpMandate: z.boolean(),
 })
 export type StartAttempt = z.infer<typeof StartAttempt>

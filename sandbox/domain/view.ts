@@ -54,6 +54,7 @@ function attemptView(order: Order, attempt: Attempt, merchant: Merchant): Attemp
             simulatorUrl: simulatorPath(attempt),
           }
         : null,
+    enach: null,
   }
 }
 

@@ -13,6 +13,7 @@ const RESPONSE: Record<FailureReason | 'success' | 'pending', { code: string; me
   cancelled_by_customer: { code: 'USER_ABORTED', message: 'Cancelled by customer' },
   bank_rejected: { code: 'BANK_REJECTED', message: 'Mandate rejected by the bank' },
   name_mismatch: { code: 'NAME_MISMATCH', message: 'Account holder name does not match' },
+  authentication_failed: { code: 'AUTH_FAILED', message: 'Customer authentication failed' },
 }
 
 export function gatewayResponse(attempt: Attempt): { code: string; message: string } {

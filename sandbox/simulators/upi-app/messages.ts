@@ -106,6 +106,7 @@ export const messages = {
       name_mismatch: 'The account holder name did not match. Nothing was authorised.',
       approval_window_expired: 'This request was not approved in time. Nothing was authorised.',
       cancelled_by_customer: 'This request was cancelled on the checkout page. Nothing was authorised.',
+      authentication_failed: 'The customer could not be authenticated. Nothing was authorised.',
     } satisfies Record<FailureReason, string>,
     ended: 'This request has ended. Nothing was authorised.',
     goBack: 'You can now return to the merchant’s page.',
