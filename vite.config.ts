@@ -6,18 +6,26 @@ const sandboxPort = Number(process.env['SANDBOX_PORT'] ?? 4000)
 const sandbox = `http://127.0.0.1:${sandboxPort}`
 
 /**
- * The checkout page and the demo merchant are built separately (`vite build` then
- * `vite build --mode demo`): in one build, modules both import would keep the union of what
- * both use, and the page would load the demo's share of them.
+ * The checkout page, the demo merchant and the embed script are built separately
+ * (`vite build`, `--mode demo`, `--mode embed`): in one build, modules they share would keep the
+ * union of what each uses, and the page would load the others' share of them.
  */
 export default defineConfig(({ mode }) => ({
   plugins: [react(), tailwindcss()],
-  build: {
-    outDir: 'dist/page',
-    emptyOutDir: mode !== 'demo',
-    target: 'es2022',
-    rollupOptions: { input: mode === 'demo' ? 'demo.html' : 'index.html' },
-  },
+  build:
+    mode === 'embed'
+      ? {
+          outDir: 'dist/page',
+          emptyOutDir: false,
+          target: 'es2020',
+          lib: { entry: 'src/embed/embed.ts', formats: ['iife'], name: 'MandateCheckoutEmbed', fileName: () => 'embed.js' },
+        }
+      : {
+          outDir: 'dist/page',
+          emptyOutDir: mode !== 'demo',
+          target: 'es2022',
+          rollupOptions: { input: mode === 'demo' ? 'demo.html' : 'index.html' },
+        },
   server: {
     host: '127.0.0.1',
     port: 5173,

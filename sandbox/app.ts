@@ -99,6 +99,15 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language'))))
   })
 
+  /** The client-secret page named by its session, so it can carry that merchant's frame-ancestors. */
+  app.get('/checkout/:sessionId', (c) => {
+    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    const order = deps.store.orderByCheckoutSessionId(c.req.param('sessionId'))
+    const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
+    setPageHeaders(c, merchant?.framingOrigins ?? [])
+    return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language'))))
+  })
+
   if (options.staticDir) {
     const root = options.staticDir
     app.use(
@@ -110,6 +119,14 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       serveStatic({ root }),
     )
     app.get('/favicon.svg', serveStatic({ root }))
+    app.get(
+      '/embed.js',
+      async (c, next) => {
+        await next()
+        if (c.res.ok) c.header('Cache-Control', 'public, max-age=300')
+      },
+      serveStatic({ root }),
+    )
   }
 
   return app

@@ -21,5 +21,7 @@ if (stale) {
   process.stdout.write('Building the page…\n')
   const vite = join(root, 'node_modules/.bin/vite')
   execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
-  execFileSync(vite, ['build', '--mode', 'demo', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  for (const mode of ['demo', 'embed']) {
+    execFileSync(vite, ['build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  }
 }

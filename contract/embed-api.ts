@@ -1,0 +1,34 @@
+import type { Appearance, FrameToHost } from './embed'
+
+/**
+ * The embed protocol's constants and the embed script's public API. Free of zod so the script a
+ * merchant page loads carries none of it; the schemas in embed.ts describe the same messages.
+ */
+export const EMBED_PROTOCOL = 'mandate-checkout'
+export const EMBED_VERSION = 1
+
+/** Query parameters the embed script puts on the frame's URL (none of them secret). */
+export const EMBED_PARAMS = { instance: 'embed_instance', hostOrigin: 'embed_origin', theme: 'theme', brand: 'brand' } as const
+
+export type FrameEventType = FrameToHost['type']
+
+/** What `onEvent` receives on the host: the message's type and payload. */
+export type EmbedEvent = { [T in FrameEventType]: { type: T; payload: Extract<FrameToHost, { type: T }>['payload'] } }[FrameEventType]
+
+/** The embed script's public API on `window.MandateCheckout`. */
+export interface MountOptions {
+  /** The payment page URL (`payment_links.web`), or… */
+  url?: string
+  /** …a checkout session's client secret. */
+  clientSecret?: string
+  appearance?: Appearance
+  onEvent?: (event: EmbedEvent) => void
+}
+export interface EmbedHandle {
+  destroy(): void
+  setAppearance(appearance: Appearance): void
+}
+export interface MandateCheckoutApi {
+  version: number
+  mount(container: HTMLElement | string, options: MountOptions): EmbedHandle
+}
