@@ -24,7 +24,7 @@ export default defineConfig(({ mode }) => ({
           outDir: 'dist/page',
           emptyOutDir: mode !== 'demo',
           target: 'es2022',
-          rollupOptions: { input: mode === 'demo' ? 'demo.html' : 'index.html' },
+          rollupOptions: { input: mode === 'demo' ? ['demo.html', 'embed-host.html'] : 'index.html' },
         },
   server: {
     host: '127.0.0.1',

@@ -6,6 +6,7 @@ import { jsonLogger } from './log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
 import { MemoryStore } from './store/memory-store'
 import { loadTemplates } from './http/page-html'
+import { embedHostApp } from './demo/embed-host-app'
 
 const port = Number(process.env['PORT'] ?? 4000)
 const host = process.env['HOST'] ?? '127.0.0.1'
@@ -14,6 +15,7 @@ const staticDir = fileURLToPath(new URL('../dist/page', import.meta.url))
 const log = jsonLogger()
 
 const templates = loadTemplates(staticDir)
+const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
 const app = createApp(
   {
     store: new MemoryStore(),
@@ -33,6 +35,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
       '',
       `mandate-checkout sandbox on ${publicOrigin}`,
       `  demo merchant  ${publicOrigin}/demo`,
+      `  embedded demo  http://${host.includes(':') ? `[${host}]` : host}:${embedHostPort}/ (another origin framing the page)`,
       `  health         ${publicOrigin}/healthz`,
       `  merchant API   POST ${publicOrigin}/session (Basic auth, API key demo_api_key)`,
       '',
@@ -40,11 +43,22 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   )
 })
 
+const embedHost = serve({
+  fetch: embedHostApp({
+    checkoutOrigin: publicOrigin,
+    staticDir,
+    callCheckout: (path, init) => Promise.resolve(app.request(path, init)),
+  }).fetch,
+  port: embedHostPort,
+  hostname: host,
+})
+
 /** Stops accepting, ends open event streams (they would hold the close forever), then exits. */
 function shutdown(signal: string): void {
   log.info('shutdown', { signal })
+  embedHost.close()
   server.close(() => process.exit(0))
-  if ('closeAllConnections' in server) server.closeAllConnections()
+  for (const s of [server, embedHost]) if ('closeAllConnections' in s) s.closeAllConnections()
   setTimeout(() => process.exit(0), 5000).unref()
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'))

@@ -26,4 +26,5 @@ export const demoMessages = {
   required: 'Required',
   invalidAmount: 'Rupees, at most two decimals',
   dayRange: 'A whole number from 1 to 31',
+  embedded: 'See the same checkout embedded in a merchant page on another origin',
 } as const

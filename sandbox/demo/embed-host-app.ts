@@ -1,0 +1,77 @@
+import { Hono } from 'hono'
+import { compress } from 'hono/compress'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as z from 'zod'
+import type { InProcessFetch } from './routes'
+
+const HostSessionRequest = z.object({ plan: z.enum(['upi', 'enach']) })
+
+export interface EmbedHostOptions {
+  /** Where the checkout (and /embed.js) is served from: another origin than this host. */
+  checkoutOrigin: string
+  staticDir: string
+  /** Calls the sandbox in-process, as the demo merchant's server would over the network. */
+  callCheckout: InProcessFetch
+}
+
+/**
+ * A second demo merchant page on its own origin (another port) that embeds the checkout, so the
+ * cross-origin frame, frame-ancestors and message origin checks are exercised for real.
+ */
+export function embedHostApp({ checkoutOrigin, staticDir, callCheckout }: EmbedHostOptions): Hono {
+  const app = new Hono()
+  const templatePath = join(staticDir, 'embed-host.html')
+  const template = existsSync(templatePath) ? readFileSync(templatePath, 'utf8') : null
+
+  app.use(compress())
+  app.use(async (c, next) => {
+    await next()
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'no-referrer')
+  })
+
+  app.get('/', (c) => {
+    if (!template) return c.text('The demo is not built: run npm run build.', 503)
+    c.header(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' ${checkoutOrigin}`,
+        `frame-src ${checkoutOrigin}`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    )
+    c.header('Cache-Control', 'no-store')
+    return c.html(template.replace('<body>', `<body data-checkout-origin="${checkoutOrigin}">`))
+  })
+
+  app.post('/api/sessions', async (c) => {
+    const parsed = HostSessionRequest.safeParse(await c.req.json().catch(() => undefined))
+    if (!parsed.success) return c.json({ error: { message: 'plan must be upi or enach' } }, 400)
+    const res = await callCheckout('/demo/api/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        amount: '1.00',
+        max_amount: '499.00',
+        frequency: 'MONTHLY',
+        rule_type: 'AFTER',
+        rule_value: 5,
+        amount_rule: 'VARIABLE',
+        create_mandate: 'REQUIRED',
+        description: 'Acme Fitness monthly membership',
+        action: parsed.data.plan === 'enach' ? 'enach' : 'paymentPage',
+        auto_refund: true,
+      }),
+    })
+    return new Response(res.body, { status: res.status, headers: { 'content-type': 'application/json' } })
+  })
+
+  app.use('/assets/*', serveStatic({ root: staticDir }))
+  return app
+}
