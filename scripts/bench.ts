@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { lighthouseScores } from './bench/lighthouse'
+import { approvalToSuccess, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
+import { createSession, root, startSandbox } from './bench/sandbox-process'
+
+/**
+ * `npm run bench`: builds the page, starts the sandbox and prints one line per budget in
+ * product.md with the figure, the budget and whether it holds, then writes the figures as JSON.
+ * It measures; it never fails on time.
+ */
+interface Row {
+  name: string
+  figure: string
+  budget: string
+  holds: boolean
+}
+
+const rows: Row[] = []
+const figures: Record<string, unknown> = {}
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const ms = (x: number) => `${Math.round(x)} ms`
+
+function report(row: Row): void {
+  rows.push(row)
+  process.stdout.write(`${row.holds ? 'ok  ' : 'OVER'}  ${row.name.padEnd(52)} ${row.figure.padEnd(34)} budget ${row.budget}\n`)
+}
+
+process.stdout.write('Building the page…\n')
+execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+const sandbox = await startSandbox(4300, 0)
+try {
+  const bytes = await firstLoadBytes(sandbox.origin)
+  figures['first_load'] = bytes
+  report({
+    name: 'JS + CSS before the first payment option (gzip)',
+    figure: `${kb(bytes.js + bytes.css)} (JS ${kb(bytes.js)}, CSS ${kb(bytes.css)})`,
+    budget: '≤ 100 KB',
+    holds: bytes.js + bytes.css <= 100 * 1024,
+  })
+
+  const visible = await timeToFirstOption(sandbox.origin, 5)
+  figures['time_to_first_option_ms'] = visible
+  report({
+    name: 'navigation → first option, Slow 4G, 4× CPU (median of 5)',
+    figure: `${ms(median(visible))} [${ms(Math.min(...visible))}–${ms(Math.max(...visible))}]`,
+    budget: '≤ 2500 ms',
+    holds: median(visible) <= 2500,
+  })
+
+  const approval = await approvalToSuccess(sandbox.origin, 7)
+  figures['approval_to_success_ms'] = approval
+  report({
+    name: 'approval → success on screen (median of 7)',
+    figure: `${ms(median(approval))} [${ms(Math.min(...approval))}–${ms(Math.max(...approval))}]`,
+    budget: '≤ 300 ms',
+    holds: median(approval) <= 300,
+  })
+
+  const lh = await lighthouseScores((await createSession(sandbox.origin)).url)
+  figures['lighthouse'] = lh
+  report({ name: 'Lighthouse 12 mobile performance', figure: String(lh.performance), budget: '≥ 98', holds: lh.performance >= 98 })
+  report({ name: 'Lighthouse 12 mobile accessibility', figure: String(lh.accessibility), budget: '100', holds: lh.accessibility === 100 })
+} finally {
+  await sandbox.stop()
+}
+
+const loadSandbox = await startSandbox(4302, 0)
+try {
+  const load = await sessionThroughput(loadSandbox.origin)
+  figures['post_session'] = load
+  report({
+    name: 'POST /session, one core, 50 connections, 10 s',
+    figure: `${Math.round(load.rps)} req/s, p99 ${load.p99} ms (${load.errors} errors, ${load.non2xx} non-2xx)`,
+    budget: '≥ 5000 req/s, p99 ≤ 20 ms',
+    holds: load.rps >= 5000 && load.p99 <= 20 && load.errors === 0 && load.non2xx === 0,
+  })
+} finally {
+  await loadSandbox.stop()
+}
+
+const out = join(root, 'bench-results')
+mkdirSync(out, { recursive: true })
+const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString() }
+writeFileSync(join(out, 'latest.json'), JSON.stringify({ machine, rows, figures }, null, 2) + '\n')
+process.stdout.write(`\nFigures written to bench-results/latest.json (${machine.cpus} × ${machine.model}, Node ${machine.node}).\n`)

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import * as z from 'zod'
+import { BASIC, createSession, hasTaskset, root } from './sandbox-process'
+import { SLOW_4G, firstOption, withFreshBrowser } from './browser'
+
+export const LoadResult = z.object({ rps: z.number(), p99: z.number(), errors: z.number(), non2xx: z.number() })
+export type LoadResult = z.infer<typeof LoadResult>
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
+}
+
+/** gzip bytes of the JS and CSS the browser actually fetched before the first payment option showed. */
+export async function firstLoadBytes(origin: string): Promise<{ js: number; css: number; files: string[] }> {
+  const { url } = await createSession(origin)
+  return withFreshBrowser(async (context) => {
+    const page = await context.newPage()
+    const finished: { url: string; type: string; bytes: Promise<number> }[] = []
+    page.on('requestfinished', (request) => {
+      const type = request.resourceType()
+      if (type === 'script' || type === 'stylesheet') {
+        finished.push({ url: request.url(), type, bytes: request.sizes().then((s) => s.responseBodySize) })
+      }
+    })
+    await page.goto(url)
+    await page.locator(firstOption).waitFor({ state: 'visible' })
+    const before = [...finished]
+    const sizes = await Promise.all(before.map((f) => f.bytes))
+    const sum = (type: string) => before.reduce((acc, f, i) => (f.type === type ? acc + (sizes[i] ?? 0) : acc), 0)
+    return { js: sum('script'), css: sum('stylesheet'), files: before.map((f) => new URL(f.url).pathname) }
+  })
+}
+
+/** Navigation → first payment option visible under Slow 4G and 4× CPU slowdown, a fresh browser per run. */
+export async function timeToFirstOption(origin: string, runs: number): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const { url } = await createSession(origin)
+    times.push(
+      await withFreshBrowser(async (context) => {
+        const page = await context.newPage()
+        const cdp = await context.newCDPSession(page)
+        await cdp.send('Network.enable')
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+        await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+        const t0 = performance.now()
+        await page.goto(url, { waitUntil: 'commit' })
+        await page.locator(firstOption).waitFor({ state: 'visible', timeout: 60_000 })
+        return performance.now() - t0
+      }),
+    )
+  }
+  return times
+}
+
+/** QA approval of a pending collect attempt → the success screen, as the customer's page shows it. */
+export async function approvalToSuccess(origin: string, runs: number): Promise<number[]> {
+  const times: number[] = []
+  await withFreshBrowser(async (context) => {
+    for (let i = 0; i < runs; i++) {
+      const { orderId, url } = await createSession(origin)
+      const pageId = new URL(url).pathname.split('/')[2] ?? ''
+      const started = await fetch(`${origin}/api/pages/${pageId}/attempts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${orderId}` },
+        body: JSON.stringify({ instrument: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }),
+      })
+      if (!started.ok) throw new Error(`starting the attempt answered ${started.status}`)
+      const page = await context.newPage()
+      await page.goto(url)
+      await page.getByRole('heading', { name: /waiting for your approval/i }).waitFor()
+      const t0 = performance.now()
+      await fetch(`${origin}/sandbox/orders/${orderId}/attempt/approve`, { method: 'POST', headers: { authorization: BASIC } })
+      await page.getByRole('heading', { level: 1, name: /AutoPay is set up/i }).waitFor()
+      times.push(performance.now() - t0)
+      await page.close()
+    }
+  })
+  return times
+}
+
+/** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox on CPU 0. */
+export async function sessionThroughput(origin: string): Promise<LoadResult> {
+  const tsx = join(root, 'node_modules/.bin/tsx')
+  const command = hasTaskset() ? 'taskset' : tsx
+  const args = command === 'taskset' ? ['-c', '1', tsx, 'scripts/bench/load.ts', origin] : ['scripts/bench/load.ts', origin]
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('error', reject)
+    child.on('exit', () => resolve(out))
+  })
+  return LoadResult.parse(JSON.parse(output))
+}
