@@ -98,14 +98,15 @@ export const EnachDetails = z.object({
 })
 export type EnachDetails = z.infer<typeof EnachDetails>
 
-/** The eNACH side of an attempt as the page sees it: never the full account number. */
+/**
+ * The bank side of a net banking attempt as the page sees it — an eNACH registration, or a plain
+ * net banking payment (no account: the bank knows it from the login). Never the full account number.
+ */
 export const EnachAttemptView = z.object({
   bankCode: z.string(),
   bankName: z.string(),
   authMode: AuthMode,
-  accountNumberMasked: z.string(),
-  ifsc: z.string(),
-  accountType: AccountType,
+  account: z.nullable(z.object({ numberMasked: z.string(), ifsc: z.string(), accountType: AccountType })),
   /** The simulated bank's page for this attempt (one-time link). */
   bankUrl: z.string(),
   /** Before the customer authenticates at the bank, then while the bank confirms. */

@@ -101,6 +101,12 @@ export const PAGE_ERROR_CODES = [
   'idempotency_conflict',
   'idempotency_key_required',
   'no_pending_attempt',
+  'enach_details_required',
+  'bank_required',
+  'bank_unknown',
+  'auth_mode_unsupported',
+  'ifsc_bank_mismatch',
+  'amount_above_mode_limit',
 ] as const
 export type PageErrorCode = (typeof PAGE_ERROR_CODES)[number]
 export const PageError = z.object({

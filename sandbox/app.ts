@@ -11,6 +11,7 @@ import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
 import { upiAppRoutes } from './simulators/upi-app/routes'
+import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
 import { AttemptService } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
@@ -68,6 +69,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.route('/api', pageApiRoutes({ deps, attempts, bus }))
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps, attempts, webhooks))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
+  app.route('/simulator/bank', bankRoutes(deps, attempts))
   app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init))))
 
   const checkoutTemplate = options.templates?.checkout

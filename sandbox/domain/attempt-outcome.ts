@@ -3,38 +3,47 @@ import { hex, alnum } from './ids'
 import type { Attempt } from './attempt'
 import type { OrderEventName } from './order-events'
 import type { Order } from './order'
+import { newUmrn } from './umrn'
 
-function orderStatusFor(attempt: Attempt): OrderStatus {
+/** The order status an attempt stands for (domain.md §2.2). */
+export function attemptOrderStatus(attempt: Attempt): OrderStatus {
   switch (attempt.status) {
     case 'pending':
-      return 'PENDING_VBV'
+      // Authenticated at the bank, which has yet to confirm: "pending from bank".
+      return attempt.bank?.stage === 'awaiting_bank' ? 'AUTHORIZING' : 'PENDING_VBV'
     case 'succeeded':
       return 'CHARGED'
     case 'failed':
-      return 'AUTHORIZATION_FAILED'
+      return attempt.failureReason === 'authentication_failed' ? 'AUTHENTICATION_FAILED' : 'AUTHORIZATION_FAILED'
     case 'expired':
     case 'cancelled':
       return 'AUTHENTICATION_FAILED'
   }
 }
 
+/** Ids a succeeded mandate attempt gets once: Juspay's mandate id and token, and the UMRN for eNACH. */
+function withMandateIds(attempt: Attempt): Attempt {
+  if (attempt.status !== 'succeeded' || !attempt.setsUpMandate || attempt.mandateId !== null) return attempt
+  const bank = attempt.bank?.account ? { ...attempt.bank, umrn: newUmrn(new Date(attempt.endedAt ?? attempt.createdAt)) } : attempt.bank
+  return { ...attempt, mandateId: alnum(22), mandateToken: hex(16), bank }
+}
+
 /**
  * Folds one attempt's new state into its order: order status, mandate status and ids, the
  * auto-refund, and the events a merchant is told about. Pure; the caller stores and publishes.
+ * A pending attempt that only moved on (a bank step) tells merchants nothing new.
  */
 export function applyAttempt(
   order: Order,
   changed: Attempt,
   isNew: boolean,
 ): { order: Order; attempt: Attempt; events: OrderEventName[] } {
-  const attempt =
-    changed.status === 'succeeded' && changed.setsUpMandate && changed.mandateId === null
-      ? { ...changed, mandateId: alnum(22), mandateToken: hex(16) }
-      : changed
+  const attempt = withMandateIds(changed)
   const attempts = isNew ? [...order.attempts, attempt] : order.attempts.map((a) => (a.id === attempt.id ? attempt : a))
-  const next: Order = { ...order, attempts, status: orderStatusFor(attempt) }
+  const next: Order = { ...order, attempts, status: attemptOrderStatus(attempt) }
   const events: OrderEventName[] = []
   if (attempt.status === 'pending') {
+    if (!isNew) return { order: next, attempt, events }
     events.push('TXN_CREATED')
     if (attempt.setsUpMandate) {
       next.mandateStatus = 'CREATED'

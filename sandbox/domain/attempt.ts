@@ -1,8 +1,41 @@
 import type { AttemptStatus, FailureReason } from '../../contract/attempt'
+import type { AccountType, AuthMode } from '../../contract/enach'
 import type { InstrumentKind, UpiChannel } from '../../contract/instrument'
+import type { BankScenario } from '../simulators/scenarios'
 
 /** How a pending attempt resolves by itself (magic VPAs), unless someone acts first. */
 export type AutoOutcome = { kind: 'approve' | 'decline' | 'expire'; at: string }
+
+/** Where the customer is on the simulated bank's pages: credentials, then OTP, then the consent screen. */
+export type BankStep = 'credentials' | 'otp' | 'consent'
+
+/** Before the customer authorises at the bank, then while the bank confirms (EnachAttemptView.stage). */
+export type BankStage = 'awaiting_customer' | 'awaiting_bank'
+
+/** The debtor account of an eNACH mandate, as far as the sandbox may keep it: never the full number. */
+export interface EnachAccount {
+  /** 'X' for every character but the last four, e.g. XXXXXX1111. */
+  masked: string
+  last4: string
+  ifsc: string
+  accountType: AccountType
+  holderName: string
+}
+
+/** The bank side of a net banking attempt: an eNACH registration, or a plain payment when `account` is null. */
+export interface BankAttempt {
+  bankCode: string
+  bankName: string
+  authMode: AuthMode
+  /** What the bank answers once the customer authorises, read from the account number at start. */
+  scenario: BankScenario
+  step: BankStep
+  stage: BankStage
+  otpFailures: number
+  account: EnachAccount | null
+  /** NPCI's mandate reference, set when the registration succeeds. */
+  umrn: string | null
+}
 
 export interface Attempt {
   id: string
@@ -29,12 +62,14 @@ export interface Attempt {
   autoOutcome: AutoOutcome | null
   mandateId: string | null
   mandateToken: string | null
+  /** Null for UPI attempts. */
+  bank: BankAttempt | null
 }
 
 export type AttemptEvent =
   | { type: 'approve'; payerApp?: string; payerVpa?: string }
   | { type: 'decline' }
-  | { type: 'reject'; reason: Extract<FailureReason, 'bank_rejected' | 'name_mismatch'> }
+  | { type: 'reject'; reason: Extract<FailureReason, 'bank_rejected' | 'name_mismatch' | 'authentication_failed'> }
   | { type: 'expire' }
   | { type: 'cancel' }
 
@@ -55,7 +90,7 @@ export function transition(attempt: Attempt, event: AttemptEvent, now: Date): Tr
           ...ended,
           status: 'succeeded',
           payerApp: event.payerApp ?? attempt.payerApp,
-          payerVpa: attempt.payerVpa ?? event.payerVpa ?? null,
+          payerVpa: attempt.instrument === 'upi' ? (attempt.payerVpa ?? event.payerVpa ?? null) : null,
         },
       }
     case 'decline':

@@ -20,3 +20,14 @@ export const newRequestId = (): string => hex(16)
 export const newClientAuthToken = (): string => `tkn_${hex(16)}`
 export const newCheckoutSessionId = (): string => `cs_${alnum(24)}`
 export const newClientSecret = (sessionId: string): string => `${sessionId}_secret_${alnum(32)}`
+
+/** Unbiased random decimal digits (rejection sampling over random bytes). */
+export function digits(length: number): string {
+  let out = ''
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 250 && out.length < length) out += String(byte % 10)
+    }
+  }
+  return out
+}

@@ -81,6 +81,7 @@ function attempt(overrides: Partial<Attempt> = {}): Attempt {
     autoOutcome: null,
     mandateId: null,
     mandateToken: null,
+    bank: null,
     ...overrides,
   }
 }

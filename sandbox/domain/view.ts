@@ -1,4 +1,5 @@
 import type { AttemptView } from '../../contract/attempt'
+import type { EnachAttemptView } from '../../contract/enach'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
 import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
@@ -33,6 +34,25 @@ function customerView(customer: Customer): SessionView['customer'] {
 /** Where the simulated UPI app for an attempt lives (same origin as the page). */
 export const simulatorPath = (attempt: Attempt): string => `/simulator/upi/${attempt.simulatorToken}`
 
+/** Where the simulated bank / NPCI pages for a net banking attempt live (same origin as the page). */
+export const bankPath = (attempt: Attempt): string => `/simulator/bank/${attempt.simulatorToken}`
+
+/** The bank side of a net banking attempt; a plain payment has no account to show. */
+function enachView(attempt: Attempt): EnachAttemptView | null {
+  const bank = attempt.bank
+  if (!bank) return null
+  const account = bank.account
+  return {
+    bankCode: bank.bankCode,
+    bankName: bank.bankName,
+    authMode: bank.authMode,
+    account: account ? { numberMasked: account.masked, ifsc: account.ifsc, accountType: account.accountType } : null,
+    bankUrl: bankPath(attempt),
+    stage: bank.stage,
+    umrn: bank.umrn,
+  }
+}
+
 function attemptView(order: Order, attempt: Attempt, merchant: Merchant): AttemptView {
   return {
     id: attempt.id,
@@ -54,7 +74,7 @@ function attemptView(order: Order, attempt: Attempt, merchant: Merchant): Attemp
             simulatorUrl: simulatorPath(attempt),
           }
         : null,
-    enach: null,
+    enach: enachView(attempt),
   }
 }
 

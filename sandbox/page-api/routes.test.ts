@@ -63,7 +63,7 @@ describe('POST /api/pages/:pageId/attempts', () => {
     ['a body over 4 KB', json({ ...intent, vpa: 'a'.repeat(5000) }, { 'idempotency-key': 'k' }), 413, 'payload_too_large'],
     ['collect without VPA', json({ ...intent, channel: 'collect' }, { 'idempotency-key': 'k' }), 422, 'vpa_required'],
     ['an unknown VPA', json({ ...intent, channel: 'collect', vpa: MAGIC_VPAS.unknown }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
-    ['eNACH, not yet on this build', json({ instrument: 'netbanking', setUpMandate: true }, { 'idempotency-key': 'k' }), 422, 'instrument_not_supported'],
+    ['eNACH without account details', json({ instrument: 'netbanking', setUpMandate: true }, { 'idempotency-key': 'k' }), 422, 'enach_details_required'],
     ['hostile VPA text', json({ ...intent, channel: 'collect', vpa: '<script>@x' }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
   ])('refuses %s, storing nothing', async (_name, init, status, code) => {
     const { app, deps, store } = testSandbox()

@@ -33,6 +33,12 @@ const MESSAGES: Record<PageErrorCode, string> = {
   idempotency_conflict: 'This idempotency key was used for a different request.',
   idempotency_key_required: 'Send an Idempotency-Key header (1–255 visible characters).',
   no_pending_attempt: 'No payment is waiting for approval.',
+  enach_details_required: 'Enter your bank account details to set up the mandate.',
+  bank_required: 'Choose your bank.',
+  bank_unknown: 'This bank is not available for net banking or eNACH.',
+  auth_mode_unsupported: 'Your bank does not offer this way of authorising. Choose another.',
+  ifsc_bank_mismatch: 'This IFSC belongs to a different bank. Check the IFSC or the bank you chose.',
+  amount_above_mode_limit: 'The mandate amount is above the limit for this way of authorising. Choose another.',
 }
 
 const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
@@ -55,6 +61,12 @@ const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
   idempotency_conflict: 409,
   idempotency_key_required: 400,
   no_pending_attempt: 409,
+  enach_details_required: 422,
+  bank_required: 422,
+  bank_unknown: 422,
+  auth_mode_unsupported: 422,
+  ifsc_bank_mismatch: 422,
+  amount_above_mode_limit: 422,
 }
 
 const fail = (c: Context, code: PageErrorCode): Response => {

@@ -1,5 +1,6 @@
 import type { MandateStatus } from '../../../contract/status'
 import { ORDER_STATUS_IDS } from '../../../contract/status'
+import type { Attempt } from '../../domain/attempt'
 import { latestAttempt, type Order } from '../../domain/order'
 import { rupeesNumber } from './decimal'
 import { epochSecondsText, juspayTimestamp, paymentPageUrl } from './format'
@@ -10,6 +11,8 @@ export interface OrderStatusMandate {
   mandate_id?: string
   mandate_token?: string
   mandate_type: 'EMANDATE'
+  /** eNACH only: NPCI's mandate reference, once registered. */
+  umrn?: string
   start_date: string
   end_date: string
   revokable_by_customer: boolean
@@ -43,8 +46,23 @@ export interface OrderStatusPayment {
     epg_txn_id: string
     auth_id_code: string
     created: string
+    umrn?: string
   }
+  /** eNACH only: the debtor account, masked. */
+  bank_account_details?: BankAccountDetails
 }
+
+export interface BankAccountDetails {
+  bank_code: string
+  bank_name: string
+  account_number: string
+  ifsc: string
+  account_type: string
+  auth_mode: 'NB' | 'CARD' | 'AADHAAR'
+}
+
+/** Juspay's names for the eNACH auth methods (domain.md §3.6). */
+const JUSPAY_AUTH_MODE = { netbanking: 'NB', debit_card: 'CARD', aadhaar: 'AADHAAR' } as const
 
 /** Juspay's order status object (domain.md §2.3). */
 export interface OrderStatusResponse extends Partial<OrderStatusPayment> {
@@ -107,6 +125,8 @@ function paymentFields(order: Order): OrderStatusPayment | Record<string, never>
   const response = gatewayResponse(attempt)
   const failed = attempt.status !== 'succeeded' && attempt.status !== 'pending'
   const upi = attempt.instrument === 'upi'
+  const umrn = attempt.bank?.umrn
+  const bankAccount = bankAccountDetails(attempt)
   return {
     txn_id: attempt.txnId,
     txn_uuid: attempt.txnUuid,
@@ -128,19 +148,41 @@ function paymentFields(order: Order): OrderStatusPayment | Record<string, never>
       epg_txn_id: attempt.txnUuid,
       auth_id_code: '',
       created: juspayTimestamp(attempt.endedAt ?? attempt.createdAt),
+      ...(umrn ? { umrn } : {}),
     },
+    ...(bankAccount ? { bank_account_details: bankAccount } : {}),
   }
 }
+
+/** The eNACH debtor account as the merchant may see it: masked number, never the full one. */
+function bankAccountDetails(attempt: Attempt): BankAccountDetails | null {
+  const bank = attempt.bank
+  if (!bank?.account) return null
+  return {
+    bank_code: bank.bankCode,
+    bank_name: bank.bankName,
+    account_number: bank.account.masked,
+    ifsc: bank.account.ifsc,
+    account_type: bank.account.accountType,
+    auth_mode: JUSPAY_AUTH_MODE[bank.authMode],
+  }
+}
+
+/** The UMRN of the attempt that registered the order's mandate. */
+const registeredUmrn = (order: Order): string | null =>
+  order.attempts.find((a) => a.status === 'succeeded' && a.setsUpMandate)?.bank?.umrn ?? null
 
 /** `block_fund` is singular in responses although requests say `block_funds` (domain.md §2.3). */
 function mandateBlock(order: Order): OrderStatusMandate {
   const mandate = order.mandate
   if (!mandate) throw new Error('mandateBlock needs an order with a mandate')
+  const umrn = registeredUmrn(order)
   const block: OrderStatusMandate = {
     mandate_status: order.mandateStatus ?? 'CREATED',
     ...(order.mandateId ? { mandate_id: order.mandateId } : {}),
     ...(order.mandateToken ? { mandate_token: order.mandateToken } : {}),
     mandate_type: 'EMANDATE',
+    ...(umrn ? { umrn } : {}),
     start_date: epochSecondsText(mandate.startDate),
     end_date: epochSecondsText(mandate.endDate),
     revokable_by_customer: mandate.revokableByCustomer,

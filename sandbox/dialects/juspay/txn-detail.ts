@@ -1,13 +1,15 @@
 import type { FailureReason } from '../../../contract/attempt'
-import { ORDER_STATUS_IDS, type OrderStatus } from '../../../contract/status'
+import { ORDER_STATUS_IDS } from '../../../contract/status'
 import type { Attempt } from '../../domain/attempt'
+import { attemptOrderStatus } from '../../domain/attempt-outcome'
 import { rupeesNumber } from './decimal'
 import { juspayTimestamp } from './format'
 
 /** What the sandbox's gateway answered for an attempt, in NPCI-style response codes. */
-const RESPONSE: Record<FailureReason | 'success' | 'pending', { code: string; message: string }> = {
+const RESPONSE: Record<FailureReason | 'success' | 'pending' | 'pending_bank', { code: string; message: string }> = {
   success: { code: '00', message: 'Transaction successful' },
   pending: { code: 'PENDING', message: 'Awaiting customer approval' },
+  pending_bank: { code: 'PENDING', message: 'Awaiting bank confirmation' },
   declined_by_customer: { code: 'ZA', message: 'Transaction declined by customer' },
   approval_window_expired: { code: 'U69', message: 'Request expired before approval' },
   cancelled_by_customer: { code: 'USER_ABORTED', message: 'Cancelled by customer' },
@@ -18,26 +20,13 @@ const RESPONSE: Record<FailureReason | 'success' | 'pending', { code: string; me
 
 export function gatewayResponse(attempt: Attempt): { code: string; message: string } {
   if (attempt.status === 'succeeded') return RESPONSE.success
-  if (attempt.status === 'pending') return RESPONSE.pending
+  if (attempt.status === 'pending') return attempt.bank?.stage === 'awaiting_bank' ? RESPONSE.pending_bank : RESPONSE.pending
   return RESPONSE[attempt.failureReason ?? 'cancelled_by_customer']
-}
-
-export function attemptOrderStatus(attempt: Attempt): OrderStatus {
-  switch (attempt.status) {
-    case 'pending':
-      return 'PENDING_VBV'
-    case 'succeeded':
-      return 'CHARGED'
-    case 'failed':
-      return 'AUTHORIZATION_FAILED'
-    default:
-      return 'AUTHENTICATION_FAILED'
-  }
 }
 
 /** Juspay's payment_method for each way of paying. */
 export function paymentMethod(attempt: Attempt): string {
-  if (attempt.instrument === 'netbanking') return 'NB_SANDBOX'
+  if (attempt.bank) return `NB_${attempt.bank.bankCode}`
   if (attempt.channel === 'collect') return 'COLLECT'
   return attempt.channel === 'qr' ? 'UPI_QR' : 'UPI_PAY'
 }

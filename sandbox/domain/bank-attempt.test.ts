@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { StartAttempt } from '../../contract/attempt'
+import type { EnachDetails } from '../../contract/enach'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
+import { MAGIC_ACCOUNTS } from '../simulators/scenarios'
+import { MemoryStore } from '../store/memory-store'
+import { APPROVAL_WINDOW_MS, AttemptService, ENACH_APPROVAL_WINDOW_MS, type StartError } from './attempt-service'
+import { maskAccountNumber } from './bank-attempt'
+import { MovableClock } from './clock'
+import { OrderEventBus, type OrderChange } from './order-events'
+import type { Order } from './order'
+import { seedOrder } from '../testing/fixtures'
+import { UMRN_PATTERN } from './umrn'
+
+const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
+const demo = merchants.byId('demo_merchant')
+if (!demo) throw new Error('demo merchant missing')
+const merchant = demo
+
+const services: AttemptService[] = []
+afterEach(() => {
+  for (const s of services.splice(0)) s.dispose()
+})
+
+/** A REQUIRED monthly mandate order with the given maximum, and a service that records what it publishes. */
+function setup(maxMinor = 1_000_00) {
+  const store = new MemoryStore()
+  const clock = new MovableClock({ now: () => new Date('2026-11-25T10:00:00.000Z') })
+  const bus = new OrderEventBus()
+  const changes: OrderChange[] = []
+  bus.subscribe((change) => changes.push(change))
+  const service = new AttemptService({ store, clock, merchants, publicOrigin: 'http://127.0.0.1:4000' }, bus)
+  services.push(service)
+  const base = seedOrder({ store, clock })
+  const mandate = base.mandate ? { ...base.mandate, maxAmount: { minor: maxMinor, currency: 'INR' } } : null
+  const order: Order = { ...base, mandate }
+  store.updateOrder(order)
+  return { store, clock, service, changes, order }
+}
+
+const details = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
+  bankCode: 'HDFC',
+  authMode: 'netbanking',
+  accountHolderName: 'Asha Verma',
+  accountNumber: MAGIC_ACCOUNTS.approved,
+  ifsc: 'HDFC0001234',
+  accountType: 'SAVINGS',
+  ...overrides,
+})
+
+const enach = (overrides: Partial<EnachDetails> = {}): StartAttempt => ({
+  instrument: 'netbanking',
+  setUpMandate: true,
+  enach: details(overrides),
+})
+
+function started(service: AttemptService, order: Order, request: StartAttempt) {
+  const result = service.start(order, merchant, request, 'key-1')
+  if (!result.ok) throw new Error(`not started: ${result.error}`)
+  return result
+}
+
+describe('starting a net banking attempt: the rules', () => {
+  it.each<[string, StartAttempt, number, StartError]>([
+    ['a mandate without account details', { instrument: 'netbanking', setUpMandate: true }, 1_000_00, 'enach_details_required'],
+    ['a bank the rail does not know', enach({ bankCode: 'ZZZZ', ifsc: 'ZZZZ0001234' }), 1_000_00, 'bank_unknown'],
+    ['Aadhaar at a bank without it (Kotak)', enach({ bankCode: 'KKBK', ifsc: 'KKBK0001234', authMode: 'aadhaar' }), 1_000_00, 'auth_mode_unsupported'],
+    ['a debit card at a net-banking-only bank (Central Bank)', enach({ bankCode: 'CBIN', ifsc: 'CBIN0001234', authMode: 'debit_card' }), 1_000_00, 'auth_mode_unsupported'],
+    ['net banking at an Aadhaar-only bank (Airtel)', enach({ bankCode: 'AIRP', ifsc: 'AIRP0001234' }), 1_000_00, 'auth_mode_unsupported'],
+    ['an IFSC of another bank', enach({ ifsc: 'ICIC0001234' }), 1_000_00, 'ifsc_bank_mismatch'],
+    ['Aadhaar above its ₹1,00,000 limit', enach({ authMode: 'aadhaar' }), 1_00_000_01, 'amount_above_mode_limit'],
+    ['net banking above its ₹10,00,000 limit', enach(), 10_00_000_01, 'instrument_unavailable'],
+    ['a plain payment without a bank', { instrument: 'netbanking', setUpMandate: false }, 1_000_00, 'bank_required'],
+    ['a plain payment at an unknown bank', { instrument: 'netbanking', setUpMandate: false, bankCode: 'ZZZZ' }, 1_000_00, 'bank_unknown'],
+    ['a plain payment at a bank without net banking', { instrument: 'netbanking', setUpMandate: false, bankCode: 'UJVN' }, 1_000_00, 'auth_mode_unsupported'],
+  ])('refuses %s', (_name, request, maxMinor, error) => {
+    const { service, store, order } = setup(maxMinor)
+    const plain = request.setUpMandate ? order : { ...order, createMandate: 'OPTIONAL' as const }
+    store.updateOrder(plain)
+    const result = service.start(plain, merchant, request, 'k')
+    expect(result.ok ? 'started' : result.error).toBe(error)
+    expect(store.orderById(order.id)?.attempts).toHaveLength(0)
+  })
+
+  it.each<[string, StartAttempt, number]>([
+    ['net banking at HDFC', enach(), 1_000_00],
+    ['a debit card at Kotak', enach({ bankCode: 'KKBK', ifsc: 'KKBK0ABC123', authMode: 'debit_card' }), 1_000_00],
+    ['Aadhaar at exactly its limit', enach({ authMode: 'aadhaar' }), 1_00_000_00],
+    ['net banking above the Aadhaar limit', enach(), 1_00_000_01],
+    ['net banking at exactly its limit', enach(), 10_00_000_00],
+  ])('accepts %s', (_name, request, maxMinor) => {
+    const { service, order } = setup(maxMinor)
+    expect(service.start(order, merchant, request, 'k').ok).toBe(true)
+  })
+
+  it('accepts a plain payment at a net banking bank, with no account', () => {
+    const { service, store, order } = setup()
+    const optional = { ...order, createMandate: 'OPTIONAL' as const }
+    store.updateOrder(optional)
+    const { attempt } = started(service, optional, { instrument: 'netbanking', setUpMandate: false, bankCode: 'SBIN' })
+    expect(attempt.bank).toMatchObject({ bankCode: 'SBIN', bankName: 'State Bank of India', authMode: 'netbanking', account: null, scenario: 'approve' })
+  })
+})
+
+describe('what a started eNACH attempt keeps', () => {
+  it.each([
+    [MAGIC_ACCOUNTS.approved, 'approve'],
+    [MAGIC_ACCOUNTS.rejected, 'reject'],
+    [MAGIC_ACCOUNTS.pending, 'wait'],
+    [MAGIC_ACCOUNTS.nameMismatch, 'name_mismatch'],
+    ['50100123456789', 'approve'],
+  ])('account %s: scenario %s, only the masked number, a 30-minute window', (accountNumber, scenario) => {
+    const { service, store, order } = setup()
+    const { attempt } = started(service, order, enach({ accountNumber }))
+    expect(attempt.bank).toMatchObject({
+      scenario,
+      step: 'credentials',
+      stage: 'awaiting_customer',
+      otpFailures: 0,
+      umrn: null,
+      account: { masked: maskAccountNumber(accountNumber), last4: accountNumber.slice(-4), ifsc: 'HDFC0001234' },
+    })
+    expect(attempt.channel).toBeNull()
+    expect(new Date(attempt.expiresAt).getTime() - new Date(attempt.createdAt).getTime()).toBe(ENACH_APPROVAL_WINDOW_MS)
+    expect(JSON.stringify(store.orderById(order.id))).not.toContain(accountNumber)
+  })
+
+  it('masks all but the last four characters', () => {
+    expect(maskAccountNumber('1111111111')).toBe('XXXXXX1111')
+    expect(maskAccountNumber('AB123')).toBe('XB123')
+    expect(ENACH_APPROVAL_WINDOW_MS).toBe(6 * APPROVAL_WINDOW_MS)
+  })
+})
+
+describe('moving through the bank', () => {
+  it('records authentication without deciding: AUTHORIZING, told to the page but not to merchants', () => {
+    const { service, order, changes } = setup()
+    const { attempt, order: current } = started(service, order, enach({ accountNumber: MAGIC_ACCOUNTS.pending }))
+    changes.length = 0
+    const result = service.authenticate(current, attempt.id)
+    expect(result.ok && result.attempt.bank?.stage).toBe('awaiting_bank')
+    expect(result.ok && result.attempt.status).toBe('pending')
+    expect(result.order.status).toBe('AUTHORIZING')
+    expect(changes).toHaveLength(1)
+    expect(changes[0]?.events).toEqual([])
+  })
+
+  it('fails the attempt on the third wrong OTP', () => {
+    const { service, order } = setup()
+    const { attempt, order: current } = started(service, order, enach())
+    const first = service.recordOtpFailure(current, attempt.id)
+    const second = service.recordOtpFailure(first.order, attempt.id)
+    expect(second.ok && second.attempt.bank?.otpFailures).toBe(2)
+    expect(second.ok && second.attempt.status).toBe('pending')
+    const third = service.recordOtpFailure(second.order, attempt.id)
+    expect(third.ok && third.attempt).toMatchObject({ status: 'failed', failureReason: 'authentication_failed' })
+    expect(third.order.status).toBe('AUTHENTICATION_FAILED')
+    expect(third.order.mandateStatus).toBe('FAILURE')
+  })
+
+  it('gives a registered eNACH mandate a UMRN (20 digits, 5th digit 7) besides its mandate id', () => {
+    const { service, order } = setup()
+    const { attempt, order: current } = started(service, order, enach())
+    const decided = service.decide(service.authenticate(current, attempt.id).order, { type: 'approve' }, attempt.id)
+    expect(decided.ok && decided.attempt.bank?.umrn).toMatch(UMRN_PATTERN)
+    expect(decided.order.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
+    expect(decided.order.status).toBe('CHARGED')
+  })
+
+  it('refuses bank steps for another attempt or once decided', () => {
+    const { service, order } = setup()
+    const { attempt, order: current } = started(service, order, enach())
+    expect(service.authenticate(current, 'att_other').ok).toBe(false)
+    const declined = service.decide(current, { type: 'decline' }, attempt.id)
+    expect(declined.ok).toBe(true)
+    expect(service.advanceBankStep(declined.order, attempt.id, 'otp').ok).toBe(false)
+    expect(service.recordOtpFailure(declined.order, attempt.id).ok).toBe(false)
+  })
+
+  it('expires an eNACH attempt after 30 minutes, not 5', () => {
+    const { service, store, clock, order } = setup()
+    started(service, order, enach())
+    clock.advance(APPROVAL_WINDOW_MS)
+    expect(service.refresh(store.orderById(order.id) ?? order).attempts[0]?.status).toBe('pending')
+    clock.advance(ENACH_APPROVAL_WINDOW_MS - APPROVAL_WINDOW_MS)
+    expect(service.refresh(store.orderById(order.id) ?? order).attempts[0]?.status).toBe('expired')
+  })
+})

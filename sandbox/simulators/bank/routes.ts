@@ -1,0 +1,174 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { SandboxDeps } from '../../deps'
+import type { AttemptEvent, BankStep } from '../../domain/attempt'
+import { MAX_OTP_FAILURES, type AttemptService, type DecideResult } from '../../domain/attempt-service'
+import { BANK_OTP, type BankScenario } from '../scenarios'
+import { BANK_CSS, BANK_CSS_ETAG } from './bank-css'
+import { checkCredentials, readOtp } from './forms'
+import { messagePage, type Html } from './layout'
+import { messages } from './messages'
+import { checkoutPath, renderScreen, type BankScreen, type ScreenOptions } from './screen'
+
+/** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
+const TOKEN_PATTERN = /^[0-9a-f]{32}$/
+export const MAX_FORM_BYTES = 4 * 1024
+
+/** No script at all, styles only from the stylesheet below, forms only back to this origin, never framed. */
+export const BANK_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+function sendPage(c: Context, page: Html, status: ContentfulStatusCode = 200): Response | Promise<Response> {
+  c.header('Content-Security-Policy', BANK_CSP)
+  c.header('Cache-Control', 'no-store')
+  c.header('Referrer-Policy', 'no-referrer')
+  return c.html(page, status)
+}
+
+const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFound, messages.notFoundText), 404)
+
+const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
+
+function methodNotAllowed(allow: string) {
+  return (c: Context) => {
+    c.header('Allow', allow)
+    return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
+  }
+}
+
+/** See Other, so a reload never posts again. */
+function seeOther(c: Context, location: string): Response {
+  c.header('Cache-Control', 'no-store')
+  return c.redirect(location, 303)
+}
+
+/** The bank reads forms only; anything else reads as an empty form. */
+async function formBody(c: Context): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return {}
+  try {
+    return await c.req.parseBody()
+  } catch {
+    return {}
+  }
+}
+
+/** What the bank answers once the customer authorises; `wait` leaves it to the QA API. */
+const BANK_ANSWER: Record<BankScenario, AttemptEvent | null> = {
+  approve: { type: 'approve' },
+  reject: { type: 'reject', reason: 'bank_rejected' },
+  name_mismatch: { type: 'reject', reason: 'name_mismatch' },
+  wait: null,
+}
+
+/**
+ * The sandbox's simulated bank and NPCI eMandate pages, mounted at /simulator/bank: log in (or
+ * debit card, or Aadhaar), an OTP, then the mandate (or payment) to authorise or decline. The
+ * token belongs to one attempt and the progress is kept on that attempt, never in the browser.
+ * Nothing typed here (passwords, card or Aadhaar numbers, OTPs) is stored or logged.
+ */
+export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
+  const app = new Hono()
+  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLarge })
+
+  /** The net banking attempt behind a token, with due expiries applied. */
+  function screenFor(token: string): BankScreen | null {
+    if (!TOKEN_PATTERN.test(token)) return null
+    const stored = deps.store.orderByToken(token)
+    if (!stored) return null
+    const order = attempts.refresh(stored)
+    const attempt = order.attempts.find((a) => a.simulatorToken === token)
+    const merchant = deps.merchants.byId(order.merchantId)
+    if (!attempt?.bank || !merchant) return null
+    return { token, order, attempt, bank: attempt.bank, merchant }
+  }
+
+  /** The screen again after a change, or as it now stands when the change was refused. */
+  function screenAfter(screen: BankScreen, result: DecideResult): BankScreen {
+    const attempt = result.order.attempts.find((a) => a.id === screen.attempt.id) ?? screen.attempt
+    return { ...screen, order: result.order, attempt, bank: attempt.bank ?? screen.bank }
+  }
+
+  const show = (c: Context, screen: BankScreen, options: ScreenOptions = {}, status: ContentfulStatusCode = 200) =>
+    sendPage(c, renderScreen(screen, options), status)
+
+  const conflict = (c: Context, screen: BankScreen, note: string) => show(c, screen, { note }, 409)
+
+  /** A step may be posted only while the attempt is pending, before the bank, at that very step. */
+  function refusal(c: Context, screen: BankScreen, step: BankStep) {
+    const decided = screen.attempt.status !== 'pending' || screen.bank.stage === 'awaiting_bank'
+    if (decided) return conflict(c, screen, messages.result.alreadyDecided)
+    if (screen.bank.step !== step) return conflict(c, screen, messages.result.outOfStep)
+    return null
+  }
+
+  /** Answers a step's POST: 404 for no such attempt, 409 out of turn, else the handler's answer. */
+  type StepHandler = (c: Context, screen: BankScreen, body: unknown) => Response | Promise<Response>
+  function step(name: BankStep, handle: StepHandler) {
+    return async (c: Context) => {
+      const body = await formBody(c)
+      const screen = screenFor(c.req.param('token') ?? '')
+      if (!screen) return notFound(c)
+      return refusal(c, screen, name) ?? handle(c, screen, body)
+    }
+  }
+
+  const advanced = (c: Context, screen: BankScreen, result: DecideResult) =>
+    result.ok ? seeOther(c, `/simulator/bank/${screen.token}`) : conflict(c, screenAfter(screen, result), messages.result.alreadyDecided)
+
+  const backToCheckout = (c: Context, screen: BankScreen, result: DecideResult) =>
+    result.ok ? seeOther(c, checkoutPath(result.order)) : conflict(c, screenAfter(screen, result), messages.result.alreadyDecided)
+
+  function credentials(c: Context, screen: BankScreen, body: unknown) {
+    const check = checkCredentials(body, screen.bank.authMode, deps.clock.now())
+    if (!check.ok) return show(c, screen, { errors: check.errors, echo: check.echo }, 400)
+    return advanced(c, screen, attempts.advanceBankStep(screen.order, screen.attempt.id, 'otp'))
+  }
+
+  function otp(c: Context, screen: BankScreen, body: unknown) {
+    const read = readOtp(body)
+    if (read.kind === 'format') return show(c, screen, { errors: { otp: messages.form.otpFormatError } }, 400)
+    if (read.otp === BANK_OTP) return advanced(c, screen, attempts.advanceBankStep(screen.order, screen.attempt.id, 'consent'))
+    const counted = attempts.recordOtpFailure(screen.order, screen.attempt.id)
+    if (!counted.ok) return conflict(c, screenAfter(screen, counted), messages.result.alreadyDecided)
+    const after = screenAfter(screen, counted)
+    if (after.attempt.status !== 'pending') return seeOther(c, checkoutPath(counted.order))
+    const left = Math.max(0, MAX_OTP_FAILURES - after.bank.otpFailures)
+    return show(c, after, { errors: { otp: messages.form.otpWrong(left) } }, 400)
+  }
+
+  function authorise(c: Context, screen: BankScreen) {
+    const authenticated = attempts.authenticate(screen.order, screen.attempt.id)
+    if (!authenticated.ok) return backToCheckout(c, screen, authenticated)
+    const answer = BANK_ANSWER[screen.bank.scenario]
+    const result = answer ? attempts.decide(authenticated.order, answer, screen.attempt.id) : authenticated
+    return backToCheckout(c, screen, result)
+  }
+
+  const decline = (c: Context, screen: BankScreen) =>
+    backToCheckout(c, screen, attempts.decide(screen.order, { type: 'decline' }, screen.attempt.id))
+
+  app.get('/assets/bank.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600')
+    c.header('ETag', BANK_CSS_ETAG)
+    c.header('X-Content-Type-Options', 'nosniff')
+    if (c.req.header('if-none-match') === BANK_CSS_ETAG) return c.body(null, 304)
+    return c.body(BANK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
+  })
+  app.all('/assets/bank.css', methodNotAllowed('GET, HEAD'))
+
+  app.get('/:token', (c) => {
+    const screen = screenFor(c.req.param('token'))
+    return screen ? show(c, screen) : notFound(c)
+  })
+  app.all('/:token', methodNotAllowed('GET, HEAD'))
+
+  app.post('/:token/credentials', limit, step('credentials', credentials))
+  app.post('/:token/otp', limit, step('otp', otp))
+  app.post('/:token/authorise', limit, step('consent', authorise))
+  app.post('/:token/decline', limit, step('consent', decline))
+  for (const name of ['credentials', 'otp', 'authorise', 'decline']) app.all(`/:token/${name}`, methodNotAllowed('POST'))
+
+  return app
+}
