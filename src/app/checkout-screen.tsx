@@ -4,8 +4,9 @@ import { Suspense } from 'react'
 import { LoadingScreen } from '../features/session/components/loading-screen'
 import { UnreachableScreen } from '../features/session/components/unreachable-screen'
 import { PageFrame } from './page-frame'
-import { ReadyScreen } from './ready-screen'
-import { CompletedScreen, ExpiredScreen, LinkErrorScreen } from './lazy-parts'
+import { OpenSession } from './open-session'
+import { ExpiredScreen, FailureStep, LinkErrorScreen, SuccessStep } from './lazy-parts'
+import type { SessionControl } from './session-control'
 import type { Screen } from './screen'
 
 function statusKey(screen: Screen): MessageKey {
@@ -21,17 +22,22 @@ function statusKey(screen: Screen): MessageKey {
   }
 }
 
-/** The frame plus the one screen the session's state calls for. */
-export function CheckoutScreen({ screen }: { screen: Screen }) {
+/** The frame plus the one screen the session's state calls for. `control` is there once a session is loaded. */
+export function CheckoutScreen({ screen, control }: { screen: Screen; control?: SessionControl }) {
   const { t } = useI18n()
   const merchant = 'view' in screen ? screen.view.merchant : null
   return (
     <PageFrame merchant={merchant} status={t(statusKey(screen))}>
       {screen.name === 'loading' && <LoadingScreen />}
-      {screen.name === 'ready' && <ReadyScreen view={screen.view} />}
+      {screen.name === 'ready' && control && <OpenSession view={screen.view} control={control} />}
       <Suspense fallback={null}>
-        {screen.name === 'expired' && <ExpiredScreen merchantName={screen.view.merchant.name} />}
-        {screen.name === 'completed' && <CompletedScreen view={screen.view} />}
+        {screen.name === 'expired' && <ExpiredScreen merchantName={screen.view.merchant.name} returnUrl={screen.view.returnUrl} />}
+        {screen.name === 'completed' &&
+          (screen.view.outcome ? (
+            <SuccessStep view={screen.view} />
+          ) : (
+            <FailureStep view={screen.view} attempt={screen.view.attempt} onRetry={null} onOtherWay={null} />
+          ))}
         {screen.name === 'notFound' && <LinkErrorScreen reason="not_found" />}
         {screen.name === 'malformed' && <LinkErrorScreen reason="malformed" />}
       </Suspense>

@@ -1,14 +1,16 @@
-import { Suspense, useMemo, useState } from 'react'
+import { Suspense } from 'react'
+import type { UpiChannel } from '../../contract/instrument'
 import type { SessionView } from '../../contract/session'
 import { useI18n } from '../i18n/i18n-context'
 import { ScreenHeading } from '../components/ui/screen-heading'
 import { OrderSummary } from '../features/session/components/order-summary'
 import { InstrumentPicker, type InstrumentSelection } from '../features/instruments/components/instrument-picker'
-import { initialInstrument } from '../features/instruments/instrument-text'
-import { deviceClass, pickUpiChannel } from '../features/instruments/upi-channel'
+import { instrumentLabel } from '../features/instruments/instrument-text'
+import { PhraseText } from '../i18n/phrase-text'
+import { Button } from '../components/ui/button'
 import type { DisclosureInput } from '../features/mandate-disclosure/disclosure'
 import { MandateDisclosure } from './lazy-parts'
-import { FIRST_STEP, type CheckoutStep } from './checkout-step'
+import { setsUpMandate } from './checkout-step'
 
 /** Whether the chosen option sets up the mandate, so its terms must be disclosed now. */
 function disclosureFor(view: SessionView, selection: InstrumentSelection): DisclosureInput | null {
@@ -24,23 +26,24 @@ function disclosureFor(view: SessionView, selection: InstrumentSelection): Discl
   }
 }
 
+interface ReadyScreenProps {
+  view: SessionView
+  selection: InstrumentSelection
+  onSelectionChange: (selection: InstrumentSelection) => void
+  /** The UPI channel this customer gets (device, merchant policy, override); null when none is allowed. */
+  upiChannel: UpiChannel | null
+  /** Moves on to the chosen rail; null when the chosen option has no rail in this build yet. */
+  onContinue: (() => void) | null
+}
+
 /** An open session: what is paid, how, and (for a mandate) exactly what is authorised. */
-export function ReadyScreen({ view }: { view: SessionView }) {
+export function ReadyScreen({ view, selection, onSelectionChange, upiChannel, onContinue }: ReadyScreenProps) {
   const { t } = useI18n()
-  // Owned here, in the app shell, so the rail step that follows can read what was chosen.
-  const [selection, setSelection] = useState<InstrumentSelection>(() => ({
-    kind: initialInstrument(view.instruments, view.preferredInstrument),
-    optIn: false,
-  }))
-  const [step] = useState<CheckoutStep>(FIRST_STEP)
-  const upiChannel = useMemo(
-    () => pickUpiChannel(view.upiChannelPolicy, deviceClass(navigator.userAgent, navigator.maxTouchPoints)),
-    [view.upiChannelPolicy],
-  )
   const disclosure = disclosureFor(view, selection)
+  const mandate = setsUpMandate(view, selection) ? 'required' : 'none'
 
   return (
-    <section aria-labelledby="ready-heading" className="flex flex-col gap-6" data-step={step.name}>
+    <section aria-labelledby="ready-heading" className="flex flex-col gap-6">
       <ScreenHeading screen="ready" id="ready-heading">
         {t('state.ready.heading')}
       </ScreenHeading>
@@ -48,11 +51,18 @@ export function ReadyScreen({ view }: { view: SessionView }) {
       <InstrumentPicker
         instruments={view.instruments}
         selection={selection}
-        onChange={setSelection}
+        onChange={onSelectionChange}
         upiChannel={upiChannel}
         merchantName={view.merchant.name}
       />
       <Suspense fallback={null}>{disclosure && <MandateDisclosure input={disclosure} />}</Suspense>
+      {onContinue && selection.kind && (
+        <Button onClick={onContinue}>
+          <PhraseText
+            phrase={{ key: 'instruments.continue', params: { instrument: instrumentLabel({ kind: selection.kind, mandate }) } }}
+          />
+        </Button>
+      )}
     </section>
   )
 }

@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
-import { useQuery } from '@tanstack/react-query'
+import { useEffect, useMemo } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { isUnexpectedSessionError, sessionQueries } from '../features/session/api/session-queries'
 import { SessionLoadError } from '../features/session/api/session-response'
 import { useI18n } from '../i18n/i18n-context'
@@ -7,6 +7,7 @@ import { recallLocale } from '../lib/locale-memory'
 import { CheckoutScreen } from './checkout-screen'
 import { screenForView, type Screen } from './screen'
 import type { SessionSource } from './session-source'
+import type { SessionControl } from './session-control'
 
 /** When this document (and any boot data in it) arrived. */
 const BOOTED_AT = Date.now()
@@ -29,6 +30,14 @@ function LoadedSession({ source }: { source: Exclude<SessionSource, { kind: 'fai
     throwOnError: isUnexpectedSessionError,
   })
 
+  const client = useQueryClient()
+  const [, kind, id] = options.queryKey
+  const { refetch } = query
+  const control = useMemo<SessionControl>(() => {
+    const queryKey = ['session', kind, id] as const
+    return { refetch: () => void refetch(), write: (view) => client.setQueryData(queryKey, view) }
+  }, [client, refetch, kind, id])
+
   const { setLocale } = useI18n()
   const sessionLanguage = query.data?.language ?? null
   useEffect(() => {
@@ -47,5 +56,5 @@ function LoadedSession({ source }: { source: Exclude<SessionSource, { kind: 'fai
           ? { name: 'malformed' }
           : { name: 'unreachable', retry: () => void query.refetch(), retrying: query.isFetching }
   } else screen = { name: 'loading' }
-  return <CheckoutScreen screen={screen} />
+  return <CheckoutScreen screen={screen} control={control} />
 }

@@ -22,10 +22,11 @@ export function getJson(url: string, signal?: AbortSignal): Promise<HttpResult> 
   return send(url, { method: 'GET', headers: { accept: 'application/json' }, signal: signal ?? null })
 }
 
-export function postJson(url: string, payload: unknown, signal?: AbortSignal): Promise<HttpResult> {
+/** POST a JSON body; `headers` adds request headers such as an Idempotency-Key. */
+export function postJson(url: string, payload: unknown, signal?: AbortSignal, headers?: Readonly<Record<string, string>>): Promise<HttpResult> {
   return send(url, {
     method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
     body: JSON.stringify(payload),
     signal: signal ?? null,
   })

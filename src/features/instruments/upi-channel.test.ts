@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DeviceClass, UpiChannel, UpiChannelPolicy } from '../../../contract/instrument'
-import { deviceClass, pickUpiChannel } from './upi-channel'
+import { deviceClass, pickUpiChannel, upiChannelOverride } from './upi-channel'
 
 describe('deviceClass', () => {
   it.each([
@@ -41,5 +41,22 @@ describe('pickUpiChannel', () => {
     ['no channel allowed', nothing, 'desktop', 'qr', null],
   ])('%s', (_name, policy, device, override, expected) => {
     expect(pickUpiChannel(policy, device, override)).toBe(expected)
+  })
+})
+
+describe('upiChannelOverride', () => {
+  it.each<[string, UpiChannel | null]>([
+    ['', null],
+    ['?upi_channel=collect', 'collect'],
+    ['?upi_channel=qr', 'qr'],
+    ['?upi_channel=intent', 'intent'],
+    ['?lang=hi&upi_channel=QR', 'qr'],
+    ['?upi_channel=%20collect%20', 'collect'],
+    ['?upi_channel=', null],
+    ['?upi_channel=nfc', null],
+    ['?upi_channel=collect&upi_channel=qr', 'collect'],
+    ['?channel=qr', null],
+  ])('%s → %s', (search, expected) => {
+    expect(upiChannelOverride(search)).toBe(expected)
   })
 })

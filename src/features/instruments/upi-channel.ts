@@ -21,3 +21,9 @@ export function pickUpiChannel(policy: UpiChannelPolicy, device: DeviceClass, ov
   if (policy.allowed.includes(preferred)) return preferred
   return policy.allowed[0] ?? null
 }
+
+/** The `upi_channel` query parameter (a QA or merchant override, e.g. `?upi_channel=collect`); null when absent or not a channel. */
+export function upiChannelOverride(search: string): UpiChannel | null {
+  const value = new URLSearchParams(search).get('upi_channel')?.trim().toLowerCase()
+  return value === 'intent' || value === 'qr' || value === 'collect' ? value : null
+}

@@ -19,5 +19,6 @@ export const instruments = {
   'instruments.channel.intent': 'Pay with your UPI app',
   'instruments.channel.qr': 'Scan a QR code with any UPI app',
   'instruments.channel.collect': 'Approve a request sent to your UPI ID',
+  'instruments.continue': 'Continue with {instrument}',
   'instruments.noneAvailable': 'None of the payment options can be used for this payment. Ask {merchant} for help.',
 } as const

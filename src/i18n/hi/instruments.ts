@@ -20,5 +20,6 @@ export const instruments: Record<keyof typeof en, string> = {
   'instruments.channel.intent': 'अपने UPI ऐप से भुगतान करें',
   'instruments.channel.qr': 'किसी भी UPI ऐप से QR कोड स्कैन करें',
   'instruments.channel.collect': 'अपनी UPI आईडी पर भेजा गया अनुरोध स्वीकार करें',
+  'instruments.continue': '{instrument} से आगे बढ़ें',
   'instruments.noneAvailable': 'इस भुगतान के लिए कोई भी तरीका इस्तेमाल नहीं किया जा सकता। मदद के लिए {merchant} से संपर्क करें।',
 }

@@ -4,8 +4,11 @@ import { disclosureCatalogs } from '../../../i18n/disclosure-catalogs'
 import { TEST_IDS } from '../../../lib/test-ids'
 import { describeMandate, type DisclosureInput } from '../disclosure'
 
-/** The mandate in plain words, shown before the customer commits. Readable size, not fine print. */
-export function MandateDisclosure({ input }: { input: DisclosureInput }) {
+/**
+ * The mandate in plain words, shown before the customer commits (and again on success, under its
+ * own heading). Readable size, not fine print.
+ */
+export function MandateDisclosure({ input, heading }: { input: DisclosureInput; heading?: string }) {
   const { locale } = useI18n()
   const catalog = disclosureCatalogs[locale]
   const sentences = describeMandate(input, locale)
@@ -16,7 +19,7 @@ export function MandateDisclosure({ input }: { input: DisclosureInput }) {
       className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-slate-50 p-4"
     >
       <h2 id="disclosure-heading" className="text-lg font-semibold text-slate-900">
-        {catalog['disclosure.heading']}
+        {heading ?? catalog['disclosure.heading']}
       </h2>
       <ul className="flex list-disc flex-col gap-2 pl-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
         {sentences.map((sentence, index) => (

@@ -1,7 +1,6 @@
 /**
- * Screens for sessions that cannot be paid (expired, completed, bad link). They are never on the
- * way to the first payment option, so the app loads them as one lazy chunk.
+ * Screens for sessions that cannot be paid (expired, bad link). They are never on the way to the
+ * first payment option, so the app loads them as one lazy chunk.
  */
 export { ExpiredScreen } from './expired-screen'
-export { CompletedScreen } from './completed-screen'
 export { LinkErrorScreen } from './link-error-screen'

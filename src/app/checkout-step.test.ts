@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import type { AttemptView } from '../../contract/attempt'
+import type { SessionView } from '../../contract/session'
+import { checkoutStage, FIRST_STEP, initialStep, type CheckoutStep, type Stage } from './checkout-step'
+
+const attempt = (over: Partial<AttemptView>): AttemptView => ({
+  id: 'att_1',
+  number: 1,
+  instrument: 'upi',
+  channel: 'qr',
+  setsUpMandate: true,
+  status: 'pending',
+  failureReason: null,
+  createdAt: '2026-11-25T18:00:00.000Z',
+  expiresAt: '2026-11-25T18:05:00.000Z',
+  endedAt: null,
+  upi: null,
+  enach: null,
+  ...over,
+})
+
+const view = (latest: AttemptView | null): SessionView => ({
+  pageId: 'ordeh_0123456789abcdef0123456789abcdef',
+  orderId: 'order_1',
+  state: 'open',
+  status: 'NEW',
+  statusId: 10,
+  merchant: { name: 'Acme Fitness', brandColor: '#0f766e', logoUrl: null },
+  amount: { minor: 100, currency: 'INR' },
+  chargedToday: { minor: 100, currency: 'INR' },
+  registrationRefunded: true,
+  description: null,
+  customer: null,
+  lineItems: [],
+  createMandate: 'REQUIRED',
+  mandate: null,
+  instruments: [],
+  preferredInstrument: null,
+  upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent', 'qr', 'collect'] },
+  language: null,
+  expiresAt: '2026-11-26T18:00:00.000Z',
+  outcome: null,
+  attempt: latest,
+  attemptsLeft: 24,
+  returnUrl: null,
+})
+
+const pending = attempt({})
+const declined = attempt({ status: 'failed', failureReason: 'declined_by_customer', channel: 'intent' })
+const qrExpired = attempt({ status: 'expired', failureReason: 'approval_window_expired', channel: 'qr' })
+const collectExpired = attempt({ status: 'expired', failureReason: 'approval_window_expired', channel: 'collect' })
+const intentExpired = attempt({ status: 'expired', failureReason: 'approval_window_expired', channel: 'intent' })
+const cancelled = attempt({ status: 'cancelled', failureReason: 'cancelled_by_customer', channel: 'collect' })
+
+const upi = (channel: 'intent' | 'qr' | 'collect', after: string | null = null): CheckoutStep => ({ name: 'upi', channel, setUpMandate: true, after })
+
+describe('checkoutStage', () => {
+  it.each<[string, AttemptView | null, CheckoutStep, Stage]>([
+    ['nothing tried yet', null, FIRST_STEP, { name: 'choose' }],
+    ['continue pressed', null, upi('qr'), upi('qr')],
+    ['a pending attempt shows its rail even from the choice', pending, FIRST_STEP, upi('qr')],
+    ['a pending attempt wins over another chosen channel', pending, upi('collect', 'att_0'), upi('qr', 'att_0')],
+    ['a pending collect request keeps its channel', attempt({ channel: 'collect' }), FIRST_STEP, upi('collect')],
+    ['a declined attempt shows the failure', declined, upi('intent'), { name: 'failed', attempt: declined }],
+    ['a declined attempt after a reload', declined, FIRST_STEP, { name: 'failed', attempt: declined }],
+    ['a failure the customer moved on from', declined, { name: 'choose', dismissed: 'att_1' }, { name: 'choose' }],
+    ['try again after a failure', declined, upi('intent', 'att_1'), upi('intent', 'att_1')],
+    ['an expired QR renews in place', qrExpired, upi('qr'), upi('qr')],
+    ['an expired collect request is sent again in place', collectExpired, upi('collect'), upi('collect')],
+    ['an expired intent request is a failure', intentExpired, upi('intent'), { name: 'failed', attempt: intentExpired }],
+    ['an expired QR seen from another channel is a failure', qrExpired, upi('collect'), { name: 'failed', attempt: qrExpired }],
+    ['an expired QR after a reload is a failure', qrExpired, FIRST_STEP, { name: 'failed', attempt: qrExpired }],
+    ['a cancelled request is a failure', cancelled, upi('collect'), { name: 'failed', attempt: cancelled }],
+    ['switching channel after cancelling', cancelled, upi('qr', 'att_1'), upi('qr', 'att_1')],
+    ['a success waits for the completed screen', attempt({ status: 'succeeded' }), upi('qr'), upi('qr')],
+  ])('%s', (_name, latest, step, expected) => {
+    expect(checkoutStage(view(latest), step)).toEqual(expected)
+  })
+})
+
+describe('initialStep', () => {
+  it.each<[string, AttemptView | null, CheckoutStep]>([
+    ['no attempt', null, FIRST_STEP],
+    ['a pending QR attempt', pending, upi('qr')],
+    ['a pending intent payment', attempt({ channel: 'intent', setsUpMandate: false }), { name: 'upi', channel: 'intent', setUpMandate: false, after: null }],
+    ['an ended attempt', declined, FIRST_STEP],
+  ])('%s', (_name, latest, expected) => {
+    expect(initialStep(view(latest))).toEqual(expected)
+  })
+})

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react'
+import { Button } from '../../../components/ui/button'
+import { useAnnounce } from '../../../components/ui/announcer'
+import { resultCatalogs } from '../../../i18n/result-catalogs'
+import { useAreaText } from '../../../i18n/use-area-text'
+import { renderPhrase } from '../../../i18n/phrase-text'
+import { navigateTo } from '../../../lib/navigation'
+
+export const RETURN_DELAY_SECONDS = 5
+
+/**
+ * After a success: "Returning to Acme Fitness in 5 s", then the signed return URL; the button goes
+ * at once. The countdown is said once through the live region, not every second.
+ */
+export function ReturnCountdown({ url, merchantName }: { url: string; merchantName: string }) {
+  const { t, catalog } = useAreaText(resultCatalogs)
+  const announce = useAnnounce()
+  const [left, setLeft] = useState(RETURN_DELAY_SECONDS)
+  const merchant = { isolate: merchantName }
+
+  useEffect(() => {
+    announce(t('result.returningAnnounce', { merchant: merchantName, seconds: RETURN_DELAY_SECONDS }))
+  }, [announce, t, merchantName])
+
+  useEffect(() => {
+    if (left <= 0) return navigateTo(url)
+    const timer = setTimeout(() => setLeft(left - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [left, url])
+
+  return (
+    <div className="flex flex-col gap-3">
+      <p role="timer" className="text-base text-slate-700">
+        {renderPhrase({ key: 'result.returning', params: { merchant, seconds: left } }, catalog)}
+      </p>
+      <div>
+        <Button onClick={() => navigateTo(url)}>
+          <span>{renderPhrase({ key: 'result.returnTo', params: { merchant } }, catalog)}</span>
+        </Button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+import { useEffect, type ReactNode } from 'react'
+import type { SessionView } from '../../../../contract/session'
+import { MessagePanel } from '../../../components/ui/message-panel'
+import { useAnnounce } from '../../../components/ui/announcer'
+import { resultCatalogs } from '../../../i18n/result-catalogs'
+import { useAreaText } from '../../../i18n/use-area-text'
+import { renderPhrase } from '../../../i18n/phrase-text'
+import { formatDate, formatMoney } from '../../../lib/format'
+import { ReturnCountdown } from './return-countdown'
+
+/**
+ * The session is paid: the mandate id, what was authorised (the shell passes the disclosure in),
+ * when the first debit can come, what happens to today's charge, then back to the merchant.
+ * A reload after success shows this same screen.
+ */
+export function SuccessScreen({ view, disclosure }: { view: SessionView; disclosure: ReactNode }) {
+  const { t, catalog, locale } = useAreaText(resultCatalogs)
+  const announce = useAnnounce()
+  const outcome = view.outcome
+  const mandate = Boolean(outcome?.mandateId ?? view.attempt?.setsUpMandate)
+  const heading = t(mandate ? 'result.success.mandate' : 'result.success.payment')
+  const merchant = { isolate: view.merchant.name }
+  const today = formatMoney(view.chargedToday, locale)
+  useEffect(() => announce(heading), [announce, heading])
+
+  return (
+    <MessagePanel screen="success" heading={heading}>
+      <p className="text-lg font-medium text-slate-900">
+        {renderPhrase(
+          mandate
+            ? { key: 'result.success.mandateBody', params: { merchant } }
+            : { key: 'result.success.paymentBody', params: { merchant, amount: formatMoney(view.amount, locale) } },
+          catalog,
+        )}
+      </p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        {outcome?.mandateId && (
+          <>
+            <dt className="text-slate-700">{t('result.mandateId')}</dt>
+            <dd className="break-all font-mono text-slate-900">{outcome.mandateId}</dd>
+          </>
+        )}
+        {mandate && (
+          <>
+            <dt className="text-slate-700">{t('result.firstDebit')}</dt>
+            <dd className="text-slate-900">
+              {outcome?.firstDebitDate
+                ? formatDate(outcome.firstDebitDate, locale)
+                : renderPhrase({ key: 'result.firstDebitAsPresented', params: { merchant } }, catalog)}
+            </dd>
+          </>
+        )}
+        <dt className="text-slate-700">{t('result.orderId')}</dt>
+        <dd className="break-all font-mono text-slate-900" dir="auto">
+          {view.orderId}
+        </dd>
+      </dl>
+      {mandate && view.chargedToday.minor > 0 && (
+        <p>{t(view.registrationRefunded ? 'result.refund' : 'result.kept', { amount: today })}</p>
+      )}
+      {disclosure}
+      {view.returnUrl && <ReturnCountdown url={view.returnUrl} merchantName={view.merchant.name} />}
+    </MessagePanel>
+  )
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { FAILURE_REASONS, type AttemptView } from '../../../contract/attempt'
+import { resultCatalogs } from '../../i18n/result-catalogs'
+import { failureHeadingKey, reasonKey } from './failure-text'
+
+const attempt = (over: Partial<AttemptView>): AttemptView => ({
+  id: 'att_1',
+  number: 1,
+  instrument: 'upi',
+  channel: 'collect',
+  setsUpMandate: true,
+  status: 'failed',
+  failureReason: null,
+  createdAt: '2026-11-25T18:00:00.000Z',
+  expiresAt: '2026-11-25T18:05:00.000Z',
+  endedAt: '2026-11-25T18:01:00.000Z',
+  upi: null,
+  enach: null,
+  ...over,
+})
+
+describe('reasonKey', () => {
+  it.each(FAILURE_REASONS)('%s has its own words in every language', (failureReason) => {
+    const key = reasonKey(attempt({ failureReason }))
+    expect(key).toBe(`result.reason.${failureReason}`)
+    expect(resultCatalogs.en[key]).toMatch(/\.$/)
+    expect(resultCatalogs.hi[key]).toMatch(/।$/)
+  })
+
+  it.each([
+    ['declined', { failureReason: 'declined_by_customer' as const }, 'You declined the request in your UPI app.'],
+    ['expired', { failureReason: 'approval_window_expired' as const }, 'The request expired before it was approved.'],
+    ['expired without a reason', { status: 'expired' as const }, 'The request expired before it was approved.'],
+    ['cancelled without a reason', { status: 'cancelled' as const }, 'You cancelled the request.'],
+    ['failed without a reason', {}, 'The request was not approved.'],
+  ])('%s', (_name, over, text) => {
+    expect(resultCatalogs.en[reasonKey(attempt(over))]).toBe(text)
+  })
+
+  it('no attempt at all', () => {
+    expect(reasonKey(null)).toBe('result.reason.unknown')
+  })
+})
+
+describe('failureHeadingKey', () => {
+  it.each([
+    [true, true, 'AutoPay was not set up'],
+    [false, true, 'The payment did not go through'],
+    [true, false, 'This payment could not be completed'],
+  ])('mandate %s, can retry %s: %s', (setsUpMandate, canRetry, text) => {
+    expect(resultCatalogs.en[failureHeadingKey(attempt({ setsUpMandate }), canRetry)]).toBe(text)
+  })
+})
