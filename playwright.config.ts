@@ -30,7 +30,6 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'android', use: { ...devices['Pixel 7'] }, grep: /@mobile/ },
   ],
   webServer: {
     command: 'tsx sandbox/server.ts',
