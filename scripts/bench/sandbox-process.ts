@@ -41,7 +41,7 @@ export const BASIC = `Basic ${Buffer.from('demo_api_key:').toString('base64')}`
 let counter = 0
 /** Creates a REQUIRED monthly mandate session through the merchant API and returns its page URL. */
 export async function createSession(origin: string, extra: Record<string, unknown> = {}): Promise<{ orderId: string; url: string }> {
-  const orderId = `bench-${process.pid}-${Date.now().toString(36)}-${counter++}`
+  const orderId = `b${Date.now().toString(36)}${(counter++).toString(36)}`
   const res = await fetch(`${origin}/session`, {
     method: 'POST',
     headers: { authorization: BASIC, 'content-type': 'application/json' },
