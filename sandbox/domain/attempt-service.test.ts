@@ -5,6 +5,7 @@ import { MAGIC_VPAS, SUCCESS_DELAY_MS, EXPIRED_WINDOW_MS } from '../simulators/s
 import { MemoryStore } from '../store/memory-store'
 import { APPROVAL_WINDOW_MS, AttemptService } from './attempt-service'
 import { MovableClock } from './clock'
+import { orderDraft } from '../testing/fixtures'
 import { OrderEventBus, type OrderEventName } from './order-events'
 import { createOrder, type OrderDraft } from './orders'
 import type { Order } from './order'
@@ -22,38 +23,7 @@ function setup(draft: Partial<OrderDraft> = {}) {
   const service = new AttemptService({ store, clock, merchants, publicOrigin: 'http://127.0.0.1:4000' }, bus)
   const created = createOrder(
     { store, clock },
-    {
-      merchantId: 'demo_merchant',
-      orderId: 'o-1',
-      fingerprint: 'f',
-      expiresAt: '2026-11-26T10:00:00.000Z',
-      amountMinor: 100,
-      chargedTodayMinor: 100,
-      currency: 'INR',
-      customer: { id: null, email: null, phone: null, firstName: null, lastName: null },
-      description: 'Plan',
-      returnUrl: 'https://shop.merchant.com',
-      udf: [],
-      metadata: { auto_refund_post_success: 'true' },
-      createMandate: 'REQUIRED',
-      mandate: {
-        maxAmount: { minor: 1_000_00, currency: 'INR' },
-        amountRule: 'VARIABLE',
-        frequency: 'MONTHLY',
-        ruleType: 'AFTER',
-        ruleValue: 5,
-        startDate: '2026-11-25T10:00:00.000Z',
-        endDate: '2056-11-25T10:00:00.000Z',
-        blockFunds: false,
-        revokableByCustomer: true,
-      },
-      paymentRules: null,
-      lineItems: [],
-      preferredInstrument: null,
-      language: null,
-      source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
-      ...draft,
-    },
+    orderDraft(clock.now(), { orderId: 'o-1', fingerprint: 'f', description: 'Plan', returnUrl: 'https://shop.merchant.com', ...draft }),
   )
   if (created.kind !== 'created') throw new Error('order not created')
   services.push(service)

@@ -11,8 +11,18 @@ import { createOrder, type OrderDraft } from '../domain/orders'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
+import { orderDraft } from '../testing/fixtures'
 import { WebhookDispatcher } from '../webhooks/dispatcher'
 import { MAX_QA_BODY_BYTES, qaRoutes } from './routes'
+
+/** The plain order these tests were written against: no refund, a bare return URL. */
+const PLAIN: Partial<OrderDraft> = {
+  fingerprint: 'f',
+  description: 'Plan',
+  returnUrl: 'https://shop.merchant.com',
+  metadata: {},
+}
+
 
 const NOW = new Date('2026-11-25T10:00:00.000Z')
 const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
@@ -70,7 +80,7 @@ function setup() {
   let n = 0
   const order = (overrides: Partial<OrderDraft> = {}): Order => {
     n += 1
-    const created = createOrder(deps, orderDraft(`qa-${n}`, overrides))
+    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `qa-${n}`, ...PLAIN, ...overrides }))
     if (created.kind !== 'created') throw new Error('order not created')
     return created.order
   }
@@ -97,41 +107,6 @@ function setup() {
     webhooks: orders.map((o) => webhooks.deliveriesFor(o.merchantId, o.orderId)),
   })
   return { app, deps, store, attempts, webhooks, order, pending, request, snapshot }
-}
-
-function orderDraft(orderId: string, overrides: Partial<OrderDraft>): OrderDraft {
-  return {
-    merchantId: 'demo_merchant',
-    orderId,
-    fingerprint: 'f',
-    expiresAt: '2026-11-26T10:00:00.000Z',
-    amountMinor: 100,
-    chargedTodayMinor: 100,
-    currency: 'INR',
-    customer: { id: null, email: null, phone: null, firstName: null, lastName: null },
-    description: 'Plan',
-    returnUrl: 'https://shop.merchant.com',
-    udf: [],
-    metadata: {},
-    createMandate: 'REQUIRED',
-    mandate: {
-      maxAmount: { minor: 1_000_00, currency: 'INR' },
-      amountRule: 'VARIABLE',
-      frequency: 'MONTHLY',
-      ruleType: 'AFTER',
-      ruleValue: 5,
-      startDate: '2026-11-25T10:00:00.000Z',
-      endDate: '2056-11-25T10:00:00.000Z',
-      blockFunds: false,
-      revokableByCustomer: true,
-    },
-    paymentRules: null,
-    lineItems: [],
-    preferredInstrument: null,
-    language: null,
-    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
-    ...overrides,
-  }
 }
 
 async function expectError(response: Response, status: number, code: string) {

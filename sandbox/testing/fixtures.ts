@@ -26,17 +26,20 @@ export function testSandbox() {
   return { app, deps, store, clock }
 }
 
-/** A REQUIRED monthly mandate order for the demo merchant, created straight through the domain. */
-export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides: Partial<OrderDraft> = {}): Order {
-  const created = createOrder(deps, {
+/**
+ * A valid order draft for the demo merchant: a REQUIRED monthly mandate of up to ₹1,000 with a
+ * ₹1 registration charge, open for a day from `now`. Tests override what they look at.
+ */
+export function orderDraft(now: Date, overrides: Partial<OrderDraft> = {}): OrderDraft {
+  return {
     merchantId: 'demo_merchant',
     orderId: `o-${Math.random().toString(36).slice(2, 10)}`,
     fingerprint: 'seed',
-    expiresAt: new Date(deps.clock.now().getTime() + 24 * 3600 * 1000).toISOString(),
+    expiresAt: new Date(now.getTime() + 24 * 3600 * 1000).toISOString(),
     amountMinor: 100,
     chargedTodayMinor: 100,
     currency: 'INR',
-    customer: { id: 'c1', email: 'asha@example.com', phone: '9876543210', firstName: 'Asha', lastName: 'Verma' },
+    customer: { id: null, email: null, phone: null, firstName: null, lastName: null },
     description: 'Monthly plan',
     returnUrl: 'https://shop.merchant.com/return',
     udf: [],
@@ -48,7 +51,7 @@ export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides:
       frequency: 'MONTHLY',
       ruleType: 'AFTER',
       ruleValue: 5,
-      startDate: deps.clock.now().toISOString(),
+      startDate: now.toISOString(),
       endDate: '2056-11-25T10:00:00.000Z',
       blockFunds: false,
       revokableByCustomer: true,
@@ -59,7 +62,15 @@ export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides:
     language: null,
     source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
     ...overrides,
-  })
+  }
+}
+
+/** Creates an order straight through the domain from orderDraft. */
+export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides: Partial<OrderDraft> = {}): Order {
+  const created = createOrder(deps, orderDraft(deps.clock.now(), {
+    customer: { id: 'c1', email: 'asha@example.com', phone: '9876543210', firstName: 'Asha', lastName: 'Verma' },
+    ...overrides,
+  }))
   if (created.kind !== 'created') throw new Error('seed order was not created')
   return created.order
 }

@@ -11,8 +11,29 @@ import { createOrder, type OrderDraft } from '../domain/orders'
 import { jsonLogger, silentLogger, type Logger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
+import { orderDraft } from '../testing/fixtures'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './dispatcher'
 import { startReceiver, type Receiver } from './test-receiver'
+
+/** The plain order these tests were written against: no refund, a bare return URL. */
+const PLAIN: Partial<OrderDraft> = {
+  fingerprint: 'f',
+  description: 'Plan',
+  returnUrl: 'https://shop.merchant.com',
+  metadata: {},
+}
+const MANDATE_1500: OrderDraft['mandate'] = {
+  maxAmount: { minor: 1_500_00, currency: 'INR' },
+  amountRule: 'VARIABLE',
+  frequency: 'MONTHLY',
+  ruleType: 'AFTER',
+  ruleValue: 5,
+  startDate: '2026-11-25T10:00:00.000Z',
+  endDate: '2056-11-25T10:00:00.000Z',
+  blockFunds: false,
+  revokableByCustomer: true,
+}
+
 
 const NOW = new Date('2026-11-25T10:00:00.000Z')
 const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
@@ -59,7 +80,7 @@ function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: Setu
   let n = 0
   const order = (overrides: Partial<OrderDraft> = {}): Order => {
     n += 1
-    const created = createOrder(deps, orderDraft(`o-${n}`, overrides))
+    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `o-${n}`, ...PLAIN, mandate: MANDATE_1500, ...overrides }))
     if (created.kind !== 'created') throw new Error('order not created')
     return created.order
   }
@@ -71,41 +92,6 @@ function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: Setu
     return started.order
   }
   return { deps, store, clock, bus, attempts, webhooks, merchant, order, fresh, startAttempt }
-}
-
-function orderDraft(orderId: string, overrides: Partial<OrderDraft>): OrderDraft {
-  return {
-    merchantId: 'demo_merchant',
-    orderId,
-    fingerprint: 'f',
-    expiresAt: '2026-11-26T10:00:00.000Z',
-    amountMinor: 100,
-    chargedTodayMinor: 100,
-    currency: 'INR',
-    customer: { id: null, email: null, phone: null, firstName: null, lastName: null },
-    description: 'Plan',
-    returnUrl: 'https://shop.merchant.com',
-    udf: [],
-    metadata: {},
-    createMandate: 'REQUIRED',
-    mandate: {
-      maxAmount: { minor: 1_500_00, currency: 'INR' },
-      amountRule: 'VARIABLE',
-      frequency: 'MONTHLY',
-      ruleType: 'AFTER',
-      ruleValue: 5,
-      startDate: '2026-11-25T10:00:00.000Z',
-      endDate: '2056-11-25T10:00:00.000Z',
-      blockFunds: false,
-      revokableByCustomer: true,
-    },
-    paymentRules: null,
-    lineItems: [],
-    preferredInstrument: null,
-    language: null,
-    source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
-    ...overrides,
-  }
 }
 
 /** The envelope exactly as domain.md §2.5 has it: nothing more, nothing less. */

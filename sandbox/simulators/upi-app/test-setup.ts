@@ -9,6 +9,7 @@ import { createOrder, type OrderDraft } from '../../domain/orders'
 import { silentLogger } from '../../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../../merchants'
 import { MemoryStore } from '../../store/memory-store'
+import { orderDraft } from '../../testing/fixtures'
 import { upiAppRoutes } from './routes'
 
 /** 25 Nov 2026, 10:00 UTC (15:30 IST). */
@@ -38,38 +39,26 @@ export function simulatorSandbox(customise: (merchant: Merchant) => Merchant = (
 
   function order(overrides: Partial<OrderDraft> = {}): Order {
     n += 1
-    const created = createOrder(deps, {
-      merchantId: 'demo_merchant',
-      orderId: `o-${n}`,
-      fingerprint: `f-${n}`,
-      expiresAt: new Date(NOW.getTime() + 24 * 3600 * 1000).toISOString(),
-      amountMinor: 100,
-      chargedTodayMinor: 100,
-      currency: 'INR',
-      customer: { id: null, email: null, phone: null, firstName: null, lastName: null },
-      description: 'Gold plan',
-      returnUrl: 'https://shop.merchant.com/return',
-      udf: [],
-      metadata: { auto_refund_post_success: 'true' },
-      createMandate: 'REQUIRED',
-      mandate: {
-        maxAmount: { minor: 1_000_00, currency: 'INR' },
-        amountRule: 'VARIABLE',
-        frequency: 'MONTHLY',
-        ruleType: 'AFTER',
-        ruleValue: 5,
-        startDate: '2026-11-30T18:30:00.000Z',
-        endDate: '2056-11-30T18:29:59.000Z',
-        blockFunds: false,
-        revokableByCustomer: true,
-      },
-      paymentRules: null,
-      lineItems: [],
-      preferredInstrument: null,
-      language: null,
-      source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
-      ...overrides,
-    })
+    const created = createOrder(
+      deps,
+      orderDraft(NOW, {
+        orderId: `o-${n}`,
+        fingerprint: `f-${n}`,
+        description: 'Gold plan',
+        mandate: {
+          maxAmount: { minor: 1_000_00, currency: 'INR' },
+          amountRule: 'VARIABLE',
+          frequency: 'MONTHLY',
+          ruleType: 'AFTER',
+          ruleValue: 5,
+          startDate: '2026-11-30T18:30:00.000Z',
+          endDate: '2056-11-30T18:29:59.000Z',
+          blockFunds: false,
+          revokableByCustomer: true,
+        },
+        ...overrides,
+      }),
+    )
     if (created.kind !== 'created') throw new Error('order not created')
     return created.order
   }
