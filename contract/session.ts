@@ -5,6 +5,10 @@ import { Instrument, InstrumentKind, UpiChannelPolicy } from './instrument'
 import { MandateStatus, OrderStatus } from './status'
 import { AttemptView } from './attempt'
 
+/** Per auth mode, the highest mandate amount the merchant lets that mode authorise. */
+export const EnachLimits = z.object({ netbanking: Money, debit_card: Money, aadhaar: Money })
+export type EnachLimits = z.infer<typeof EnachLimits>
+
 export const LOCALES = ['en', 'hi'] as const
 export const Locale = z.enum(LOCALES)
 export type Locale = z.infer<typeof Locale>
@@ -69,6 +73,8 @@ export const SessionView = z.object({
   instruments: z.array(Instrument),
   preferredInstrument: z.nullable(InstrumentKind),
   upiChannelPolicy: UpiChannelPolicy,
+  /** The most each eNACH auth mode may authorise for this merchant (domain.md §5); null when eNACH is not offered. */
+  enachLimits: z.nullable(EnachLimits),
   language: z.nullable(Locale),
   expiresAt: z.iso.datetime(),
   outcome: z.nullable(Outcome),

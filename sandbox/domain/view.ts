@@ -129,6 +129,13 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date): Sess
     }),
     preferredInstrument: order.preferredInstrument,
     upiChannelPolicy: merchant.upi.channelPolicy,
+    enachLimits: merchant.instruments.includes('netbanking')
+      ? {
+          netbanking: money(merchant.enachLimitsMinor.netbanking),
+          debit_card: money(merchant.enachLimitsMinor.debit_card),
+          aadhaar: money(merchant.enachLimitsMinor.aadhaar),
+        }
+      : null,
     language: order.language,
     expiresAt: order.expiresAt,
     outcome: outcomeFor(order, attempt),

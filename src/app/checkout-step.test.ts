@@ -37,6 +37,7 @@ const view = (latest: AttemptView | null): SessionView => ({
   instruments: [],
   preferredInstrument: null,
   upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent', 'qr', 'collect'] },
+  enachLimits: null,
   language: null,
   expiresAt: '2026-11-26T18:00:00.000Z',
   outcome: null,

@@ -21,6 +21,7 @@ const view: SessionView = {
   instruments: [],
   preferredInstrument: null,
   upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent'] },
+  enachLimits: null,
   language: null,
   expiresAt: '2026-11-25T18:00:00.000Z',
   outcome: null,
