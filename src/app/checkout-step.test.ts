@@ -53,6 +53,10 @@ const collectExpired = attempt({ status: 'expired', failureReason: 'approval_win
 const intentExpired = attempt({ status: 'expired', failureReason: 'approval_window_expired', channel: 'intent' })
 const cancelled = attempt({ status: 'cancelled', failureReason: 'cancelled_by_customer', channel: 'collect' })
 
+const bankPending = attempt({ instrument: 'netbanking', channel: null })
+const bankRejected = attempt({ instrument: 'netbanking', channel: null, status: 'failed', failureReason: 'bank_rejected' })
+const enach = (after: string | null = null): CheckoutStep => ({ name: 'enach', setUpMandate: true, after })
+
 const upi = (channel: 'intent' | 'qr' | 'collect', after: string | null = null): CheckoutStep => ({ name: 'upi', channel, setUpMandate: true, after })
 
 describe('checkoutStage', () => {
@@ -74,6 +78,13 @@ describe('checkoutStage', () => {
     ['a cancelled request is a failure', cancelled, upi('collect'), { name: 'failed', attempt: cancelled }],
     ['switching channel after cancelling', cancelled, upi('qr', 'att_1'), upi('qr', 'att_1')],
     ['a success waits for the completed screen', attempt({ status: 'succeeded' }), upi('qr'), upi('qr')],
+    ['eNACH chosen', null, enach(), enach()],
+    ['back from the bank, request still open', bankPending, FIRST_STEP, enach()],
+    ['a pending eNACH request wins over a UPI step', bankPending, upi('qr', 'att_0'), enach()],
+    ['the bank rejected', bankRejected, enach(), { name: 'failed', attempt: bankRejected }],
+    ['the bank rejected, seen after a reload', bankRejected, FIRST_STEP, { name: 'failed', attempt: bankRejected }],
+    ['retry after the bank rejected', bankRejected, enach('att_1'), enach('att_1')],
+    ['a cancelled eNACH request left behind', attempt({ instrument: 'netbanking', status: 'cancelled' }), enach('att_1'), enach('att_1')],
   ])('%s', (_name, latest, step, expected) => {
     expect(checkoutStage(view(latest), step)).toEqual(expected)
   })
@@ -85,7 +96,34 @@ describe('initialStep', () => {
     ['a pending QR attempt', pending, upi('qr')],
     ['a pending intent payment', attempt({ channel: 'intent', setsUpMandate: false }), { name: 'upi', channel: 'intent', setUpMandate: false, after: null }],
     ['an ended attempt', declined, FIRST_STEP],
+    ['a pending eNACH request', bankPending, enach()],
   ])('%s', (_name, latest, expected) => {
     expect(initialStep(view(latest))).toEqual(expected)
+  })
+
+  const enachFirst = (over: Partial<SessionView>): SessionView => ({
+    ...view(null),
+    preferredInstrument: 'netbanking',
+    instruments: [
+      { kind: 'upi', mandate: 'required', available: true, unavailableReason: null, notices: [] },
+      { kind: 'netbanking', mandate: 'required', available: true, unavailableReason: null, notices: [] },
+    ],
+    ...over,
+  })
+  it.each<[string, SessionView, CheckoutStep]>([
+    ['action enach opens straight into eNACH', enachFirst({}), enach()],
+    [
+      'unless eNACH is not available for this mandate',
+      enachFirst({ instruments: [{ kind: 'netbanking', mandate: 'required', available: false, unavailableReason: 'onetime_upi_only', notices: [] }] }),
+      FIRST_STEP,
+    ],
+    ['unless an attempt already ended', enachFirst({ attempt: bankRejected }), FIRST_STEP],
+    [
+      'a plain net banking payment when no mandate is asked',
+      enachFirst({ createMandate: null, instruments: [{ kind: 'netbanking', mandate: 'none', available: true, unavailableReason: null, notices: [] }] }),
+      { name: 'enach', setUpMandate: false, after: null },
+    ],
+  ])('%s', (_name, session, expected) => {
+    expect(initialStep(session)).toEqual(expected)
   })
 })

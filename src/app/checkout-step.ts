@@ -13,6 +13,7 @@ import type { InstrumentSelection } from '../features/instruments/components/ins
 export type CheckoutStep =
   | { name: 'choose'; dismissed: string | null }
   | { name: 'upi'; channel: UpiChannel; setUpMandate: boolean; after: string | null }
+  | { name: 'enach'; setUpMandate: boolean; after: string | null }
 
 export const FIRST_STEP: CheckoutStep = { name: 'choose', dismissed: null }
 
@@ -20,6 +21,7 @@ export const FIRST_STEP: CheckoutStep = { name: 'choose', dismissed: null }
 export type Stage =
   | { name: 'choose' }
   | { name: 'upi'; channel: UpiChannel; setUpMandate: boolean; after: string | null }
+  | { name: 'enach'; setUpMandate: boolean; after: string | null }
   | { name: 'failed'; attempt: AttemptView }
 
 const ended = (attempt: AttemptView | null): attempt is AttemptView =>
@@ -39,19 +41,36 @@ export function checkoutStage(view: SessionView, step: CheckoutStep): Stage {
   if (attempt?.status === 'pending' && attempt.instrument === 'upi') {
     return { name: 'upi', channel: attempt.channel ?? 'intent', setUpMandate: attempt.setsUpMandate, after: step.name === 'upi' ? step.after : null }
   }
+  if (attempt?.status === 'pending' && attempt.instrument === 'netbanking') {
+    return { name: 'enach', setUpMandate: attempt.setsUpMandate, after: step.name === 'enach' ? step.after : null }
+  }
   if (step.name === 'upi') {
     if (ended(attempt) && attempt.id !== step.after && !renewedInPlace(attempt, step.channel)) return { name: 'failed', attempt }
+    return step
+  }
+  if (step.name === 'enach') {
+    if (ended(attempt) && attempt.id !== step.after) return { name: 'failed', attempt }
     return step
   }
   if (ended(attempt) && attempt.id !== step.dismissed) return { name: 'failed', attempt }
   return { name: 'choose' }
 }
 
-/** The step to start in: straight back to a pending attempt's channel after a reload. */
+/**
+ * The step to start in: straight back to a pending attempt after a reload (or the return from the
+ * bank); straight into eNACH when the merchant asked for it (`action: "enach"`) and it is offered.
+ */
 export function initialStep(view: SessionView): CheckoutStep {
   const attempt = view.attempt
   if (attempt?.status === 'pending' && attempt.instrument === 'upi') {
     return { name: 'upi', channel: attempt.channel ?? 'intent', setUpMandate: attempt.setsUpMandate, after: null }
+  }
+  if (attempt?.status === 'pending' && attempt.instrument === 'netbanking') {
+    return { name: 'enach', setUpMandate: attempt.setsUpMandate, after: null }
+  }
+  const netbanking = view.instruments.find((instrument) => instrument.kind === 'netbanking')
+  if (view.preferredInstrument === 'netbanking' && netbanking?.available && attempt === null) {
+    return { name: 'enach', setUpMandate: netbanking.mandate === 'required', after: null }
   }
   return FIRST_STEP
 }

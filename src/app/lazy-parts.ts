@@ -16,6 +16,10 @@ export const MandateDisclosure = lazy(() => preloadDisclosure().then((m) => ({ d
 export const preloadUpi = () => import('./upi-step')
 export const UpiStep = lazy(() => preloadUpi().then((m) => ({ default: m.UpiStep })))
 
+/** The eNACH (and plain net banking) rail: bank, auth mode, account form, and the wait for the bank. */
+export const preloadEnach = () => import('./enach-step')
+export const EnachStep = lazy(() => preloadEnach().then((m) => ({ default: m.EnachStep })))
+
 /** Success and failure screens. */
 const finalSteps = () => import('./final-steps')
 export const SuccessStep = lazy(() => finalSteps().then((m) => ({ default: m.SuccessStep })))

@@ -6,7 +6,7 @@ import { initialInstrument } from '../features/instruments/instrument-text'
 import { deviceClass, pickUpiChannel, upiChannelOverride } from '../features/instruments/upi-channel'
 import { Skeleton } from '../components/ui/skeleton'
 import { checkoutStage, initialStep, setsUpMandate, type CheckoutStep } from './checkout-step'
-import { FailureStep, UpiStep } from './lazy-parts'
+import { EnachStep, FailureStep, UpiStep } from './lazy-parts'
 import { ReadyScreen } from './ready-screen'
 import type { SessionControl } from './session-control'
 
@@ -28,11 +28,15 @@ export function OpenSession({ view, control }: { view: SessionView; control: Ses
   const upiChannel = channelFor(null)
   const stage = checkoutStage(view, step)
 
-  const upiAvailable = view.instruments.some((instrument) => instrument.kind === 'upi' && instrument.available)
+  const available = (kind: 'upi' | 'netbanking') => view.instruments.some((instrument) => instrument.kind === kind && instrument.available)
+  const after = view.attempt?.id ?? null
+  const setUpMandate = setsUpMandate(view, selection)
   const onContinue =
-    selection.kind === 'upi' && upiAvailable && upiChannel
-      ? () => setStep({ name: 'upi', channel: upiChannel, setUpMandate: setsUpMandate(view, selection), after: view.attempt?.id ?? null })
-      : null
+    selection.kind === 'upi' && available('upi') && upiChannel
+      ? () => setStep({ name: 'upi', channel: upiChannel, setUpMandate, after })
+      : selection.kind === 'netbanking' && available('netbanking')
+        ? () => setStep({ name: 'enach', setUpMandate, after })
+        : null
 
   if (stage.name === 'choose') {
     return <ReadyScreen view={view} selection={selection} onSelectionChange={setSelection} upiChannel={upiChannel} onContinue={onContinue} />
@@ -49,17 +53,22 @@ export function OpenSession({ view, control }: { view: SessionView; control: Ses
           channelFor={channelFor}
         />
       )}
+      {stage.name === 'enach' && <EnachStep key={stage.after ?? ''} view={view} step={stage} control={control} onStep={setStep} />}
       {stage.name === 'failed' && (
         <FailureStep
           view={view}
           attempt={stage.attempt}
           onRetry={() =>
-            setStep({
-              name: 'upi',
-              channel: stage.attempt.channel ?? upiChannel ?? 'intent',
-              setUpMandate: stage.attempt.setsUpMandate,
-              after: stage.attempt.id,
-            })
+            setStep(
+              stage.attempt.instrument === 'netbanking'
+                ? { name: 'enach', setUpMandate: stage.attempt.setsUpMandate, after: stage.attempt.id }
+                : {
+                    name: 'upi',
+                    channel: stage.attempt.channel ?? upiChannel ?? 'intent',
+                    setUpMandate: stage.attempt.setsUpMandate,
+                    after: stage.attempt.id,
+                  },
+            )
           }
           onOtherWay={() => setStep({ name: 'choose', dismissed: stage.attempt.id })}
         />

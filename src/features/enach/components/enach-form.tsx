@@ -1,0 +1,217 @@
+import { useController, useForm, useWatch, type FieldPath } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { ACCOUNT_TYPES, bankByCode, type EnachAttemptView } from '../../../../contract/enach'
+import { Button } from '../../../components/ui/button'
+import { enachCatalogs } from '../../../i18n/enach-catalogs'
+import { useAreaText } from '../../../i18n/use-area-text'
+import {
+  EMPTY_FORM,
+  enachFormSchema,
+  fieldMessageKey,
+  paymentFormSchema,
+  toEnachDetails,
+  type EnachFieldKey,
+  type EnachFormValues,
+} from '../enach-form-schema'
+import { firstOfferedMode, type BankPurpose } from '../enach-rules'
+import type { EnachStart } from '../rail-types'
+import { AccountNumberField } from './account-number-field'
+import { AuthModeField } from './auth-mode-field'
+import { BankCombobox } from './bank-combobox'
+
+/** Where each server refusal belongs on the form; the rest are shown above the button. */
+const FIELD_FAILURES: Partial<Record<string, [FieldPath<EnachFormValues>, EnachFieldKey]>> = {
+  ifsc_bank_mismatch: ['ifsc', 'enach.ifsc.bank'],
+  auth_mode_unsupported: ['authMode', 'enach.mode.required'],
+  bank_unknown: ['bankCode', 'enach.bank.unavailable'],
+}
+
+/** The form starts from the last attempt's bank, mode, IFSC and account type, never its account number. */
+function startingValues(last: EnachAttemptView | null): EnachFormValues {
+  if (!last) return EMPTY_FORM
+  return {
+    ...EMPTY_FORM,
+    bankCode: last.bankCode,
+    authMode: last.authMode,
+    ifsc: last.account?.ifsc ?? '',
+    accountType: last.account?.accountType ?? EMPTY_FORM.accountType,
+  }
+}
+
+interface EnachFormProps {
+  purpose: BankPurpose
+  last: EnachAttemptView | null
+  start: EnachStart
+}
+
+/**
+ * Bank, auth mode and account in one react-hook-form + zod form, checked field by field (and by
+ * the sandbox again). Submitting starts the attempt and hands the customer to the bank's page.
+ */
+export function EnachForm({ purpose, last, start }: EnachFormProps) {
+  const { t } = useAreaText(enachCatalogs)
+  const mandate = purpose.kind === 'mandate' ? purpose : null
+  const { control, register, handleSubmit, setValue, setError, formState } = useForm<EnachFormValues>({
+    resolver: zodResolver(mandate ? enachFormSchema(mandate) : paymentFormSchema()) as never,
+    defaultValues: startingValues(last),
+  })
+  const bankCode = useWatch({ control, name: 'bankCode' })
+  const bank = bankByCode(bankCode) ?? null
+  const bankField = useController({ control, name: 'bankCode' })
+  const modeField = useController({ control, name: 'authMode' })
+  const account = useController({ control, name: 'accountNumber' })
+  const confirm = useController({ control, name: 'accountNumberConfirm' })
+  const { errors } = formState
+  const errorId = (name: FieldPath<EnachFormValues>) => (errors[name] ? `${name}-error` : null)
+  const message = (name: FieldPath<EnachFormValues>, fallback: EnachFieldKey) => {
+    const error = errors[name]
+    if (!error) return null
+    const key = fieldMessageKey(error.message, fallback)
+    const text = key === 'enach.ifsc.bank' && bank ? t(key, { bank: bank.name, code: bank.code }) : t(key)
+    return (
+      <p id={`${name}-error`} className="text-sm font-semibold text-red-700">
+        {text}
+      </p>
+    )
+  }
+
+  const onBankChange = (code: string) => {
+    bankField.field.onChange(code)
+    const chosen = bankByCode(code)
+    if (mandate && chosen) setValue('authMode', firstOfferedMode(chosen, mandate.maxAmount, mandate.limits) ?? '')
+  }
+
+  const onSubmit = async (values: EnachFormValues) => {
+    const details = mandate ? toEnachDetails(values) : null
+    const result = await start(details ? { setUpMandate: true, enach: details } : { setUpMandate: false, bankCode: values.bankCode })
+    const refusal = result && !result.ok ? FIELD_FAILURES[result.failure] : undefined
+    if (refusal) setError(refusal[0], { type: 'server', message: refusal[1] }, { shouldFocus: true })
+  }
+
+  const inputClass = 'min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 text-base text-slate-900'
+  const described = (hint: string, name: FieldPath<EnachFormValues>) => [hint, errorId(name)].filter(Boolean).join(' ')
+  return (
+    <form method="post" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)} className="flex flex-col gap-6">
+      <BankCombobox
+        value={bankCode}
+        onChange={onBankChange}
+        onBlur={bankField.field.onBlur}
+        purpose={purpose}
+        inputRef={bankField.field.ref}
+        errorId={errorId('bankCode')}
+      />
+      {message('bankCode', 'enach.bank.required')}
+      {mandate && (
+        <>
+          <div className="flex flex-col gap-2">
+            <AuthModeField
+              bank={bank}
+              maxAmount={mandate.maxAmount}
+              limits={mandate.limits}
+              value={modeField.field.value}
+              onChange={modeField.field.onChange}
+              inputRef={modeField.field.ref}
+              errorId={errorId('authMode')}
+            />
+            {message('authMode', 'enach.mode.required')}
+          </div>
+          <fieldset className="flex flex-col gap-4">
+            <legend className="mb-2 text-base font-semibold text-slate-900">{t('enach.account.legend')}</legend>
+            <div className="flex flex-col gap-2">
+              <label htmlFor="accountHolderName" className="text-base font-semibold text-slate-900">
+                {t('enach.holder.label')}
+              </label>
+              <p id="holder-hint" className="text-sm text-slate-700">
+                {t('enach.holder.hint')}
+              </p>
+              <input
+                id="accountHolderName"
+                type="text"
+                autoComplete="name"
+                maxLength={100}
+                aria-invalid={errors.accountHolderName ? true : undefined}
+                aria-describedby={described('holder-hint', 'accountHolderName')}
+                className={inputClass}
+                {...register('accountHolderName')}
+              />
+              {message('accountHolderName', 'enach.holder.format')}
+            </div>
+            <AccountNumberField
+              id="accountNumber"
+              label={t('enach.account.label')}
+              hint={t('enach.account.hint')}
+              errorId={errorId('accountNumber')}
+              value={account.field.value}
+              onChange={account.field.onChange}
+              onBlur={account.field.onBlur}
+              inputRef={account.field.ref}
+            />
+            {message('accountNumber', 'enach.account.format')}
+            <AccountNumberField
+              id="accountNumberConfirm"
+              label={t('enach.confirm.label')}
+              hint={null}
+              errorId={errorId('accountNumberConfirm')}
+              value={confirm.field.value}
+              onChange={confirm.field.onChange}
+              onBlur={confirm.field.onBlur}
+              inputRef={confirm.field.ref}
+            />
+            {message('accountNumberConfirm', 'enach.confirm.mismatch')}
+            <div className="flex flex-col gap-2">
+              <label htmlFor="ifsc" className="text-base font-semibold text-slate-900">
+                {t('enach.ifsc.label')}
+              </label>
+              <p id="ifsc-hint" className="text-sm text-slate-700">
+                {t('enach.ifsc.hint', { example: `${bank?.code ?? 'SBIN'}0001234` })}
+              </p>
+              <input
+                id="ifsc"
+                type="text"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={20}
+                aria-invalid={errors.ifsc ? true : undefined}
+                aria-describedby={described('ifsc-hint', 'ifsc')}
+                className={`${inputClass} font-mono uppercase`}
+                {...register('ifsc')}
+              />
+              {message('ifsc', 'enach.ifsc.format')}
+            </div>
+            <div className="flex flex-col gap-2">
+              <label htmlFor="accountType" className="text-base font-semibold text-slate-900">
+                {t('enach.type.label')}
+              </label>
+              <select
+                id="accountType"
+                aria-invalid={errors.accountType ? true : undefined}
+                aria-describedby={errorId('accountType') ?? undefined}
+                className={inputClass}
+                {...register('accountType')}
+              >
+                {ACCOUNT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`enach.type.${type}`)}
+                  </option>
+                ))}
+              </select>
+              {message('accountType', 'enach.type.required')}
+            </div>
+          </fieldset>
+          <p className="text-sm text-slate-700">{t('enach.privacy')}</p>
+          <p className="text-sm text-slate-700">{t('enach.sandbox')}</p>
+        </>
+      )}
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting
+            ? t('enach.submitting')
+            : bank
+              ? t('enach.submit', { bank: bank.name })
+              : t('enach.submit.noBank')}
+        </Button>
+      </div>
+    </form>
+  )
+}

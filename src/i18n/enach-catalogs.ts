@@ -1,0 +1,7 @@
+import type { Locale } from '../../contract/session'
+import { enach as en } from './en/enach'
+import { enach as hi } from './hi/enach'
+
+/** The eNACH rail's wording in every language; it loads with the rail, so the first load carries none of it. */
+export type EnachKey = keyof typeof en
+export const enachCatalogs: Readonly<Record<Locale, Readonly<Record<EnachKey, string>>>> = { en, hi }
