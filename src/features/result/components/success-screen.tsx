@@ -18,7 +18,8 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
   const announce = useAnnounce()
   const outcome = view.outcome
   const mandate = Boolean(outcome?.mandateId ?? view.attempt?.setsUpMandate)
-  const heading = t(mandate ? 'result.success.mandate' : 'result.success.payment')
+  const enach = mandate && view.attempt?.instrument === 'netbanking'
+  const heading = t(enach ? 'result.success.enach' : mandate ? 'result.success.mandate' : 'result.success.payment')
   const merchant = { isolate: view.merchant.name }
   const today = formatMoney(view.chargedToday, locale)
   useEffect(() => announce(heading), [announce, heading])
@@ -28,7 +29,7 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
       <p className="text-lg font-medium text-slate-900">
         {renderPhrase(
           mandate
-            ? { key: 'result.success.mandateBody', params: { merchant } }
+            ? { key: enach ? 'result.success.enachBody' : 'result.success.mandateBody', params: { merchant } }
             : { key: 'result.success.paymentBody', params: { merchant, amount: formatMoney(view.amount, locale) } },
           catalog,
         )}
