@@ -14,12 +14,14 @@ test('the Juspay mandate sample shows what is paid today against the mandate max
   await expectAccessible()
 })
 
-test('the eNACH sample opens with eNACH chosen', async ({ merchant, checkout }) => {
+test('the eNACH sample opens straight into eNACH; Back shows the choice with eNACH chosen', async ({ merchant, checkout, page }) => {
   const { pageUrl } = await merchant.createSession(juspayEnachSample())
   await checkout.open(pageUrl)
+  await expect(checkout.heading('Set up eNACH with your bank')).toBeVisible()
+  await expect(checkout.disclosure).toContainText('through your bank')
+  await page.getByRole('button', { name: 'Back' }).click()
   await checkout.expectReady()
   await expect(checkout.option('eNACH (bank account mandate)')).toBeChecked()
-  await expect(checkout.disclosure).toContainText('through your bank')
 })
 
 test('the billing registration sample explains the refunded ₹1 authorisation', async ({ merchant, checkout }) => {
