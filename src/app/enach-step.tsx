@@ -1,6 +1,5 @@
 import { Suspense, useMemo } from 'react'
 import type { SessionView } from '../../contract/session'
-import { useLiveSession } from '../features/session/api/use-live-session'
 import { useCancelAttempt } from '../features/upi/api/use-cancel-attempt'
 import { useStartAttempt } from '../features/upi/api/use-start-attempt'
 import { EnachRail } from '../features/enach/components/enach-rail'
@@ -9,6 +8,7 @@ import { navigateTo } from '../lib/navigation'
 import type { CheckoutStep } from './checkout-step'
 import { MandateDisclosure } from './lazy-parts'
 import type { SessionControl } from './session-control'
+import { useStepLiveSession } from './use-step-live-session'
 
 interface EnachStepProps {
   view: SessionView
@@ -22,13 +22,7 @@ interface EnachStepProps {
  * that brings the bank's answer while the customer waits for confirmation.
  */
 export function EnachStep({ view, step, control, onStep }: EnachStepProps) {
-  useLiveSession({
-    pageId: view.pageId,
-    open: view.state === 'open',
-    pending: view.attempt?.status === 'pending',
-    write: control.write,
-    refetch: control.refetch,
-  })
+  useStepLiveSession(view, control)
   const sink = useMemo(() => ({ onView: control.write, onStale: control.refetch }), [control.write, control.refetch])
   const starter = useStartAttempt(view.pageId, sink)
   const canceller = useCancelAttempt(view.pageId, sink)

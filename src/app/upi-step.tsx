@@ -1,11 +1,11 @@
 import { useMemo } from 'react'
 import type { UpiChannel } from '../../contract/instrument'
 import type { SessionView } from '../../contract/session'
-import { useLiveSession } from '../features/session/api/use-live-session'
 import { UpiRail } from '../features/upi/components/upi-rail'
 import type { UpiRailActions, UpiRailStep } from '../features/upi/rail-types'
 import type { CheckoutStep } from './checkout-step'
 import type { SessionControl } from './session-control'
+import { useStepLiveSession } from './use-step-live-session'
 
 interface UpiStepProps {
   view: SessionView
@@ -21,13 +21,7 @@ interface UpiStepProps {
  * polling) runs only while the customer is on this step.
  */
 export function UpiStep({ view, step, control, onStep, channelFor }: UpiStepProps) {
-  useLiveSession({
-    pageId: view.pageId,
-    open: view.state === 'open',
-    pending: view.attempt?.status === 'pending',
-    write: control.write,
-    refetch: control.refetch,
-  })
+  useStepLiveSession(view, control)
   const { setUpMandate } = step
   const actions = useMemo<UpiRailActions>(
     () => ({

@@ -1,11 +1,12 @@
-import { useState, type ChangeEvent, type Ref } from 'react'
+import { useState, type ReactNode, type Ref } from 'react'
 import { maskAccountNumber } from '../enach-rules'
+import { describedBy, FieldFrame, INPUT_CLASS } from './field-frame'
 
 interface AccountNumberFieldProps {
   id: string
   label: string
-  /** Shown under the label, when there is one. */
   hint: string | null
+  error: ReactNode
   errorId: string | null
   value: string
   onChange: (value: string) => void
@@ -17,40 +18,29 @@ interface AccountNumberFieldProps {
  * An account number box that shows the number only while it is being typed: once focus leaves,
  * all but the last four characters read as dots. The number lives in the form's memory only.
  */
-export function AccountNumberField({ id, label, hint, errorId, value, onChange, onBlur, inputRef }: AccountNumberFieldProps) {
+export function AccountNumberField({ id, label, hint, error, errorId, value, onChange, onBlur, inputRef }: AccountNumberFieldProps) {
   const [editing, setEditing] = useState(false)
-  const hintId = hint ? `${id}-hint` : null
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
-    <div className="flex flex-col gap-2">
-      <label htmlFor={id} className="text-base font-semibold text-slate-900">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         ref={inputRef}
         id={id}
         type="text"
-        inputMode="text"
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
         maxLength={40}
         aria-invalid={errorId ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint !== null, errorId)}
         value={editing ? value : maskAccountNumber(value)}
         onFocus={() => setEditing(true)}
         onBlur={() => {
           setEditing(false)
           onBlur()
         }}
-        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-        className="min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 font-mono text-base tracking-wider text-slate-900"
+        onChange={(event) => onChange(event.target.value)}
+        className={`${INPUT_CLASS} font-mono tracking-wider`}
       />
-    </div>
+    </FieldFrame>
   )
 }

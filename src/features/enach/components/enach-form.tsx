@@ -18,6 +18,7 @@ import type { EnachStart } from '../rail-types'
 import { AccountNumberField } from './account-number-field'
 import { AuthModeField } from './auth-mode-field'
 import { BankCombobox } from './bank-combobox'
+import { describedBy, FieldFrame, INPUT_CLASS } from './field-frame'
 
 /** Where each server refusal belongs on the form; the rest are shown above the button. */
 const FIELD_FAILURES: Partial<Record<string, [FieldPath<EnachFormValues>, EnachFieldKey]>> = {
@@ -88,8 +89,6 @@ export function EnachForm({ purpose, last, start }: EnachFormProps) {
     if (refusal) setError(refusal[0], { type: 'server', message: refusal[1] }, { shouldFocus: true })
   }
 
-  const inputClass = 'min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 text-base text-slate-900'
-  const described = (hint: string, name: FieldPath<EnachFormValues>) => [hint, errorId(name)].filter(Boolean).join(' ')
   return (
     <form method="post" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)} className="flex flex-col gap-6">
       <BankCombobox
@@ -117,54 +116,46 @@ export function EnachForm({ purpose, last, start }: EnachFormProps) {
           </div>
           <fieldset className="flex flex-col gap-4">
             <legend className="mb-2 text-base font-semibold text-slate-900">{t('enach.account.legend')}</legend>
-            <div className="flex flex-col gap-2">
-              <label htmlFor="accountHolderName" className="text-base font-semibold text-slate-900">
-                {t('enach.holder.label')}
-              </label>
-              <p id="holder-hint" className="text-sm text-slate-700">
-                {t('enach.holder.hint')}
-              </p>
+            <FieldFrame id="accountHolderName" label={t('enach.holder.label')} hint={t('enach.holder.hint')} error={message('accountHolderName', 'enach.holder.format')}>
               <input
                 id="accountHolderName"
                 type="text"
                 autoComplete="name"
                 maxLength={100}
                 aria-invalid={errors.accountHolderName ? true : undefined}
-                aria-describedby={described('holder-hint', 'accountHolderName')}
-                className={inputClass}
+                aria-describedby={describedBy('accountHolderName', true, errorId('accountHolderName'))}
+                className={INPUT_CLASS}
                 {...register('accountHolderName')}
               />
-              {message('accountHolderName', 'enach.holder.format')}
-            </div>
+            </FieldFrame>
             <AccountNumberField
               id="accountNumber"
               label={t('enach.account.label')}
               hint={t('enach.account.hint')}
+              error={message('accountNumber', 'enach.account.format')}
               errorId={errorId('accountNumber')}
               value={account.field.value}
               onChange={account.field.onChange}
               onBlur={account.field.onBlur}
               inputRef={account.field.ref}
             />
-            {message('accountNumber', 'enach.account.format')}
             <AccountNumberField
               id="accountNumberConfirm"
               label={t('enach.confirm.label')}
               hint={null}
+              error={message('accountNumberConfirm', 'enach.confirm.mismatch')}
               errorId={errorId('accountNumberConfirm')}
               value={confirm.field.value}
               onChange={confirm.field.onChange}
               onBlur={confirm.field.onBlur}
               inputRef={confirm.field.ref}
             />
-            {message('accountNumberConfirm', 'enach.confirm.mismatch')}
-            <div className="flex flex-col gap-2">
-              <label htmlFor="ifsc" className="text-base font-semibold text-slate-900">
-                {t('enach.ifsc.label')}
-              </label>
-              <p id="ifsc-hint" className="text-sm text-slate-700">
-                {t('enach.ifsc.hint', { example: `${bank?.code ?? 'SBIN'}0001234` })}
-              </p>
+            <FieldFrame
+              id="ifsc"
+              label={t('enach.ifsc.label')}
+              hint={t('enach.ifsc.hint', { example: `${bank?.code ?? 'SBIN'}0001234` })}
+              error={message('ifsc', 'enach.ifsc.format')}
+            >
               <input
                 id="ifsc"
                 type="text"
@@ -173,21 +164,17 @@ export function EnachForm({ purpose, last, start }: EnachFormProps) {
                 spellCheck={false}
                 maxLength={20}
                 aria-invalid={errors.ifsc ? true : undefined}
-                aria-describedby={described('ifsc-hint', 'ifsc')}
-                className={`${inputClass} font-mono uppercase`}
+                aria-describedby={describedBy('ifsc', true, errorId('ifsc'))}
+                className={`${INPUT_CLASS} font-mono uppercase`}
                 {...register('ifsc')}
               />
-              {message('ifsc', 'enach.ifsc.format')}
-            </div>
-            <div className="flex flex-col gap-2">
-              <label htmlFor="accountType" className="text-base font-semibold text-slate-900">
-                {t('enach.type.label')}
-              </label>
+            </FieldFrame>
+            <FieldFrame id="accountType" label={t('enach.type.label')} error={message('accountType', 'enach.type.required')}>
               <select
                 id="accountType"
                 aria-invalid={errors.accountType ? true : undefined}
-                aria-describedby={errorId('accountType') ?? undefined}
-                className={inputClass}
+                aria-describedby={describedBy('accountType', false, errorId('accountType'))}
+                className={INPUT_CLASS}
                 {...register('accountType')}
               >
                 {ACCOUNT_TYPES.map((type) => (
@@ -196,8 +183,7 @@ export function EnachForm({ purpose, last, start }: EnachFormProps) {
                   </option>
                 ))}
               </select>
-              {message('accountType', 'enach.type.required')}
-            </div>
+            </FieldFrame>
           </fieldset>
           <p className="text-sm text-slate-700">{t('enach.privacy')}</p>
           <p className="text-sm text-slate-700">{t('enach.sandbox')}</p>
