@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { UpiChannel } from '../../contract/instrument'
 import type { SessionView } from '../../contract/session'
 import { useLiveSession } from '../features/session/api/use-live-session'
@@ -17,10 +17,19 @@ interface UpiStepProps {
 }
 
 /**
+ * The screens the rail can end on, fetched as it starts: the approval may arrive (on a stream that
+ * outlives a dropped connection) while the network is down, and a screen that cannot load then
+ * would turn a success into a crash. A failed fetch here is fetched again when the screen shows.
+ */
+const preloadEndScreens = () =>
+  Promise.all([import('./final-steps'), import('../features/session/components/closed-screens')]).catch(() => null)
+
+/**
  * The UPI rail, loaded on demand together with the live session status it needs: the stream (or
  * polling) runs only while the customer is on this step.
  */
 export function UpiStep({ view, step, control, onStep, channelFor }: UpiStepProps) {
+  useEffect(() => void preloadEndScreens(), [])
   useLiveSession({
     pageId: view.pageId,
     open: view.state === 'open',
