@@ -35,7 +35,12 @@ function LoadedSession({ source }: { source: Exclude<SessionSource, { kind: 'fai
   const { refetch } = query
   const control = useMemo<SessionControl>(() => {
     const queryKey = ['session', kind, id] as const
-    return { refetch: () => void refetch(), write: (view) => client.setQueryData(queryKey, view) }
+    return {
+      // A read still on its way is awaited, not cancelled: on a server slower than the polling
+      // interval, each poll cancelling the last would mean no read ever completes.
+      refetch: () => void refetch({ cancelRefetch: false }),
+      write: (view) => client.setQueryData(queryKey, view),
+    }
   }, [client, refetch, kind, id])
 
   const { setLocale } = useI18n()

@@ -11,17 +11,25 @@ async function load(request: Promise<Parameters<typeof interpretSessionResponse>
 
 type SessionKey = readonly ['session', 'page' | 'checkout', string]
 
+/**
+ * Back online, the session is read again however fresh it looks: what the live stream said while
+ * the network was down (an approval) may never have arrived.
+ */
+const REFETCH_ON_RECONNECT = 'always'
+
 /** Server reads of the session, keyed by ids only: the client secret travels in the request body, never in a key or URL. */
 export const sessionQueries = {
   byPage: (pageId: string) =>
     queryOptions({
       queryKey: ['session', 'page', pageId] as SessionKey,
       queryFn: ({ signal }) => load(getJson(`/api/pages/${encodeURIComponent(pageId)}`, signal)),
+      refetchOnReconnect: REFETCH_ON_RECONNECT,
     }),
   byCheckoutSession: (sessionId: string, clientSecret: string) =>
     queryOptions({
       queryKey: ['session', 'checkout', sessionId] as SessionKey,
       queryFn: ({ signal }) => load(postJson('/api/checkout/lookup', { client_secret: clientSecret }, signal)),
+      refetchOnReconnect: REFETCH_ON_RECONNECT,
     }),
 }
 
