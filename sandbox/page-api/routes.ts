@@ -149,8 +149,7 @@ export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEn
 
   app.get('/pages/:pageId/events', (c) => {
     const found = c.get('found')
-    c.header('Cache-Control', 'no-store')
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       let queue = Promise.resolve()
       const send = (f: Found) => {
         queue = queue.then(() => stream.writeSSE({ event: 'session', data: JSON.stringify(view(f)) }))
@@ -166,6 +165,9 @@ export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEn
       }
       unsubscribe()
     })
+    // streamSSE says no-cache, which still lets a cache keep the session's events: they must never be stored.
+    response.headers.set('Cache-Control', 'no-store')
+    return response
   })
 
   app.post('/checkout/lookup', limit, async (c) => {
