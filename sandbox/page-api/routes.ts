@@ -181,5 +181,8 @@ export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEn
     return c.json(view({ order: attempts.refresh(stored), merchant }))
   })
 
+  // Any other path or method under /api: the page API's own not-found, never a bare text 404.
+  app.all('*', (c) => fail(c, 'not_found'))
+
   return app
 }

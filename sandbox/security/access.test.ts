@@ -232,6 +232,7 @@ describe('QA endpoints switched off by config', () => {
     for (const authorization of [basic(DEMO_KEY), undefined]) {
       const res = await s.request(path, { method, headers: authorization ? { authorization } : {} })
       expect(res.status).toBe(404)
+      expect(JuspayError.parse(await res.json()).error_info.code).toBe('RESOURCE_NOT_FOUND')
     }
     expect(s.store.size()).toBe(1)
     expect(snapshot(s, [order.id])).toBe(before)
