@@ -8,6 +8,8 @@ import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY, secureSan
 /** Deterministic: CI replays exactly these inputs; a failure prints the seed and the shrunk request. */
 const SEED = 20261125
 const RUNS = 30
+/** A guard for a loaded 2-core CI machine, far above what a property takes; it asserts nothing about speed. */
+const PROPERTY_TIMEOUT_MS = 120_000
 
 type Dialect = 'juspay' | 'checkout' | 'page' | 'html' | 'text'
 type Auth = 'basic' | 'bearer' | 'none'
@@ -394,14 +396,14 @@ describe('malformed requests to every endpoint: never a 5xx, always the dialectâ
     const seenStatuses = [...statuses].join(', ')
     if (!endpoint.servesAnyId) expect([...statuses].some((status) => status >= 400), seenStatuses).toBe(true)
     if (endpoint.auth !== 'none') expect([...statuses].some((status) => status !== 401), seenStatuses).toBe(true)
-  })
+  }, PROPERTY_TIMEOUT_MS)
 })
 
 describe('any method on any endpoint path', () => {
   let w: World
   beforeAll(async () => {
     w = await world()
-  })
+  }, PROPERTY_TIMEOUT_MS)
 
   it('answers without a 5xx, in the envelope of the pathâ€™s dialect, and changes nothing when it refuses', async () => {
     const endpoints = Object.values(ENDPOINTS)
@@ -426,5 +428,5 @@ describe('any method on any endpoint path', () => {
       ),
       { seed: SEED, numRuns: 100 },
     )
-  })
+  }, PROPERTY_TIMEOUT_MS)
 })

@@ -20,6 +20,9 @@ const BENIGN = 'Gold plan'
 /** 5,000 characters: more than any API field takes, so these reach the pages through the domain. */
 const LONG = '<script>alert("long")</script>\u202E🧘'.repeat(200).slice(0, 5000)
 
+/** Each test renders ten pages through two whole flows: a guard for a loaded CI machine, not a speed check. */
+const FLOW_TIMEOUT_MS = 60_000
+
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
 
 const PIN = '482916'
@@ -170,7 +173,7 @@ describe('hostile merchant text renders as text', () => {
   beforeAll(async () => {
     benignApi = await render(BENIGN, 'api')
     benignDomain = await render(BENIGN, 'domain')
-  })
+  }, FLOW_TIMEOUT_MS)
 
   it('with harmless text, every page is rendered and shows it', () => {
     expect(benignApi.size).toBe(10)
@@ -187,13 +190,13 @@ describe('hostile merchant text renders as text', () => {
       expect(visible(html)).toContain(text)
       expect(html).toContain(`<bdi>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</bdi>`)
     }
-  })
+  }, FLOW_TIMEOUT_MS)
 
   it('5,000 characters of markup, bidi and emoji, in the merchant name and every order text', async () => {
     const pages = await render(LONG, 'domain')
     checkPages(pages, benignDomain, LONG)
     expect(visible(pages.get('bank, mandate to authorise') ?? '').includes(LONG), 'the whole text is shown').toBe(true)
-  })
+  }, FLOW_TIMEOUT_MS)
 
   it('the APIs refuse 5,000 characters in the Juspay envelope, and store nothing', async () => {
     const s = secureSandbox()
