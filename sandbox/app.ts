@@ -19,6 +19,7 @@ import { WebhookDispatcher } from './webhooks/dispatcher'
 import { orderStatusResponse } from './dialects/juspay/order-status'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
 import { renderCheckout, type PageTemplates } from './http/page-html'
+import { notFound } from './http/not-found'
 import { redact } from './log'
 
 export interface AppOptions {
@@ -61,6 +62,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     deps.log.error('unhandled', { path: redact(c.req.path), message: redact(String(err)) })
     return c.json({ error: { code: 'internal', message: 'The sandbox failed to answer this request.' } }, 500)
   })
+
+  app.notFound(notFound)
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
 

@@ -6,6 +6,8 @@ describe('redact', () => {
     ['cs_ABCDEFGHIJKLMNOPQRSTUVWX_secret_abcdefghijklmnopqrstuvwxyz012345', 'cs_ABCDE…'],
     ['tkn_0123456789abcdef0123456789abcdef', 'tkn_0123…'],
     ['/orders/ordeh_0123456789abcdef0123456789abcdef/payment-page', '/orders/ordeh_01…/payment-page'],
+    ['/simulator/upi/0123456789abcdef0123456789abcdef/approve', '/simulator/upi/0123…/approve'],
+    ['/simulator/bank/0123456789abcdef0123456789abcdef', '/simulator/bank/0123…'],
     ['Authorization: Basic ZGVtb19hcGlfa2V5Og==', 'Authorization: Basic [redacted]'],
     ['Bearer demo_api_key', 'Bearer [redacted]'],
   ])('hides %s', (input, expected) => {

@@ -6,12 +6,16 @@ export interface Logger {
 
 /** Identifiers keep a short prefix so log lines can still be correlated. */
 const ID_PATTERNS: readonly RegExp[] = [/cs_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]+/g, /tkn_[0-9a-f]{32}/g, /ordeh_[0-9a-f]{32}/g]
+/** Bare 128-bit hex tokens (the simulators' one-time links, mandate tokens) keep four digits. */
+const BARE_TOKEN_PATTERN = /\b[0-9a-f]{32}\b/g
 /** Credentials lose everything. */
 const CREDENTIAL_PATTERN = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=_.-]+/gi
 
 export function redact(text: string): string {
   const ids = ID_PATTERNS.reduce((acc, pattern) => acc.replace(pattern, (m) => `${m.slice(0, 8)}…`), text)
-  return ids.replace(CREDENTIAL_PATTERN, (_m, scheme: string) => `${scheme} [redacted]`)
+  return ids
+    .replace(BARE_TOKEN_PATTERN, (m) => `${m.slice(0, 4)}…`)
+    .replace(CREDENTIAL_PATTERN, (_m, scheme: string) => `${scheme} [redacted]`)
 }
 
 export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {

@@ -37,7 +37,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
       `  demo merchant  ${publicOrigin}/demo`,
       `  embedded demo  http://${host.includes(':') ? `[${host}]` : host}:${embedHostPort}/ (another origin framing the page)`,
       `  health         ${publicOrigin}/healthz`,
-      `  merchant API   POST ${publicOrigin}/session (Basic auth, API key demo_api_key)`,
+      `  merchant API   POST ${publicOrigin}/session (HTTP Basic with the merchant's API key, see README)`,
       '',
     ].join('\n') + '\n',
   )

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import * as z from 'zod'
 import type { SandboxDeps } from '../deps'
 import type { PageTemplates } from '../http/page-html'
 import { setPageHeaders } from '../http/security'
+import { juspayError } from '../dialects/juspay/errors'
 import { alnum } from '../domain/ids'
 import { DemoSessionRequest } from '../../contract/demo'
 import { FREQUENCIES_WITH_RULE } from '../../contract/mandate'
@@ -27,11 +27,13 @@ export function demoRoutes(deps: SandboxDeps, templates: PageTemplates | null, c
 
   app.post('/api/sessions', async (c) => {
     const merchant = deps.merchants.byId(DEMO_MERCHANT_ID)
-    if (!merchant) return c.json({ error: { message: 'The demo merchant is not configured.' } }, 503)
+    if (!merchant) return juspayError(c, { status: 503, code: 'INTERNAL_ERROR', message: 'The demo merchant is not configured.' })
     const body: unknown = await c.req.json().catch(() => undefined)
     const parsed = DemoSessionRequest.safeParse(body)
     if (!parsed.success) {
-      return c.json({ error: { message: 'Some fields are not valid.', fields: z.treeifyError(parsed.error) } }, 400)
+      // The same envelope as the POST /session errors this route passes on, which the demo page reads.
+      const fields = parsed.error.issues.map((issue) => ({ field_name: issue.path.map(String).join('.') || 'body', reason: issue.message }))
+      return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: 'Some fields are not valid.', fields })
     }
     const form = parsed.data
     const payload: Record<string, unknown> = {

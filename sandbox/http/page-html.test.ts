@@ -6,6 +6,7 @@ describe('scriptSafeJson', () => {
     ['</script><script>alert(1)</script>', '\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e'],
     ['a & b', 'a \\u0026 b'],
     ['line\u2028sep', 'line\\u2028sep'],
+    ['Acme \u202Egnp.exe \u2066x\u2069 \u200F\u061C', 'Acme \\u202egnp.exe \\u2066x\\u2069 \\u200f\\u061c'],
   ])('escapes %j so it cannot leave the data element', (input, escaped) => {
     const out = scriptSafeJson({ v: input })
     expect(out).toBe(`{"v":"${escaped}"}`)

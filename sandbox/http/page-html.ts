@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { BOOT_ELEMENT_ID, type BootPayload } from '../../contract/boot'
 import type { Locale } from '../../contract/session'
 
+/** Bidi controls: escaped too, so merchant text cannot reorder what view-source or a log viewer shows. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
 /** JSON safe to place inside a <script type="application/json"> element. */
 export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value)
@@ -11,6 +14,7 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')
+    .replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 export interface PageTemplates {

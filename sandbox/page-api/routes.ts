@@ -149,8 +149,7 @@ export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEn
 
   app.get('/pages/:pageId/events', (c) => {
     const found = c.get('found')
-    c.header('Cache-Control', 'no-store')
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       let queue = Promise.resolve()
       const send = (f: Found) => {
         queue = queue.then(() => stream.writeSSE({ event: 'session', data: JSON.stringify(view(f)) }))
@@ -166,6 +165,9 @@ export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEn
       }
       unsubscribe()
     })
+    // streamSSE says no-cache, which still lets a cache keep the session's events: they must never be stored.
+    response.headers.set('Cache-Control', 'no-store')
+    return response
   })
 
   app.post('/checkout/lookup', limit, async (c) => {
@@ -178,6 +180,9 @@ export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEn
     if (!stored || !merchant) return fail(c, 'not_found')
     return c.json(view({ order: attempts.refresh(stored), merchant }))
   })
+
+  // Any other path or method under /api: the page API's own not-found, never a bare text 404.
+  app.all('*', (c) => fail(c, 'not_found'))
 
   return app
 }

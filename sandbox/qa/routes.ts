@@ -36,6 +36,7 @@ const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
 const notFound = (c: Context) => juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No order with this order_id.' })
+const noSuchRoute = (c: Context) => juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No such QA endpoint.' })
 
 /** The merchant's own order; another merchant's order id is simply not found. */
 const findOrder = (deps: SandboxDeps, c: QaContext): Order | undefined =>
@@ -180,6 +181,7 @@ export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: 
     return c.json({ reset: true })
   })
   app.on(OTHER_THAN_POST, '/reset', methodNotAllowed('POST'))
+  app.all('*', noSuchRoute)
 
   return app
 }

@@ -27,6 +27,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 }
 
 const TOP_LEVEL_CODE: Record<number, string> = {
@@ -39,6 +40,7 @@ const TOP_LEVEL_CODE: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   500: 'INTERNAL_SERVER_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
 }
 
 export interface JuspayErrorSpec {

@@ -169,6 +169,7 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   app.post('/:token/authorise', limit, step('consent', authorise))
   app.post('/:token/decline', limit, step('consent', decline))
   for (const name of ['credentials', 'otp', 'authorise', 'decline']) app.all(`/:token/${name}`, methodNotAllowed('POST'))
+  app.all('*', notFound)
 
   return app
 }

@@ -125,6 +125,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     return decide(c, screen, { type: 'decline' })
   })
   app.all('/:token/decline', methodNotAllowed('POST'))
+  app.all('*', notFound)
 
   return app
 }

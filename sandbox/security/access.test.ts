@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CheckoutError, JuspayError } from '../../contract/errors'
+import { PageError, SessionView } from '../../contract/session'
+import { basic, bearer, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from './harness'
+import { startServer, type ServerProcess } from './server-process'
+
+const ENACH = {
+  bankCode: 'HDFC',
+  authMode: 'netbanking',
+  accountHolderName: 'Asha Verma',
+  accountNumber: '3333333333',
+  ifsc: 'HDFC0001234',
+  accountType: 'SAVINGS',
+} as const
+
+/** A Juspay error without its per-request id, so two answers can be compared whole. */
+async function juspayErrorOf(res: Response) {
+  const parsed = JuspayError.parse(await res.json())
+  return { httpStatus: res.status, ...parsed, error_info: { ...parsed.error_info, request_id: '' } }
+}
+
+/** Every order as stored, to show a refused request changed nothing. */
+const snapshot = (s: SecureSandbox, pageIds: readonly string[]) => JSON.stringify(pageIds.map((id) => s.store.orderById(id)))
+
+describe('one merchant cannot reach another merchant’s orders', () => {
+  let s: SecureSandbox
+  let demoOrderId: string
+  let demoPageId: string
+
+  beforeAll(async () => {
+    s = secureSandbox()
+    const order = await s.juspayOrder(DEMO_KEY)
+    await s.startAttempt(order.id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    demoOrderId = order.orderId
+    demoPageId = order.id
+  })
+
+  it('reading the order status with the other key answers exactly as for an order that does not exist', async () => {
+    const theirs = await juspayErrorOf(await s.request(`/orders/${demoOrderId}`, { headers: { authorization: basic(OTHER_KEY) } }))
+    const missing = await juspayErrorOf(await s.request('/orders/no-such-order', { headers: { authorization: basic(OTHER_KEY) } }))
+    expect(theirs.httpStatus).toBe(404)
+    expect(theirs.error_info.code).toBe('RESOURCE_NOT_FOUND')
+    expect(theirs).toEqual(missing)
+  })
+
+  it('the owner still reads it', async () => {
+    const res = await s.request(`/orders/${demoOrderId}`, { headers: { authorization: basic(DEMO_KEY) } })
+    expect(res.status).toBe(200)
+    expect((await jsonOf(res))['order_id']).toBe(demoOrderId)
+  })
+
+  it('x-merchantid naming another merchant than the key is refused', async () => {
+    const res = await s.request(`/orders/${demoOrderId}`, { headers: { authorization: basic(OTHER_KEY), 'x-merchantid': 'demo_merchant' } })
+    expect(res.status).toBe(403)
+    expect((await juspayErrorOf(res)).error_info.code).toBe('UNAUTHORIZED')
+  })
+
+  it.each([
+    ['approve the attempt', 'POST', 'attempt/approve'],
+    ['decline the attempt', 'POST', 'attempt/decline'],
+    ['expire the attempt', 'POST', 'attempt/expire'],
+    ['expire the session', 'POST', 'expire'],
+    ['list the webhooks', 'GET', 'webhooks'],
+  ])('the QA API does not let the other key %s', async (_name, method, action) => {
+    const before = snapshot(s, [demoPageId])
+    const res = await s.request(`/sandbox/orders/${demoOrderId}/${action}`, { method, headers: { authorization: basic(OTHER_KEY) } })
+    expect(res.status).toBe(404)
+    expect((await juspayErrorOf(res)).error_info.code).toBe('RESOURCE_NOT_FOUND')
+    expect(snapshot(s, [demoPageId])).toBe(before)
+    expect(s.stored(demoPageId).attempts.at(-1)?.status).toBe('pending')
+  })
+
+  it('reusing the other merchant’s order_id creates the caller’s own order and leaves theirs alone', async () => {
+    const before = snapshot(s, [demoPageId])
+    const res = await s.postJson('/session', juspayBody({ order_id: demoOrderId, return_url: 'http://localhost:3000/x' }), { authorization: basic(OTHER_KEY) })
+    expect(res.status).toBe(200)
+    const created = await jsonOf(res)
+    expect(created['id']).not.toBe(demoPageId)
+    expect(s.store.orderById(String(created['id']))?.merchantId).toBe('other_merchant')
+    expect(snapshot(s, [demoPageId])).toBe(before)
+  })
+
+  describe('checkout sessions', () => {
+    it('retrieving another merchant’s session answers exactly as for a missing one', async () => {
+      const session = await s.checkoutSession(DEMO_KEY)
+      const theirs = await s.request(`/v1/checkout/sessions/${session.id}`, { headers: { authorization: bearer(OTHER_KEY) } })
+      const missing = await s.request('/v1/checkout/sessions/cs_000000000000000000000000', { headers: { authorization: bearer(OTHER_KEY) } })
+      expect(theirs.status).toBe(404)
+      expect(missing.status).toBe(404)
+      const theirsBody = CheckoutError.parse(await theirs.json())
+      expect(theirsBody.error.code).toBe('resource_missing')
+      expect(theirsBody).toEqual(CheckoutError.parse(await missing.json()))
+      expect(JSON.stringify(theirsBody)).not.toContain(session.clientSecret)
+    })
+
+    it('reusing the other merchant’s merchant_order_id gets a session of one’s own', async () => {
+      const mine = await s.checkoutSession(DEMO_KEY)
+      const theirs = await s.checkoutSession(OTHER_KEY, { merchant_order_id: mine.order.orderId, success_url: 'http://localhost:3000/done' })
+      expect(theirs.id).not.toBe(mine.id)
+      expect(theirs.clientSecret).not.toBe(mine.clientSecret)
+      expect(theirs.order.merchantId).toBe('other_merchant')
+    })
+  })
+})
+
+describe('a client secret opens only its own session', () => {
+  let s: SecureSandbox
+  let a: Awaited<ReturnType<SecureSandbox['checkoutSession']>>
+  let b: Awaited<ReturnType<SecureSandbox['checkoutSession']>>
+
+  beforeAll(async () => {
+    s = secureSandbox()
+    a = await s.checkoutSession(DEMO_KEY)
+    b = await s.checkoutSession(OTHER_KEY, { success_url: 'http://localhost:3000/done' })
+  })
+
+  const lookup = (secret: unknown) => s.postJson('/api/checkout/lookup', { client_secret: secret })
+
+  it('each secret opens its own session', async () => {
+    for (const session of [a, b]) {
+      const res = await lookup(session.clientSecret)
+      expect(res.status).toBe(200)
+      expect(SessionView.parse(await res.json()).pageId).toBe(session.order.id)
+    }
+  })
+
+  const flip = (c: string) => (c === 'a' ? 'b' : 'a')
+  it.each([
+    ['one character changed at the end', () => `${a.clientSecret.slice(0, -1)}${flip(a.clientSecret.slice(-1))}`],
+    ['one character changed in the session id', () => `cs_${flip(a.clientSecret.charAt(3))}${a.clientSecret.slice(4)}`],
+    ['its session id with another session’s secret part', () => `${a.id}_secret_${b.clientSecret.split('_secret_')[1] ?? ''}`],
+    ['another session’s id with its secret part', () => `${b.id}_secret_${a.clientSecret.split('_secret_')[1] ?? ''}`],
+  ])('a tampered secret (%s) opens nothing', async (_name, tampered) => {
+    const res = await lookup(tampered())
+    expect(res.status).toBe(404)
+    expect(PageError.parse(await res.json()).error.code).toBe('not_found')
+  })
+
+  it.each([
+    ['the session id alone', () => a.id],
+    ['a truncated secret', () => a.clientSecret.slice(0, -1)],
+    ['the secret with a suffix', () => `${a.clientSecret}x`],
+    ['a number', () => 42],
+    ['an array of secrets', () => [a.clientSecret]],
+    ['the secret upper-cased', () => a.clientSecret.toUpperCase()],
+  ])('%s is refused as malformed', async (_name, value) => {
+    const res = await lookup(value())
+    expect(res.status).toBe(400)
+    expect(PageError.parse(await res.json()).error.code).toBe('malformed')
+  })
+
+  it('a secret in the query string is not read', async () => {
+    const res = await s.request(`/api/checkout/lookup?client_secret=${a.clientSecret}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(res.status).toBe(400)
+  })
+})
+
+describe('a page id opens only its own page', () => {
+  let s: SecureSandbox
+  let a: string
+  let b: string
+
+  beforeAll(async () => {
+    s = secureSandbox()
+    a = (await s.juspayOrder(DEMO_KEY)).id
+    b = (await s.juspayOrder(OTHER_KEY, { return_url: 'http://localhost:3000/x' })).id
+  })
+
+  it('each page id reads its own order', async () => {
+    for (const id of [a, b]) expect(SessionView.parse(await (await s.request(`/api/pages/${id}`)).json()).pageId).toBe(id)
+  })
+
+  it.each([
+    ['one hex digit changed', (id: string) => `${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}`, 404],
+    ['upper-cased', (id: string) => id.toUpperCase(), 400],
+    ['without its prefix', (id: string) => id.slice('ordeh_'.length), 400],
+    ['the merchant’s order id instead', () => 'ord-1', 400],
+  ])('a page id %s opens nothing', async (_name, change, status) => {
+    for (const path of [`/api/pages/${change(a)}`, `/api/pages/${change(a)}/events`]) {
+      const res = await s.request(path)
+      expect(res.status).toBe(status)
+      expect(PageError.safeParse(await res.json()).success).toBe(true)
+    }
+  })
+
+  it('an attempt of one page cannot be cancelled through another page', async () => {
+    const started = await s.startAttempt(b, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const before = snapshot(s, [a, b])
+    const res = await s.request(`/api/pages/${a}/attempts/${started.attempt.id}/cancel`, { method: 'POST' })
+    expect(res.status).toBe(409)
+    expect(PageError.parse(await res.json()).error.code).toBe('no_pending_attempt')
+    expect(snapshot(s, [a, b])).toBe(before)
+  })
+
+  it('a simulator token opens only its own attempt, in the app it was made for', async () => {
+    const upi = await s.startAttempt(a, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const order = await s.juspayOrder(DEMO_KEY)
+    const bank = await s.startAttempt(order.id, { instrument: 'netbanking', setUpMandate: true, enach: ENACH })
+    expect((await s.request(`/simulator/upi/${upi.attempt.simulatorToken}`)).status).toBe(200)
+    expect((await s.request(`/simulator/bank/${bank.attempt.simulatorToken}`)).status).toBe(200)
+    // A UPI token is not a bank token, nor the other way round.
+    expect((await s.request(`/simulator/bank/${upi.attempt.simulatorToken}`)).status).toBe(404)
+    expect((await s.request(`/simulator/upi/${bank.attempt.simulatorToken}`)).status).toBe(404)
+    const tampered = `${upi.attempt.simulatorToken.slice(0, -1)}${upi.attempt.simulatorToken.endsWith('0') ? '1' : '0'}`
+    expect((await s.request(`/simulator/upi/${tampered}`)).status).toBe(404)
+  })
+})
+
+/** Every QA route, with the method it answers. */
+const QA_ROUTES = [
+  ['POST', '/sandbox/orders/ord-1/attempt/approve'],
+  ['POST', '/sandbox/orders/ord-1/attempt/decline'],
+  ['POST', '/sandbox/orders/ord-1/attempt/expire'],
+  ['POST', '/sandbox/orders/ord-1/expire'],
+  ['GET', '/sandbox/orders/ord-1/webhooks'],
+  ['POST', '/sandbox/reset'],
+  ['GET', '/sandbox/reset'],
+  ['GET', '/sandbox'],
+  ['GET', '/sandbox/anything/else'],
+] as const
+
+describe('QA endpoints switched off by config', () => {
+  it.each(QA_ROUTES)('%s %s answers 404 and acts on nothing (qaEnabled false)', async (method, path) => {
+    const s = secureSandbox({ qaEnabled: false })
+    const order = await s.juspayOrder(DEMO_KEY, { order_id: 'ord-1' })
+    await s.startAttempt(order.id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const before = snapshot(s, [order.id])
+    for (const authorization of [basic(DEMO_KEY), undefined]) {
+      const res = await s.request(path, { method, headers: authorization ? { authorization } : {} })
+      expect(res.status).toBe(404)
+      expect(JuspayError.parse(await res.json()).error_info.code).toBe('RESOURCE_NOT_FOUND')
+    }
+    expect(s.store.size()).toBe(1)
+    expect(snapshot(s, [order.id])).toBe(before)
+  })
+
+  describe('in the real server started with SANDBOX_QA=off', () => {
+    let server: ServerProcess
+    beforeAll(async () => {
+      server = await startServer({ SANDBOX_QA: 'off' })
+    }, 90_000)
+    afterAll(() => server.stop())
+
+    it('every /sandbox route answers 404, and the order API still works', async () => {
+      const auth = { authorization: basic(DEMO_KEY) }
+      const created = await fetch(`${server.origin}/session`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(juspayBody({ order_id: 'ord-1' })),
+      })
+      expect(created.status).toBe(200)
+      for (const [method, path] of QA_ROUTES) {
+        const res = await fetch(`${server.origin}${path}`, { method, headers: auth })
+        expect(res.status, `${method} ${path}`).toBe(404)
+      }
+      expect((await fetch(`${server.origin}/orders/ord-1`, { headers: auth })).status).toBe(200)
+    })
+  })
+})

@@ -1,0 +1,432 @@
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CheckoutError, JuspayError } from '../../contract/errors'
+import { PageError } from '../../contract/session'
+import type { Order } from '../domain/order'
+import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from './harness'
+
+/** Deterministic: CI replays exactly these inputs; a failure prints the seed and the shrunk request. */
+const SEED = 20261125
+const RUNS = 30
+/** A guard for a loaded 2-core CI machine, far above what a property takes; it asserts nothing about speed. */
+const PROPERTY_TIMEOUT_MS = 120_000
+
+type Dialect = 'juspay' | 'checkout' | 'page' | 'html' | 'text'
+type Auth = 'basic' | 'bearer' | 'none'
+
+/** The ids a world was built with, for paths and for the store snapshot. */
+interface World {
+  s: SecureSandbox
+  open: Order
+  upi: Order
+  upiToken: string
+  upiAttemptId: string
+  bank: Order
+  bankToken: string
+  bankAtOtp: Order
+  bankOtpToken: string
+  session: { id: string; clientSecret: string; order: Order }
+  other: Order
+}
+
+/**
+ * A sandbox with one of everything: an open order, a pending UPI intent attempt, a bank attempt at
+ * its first step and one at the OTP step, a checkout session, and another merchant's order.
+ */
+async function world(): Promise<World> {
+  const s = secureSandbox()
+  const enach = {
+    bankCode: 'HDFC',
+    authMode: 'netbanking',
+    accountHolderName: 'Asha Verma',
+    accountNumber: '1111111111',
+    ifsc: 'HDFC0001234',
+    accountType: 'SAVINGS',
+  } as const
+  const open = await s.juspayOrder(DEMO_KEY, { order_id: 'open-1' })
+  const upi = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'upi-1' })).id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+  const bank = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'bank-1' })).id, { instrument: 'netbanking', setUpMandate: true, enach })
+  const atOtp = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'bank-2' })).id, { instrument: 'netbanking', setUpMandate: true, enach })
+  const login = await s.request(`/simulator/bank/${atOtp.attempt.simulatorToken}/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'user_id=asha&password=pw',
+  })
+  if (login.status !== 303) throw new Error(`the bank login answered ${login.status}`)
+  const session = await s.checkoutSession(DEMO_KEY, { merchant_order_id: 'cs-1' })
+  const other = await s.juspayOrder(OTHER_KEY, { order_id: 'other-1', return_url: 'http://localhost:3000/done' })
+  return {
+    s,
+    open,
+    upi: upi.order,
+    upiToken: upi.attempt.simulatorToken,
+    upiAttemptId: upi.attempt.id,
+    bank: bank.order,
+    bankToken: bank.attempt.simulatorToken,
+    bankAtOtp: s.stored(atOtp.order.id),
+    bankOtpToken: atOtp.attempt.simulatorToken,
+    session,
+    other,
+  }
+}
+
+/** Everything a refused request must leave as it was: every order, its webhooks, and how many orders there are. */
+function snapshot(w: World, forget: (order: Order) => Order = (o) => o): string {
+  const orders = [w.open, w.upi, w.bank, w.bankAtOtp, w.session.order, w.other].map((o) => w.s.store.orderById(o.id))
+  return JSON.stringify({
+    size: w.s.store.size(),
+    orders: orders.map((o) => (o ? forget(o) : null)),
+    webhooks: orders.map((o) => (o ? w.s.store.webhooksFor(o.merchantId, o.orderId) : null)),
+  })
+}
+
+/** A wrong OTP of the right shape is counted by design (three fail the attempt): the one change a 400 may make. */
+const forgetOtpFailures = (order: Order): Order => ({
+  ...order,
+  attempts: order.attempts.map((a) => (a.bank ? { ...a, bank: { ...a.bank, otpFailures: 0 } } : a)),
+})
+
+interface Endpoint {
+  method: 'GET' | 'POST'
+  /** The path with the world's ids; `id` replaces the endpoint's one id when the path is fuzzed. */
+  path: (w: World, id?: string) => string
+  auth: Auth
+  /** A body the endpoint accepts, whose fields the fuzzer breaks one at a time. */
+  valid?: (w: World) => Record<string, unknown>
+  forget?: (order: Order) => Order
+  /** Answers every id with the same page (the client-secret page renders before it knows its session). */
+  servesAnyId?: true
+}
+
+const enachBody = {
+  instrument: 'netbanking',
+  setUpMandate: true,
+  enach: { bankCode: 'HDFC', authMode: 'netbanking', accountHolderName: 'Asha Verma', accountNumber: '2222222222', ifsc: 'HDFC0001234', accountType: 'SAVINGS' },
+}
+
+/** Every route of sandbox/app.ts and the route files it mounts (static files aside, which need a build). */
+const ENDPOINTS: Record<string, Endpoint> = {
+  'POST /session': { method: 'POST', path: () => '/session', auth: 'basic', valid: () => juspayBody() },
+  'POST /orders': { method: 'POST', path: () => '/orders', auth: 'basic', valid: () => juspayBody() },
+  'GET /orders/:order_id': { method: 'GET', path: (w, id) => `/orders/${id ?? w.open.orderId}`, auth: 'basic' },
+  'POST /v1/checkout/sessions': { method: 'POST', path: () => '/v1/checkout/sessions', auth: 'bearer', valid: () => checkoutBody() },
+  'GET /v1/checkout/sessions/:id': { method: 'GET', path: (w, id) => `/v1/checkout/sessions/${id ?? w.session.id}`, auth: 'bearer' },
+  'GET /api/pages/:pageId': { method: 'GET', path: (w, id) => `/api/pages/${id ?? w.open.id}`, auth: 'none' },
+  'POST /api/pages/:pageId/attempts': {
+    method: 'POST',
+    path: (w, id) => `/api/pages/${id ?? w.open.id}/attempts`,
+   
+    auth: 'none',
+    valid: () => ({ instrument: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }),
+  },
+  'POST /api/pages/:pageId/attempts (eNACH)': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/attempts`, auth: 'none', valid: () => enachBody },
+  'POST /api/pages/:pageId/attempts/:attemptId/cancel': {
+    method: 'POST',
+    path: (w, id) => `/api/pages/${w.upi.id}/attempts/${id ?? w.upiAttemptId}/cancel`,
+   
+    auth: 'none',
+  },
+  'POST /api/pages/:pageId/vpa': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/vpa`, auth: 'none', valid: () => ({ vpa: 'asha@okaxis' }) },
+  'GET /api/pages/:pageId/events': { method: 'GET', path: (w, id) => `/api/pages/${id ?? w.open.id}/events`, auth: 'none' },
+  'POST /api/checkout/lookup': { method: 'POST', path: () => '/api/checkout/lookup', auth: 'none', valid: (w) => ({ client_secret: w.session.clientSecret }) },
+  'POST /sandbox/orders/:orderId/attempt/approve': {
+    method: 'POST',
+    path: (w, id) => `/sandbox/orders/${id ?? w.upi.orderId}/attempt/approve`,
+   
+    auth: 'basic',
+    valid: () => ({ payer_vpa: 'asha@okaxis' }),
+  },
+  'POST /sandbox/orders/:orderId/attempt/decline': { method: 'POST', path: (w, id) => `/sandbox/orders/${id ?? w.upi.orderId}/attempt/decline`, auth: 'basic', valid: () => ({}) },
+  'POST /sandbox/orders/:orderId/attempt/expire': { method: 'POST', path: (w, id) => `/sandbox/orders/${id ?? w.upi.orderId}/attempt/expire`, auth: 'basic', valid: () => ({}) },
+  'POST /sandbox/orders/:orderId/expire': { method: 'POST', path: (w, id) => `/sandbox/orders/${id ?? w.open.orderId}/expire`, auth: 'basic' },
+  'GET /sandbox/orders/:orderId/webhooks': { method: 'GET', path: (w, id) => `/sandbox/orders/${id ?? w.upi.orderId}/webhooks`, auth: 'basic' },
+  'POST /sandbox/reset': { method: 'POST', path: () => '/sandbox/reset', auth: 'basic' },
+  'POST /demo/api/sessions': {
+    method: 'POST',
+    path: () => '/demo/api/sessions',
+   
+    auth: 'none',
+    valid: () => ({
+      amount: '1.00',
+      max_amount: '499.00',
+      frequency: 'MONTHLY',
+      rule_type: 'AFTER',
+      rule_value: 5,
+      amount_rule: 'VARIABLE',
+      create_mandate: 'REQUIRED',
+      description: 'Gym',
+      action: 'paymentPage',
+      auto_refund: true,
+    }),
+  },
+  'GET /simulator/upi/:token': { method: 'GET', path: (w, id) => `/simulator/upi/${id ?? w.upiToken}`, auth: 'none' },
+  'POST /simulator/upi/:token/approve': {
+    method: 'POST',
+    path: (w, id) => `/simulator/upi/${id ?? w.upiToken}/approve`,
+   
+    auth: 'none',
+    valid: () => ({ pin: '1234', payer_vpa: 'asha@okaxis', app: 'gpay' }),
+  },
+  'POST /simulator/upi/:token/decline': { method: 'POST', path: (w, id) => `/simulator/upi/${id ?? w.upiToken}/decline`, auth: 'none', valid: () => ({ app: 'gpay' }) },
+  'GET /simulator/bank/:token': { method: 'GET', path: (w, id) => `/simulator/bank/${id ?? w.bankToken}`, auth: 'none' },
+  'POST /simulator/bank/:token/credentials': {
+    method: 'POST',
+    path: (w, id) => `/simulator/bank/${id ?? w.bankToken}/credentials`,
+   
+    auth: 'none',
+    valid: () => ({ user_id: 'asha', password: 'pw' }),
+  },
+  'POST /simulator/bank/:token/otp': {
+    method: 'POST',
+    path: (w, id) => `/simulator/bank/${id ?? w.bankOtpToken}/otp`,
+   
+    auth: 'none',
+    valid: () => ({ otp: '123456' }),
+    forget: forgetOtpFailures,
+  },
+  'POST /simulator/bank/:token/authorise': { method: 'POST', path: (w, id) => `/simulator/bank/${id ?? w.bankOtpToken}/authorise`, auth: 'none' },
+  'POST /simulator/bank/:token/decline': { method: 'POST', path: (w, id) => `/simulator/bank/${id ?? w.bankOtpToken}/decline`, auth: 'none' },
+  'GET /orders/:pageId/payment-page': { method: 'GET', path: (w, id) => `/orders/${id ?? w.open.id}/payment-page`, auth: 'none' },
+  'GET /checkout/:sessionId': { method: 'GET', path: (w, id) => `/checkout/${id ?? w.session.id}`, auth: 'none', servesAnyId: true },
+}
+
+// ---- arbitraries -------------------------------------------------------------------------------
+
+/** Characters a header value may hold (Latin-1 without controls): anything else the client refuses to send. */
+const headerChar = fc.integer({ min: 0x20, max: 0xff }).filter((n) => n !== 0x7f).map((n) => String.fromCharCode(n))
+const headerText = fc.string({ unit: headerChar, maxLength: 300 })
+
+const contentTypes = fc.oneof(
+  fc.constantFrom(
+    undefined,
+    'application/json',
+    'application/json; charset=utf-8',
+    'APPLICATION/JSON',
+    'application/json;charset=latin1;;',
+    'application/x-www-form-urlencoded',
+    'application/x-www-form-urlencoded; charset=utf-8',
+    'multipart/form-data',
+    'multipart/form-data; boundary=xyz',
+    'text/plain',
+    'application/xml',
+    'application/jsonx',
+    '',
+    ';',
+  ),
+  headerText,
+)
+
+const b64 = (text: string) => Buffer.from(text).toString('base64')
+function authorizations(auth: Auth) {
+  const good = auth === 'basic' ? basic(DEMO_KEY) : bearer(DEMO_KEY)
+  const wrong = fc.oneof(
+    fc.constantFrom(
+      undefined,
+      basic(OTHER_KEY),
+      bearer(OTHER_KEY),
+      auth === 'basic' ? bearer(DEMO_KEY) : basic(DEMO_KEY),
+      `Basic ${b64(DEMO_KEY)}`,
+      `Basic ${b64(':')}`,
+      `Basic ${b64(':demo_api_key')}`,
+      'Basic',
+      'Basic !!!',
+      'Basic ====',
+      'Bearer',
+      'Bearer  a b',
+      'Digest username="x"',
+    ),
+    headerText.map((t) => `Basic ${b64(t)}`),
+    headerText.map((t) => `Bearer ${t}`),
+    headerText,
+  )
+  // Mostly the right key, so most requests get past authentication to the body.
+  return auth === 'none' ? wrong : fc.oneof({ arbitrary: fc.constant(good), weight: 3 }, { arbitrary: wrong, weight: 2 })
+}
+
+const idempotencyKeys = fc.oneof(
+  fc.constantFrom(undefined, '', 'key-1', 'k'.repeat(256), ' padded ', 'clé\u00e9'),
+  fc.string({ unit: 'binary-ascii', maxLength: 40 }).filter((k) => !/[\0\r\n]/.test(k)),
+)
+
+/** Nested garbage: any JSON value, deep objects and arrays included. */
+const garbage = fc.jsonValue({ maxDepth: 4 })
+
+/** The valid body with one field broken: wrong type, garbage, removed, or an unknown field added. */
+function nearValid(valid: Record<string, unknown>) {
+  const keys = Object.keys(valid)
+  return fc
+    .tuple(fc.constantFrom(...keys, '__proto__', 'constructor', 'unknown_field'), fc.option(garbage, { nil: undefined }))
+    .map(([key, value]) => {
+      const body: Record<string, unknown> = { ...valid }
+      if (value === undefined) Reflect.deleteProperty(body, key)
+      else Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true })
+      return JSON.stringify(body)
+    })
+}
+
+const form = (fields: Record<string, unknown>) =>
+  new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString()
+
+function bodies(valid: Record<string, unknown> | undefined) {
+  const any = [
+    fc.constant(''),
+    fc.json({ maxDepth: 4 }),
+    garbage.map((v) => JSON.stringify(v)),
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.uint8Array({ maxLength: 200 }).map((bytes) => new Uint8Array(bytes)),
+    fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 })).map(form),
+    fc.constantFrom(70_000, 140_000).map((n) => `{"description":"${'x'.repeat(n)}"}`),
+    fc.constantFrom('{', '[]', 'null', '"string"', '42', '{"a":1,}', '{"__proto__":{"polluted":true}}', '\uFEFF{}'),
+  ]
+  if (!valid) return fc.oneof(...any)
+  return fc.oneof(...any, nearValid(valid), nearValid(valid), nearValid(valid).map((json) => form(JSON.parse(json) as Record<string, unknown>)))
+}
+
+/** A path id that is the world's own, a near miss, or nonsense. */
+const ids = fc.oneof(
+  fc.constant(undefined),
+  fc.string({ maxLength: 80 }).map(encodeURIComponent),
+  fc.constantFrom('..', '%2e%2e%2F%2e%2e%2Fetc', 'ordeh_' + '0'.repeat(32), 'cs_' + 'A'.repeat(24), '0'.repeat(32), 'x'.repeat(5000), '%00', '%E0%A4'),
+)
+
+const extraHeaders = fc.record(
+  {
+    'x-merchantid': fc.oneof(fc.constantFrom('demo_merchant', 'other_merchant'), headerText),
+    'accept-language': headerText,
+  },
+  { requiredKeys: [] },
+)
+
+interface Sent {
+  path: string
+  init: RequestInit
+}
+
+function requests(endpoint: Endpoint, w: World) {
+  return fc
+    .record({
+      id: ids,
+      query: fc.option(fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 30 })), { nil: undefined }),
+      contentType: contentTypes,
+      authorization: authorizations(endpoint.auth),
+      idempotencyKey: idempotencyKeys,
+      body: bodies(endpoint.valid?.(w)),
+      extra: extraHeaders,
+    })
+    .map(({ id, query, contentType, authorization, idempotencyKey, body, extra }): Sent => {
+      const headers: Record<string, string> = {}
+      if (contentType !== undefined) headers['content-type'] = contentType
+      if (authorization !== undefined) headers['authorization'] = authorization
+      if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey
+      if (extra['x-merchantid'] !== undefined) headers['x-merchantid'] = extra['x-merchantid']
+      if (extra['accept-language'] !== undefined) headers['accept-language'] = extra['accept-language']
+      const search = query ? `?${new URLSearchParams(query).toString()}` : ''
+      const init: RequestInit = { method: endpoint.method, headers }
+      if (endpoint.method !== 'GET') init.body = body
+      return { path: `${endpoint.path(w, id)}${search}`, init }
+    })
+}
+
+// ---- the property -------------------------------------------------------------------------------
+
+/**
+ * Which dialect a request belongs to, by where it lands once the URL is normalised: the API
+ * prefixes answer in their envelope whatever follows them; pages are HTML; anything else is a
+ * plain 404.
+ */
+function dialectOf(method: string, path: string): Dialect {
+  const { pathname } = new URL(path, 'http://sandbox.test')
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`)
+  if (under('/v1')) return 'checkout'
+  if (under('/api')) return 'page'
+  if (under('/simulator/upi') || under('/simulator/bank')) return 'html'
+  const get = method === 'GET'
+  if (get && /^\/orders\/[^/]+\/payment-page$/.test(pathname)) return 'html'
+  if (['/session', '/orders', '/sandbox', '/demo/api'].some(under)) return 'juspay'
+  if (get && (pathname === '/checkout' || pathname === '/demo' || /^\/checkout\/[^/]+$/.test(pathname))) return 'html'
+  return 'text'
+}
+
+const ENVELOPES: Record<Exclude<Dialect, 'html' | 'text'>, { safeParse: (v: unknown) => { success: boolean } }> = {
+  juspay: JuspayError,
+  checkout: CheckoutError,
+  page: PageError,
+}
+
+/** Checks one answer; returns a reason it is wrong, or null. */
+async function problem(res: Response, dialect: Dialect): Promise<string | null> {
+  if (res.status >= 500) return `answered ${res.status}: ${(await res.text()).slice(0, 200)}`
+  const type = res.headers.get('content-type') ?? ''
+  if (type.startsWith('text/event-stream')) {
+    await res.body?.cancel()
+    return res.status === 200 ? null : `an event stream with ${res.status}`
+  }
+  const text = await res.text()
+  if (res.status < 400) return null
+  if (res.headers.get('x-content-type-options') !== 'nosniff') return 'no nosniff'
+  if (dialect === 'html') {
+    if (!type.startsWith('text/html')) return `an HTML route answered ${type}`
+    return /^<!doctype html>/i.test(text) ? null : 'not an HTML page'
+  }
+  if (dialect === 'text') return res.status === 404 && type.startsWith('text/plain') ? null : `answered ${res.status} ${type}`
+  if (!type.startsWith('application/json')) return `answered ${type}: ${text.slice(0, 120)}`
+  const parsed: unknown = JSON.parse(text)
+  return ENVELOPES[dialect].safeParse(parsed).success ? null : `not the ${dialect} error envelope: ${text.slice(0, 200)}`
+}
+
+describe('malformed requests to every endpoint: never a 5xx, always the dialect’s envelope, and nothing changed', () => {
+  it.each(Object.keys(ENDPOINTS))('%s', async (name) => {
+    const endpoint = ENDPOINTS[name]
+    if (!endpoint) throw new Error(name)
+    const w = await world()
+    const statuses = new Set<number>()
+    await fc.assert(
+      fc.asyncProperty(requests(endpoint, w), async ({ path, init }) => {
+        const before = snapshot(w, endpoint.forget)
+        const res = await w.s.request(path, init)
+        statuses.add(res.status)
+        const wrong = await problem(res, dialectOf(endpoint.method, path))
+        if (wrong) throw new Error(`${endpoint.method} ${path.slice(0, 200)}: ${wrong}`)
+        if (res.status >= 400 && snapshot(w, endpoint.forget) !== before) throw new Error(`a ${res.status} changed the store`)
+      }),
+      { seed: SEED, numRuns: RUNS },
+    )
+    // The checks above ran on refusals, and not only on refusals at the door.
+    const seenStatuses = [...statuses].join(', ')
+    if (!endpoint.servesAnyId) expect([...statuses].some((status) => status >= 400), seenStatuses).toBe(true)
+    if (endpoint.auth !== 'none') expect([...statuses].some((status) => status !== 401), seenStatuses).toBe(true)
+  }, PROPERTY_TIMEOUT_MS)
+})
+
+describe('any method on any endpoint path', () => {
+  let w: World
+  beforeAll(async () => {
+    w = await world()
+  }, PROPERTY_TIMEOUT_MS)
+
+  it('answers without a 5xx, in the envelope of the path’s dialect, and changes nothing when it refuses', async () => {
+    const endpoints = Object.values(ENDPOINTS)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...endpoints),
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
+        fc.constantFrom('', '/', '/extra', '/extra/segments'),
+        fc.boolean(),
+        async (endpoint, method, suffix, authenticated) => {
+          const headers: Record<string, string> = { 'content-type': 'application/json' }
+          if (authenticated && endpoint.auth !== 'none') headers['authorization'] = endpoint.auth === 'basic' ? basic(DEMO_KEY) : bearer(DEMO_KEY)
+          const path = `${endpoint.path(w)}${suffix}`
+          const init: RequestInit = { method, headers }
+          if (method !== 'GET') init.body = '{}'
+          const before = snapshot(w, endpoint.forget)
+          const res = await w.s.request(path, init)
+          const wrong = await problem(res, dialectOf(method, path))
+          if (wrong) throw new Error(`${method} ${path}: ${wrong}`)
+          if (res.status >= 400 && snapshot(w, endpoint.forget) !== before) throw new Error(`${method} ${path}: a ${res.status} changed the store`)
+        },
+      ),
+      { seed: SEED, numRuns: 100 },
+    )
+  }, PROPERTY_TIMEOUT_MS)
+})
