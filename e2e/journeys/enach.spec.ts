@@ -43,6 +43,22 @@ function recordUrls(page: Page): string[] {
 
 const success = (page: Page) => page.getByRole('heading', { level: 1, name: 'eNACH mandate registered' })
 
+/** The form filled for HDFC Bank with this account and sent: the customer is now on the bank's page. */
+async function sendToHdfc(page: Page, account: string): Promise<BankPage> {
+  const form = new EnachForm(page)
+  await form.chooseBank('hdfc', 'HDFC Bank')
+  await form.fillAccount(asha(account))
+  await form.submit()
+  return new BankPage(page)
+}
+
+/** Net banking at the bank: log in, the OTP, then authorise. */
+async function authoriseByNetBanking(bank: BankPage): Promise<void> {
+  await bank.logIn()
+  await bank.enterOtp()
+  await bank.authorise()
+}
+
 test('net banking: action "enach" opens the form, the bank registers the mandate, the merchant sees NB/EMANDATE and a signed return', async ({
   merchant,
   checkout,
@@ -144,13 +160,8 @@ test('the bank rejects, the customer tries again from the same form, and the sec
   const { orderId, pageUrl } = await merchant.createSession(enachAction)
   await checkout.open(pageUrl)
   const form = new EnachForm(page)
-  await form.chooseBank('hdfc', 'HDFC Bank')
-  await form.fillAccount(asha(MAGIC_ACCOUNTS.rejected))
-  await form.submit()
-  const bank = new BankPage(page)
-  await bank.logIn()
-  await bank.enterOtp()
-  await bank.authorise()
+  const bank = await sendToHdfc(page, MAGIC_ACCOUNTS.rejected)
+  await authoriseByNetBanking(bank)
 
   await expect(page.getByRole('heading', { level: 1, name: 'The eNACH mandate was not registered' })).toBeVisible()
   await expect(page.getByText('Your bank rejected the request.')).toBeVisible()
@@ -165,9 +176,7 @@ test('the bank rejects, the customer tries again from the same form, and the sec
   await expect(page.getByLabel('Account number', { exact: true })).toHaveValue('')
   await form.fillAccount(asha())
   await form.submit()
-  await bank.logIn()
-  await bank.enterOtp()
-  await bank.authorise()
+  await authoriseByNetBanking(bank)
   await expect(success(page)).toBeVisible()
   expect(await orderStatus(request, orderId)).toMatchObject({ status: 'CHARGED', txn_detail: { txn_id: `demo_merchant-${orderId}-2` } })
 })
@@ -246,10 +255,7 @@ test('abandoning the bank page leaves an open request to finish or cancel; cance
   const { orderId, pageUrl } = await merchant.createSession(enachAction)
   await checkout.open(pageUrl)
   const form = new EnachForm(page)
-  await form.chooseBank('hdfc', 'HDFC Bank')
-  await form.fillAccount(asha())
-  await form.submit()
-  const bank = new BankPage(page)
+  const bank = await sendToHdfc(page, MAGIC_ACCOUNTS.approved)
   await expect(bank.heading('Log in to net banking')).toBeVisible()
   await bank.cancelAndReturn()
 
@@ -265,9 +271,7 @@ test('abandoning the bank page leaves an open request to finish or cancel; cance
   await expect(form.heading).toBeVisible()
   await form.fillAccount(asha())
   await form.submit()
-  await bank.logIn()
-  await bank.enterOtp()
-  await bank.authorise()
+  await authoriseByNetBanking(bank)
   await expect(success(page)).toBeVisible()
   expect(await orderStatus(request, orderId)).toMatchObject({ status: 'CHARGED', txn_detail: { txn_id: `demo_merchant-${orderId}-2` } })
 })
@@ -275,14 +279,7 @@ test('abandoning the bank page leaves an open request to finish or cancel; cance
 test('while the bank confirms, the page says so, and the bank’s answer arrives live', async ({ merchant, checkout, page, request, expectAccessible }) => {
   const { orderId, pageUrl } = await merchant.createSession(enachAction)
   await checkout.open(pageUrl)
-  const form = new EnachForm(page)
-  await form.chooseBank('hdfc', 'HDFC Bank')
-  await form.fillAccount(asha(MAGIC_ACCOUNTS.pending))
-  await form.submit()
-  const bank = new BankPage(page)
-  await bank.logIn()
-  await bank.enterOtp()
-  await bank.authorise()
+  await authoriseByNetBanking(await sendToHdfc(page, MAGIC_ACCOUNTS.pending))
 
   await expect(checkout.heading('Awaiting bank confirmation')).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'HDFC Bank is confirming your mandate' })).toBeVisible()

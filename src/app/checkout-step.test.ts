@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AttemptView } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
+import { sessionView } from '../testing/session-view'
 import { checkoutStage, FIRST_STEP, initialStep, type CheckoutStep, type Stage } from './checkout-step'
 
 const attempt = (over: Partial<AttemptView>): AttemptView => ({
@@ -19,32 +20,14 @@ const attempt = (over: Partial<AttemptView>): AttemptView => ({
   ...over,
 })
 
-const view = (latest: AttemptView | null): SessionView => ({
-  pageId: 'ordeh_0123456789abcdef0123456789abcdef',
-  orderId: 'order_1',
-  state: 'open',
-  status: 'NEW',
-  statusId: 10,
-  merchant: { name: 'Acme Fitness', brandColor: '#0f766e', logoUrl: null },
-  amount: { minor: 100, currency: 'INR' },
-  chargedToday: { minor: 100, currency: 'INR' },
-  registrationRefunded: true,
-  description: null,
-  customer: null,
-  lineItems: [],
-  createMandate: 'REQUIRED',
-  mandate: null,
-  instruments: [],
-  preferredInstrument: null,
-  upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent', 'qr', 'collect'] },
-  enachLimits: null,
-  language: null,
-  expiresAt: '2026-11-26T18:00:00.000Z',
-  outcome: null,
-  attempt: latest,
-  attemptsLeft: 24,
-  returnUrl: null,
-})
+const view = (latest: AttemptView | null): SessionView =>
+  sessionView({
+    createMandate: 'REQUIRED',
+    upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent', 'qr', 'collect'] },
+    expiresAt: '2026-11-26T18:00:00.000Z',
+    attempt: latest,
+    attemptsLeft: 24,
+  })
 
 const pending = attempt({})
 const declined = attempt({ status: 'failed', failureReason: 'declined_by_customer', channel: 'intent' })

@@ -1,34 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { QueryClient, QueryObserver, onlineManager } from '@tanstack/react-query'
-import type { SessionView } from '../../../../contract/session'
+import { sessionView } from '../../../testing/session-view'
 import { sessionQueries } from './session-queries'
 
-const view: SessionView = {
-  pageId: 'ordeh_0123456789abcdef0123456789abcdef',
-  orderId: 'order_1',
-  state: 'open',
-  status: 'NEW',
-  statusId: 10,
-  merchant: { name: 'Acme Fitness', brandColor: '#0f766e', logoUrl: null },
-  amount: { minor: 100, currency: 'INR' },
-  chargedToday: { minor: 100, currency: 'INR' },
-  registrationRefunded: true,
-  description: null,
-  customer: null,
-  lineItems: [],
-  createMandate: null,
-  mandate: null,
-  instruments: [],
-  preferredInstrument: null,
-  upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent'] },
-  enachLimits: null,
-  language: null,
-  expiresAt: '2026-11-25T18:00:00.000Z',
-  outcome: null,
-  attempt: null,
-  attemptsLeft: 3,
-  returnUrl: null,
-}
+const view = sessionView()
 
 describe('a session query back online', () => {
   afterEach(() => {
