@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client'
 import { loadCatalog } from '../i18n/catalogs'
 import { recallLocale } from '../lib/locale-memory'
-import { embedContext } from '../lib/embedding'
+import { adoptEmbedContext } from '../lib/embedding'
+import { readDocumentEmbedContext } from '../lib/read-embed-context'
 import { hostAppearance } from '../lib/page-signals'
 import { readBoot } from '../features/session/api/boot'
 import { resolveEntry } from '../features/session/entry'
@@ -15,7 +16,8 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
   const boot = readBoot(document)
   const { entry, replaceUrl } = resolveEntry(window.location)
   // Inside an accepted host's frame: the host's appearance applies, and the protocol's code loads alongside the first render.
-  const embed = embedContext()
+  const embed = readDocumentEmbedContext()
+  adoptEmbedContext(embed)
   if (embed) {
     hostAppearance.set(embed.appearance)
     document.documentElement.dataset['embedded'] = ''

@@ -1,6 +1,4 @@
-import { BRAND_COLOR_PATTERN, THEMES, type Appearance, type Theme } from '../../contract/appearance'
-import { EMBED_BOOT_ELEMENT_ID, EmbedBoot } from '../../contract/boot'
-import { EMBED_INSTANCE_PATTERN, EMBED_PARAMS } from '../../contract/embed-api'
+import type { Appearance } from '../../contract/appearance'
 
 /** This document inside a merchant's frame, as the server accepted it. */
 export interface EmbedContext {
@@ -13,44 +11,16 @@ export interface EmbedContext {
   appearance: Appearance
 }
 
-const isTheme = (value: string | null): value is Theme => (THEMES as readonly (string | null)[]).includes(value)
+let current: EmbedContext | null = null
 
-/**
- * Embedded only when all three agree: the document is in a frame, the server accepted the host
- * (its data element, see contract/boot.ts) and the URL names a well-formed instance.
- */
-export function readEmbedContext(data: string | null | undefined, search: string, framed: boolean): EmbedContext | null {
-  if (!framed || !data) return null
-  let json: unknown
-  try {
-    json = JSON.parse(data)
-  } catch {
-    return null
-  }
-  const boot = EmbedBoot.safeParse(json)
-  const params = new URLSearchParams(search)
-  const instance = params.get(EMBED_PARAMS.instance)
-  if (!boot.success || instance === null || !EMBED_INSTANCE_PATTERN.test(instance)) return null
-  const theme = params.get(EMBED_PARAMS.theme)
-  const brand = params.get(EMBED_PARAMS.brand)
-  const appearance: Appearance = {}
-  if (isTheme(theme)) appearance.theme = theme
-  if (brand !== null && BRAND_COLOR_PATTERN.test(brand)) appearance.brandColor = brand
-  return { ...boot.data, instance, appearance }
+/** Called once at start-up with what read-embed-context.ts found in the document. */
+export function adoptEmbedContext(context: EmbedContext | null): void {
+  current = context
 }
 
-let read: { context: EmbedContext | null } | null = null
-
-/** This document's embedding, read once; null when it is not inside an accepted host's frame. */
+/** This document's embedding; null when it is not inside an accepted host's frame. */
 export function embedContext(): EmbedContext | null {
-  read ??= {
-    context: readEmbedContext(
-      document.getElementById(EMBED_BOOT_ELEMENT_ID)?.textContent,
-      window.location.search,
-      window.parent !== window,
-    ),
-  }
-  return read.context
+  return current
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readEmbedContext, returnMode } from './embedding'
+import { returnMode } from './embedding'
+import { readEmbedContext } from './read-embed-context'
 
 const DATA = JSON.stringify({ hostOrigin: 'http://localhost:4401', navigateTopOnComplete: false })
 const SEARCH = '?embed_instance=abcdef123456&embed_origin=http%3A%2F%2Flocalhost%3A4401'
