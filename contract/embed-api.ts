@@ -28,8 +28,12 @@ export interface MountOptions {
   onEvent?: (event: EmbedEvent) => void
 }
 export interface EmbedHandle {
+  /** Removes the frame and its listener; safe to call more than once. */
   destroy(): void
+  /** Changes the theme or brand colour at run time (sent once the frame listens, kept across its reloads). */
   setAppearance(appearance: Appearance): void
+  /** Asks the checkout to stop (live status, timers); it answers with `closed`, after which call destroy(). */
+  close(): void
 }
 export interface MandateCheckoutApi {
   version: number

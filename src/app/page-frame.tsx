@@ -37,11 +37,13 @@ export function PageFrame({ merchant, status, children }: { merchant: FrameMerch
   const [announced, setAnnounced] = useState<{ over: string; message: string } | null>(null)
   const announce = useCallback((message: string) => setAnnounced({ over: status, message }), [status])
   const title = merchant ? <bdi dir="auto">{merchant.name}</bdi> : t('header.secureCheckout')
+  const embedded = embedContext() !== null
   return (
-    <div style={colours} className={embedContext() ? 'bg-white' : 'min-h-dvh bg-white sm:bg-slate-100 sm:px-4 sm:py-10'}>
+    <div style={colours} className={embedded ? 'bg-white' : 'min-h-dvh bg-white sm:bg-slate-100 sm:px-4 sm:py-10'}>
       <div className="mx-auto w-full max-w-lg overflow-hidden bg-white sm:rounded-2xl sm:border sm:border-slate-200">
         <PageHeader title={title} logoUrl={merchant?.logoUrl ?? null} actions={<LanguageSwitcher />} />
-        <main className="flex flex-col gap-6 px-5 py-6 sm:px-8 sm:py-8">
+        {/* In a frame, the host page has a main landmark of its own: this one is named, so each stays distinct. */}
+        <main aria-label={embedded ? t('header.secureCheckout') : undefined} className="flex flex-col gap-6 px-5 py-6 sm:px-8 sm:py-8">
           <StatusRegion message={announced?.over === status ? announced.message : status} />
           <AnnounceContext value={announce}>{children}</AnnounceContext>
         </main>

@@ -129,6 +129,9 @@ export function createMount(origin: string): MandateCheckoutApi['mount'] {
         appearance = { ...appearance, ...next }
         if (listening) sendAppearance()
       },
+      close() {
+        if (!destroyed) post({ type: 'close', payload: {} })
+      },
       destroy() {
         if (destroyed) return
         destroyed = true
