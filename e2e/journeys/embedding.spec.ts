@@ -48,6 +48,19 @@ async function heights(page: Page): Promise<{ frame: number; content: number }> 
 }
 
 test.describe('the demo merchant on another origin', () => {
+  test('the demo merchant shows both integrations: redirect here, embedded on the next port', async ({ page, baseURL, expectAccessible }) => {
+    await page.goto('/demo')
+    await expect(page.getByRole('heading', { level: 2, name: 'Redirect integration' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Embedded integration' })).toBeVisible()
+    await expectAccessible()
+    await page.getByRole('link', { name: /embedded in a merchant page on another origin/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Acme Fitness: embedded checkout' })).toBeVisible()
+    expect(new URL(page.url()).origin).toBe(demoHostOrigin(baseURL))
+    await expectAccessible()
+    await page.getByRole('link', { name: 'redirect integration' }).click()
+    await expect(page.getByRole('heading', { level: 2, name: 'Redirect integration' })).toBeVisible()
+  })
+
   test('frames the checkout sized to its content, and a UPI AutoPay registration ends in a completed event whose signature verifies', async ({
     page,
     baseURL,
