@@ -50,8 +50,8 @@ export default tseslint.config(
     rules: restrict([
       NODE_BUILTINS,
       { group: ['**/sandbox/**', '**/app/**'], message: 'Features never import the sandbox or the app shell.' },
-      // From features/x/file.ts, ../../lib, ../../components and ../../i18n are the shared layers, not features.
-      { regex: String.raw`^\.\./\.\./(?!\.\.|lib/|components/|i18n/)[a-z-]+/`, message: 'A feature never imports another feature.' },
+      // From features/x/file.ts, ../../lib, ../../components, ../../i18n and ../../testing (test fixtures) are shared layers, not features.
+      { regex: String.raw`^\.\./\.\./(?!\.\.|lib/|components/|i18n/|testing/)[a-z-]+/`, message: 'A feature never imports another feature.' },
       { regex: String.raw`^\.\./(?!\.\.)[a-z-]+/(api|components)`, message: 'A feature never imports another feature.' },
     ]),
   },

@@ -11,3 +11,17 @@ export const BootPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), code: z.enum(['not_found', 'malformed']) }),
 ])
 export type BootPayload = z.infer<typeof BootPayload>
+
+/**
+ * The embedding the server accepted for this document, in its own data element on both entry
+ * paths: the host origin the embed script named (`embed_origin`), present only when it is one of
+ * the merchant's framing origins, in which case the document's `frame-ancestors` is narrowed to
+ * exactly that origin. The page posts its messages to this origin and to no other.
+ */
+export const EMBED_BOOT_ELEMENT_ID = 'embed-data'
+export const EmbedBoot = z.object({
+  hostOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
+  /** The merchant's `embed.navigateTopOnComplete`: after a result, offer to take the whole window to return_url. */
+  navigateTopOnComplete: z.boolean(),
+})
+export type EmbedBoot = z.infer<typeof EmbedBoot>

@@ -7,6 +7,9 @@ import type { Appearance, FrameToHost } from './embed'
 export const EMBED_PROTOCOL = 'mandate-checkout'
 export const EMBED_VERSION = 1
 
+/** An embed instance id: the embed script's random name for one frame, on every message. */
+export const EMBED_INSTANCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
+
 /** Query parameters the embed script puts on the frame's URL (none of them secret). */
 export const EMBED_PARAMS = { instance: 'embed_instance', hostOrigin: 'embed_origin', theme: 'theme', brand: 'brand' } as const
 
@@ -25,8 +28,12 @@ export interface MountOptions {
   onEvent?: (event: EmbedEvent) => void
 }
 export interface EmbedHandle {
+  /** Removes the frame and its listener; safe to call more than once. */
   destroy(): void
+  /** Changes the theme or brand colour at run time (sent once the frame listens, kept across its reloads). */
   setAppearance(appearance: Appearance): void
+  /** Asks the checkout to stop (live status, timers); it answers with `closed`, after which call destroy(). */
+  close(): void
 }
 export interface MandateCheckoutApi {
   version: number

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { OrderStatus } from './status'
-import { EMBED_PROTOCOL, EMBED_VERSION } from './embed-api'
+import { EMBED_INSTANCE_PATTERN, EMBED_PROTOCOL, EMBED_VERSION } from './embed-api'
+import { Appearance } from './appearance'
 
 /**
  * The message protocol between the checkout page in a frame and the merchant page that hosts it.
@@ -8,21 +9,12 @@ import { EMBED_PROTOCOL, EMBED_VERSION } from './embed-api'
  * drop anything else.
  */
 
-export const THEMES = ['light', 'dark', 'auto'] as const
-export const Theme = z.enum(THEMES)
-export type Theme = z.infer<typeof Theme>
-
-export const Appearance = z.object({
-  theme: z.optional(Theme),
-  /** A brand colour `#rrggbb`; the page keeps text on it at WCAG AA contrast whatever it is. */
-  brandColor: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/))),
-})
-export type Appearance = z.infer<typeof Appearance>
+export { THEMES, Theme, Appearance } from './appearance'
 
 const envelope = {
   protocol: z.literal(EMBED_PROTOCOL),
   version: z.literal(EMBED_VERSION),
-  instance: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  instance: z.string().check(z.regex(EMBED_INSTANCE_PATTERN)),
 }
 
 /** The signed result a merchant verifies, as on the return_url redirect. */

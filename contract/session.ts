@@ -4,6 +4,7 @@ import { CreateMandate, MandateTerms } from './mandate'
 import { Instrument, InstrumentKind, UpiChannelPolicy } from './instrument'
 import { MandateStatus, OrderStatus } from './status'
 import { AttemptView } from './attempt'
+import { BRAND_COLOR_PATTERN, Theme } from './appearance'
 
 /** Per auth mode, the highest mandate amount the merchant lets that mode authorise. */
 export const EnachLimits = z.object({ netbanking: Money, debit_card: Money, aadhaar: Money })
@@ -51,8 +52,10 @@ export const SessionView = z.object({
   statusId: z.int(),
   merchant: z.object({
     name: z.string(),
-    brandColor: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+    brandColor: z.string().check(z.regex(BRAND_COLOR_PATTERN)),
     logoUrl: z.nullable(z.string()),
+    /** The merchant's theme for its pages; light when absent. A framing host may override it at run time. */
+    theme: z.optional(Theme),
   }),
   amount: Money,
   /** What the customer pays today: the order amount, or a discounted first period. */

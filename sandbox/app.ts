@@ -20,6 +20,8 @@ import { orderStatusResponse } from './dialects/juspay/order-status'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
 import { renderCheckout, type PageTemplates } from './http/page-html'
 import { notFound } from './http/not-found'
+import { pageFraming } from './http/framing'
+import { EMBED_PARAMS } from '../contract/embed-api'
 import { redact } from './log'
 
 export interface AppOptions {
@@ -94,8 +96,9 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       boot = { kind: 'session', view }
       lang = view.language ?? lang
     }
-    setPageHeaders(c, merchant?.framingOrigins ?? [], merchant?.brand.logoUrl ? [new URL(merchant.brand.logoUrl).origin] : [])
-    return c.html(renderCheckout(checkoutTemplate, boot, lang), boot.kind === 'session' ? 200 : 404)
+    const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
+    setPageHeaders(c, framing.ancestors, merchant?.brand.logoUrl ? [new URL(merchant.brand.logoUrl).origin] : [])
+    return c.html(renderCheckout(checkoutTemplate, boot, lang, framing.embed), boot.kind === 'session' ? 200 : 404)
   })
 
   app.get('/checkout', (c) => {
@@ -109,8 +112,9 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
     const order = deps.store.orderByCheckoutSessionId(c.req.param('sessionId'))
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
-    setPageHeaders(c, merchant?.framingOrigins ?? [])
-    return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language'))))
+    const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
+    setPageHeaders(c, framing.ancestors, merchant?.brand.logoUrl ? [new URL(merchant.brand.logoUrl).origin] : [])
+    return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language')), framing.embed))
   })
 
   if (options.staticDir) {

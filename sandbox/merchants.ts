@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import * as z from 'zod'
 import { InstrumentKind, UpiChannel } from '../contract/instrument'
+import { THEMES } from '../contract/appearance'
 
 const FramingOrigin = z
   .string()
@@ -11,9 +12,19 @@ const Merchant = z.object({
   name: z.string().min(1).max(100),
   apiKey: z.string().min(8),
   responseKey: z.string().min(8),
-  brand: z.object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/), logoUrl: z.url().nullable() }),
+  brand: z.object({
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    logoUrl: z.url().nullable(),
+    theme: z.enum(THEMES).default('light'),
+  }),
   returnUrls: z.object({ loopback: z.boolean(), hosts: z.array(z.string().min(1)) }),
   framingOrigins: z.array(FramingOrigin),
+  embed: z
+    .object({
+      /** In a frame, after a result, offer a link that takes the whole window to return_url. */
+      navigateTopOnComplete: z.boolean().default(false),
+    })
+    .default({ navigateTopOnComplete: false }),
   webhook: z.object({ url: z.url().nullable(), username: z.string(), password: z.string() }),
   instruments: z.array(InstrumentKind).min(1),
   upi: z.object({

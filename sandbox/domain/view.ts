@@ -112,7 +112,7 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date): Sess
     state,
     status: order.status,
     statusId: ORDER_STATUS_IDS[order.status],
-    merchant: { name: merchant.name, brandColor: merchant.brand.color, logoUrl: merchant.brand.logoUrl },
+    merchant: { name: merchant.name, brandColor: merchant.brand.color, logoUrl: merchant.brand.logoUrl, theme: merchant.brand.theme },
     amount: money(order.amountMinor),
     chargedToday: money(order.chargedTodayMinor),
     registrationRefunded: order.metadata['auto_refund_post_success'] === 'true',

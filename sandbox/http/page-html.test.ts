@@ -24,4 +24,12 @@ describe('renderCheckout', () => {
   it('leaves the page without data on the client-secret path', () => {
     expect(renderCheckout(template, null, 'en')).not.toContain('boot-data')
   })
+  it('inlines the accepted embedding as its own data element, on either path', () => {
+    const embed = { hostOrigin: 'http://localhost:4401', navigateTopOnComplete: false }
+    const html = renderCheckout(template, null, 'en', embed)
+    expect(html).toContain(
+      '<script type="application/json" id="embed-data">{"hostOrigin":"http://localhost:4401","navigateTopOnComplete":false}</script></head>',
+    )
+    expect(html).not.toContain('boot-data')
+  })
 })

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { BOOT_ELEMENT_ID, type BootPayload } from '../../contract/boot'
+import { BOOT_ELEMENT_ID, EMBED_BOOT_ELEMENT_ID, type BootPayload, type EmbedBoot } from '../../contract/boot'
 import type { Locale } from '../../contract/session'
 
 /** Bidi controls: escaped too, so merchant text cannot reorder what view-source or a log viewer shows. */
@@ -30,10 +30,11 @@ export function loadTemplates(pageDir: string): PageTemplates | null {
   return { checkout: readFileSync(checkout, 'utf8'), demo: readFileSync(demo, 'utf8') }
 }
 
-/** The checkout page with its boot payload inlined as data (not script) and `lang` set. */
-export function renderCheckout(template: string, boot: BootPayload | null, lang: Locale): string {
+const dataElement = (id: string, value: unknown) => `<script type="application/json" id="${id}">${scriptSafeJson(value)}</script>`
+
+/** The checkout page with its boot payload and accepted embedding inlined as data (not script), and `lang` set. */
+export function renderCheckout(template: string, boot: BootPayload | null, lang: Locale, embed: EmbedBoot | null = null): string {
   const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
-  if (!boot) return withLang
-  const data = `<script type="application/json" id="${BOOT_ELEMENT_ID}">${scriptSafeJson(boot)}</script>`
-  return withLang.replace('</head>', `${data}</head>`)
+  const data = [boot && dataElement(BOOT_ELEMENT_ID, boot), embed && dataElement(EMBED_BOOT_ELEMENT_ID, embed)].filter(Boolean).join('')
+  return data ? withLang.replace('</head>', `${data}</head>`) : withLang
 }

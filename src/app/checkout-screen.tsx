@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/en'
 import { useI18n } from '../i18n/i18n-context'
-import { Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
+import { shownView } from '../lib/page-signals'
 import { LoadingScreen } from '../features/session/components/loading-screen'
 import { UnreachableScreen } from '../features/session/components/unreachable-screen'
 import { PageFrame } from './page-frame'
@@ -25,7 +26,11 @@ function statusKey(screen: Screen): MessageKey {
 /** The frame plus the one screen the session's state calls for. `control` is there once a session is loaded. */
 export function CheckoutScreen({ screen, control }: { screen: Screen; control?: SessionControl }) {
   const { t } = useI18n()
-  const merchant = 'view' in screen ? screen.view.merchant : null
+  const view = 'view' in screen ? screen.view : null
+  const merchant = view?.merchant ?? null
+  useEffect(() => {
+    if (view) shownView.set(view)
+  }, [view])
   return (
     <PageFrame merchant={merchant} status={t(statusKey(screen))}>
       {screen.name === 'loading' && <LoadingScreen />}

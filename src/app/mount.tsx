@@ -1,6 +1,9 @@
 import { createRoot } from 'react-dom/client'
 import { loadCatalog } from '../i18n/catalogs'
 import { recallLocale } from '../lib/locale-memory'
+import { adoptEmbedContext } from '../lib/embedding'
+import { readDocumentEmbedContext } from '../lib/read-embed-context'
+import { hostAppearance } from '../lib/page-signals'
 import { readBoot } from '../features/session/api/boot'
 import { resolveEntry } from '../features/session/entry'
 import { App } from './app'
@@ -12,6 +15,14 @@ import { preloadDisclosure } from './lazy-parts'
 export async function mountCheckout(root: HTMLElement): Promise<void> {
   const boot = readBoot(document)
   const { entry, replaceUrl } = resolveEntry(window.location)
+  // Inside an accepted host's frame: the host's appearance applies, and the protocol's code loads alongside the first render.
+  const embed = readDocumentEmbedContext()
+  adoptEmbedContext(embed)
+  if (embed) {
+    hostAppearance.set(embed.appearance)
+    document.documentElement.dataset['embedded'] = ''
+  }
+  const bridge = embed ? import('../features/embed/bridge') : null
   // A client secret in the query string moves to the fragment, so it stays out of logs and Referers.
   if (replaceUrl) window.history.replaceState(window.history.state, '', replaceUrl)
   const source = sessionSource(entry, boot)
@@ -21,5 +32,7 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
   const locale = initialLocale(recallLocale(), sessionLanguage, document.documentElement.getAttribute('lang'))
   // English is bundled and resolves at once; Hindi is one small chunk, fetched before the first paint in Hindi.
   const catalog = await loadCatalog(locale)
-  createRoot(root).render(<App source={source} locale={locale} catalog={catalog} />)
+  const reactRoot = createRoot(root)
+  reactRoot.render(<App source={source} locale={locale} catalog={catalog} />)
+  if (embed && bridge) void bridge.then(({ startBridge }) => startBridge(embed, { unmount: () => reactRoot.unmount() }))
 }

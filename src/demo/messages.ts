@@ -2,7 +2,11 @@
 export const demoMessages = {
   title: 'Acme Fitness: demo merchant',
   intro:
-    'This page plays a merchant. It asks its own server to create a checkout session (POST /session, Juspay style, with the demo API key held server-side) and then sends you to the hosted payment page.',
+    'This page plays a merchant with two ways to take a subscription. Both ask the merchant’s own server to create a checkout session (POST /session, Juspay style, with the demo API key held server-side).',
+  redirectHeading: 'Redirect integration',
+  redirectIntro: 'The form below creates a session and sends you to the hosted payment page, which returns to this merchant with a signed result.',
+  embeddedHeading: 'Embedded integration',
+  embeddedIntro: 'A merchant page on another origin (the next port) frames the same checkout with /embed.js and hears its events.',
   amount: 'Amount charged today (₹)',
   maxAmount: 'Mandate maximum per debit (₹)',
   frequency: 'Frequency',

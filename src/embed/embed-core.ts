@@ -69,6 +69,12 @@ export function readFrameMessage(data: unknown, instance: string): EmbedEvent | 
   return { type, payload } as EmbedEvent
 }
 
+/**
+ * Focus: a checkout mounted in answer to the customer's click (user activation) takes the focus
+ * once it is ready, so keyboard and screen-reader users land in it; destroying it while it has
+ * the focus gives the focus back to where it was at mount. A mount nobody asked for (on page
+ * load) leaves the focus alone.
+ */
 export function createMount(origin: string): MandateCheckoutApi['mount'] {
   return (target, options) => {
     const container = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target
@@ -85,32 +91,56 @@ export function createMount(origin: string): MandateCheckoutApi['mount'] {
     frame.setAttribute('referrerpolicy', 'no-referrer')
     frame.style.cssText = 'display:block;width:100%;min-height:320px;border:0;color-scheme:normal'
 
+    const focusWhenReady = 'userActivation' in navigator && navigator.userActivation.isActive
+    const focusedAtMount = document.activeElement
+    // Appearance asked for at run time: sent once the frame listens (its first message), and again
+    // after every `ready`, so a frame that reloads keeps it.
+    let appearance: Appearance | null = null
+    let listening = false
+    let focused = false
+
+    const post = (message: Omit<HostToFrame, 'protocol' | 'version' | 'instance'>) => {
+      frame.contentWindow?.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_VERSION, instance, ...message }, origin)
+    }
+    const sendAppearance = () => {
+      if (appearance) post({ type: 'set_appearance', payload: appearance })
+    }
+
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== origin || event.source !== frame.contentWindow) return
       const message = readFrameMessage(event.data, instance)
       if (!message) return
+      if (!listening || message.type === 'ready') sendAppearance()
+      listening = true
       if (message.type === 'resize') frame.style.height = `${Math.ceil(message.payload.height)}px`
+      if (message.type === 'ready' && focusWhenReady && !focused) {
+        focused = true
+        frame.focus()
+      }
       options.onEvent?.(message)
     }
     window.addEventListener('message', onMessage)
     container.appendChild(frame)
 
-    const post = (message: Omit<HostToFrame, 'protocol' | 'version' | 'instance'>) => {
-      frame.contentWindow?.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_VERSION, instance, ...message }, origin)
-    }
     let destroyed = false
     const handle: EmbedHandle = {
-      setAppearance(appearance: Appearance) {
-        if (!destroyed) post({ type: 'set_appearance', payload: appearance })
+      setAppearance(next: Appearance) {
+        if (destroyed) return
+        appearance = { ...appearance, ...next }
+        if (listening) sendAppearance()
+      },
+      close() {
+        if (!destroyed) post({ type: 'close', payload: {} })
       },
       destroy() {
         if (destroyed) return
         destroyed = true
         window.removeEventListener('message', onMessage)
+        const hadFocus = document.activeElement === frame
         frame.remove()
+        if (hadFocus && focusedAtMount instanceof HTMLElement && focusedAtMount.isConnected) focusedAtMount.focus()
       },
     }
     return handle
   }
 }
-

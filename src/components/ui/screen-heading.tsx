@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { shownScreen } from '../../lib/page-signals'
 
 /** The screen last shown, so the first screen keeps the browser's focus and every later change moves it. */
 let lastScreen: string | null = null
@@ -12,6 +13,7 @@ export function ScreenHeading({ screen, id, children }: { screen: string; id?: s
   useEffect(() => {
     if (lastScreen !== null && lastScreen !== screen) ref.current?.focus()
     lastScreen = screen
+    shownScreen.set(screen)
   }, [screen])
   return (
     <h1 ref={ref} id={id} tabIndex={-1} className="text-xl font-semibold text-slate-900 outline-none sm:text-2xl">

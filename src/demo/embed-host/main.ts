@@ -18,6 +18,7 @@ const darkButton = byId('dark', HTMLButtonElement)
 const removeButton = byId('remove', HTMLButtonElement)
 byId('host-origin', HTMLElement).textContent = window.location.origin
 byId('checkout-origin', HTMLElement).textContent = checkoutOrigin
+byId('redirect-demo', HTMLAnchorElement).href = `${checkoutOrigin}/demo`
 
 let handle: EmbedHandle | null = null
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto']

@@ -31,6 +31,23 @@ describe('resolveEntry', () => {
       { entry: { kind: 'invalid' }, replaceUrl: '/checkout' },
     ],
     ['the vite root', place('/'), { entry: { kind: 'invalid' }, replaceUrl: null }],
+    [
+      'the session named in the path, as the embed script frames it',
+      place(`/checkout/${SESSION}`, '?embed_instance=abcdef123456', `#client_secret=${SECRET}`),
+      { entry: { kind: 'secret', secret: SECRET, sessionId: SESSION }, replaceUrl: null },
+    ],
+    [
+      'a path naming another session than the secret',
+      place(`/checkout/cs_${'Z'.repeat(24)}`, '', `#client_secret=${SECRET}`),
+      { entry: { kind: 'invalid' }, replaceUrl: null },
+    ],
+    [
+      'the secret in the query on the session path moves to the fragment',
+      place(`/checkout/${SESSION}`, `?embed_instance=abcdef123456&client_secret=${SECRET}`),
+      { entry: { kind: 'secret', secret: SECRET, sessionId: SESSION }, replaceUrl: `/checkout/${SESSION}?embed_instance=abcdef123456#client_secret=${SECRET}` },
+    ],
+    ['a path that does not decode', place('/checkout/%E0', '', `#client_secret=${SECRET}`), { entry: { kind: 'invalid' }, replaceUrl: null }],
+    ['a deeper path', place(`/checkout/${SESSION}/more`, '', `#client_secret=${SECRET}`), { entry: { kind: 'invalid' }, replaceUrl: null }],
   ])('%s', (_name, where, expected) => {
     expect(resolveEntry(where)).toEqual(expected)
   })

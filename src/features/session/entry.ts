@@ -19,11 +19,15 @@ interface Place {
 }
 
 const PAGE_PATH = /^\/orders\/([^/]+)\/payment-page\/?$/
-const CHECKOUT_PATH = /^\/checkout\/?$/
+/** `/checkout`, or `/checkout/{session id}` (what the embed script frames, so the server knows the merchant's framing rules). */
+const CHECKOUT_PATH = /^\/checkout(?:\/([^/]+))?\/?$/
 
-function secretEntry(secret: string | null): Entry {
+/** A well-formed secret, for the session the path names when it names one. */
+function secretEntry(secret: string | null, pathSession: string | undefined): Entry {
   if (secret === null || !CLIENT_SECRET_PATTERN.test(secret)) return { kind: 'invalid' }
-  return { kind: 'secret', secret, sessionId: secret.slice(0, secret.indexOf('_secret_')) }
+  const sessionId = secret.slice(0, secret.indexOf('_secret_'))
+  if (pathSession !== undefined && pathSession !== sessionId) return { kind: 'invalid' }
+  return { kind: 'secret', secret, sessionId }
 }
 
 export function resolveEntry(place: Place): EntryResolution {
@@ -32,17 +36,19 @@ export function resolveEntry(place: Place): EntryResolution {
     const pageId = decodeURIComponent(page[1] ?? '')
     return { entry: PAGE_ID_PATTERN.test(pageId) ? { kind: 'page', pageId } : { kind: 'invalid' }, replaceUrl: null }
   }
-  if (!CHECKOUT_PATH.test(place.pathname)) return { entry: { kind: 'invalid' }, replaceUrl: null }
+  const checkout = CHECKOUT_PATH.exec(place.pathname)
+  if (!checkout) return { entry: { kind: 'invalid' }, replaceUrl: null }
+  const pathSession = checkout[1]
 
   const fromFragment = new URLSearchParams(place.hash.replace(/^#/, '')).get('client_secret')
   const query = new URLSearchParams(place.search)
   const fromQuery = query.get('client_secret')
-  if (fromQuery === null) return { entry: secretEntry(fromFragment), replaceUrl: null }
+  if (fromQuery === null) return { entry: secretEntry(fromFragment, pathSession), replaceUrl: null }
 
   query.delete('client_secret')
   const rest = query.toString()
   const secret = fromFragment ?? fromQuery
-  const entry = secretEntry(secret)
+  const entry = secretEntry(secret, pathSession)
   const fragment = entry.kind === 'secret' ? `#${new URLSearchParams({ client_secret: entry.secret }).toString()}` : place.hash
   return { entry, replaceUrl: `${place.pathname}${rest ? `?${rest}` : ''}${fragment}` }
 }

@@ -1,6 +1,8 @@
 import { useEffect, type ReactNode } from 'react'
 import type { SessionView } from '../../../../contract/session'
 import { MessagePanel } from '../../../components/ui/message-panel'
+import { ReturnLink } from '../../../components/ui/return-link'
+import { embedContext, returnMode } from '../../../lib/embedding'
 import { useAnnounce } from '../../../components/ui/announcer'
 import { resultCatalogs } from '../../../i18n/result-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
@@ -10,8 +12,9 @@ import { ReturnCountdown } from './return-countdown'
 
 /**
  * The session is paid: the mandate id, what was authorised (the shell passes the disclosure in),
- * when the first debit can come, what happens to today's charge, then back to the merchant.
- * A reload after success shows this same screen.
+ * when the first debit can come, what happens to today's charge, then back to the merchant: by
+ * itself after a countdown in a window of its own; never from a frame, whose host hears the
+ * result (lib/embedding.ts returnMode). A reload after success shows this same screen.
  */
 export function SuccessScreen({ view, disclosure }: { view: SessionView; disclosure: ReactNode }) {
   const { t, catalog, locale } = useAreaText(resultCatalogs)
@@ -60,7 +63,12 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
         <p>{t(view.registrationRefunded ? 'result.refund' : 'result.kept', { amount: today })}</p>
       )}
       {disclosure}
-      {view.returnUrl && <ReturnCountdown url={view.returnUrl} merchantName={view.merchant.name} />}
+      {view.returnUrl &&
+        (returnMode(embedContext()) === 'window' ? (
+          <ReturnCountdown url={view.returnUrl} merchantName={view.merchant.name} />
+        ) : (
+          <ReturnLink href={view.returnUrl}>{renderPhrase({ key: 'result.returnTo', params: { merchant } }, catalog)}</ReturnLink>
+        ))}
     </MessagePanel>
   )
 }

@@ -22,7 +22,7 @@ export function QrCode({ text, label }: { text: string; label: string }) {
       aria-label={label}
       viewBox={`0 0 ${drawn.size} ${drawn.size}`}
       shapeRendering="crispEdges"
-      className="mx-auto size-64 bg-white"
+      className="mx-auto size-64 bg-[#ffffff]"
     >
       <path d={drawn.path} fill="#000000" />
     </svg>

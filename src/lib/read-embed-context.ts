@@ -1,0 +1,35 @@
+import { BRAND_COLOR_PATTERN, THEMES, type Appearance, type Theme } from '../../contract/appearance'
+import { EMBED_BOOT_ELEMENT_ID, EmbedBoot } from '../../contract/boot'
+import { EMBED_INSTANCE_PATTERN, EMBED_PARAMS } from '../../contract/embed-api'
+import type { EmbedContext } from './embedding'
+
+const isTheme = (value: string | null): value is Theme => (THEMES as readonly (string | null)[]).includes(value)
+
+/**
+ * Embedded only when all three agree: the document is in a frame, the server accepted the host
+ * (its data element, see contract/boot.ts) and the URL names a well-formed instance.
+ */
+export function readEmbedContext(data: string | null | undefined, search: string, framed: boolean): EmbedContext | null {
+  if (!framed || !data) return null
+  let json: unknown
+  try {
+    json = JSON.parse(data)
+  } catch {
+    return null
+  }
+  const boot = EmbedBoot.safeParse(json)
+  const params = new URLSearchParams(search)
+  const instance = params.get(EMBED_PARAMS.instance)
+  if (!boot.success || instance === null || !EMBED_INSTANCE_PATTERN.test(instance)) return null
+  const theme = params.get(EMBED_PARAMS.theme)
+  const brand = params.get(EMBED_PARAMS.brand)
+  const appearance: Appearance = {}
+  if (isTheme(theme)) appearance.theme = theme
+  if (brand !== null && BRAND_COLOR_PATTERN.test(brand)) appearance.brandColor = brand
+  return { ...boot.data, instance, appearance }
+}
+
+/** This document's embedding, from its data element, its address and its place in a frame. */
+export function readDocumentEmbedContext(): EmbedContext | null {
+  return readEmbedContext(document.getElementById(EMBED_BOOT_ELEMENT_ID)?.textContent, window.location.search, window.parent !== window)
+}
