@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { BankPage } from '../pages/bank-page'
+import { EnachForm } from '../pages/enach-form'
 import { UpiAppPage } from '../pages/upi-app-page'
+import { MAGIC_ACCOUNTS } from '../../sandbox/simulators/scenarios'
 import { EmbedHosts, TestHost } from '../support/embed-host'
 import { DEMO_MERCHANT } from '../support/merchant-api'
 import { verifyReturnUrl } from '../support/signature'
@@ -20,13 +23,14 @@ function demoHostOrigin(baseURL: string | undefined): string {
   return url.origin
 }
 
-async function startDemoCheckout(page: Page, baseURL: string | undefined, theme: 'light' | 'dark' | 'auto') {
+async function startDemoCheckout(page: Page, baseURL: string | undefined, theme: 'light' | 'dark' | 'auto', plan: 'upi' | 'enach' = 'upi') {
   await page.goto(`${demoHostOrigin(baseURL)}/`)
-  await page.getByLabel('Plan').selectOption('upi')
+  await page.getByLabel('Plan').selectOption(plan)
   await page.getByLabel('Theme').selectOption(theme)
   await page.getByRole('button', { name: 'Start embedded checkout' }).click()
   const frame = page.frameLocator('#checkout iframe')
-  await expect(frame.getByRole('heading', { level: 1, name: 'Review and pay' })).toBeVisible()
+  const first = plan === 'upi' ? 'Review and pay' : 'Set up eNACH with your bank'
+  await expect(frame.getByRole('heading', { level: 1, name: first })).toBeVisible()
   return frame
 }
 
@@ -98,6 +102,38 @@ test.describe('the demo merchant on another origin', () => {
     await expect(frame.getByRole('link', { name: /Return to/ })).toHaveCount(0)
     await expect(page.locator('#status')).toHaveText('Checkout completed: CHARGED')
     await expect.poll(async () => { const h = await heights(page); return h.frame === h.content }).toBe(true)
+    await expectAccessible()
+  })
+
+  test('eNACH in a frame: the bank opens in its own window, which closes on return, and the host gets a completed event whose signature verifies', async ({
+    page,
+    baseURL,
+    expectAccessible,
+  }) => {
+    const frame = await startDemoCheckout(page, baseURL, 'dark', 'enach')
+    await expectAccessible()
+    const form = new EnachForm(frame)
+    await form.chooseBank('hdfc', 'HDFC Bank')
+    await form.fillAccount({ holder: 'Asha Verma', number: MAGIC_ACCOUNTS.approved, ifsc: 'HDFC0001234' })
+    await expectAccessible()
+    const popup = page.waitForEvent('popup')
+    await form.submit()
+    const bankWindow = await popup
+    expect(await loggedPayload(page, 'attempt_started')).toMatchObject({ attempt: 1, instrument: 'netbanking' })
+    const bank = new BankPage(bankWindow)
+    await bank.logIn()
+    await bank.enterOtp()
+    const closed = bankWindow.waitForEvent('close')
+    await bank.authorise()
+    await closed
+
+    await expect(frame.getByRole('heading', { level: 1, name: 'eNACH mandate registered' })).toBeVisible()
+    const completed = await loggedPayload(page, 'completed')
+    expect(completed).toMatchObject({ status: 'CHARGED', statusId: 21 })
+    const returnUrl = new URL('https://shop.merchant.com/return')
+    for (const [key, value] of Object.entries(completed['result'] as Record<string, string>)) returnUrl.searchParams.set(key, value)
+    expect(verifyReturnUrl(returnUrl.toString(), DEMO_MERCHANT.responseKey)).toBe(true)
+    expect(page.url()).not.toContain(MAGIC_ACCOUNTS.approved)
     await expectAccessible()
   })
 

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
 
 export interface AccountDetails {
   holder: string
@@ -8,9 +8,9 @@ export interface AccountDetails {
   type?: 'Savings' | 'Current' | 'Cash credit' | 'Other'
 }
 
-/** The page's eNACH form, by its labels. */
+/** The page's eNACH form, by its labels; in a window of its own or inside a merchant's frame. */
 export class EnachForm {
-  constructor(readonly page: Page) {}
+  constructor(readonly page: Page | FrameLocator) {}
 
   get heading(): Locator {
     return this.page.getByRole('heading', { level: 1, name: 'Set up eNACH with your bank' })

@@ -4,7 +4,8 @@ import { useCancelAttempt } from '../features/upi/api/use-cancel-attempt'
 import { useStartAttempt } from '../features/upi/api/use-start-attempt'
 import { EnachRail } from '../features/enach/components/enach-rail'
 import type { EnachRailActions, EnachRailStep } from '../features/enach/rail-types'
-import { navigateTo } from '../lib/navigation'
+import { BANK_WINDOW, navigateTo, openWindow } from '../lib/navigation'
+import { embeddedHost } from '../features/embed/embedded-host'
 import type { CheckoutStep } from './checkout-step'
 import { MandateDisclosure } from './lazy-parts'
 import type { SessionControl } from './session-control'
@@ -38,7 +39,7 @@ export function EnachStep({ view, step, control, onStep }: EnachStepProps) {
     startFailure: starter.failure,
     cancel: canceller.run,
     cancelling: canceller.pending,
-    handOff: navigateTo,
+    handOff: embeddedHost() ? (url) => void openWindow(url, BANK_WINDOW) : navigateTo,
   }
   const disclosure = view.mandate && (
     <Suspense fallback={null}>

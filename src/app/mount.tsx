@@ -6,6 +6,7 @@ import { readDocumentEmbedContext } from '../lib/read-embed-context'
 import { hostAppearance } from '../lib/page-signals'
 import { readBoot } from '../features/session/api/boot'
 import { resolveEntry } from '../features/session/entry'
+import { isBankWindow } from '../lib/navigation'
 import { App } from './app'
 import { initialLocale } from './initial-locale'
 import { sessionSource } from './session-source'
@@ -23,6 +24,8 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
     document.documentElement.dataset['embedded'] = ''
   }
   const bridge = embed ? import('../features/embed/bridge') : null
+  // Back from the bank in the window a framed checkout opened: the frame shows the outcome, so this window closes (where the browser allows).
+  if (!embed && isBankWindow()) window.close()
   // A client secret in the query string moves to the fragment, so it stays out of logs and Referers.
   if (replaceUrl) window.history.replaceState(window.history.state, '', replaceUrl)
   const source = sessionSource(entry, boot)
