@@ -11,7 +11,7 @@ export const EMBED_VERSION = 1
 export const EMBED_INSTANCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 
 /** Query parameters the embed script puts on the frame's URL (none of them secret). */
-export const EMBED_PARAMS = { instance: 'embed_instance', hostOrigin: 'embed_origin', theme: 'theme', brand: 'brand' } as const
+export const EMBED_PARAMS = { instance: 'embed_instance', hostOrigin: 'embed_origin', theme: 'theme', brand: 'brand', logo: 'logo' } as const
 
 export type FrameEventType = FrameToHost['type']
 

@@ -20,9 +20,16 @@ import { orderStatusResponse } from './dialects/juspay/order-status'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
 import { renderCheckout, type PageTemplates } from './http/page-html'
 import { notFound } from './http/not-found'
-import { pageFraming } from './http/framing'
+import { pageFraming, type PageFraming } from './http/framing'
 import { EMBED_PARAMS } from '../contract/embed-api'
 import { redact } from './log'
+import type { Merchant } from './merchants'
+
+/** Images the page may load: the merchant's logo, and in an accepted host's frame the host's own (set_appearance). */
+function imageOrigins(merchant: Merchant | undefined, framing: PageFraming): string[] {
+  const origins = merchant?.brand.logoUrl ? [new URL(merchant.brand.logoUrl).origin] : []
+  return framing.embed ? [...origins, framing.embed.hostOrigin] : origins
+}
 
 export interface AppOptions {
   /** Built HTML templates; null when the page is not built (API-only tests). */
@@ -97,7 +104,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       lang = view.language ?? lang
     }
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
-    setPageHeaders(c, framing.ancestors, merchant?.brand.logoUrl ? [new URL(merchant.brand.logoUrl).origin] : [])
+    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing))
     return c.html(renderCheckout(checkoutTemplate, boot, lang, framing.embed), boot.kind === 'session' ? 200 : 404)
   })
 
@@ -113,7 +120,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     const order = deps.store.orderByCheckoutSessionId(c.req.param('sessionId'))
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
-    setPageHeaders(c, framing.ancestors, merchant?.brand.logoUrl ? [new URL(merchant.brand.logoUrl).origin] : [])
+    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing))
     return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language')), framing.embed))
   })
 

@@ -6,6 +6,9 @@ import { join } from 'node:path'
 import * as z from 'zod'
 import type { InProcessFetch } from './routes'
 
+const HOST_LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" rx="8" fill="#0f766e"/><path d="M12 28l8-16 8 16z" fill="#fff"/></svg>'
+
 const HostSessionRequest = z.object({ plan: z.enum(['upi', 'enach']) })
 
 export interface EmbedHostOptions {
@@ -70,6 +73,12 @@ export function embedHostApp({ checkoutOrigin, staticDir, callCheckout }: EmbedH
       }),
     })
     return new Response(res.body, { status: res.status, headers: { 'content-type': 'application/json' } })
+  })
+
+  /** The demo merchant's own logo, which it hands to the framed checkout (appearance.logoUrl). */
+  app.get('/logo.svg', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.body(HOST_LOGO, 200, { 'Content-Type': 'image/svg+xml' })
   })
 
   app.use('/assets/*', serveStatic({ root: staticDir }))

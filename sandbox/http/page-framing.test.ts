@@ -21,6 +21,7 @@ function sandboxWithPage() {
 }
 
 const frameAncestors = (res: Response) => /frame-ancestors ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1]
+const imgSrc = (res: Response) => /img-src ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1]
 
 describe('the payment page and its framing', () => {
   it("may be framed by the merchant's framing origins when opened as a plain link", async () => {
@@ -36,6 +37,7 @@ describe('the payment page and its framing', () => {
     const order = seedOrder(deps)
     const res = await app.request(`/orders/${order.id}/payment-page?embed_instance=abcdef123456&embed_origin=${encodeURIComponent('http://localhost:4401')}`)
     expect(frameAncestors(res)).toBe('http://localhost:4401')
+    expect(imgSrc(res)).toBe("'self' data: http://localhost:4401")
     expect(await res.text()).toContain('<script type="application/json" id="embed-data">{"hostOrigin":"http://localhost:4401","navigateTopOnComplete":false}</script>')
   })
 
@@ -44,6 +46,7 @@ describe('the payment page and its framing', () => {
     const order = seedOrder(deps)
     const res = await app.request(`/orders/${order.id}/payment-page?embed_origin=${encodeURIComponent('https://evil.example')}`)
     expect(frameAncestors(res)).toBe("'none'")
+    expect(imgSrc(res)).toBe("'self' data:")
     expect(await res.text()).not.toContain('embed-data')
   })
 

@@ -41,7 +41,7 @@ export function PageFrame({ merchant, status, children }: { merchant: FrameMerch
   return (
     <div style={colours} className={embedded ? 'bg-white' : 'min-h-dvh bg-white sm:bg-slate-100 sm:px-4 sm:py-10'}>
       <div className="mx-auto w-full max-w-lg overflow-hidden bg-white sm:rounded-2xl sm:border sm:border-slate-200">
-        <PageHeader title={title} logoUrl={merchant?.logoUrl ?? null} actions={<LanguageSwitcher />} />
+        <PageHeader title={title} logoUrl={host.logoUrl ?? merchant?.logoUrl ?? null} actions={<LanguageSwitcher />} />
         {/* In a frame, the host page has a main landmark of its own: this one is named, so each stays distinct. */}
         <main aria-label={embedded ? t('header.secureCheckout') : undefined} className="flex flex-col gap-6 px-5 py-6 sm:px-8 sm:py-8">
           <StatusRegion message={announced?.over === status ? announced.message : status} />

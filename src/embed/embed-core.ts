@@ -54,6 +54,7 @@ export function frameUrl(origin: string, options: MountOptions, instance: string
   url.searchParams.set(EMBED_PARAMS.hostOrigin, hostOrigin)
   if (options.appearance?.theme) url.searchParams.set(EMBED_PARAMS.theme, options.appearance.theme)
   if (options.appearance?.brandColor) url.searchParams.set(EMBED_PARAMS.brand, options.appearance.brandColor)
+  if (options.appearance?.logoUrl) url.searchParams.set(EMBED_PARAMS.logo, options.appearance.logoUrl)
   return url
 }
 

@@ -21,6 +21,16 @@ describe('readEmbedContext', () => {
   })
 
   it.each([
+    ['a logo on the host', 'http://localhost:4401/logo.svg', 'http://localhost:4401/logo.svg'],
+    ['a logo on another origin', 'https://tracker.example/pixel.gif', undefined],
+    ['a logo on another port of the host', 'http://localhost:4402/logo.svg', undefined],
+    ['a script URL', 'javascript:alert(1)', undefined],
+    ['not a URL', 'logo.svg', undefined],
+  ])("takes the host's logo only from the host's own origin: %s", (_name, logo, expected) => {
+    expect(readEmbedContext(DATA, `${SEARCH}&logo=${encodeURIComponent(logo)}`, true)?.appearance.logoUrl).toBe(expected)
+  })
+
+  it.each([
     ['not in a frame', DATA, SEARCH, false],
     ['no accepted host', null, SEARCH, true],
     ['data that is not JSON', '{', SEARCH, true],

@@ -1,4 +1,4 @@
-import { BRAND_COLOR_PATTERN, THEMES, type Appearance, type Theme } from '../../contract/appearance'
+import { BRAND_COLOR_PATTERN, hostLogo, THEMES, type Appearance, type Theme } from '../../contract/appearance'
 import { EMBED_BOOT_ELEMENT_ID, EmbedBoot } from '../../contract/boot'
 import { EMBED_INSTANCE_PATTERN, EMBED_PARAMS } from '../../contract/embed-api'
 import type { EmbedContext } from './embedding'
@@ -26,6 +26,8 @@ export function readEmbedContext(data: string | null | undefined, search: string
   const appearance: Appearance = {}
   if (isTheme(theme)) appearance.theme = theme
   if (brand !== null && BRAND_COLOR_PATTERN.test(brand)) appearance.brandColor = brand
+  const logo = hostLogo(params.get(EMBED_PARAMS.logo), boot.data.hostOrigin)
+  if (logo) appearance.logoUrl = logo
   return { ...boot.data, instance, appearance }
 }
 

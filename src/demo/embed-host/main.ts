@@ -65,7 +65,7 @@ async function createSession(plan: string): Promise<string> {
 async function start(plan: string, theme: Theme): Promise<void> {
   handle?.destroy()
   const [api, url] = await Promise.all([loadEmbedScript(), createSession(plan)])
-  handle = api.mount('#checkout', { url, appearance: { theme }, onEvent: logEvent })
+  handle = api.mount('#checkout', { url, appearance: { theme, logoUrl: `${window.location.origin}/logo.svg` }, onEvent: logEvent })
   darkButton.disabled = false
   removeButton.disabled = false
   status.textContent = 'Checkout mounted.'

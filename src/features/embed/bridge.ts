@@ -1,4 +1,5 @@
 import { HostToFrame } from '../../../contract/embed'
+import { hostLogo } from '../../../contract/appearance'
 import { EMBED_PROTOCOL, EMBED_VERSION, type EmbedEvent } from '../../../contract/embed-api'
 import type { EmbedContext } from '../../lib/embedding'
 import { hostAppearance, shownScreen, shownView } from '../../lib/page-signals'
@@ -58,7 +59,11 @@ export function startBridge(context: EmbedContext, { unmount }: BridgeOptions): 
     if (event.source !== host || event.origin !== context.hostOrigin) return
     const parsed = HostToFrame.safeParse(event.data)
     if (!parsed.success || parsed.data.instance !== context.instance) return
-    if (parsed.data.type === 'set_appearance') hostAppearance.set({ ...hostAppearance.get(), ...parsed.data.payload })
+    if (parsed.data.type === 'set_appearance') {
+      const { logoUrl, ...rest } = parsed.data.payload
+      const logo = logoUrl === undefined ? {} : { logoUrl: hostLogo(logoUrl, context.hostOrigin) ?? undefined }
+      hostAppearance.set({ ...hostAppearance.get(), ...rest, ...logo })
+    }
     else close()
   }
 
