@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { BootPayload } from '../../contract/boot'
 import { renderCheckout, scriptSafeJson } from './page-html'
 
 describe('scriptSafeJson', () => {
@@ -22,5 +23,9 @@ describe('renderCheckout', () => {
   })
   it('leaves the page without data on the client-secret path', () => {
     expect(renderCheckout(template, null, 'en')).not.toContain('boot-data')
+  })
+  it('refuses to embed a payload that breaks the contract (the page reads it without a schema)', () => {
+    const broken = { kind: 'session', view: { pageId: 'ordeh_x' } } as unknown as BootPayload
+    expect(() => renderCheckout(template, broken, 'en')).toThrow(/breaks the contract/)
   })
 })

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { BOOT_ELEMENT_ID, type BootPayload } from '../../contract/boot'
+import { BOOT_ELEMENT_ID, BootPayload } from '../../contract/boot'
 import type { Locale } from '../../contract/session'
 
 /** JSON safe to place inside a <script type="application/json"> element. */
@@ -26,10 +26,16 @@ export function loadTemplates(pageDir: string): PageTemplates | null {
   return { checkout: readFileSync(checkout, 'utf8'), demo: readFileSync(demo, 'utf8') }
 }
 
-/** The checkout page with its boot payload inlined as data (not script) and `lang` set. */
+/**
+ * The checkout page with its boot payload inlined as data (not script) and `lang` set. The payload
+ * is checked against the contract here, where it is made: the page reads it without a schema, to
+ * keep zod out of its first load. A payload that breaks the contract is a sandbox bug and throws.
+ */
 export function renderCheckout(template: string, boot: BootPayload | null, lang: Locale): string {
   const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
   if (!boot) return withLang
+  const checked = BootPayload.safeParse(boot)
+  if (!checked.success) throw new Error(`boot payload breaks the contract: ${checked.error.message}`)
   const data = `<script type="application/json" id="${BOOT_ELEMENT_ID}">${scriptSafeJson(boot)}</script>`
   return withLang.replace('</head>', `${data}</head>`)
 }
