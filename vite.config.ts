@@ -62,12 +62,11 @@ export default defineConfig(({ mode }) => ({
           modulePreload: { polyfill: false },
           rolldownOptions: {
             input: mode === 'demo' ? ['demo.html', 'embed-host.html'] : 'index.html',
-            output: {
-              // Everything the entry imports statically goes into the entry's one chunk. By default
-              // rolldown splits modules the lazy chunks also use (React, the i18n core) into a
-              // common chunk, which costs the first load a second request and a second gzip stream.
-              codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
-            },
+            // Everything the checkout's entry imports statically goes into the entry's one chunk. By
+            // default rolldown splits modules the lazy chunks also use (React, the i18n core) into a
+            // common chunk, which costs the first load a second request and a second gzip stream.
+            // (The demo build has two entries, which must not share one chunk of both.)
+            output: mode === 'demo' ? {} : { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
           },
         },
   server: {
