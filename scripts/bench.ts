@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { lighthouseScores } from './bench/lighthouse'
 import { approvalToSuccess, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
@@ -87,6 +87,15 @@ try {
 
 const out = join(root, 'bench-results')
 mkdirSync(out, { recursive: true })
-const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString() }
+// The load average says how much else ran: timed figures on a busy machine are not comparable.
+const machine = {
+  cpus: cpus().length,
+  model: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  date: new Date().toISOString(),
+  loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+}
 writeFileSync(join(out, 'latest.json'), JSON.stringify({ machine, rows, figures }, null, 2) + '\n')
-process.stdout.write(`\nFigures written to bench-results/latest.json (${machine.cpus} × ${machine.model}, Node ${machine.node}).\n`)
+process.stdout.write(
+  `\nFigures written to bench-results/latest.json (${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}).\n`,
+)
