@@ -1,4 +1,7 @@
 import * as z from 'zod/mini'
+import { inr } from './values'
+
+export { inr }
 
 /** Money is an integer of minor units (paise for INR) plus an ISO 4217 code. Floats never cross the contract. */
 export const Money = z.object({
@@ -7,4 +10,3 @@ export const Money = z.object({
 })
 export type Money = z.infer<typeof Money>
 
-export const inr = (minor: number): Money => ({ minor, currency: 'INR' })

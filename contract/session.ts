@@ -5,21 +5,18 @@ import { Instrument, InstrumentKind, UpiChannelPolicy } from './instrument'
 import { MandateStatus, OrderStatus } from './status'
 import { AttemptView } from './attempt'
 import { BRAND_COLOR_PATTERN, Theme } from './appearance'
+import { CLIENT_SECRET_PATTERN, LOCALES, PAGE_ID_PATTERN } from './values'
 
 /** Per auth mode, the highest mandate amount the merchant lets that mode authorise. */
 export const EnachLimits = z.object({ netbanking: Money, debit_card: Money, aadhaar: Money })
 export type EnachLimits = z.infer<typeof EnachLimits>
 
-export const LOCALES = ['en', 'hi'] as const
+export { CLIENT_SECRET_PATTERN, LOCALES, PAGE_ID_PATTERN }
 export const Locale = z.enum(LOCALES)
 export type Locale = z.infer<typeof Locale>
 
-/** Order ids the page may open: `ordeh_` + 32 lowercase hex. */
-export const PAGE_ID_PATTERN = /^ordeh_[0-9a-f]{32}$/
 export const PageId = z.string().check(z.regex(PAGE_ID_PATTERN))
 
-/** Checkout-session client secrets: `cs_<24 alnum>_secret_<32 alnum>`. */
-export const CLIENT_SECRET_PATTERN = /^cs_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{32}$/
 export const ClientSecret = z.string().check(z.regex(CLIENT_SECRET_PATTERN))
 
 export const SessionState = z.enum(['open', 'expired', 'completed'])

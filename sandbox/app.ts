@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { compress } from 'hono/compress'
+import { negotiatedCompress } from './http/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
 import { PAGE_ID_PATTERN } from '../contract/session'
@@ -65,7 +65,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     })
   })
   app.use(baseSecurityHeaders)
-  app.use(compress())
+  app.use(negotiatedCompress())
 
   app.onError((err, c) => {
     deps.log.error('unhandled', { path: redact(c.req.path), message: redact(String(err)) })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jsonLogger, redact } from './log'
+import { batchedLines, jsonLogger, redact } from './log'
 
 describe('redact', () => {
   it.each([
@@ -18,5 +18,20 @@ describe('redact', () => {
     const lines: string[] = []
     jsonLogger((l) => lines.push(l)).info('x', { path: '/orders/ordeh_0123456789abcdef0123456789abcdef/payment-page' })
     expect(lines.join('')).not.toContain('0123456789abcdef0123456789abcdef')
+  })
+})
+
+describe('batchedLines', () => {
+  it('writes the lines of one turn together, in order, on the next turn', async () => {
+    const chunks: string[] = []
+    const write = batchedLines({ write: (chunk: string) => chunks.push(chunk) })
+    write('{"a":1}')
+    write('{"b":2}')
+    expect(chunks).toEqual([])
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(chunks).toEqual(['{"a":1}\n{"b":2}\n'])
+    write('{"c":3}')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(chunks).toEqual(['{"a":1}\n{"b":2}\n', '{"c":3}\n'])
   })
 })

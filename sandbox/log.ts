@@ -18,7 +18,27 @@ export function redact(text: string): string {
     .replace(CREDENTIAL_PATTERN, (_m, scheme: string) => `${scheme} [redacted]`)
 }
 
-export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
+/**
+ * Lines for one stream, written together once per turn of the event loop: under load many requests
+ * finish in one turn, and stdout to a file or pipe is a blocking write per call on Linux. Whatever
+ * is still queued is written when the process exits.
+ */
+export function batchedLines(stream: { write(chunk: string): unknown }): (line: string) => void {
+  let queued: string[] = []
+  const flush = () => {
+    if (queued.length === 0) return
+    const chunk = queued.join('')
+    queued = []
+    stream.write(chunk)
+  }
+  process.on('exit', flush)
+  return (line) => {
+    if (queued.length === 0) setImmediate(flush)
+    queued.push(line + '\n')
+  }
+}
+
+export function jsonLogger(write: (line: string) => void = batchedLines(process.stdout)): Logger {
   const emit = (level: string, event: string, fields: Record<string, unknown> = {}) =>
     write(redact(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields })))
   return { info: (e, f) => emit('info', e, f), error: (e, f) => emit('error', e, f) }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { BootPayload } from '../../contract/boot'
 import { renderCheckout, scriptSafeJson } from './page-html'
 
 describe('scriptSafeJson', () => {
@@ -31,5 +32,10 @@ describe('renderCheckout', () => {
       '<script type="application/json" id="embed-data">{"hostOrigin":"http://localhost:4401","navigateTopOnComplete":false}</script></head>',
     )
     expect(html).not.toContain('boot-data')
+  })
+
+  it('refuses to embed a payload that breaks the contract (the page reads it without a schema)', () => {
+    const broken = { kind: 'session', view: { pageId: 'ordeh_x' } } as unknown as BootPayload
+    expect(() => renderCheckout(template, broken, 'en')).toThrow(/breaks the contract/)
   })
 })

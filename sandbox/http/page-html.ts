@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { BOOT_ELEMENT_ID, EMBED_BOOT_ELEMENT_ID, type BootPayload, type EmbedBoot } from '../../contract/boot'
+import { BOOT_ELEMENT_ID, BootPayload, EMBED_BOOT_ELEMENT_ID, type EmbedBoot } from '../../contract/boot'
 import type { Locale } from '../../contract/session'
 
 /** Bidi controls: escaped too, so merchant text cannot reorder what view-source or a log viewer shows. */
@@ -32,9 +32,18 @@ export function loadTemplates(pageDir: string): PageTemplates | null {
 
 const dataElement = (id: string, value: unknown) => `<script type="application/json" id="${id}">${scriptSafeJson(value)}</script>`
 
-/** The checkout page with its boot payload and accepted embedding inlined as data (not script), and `lang` set. */
+/**
+ * The checkout page with its boot payload and accepted embedding inlined as data (not script), and
+ * `lang` set. The payload is checked against the contract here, where it is made: the page reads
+ * it without a schema, to keep zod out of its first load. A payload that breaks the contract is a
+ * sandbox bug and throws.
+ */
 export function renderCheckout(template: string, boot: BootPayload | null, lang: Locale, embed: EmbedBoot | null = null): string {
   const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
+  if (boot) {
+    const checked = BootPayload.safeParse(boot)
+    if (!checked.success) throw new Error(`boot payload breaks the contract: ${checked.error.message}`)
+  }
   const data = [boot && dataElement(BOOT_ELEMENT_ID, boot), embed && dataElement(EMBED_BOOT_ELEMENT_ID, embed)].filter(Boolean).join('')
   return data ? withLang.replace('</head>', `${data}</head>`) : withLang
 }

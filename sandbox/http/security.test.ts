@@ -1,5 +1,6 @@
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { pageCsp } from './security'
+import { baseSecurityHeaders, pageCsp, setPageHeaders } from './security'
 
 describe('pageCsp', () => {
   it('allows no inline script and frames only from the merchant origins', () => {
@@ -10,5 +11,56 @@ describe('pageCsp', () => {
   })
   it("refuses all framing when the merchant allows none", () => {
     expect(pageCsp([])).toContain("frame-ancestors 'none'")
+  })
+})
+
+describe('baseSecurityHeaders', () => {
+  const app = new Hono()
+  app.use(baseSecurityHeaders)
+  app.get('/json', (c) => c.json({ ok: true }))
+  app.get('/page', (c) => {
+    setPageHeaders(c, ['https://shop.example.com'])
+    return c.html('<p>page</p>')
+  })
+  app.get('/asset', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'public, max-age=31536000, immutable')
+  })
+  app.get('/asset', (c) => c.body('asset'))
+  app.get('/raw', () => new Response('built without the context', { headers: { 'Cache-Control': 'max-age=60' } }))
+  app.get('/raw-claims', () => new Response('x', { headers: { 'X-Content-Type-Options': 'none' } }))
+
+  const base = (res: Response) => ({
+    nosniff: res.headers.get('X-Content-Type-Options'),
+    referrer: res.headers.get('Referrer-Policy'),
+    permissions: res.headers.get('Permissions-Policy'),
+  })
+  const expectedBase = {
+    nosniff: 'nosniff',
+    referrer: 'no-referrer',
+    permissions: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  }
+
+  it.each(['/json', '/page', '/asset', '/raw', '/raw-claims', '/missing'])('%s carries the base headers', async (path) => {
+    expect(base(await app.request(path))).toEqual(expectedBase)
+  })
+
+  it('gives an API answer the strict default CSP and no-store', async () => {
+    const res = await app.request('/json')
+    expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+  })
+
+  it("keeps the page's own CSP", async () => {
+    const res = await app.request('/page')
+    expect(res.headers.get('Content-Security-Policy')).toBe(pageCsp(['https://shop.example.com']))
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+  })
+
+  it("keeps a Cache-Control set after the response, and one a handler's own Response carries", async () => {
+    expect((await app.request('/asset')).headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+    const raw = await app.request('/raw')
+    expect(raw.headers.get('Cache-Control')).toBe('max-age=60')
+    expect(raw.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
   })
 })

@@ -1,15 +1,28 @@
 import type { Context, MiddlewareHandler } from 'hono'
 
-/** Headers every response carries. */
+const BASE_HEADERS: readonly (readonly [string, string])[] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'],
+]
+/** Defaults a handler may replace with its own (the page's CSP, an asset's Cache-Control). */
+const DEFAULT_HEADERS: readonly (readonly [string, string])[] = [
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"],
+  ['Cache-Control', 'no-store'],
+]
+
+/**
+ * Headers every response carries. They are set before the handler runs, so the response is built
+ * with them: each header set on a finished response makes Hono copy the response, and on Node
+ * that first turns it into a full fetch Response. A response a handler built without the context
+ * (which does not take them) gets them afterwards.
+ */
 export const baseSecurityHeaders: MiddlewareHandler = async (c, next) => {
+  for (const [name, value] of [...BASE_HEADERS, ...DEFAULT_HEADERS]) c.header(name, value)
   await next()
-  c.header('X-Content-Type-Options', 'nosniff')
-  c.header('Referrer-Policy', 'no-referrer')
-  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()')
-  if (!c.res.headers.has('Content-Security-Policy')) {
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
-  }
-  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
+  const headers = c.res.headers
+  for (const [name, value] of BASE_HEADERS) if (headers.get(name) !== value) c.header(name, value)
+  for (const [name, value] of DEFAULT_HEADERS) if (!headers.has(name)) c.header(name, value)
 }
 
 /**

@@ -26,5 +26,11 @@ const result = await autocannon({
   ],
 })
 process.stdout.write(
-  JSON.stringify({ rps: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx }),
+  JSON.stringify({
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  }),
 )

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import * as z from 'zod'
-import { BASIC, createSession, hasTaskset, root } from './sandbox-process'
+import { BASIC, createSession, hasTaskset, root, type RunningSandbox } from './sandbox-process'
 import { SLOW_4G, firstOption, withFreshBrowser } from './browser'
 
-export const LoadResult = z.object({ rps: z.number(), p99: z.number(), errors: z.number(), non2xx: z.number() })
+export const LoadResult = z.object({ rps: z.number(), p99: z.number(), requests: z.number(), errors: z.number(), non2xx: z.number() })
 export type LoadResult = z.infer<typeof LoadResult>
 
 export const median = (xs: readonly number[]): number => {
@@ -83,11 +82,11 @@ export async function approvalToSuccess(origin: string, runs: number): Promise<n
   return times
 }
 
-/** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox on CPU 0. */
-export async function sessionThroughput(origin: string): Promise<LoadResult> {
-  const tsx = join(root, 'node_modules/.bin/tsx')
-  const command = hasTaskset() ? 'taskset' : tsx
-  const args = command === 'taskset' ? ['-c', '1', tsx, 'scripts/bench/load.ts', origin] : ['scripts/bench/load.ts', origin]
+/** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox (started on CPU 0) apart. */
+export async function sessionThroughput(sandbox: RunningSandbox): Promise<LoadResult & { cpuUsPerRequest: number | null }> {
+  const load = [process.execPath, '--import', 'tsx', 'scripts/bench/load.ts', sandbox.origin]
+  const [command = process.execPath, ...args] = hasTaskset() ? ['taskset', '-c', '1', ...load] : load
+  const cpuBefore = sandbox.cpuMs()
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(command, args, { cwd: root })
     let out = ''
@@ -95,5 +94,10 @@ export async function sessionThroughput(origin: string): Promise<LoadResult> {
     child.on('error', reject)
     child.on('exit', () => resolve(out))
   })
-  return LoadResult.parse(JSON.parse(output))
+  const cpuAfter = sandbox.cpuMs()
+  const result = LoadResult.parse(JSON.parse(output))
+  // Server CPU per request holds still when other work shares the machine, unlike req/s.
+  const cpuUsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests : null
+  return { ...result, cpuUsPerRequest }
 }

@@ -1,20 +1,35 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 
 export const root = new URL('../..', import.meta.url).pathname
 
 export interface RunningSandbox {
   origin: string
+  /** CPU time (user + system) the sandbox process has used so far, in ms; null where /proc is not there. */
+  cpuMs(): number | null
   stop(): Promise<void>
 }
 
 export const hasTaskset = (): boolean => spawnSync('taskset', ['--version']).status === 0
 
-/** Starts the built sandbox, pinned to CPU 0 when the machine allows, and waits for /healthz. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
+
+/** utime + stime of a Linux process (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+}
+
+/**
+ * Starts the built sandbox, pinned to a CPU when asked and the machine allows, and waits for
+ * /healthz. Node runs the server itself (tsx as an import hook, not its CLI, which would add a
+ * wrapper process), so the child is the server and its CPU time can be read.
+ */
 export async function startSandbox(port: number, pinToCore: number | null = null): Promise<RunningSandbox> {
-  const tsx = join(root, 'node_modules/.bin/tsx')
-  const command = pinToCore !== null && hasTaskset() ? 'taskset' : tsx
-  const args = command === 'taskset' ? ['-c', String(pinToCore), tsx, 'sandbox/server.ts'] : ['sandbox/server.ts']
+  const node = [process.execPath, '--import', 'tsx', 'sandbox/server.ts']
+  const pinned = pinToCore !== null && hasTaskset()
+  const [command = process.execPath, ...args] = pinned ? ['taskset', '-c', String(pinToCore), ...node] : node
   const child: ChildProcess = spawn(command, args, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMBED_DEMO_PORT: String(port + 1) },
@@ -28,6 +43,7 @@ export async function startSandbox(port: number, pinToCore: number | null = null
   }
   return {
     origin,
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve())

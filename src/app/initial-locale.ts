@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '../../contract/session'
+import type { Locale } from '../../contract/session'
+import { LOCALES } from '../../contract/values'
 
 const asLocale = (tag: string | null | undefined): Locale | null => {
   const base = (tag ?? '').trim().toLowerCase().split('-')[0]

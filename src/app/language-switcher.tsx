@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '../../contract/session'
+import type { Locale } from '../../contract/session'
+import { LOCALES } from '../../contract/values'
 import { useI18n } from '../i18n/i18n-context'
 import { rememberLocale } from '../lib/locale-memory'
 

@@ -1,4 +1,5 @@
 import { lazy } from 'react'
+import { preloadable } from '../lib/preloadable'
 
 /**
  * Code that is not needed to show the first payment option, split off to keep the first load
@@ -9,18 +10,26 @@ export const ExpiredScreen = lazy(() => closedScreens().then((m) => ({ default: 
 export const LinkErrorScreen = lazy(() => closedScreens().then((m) => ({ default: m.LinkErrorScreen })))
 
 /** The mandate disclosure: fetched as soon as the session is known to have a mandate, shown under the options. */
-export const preloadDisclosure = () => import('../features/mandate-disclosure/components/mandate-disclosure')
-export const MandateDisclosure = lazy(() => preloadDisclosure().then((m) => ({ default: m.MandateDisclosure })))
+const disclosure = preloadable(() => import('../features/mandate-disclosure/components/mandate-disclosure'))
+export const preloadDisclosure = disclosure.preload
+export const MandateDisclosure = lazy(() => disclosure.load().then((m) => ({ default: m.MandateDisclosure })))
+
+/** Success and failure screens. Fetched once a rail starts, so the outcome shows the moment it is known, without suspending. */
+const finalSteps = preloadable(() => import('./final-steps'))
+export const preloadFinalSteps = finalSteps.preload
+export const SuccessStep = lazy(() => finalSteps.load().then((m) => ({ default: m.SuccessStep })))
+export const FailureStep = lazy(() => finalSteps.load().then((m) => ({ default: m.FailureStep })))
 
 /** The UPI rail with its live status (and, inside it, the QR encoder and the collect form as they are needed). */
 export const preloadUpi = () => import('./upi-step')
-export const UpiStep = lazy(() => preloadUpi().then((m) => ({ default: m.UpiStep })))
+export const UpiStep = lazy(() => {
+  void preloadFinalSteps()
+  return preloadUpi().then((m) => ({ default: m.UpiStep }))
+})
 
 /** The eNACH (and plain net banking) rail: bank, auth mode, account form, and the wait for the bank. */
 export const preloadEnach = () => import('./enach-step')
-export const EnachStep = lazy(() => preloadEnach().then((m) => ({ default: m.EnachStep })))
-
-/** Success and failure screens. */
-const finalSteps = () => import('./final-steps')
-export const SuccessStep = lazy(() => finalSteps().then((m) => ({ default: m.SuccessStep })))
-export const FailureStep = lazy(() => finalSteps().then((m) => ({ default: m.FailureStep })))
+export const EnachStep = lazy(() => {
+  void preloadFinalSteps()
+  return preloadEnach().then((m) => ({ default: m.EnachStep }))
+})

@@ -29,12 +29,15 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
   // A client secret in the query string moves to the fragment, so it stays out of logs and Referers.
   if (replaceUrl) window.history.replaceState(window.history.state, '', replaceUrl)
   const source = sessionSource(entry, boot)
-  // Start fetching the disclosure's code now, alongside the first render, when there is a mandate to disclose.
-  if (boot?.kind === 'session' && boot.view.mandate && boot.view.state === 'open') void preloadDisclosure()
+  // The disclosure's code is preloaded by the HTML alongside this script: with a mandate to disclose,
+  // the first paint waits for it (it has usually arrived first) so the terms show with the options.
+  // If it cannot be fetched, the page renders without waiting and the disclosure loads on its own.
+  const disclosure =
+    boot?.kind === 'session' && boot.view.mandate && boot.view.state === 'open' ? preloadDisclosure().catch(() => undefined) : undefined
   const sessionLanguage = boot?.kind === 'session' ? boot.view.language : null
   const locale = initialLocale(recallLocale(), sessionLanguage, document.documentElement.getAttribute('lang'))
   // English is bundled and resolves at once; Hindi is one small chunk, fetched before the first paint in Hindi.
-  const catalog = await loadCatalog(locale)
+  const [catalog] = await Promise.all([loadCatalog(locale), disclosure])
   const reactRoot = createRoot(root)
   reactRoot.render(<App source={source} locale={locale} catalog={catalog} />)
   if (embed && bridge) void bridge.then(({ startBridge }) => startBridge(embed, { unmount: () => reactRoot.unmount() }))

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { isUnexpectedSessionError, sessionQueries } from '../features/session/api/session-queries'
-import { SessionLoadError } from '../features/session/api/session-response'
+import { SessionLoadError } from '../features/session/api/session-load-error'
 import { useI18n } from '../i18n/i18n-context'
 import { recallLocale } from '../lib/locale-memory'
 import { CheckoutScreen } from './checkout-screen'

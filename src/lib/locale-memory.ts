@@ -1,12 +1,13 @@
-import { Locale } from '../../contract/session'
+import type { Locale } from '../../contract/session'
+import { LOCALES } from '../../contract/values'
 
 const KEY = 'checkout.locale'
 
 /** The language the customer picked in this tab, if any. Storage can be blocked (sandboxed frames): then there is none. */
 export function recallLocale(): Locale | null {
   try {
-    const parsed = Locale.safeParse(window.sessionStorage.getItem(KEY))
-    return parsed.success ? parsed.data : null
+    const stored = window.sessionStorage.getItem(KEY)
+    return LOCALES.find((locale) => locale === stored) ?? null
   } catch {
     return null
   }

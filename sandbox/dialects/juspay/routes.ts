@@ -1,5 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { bodyLimit } from '../../http/body-limit'
 import type { JuspayErrorField } from '../../../contract/errors'
 import type { SandboxDeps } from '../../deps'
 import { createOrder } from '../../domain/orders'

@@ -1,6 +1,6 @@
 import type { Instrument } from '../../../contract/instrument'
 import type { Phrase } from '../../i18n/phrase'
-import { inr } from '../../../contract/money'
+import { inr } from '../../../contract/values'
 import type { Locale } from '../../../contract/session'
 import { formatMoney } from '../../lib/format'
 import { UPI_EXTRA_APPROVAL_LIMIT } from '../../lib/upi-limits'

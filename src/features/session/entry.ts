@@ -1,4 +1,4 @@
-import { CLIENT_SECRET_PATTERN, PAGE_ID_PATTERN } from '../../../contract/session'
+import { CLIENT_SECRET_PATTERN, PAGE_ID_PATTERN } from '../../../contract/values'
 
 /** How this page was opened: a payment-page link, a checkout client secret, or something we cannot use. */
 export type Entry =

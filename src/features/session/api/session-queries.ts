@@ -1,10 +1,16 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { SessionView } from '../../../../contract/session'
 import { getJson, postJson } from '../../../lib/http'
-import { interpretSessionResponse, SessionLoadError } from './session-response'
+import type { HttpResult } from '../../../lib/http'
+import { SessionLoadError } from './session-load-error'
 
-async function load(request: Promise<Parameters<typeof interpretSessionResponse>[0]>): Promise<SessionView> {
-  const result = interpretSessionResponse(await request)
+/**
+ * The answer's reader (the contract's schemas, with zod) is fetched alongside the request, not
+ * with the first load: the first render comes from the document's boot data.
+ */
+async function load(request: Promise<HttpResult>): Promise<SessionView> {
+  const [{ interpretSessionResponse }, answer] = await Promise.all([import('./session-response'), request])
+  const result = interpretSessionResponse(answer)
   if (!result.ok) throw new SessionLoadError(result.failure, result.detail)
   return result.view
 }

@@ -1,15 +1,6 @@
 import { PageError, SessionView } from '../../../../contract/session'
 import type { HttpResult } from '../../../lib/http'
-
-/** Why the session could not be loaded, in the terms the page shows. */
-export type SessionFailure = 'not_found' | 'malformed' | 'unreachable' | 'invalid_response'
-
-export class SessionLoadError extends Error {
-  constructor(readonly failure: SessionFailure, detail?: string) {
-    super(detail ? `session ${failure}: ${detail}` : `session ${failure}`)
-    this.name = 'SessionLoadError'
-  }
-}
+import type { SessionFailure } from './session-load-error'
 
 export type SessionResult = { ok: true; view: SessionView } | { ok: false; failure: SessionFailure; detail?: string }
 
