@@ -1,14 +1,11 @@
 import * as z from 'zod/mini'
+import { BRAND_COLOR_PATTERN, hostLogo, THEMES } from './values'
 
-/**
- * How the page looks: light, dark or following the device, and the merchant's brand colour.
- * Kept apart from the embed messages so the page's first load carries only this much of them.
- */
-export const THEMES = ['light', 'dark', 'auto'] as const
+export { BRAND_COLOR_PATTERN, hostLogo, THEMES }
+
+/** How the page looks: light, dark or following the device, and the merchant's brand colour. */
 export const Theme = z.enum(THEMES)
 export type Theme = z.infer<typeof Theme>
-
-export const BRAND_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/
 
 export const Appearance = z.object({
   theme: z.optional(Theme),
@@ -17,15 +14,4 @@ export const Appearance = z.object({
   /** A logo on the framing page's own origin (the only other origin the framed page loads images from). */
   logoUrl: z.optional(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/\S+$/))),
 })
-
-/** The host's logo URL when it is on the host's own origin; null for anything else. */
-export function hostLogo(url: string | undefined | null, hostOrigin: string): string | null {
-  if (!url || url.length > 500) return null
-  try {
-    const parsed = new URL(url)
-    return parsed.origin === hostOrigin ? parsed.href : null
-  } catch {
-    return null
-  }
-}
 export type Appearance = z.infer<typeof Appearance>

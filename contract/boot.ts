@@ -1,8 +1,8 @@
 import * as z from 'zod/mini'
 import { SessionView } from './session'
-import { BOOT_ELEMENT_ID } from './values'
+import { BOOT_ELEMENT_ID, EMBED_BOOT_ELEMENT_ID, HOST_ORIGIN_PATTERN } from './values'
 
-export { BOOT_ELEMENT_ID }
+export { BOOT_ELEMENT_ID, EMBED_BOOT_ELEMENT_ID }
 
 /**
  * What the server embeds in the payment page's HTML (a non-executable JSON script element), so the
@@ -20,9 +20,8 @@ export type BootPayload = z.infer<typeof BootPayload>
  * the merchant's framing origins, in which case the document's `frame-ancestors` is narrowed to
  * exactly that origin. The page posts its messages to this origin and to no other.
  */
-export const EMBED_BOOT_ELEMENT_ID = 'embed-data'
 export const EmbedBoot = z.object({
-  hostOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
+  hostOrigin: z.string().check(z.regex(HOST_ORIGIN_PATTERN)),
   /** The merchant's `embed.navigateTopOnComplete`: after a result, offer to take the whole window to return_url. */
   navigateTopOnComplete: z.boolean(),
 })

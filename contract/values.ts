@@ -16,3 +16,25 @@ export const BOOT_ELEMENT_ID = 'boot-data'
 
 /** Rupees in paise, as the contract's Money. */
 export const inr = (minor: number): { minor: number; currency: 'INR' } => ({ minor, currency: 'INR' })
+
+/** The page's themes: light, dark, or following the device. */
+export const THEMES = ['light', 'dark', 'auto'] as const
+
+export const BRAND_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/
+
+/** The host's logo URL when it is on the host's own origin; null for anything else. */
+export function hostLogo(url: string | undefined | null, hostOrigin: string): string | null {
+  if (!url || url.length > 500) return null
+  try {
+    const parsed = new URL(url)
+    return parsed.origin === hostOrigin ? parsed.href : null
+  } catch {
+    return null
+  }
+}
+
+/** Id of the JSON script element holding the embedding the server accepted (contract/boot.ts). */
+export const EMBED_BOOT_ELEMENT_ID = 'embed-data'
+
+/** A serialised http(s) origin, as the embed boot names the host. */
+export const HOST_ORIGIN_PATTERN = /^https?:\/\/[^/?#\s]+$/

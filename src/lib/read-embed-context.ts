@@ -1,9 +1,21 @@
-import { BRAND_COLOR_PATTERN, hostLogo, THEMES, type Appearance, type Theme } from '../../contract/appearance'
-import { EMBED_BOOT_ELEMENT_ID, EmbedBoot } from '../../contract/boot'
+import type { Appearance, Theme } from '../../contract/appearance'
+import type { EmbedBoot } from '../../contract/boot'
+import { BRAND_COLOR_PATTERN, EMBED_BOOT_ELEMENT_ID, HOST_ORIGIN_PATTERN, hostLogo, THEMES } from '../../contract/values'
 import { EMBED_INSTANCE_PATTERN, EMBED_PARAMS } from '../../contract/embed-api'
 import type { EmbedContext } from './embedding'
 
 const isTheme = (value: string | null): value is Theme => (THEMES as readonly (string | null)[]).includes(value)
+
+/**
+ * The accepted embedding, checked by hand rather than with the contract's schema (the same checks:
+ * an http(s) origin and a flag), to keep zod out of the first load (decision 0008).
+ */
+function embedBoot(json: unknown): EmbedBoot | null {
+  if (typeof json !== 'object' || json === null) return null
+  const { hostOrigin, navigateTopOnComplete } = json as Record<string, unknown>
+  if (typeof hostOrigin !== 'string' || !HOST_ORIGIN_PATTERN.test(hostOrigin) || typeof navigateTopOnComplete !== 'boolean') return null
+  return { hostOrigin, navigateTopOnComplete }
+}
 
 /**
  * Embedded only when all three agree: the document is in a frame, the server accepted the host
@@ -17,18 +29,18 @@ export function readEmbedContext(data: string | null | undefined, search: string
   } catch {
     return null
   }
-  const boot = EmbedBoot.safeParse(json)
+  const boot = embedBoot(json)
   const params = new URLSearchParams(search)
   const instance = params.get(EMBED_PARAMS.instance)
-  if (!boot.success || instance === null || !EMBED_INSTANCE_PATTERN.test(instance)) return null
+  if (!boot || instance === null || !EMBED_INSTANCE_PATTERN.test(instance)) return null
   const theme = params.get(EMBED_PARAMS.theme)
   const brand = params.get(EMBED_PARAMS.brand)
   const appearance: Appearance = {}
   if (isTheme(theme)) appearance.theme = theme
   if (brand !== null && BRAND_COLOR_PATTERN.test(brand)) appearance.brandColor = brand
-  const logo = hostLogo(params.get(EMBED_PARAMS.logo), boot.data.hostOrigin)
+  const logo = hostLogo(params.get(EMBED_PARAMS.logo), boot.hostOrigin)
   if (logo) appearance.logoUrl = logo
-  return { ...boot.data, instance, appearance }
+  return { ...boot, instance, appearance }
 }
 
 /** This document's embedding, from its data element, its address and its place in a frame. */

@@ -1,5 +1,5 @@
 import { HostToFrame } from '../../../contract/embed'
-import { hostLogo } from '../../../contract/appearance'
+import { hostLogo } from '../../../contract/values'
 import { EMBED_PROTOCOL, EMBED_VERSION, type EmbedEvent } from '../../../contract/embed-api'
 import type { EmbedContext } from '../../lib/embedding'
 import { hostAppearance, shownScreen, shownView } from '../../lib/page-signals'
