@@ -91,6 +91,8 @@ test.describe('desktop: QR', () => {
     await ledger.decide(orderId, 'approve')
     // Nothing can be fetched now: the success screen must already be on the page.
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+    // Leaving for the merchant now would only show the browser's offline page: the return waits.
+    await expect(page.getByRole('timer')).toHaveText('You are offline. Returning to Acme Fitness once you are back online.')
     await context.setOffline(false)
 
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()

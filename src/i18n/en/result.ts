@@ -14,6 +14,7 @@ export const result = {
   'result.kept': 'You paid {amount} today.',
   'result.authorised': 'What you authorised',
   'result.returning': 'Returning to {merchant} in {seconds} s',
+  'result.returningWhenOnline': 'You are offline. Returning to {merchant} once you are back online.',
   'result.returningAnnounce': 'Returning to {merchant} in {seconds} seconds.',
   'result.returnTo': 'Return to {merchant}',
   'result.failure.mandate': 'AutoPay was not set up',

@@ -15,6 +15,7 @@ export const result: Record<keyof typeof en, string> = {
   'result.kept': 'आज आपने {amount} का भुगतान किया।',
   'result.authorised': 'आपने किस बात की अनुमति दी',
   'result.returning': '{seconds} सेकंड में {merchant} पर वापस ले जाया जा रहा है',
+  'result.returningWhenOnline': 'आप ऑफ़लाइन हैं। इंटरनेट वापस आते ही {merchant} पर लौटेंगे।',
   'result.returningAnnounce': '{seconds} सेकंड में {merchant} पर वापस ले जाया जा रहा है।',
   'result.returnTo': '{merchant} पर वापस जाएँ',
   'result.failure.mandate': 'ऑटोपे सेट नहीं हुआ',
