@@ -361,3 +361,16 @@ test('a plain net banking payment (mandate optional, not opted in) asks only for
   await expect(checkout.heading('Payment successful')).toBeVisible()
   expect(await orderStatus(request, orderId)).toMatchObject({ status: 'CHARGED', payment_method_type: 'NB' })
 })
+
+test('in Hindi, the eNACH form, its reasons and its errors read in Hindi', async ({ merchant, checkout, page, expectAccessible }) => {
+  const { pageUrl } = await merchant.createSession({ ...enachAction, 'mandate.max_amount': '200000.00', language: 'hi' })
+  await checkout.open(pageUrl)
+  await expect(checkout.heading('अपने बैंक से ई-नैच सेट करें')).toBeVisible()
+  const bank = page.getByRole('combobox', { name: 'आपका बैंक' })
+  await bank.fill('airtel')
+  await expect(page.getByRole('option', { name: /^Airtel Payments Bank/ })).toContainText('इस मैंडेट के लिए उपलब्ध नहीं')
+  await page.getByRole('button', { name: 'अपने बैंक पर आगे बढ़ें' }).click()
+  await expect(bank).toBeFocused()
+  await expect(bank).toHaveAccessibleDescription(/अपना बैंक चुनें।$/)
+  await expectAccessible()
+})
