@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { AttemptView } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
-import { sessionView } from '../testing/session-view'
+import { attemptView, sessionView } from '../testing/session-view'
 import { checkoutStage, FIRST_STEP, initialStep, type CheckoutStep, type Stage } from './checkout-step'
 
-const attempt = (over: Partial<AttemptView>): AttemptView => ({
-  id: 'att_1',
-  number: 1,
-  instrument: 'upi',
-  channel: 'qr',
-  setsUpMandate: true,
-  status: 'pending',
-  failureReason: null,
-  createdAt: '2026-11-25T18:00:00.000Z',
-  expiresAt: '2026-11-25T18:05:00.000Z',
-  endedAt: null,
-  upi: null,
-  enach: null,
-  ...over,
-})
+const attempt = attemptView
 
 const view = (latest: AttemptView | null): SessionView =>
   sessionView({

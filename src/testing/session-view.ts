@@ -1,3 +1,4 @@
+import type { AttemptView } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
 
 /** An open session with nothing chosen or tried yet, for unit tests; override what a test is about. */
@@ -26,5 +27,22 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   attempt: null,
   attemptsLeft: 3,
   returnUrl: null,
+  ...over,
+})
+
+/** A pending UPI QR attempt that sets up the mandate, for unit tests; override what a test is about. */
+export const attemptView = (over: Partial<AttemptView> = {}): AttemptView => ({
+  id: 'att_1',
+  number: 1,
+  instrument: 'upi',
+  channel: 'qr',
+  setsUpMandate: true,
+  status: 'pending',
+  failureReason: null,
+  createdAt: '2026-11-25T18:00:00.000Z',
+  expiresAt: '2026-11-25T18:05:00.000Z',
+  endedAt: null,
+  upi: null,
+  enach: null,
   ...over,
 })

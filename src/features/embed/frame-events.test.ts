@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AttemptView } from '../../../contract/attempt'
 import type { SessionView } from '../../../contract/session'
-import { sessionView } from '../../testing/session-view'
+import { attemptView, sessionView } from '../../testing/session-view'
 import { errorForScreen, eventsForView, NOTHING_REPORTED, signedResult, type Reported } from './frame-events'
 
 const RETURN =
@@ -9,21 +8,7 @@ const RETURN =
 const FAILED_RETURN =
   'https://shop.merchant.com/return?order_id=order_1&status=AUTHORIZATION_FAILED&status_id=27&signature=xyz&signature_algorithm=HMAC-SHA256'
 
-const attempt = (over: Partial<AttemptView> = {}): AttemptView => ({
-  id: 'att_1',
-  number: 1,
-  instrument: 'upi',
-  channel: 'qr',
-  setsUpMandate: true,
-  status: 'pending',
-  failureReason: null,
-  createdAt: '2026-11-25T18:00:00.000Z',
-  expiresAt: '2026-11-25T18:05:00.000Z',
-  endedAt: null,
-  upi: null,
-  enach: null,
-  ...over,
-})
+const attempt = attemptView
 
 const view = (over: Partial<SessionView> = {}): SessionView =>
   sessionView({

@@ -1,23 +1,10 @@
+import { attemptView } from '../../testing/session-view'
 import { describe, expect, it } from 'vitest'
 import { FAILURE_REASONS, type AttemptView } from '../../../contract/attempt'
 import { resultCatalogs } from '../../i18n/result-catalogs'
 import { failureHeadingKey, reasonKey } from './failure-text'
 
-const attempt = (over: Partial<AttemptView>): AttemptView => ({
-  id: 'att_1',
-  number: 1,
-  instrument: 'upi',
-  channel: 'collect',
-  setsUpMandate: true,
-  status: 'failed',
-  failureReason: null,
-  createdAt: '2026-11-25T18:00:00.000Z',
-  expiresAt: '2026-11-25T18:05:00.000Z',
-  endedAt: '2026-11-25T18:01:00.000Z',
-  upi: null,
-  enach: null,
-  ...over,
-})
+const attempt = (over: Partial<AttemptView> = {}): AttemptView => attemptView({ channel: 'collect', status: 'failed', endedAt: '2026-11-25T18:01:00.000Z', ...over })
 
 describe('reasonKey', () => {
   it.each(FAILURE_REASONS)('%s has its own words in every language', (failureReason) => {
