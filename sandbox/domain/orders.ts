@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { SandboxDeps } from '../deps'
 import { newClientAuthToken, newPageId } from './ids'
 import type { Order } from './order'
@@ -25,20 +25,30 @@ export type CreateOutcome =
 
 const CLIENT_AUTH_TOKEN_TTL_MS = 15 * 60 * 1000
 
-/** Canonical digest of a request body: key order does not matter, values do. */
+/**
+ * Canonical digest of a request body: key order does not matter, values do. The canonical JSON is
+ * written in one pass (sorted keys; undefined, functions and symbols left out of objects and null
+ * in arrays, as JSON.stringify does) and hashed in one call, without a copy of the value or a Hash
+ * object per request.
+ */
 export function fingerprint(value: unknown): string {
-  const canonical = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(canonical)
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v)
-          .sort()
-          .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-      )
-    }
-    return v
+  return hash('sha256', canonicalJson(value) ?? '')
+}
+
+function canonicalJson(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + (canonicalJson(value[i]) ?? 'null')
+    return out + ']'
   }
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex')
+  const record = value as Record<string, unknown>
+  let out = '{'
+  for (const key of Object.keys(record).sort()) {
+    const inner = canonicalJson(record[key])
+    if (inner !== undefined) out += (out.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + inner
+  }
+  return out + '}'
 }
 
 /**
