@@ -10,8 +10,16 @@ describe('redact', () => {
     ['/simulator/bank/0123456789abcdef0123456789abcdef', '/simulator/bank/0123…'],
     ['Authorization: Basic ZGVtb19hcGlfa2V5Og==', 'Authorization: Basic [redacted]'],
     ['Bearer demo_api_key', 'Bearer [redacted]'],
+    ['authorization: bearer demo_api_key', 'authorization: bearer [redacted]'],
+    ['BASIC ZGVtb19hcGlfa2V5Og==', 'BASIC [redacted]'],
+    ['{"path":"/v1/checkout/sessions/cs_ABCDEFGHIJKLMNOPQRSTUVWX_secret_abc"}', '{"path":"/v1/checkout/sessions/cs_ABCDE…"}'],
   ])('hides %s', (input, expected) => {
     expect(redact(input)).toBe(expected)
+  })
+
+  it('leaves text with nothing secret in it as it is', () => {
+    const line = '{"level":"info","event":"request","method":"POST","path":"/session","status":200,"ms":0.3}'
+    expect(redact(line)).toBe(line)
   })
 
   it('applies to every log line', () => {

@@ -1,6 +1,96 @@
 import { describe, expect, it } from 'vitest'
+import type { Order } from '../domain/order'
+import { orderDraft, TEST_NOW } from '../testing/fixtures'
 import type { WebhookDelivery } from '../webhooks/delivery'
 import { MemoryStore } from './memory-store'
+
+const order = (): Order => ({
+  ...orderDraft(TEST_NOW, {
+    orderId: 'o-1',
+    paymentRules: { payment_flows: { billing_creation: { plans: [{ amount: '10.00' }] } } },
+    source: {
+      dialect: 'checkout',
+      sessionId: 'cs_1',
+      clientSecret: 'cs_1_secret_x',
+      mode: 'subscription',
+      cancelUrl: null,
+      raw: { line_items: [{ price_data: { unit_amount: 100 } }], created: new Date('2026-11-25T10:00:00.000Z') },
+    },
+  }),
+  id: 'ordeh_1',
+  createdAt: TEST_NOW.toISOString(),
+  clientAuthToken: 'tkn_1',
+  clientAuthTokenExpiresAt: TEST_NOW.toISOString(),
+  status: 'NEW',
+  attempts: [],
+  mandateStatus: null,
+  mandateId: null,
+  mandateToken: null,
+  refundedMinor: 0,
+})
+
+/** Changes something at every depth of an order, as a careless caller might. */
+function scribble(o: Order): void {
+  o.status = 'CHARGED'
+  o.customer.email = 'changed@example.com'
+  o.udf.push('x')
+  o.metadata['added'] = 'x'
+  if (o.mandate) o.mandate.maxAmount.minor = 1
+  ;((o.paymentRules as { payment_flows: { billing_creation: { plans: { amount: string }[] } } }).payment_flows.billing_creation.plans[0] as {
+    amount: string
+  }).amount = '0.01'
+  if (o.source.dialect === 'checkout') {
+    ;(o.source.raw as { line_items: unknown[]; created: Date }).line_items.pop()
+    ;(o.source.raw as { created: Date }).created.setUTCFullYear(2000)
+  }
+}
+
+describe('MemoryStore orders', () => {
+  it('keeps its own copy of an inserted order, so the caller changing it later changes nothing stored', () => {
+    const store = new MemoryStore()
+    const inserted = order()
+    store.insertOrder(inserted)
+    scribble(inserted)
+    expect(store.orderById('ordeh_1')).toEqual(order())
+  })
+
+  it('hands out copies of orders, from every lookup and from a refused insert', () => {
+    const store = new MemoryStore()
+    store.insertOrder(order())
+    const refused = store.insertOrder({ ...order(), id: 'ordeh_2' })
+    const reads = [
+      store.orderById('ordeh_1'),
+      store.orderByMerchantOrderId('demo_merchant', 'O-1'),
+      store.orderByCheckoutSessionId('cs_1'),
+      store.orderByClientSecret('cs_1_secret_x'),
+      refused.inserted ? undefined : refused.existing,
+    ]
+    for (const read of reads) {
+      expect(read).toEqual(order())
+      if (read) scribble(read)
+    }
+    expect(store.orderById('ordeh_1')).toEqual(order())
+  })
+
+  it('keeps its own copy on update', () => {
+    const store = new MemoryStore()
+    store.insertOrder(order())
+    const updated = { ...order(), status: 'CHARGED' as const }
+    store.updateOrder(updated)
+    scribble(updated)
+    expect(store.orderById('ordeh_1')).toEqual({ ...order(), status: 'CHARGED' })
+  })
+
+  it('copies values of every kind faithfully', () => {
+    const store = new MemoryStore()
+    store.insertOrder(order())
+    const stored = store.orderById('ordeh_1')
+    const raw = stored?.source.dialect === 'checkout' ? (stored.source.raw as { created: unknown }) : null
+    expect(raw?.created).toEqual(new Date('2026-11-25T10:00:00.000Z'))
+    expect(raw?.created).toBeInstanceOf(Date)
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype)
+  })
+})
 
 const delivery = (id: string, overrides: Partial<WebhookDelivery> = {}): WebhookDelivery => ({
   id,

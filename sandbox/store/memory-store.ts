@@ -1,5 +1,6 @@
 import type { Order } from '../domain/order'
 import type { WebhookDelivery } from '../webhooks/delivery'
+import { deepCopy } from './copy'
 import type { InsertResult, Store } from './store'
 
 const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
@@ -17,8 +18,8 @@ export class MemoryStore implements Store {
     const key = merchantKey(order.merchantId, order.orderId)
     const existingId = this.byMerchantOrder.get(key)
     const existing = existingId === undefined ? undefined : this.byId.get(existingId)
-    if (existing) return { inserted: false, existing: structuredClone(existing) }
-    this.byId.set(order.id, structuredClone(order))
+    if (existing) return { inserted: false, existing: deepCopy(existing) }
+    this.byId.set(order.id, deepCopy(order))
     this.byMerchantOrder.set(key, order.id)
     if (order.source.dialect === 'checkout') {
       this.byCheckoutSession.set(order.source.sessionId, order.id)
@@ -29,7 +30,7 @@ export class MemoryStore implements Store {
 
   updateOrder(order: Order): void {
     if (!this.byId.has(order.id)) throw new Error(`unknown order ${order.id}`)
-    this.byId.set(order.id, structuredClone(order))
+    this.byId.set(order.id, deepCopy(order))
   }
 
   orderById(id: string): Order | undefined {
@@ -59,13 +60,13 @@ export class MemoryStore implements Store {
   saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): void {
     const key = merchantKey(merchantId, orderId)
     const records = this.webhooks.get(key) ?? new Map<string, WebhookDelivery>()
-    records.set(delivery.id, structuredClone(delivery))
+    records.set(delivery.id, deepCopy(delivery))
     this.webhooks.set(key, records)
   }
 
   webhooksFor(merchantId: string, orderId: string): WebhookDelivery[] {
     const records = this.webhooks.get(merchantKey(merchantId, orderId))
-    return records ? [...records.values()].map((d) => structuredClone(d)) : []
+    return records ? [...records.values()].map((d) => deepCopy(d)) : []
   }
 
   size(): number {
@@ -86,6 +87,6 @@ export class MemoryStore implements Store {
   }
 
   private clone(order: Order | undefined): Order | undefined {
-    return order === undefined ? undefined : structuredClone(order)
+    return order === undefined ? undefined : deepCopy(order)
   }
 }

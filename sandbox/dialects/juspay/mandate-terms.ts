@@ -47,18 +47,24 @@ const ONETIME_VALIDITY_MS = 90 * DAY_MS
 const LATEST_START_MS = 365 * DAY_MS
 const DEFAULT_VALIDITY_YEARS = 30
 
+const parseAmountRule = oneOf(AMOUNT_RULES)
+const parseFrequency = oneOf(FREQUENCIES)
+const parseRuleType = oneOf(RULE_TYPES)
+const parseRuleValue = integer(1, 31)
+const parseMandateDescription = text({ max: 255, multiline: true })
+
 export function readMandateInput(fields: RequestFields): MandateInput {
   return {
     maxAmountMinor: fields.read('mandate.max_amount', parseRupees),
-    amountRule: fields.read('mandate.amount_rule', oneOf(AMOUNT_RULES)),
-    frequency: fields.read('mandate.frequency', oneOf(FREQUENCIES)),
-    ruleType: fields.read('mandate.rule_type', oneOf(RULE_TYPES)),
-    ruleValue: fields.read('mandate.rule_value', integer(1, 31)),
+    amountRule: fields.read('mandate.amount_rule', parseAmountRule),
+    frequency: fields.read('mandate.frequency', parseFrequency),
+    ruleType: fields.read('mandate.rule_type', parseRuleType),
+    ruleValue: fields.read('mandate.rule_value', parseRuleValue),
     startDate: fields.read('mandate.start_date', epochSeconds),
     endDate: fields.read('mandate.end_date', epochSeconds),
     blockFunds: fields.read('mandate.block_funds', bool),
     revokableByCustomer: fields.read('mandate.revokable_by_customer', bool),
-    description: fields.read('mandate.description', text({ max: 255, multiline: true })),
+    description: fields.read('mandate.description', parseMandateDescription),
   }
 }
 

@@ -12,6 +12,7 @@ describe('text', () => {
   })
   it.each([
     ['abcdef', 'at most 5'],
+    ['😀😀😀😀😀😀', 'at most 5 characters (got 6)'],
     ['a\u0000b', 'control'],
     ['a\u0007b', 'control'],
     ['a\u009Fb', 'control'],

@@ -29,7 +29,8 @@ export function text(rules: TextRules): Parser<string> {
     if (CONTROL.test(value) || (!rules.multiline && LINE_BREAKS.test(value))) {
       return fail('must not contain control characters')
     }
-    const length = codePoints(value)
+    // A string has no more code points than UTF-16 units, so only a long one needs counting.
+    const length = value.length > rules.max ? codePoints(value) : value.length
     if (length > rules.max) return fail(`must be at most ${rules.max} characters (got ${length})`)
     if (rules.pattern && !rules.pattern.regex.test(value)) return fail(rules.pattern.reason)
     return ok(value)
@@ -56,8 +57,10 @@ export const plainUdf = text({
 const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+\-/=?^_.{|}~`]+$/
 const EMAIL_DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/
 
+const emailText = text({ max: 254 })
+
 export const email: Parser<string> = (value) => {
-  const base = text({ max: 254 })(value)
+  const base = emailText(value)
   if (!base.ok) return base
   const at = base.value.lastIndexOf('@')
   const local = base.value.slice(0, at)
@@ -104,8 +107,10 @@ export function integer(min: number, max: number): Parser<number> {
 const LATEST_EPOCH_SECONDS = 4_102_444_800
 
 /** UNIX time in whole seconds (UTC), as a number or a string of digits. */
+const anyWholeNumber = integer(0, Number.MAX_SAFE_INTEGER)
+
 export const epochSeconds: Parser<number> = (value) => {
-  const parsed = integer(0, Number.MAX_SAFE_INTEGER)(value)
+  const parsed = anyWholeNumber(value)
   if (!parsed.ok) return fail('must be a UNIX timestamp in seconds, such as "1767225600"')
   if (parsed.value > 1e12) return fail('must be a UNIX timestamp in seconds, not milliseconds')
   if (parsed.value >= LATEST_EPOCH_SECONDS) return fail('must be a UNIX timestamp in seconds before the year 2100')
@@ -118,9 +123,11 @@ export interface UrlRules {
 }
 
 /** An absolute http(s) URL without a fragment or credentials. */
+const urlText = text({ max: 2048 })
+
 export function httpUrl(rules: UrlRules = {}): Parser<string> {
   return (value) => {
-    const base = text({ max: 2048 })(value)
+    const base = urlText(value)
     if (!base.ok) return base
     const url = URL.canParse(base.value) ? new URL(base.value) : null
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {

@@ -51,17 +51,27 @@ const name = text({ max: 255 })
 const freeText = text({ max: 255, multiline: true })
 const udfText = text({ max: 255 })
 
+const returnUrls = new WeakMap<Merchant, Parser<string>>()
+
+/** The return_url parser of a merchant, built once per merchant rather than once per request. */
 function returnUrl(merchant: Merchant): Parser<string> {
-  return httpUrl({
-    check: (url) => (isAllowedReturnHost(merchant, url) ? null : `host ${url.hostname} is not on this merchant's return URL allow-list`),
-  })
+  let parser = returnUrls.get(merchant)
+  if (!parser) {
+    parser = httpUrl({
+      check: (url) => (isAllowedReturnHost(merchant, url) ? null : `host ${url.hostname} is not on this merchant's return URL allow-list`),
+    })
+    returnUrls.set(merchant, parser)
+  }
+  return parser
 }
+
+const metadataText = text({ max: METADATA_VALUE_MAX, multiline: true })
 
 /** Metadata values are stored as strings, as Juspay echoes them; structured values become JSON text. */
 const metadataValue: Parser<string> = (value) => {
   const asText =
     typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)
-  return text({ max: METADATA_VALUE_MAX, multiline: true })(asText)
+  return metadataText(asText)
 }
 
 const asString = <T extends string | number | boolean>(parse: Parser<T>): Parser<string> => (value) => {
@@ -99,9 +109,15 @@ function readPaymentRules(fields: RequestFields, errors: FieldErrors): PaymentRu
   return undefined
 }
 
+const UDF_NAMES = Array.from({ length: 10 }, (_, i) => `udf${i + 1}`)
+
 function readUdfs(fields: RequestFields): (string | undefined)[] {
-  return Array.from({ length: 10 }, (_, i) => fields.read(`udf${i + 1}`, i < 5 ? plainUdf : udfText))
+  return UDF_NAMES.map((fieldName, i) => fields.read(fieldName, i < 5 ? plainUdf : udfText))
 }
+
+const parseAction = oneOf(JUSPAY_ACTIONS)
+const parseLanguage = oneOf(LOCALES)
+const parseCreateMandate = oneOf(CREATE_MANDATE)
 
 /** Reads and parses every field this dialect knows; unknown keys are ignored, as Juspay takes many optional ones. */
 export function readRequest(fields: RequestFields, merchant: Merchant, errors: FieldErrors): JuspayOrderRequest {
@@ -117,10 +133,10 @@ export function readRequest(fields: RequestFields, merchant: Merchant, errors: F
     description: fields.read('description', freeText),
     returnUrl: fields.read('return_url', returnUrl(merchant)),
     paymentPageClientId: fields.read('payment_page_client_id', name),
-    action: fields.read('action', oneOf(JUSPAY_ACTIONS)),
-    language: fields.read('language', oneOf(LOCALES)),
+    action: fields.read('action', parseAction),
+    language: fields.read('language', parseLanguage),
     udf: readUdfs(fields),
-    createMandate: fields.read('options.create_mandate', oneOf(CREATE_MANDATE)),
+    createMandate: fields.read('options.create_mandate', parseCreateMandate),
     getUpiDeepLinks: fields.read('options.get_upi_deep_links', bool),
     mandate: readMandateInput(fields),
     mandateFieldsGiven: MANDATE_FIELD_NAMES.some((field) => fields.has(`mandate.${field}`)),
