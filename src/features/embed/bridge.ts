@@ -63,8 +63,7 @@ export function startBridge(context: EmbedContext, { unmount }: BridgeOptions): 
       const { logoUrl, ...rest } = parsed.data.payload
       const logo = logoUrl === undefined ? {} : { logoUrl: hostLogo(logoUrl, context.hostOrigin) ?? undefined }
       hostAppearance.set({ ...hostAppearance.get(), ...rest, ...logo })
-    }
-    else close()
+    } else close()
   }
 
   const stopScreens = shownScreen.subscribe(reportScreen)

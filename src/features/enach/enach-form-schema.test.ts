@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inr } from '../../../contract/money'
 import type { EnachLimits } from '../../../contract/session'
-import { EMPTY_FORM, enachFormSchema, paymentFormSchema, toEnachDetails, type EnachFormValues } from './enach-form-schema'
+import { EMPTY_FORM, enachFormSchema, paymentFormSchema, serverFieldError, toEnachDetails, type EnachFormValues } from './enach-form-schema'
 
 const limits: EnachLimits = { netbanking: inr(10_00_000_00), debit_card: inr(10_00_000_00), aadhaar: inr(1_00_000_00) }
 const schema = enachFormSchema({ kind: 'mandate', maxAmount: inr(50_000_00), limits })
@@ -73,5 +73,18 @@ describe('the eNACH form schema', () => {
     expect(payment.safeParse({ bankCode: 'SBIN' }).success).toBe(true)
     expect(payment.safeParse({ bankCode: '' }).error?.issues[0]?.message).toBe('enach.bank.required')
     expect(payment.safeParse({ bankCode: 'AIRP' }).error?.issues[0]?.message).toBe('enach.bank.unavailable')
+  })
+})
+
+describe('serverFieldError', () => {
+  it.each([
+    ['ifsc_bank_mismatch', ['ifsc', 'enach.ifsc.bank']],
+    ['auth_mode_unsupported', ['authMode', 'enach.mode.required']],
+    ['bank_unknown', ['bankCode', 'enach.bank.unavailable']],
+    ['amount_above_mode_limit', null],
+    ['network', null],
+    ['__proto__', null],
+  ])('%s lands on %o', (failure, expected) => {
+    expect(serverFieldError(failure)).toEqual(expected)
   })
 })

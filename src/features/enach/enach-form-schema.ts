@@ -112,6 +112,14 @@ export function toEnachDetails(values: EnachFormValues): EnachDetails | null {
   }
 }
 
+/** Server refusals that belong on a field of the form, with the message shown there; the rest are shown above the button. */
+const SERVER_FIELD_ERRORS: ReadonlyMap<string, readonly [keyof EnachFormValues, EnachKey]> = new Map([
+  ['ifsc_bank_mismatch', ['ifsc', 'enach.ifsc.bank']],
+  ['auth_mode_unsupported', ['authMode', 'enach.mode.required']],
+  ['bank_unknown', ['bankCode', 'enach.bank.unavailable']],
+])
+export const serverFieldError = (failure: string): readonly [keyof EnachFormValues, EnachKey] | null => SERVER_FIELD_ERRORS.get(failure) ?? null
+
 const FIELD_KEYS = [
   'enach.bank.required',
   'enach.bank.unavailable',

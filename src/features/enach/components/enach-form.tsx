@@ -9,6 +9,7 @@ import {
   enachFormSchema,
   fieldMessageKey,
   paymentFormSchema,
+  serverFieldError,
   toEnachDetails,
   type EnachFieldKey,
   type EnachFormValues,
@@ -19,13 +20,6 @@ import { AccountNumberField } from './account-number-field'
 import { AuthModeField } from './auth-mode-field'
 import { BankCombobox } from './bank-combobox'
 import { describedBy, FieldFrame, INPUT_CLASS } from './field-frame'
-
-/** Where each server refusal belongs on the form; the rest are shown above the button. */
-const FIELD_FAILURES: Partial<Record<string, [FieldPath<EnachFormValues>, EnachFieldKey]>> = {
-  ifsc_bank_mismatch: ['ifsc', 'enach.ifsc.bank'],
-  auth_mode_unsupported: ['authMode', 'enach.mode.required'],
-  bank_unknown: ['bankCode', 'enach.bank.unavailable'],
-}
 
 /** The form starts from the last attempt's bank, mode, IFSC and account type, never its account number. */
 function startingValues(last: EnachAttemptView | null): EnachFormValues {
@@ -85,7 +79,7 @@ export function EnachForm({ purpose, last, start }: EnachFormProps) {
   const onSubmit = async (values: EnachFormValues) => {
     const details = mandate ? toEnachDetails(values) : null
     const result = await start(details ? { setUpMandate: true, enach: details } : { setUpMandate: false, bankCode: values.bankCode })
-    const refusal = result && !result.ok ? FIELD_FAILURES[result.failure] : undefined
+    const refusal = result && !result.ok ? serverFieldError(result.failure) : null
     if (refusal) setError(refusal[0], { type: 'server', message: refusal[1] }, { shouldFocus: true })
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { AttemptView } from '../../../../contract/attempt'
 import type { SessionView } from '../../../../contract/session'
 import { Button } from '../../../components/ui/button'
@@ -8,7 +8,8 @@ import { renderPhrase } from '../../../i18n/phrase-text'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { formatMoney } from '../../../lib/format'
 import type { BankPurpose } from '../enach-rules'
-import type { EnachRailActions, EnachRailStep, EnachStartBody } from '../rail-types'
+import type { EnachRailActions, EnachRailStep, EnachStartBody, WriteResult } from '../rail-types'
+import { serverFieldError } from '../enach-form-schema'
 import { AtBankPanel, ConfirmingPanel } from './pending-panels'
 import { EnachForm } from './enach-form'
 
@@ -45,17 +46,15 @@ export function EnachRail({ view, step, actions, disclosure }: EnachRailProps) {
   const own = latest && latest.id !== step.after && latest.instrument === 'netbanking' ? latest : null
   const pending: AttemptView | null = own?.status === 'pending' ? own : null
   const purpose = purposeOf(view, step.setUpMandate)
-  const { start: startWith, handOff } = actions
+  const { handOff } = actions
 
-  const start = useCallback(
-    async (body: EnachStartBody) => {
-      const result = await startWith(body)
-      const bankUrl = result?.ok ? result.view.attempt?.enach?.bankUrl : undefined
-      if (bankUrl) handOff(bankUrl)
-      return result
-    },
-    [startWith, handOff],
-  )
+  /** A request the server took (first try or retry) sends the customer on to the bank's page. */
+  const onToBank = (result: WriteResult | null) => {
+    const bankUrl = result?.ok ? result.view.attempt?.enach?.bankUrl : undefined
+    if (bankUrl) handOff(bankUrl)
+    return result
+  }
+  const start = (body: EnachStartBody) => actions.start(body).then(onToBank)
 
   const summary = renderPhrase(
     {
@@ -110,12 +109,12 @@ export function EnachRail({ view, step, actions, disclosure }: EnachRailProps) {
     <>
       {purpose.kind === 'mandate' && disclosure}
       <EnachForm purpose={purpose} last={own?.enach ?? latest?.enach ?? null} start={start} />
-      {failure && !['ifsc_bank_mismatch', 'auth_mode_unsupported', 'bank_unknown'].includes(failure) && (
+      {failure && serverFieldError(failure) === null && (
         <div role="alert" className="flex flex-col gap-3 border-l-4 border-red-600 pl-4">
           <p className="text-base text-slate-900">{t(failureKey(failure))}</p>
           {RETRYABLE.has(failure) && (
             <div>
-              <Button onClick={() => void actions.retry().then((result) => result?.ok && result.view.attempt?.enach && handOff(result.view.attempt.enach.bankUrl))} disabled={actions.starting}>
+              <Button onClick={() => void actions.retry().then(onToBank)} disabled={actions.starting}>
                 {t('enach.error.retry')}
               </Button>
             </div>
