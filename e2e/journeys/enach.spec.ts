@@ -4,7 +4,7 @@ import { BankPage } from '../pages/bank-page'
 import { EnachForm } from '../pages/enach-form'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
 import { verifyReturnUrl } from '../support/signature'
-import { MAGIC_ACCOUNTS } from '../../sandbox/simulators/scenarios'
+import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 
 const monthly = (maxAmount = '5000.00') => ({
   amount: '1.00',

@@ -4,7 +4,7 @@ import { UpiAppPage } from '../pages/upi-app-page'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
 import { verifyReturnUrl } from '../support/signature'
 import { WebhookReceiver } from '../support/webhook-receiver'
-import { MAGIC_VPAS } from '../../sandbox/simulators/scenarios'
+import { MAGIC_VPAS } from '../../contract/scenarios'
 
 /** A device's emulation without its browser choice, which a describe block may not change. */
 function emulate(name: 'iPhone 13' | 'Pixel 7') {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { StartAttempt } from '../../contract/attempt'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
-import { MAGIC_VPAS, SUCCESS_DELAY_MS, EXPIRED_WINDOW_MS } from '../simulators/scenarios'
+import { MAGIC_VPAS, SUCCESS_DELAY_MS, EXPIRED_WINDOW_MS } from '../../contract/scenarios'
 import { MemoryStore } from '../store/memory-store'
 import { APPROVAL_WINDOW_MS, AttemptService } from './attempt-service'
 import { MovableClock } from './clock'

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt } from '../../contract/attempt'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
-import { upiScenario } from '../simulators/scenarios'
+import { upiScenario } from '../../contract/scenarios'
 import {
   nextChangeAt,
   settle,

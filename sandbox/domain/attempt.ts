@@ -1,7 +1,7 @@
 import type { AttemptStatus, FailureReason } from '../../contract/attempt'
 import type { AccountType, AuthMode } from '../../contract/enach'
 import type { InstrumentKind, UpiChannel } from '../../contract/instrument'
-import type { BankScenario } from '../simulators/scenarios'
+import type { BankScenario } from '../../contract/scenarios'
 
 /** How a pending attempt resolves by itself (magic VPAs), unless someone acts first. */
 export type AutoOutcome = { kind: 'approve' | 'decline' | 'expire'; at: string }

@@ -1,7 +1,7 @@
 import type { StartAttempt } from '../../contract/attempt'
 import { bankByCode, type Bank, type EnachDetails } from '../../contract/enach'
 import type { Merchant } from '../merchants'
-import { bankScenario } from '../simulators/scenarios'
+import { bankScenario } from '../../contract/scenarios'
 import type { BankAttempt, EnachAccount } from './attempt'
 import type { Order } from './order'
 

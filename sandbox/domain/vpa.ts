@@ -1,5 +1,5 @@
 import { VPA_PATTERN, type VpaVerification } from '../../contract/attempt'
-import { upiScenario } from '../simulators/scenarios'
+import { upiScenario } from '../../contract/scenarios'
 
 export { VPA_PATTERN }
 

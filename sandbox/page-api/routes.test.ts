@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PageError, SessionView } from '../../contract/session'
 import { VpaVerification } from '../../contract/attempt'
-import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../simulators/scenarios'
+import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../../contract/scenarios'
 import { seedOrder, testSandbox } from '../testing/fixtures'
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({

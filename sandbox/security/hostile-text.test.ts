@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { JuspayError } from '../../contract/errors'
 import { SessionView } from '../../contract/session'
-import { BANK_OTP } from '../simulators/scenarios'
+import { BANK_OTP } from '../../contract/scenarios'
 import { seedOrder } from '../testing/fixtures'
 import { basic, DEMO_KEY, secureSandbox, type SecureSandbox } from './harness'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../../simulators/scenarios'
+import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../../../contract/scenarios'
 import { seedOrder, testSandbox } from '../../testing/fixtures'
 
 const auth = { authorization: `Basic ${Buffer.from('demo_api_key:').toString('base64')}` }

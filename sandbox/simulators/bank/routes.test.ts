@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AuthMode } from '../../../contract/enach'
 import { ENACH_APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
 import { UMRN_PATTERN } from '../../domain/umrn'
-import { BANK_OTP, MAGIC_ACCOUNTS } from '../scenarios'
+import { BANK_OTP, MAGIC_ACCOUNTS } from '../../../contract/scenarios'
 import { BANK_CSP } from './routes'
 import { bankSandbox, form, GOOD_CREDENTIALS, statusRegion, visibleText } from './test-setup'
 

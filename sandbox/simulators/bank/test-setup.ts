@@ -8,7 +8,7 @@ import { jsonLogger } from '../../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../../merchants'
 import { MemoryStore } from '../../store/memory-store'
 import { seedOrder, TEST_NOW } from '../../testing/fixtures'
-import { BANK_OTP, MAGIC_ACCOUNTS } from '../scenarios'
+import { BANK_OTP, MAGIC_ACCOUNTS } from '../../../contract/scenarios'
 
 export const enachDetails = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
   bankCode: 'HDFC',

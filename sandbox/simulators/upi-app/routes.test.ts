@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
-import { MAGIC_VPAS } from '../scenarios'
+import { MAGIC_VPAS } from '../../../contract/scenarios'
 import { SIMULATOR_CSP } from './routes'
 import { collect, form, simulatorSandbox } from './test-setup'
 

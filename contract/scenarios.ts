@@ -1,6 +1,7 @@
 /**
- * The scenario catalogue: magic values that pick an outcome, imported by the sandbox, its tests
- * and the e2e journeys (never retyped as literals). Documented in the README.
+ * The scenario catalogue: magic values that pick an outcome. A shared contract like the schemas
+ * beside it: the sandbox domain decides outcomes by it, and its tests, the e2e journeys and QA
+ * teams import it (never retyped as literals). Documented in the README.
  */
 
 /** How a UPI attempt behaves once the customer's VPA is known. */
