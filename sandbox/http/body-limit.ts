@@ -3,7 +3,8 @@ import { bodyLimit as streamingBodyLimit } from 'hono/body-limit'
 
 /**
  * The one limit on a request body, for every route that reads one: the merchant APIs, the page
- * API, QA and the simulators. 64 KB holds the largest valid merchant request with room to spare.
+ * API, QA, the demo merchant and the simulators. 64 KB is what the merchant APIs always allowed;
+ * the other routes take far smaller bodies.
  */
 export const MAX_BODY_BYTES = 64 * 1024
 
