@@ -5,18 +5,18 @@ import type { Locale } from '../contract/session'
 import { PAGE_ID_PATTERN } from '../contract/session'
 import type { BootPayload } from '../contract/boot'
 import type { SandboxDeps } from './deps'
-import { juspayRoutes } from './dialects/juspay/routes'
-import { checkoutRoutes } from './dialects/checkout/routes'
+import { juspayDialect } from './dialects/juspay/dialect'
+import { checkoutDialect } from './dialects/checkout/dialect'
 import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
 import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
+import { dialectRegistry, type DialectId, type Dialects, type DialectServices } from './domain/dialect'
 import { AttemptService } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
 import { WebhookDispatcher } from './webhooks/dispatcher'
-import { orderStatusResponse } from './dialects/juspay/order-status'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
 import { renderCheckout, type PageTemplates } from './http/page-html'
 import { notFound } from './http/not-found'
@@ -43,15 +43,29 @@ function preferredLocale(acceptLanguage: string | undefined): Locale {
   return first.startsWith('hi') ? 'hi' : 'en'
 }
 
+/** The QA API and the demo merchant's API answer in Juspay's envelope, as the demo's POST /session does. */
+const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
+
+/**
+ * Every merchant API dialect, in the order their routes are mounted. Checkout-session orders are
+ * reported to the merchant (webhooks, signed return) the way Juspay orders are, so that dialect is
+ * given Juspay's reporting (docs/decisions/0009-dialect-owns-its-edge.md).
+ */
+export function createDialects(services: DialectServices): Dialects {
+  const juspay = juspayDialect(services)
+  return dialectRegistry(
+    { juspay, checkout: checkoutDialect(services, { signReturn: juspay.signReturn, webhook: juspay.webhook }) },
+    { '/sandbox': SANDBOX_APIS_SPEAK, '/demo/api': SANDBOX_APIS_SPEAK },
+  )
+}
+
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const webhooks = new WebhookDispatcher({
-    deps,
-    bus,
-    renderOrder: (order) => ({ ...orderStatusResponse(order, deps.publicOrigin) }),
-  })
+  const dialects = createDialects({ deps, refresh: (order) => attempts.refresh(order) })
+  const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
+  const webhooks = new WebhookDispatcher({ deps, bus, dialects })
   webhooks.start()
 
   app.use(async (c, next) => {
@@ -72,17 +86,16 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     return c.json({ error: { code: 'internal', message: 'The sandbox failed to answer this request.' } }, 500)
   })
 
-  app.notFound(notFound)
+  app.notFound(notFound(dialects))
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
 
-  app.route('/', juspayRoutes(deps, (order) => attempts.refresh(order)))
-  app.route('/v1/checkout', checkoutRoutes(deps))
-  app.route('/api', pageApiRoutes({ deps, attempts, bus }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes(deps, attempts, webhooks))
+  for (const dialect of dialects.all()) dialect.mount(app)
+  app.route('/api', pageApiRoutes({ deps, attempts, bus, dialects }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
-  app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init))))
+  app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init)), sandboxApis))
 
   const checkoutTemplate = options.templates?.checkout
 
@@ -99,7 +112,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     } else if (!order || !merchant) {
       boot = { kind: 'error', code: 'not_found' }
     } else {
-      const view = toSessionView(order, merchant, deps.clock.now())
+      const view = toSessionView(order, merchant, deps.clock.now(), dialects)
       boot = { kind: 'session', view }
       lang = view.language ?? lang
     }

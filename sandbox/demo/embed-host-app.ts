@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as z from 'zod'
+import { bodyLimit } from '../http/body-limit'
 import type { InProcessFetch } from './routes'
 
 const HOST_LOGO =
@@ -53,7 +54,9 @@ export function embedHostApp({ checkoutOrigin, staticDir, callCheckout }: EmbedH
     return c.html(template.replace('<body>', `<body data-checkout-origin="${checkoutOrigin}">`))
   })
 
-  app.post('/api/sessions', async (c) => {
+  const limit = bodyLimit((c) => c.json({ error: { message: 'The request body is too large.' } }, 413))
+
+  app.post('/api/sessions', limit, async (c) => {
     const parsed = HostSessionRequest.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) return c.json({ error: { message: 'plan must be upi or enach' } }, 400)
     const res = await callCheckout('/demo/api/sessions', {

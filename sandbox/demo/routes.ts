@@ -1,8 +1,9 @@
 import { Hono } from 'hono'
 import type { SandboxDeps } from '../deps'
+import type { Dialect } from '../domain/dialect'
+import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit'
 import type { PageTemplates } from '../http/page-html'
 import { setPageHeaders } from '../http/security'
-import { juspayError } from '../dialects/juspay/errors'
 import { alnum } from '../domain/ids'
 import { DemoSessionRequest } from '../../contract/demo'
 import { FREQUENCIES_WITH_RULE } from '../../contract/mandate'
@@ -14,9 +15,15 @@ const DEMO_MERCHANT_ID = 'demo_merchant'
 /**
  * The demo merchant's own little backend: the demo page posts its form here, and this route calls
  * the sandbox's Juspay-style POST /session the way a merchant server would, holding the API key
- * server-side so it never reaches the browser.
+ * server-side so it never reaches the browser. Its own refusals are in `dialect`'s envelope, the
+ * one POST /session answers in (Juspay's, wired in app.ts).
  */
-export function demoRoutes(deps: SandboxDeps, templates: PageTemplates | null, callApi: InProcessFetch): Hono {
+export function demoRoutes(
+  deps: SandboxDeps,
+  templates: PageTemplates | null,
+  callApi: InProcessFetch,
+  dialect: Pick<Dialect, 'error'>,
+): Hono {
   const app = new Hono()
 
   app.get('/', (c) => {
@@ -25,15 +32,17 @@ export function demoRoutes(deps: SandboxDeps, templates: PageTemplates | null, c
     return c.html(templates.demo)
   })
 
-  app.post('/api/sessions', async (c) => {
+  const limit = bodyLimit((c) => dialect.error(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
+
+  app.post('/api/sessions', limit, async (c) => {
     const merchant = deps.merchants.byId(DEMO_MERCHANT_ID)
-    if (!merchant) return juspayError(c, { status: 503, code: 'INTERNAL_ERROR', message: 'The demo merchant is not configured.' })
+    if (!merchant) return dialect.error(c, { status: 503, message: 'The demo merchant is not configured.' })
     const body: unknown = await c.req.json().catch(() => undefined)
     const parsed = DemoSessionRequest.safeParse(body)
     if (!parsed.success) {
       // The same envelope as the POST /session errors this route passes on, which the demo page reads.
-      const fields = parsed.error.issues.map((issue) => ({ field_name: issue.path.map(String).join('.') || 'body', reason: issue.message }))
-      return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: 'Some fields are not valid.', fields })
+      const fields = parsed.error.issues.map((issue) => ({ name: issue.path.map(String).join('.') || 'body', reason: issue.message }))
+      return dialect.error(c, { status: 400, message: 'Some fields are not valid.', fields })
     }
     const form = parsed.data
     const payload: Record<string, unknown> = {

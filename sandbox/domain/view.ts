@@ -5,10 +5,10 @@ import type { SessionView } from '../../contract/session'
 import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
 import type { Merchant } from '../merchants'
 import type { Attempt } from './attempt'
+import type { Dialects } from './dialect'
 import { eligibleInstruments } from './instruments'
 import { latestAttempt, sessionState, type Customer, type Order } from './order'
 import { firstDebitDate } from './schedule'
-import { signedReturnUrl } from './signature'
 import { upiUriParams } from './upi-params'
 
 export function maskEmail(email: string): string {
@@ -81,11 +81,11 @@ function attemptView(order: Order, attempt: Attempt, merchant: Merchant): Attemp
 /** Statuses worth reporting back to the merchant's return_url. */
 const REPORTABLE: readonly OrderStatus[] = ['CHARGED', 'AUTHORIZATION_FAILED', 'AUTHENTICATION_FAILED', 'JUSPAY_DECLINED']
 
-function returnUrlFor(order: Order, merchant: Merchant, state: SessionView['state']): string | null {
+/** The return_url once there is a result to report, signed by the dialect that created the order. */
+function returnUrlFor(order: Order, merchant: Merchant, state: SessionView['state'], dialects: Dialects): string | null {
   if (!order.returnUrl) return null
   if (!REPORTABLE.includes(order.status) && state !== 'expired') return null
-  const params = { order_id: order.orderId, status: order.status, status_id: String(ORDER_STATUS_IDS[order.status]) }
-  return signedReturnUrl(order.returnUrl, params, merchant.responseKey)
+  return dialects.forOrder(order).signReturn(order.returnUrl, order, merchant)
 }
 
 function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['outcome'] {
@@ -102,7 +102,7 @@ function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['ou
 }
 
 /** The one normalised view the page renders, whatever dialect created the order. */
-export function toSessionView(order: Order, merchant: Merchant, now: Date): SessionView {
+export function toSessionView(order: Order, merchant: Merchant, now: Date, dialects: Dialects): SessionView {
   const state = sessionState(order, now)
   const money = (minor: number) => ({ minor, currency: order.currency })
   const attempt = latestAttempt(order)
@@ -141,6 +141,6 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date): Sess
     outcome: outcomeFor(order, attempt),
     attempt: attempt ? attemptView(order, attempt, merchant) : null,
     attemptsLeft: Math.max(0, MAX_ATTEMPTS_PER_ORDER - order.attempts.length),
-    returnUrl: returnUrlFor(order, merchant, state),
+    returnUrl: returnUrlFor(order, merchant, state, dialects),
   }
 }

@@ -1,3 +1,5 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { MerchantAuth } from '../domain/dialect'
 import type { Merchant, MerchantDirectory } from '../merchants'
 
 export type AuthResult =
@@ -27,4 +29,16 @@ export function authenticateBearer(header: string | undefined, merchants: Mercha
   if (!match?.[1]) return { ok: false, reason: 'malformed' }
   const merchant = merchants.byApiKey(match[1])
   return merchant ? { ok: true, merchant } : { ok: false, reason: 'unknown_key' }
+}
+
+export type MerchantEnv = { Variables: { merchant: Merchant } }
+
+/** Sets `merchant` for the handlers after it, or answers the refusal `authenticate` gives. */
+export function requireMerchant<E extends MerchantEnv>(authenticate: (c: Context) => MerchantAuth): MiddlewareHandler<E> {
+  return async (c, next) => {
+    const auth = authenticate(c)
+    if (!auth.ok) return auth.response
+    c.set('merchant', auth.merchant)
+    await next()
+  }
 }

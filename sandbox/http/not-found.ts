@@ -1,23 +1,11 @@
-import type { Context } from 'hono'
-import { checkoutError } from '../dialects/checkout/errors'
-import { juspayError } from '../dialects/juspay/errors'
-
-/** Paths under these answer in the Juspay envelope: the dialect itself, QA, and the demo merchant's API. */
-const JUSPAY_PREFIXES = ['/session', '/orders', '/sandbox', '/demo/api']
-
-const under = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}/`)
+import type { NotFoundHandler } from 'hono'
+import type { Dialects } from '../domain/dialect'
 
 /**
- * What a path no route matched answers: the error envelope of the API it looks like, so a client
- * reading one dialect never meets a bare text 404 (the QA API switched off answers here too).
+ * What a path no route matched answers: the not-found of the dialect whose envelope answers under
+ * it, so a client reading one dialect never meets a bare text 404 (the QA API switched off answers
+ * here too); any other path gets plain text.
  */
-export function notFound(c: Context): Response {
-  const path = c.req.path
-  if (under(path, '/v1')) {
-    return checkoutError(c, { status: 404, type: 'invalid_request_error', code: 'resource_missing', message: 'Unrecognised request URL.' })
-  }
-  if (JUSPAY_PREFIXES.some((prefix) => under(path, prefix))) {
-    return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No such endpoint.' })
-  }
-  return c.text('Not found.', 404)
+export function notFound(dialects: Pick<Dialects, 'forPath'>): NotFoundHandler {
+  return (c) => dialects.forPath(c.req.path)?.notFound(c) ?? c.text('Not found.', 404)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PageError, SessionView } from '../../contract/session'
 import { VpaVerification } from '../../contract/attempt'
+import { MAX_BODY_BYTES } from '../http/body-limit'
 import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../../contract/scenarios'
 import { seedOrder, testSandbox } from '../testing/fixtures'
 
@@ -60,7 +61,7 @@ describe('POST /api/pages/:pageId/attempts', () => {
     ['a text body', { method: 'POST', headers: { 'idempotency-key': 'k', 'content-type': 'text/plain' }, body: 'x' }, 415, 'unsupported_media_type'],
     ['invalid JSON', { method: 'POST', headers: { 'idempotency-key': 'k', 'content-type': 'application/json' }, body: '{"a":' }, 400, 'malformed'],
     ['an unknown instrument', json({ ...intent, instrument: 'card' }, { 'idempotency-key': 'k' }), 400, 'malformed'],
-    ['a body over 4 KB', json({ ...intent, vpa: 'a'.repeat(5000) }, { 'idempotency-key': 'k' }), 413, 'payload_too_large'],
+    ['a body over 64 KB', json({ ...intent, vpa: 'a'.repeat(MAX_BODY_BYTES) }, { 'idempotency-key': 'k' }), 413, 'payload_too_large'],
     ['collect without VPA', json({ ...intent, channel: 'collect' }, { 'idempotency-key': 'k' }), 422, 'vpa_required'],
     ['an unknown VPA', json({ ...intent, channel: 'collect', vpa: MAGIC_VPAS.unknown }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
     ['eNACH without account details', json({ instrument: 'netbanking', setUpMandate: true }, { 'idempotency-key': 'k' }), 422, 'enach_details_required'],

@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { streamSSE } from 'hono/streaming'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import * as z from 'zod/mini'
@@ -7,10 +6,12 @@ import { StartAttempt } from '../../contract/attempt'
 import { ClientSecretLookup, PAGE_ID_PATTERN, type PageError, type PageErrorCode } from '../../contract/session'
 import type { SandboxDeps } from '../deps'
 import type { AttemptService } from '../domain/attempt-service'
+import type { Dialects } from '../domain/dialect'
 import type { OrderEventBus } from '../domain/order-events'
 import type { Order } from '../domain/order'
 import { toSessionView } from '../domain/view'
 import { verifyVpa } from '../domain/vpa'
+import { bodyLimit } from '../http/body-limit'
 import type { Merchant } from '../merchants'
 
 const MESSAGES: Record<PageErrorCode, string> = {
@@ -85,17 +86,19 @@ export interface PageApiDeps {
   deps: SandboxDeps
   attempts: AttemptService
   bus: OrderEventBus
+  /** The view's return_url is signed by the order's dialect. */
+  dialects: Dialects
 }
 
 /**
  * The page's own API. Every route is reached through the unguessable page id (or the client
  * secret); bodies are JSON, parsed with the contract's schemas; writes carry an Idempotency-Key.
  */
-export function pageApiRoutes({ deps, attempts, bus }: PageApiDeps): Hono<PageEnv> {
+export function pageApiRoutes({ deps, attempts, bus, dialects }: PageApiDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>()
-  const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now())
+  const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now(), dialects)
 
-  const limit = bodyLimit({ maxSize: 4 * 1024, onError: (c) => fail(c, 'payload_too_large') })
+  const limit = bodyLimit((c) => fail(c, 'payload_too_large'))
 
   const readJson = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> => {
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {

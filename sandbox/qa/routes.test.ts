@@ -2,18 +2,20 @@ import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import type { StartAttempt } from '../../contract/attempt'
+import { createDialects } from '../app'
 import type { SandboxDeps } from '../deps'
 import { AttemptService } from '../domain/attempt-service'
 import { MovableClock } from '../domain/clock'
 import type { Order } from '../domain/order'
 import { OrderEventBus } from '../domain/order-events'
 import { createOrder, type OrderDraft } from '../domain/orders'
+import { MAX_BODY_BYTES } from '../http/body-limit'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
 import { orderDraft } from '../testing/fixtures'
 import { WebhookDispatcher } from '../webhooks/dispatcher'
-import { MAX_QA_BODY_BYTES, qaRoutes } from './routes'
+import { qaRoutes } from './routes'
 
 /** The plain order these tests were written against: no refund, a bare return URL. */
 const PLAIN: Partial<OrderDraft> = {
@@ -67,7 +69,8 @@ function setup() {
   const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const webhooks = new WebhookDispatcher({ deps, bus, renderOrder: (o) => ({ order_id: o.orderId, status: o.status }) })
+  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o) })
+  const webhooks = new WebhookDispatcher({ deps, bus, dialects })
   webhooks.start()
   disposers.push(async () => {
     webhooks.stop()
@@ -75,7 +78,7 @@ function setup() {
     await webhooks.idle()
   })
   const app = new Hono()
-  app.route('/sandbox', qaRoutes(deps, attempts, webhooks))
+  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: dialects.byId('juspay') }))
 
   let n = 0
   const order = (overrides: Partial<OrderDraft> = {}): Order => {
@@ -177,8 +180,8 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     ['a form body', (s, o) => s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: 'payer_vpa=a@b', type: 'application/x-www-form-urlencoded' }), 415, 'INVALID_INPUT'],
     ['a text/plain body', (s, o) => s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: '{}', type: 'text/plain' }), 415, 'INVALID_INPUT'],
     [
-      'a body over 16 KB',
-      (s, o) => s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: JSON.stringify({ payer_vpa: 'a'.repeat(MAX_QA_BODY_BYTES) }) }),
+      'a body over 64 KB',
+      (s, o) => s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: JSON.stringify({ payer_vpa: 'a'.repeat(MAX_BODY_BYTES) }) }),
       413,
       'INVALID_INPUT',
     ],
@@ -202,11 +205,11 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     expect(body.error_info.fields.map((f) => f.field_name).sort()).toEqual(['extra', 'payer_vpa'])
   })
 
-  it('refuses a streamed body over 16 KB without a Content-Length', async () => {
+  it('refuses a streamed body over 64 KB without a Content-Length', async () => {
     const s = setup()
     const o = s.pending()
     const before = s.snapshot([o])
-    const chunk = new TextEncoder().encode(`{"payer_vpa":"${'a'.repeat(MAX_QA_BODY_BYTES)}"}`)
+    const chunk = new TextEncoder().encode(`{"payer_vpa":"${'a'.repeat(MAX_BODY_BYTES)}"}`)
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(chunk)

@@ -1,22 +1,17 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { Hono, type Context } from 'hono'
 import * as z from 'zod'
-import type { JuspayErrorField } from '../../contract/errors'
 import { ORDER_STATUS_IDS } from '../../contract/status'
 import type { SandboxDeps } from '../deps'
-import { juspayError } from '../dialects/juspay/errors'
 import type { AttemptService } from '../domain/attempt-service'
 import type { Attempt, AttemptEvent } from '../domain/attempt'
+import type { Dialect, EdgeErrorField, MerchantAuth } from '../domain/dialect'
 import { sessionState, type Order } from '../domain/order'
 import { VPA_PATTERN } from '../domain/vpa'
-import { authenticateBasic } from '../http/auth'
-import type { Merchant } from '../merchants'
+import { authenticateBasic, requireMerchant, type MerchantEnv } from '../http/auth'
+import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit'
 import type { WebhookDispatcher } from '../webhooks/dispatcher'
 
-type QaEnv = { Variables: { merchant: Merchant } }
-type QaContext = Context<QaEnv>
-
-export const MAX_QA_BODY_BYTES = 16 * 1024
+type QaContext = Context<MerchantEnv>
 
 const AUTH_MESSAGES = {
   missing: 'Authorization header is missing.',
@@ -35,34 +30,36 @@ type Decision = (typeof DECISIONS)[number]
 const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
-const notFound = (c: Context) => juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No order with this order_id.' })
-const noSuchRoute = (c: Context) => juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No such QA endpoint.' })
+const NO_ORDER = { status: 404, message: 'No order with this order_id.' } as const
+
+/** Answers in the envelope of the dialect the QA API speaks. */
+type Refuse = Dialect['error']
+
+interface QaDeps {
+  deps: SandboxDeps
+  attempts: AttemptService
+  webhooks: WebhookDispatcher
+  /** The dialect whose envelope the QA API answers in (Juspay's, wired in app.ts). */
+  dialect: Pick<Dialect, 'error'>
+}
 
 /** The merchant's own order; another merchant's order id is simply not found. */
 const findOrder = (deps: SandboxDeps, c: QaContext): Order | undefined =>
   deps.store.orderByMerchantOrderId(c.get('merchant').id, c.req.param('orderId') ?? '')
 
-function authenticate(deps: SandboxDeps): MiddlewareHandler<QaEnv> {
-  return async (c, next) => {
+function authenticate(deps: SandboxDeps, refuse: Refuse) {
+  return (c: Context): MerchantAuth => {
     const auth = authenticateBasic(c.req.header('authorization'), deps.merchants)
-    if (!auth.ok) return juspayError(c, { status: 401, code: 'UNAUTHENTICATED', message: AUTH_MESSAGES[auth.reason] })
-    c.set('merchant', auth.merchant)
-    await next()
+    return auth.ok ? auth : { ok: false, response: refuse(c, { status: 401, message: AUTH_MESSAGES[auth.reason] }) }
   }
 }
 
-function methodNotAllowed(allowed: string) {
+function methodNotAllowed(refuse: Refuse, allowed: string) {
   return (c: Context) => {
     c.header('Allow', allowed)
-    return juspayError(c, { status: 405, code: 'INVALID_INPUT', message: `${c.req.method} is not supported here; use ${allowed}.` })
+    return refuse(c, { status: 405, message: `${c.req.method} is not supported here; use ${allowed}.` })
   }
 }
-
-const limitBody = bodyLimit({
-  maxSize: MAX_QA_BODY_BYTES,
-  onError: (c) =>
-    juspayError(c, { status: 413, code: 'INVALID_INPUT', message: `The request body is larger than ${MAX_QA_BODY_BYTES / 1024} KB.` }),
-})
 
 type BodyRead<T> = { ok: true; body: T } | { ok: false; response: Response }
 
@@ -70,16 +67,16 @@ const isJson = (contentType: string | undefined): boolean =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
 
 /** The body is optional: no body means `{}`; one that is sent must be a JSON object the schema accepts. */
-async function readOptionalJson<T>(c: Context, schema: z.ZodType<T>): Promise<BodyRead<T>> {
+async function readOptionalJson<T>(c: Context, refuse: Refuse, schema: z.ZodType<T>): Promise<BodyRead<T>> {
   const text = await c.req.text()
-  const invalid = (message: string, fields: JuspayErrorField[] = []): BodyRead<T> => ({
+  const invalid = (message: string, fields: EdgeErrorField[] = []): BodyRead<T> => ({
     ok: false,
-    response: juspayError(c, { status: 400, code: 'INVALID_INPUT', message, fields }),
+    response: refuse(c, { status: 400, message, fields }),
   })
   let raw: unknown = {}
   if (text.trim() !== '') {
     if (!isJson(c.req.header('content-type'))) {
-      return { ok: false, response: juspayError(c, { status: 415, code: 'INVALID_INPUT', message: 'Send the request body as application/json.' }) }
+      return { ok: false, response: refuse(c, { status: 415, message: 'Send the request body as application/json.' }) }
     }
     try {
       raw = JSON.parse(text)
@@ -90,13 +87,13 @@ async function readOptionalJson<T>(c: Context, schema: z.ZodType<T>): Promise<Bo
   const parsed = schema.safeParse(raw)
   if (parsed.success) return { ok: true, body: parsed.data }
   const fields = parsed.error.issues.map(issueField)
-  return invalid(`Invalid request: ${fields.map((f) => `${f.field_name} ${f.reason}`).join('; ')}.`, fields)
+  return invalid(`Invalid request: ${fields.map((f) => `${f.name} ${f.reason}`).join('; ')}.`, fields)
 }
 
-function issueField(issue: z.core.$ZodIssue): JuspayErrorField {
-  if (issue.code === 'unrecognized_keys') return { field_name: issue.keys.join(', '), reason: 'is not a known field' }
+function issueField(issue: z.core.$ZodIssue): EdgeErrorField {
+  if (issue.code === 'unrecognized_keys') return { name: issue.keys.join(', '), reason: 'is not a known field' }
   const name = issue.path.map(String).join('.')
-  return { field_name: name || 'body', reason: issue.path.length === 0 ? 'must be a JSON object' : issue.message }
+  return { name: name || 'body', reason: issue.path.length === 0 ? 'must be a JSON object' : issue.message }
 }
 
 const attemptJson = (attempt: Attempt) => ({
@@ -106,27 +103,26 @@ const attemptJson = (attempt: Attempt) => ({
 })
 
 /** The attempt event a QA request stands for; only approve takes a field (the payer's VPA). */
-async function readDecision(c: Context, decision: Decision): Promise<BodyRead<AttemptEvent>> {
+async function readDecision(c: Context, refuse: Refuse, decision: Decision): Promise<BodyRead<AttemptEvent>> {
   if (decision !== 'approve') {
-    const read = await readOptionalJson(c, EmptyBody)
+    const read = await readOptionalJson(c, refuse, EmptyBody)
     return read.ok ? { ok: true, body: { type: decision } } : read
   }
-  const read = await readOptionalJson(c, ApproveBody)
+  const read = await readOptionalJson(c, refuse, ApproveBody)
   if (!read.ok) return read
   const payerVpa = read.body.payer_vpa
   return { ok: true, body: payerVpa === undefined ? { type: 'approve' } : { type: 'approve', payerVpa } }
 }
 
-function decideHandler(deps: SandboxDeps, attempts: AttemptService, decision: Decision) {
+function decideHandler({ deps, attempts, dialect }: QaDeps, decision: Decision) {
+  const refuse = dialect.error
   return async (c: QaContext): Promise<Response> => {
-    const read = await readDecision(c, decision)
+    const read = await readDecision(c, refuse, decision)
     if (!read.ok) return read.response
     const order = findOrder(deps, c)
-    if (!order) return notFound(c)
+    if (!order) return refuse(c, NO_ORDER)
     const result = attempts.decide(order, read.body)
-    if (!result.ok) {
-      return juspayError(c, { status: 409, code: 'INVALID_ACTION', message: 'No attempt is waiting for approval on this order' })
-    }
+    if (!result.ok) return refuse(c, { status: 409, message: 'No attempt is waiting for approval on this order' })
     return c.json({
       order_id: result.order.orderId,
       attempt: attemptJson(result.attempt),
@@ -141,9 +137,13 @@ function decideHandler(deps: SandboxDeps, attempts: AttemptService, decision: De
  * the merchant's order id and authenticated with that merchant's API key, so parallel tests and
  * other merchants are never touched. Reset is the one global action.
  */
-export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: WebhookDispatcher): Hono<QaEnv> {
-  const app = new Hono<QaEnv>()
-  app.use(authenticate(deps))
+export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
+  const { deps, attempts, webhooks } = qa
+  const refuse = qa.dialect.error
+  const notFound = (c: Context) => refuse(c, NO_ORDER)
+  const app = new Hono<MerchantEnv>()
+  app.use(requireMerchant(authenticate(deps, refuse)))
+  const limitBody = bodyLimit((c) => refuse(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
 
   /** Ends the session's link now, as if its expiry had passed. */
   app.post('/orders/:orderId/expire', (c) => {
@@ -151,18 +151,16 @@ export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: 
     if (!order) return notFound(c)
     const now = deps.clock.now()
     const state = sessionState(order, now)
-    if (state !== 'open') {
-      return juspayError(c, { status: 409, code: 'INVALID_ACTION', message: `The session is already ${state}.` })
-    }
+    if (state !== 'open') return refuse(c, { status: 409, message: `The session is already ${state}.` })
     deps.store.updateOrder({ ...order, expiresAt: now.toISOString() })
     return c.json({ order_id: order.orderId, expired_at: now.toISOString() })
   })
-  app.on(OTHER_THAN_POST, '/orders/:orderId/expire', methodNotAllowed('POST'))
+  app.on(OTHER_THAN_POST, '/orders/:orderId/expire', methodNotAllowed(refuse, 'POST'))
 
   for (const decision of DECISIONS) {
     const path = `/orders/:orderId/attempt/${decision}`
-    app.post(path, limitBody, decideHandler(deps, attempts, decision))
-    app.on(OTHER_THAN_POST, path, methodNotAllowed('POST'))
+    app.post(path, limitBody, decideHandler(qa, decision))
+    app.on(OTHER_THAN_POST, path, methodNotAllowed(refuse, 'POST'))
   }
 
   app.get('/orders/:orderId/webhooks', (c) => {
@@ -172,7 +170,7 @@ export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: 
     const current = attempts.refresh(order)
     return c.json({ order_id: current.orderId, webhooks: webhooks.deliveriesFor(current.merchantId, current.orderId) })
   })
-  app.on(OTHER_THAN_GET, '/orders/:orderId/webhooks', methodNotAllowed('GET'))
+  app.on(OTHER_THAN_GET, '/orders/:orderId/webhooks', methodNotAllowed(refuse, 'GET'))
 
   app.post('/reset', (c) => {
     deps.store.reset()
@@ -180,8 +178,8 @@ export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: 
     webhooks.reset()
     return c.json({ reset: true })
   })
-  app.on(OTHER_THAN_POST, '/reset', methodNotAllowed('POST'))
-  app.all('*', noSuchRoute)
+  app.on(OTHER_THAN_POST, '/reset', methodNotAllowed(refuse, 'POST'))
+  app.all('*', (c) => refuse(c, { status: 404, message: 'No such QA endpoint.' }))
 
   return app
 }

@@ -1,25 +1,4 @@
-import type { MandateStatus } from '../../contract/status'
 import type { OrderEventName } from '../domain/order-events'
-
-/** `content.mandate` of MANDATE_* webhooks (domain.md §2.5). */
-export interface WebhookMandate {
-  status: MandateStatus | null
-  mandate_id: string | null
-  start_date: string
-  end_date: string
-  frequency: string
-  max_amount: number
-  order_id: string
-  payment_info: { upi: { payer_vpa: string | null } }
-}
-
-/** The Juspay webhook envelope; `id` doubles as the de-duplication key (x-webhook-id). */
-export interface WebhookEnvelope {
-  id: string
-  event_name: OrderEventName
-  date_created: string
-  content: { order: Record<string, unknown>; mandate?: WebhookMandate }
-}
 
 export interface WebhookAttempt {
   at: string
@@ -39,5 +18,6 @@ export interface WebhookDelivery {
   attempts: WebhookAttempt[]
   created_at: string
   delivered_at: string | null
-  body: WebhookEnvelope
+  /** What was (or would have been) sent, as the order's dialect shaped it. */
+  body: Readonly<Record<string, unknown>>
 }

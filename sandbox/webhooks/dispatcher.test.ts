@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as z from 'zod'
 import type { StartAttempt } from '../../contract/attempt'
+import { createDialects } from '../app'
 import type { SandboxDeps } from '../deps'
 import { AttemptService } from '../domain/attempt-service'
 import { MovableClock } from '../domain/clock'
@@ -38,7 +39,6 @@ const MANDATE_1500: OrderDraft['mandate'] = {
 const NOW = new Date('2026-11-25T10:00:00.000Z')
 const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
 const collect = (vpa: string): StartAttempt => ({ instrument: 'upi', channel: 'collect', vpa, setUpMandate: true })
-const renderOrder = (order: Order): Record<string, unknown> => ({ order_id: order.orderId, status: order.status })
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -54,7 +54,7 @@ async function receiver(): Promise<Receiver> {
 interface SetupOptions {
   merchantUrl?: string | null
   log?: Logger
-  dispatcher?: Partial<Omit<WebhookDispatcherOptions, 'deps' | 'bus' | 'renderOrder'>>
+  dispatcher?: Partial<Omit<WebhookDispatcherOptions, 'deps' | 'bus' | 'dialects'>>
 }
 
 function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: SetupOptions = {}) {
@@ -70,7 +70,8 @@ function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: Setu
   const deps: SandboxDeps = { store, clock, merchants, log, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const webhooks = new WebhookDispatcher({ deps, bus, renderOrder, retryDelaysMs: [20, 40], ...dispatcher })
+  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o) })
+  const webhooks = new WebhookDispatcher({ deps, bus, dialects, retryDelaysMs: [20, 40], ...dispatcher })
   webhooks.start()
   cleanups.push(async () => {
     webhooks.stop()
@@ -124,7 +125,7 @@ describe('WebhookDispatcher delivery', () => {
       expect(request.path).toBe('/hooks')
       expect(envelope.id).toMatch(/^evt_V2_[0-9a-f]{32}$/)
       expect(envelope.date_created).toBe('2026-11-25T10:00:00Z')
-      expect(envelope.content.order).toEqual({ order_id: 'o-1', status: expect.any(String) as unknown })
+      expect(envelope.content.order).toMatchObject({ order_id: 'o-1', status: expect.any(String) as unknown })
       expect(request.headers['authorization']).toBe(`Basic ${Buffer.from('demo_merchant:demo_webhook_password').toString('base64')}`)
       expect(request.headers['content-type']).toBe('application/json')
       expect(request.headers['x-webhook-id']).toBe(envelope.id)
@@ -209,7 +210,7 @@ describe('WebhookDispatcher delivery', () => {
       ['TXN_CREATED', 'not_sent', null, 0, null],
       ['MANDATE_CREATED', 'not_sent', null, 0, null],
     ])
-    expect(records[0]?.body.content.order).toEqual({ order_id: 'o-1', status: 'PENDING_VBV' })
+    expect(Envelope.parse(records[0]?.body).content.order).toMatchObject({ order_id: 'o-1', status: 'PENDING_VBV' })
     expect(fetchSpy).not.toHaveBeenCalled()
   })
 

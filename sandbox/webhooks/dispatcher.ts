@@ -1,9 +1,9 @@
 import type { SandboxDeps } from '../deps'
+import type { Dialect } from '../domain/dialect'
 import type { Order } from '../domain/order'
 import type { OrderChange, OrderEventBus } from '../domain/order-events'
 import type { Merchant } from '../merchants'
 import type { WebhookAttempt, WebhookDelivery, WebhookStatus } from './delivery'
-import { buildEnvelope, type RenderOrder } from './envelope'
 import { webhookHeaders } from './signing'
 import { webhookTarget } from './target'
 
@@ -13,8 +13,8 @@ export const DEFAULT_TIMEOUT_MS = 5000
 export interface WebhookDispatcherOptions {
   deps: SandboxDeps
   bus: OrderEventBus
-  /** The Juspay order-status object, as content.order. */
-  renderOrder: RenderOrder
+  /** Each order's webhooks are shaped by the dialect that created it. */
+  dialects: { forOrder(order: Order): Pick<Dialect, 'webhook'> }
   fetch?: typeof fetch
   /** Waits before each retry; one more attempt than there are delays, then `failed`. */
   retryDelaysMs?: readonly number[]
@@ -39,14 +39,15 @@ interface Sleep {
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
 
 /**
- * Delivers order events to merchants as Juspay webhooks, at least once: each event is retried with
- * backoff until a 2xx or until the retries run out. Events of one order go out strictly one after
- * another, so a merchant never sees ORDER_SUCCEEDED before the MANDATE_ACTIVATED that preceded it.
+ * Delivers order events to merchants as webhooks in the order's dialect, at least once: each event
+ * is retried with backoff until a 2xx or until the retries run out. Events of one order go out
+ * strictly one after another, so a merchant never sees ORDER_SUCCEEDED before the
+ * MANDATE_ACTIVATED that preceded it.
  */
 export class WebhookDispatcher {
   private readonly deps: SandboxDeps
   private readonly bus: OrderEventBus
-  private readonly renderOrder: RenderOrder
+  private readonly dialects: WebhookDispatcherOptions['dialects']
   private readonly send: typeof fetch
   private readonly retryDelaysMs: readonly number[]
   private readonly timeoutMs: number
@@ -63,7 +64,7 @@ export class WebhookDispatcher {
   constructor(options: WebhookDispatcherOptions) {
     this.deps = options.deps
     this.bus = options.bus
-    this.renderOrder = options.renderOrder
+    this.dialects = options.dialects
     this.send = options.fetch ?? ((input, init) => fetch(input, init))
     this.retryDelaysMs = validDelays(options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -106,9 +107,9 @@ export class WebhookDispatcher {
     const now = this.deps.clock.now()
     const merchant = this.deps.merchants.byId(order.merchantId)
     const target = webhookTarget(order, merchant)
-    const body = buildEnvelope(order, eventName, now, this.renderOrder)
+    const { id, body } = this.dialects.forOrder(order).webhook(order, eventName, now)
     const delivery: WebhookDelivery = {
-      id: body.id,
+      id,
       event_name: eventName,
       url: target.kind === 'url' ? target.url : target.kind === 'invalid' ? target.raw : null,
       status: target.kind === 'url' && merchant ? 'pending' : 'not_sent',

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { CheckoutError } from '../../../contract/errors'
+import type { EdgeError, EdgeErrorStatus } from '../../domain/dialect'
 
 /** Machine-readable `error.code` values this dialect answers with. */
 export type CheckoutErrorCode =
@@ -23,6 +24,8 @@ export type CheckoutErrorCode =
   | 'method_not_allowed'
   | 'session_expired'
   | 'session_completed'
+  | 'unexpected_state'
+  | 'service_unavailable'
 
 export interface CheckoutErrorSpec {
   status: ContentfulStatusCode
@@ -49,4 +52,24 @@ export function invalidParam(
   code: CheckoutErrorCode = 'parameter_invalid',
 ): CheckoutErrorSpec {
   return { status: 400, type: 'invalid_request_error', code, message, param }
+}
+
+/** Type and code for a refusal from outside this dialect's own routes, by its status. */
+const EDGE: Record<EdgeErrorStatus, Pick<CheckoutErrorSpec, 'type' | 'code'>> = {
+  400: { type: 'invalid_request_error', code: 'parameter_invalid' },
+  401: { type: 'authentication_error', code: 'api_key_invalid' },
+  404: { type: 'invalid_request_error', code: 'resource_missing' },
+  405: { type: 'invalid_request_error', code: 'method_not_allowed' },
+  409: { type: 'invalid_request_error', code: 'unexpected_state' },
+  413: { type: 'invalid_request_error', code: 'body_too_large' },
+  415: { type: 'invalid_request_error', code: 'unsupported_media_type' },
+  503: { type: 'api_error', code: 'service_unavailable' },
+}
+
+/** The envelope names one parameter: the first field blamed, when there is one. */
+export function checkoutEdgeError(c: Context, error: EdgeError): Response {
+  const spec: CheckoutErrorSpec = { status: error.status, ...EDGE[error.status], message: error.message }
+  const param = error.fields?.[0]?.name
+  if (param !== undefined) spec.param = param
+  return checkoutError(c, spec)
 }

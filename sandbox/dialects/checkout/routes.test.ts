@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SessionView } from '../../../contract/session'
 import { CLIENT_SECRET_PATTERN } from '../../../contract/session'
-import { MAX_BODY_BYTES } from './read-body'
+import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { sessionNotPayableError } from './session-state'
 import {
   buildTestApp,

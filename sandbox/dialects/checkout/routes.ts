@@ -1,15 +1,16 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { SandboxDeps } from '../../deps'
-import { authenticateBearer, type AuthResult } from '../../http/auth'
+import type { MerchantAuth } from '../../domain/dialect'
+import { authenticateBearer, requireMerchant, type AuthResult } from '../../http/auth'
 import { newCheckoutSessionId, newClientSecret } from '../../domain/ids'
 import type { Order } from '../../domain/order'
 import { createOrder, fingerprint } from '../../domain/orders'
-import type { Merchant } from '../../merchants'
+import type { Merchant, MerchantDirectory } from '../../merchants'
 import { checkoutError, type CheckoutErrorSpec } from './errors'
 import { resolveExpiry } from './expiry'
 import { canonicalBody, toOrderDraft } from './order-draft'
 import { parseCreateRequest } from './parse-request'
-import { readJsonBody } from './read-body'
+import { acceptJsonBody, readJsonBody } from './read-body'
 import { checkoutSource, toCheckoutSession } from './session-object'
 
 type CheckoutEnv = { Variables: { merchant: Merchant } }
@@ -55,16 +56,12 @@ const methodNotAllowed =
     })
   }
 
-function requireMerchant(deps: SandboxDeps): MiddlewareHandler<CheckoutEnv> {
-  return async (c, next) => {
-    const auth = authenticateBearer(c.req.header('authorization'), deps.merchants)
-    if (!auth.ok) {
-      c.header('WWW-Authenticate', 'Bearer realm="mandate-checkout"')
-      return checkoutError(c, AUTH_MESSAGES[auth.reason])
-    }
-    c.set('merchant', auth.merchant)
-    await next()
-  }
+/** `Authorization: Bearer <api key>`; a refusal names the scheme in WWW-Authenticate. */
+export function authenticateMerchant(c: Context, merchants: MerchantDirectory): MerchantAuth {
+  const auth = authenticateBearer(c.req.header('authorization'), merchants)
+  if (auth.ok) return auth
+  c.header('WWW-Authenticate', 'Bearer realm="mandate-checkout"')
+  return { ok: false, response: checkoutError(c, AUTH_MESSAGES[auth.reason]) }
 }
 
 function sessionResponse(c: CheckoutContext, deps: SandboxDeps, order: Order): Response {
@@ -130,10 +127,10 @@ function retrieveSession(c: CheckoutContext, deps: SandboxDeps): Response {
 }
 
 /** Checkout-session dialect (UseePay / Stripe style), mounted at /v1/checkout. */
-export function checkoutRoutes(deps: SandboxDeps): Hono<CheckoutEnv> {
+export function checkoutRoutes(deps: SandboxDeps, authenticate: (c: Context) => MerchantAuth): Hono<CheckoutEnv> {
   const app = new Hono<CheckoutEnv>()
-  const auth = requireMerchant(deps)
-  app.post('/sessions', auth, (c) => createSession(c, deps))
+  const auth = requireMerchant<CheckoutEnv>(authenticate)
+  app.post('/sessions', auth, ...acceptJsonBody, (c) => createSession(c, deps))
   app.get('/sessions/:id', auth, (c) => retrieveSession(c, deps))
   app.all('/sessions', methodNotAllowed('POST'))
   app.all('/sessions/:id', methodNotAllowed('GET'))

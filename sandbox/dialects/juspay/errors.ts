@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { JuspayError, JuspayErrorField } from '../../../contract/errors'
+import type { EdgeError, EdgeErrorStatus } from '../../domain/dialect'
 import { newRequestId } from '../../domain/ids'
 
 /** error_info.code values (domain.md §1.5). */
@@ -68,4 +69,22 @@ export function juspayErrorBody(spec: JuspayErrorSpec): JuspayError {
 
 export function juspayError(c: Context, spec: JuspayErrorSpec): Response {
   return c.json(juspayErrorBody(spec), spec.status)
+}
+
+/** error_info.code for a refusal from outside this dialect's own routes, by its status. */
+const EDGE_CODE: Record<EdgeErrorStatus, JuspayErrorCode> = {
+  400: 'INVALID_INPUT',
+  401: 'UNAUTHENTICATED',
+  404: 'RESOURCE_NOT_FOUND',
+  405: 'INVALID_INPUT',
+  409: 'INVALID_ACTION',
+  413: 'INVALID_INPUT',
+  415: 'INVALID_INPUT',
+  503: 'INTERNAL_ERROR',
+}
+
+export function juspayEdgeError(c: Context, error: EdgeError): Response {
+  const spec: JuspayErrorSpec = { status: error.status, code: EDGE_CODE[error.status], message: error.message }
+  if (error.fields) spec.fields = error.fields.map((field) => ({ field_name: field.name, reason: field.reason }))
+  return juspayError(c, spec)
 }

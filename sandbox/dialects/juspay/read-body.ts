@@ -4,9 +4,6 @@ import { isRecord } from './fields'
 export type BodyKind = 'json' | 'form'
 export type BodyResult = { ok: true; body: Record<string, unknown> } | { ok: false; error: JuspayErrorSpec }
 
-/** Bodies above this are refused with 413 before they are buffered whole. */
-export const MAX_BODY_BYTES = 64 * 1024
-
 const MEDIA_TYPES: Record<BodyKind, string> = {
   json: 'application/json',
   form: 'application/x-www-form-urlencoded',

@@ -1,14 +1,15 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from '../../http/body-limit'
 import type { JuspayErrorField } from '../../../contract/errors'
 import type { SandboxDeps } from '../../deps'
+import type { DialectServices, MerchantAuth } from '../../domain/dialect'
 import { createOrder } from '../../domain/orders'
 import type { Order } from '../../domain/order'
-import { authenticateBasic } from '../../http/auth'
-import type { Merchant } from '../../merchants'
+import { authenticateBasic, requireMerchant } from '../../http/auth'
+import { bodyLimit, MAX_BODY_BYTES } from '../../http/body-limit'
+import type { Merchant, MerchantDirectory } from '../../merchants'
 import { juspayError } from './errors'
 import { orderStatusResponse } from './order-status'
-import { MAX_BODY_BYTES, bodyKind, parseBody, unsupportedMediaType, type BodyKind } from './read-body'
+import { bodyKind, parseBody, unsupportedMediaType, type BodyKind } from './read-body'
 import { orderCreateResponse, sessionResponse } from './session-response'
 import { validateOrderRequest } from './validate'
 
@@ -26,21 +27,17 @@ const AUTH_MESSAGES = {
  * HTTP Basic with the API key. `x-merchantid`, when sent, must name the key's merchant; `version`
  * and `x-routing-id` are accepted and ignored, as they change nothing in this sandbox.
  */
-function authenticate(deps: SandboxDeps): MiddlewareHandler<JuspayEnv> {
-  return async (c, next) => {
-    const auth = authenticateBasic(c.req.header('authorization'), deps.merchants)
-    if (!auth.ok) return juspayError(c, { status: 401, code: 'UNAUTHENTICATED', message: AUTH_MESSAGES[auth.reason] })
-    const claimed = c.req.header('x-merchantid')
-    if (claimed !== undefined && claimed !== auth.merchant.id) {
-      return juspayError(c, {
-        status: 403,
-        code: 'UNAUTHORIZED',
-        message: 'The x-merchantid header does not match the merchant of this API key.',
-      })
-    }
-    c.set('merchant', auth.merchant)
-    await next()
+export function authenticateMerchant(c: Context, merchants: MerchantDirectory): MerchantAuth {
+  const auth = authenticateBasic(c.req.header('authorization'), merchants)
+  if (!auth.ok) {
+    return { ok: false, response: juspayError(c, { status: 401, code: 'UNAUTHENTICATED', message: AUTH_MESSAGES[auth.reason] }) }
   }
+  const claimed = c.req.header('x-merchantid')
+  if (claimed !== undefined && claimed !== auth.merchant.id) {
+    const message = 'The x-merchantid header does not match the merchant of this API key.'
+    return { ok: false, response: juspayError(c, { status: 403, code: 'UNAUTHORIZED', message }) }
+  }
+  return auth
 }
 
 /** Checks Content-Type before anything is read, then refuses bodies over the limit while streaming. */
@@ -51,15 +48,9 @@ function acceptBody(accepted: readonly BodyKind[]): MiddlewareHandler<JuspayEnv>
     c.set('bodyKind', kind)
     await next()
   }
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) =>
-      juspayError(c, {
-        status: 413,
-        code: 'INVALID_INPUT',
-        message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
-      }),
-  })
+  const limit = bodyLimit((c) =>
+    juspayError(c, { status: 413, code: 'INVALID_INPUT', message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }),
+  )
   return [mediaType, limit]
 }
 
@@ -107,9 +98,9 @@ const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
 /** The merchant-facing Juspay dialect: POST /session, POST /orders, GET /orders/:order_id. */
-export function juspayRoutes(deps: SandboxDeps, refresh: (order: Order) => Order): Hono<JuspayEnv> {
+export function juspayRoutes({ deps, refresh }: DialectServices, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {
   const app = new Hono<JuspayEnv>()
-  const auth = authenticate(deps)
+  const auth = requireMerchant<JuspayEnv>(authenticate)
 
   app.post(
     '/session',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AuthMode } from '../../../contract/enach'
 import { ENACH_APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
 import { UMRN_PATTERN } from '../../domain/umrn'
+import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { BANK_OTP, MAGIC_ACCOUNTS } from '../../../contract/scenarios'
 import { BANK_CSP } from './routes'
 import { bankSandbox, form, GOOD_CREDENTIALS, statusRegion, visibleText } from './test-setup'
@@ -479,7 +480,7 @@ describe('headers, methods and limits', () => {
       await s.app.request(path(token, '/credentials'), form({})),
       await s.app.request(path('ffffffffffffffffffffffffffffffff')),
       await s.app.request(path(token, '/credentials')),
-      await s.app.request(path(token, '/credentials'), form({ user_id: 'x'.repeat(5000) })),
+      await s.app.request(path(token, '/credentials'), form({ user_id: 'x'.repeat(MAX_BODY_BYTES) })),
       await s.app.request(path(token, '/otp'), form({ otp: BANK_OTP })),
     ]
     expect(responses.map((r) => r.status)).toEqual([200, 400, 404, 405, 413, 409])
@@ -512,12 +513,12 @@ describe('headers, methods and limits', () => {
     expect((await s.request(`/simulator/upi/${token}`)).res.status).toBe(404)
   })
 
-  it('answers 413 to a body over 4 KB and decides nothing', async () => {
+  it('answers 413 to a body over 64 KB and decides nothing', async () => {
     const s = bankSandbox()
     const order = s.order()
     const { token } = await s.startEnach(order.id)
     await s.toConsent(token)
-    const big = `pad=${'x'.repeat(4 * 1024)}`
+    const big = `pad=${'x'.repeat(MAX_BODY_BYTES)}`
     const res = await s.request(path(token, '/authorise'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big })
     expect(res.res.status).toBe(413)
     expect(res.body).toContain('<h1>This request is too large</h1>')

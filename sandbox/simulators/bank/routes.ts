@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptEvent, BankStep } from '../../domain/attempt'
 import { MAX_OTP_FAILURES, type AttemptService, type DecideResult } from '../../domain/attempt-service'
+import { bodyLimit } from '../../http/body-limit'
 import { BANK_OTP, type BankScenario } from '../../../contract/scenarios'
 import { BANK_CSS, BANK_CSS_ETAG } from './bank-css'
 import { checkCredentials, readOtp } from './forms'
@@ -13,7 +13,6 @@ import { checkoutPath, renderScreen, type BankScreen, type ScreenOptions } from 
 
 /** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/
-export const MAX_FORM_BYTES = 4 * 1024
 
 /** No script at all, styles only from the stylesheet below, forms only back to this origin, never framed. */
 export const BANK_CSP =
@@ -70,7 +69,7 @@ const BANK_ANSWER: Record<BankScenario, AttemptEvent | null> = {
  */
 export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const app = new Hono()
-  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLarge })
+  const limit = bodyLimit(tooLarge)
 
   /** The net banking attempt behind a token, with due expiries applied. */
   function screenFor(token: string): BankScreen | null {

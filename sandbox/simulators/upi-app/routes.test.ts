@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
+import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { MAGIC_VPAS } from '../../../contract/scenarios'
 import { SIMULATOR_CSP } from './routes'
 import { collect, form, simulatorSandbox } from './test-setup'
@@ -420,7 +421,7 @@ describe('headers, methods and limits', () => {
       await app.request(path(token, '/approve'), form({ pin: '1' })),
       await app.request(path('ffffffffffffffffffffffffffffffff')),
       await app.request(path(token, '/approve')),
-      await app.request(path(token, '/approve'), form({ pin: '1'.repeat(5000) })),
+      await app.request(path(token, '/approve'), form({ pin: '1'.repeat(MAX_BODY_BYTES) })),
       await app.request(path(token, '/decline'), form({})),
     ]
     expect(responses.map((r) => r.status)).toEqual([200, 400, 404, 405, 413, 303])
@@ -433,10 +434,10 @@ describe('headers, methods and limits', () => {
     )
   })
 
-  it('answers 413 to a body over 4 KB, with or without a Content-Length, and decides nothing', async () => {
+  it('answers 413 to a body over 64 KB, with or without a Content-Length, and decides nothing', async () => {
     const { app, start, current } = setup()
     const { token, order } = start()
-    const big = `pin=1234&payer_vpa=customer%40upi&pad=${'x'.repeat(4 * 1024)}`
+    const big = `pin=1234&payer_vpa=customer%40upi&pad=${'x'.repeat(MAX_BODY_BYTES)}`
     const declared = await app.request(path(token, '/approve'), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) },

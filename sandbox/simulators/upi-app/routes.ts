@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
 import type { AttemptEvent } from '../../domain/attempt'
+import { bodyLimit } from '../../http/body-limit'
 import { parseApproval, parseDecline } from './approval-form'
 import { APP_CSS, APP_CSS_ETAG } from './app-css'
 import { messagePage, SIMULATOR_BASE, type Html } from './layout'
@@ -13,7 +13,6 @@ import { renderScreen, type Screen } from './screen'
 
 /** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/
-export const MAX_FORM_BYTES = 4 * 1024
 
 /** No script at all, styles only from the stylesheet below, forms only back to this origin, never framed. */
 export const SIMULATOR_CSP =
@@ -85,7 +84,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     return ended(c, { ...screen, order: result.order, attempt: latest })
   }
 
-  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLarge })
+  const limit = bodyLimit(tooLarge)
 
   app.get('/assets/app.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600')

@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto'
+import { ORDER_STATUS_IDS } from '../../../contract/status'
+import type { Order } from '../../domain/order'
+import type { Merchant } from '../../merchants'
 
 /**
  * Percent-encoding as merchants' verification code does it (encodeURIComponent, which leaves
@@ -29,4 +32,10 @@ export function signedReturnUrl(returnUrl: string, params: Readonly<Record<strin
   url.searchParams.set('signature', signReturnParams(params, responseKey))
   url.searchParams.set('signature_algorithm', 'HMAC-SHA256')
   return url.toString()
+}
+
+/** The return after a result: `order_id`, `status` and `status_id`, signed with the merchant's response key. */
+export function signReturn(returnUrl: string, order: Order, merchant: Merchant): string {
+  const params = { order_id: order.orderId, status: order.status, status_id: String(ORDER_STATUS_IDS[order.status]) }
+  return signedReturnUrl(returnUrl, params, merchant.responseKey)
 }

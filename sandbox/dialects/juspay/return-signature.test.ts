@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { signedReturnUrl, signReturnParams } from './signature'
+import { signedReturnUrl, signReturnParams } from './return-signature'
 
 /** A second, independent reading of the documented steps: byte-wise RFC 3986 encoding, Node's HMAC. */
 function independentSignature(query: string, key: string): string {

@@ -1,0 +1,60 @@
+import type { MandateStatus } from '../../../contract/status'
+import type { WebhookMessage } from '../../domain/dialect'
+import { hex } from '../../domain/ids'
+import { latestAttempt, type Order } from '../../domain/order'
+import type { OrderEventName } from '../../domain/order-events'
+import { rupeesNumber } from './decimal'
+import { epochSecondsText, juspayTimestamp } from './format'
+import { orderStatusResponse } from './order-status'
+
+/** `content.mandate` of MANDATE_* webhooks (domain.md §2.5). */
+interface WebhookMandate {
+  status: MandateStatus | null
+  mandate_id: string | null
+  start_date: string
+  end_date: string
+  frequency: string
+  max_amount: number
+  order_id: string
+  payment_info: { upi: { payer_vpa: string | null } }
+}
+
+/** The Juspay webhook envelope; `id` doubles as the de-duplication key (x-webhook-id). */
+type WebhookEnvelope = {
+  id: string
+  event_name: OrderEventName
+  date_created: string
+  content: { order: Record<string, unknown>; mandate?: WebhookMandate }
+}
+
+const newEventId = (): string => `evt_V2_${hex(16)}`
+
+const isMandateEvent = (name: OrderEventName): boolean => name.startsWith('MANDATE_')
+
+/** The mandate as a MANDATE_* webhook carries it; null when the order has no mandate terms. */
+function mandateContent(order: Order): WebhookMandate | null {
+  if (!order.mandate) return null
+  return {
+    status: order.mandateStatus,
+    mandate_id: order.mandateId,
+    start_date: epochSecondsText(order.mandate.startDate),
+    end_date: epochSecondsText(order.mandate.endDate),
+    frequency: order.mandate.frequency,
+    max_amount: rupeesNumber(order.mandate.maxAmount.minor),
+    order_id: order.orderId,
+    payment_info: { upi: { payer_vpa: latestAttempt(order)?.payerVpa ?? null } },
+  }
+}
+
+/** One envelope per event, with the order as GET /orders/:order_id renders it when the event happened. */
+export function juspayWebhook(order: Order, eventName: OrderEventName, now: Date, publicOrigin: string): WebhookMessage {
+  const envelope: WebhookEnvelope = {
+    id: newEventId(),
+    event_name: eventName,
+    date_created: juspayTimestamp(now.toISOString()),
+    content: { order: { ...orderStatusResponse(order, publicOrigin) } },
+  }
+  const mandate = isMandateEvent(eventName) ? mandateContent(order) : null
+  if (mandate) envelope.content.mandate = mandate
+  return { id: envelope.id, body: envelope }
+}
