@@ -13,7 +13,7 @@ import { demoRoutes } from './demo/routes'
 import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
-import { dialectRegistry, type DialectId, type Dialects, type DialectServices } from './domain/dialect'
+import { dialectRegistry, type DialectId, type Dialects, type DialectServices } from './dialects/dialect'
 import { AttemptService } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
 import { WebhookDispatcher } from './webhooks/dispatcher'
@@ -112,7 +112,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     } else if (!order || !merchant) {
       boot = { kind: 'error', code: 'not_found' }
     } else {
-      const view = toSessionView(order, merchant, deps.clock.now(), dialects)
+      const view = toSessionView(order, merchant, deps.clock.now(), dialects.forOrder(order).signReturn)
       boot = { kind: 'session', view }
       lang = view.language ?? lang
     }

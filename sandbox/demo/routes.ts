@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { SandboxDeps } from '../deps'
-import type { Dialect } from '../domain/dialect'
+import type { Dialect } from '../dialects/dialect'
 import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit'
 import type { PageTemplates } from '../http/page-html'
 import { setPageHeaders } from '../http/security'

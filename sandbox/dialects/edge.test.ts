@@ -6,7 +6,7 @@ import { CheckoutError, JuspayError } from '../../contract/errors'
 import { SessionView } from '../../contract/session'
 import { createApp, createDialects } from '../app'
 import { MovableClock } from '../domain/clock'
-import type { DialectId, EdgeError, EdgeErrorStatus } from '../domain/dialect'
+import type { DialectId, EdgeError, EdgeErrorStatus } from './dialect'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
@@ -14,7 +14,7 @@ import { TEST_NOW } from '../testing/fixtures'
 
 /**
  * Each merchant API dialect, through the one interface the rest of the sandbox calls
- * (sandbox/domain/dialect.ts), and the behaviour that interface carries through the whole app.
+ * (sandbox/dialects/dialect.ts), and the behaviour that interface carries through the whole app.
  */
 
 const basic = (apiKey: string) => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`

@@ -5,7 +5,6 @@ import type { SessionView } from '../../contract/session'
 import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
 import type { Merchant } from '../merchants'
 import type { Attempt } from './attempt'
-import type { Dialects } from './dialect'
 import { eligibleInstruments } from './instruments'
 import { latestAttempt, sessionState, type Customer, type Order } from './order'
 import { firstDebitDate } from './schedule'
@@ -82,10 +81,10 @@ function attemptView(order: Order, attempt: Attempt, merchant: Merchant): Attemp
 const REPORTABLE: readonly OrderStatus[] = ['CHARGED', 'AUTHORIZATION_FAILED', 'AUTHENTICATION_FAILED', 'JUSPAY_DECLINED']
 
 /** The return_url once there is a result to report, signed by the dialect that created the order. */
-function returnUrlFor(order: Order, merchant: Merchant, state: SessionView['state'], dialects: Dialects): string | null {
+function returnUrlFor(order: Order, merchant: Merchant, state: SessionView['state'], signReturn: ReturnSigner): string | null {
   if (!order.returnUrl) return null
   if (!REPORTABLE.includes(order.status) && state !== 'expired') return null
-  return dialects.forOrder(order).signReturn(order.returnUrl, order, merchant)
+  return signReturn(order.returnUrl, order, merchant)
 }
 
 function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['outcome'] {
@@ -102,7 +101,13 @@ function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['ou
 }
 
 /** The one normalised view the page renders, whatever dialect created the order. */
-export function toSessionView(order: Order, merchant: Merchant, now: Date, dialects: Dialects): SessionView {
+/**
+ * How the merchant's return_url carries the result: the order's dialect signs it
+ * (docs/decisions/0009-dialect-owns-its-edge.md); the domain only decides when there is one.
+ */
+export type ReturnSigner = (returnUrl: string, order: Order, merchant: Merchant) => string
+
+export function toSessionView(order: Order, merchant: Merchant, now: Date, signReturn: ReturnSigner): SessionView {
   const state = sessionState(order, now)
   const money = (minor: number) => ({ minor, currency: order.currency })
   const attempt = latestAttempt(order)
@@ -141,6 +146,6 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, diale
     outcome: outcomeFor(order, attempt),
     attempt: attempt ? attemptView(order, attempt, merchant) : null,
     attemptsLeft: Math.max(0, MAX_ATTEMPTS_PER_ORDER - order.attempts.length),
-    returnUrl: returnUrlFor(order, merchant, state, dialects),
+    returnUrl: returnUrlFor(order, merchant, state, signReturn),
   }
 }

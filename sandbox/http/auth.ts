@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import type { MerchantAuth } from '../domain/dialect'
+import type { MerchantAuth } from '../dialects/dialect'
 import type { Merchant, MerchantDirectory } from '../merchants'
 
 export type AuthResult =

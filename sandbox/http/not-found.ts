@@ -1,5 +1,5 @@
 import type { NotFoundHandler } from 'hono'
-import type { Dialects } from '../domain/dialect'
+import type { Dialects } from '../dialects/dialect'
 
 /**
  * What a path no route matched answers: the not-found of the dialect whose envelope answers under

@@ -6,7 +6,7 @@ import { StartAttempt } from '../../contract/attempt'
 import { ClientSecretLookup, PAGE_ID_PATTERN, type PageError, type PageErrorCode } from '../../contract/session'
 import type { SandboxDeps } from '../deps'
 import type { AttemptService } from '../domain/attempt-service'
-import type { Dialects } from '../domain/dialect'
+import type { Dialects } from '../dialects/dialect'
 import type { OrderEventBus } from '../domain/order-events'
 import type { Order } from '../domain/order'
 import { toSessionView } from '../domain/view'
@@ -96,7 +96,7 @@ export interface PageApiDeps {
  */
 export function pageApiRoutes({ deps, attempts, bus, dialects }: PageApiDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>()
-  const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now(), dialects)
+  const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now(), dialects.forOrder(found.order).signReturn)
 
   const limit = bodyLimit((c) => fail(c, 'payload_too_large'))
 

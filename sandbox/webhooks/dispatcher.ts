@@ -1,5 +1,5 @@
 import type { SandboxDeps } from '../deps'
-import type { Dialect } from '../domain/dialect'
+import type { Dialect } from '../dialects/dialect'
 import type { Order } from '../domain/order'
 import type { OrderChange, OrderEventBus } from '../domain/order-events'
 import type { Merchant } from '../merchants'

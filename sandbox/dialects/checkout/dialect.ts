@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { Dialect, DialectServices } from '../../domain/dialect'
+import type { Dialect, DialectServices } from '../dialect'
 import { checkoutEdgeError, checkoutError } from './errors'
 import { authenticateMerchant, checkoutRoutes } from './routes'
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { CheckoutError } from '../../../contract/errors'
-import type { EdgeError, EdgeErrorStatus } from '../../domain/dialect'
+import type { EdgeError, EdgeErrorStatus } from '../dialect'
 
 /** Machine-readable `error.code` values this dialect answers with. */
 export type CheckoutErrorCode =

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { SandboxDeps } from '../../deps'
-import type { MerchantAuth } from '../../domain/dialect'
+import type { MerchantAuth } from '../dialect'
 import { authenticateBearer, requireMerchant, type AuthResult } from '../../http/auth'
 import { newCheckoutSessionId, newClientSecret } from '../../domain/ids'
 import type { Order } from '../../domain/order'

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { Dialect, DialectServices } from '../../domain/dialect'
+import type { Dialect, DialectServices } from '../dialect'
 import { juspayEdgeError, juspayError } from './errors'
 import { signReturn } from './return-signature'
 import { authenticateMerchant, juspayRoutes } from './routes'

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { JuspayError, JuspayErrorField } from '../../../contract/errors'
-import type { EdgeError, EdgeErrorStatus } from '../../domain/dialect'
+import type { EdgeError, EdgeErrorStatus } from '../dialect'
 import { newRequestId } from '../../domain/ids'
 
 /** error_info.code values (domain.md §1.5). */

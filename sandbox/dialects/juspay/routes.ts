@@ -1,7 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import type { JuspayErrorField } from '../../../contract/errors'
 import type { SandboxDeps } from '../../deps'
-import type { DialectServices, MerchantAuth } from '../../domain/dialect'
+import type { DialectServices, MerchantAuth } from '../dialect'
 import { createOrder } from '../../domain/orders'
 import type { Order } from '../../domain/order'
 import { authenticateBasic, requireMerchant } from '../../http/auth'

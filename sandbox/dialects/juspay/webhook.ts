@@ -1,5 +1,5 @@
 import type { MandateStatus } from '../../../contract/status'
-import type { WebhookMessage } from '../../domain/dialect'
+import type { WebhookMessage } from '../dialect'
 import { hex } from '../../domain/ids'
 import { latestAttempt, type Order } from '../../domain/order'
 import type { OrderEventName } from '../../domain/order-events'

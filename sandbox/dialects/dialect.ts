@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
-import type { Order, OrderSource } from './order'
-import type { OrderEventName } from './order-events'
+import type { Order, OrderSource } from '../domain/order'
+import type { OrderEventName } from '../domain/order-events'
 
 /** The dialect that created an order, recorded on it as `source.dialect`. */
 export type DialectId = OrderSource['dialect']

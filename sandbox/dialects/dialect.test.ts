@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { orderDraft, TEST_NOW } from '../testing/fixtures'
 import { dialectRegistry, type Dialect, type DialectId, type DialectTable } from './dialect'
-import type { Order } from './order'
+import type { Order } from '../domain/order'
 
 /** A dialect that answers nothing, named by id and prefixes: the registry only reads those. */
 function stub<Id extends DialectId>(id: Id, prefixes: readonly string[]): Dialect & { id: Id } {
