@@ -241,6 +241,19 @@ describe('POST /simulator/upi/:token/approve', () => {
     expect(current(order.id).attempts[0]?.status).toBe('pending')
   })
 
+  it.each([
+    ['application/x-www-form-urlencoded', 'pin=1234&payer_vpa=customer%40upi', 303],
+    ['Application/X-WWW-Form-Urlencoded; charset=UTF-8', 'pin=1234&payer_vpa=customer%40upi', 303],
+    ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="pin"\r\n\r\n1234\r\n--b\r\nContent-Disposition: form-data; name="payer_vpa"\r\n\r\ncustomer@upi\r\n--b--\r\n', 303],
+    ['multipart/form-data; boundary=b', 'not a multipart body', 400],
+    ['text/plain', 'pin=1234&payer_vpa=customer%40upi', 400],
+    ['application/json', '{"pin":"1234","payer_vpa":"customer@upi"}', 400],
+  ])('reads a %s body as a form only when it is one', async (type, body, status) => {
+    const { app, start } = setup()
+    const { token } = start()
+    expect((await app.request(path(token, '/approve'), { method: 'POST', headers: { 'content-type': type }, body })).status).toBe(status)
+  })
+
   it.each(['', 'no-at-sign', 'a@b', 'two@@handles', 'spa ce@upi', '"><script>alert(1)</script>'])(
     'refuses the payer VPA %j with a field error',
     async (vpa) => {
