@@ -7,8 +7,7 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 /** The crypto an insecure context has: getRandomValues, but no randomUUID. */
 function insecureCrypto(fill?: number) {
   vi.stubGlobal('crypto', {
-    getRandomValues: <T extends ArrayBufferView>(array: T): T =>
-      fill === undefined ? webcrypto.getRandomValues(array) : (new Uint8Array(array.buffer).fill(fill), array),
+    getRandomValues: (array: Uint8Array): Uint8Array => (fill === undefined ? webcrypto.getRandomValues(array) : array.fill(fill)),
   })
 }
 

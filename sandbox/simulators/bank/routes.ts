@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptEvent, BankStep } from '../../domain/attempt'
@@ -30,11 +31,10 @@ const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFou
 
 const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
 
-function methodNotAllowed(allow: string) {
-  return (c: Context) => {
-    c.header('Allow', allow)
-    return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
-  }
+/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
+function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
+  c.header('Allow', allowed.join(', '))
+  return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
 }
 
 /** See Other, so a reload never posts again. */
@@ -62,6 +62,7 @@ const BANK_ANSWER: Record<BankScenario, AttemptEvent | null> = {
  */
 export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const app = new Hono()
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
   const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLarge })
 
   /** The net banking attempt behind a token, with due expiries applied. */
@@ -148,19 +149,16 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
     if (c.req.header('if-none-match') === BANK_CSS_ETAG) return c.body(null, 304)
     return c.body(BANK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
-  app.all('/assets/bank.css', methodNotAllowed('GET, HEAD'))
 
   app.get('/:token', (c) => {
     const screen = screenFor(c.req.param('token'))
     return screen ? show(c, screen) : notFound(c)
   })
-  app.all('/:token', methodNotAllowed('GET, HEAD'))
 
   app.post('/:token/credentials', limit, step('credentials', credentials))
   app.post('/:token/otp', limit, step('otp', otp))
   app.post('/:token/authorise', limit, step('consent', authorise))
   app.post('/:token/decline', limit, step('consent', decline))
-  for (const name of ['credentials', 'otp', 'authorise', 'decline']) app.all(`/:token/${name}`, methodNotAllowed('POST'))
   app.all('*', notFound)
 
   return app

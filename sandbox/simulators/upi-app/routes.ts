@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
@@ -29,11 +30,10 @@ const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFou
 
 const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
 
-function methodNotAllowed(allow: string) {
-  return (c: Context) => {
-    c.header('Allow', allow)
-    return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
-  }
+/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
+function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
+  c.header('Allow', allowed.join(', '))
+  return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
 }
 
 const resultUrl = (token: string, app: PayerApp): string => `${SIMULATOR_BASE}/${token}?app=${app}`
@@ -54,6 +54,7 @@ const formBody = (c: Context): Promise<unknown> => c.req.parseBody().catch(() =>
  */
 export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const app = new Hono()
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
 
   /** The attempt behind a token, with due expiries applied; null for anything not a UPI attempt. */
   function screenFor(token: string, payerApp: PayerApp): Screen | null {
@@ -86,13 +87,11 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     if (c.req.header('if-none-match') === APP_CSS_ETAG) return c.body(null, 304)
     return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
-  app.all('/assets/app.css', methodNotAllowed('GET, HEAD'))
 
   app.get('/:token', (c) => {
     const screen = screenFor(c.req.param('token'), parsePayerApp(c.req.query('app')))
     return screen ? sendPage(c, renderScreen(screen)) : notFound(c)
   })
-  app.all('/:token', methodNotAllowed('GET, HEAD'))
 
   app.post('/:token/approve', limit, async (c) => {
     const body = await formBody(c)
@@ -107,7 +106,6 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     const event: AttemptEvent = { type: 'approve', payerApp: approval.app }
     return decide(c, screen, approval.payerVpa === null ? event : { ...event, payerVpa: approval.payerVpa })
   })
-  app.all('/:token/approve', methodNotAllowed('POST'))
 
   app.post('/:token/decline', limit, async (c) => {
     const payerApp = parseDecline(await formBody(c))
@@ -116,7 +114,6 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     if (screen.attempt.status !== 'pending') return ended(c, screen)
     return decide(c, screen, { type: 'decline' })
   })
-  app.all('/:token/decline', methodNotAllowed('POST'))
   app.all('*', notFound)
 
   return app
