@@ -1,5 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { methodNotAllowed } from 'hono/method-not-allowed'
 import * as z from 'zod'
 import type { JuspayErrorField } from '../../contract/errors'
 import { ORDER_STATUS_IDS } from '../../contract/status'
@@ -32,9 +33,6 @@ const EmptyBody = z.strictObject({})
 const DECISIONS = ['approve', 'decline', 'expire'] as const
 type Decision = (typeof DECISIONS)[number]
 
-const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
-const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
-
 const notFound = (c: Context) => juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No order with this order_id.' })
 const noSuchRoute = (c: Context) => juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No such QA endpoint.' })
 
@@ -51,11 +49,11 @@ function authenticate(deps: SandboxDeps): MiddlewareHandler<QaEnv> {
   }
 }
 
-function methodNotAllowed(allowed: string) {
-  return (c: Context) => {
-    c.header('Allow', allowed)
-    return juspayError(c, { status: 405, code: 'INVALID_INPUT', message: `${c.req.method} is not supported here; use ${allowed}.` })
-  }
+/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
+function wrongMethod(c: Context, allowed: string[]): Response {
+  const allow = allowed.join(', ')
+  c.header('Allow', allow)
+  return juspayError(c, { status: 405, code: 'INVALID_INPUT', message: `${c.req.method} is not supported here; use ${allow}.` })
 }
 
 const limitBody = bodyLimit({
@@ -143,6 +141,7 @@ function decideHandler(deps: SandboxDeps, attempts: AttemptService, decision: De
  */
 export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: WebhookDispatcher): Hono<QaEnv> {
   const app = new Hono<QaEnv>()
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
   app.use(authenticate(deps))
 
   /** Ends the session's link now, as if its expiry had passed. */
@@ -157,12 +156,10 @@ export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: 
     deps.store.updateOrder({ ...order, expiresAt: now.toISOString() })
     return c.json({ order_id: order.orderId, expired_at: now.toISOString() })
   })
-  app.on(OTHER_THAN_POST, '/orders/:orderId/expire', methodNotAllowed('POST'))
 
   for (const decision of DECISIONS) {
     const path = `/orders/:orderId/attempt/${decision}`
     app.post(path, limitBody, decideHandler(deps, attempts, decision))
-    app.on(OTHER_THAN_POST, path, methodNotAllowed('POST'))
   }
 
   app.get('/orders/:orderId/webhooks', (c) => {
@@ -172,7 +169,6 @@ export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: 
     const current = attempts.refresh(order)
     return c.json({ order_id: current.orderId, webhooks: webhooks.deliveriesFor(current.merchantId, current.orderId) })
   })
-  app.on(OTHER_THAN_GET, '/orders/:orderId/webhooks', methodNotAllowed('GET'))
 
   app.post('/reset', (c) => {
     deps.store.reset()
@@ -180,7 +176,6 @@ export function qaRoutes(deps: SandboxDeps, attempts: AttemptService, webhooks: 
     webhooks.reset()
     return c.json({ reset: true })
   })
-  app.on(OTHER_THAN_POST, '/reset', methodNotAllowed('POST'))
   app.all('*', noSuchRoute)
 
   return app
