@@ -1,13 +1,15 @@
-import { webcrypto } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { newIdempotencyKey } from './idempotency'
+
+/** The real source of randomness, kept before any test replaces the global crypto. */
+const getRandomValues = crypto.getRandomValues.bind(crypto)
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 /** The crypto an insecure context has: getRandomValues, but no randomUUID. */
 function insecureCrypto(fill?: number) {
   vi.stubGlobal('crypto', {
-    getRandomValues: (array: Uint8Array): Uint8Array => (fill === undefined ? webcrypto.getRandomValues(array) : array.fill(fill)),
+    getRandomValues: (array: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> => (fill === undefined ? getRandomValues(array) : array.fill(fill)),
   })
 }
 
