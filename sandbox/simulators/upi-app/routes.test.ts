@@ -494,4 +494,23 @@ describe('headers, methods and limits', () => {
     expect(again.status).toBe(304)
     expect((await app.request('/simulator/upi/assets/app.css', { method: 'POST' })).status).toBe(405)
   })
+
+  it.each([
+    ['its own validator', (etag: string) => etag, 304],
+    ['its validator in a list', (etag: string) => `"other", ${etag}`, 304],
+    ['its validator marked weak', (etag: string) => `W/${etag}`, 304],
+    ['any validator (*)', () => '*', 304],
+    ['another validator', () => '"other"', 200],
+    ['nothing', () => '', 200],
+  ])('answers If-None-Match with %s', async (_name, header, status) => {
+    const { app } = setup()
+    const etag = (await app.request('/simulator/upi/assets/app.css')).headers.get('etag') ?? ''
+    expect(etag).toMatch(/^"[^"]+"$/)
+    const res = await app.request('/simulator/upi/assets/app.css', { headers: { 'if-none-match': header(etag) } })
+    expect(res.status).toBe(status)
+    expect(res.headers.get('etag')).toBe(etag)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await res.text()).toEqual(status === 304 ? '' : expect.stringContaining('.phone'))
+  })
 })

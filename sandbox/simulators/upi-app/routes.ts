@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { etag, RETAINED_304_HEADERS } from 'hono/etag'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
 import type { AttemptEvent } from '../../domain/attempt'
 import { parseApproval, parseDecline } from './approval-form'
-import { APP_CSS, APP_CSS_ETAG } from './app-css'
+import { APP_CSS } from './app-css'
 import { messagePage, SIMULATOR_BASE, type Html } from './layout'
 import { messages } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
@@ -78,13 +79,13 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     return ended(c, { ...screen, order: result.order, attempt: latest })
   }
 
+  /** The stylesheet's strong validator (a digest of it), and 304 to a matching If-None-Match, which keeps nosniff too. */
+  const cssValidator = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-content-type-options'] })
   const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLarge })
 
-  app.get('/assets/app.css', (c) => {
+  app.get('/assets/app.css', cssValidator, (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
-    c.header('ETag', APP_CSS_ETAG)
     c.header('X-Content-Type-Options', 'nosniff')
-    if (c.req.header('if-none-match') === APP_CSS_ETAG) return c.body(null, 304)
     return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
 
