@@ -1,14 +1,9 @@
-import { devices, type Page, type Request, type Route } from '@playwright/test'
+import type { Page, Request, Route } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { emulate } from '../support/emulate'
 import { AttemptLedger, pageIdOf } from '../support/attempt-ledger'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 import { POLL_INTERVAL_MS } from '../../src/features/session/api/live-status'
-
-/** A device's emulation without its browser choice, which a describe block may not change. */
-function emulate(name: 'iPhone 13') {
-  const { userAgent, viewport, deviceScaleFactor, isMobile, hasTouch } = devices[name]
-  return { userAgent, viewport, deviceScaleFactor, isMobile, hasTouch }
-}
 
 const RETURN_URL = 'http://127.0.0.1:9/return'
 

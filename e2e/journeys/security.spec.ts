@@ -1,16 +1,11 @@
-import { devices, type BrowserContext, type Request, type Response } from '@playwright/test'
+import type { BrowserContext, Request, Response } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { emulate } from '../support/emulate'
 import { UpiAppPage } from '../pages/upi-app-page'
 import { AttemptLedger } from '../support/attempt-ledger'
 import { DEMO_MERCHANT, uniqueOrderId } from '../support/merchant-api'
 import { checkoutSubscriptionSample } from '../support/samples'
 import { baseURL } from '../../playwright.config'
-
-/** A device's emulation without its browser choice, which a describe block may not change. */
-function emulate(name: 'iPhone 13') {
-  const { userAgent, viewport, deviceScaleFactor, isMobile, hasTouch } = devices[name]
-  return { userAgent, viewport, deviceScaleFactor, isMobile, hasTouch }
-}
 
 interface SeenRequest {
   url: string

@@ -1,16 +1,10 @@
-import { devices } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { emulate } from '../support/emulate'
 import { UpiAppPage } from '../pages/upi-app-page'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
 import { verifyReturnUrl } from '../support/signature'
 import { WebhookReceiver } from '../support/webhook-receiver'
 import { MAGIC_VPAS } from '../../contract/scenarios'
-
-/** A device's emulation without its browser choice, which a describe block may not change. */
-function emulate(name: 'iPhone 13' | 'Pixel 7') {
-  const { userAgent, viewport, deviceScaleFactor, isMobile, hasTouch } = devices[name]
-  return { userAgent, viewport, deviceScaleFactor, isMobile, hasTouch }
-}
 
 const monthly = {
   amount: '1.00',

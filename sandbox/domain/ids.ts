@@ -3,9 +3,9 @@ import { randomFillSync } from 'node:crypto'
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
 /**
- * Random bytes from a pool refilled 4 KB at a time, as Node's own randomUUID does: a
- * randomBytes call per id cost POST /session a buffer and a trip into OpenSSL for each of its
- * three ids. Bytes handed out are never handed out again.
+ * Random bytes from a pool refilled 4 KB at a time, as Node's own randomUUID does: a buffer and a
+ * trip into OpenSSL for each of a session's three ids cost 30.7 µs against 4.0 µs from the pool
+ * (README, Performance). Bytes handed out are never handed out again.
  */
 const POOL_BYTES = 4096
 const pool = Buffer.alloc(POOL_BYTES)

@@ -141,6 +141,20 @@ describe('upiUriParams for a mandate', () => {
     expect(upiUriParams(order(terms('MONTHLY')), attempt({ channel: 'collect' }), merchant)).toBeNull()
   })
 
+  it.each([
+    [0, '0.00'],
+    [5, '0.05'],
+    [50, '0.50'],
+    [100, '1.00'],
+    [99_999, '999.99'],
+    [1_00_000_00, '100000.00'],
+    [12_34_567_89, '1234567.89'],
+    [9_99_99_99_999_99, '9999999999.99'],
+  ])('%i paise is am=%s: rupees, two decimals, no grouping', (minor, am) => {
+    expect(upiUriParams({ ...order(null), chargedTodayMinor: minor }, attempt({ setsUpMandate: false }), merchant)).toMatchObject({ am })
+    expect(upiUriParams(order(terms('MONTHLY', { maxAmount: { minor, currency: 'INR' } })), attempt(), merchant)).toMatchObject({ am })
+  })
+
   it('a payment without a mandate is a pay URI for the amount charged today', () => {
     expect(upiUriParams(order(terms('MONTHLY')), attempt({ setsUpMandate: false }), merchant)).toMatchObject({
       kind: 'pay',

@@ -11,7 +11,8 @@ const MODE: Record<Exclude<UpiChannel, 'collect'>, string> = { qr: '01', intent:
 const PURPOSE_ONETIME = '01'
 const PURPOSE_RECURRING = '14'
 
-const rupees = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
+/** 1234.50: rupees with two decimals, as NPCI's am parameter takes them (exact for any whole number of paise). */
+const rupees = (minor: number): string => (minor / 100).toFixed(2)
 
 /** DDMMYYYY as the calendar date in India. */
 export function ddmmyyyy(iso: string): string {

@@ -228,6 +228,35 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     expect(s.snapshot([o])).toEqual(before)
   })
 
+  it.each([
+    ['GET', '/attempt/approve', 'POST'],
+    ['PATCH', '/attempt/decline', 'POST'],
+    ['DELETE', '/attempt/expire', 'POST'],
+    ['GET', '/expire', 'POST'],
+    ['HEAD', '/expire', 'POST'],
+    ['POST', '/webhooks', 'GET, HEAD'],
+    ['PROPFIND', '/webhooks', 'GET, HEAD'],
+  ])('answers %s on the order%s with 405 and Allow: %s, acting on nothing', async (method, suffix, allow) => {
+    const s = setup()
+    const o = s.pending()
+    const before = s.snapshot([o])
+    const response = await s.request(method, `/sandbox/orders/${o.orderId}${suffix}`)
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe(allow)
+    if (method !== 'HEAD') await expectError(response, 405, 'INVALID_INPUT')
+    expect(s.snapshot([o])).toEqual(before)
+  })
+
+  it.each(['GET', 'PUT'])('answers %s /sandbox/reset with 405 and Allow: POST', async (method) => {
+    const response = await setup().request(method, '/sandbox/reset')
+    await expectError(response, 405, 'INVALID_INPUT')
+    expect(response.headers.get('allow')).toBe('POST')
+  })
+
+  it('answers a path it does not have with 404 whatever the method', async () => {
+    await expectError(await setup().request('PUT', '/sandbox/orders/x/attempt/approve/now'), 404, 'RESOURCE_NOT_FOUND')
+  })
+
   it('answers 405 with an Allow header', async () => {
     const s = setup()
     const o = s.pending()

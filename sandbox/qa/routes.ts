@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { methodNotAllowed } from 'hono/method-not-allowed'
 import * as z from 'zod'
 import { ORDER_STATUS_IDS } from '../../contract/status'
 import type { SandboxDeps } from '../deps'
@@ -27,9 +28,6 @@ const EmptyBody = z.strictObject({})
 const DECISIONS = ['approve', 'decline', 'expire'] as const
 type Decision = (typeof DECISIONS)[number]
 
-const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
-const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
-
 const NO_ORDER = { status: 404, message: 'No order with this order_id.' } as const
 
 /** Answers in the envelope of the dialect the QA API speaks. */
@@ -54,10 +52,12 @@ function authenticate(deps: SandboxDeps, refuse: Refuse) {
   }
 }
 
-function methodNotAllowed(refuse: Refuse, allowed: string) {
-  return (c: Context) => {
-    c.header('Allow', allowed)
-    return refuse(c, { status: 405, message: `${c.req.method} is not supported here; use ${allowed}.` })
+/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
+function wrongMethod(refuse: Refuse) {
+  return (c: Context, allowed: string[]): Response => {
+    const allow = allowed.join(', ')
+    c.header('Allow', allow)
+    return refuse(c, { status: 405, message: `${c.req.method} is not supported here; use ${allow}.` })
   }
 }
 
@@ -143,6 +143,7 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
   const notFound = (c: Context) => refuse(c, NO_ORDER)
   const app = new Hono<MerchantEnv>()
   app.use(requireMerchant(authenticate(deps, refuse)))
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod(refuse) }))
   const limitBody = bodyLimit((c) => refuse(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
 
   /** Ends the session's link now, as if its expiry had passed. */
@@ -155,12 +156,10 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     deps.store.updateOrder({ ...order, expiresAt: now.toISOString() })
     return c.json({ order_id: order.orderId, expired_at: now.toISOString() })
   })
-  app.on(OTHER_THAN_POST, '/orders/:orderId/expire', methodNotAllowed(refuse, 'POST'))
 
   for (const decision of DECISIONS) {
     const path = `/orders/:orderId/attempt/${decision}`
     app.post(path, limitBody, decideHandler(qa, decision))
-    app.on(OTHER_THAN_POST, path, methodNotAllowed(refuse, 'POST'))
   }
 
   app.get('/orders/:orderId/webhooks', (c) => {
@@ -170,7 +169,6 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     const current = attempts.refresh(order)
     return c.json({ order_id: current.orderId, webhooks: webhooks.deliveriesFor(current.merchantId, current.orderId) })
   })
-  app.on(OTHER_THAN_GET, '/orders/:orderId/webhooks', methodNotAllowed(refuse, 'GET'))
 
   app.post('/reset', (c) => {
     deps.store.reset()
@@ -178,7 +176,6 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     webhooks.reset()
     return c.json({ reset: true })
   })
-  app.on(OTHER_THAN_POST, '/reset', methodNotAllowed(refuse, 'POST'))
   app.all('*', (c) => refuse(c, { status: 404, message: 'No such QA endpoint.' }))
 
   return app

@@ -2,11 +2,11 @@ import type { Money } from '../../contract/money'
 import type { Locale } from '../../contract/session'
 
 /*
- * Customers pay in India; every date is shown in India Standard Time with the zone named. Money in rupees and dates in IST are written out here rather than through Intl: the first
- * Intl.NumberFormat and Intl.DateTimeFormat a page creates load ICU data, which cost about half
- * a second of the first render on a phone-class CPU (4× slowdown), before the first payment option
- * showed. Both are fixed formats: IST is UTC+05:30 with no daylight saving, and the month names
- * are CLDR's for en-IN and hi-IN.
+ * Customers pay in India; every date is shown in India Standard Time with the zone named. Money in
+ * rupees and dates in IST are written out here rather than through Intl: the first
+ * Intl.NumberFormat or Intl.DateTimeFormat a page creates loads ICU data, 170–250 ms at 4× CPU
+ * before the first payment option shows (README, Performance). Both are fixed formats: IST is
+ * UTC+05:30 with no daylight saving, and the month names are CLDR's for en-IN and hi-IN.
  */
 const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
 

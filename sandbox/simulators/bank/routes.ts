@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono'
+import { etag, RETAINED_304_HEADERS } from 'hono/etag'
+import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptEvent, BankStep } from '../../domain/attempt'
 import { MAX_OTP_FAILURES, type AttemptService, type DecideResult } from '../../domain/attempt-service'
 import { bodyLimit } from '../../http/body-limit'
 import { BANK_OTP, type BankScenario } from '../../../contract/scenarios'
-import { BANK_CSS, BANK_CSS_ETAG } from './bank-css'
+import { BANK_CSS } from './bank-css'
 import { checkCredentials, readOtp } from './forms'
 import { messagePage, type Html } from './layout'
 import { messages } from './messages'
@@ -29,11 +31,10 @@ const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFou
 
 const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
 
-function methodNotAllowed(allow: string) {
-  return (c: Context) => {
-    c.header('Allow', allow)
-    return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
-  }
+/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
+function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
+  c.header('Allow', allowed.join(', '))
+  return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
 }
 
 /** See Other, so a reload never posts again. */
@@ -42,16 +43,8 @@ function seeOther(c: Context, location: string): Response {
   return c.redirect(location, 303)
 }
 
-/** The bank reads forms only; anything else reads as an empty form. */
-async function formBody(c: Context): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
-  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return {}
-  try {
-    return await c.req.parseBody()
-  } catch {
-    return {}
-  }
-}
+/** The bank reads forms only: Hono's parseBody answers {} for any other media type, and a malformed form reads as empty too. */
+const formBody = (c: Context): Promise<unknown> => c.req.parseBody().catch(() => ({}))
 
 /** What the bank answers once the customer authorises; `wait` leaves it to the QA API. */
 const BANK_ANSWER: Record<BankScenario, AttemptEvent | null> = {
@@ -69,6 +62,9 @@ const BANK_ANSWER: Record<BankScenario, AttemptEvent | null> = {
  */
 export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const app = new Hono()
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
+  /** The stylesheet's strong validator (a digest of it), and 304 to a matching If-None-Match, which keeps nosniff too. */
+  const cssValidator = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-content-type-options'] })
   const limit = bodyLimit(tooLarge)
 
   /** The net banking attempt behind a token, with due expiries applied. */
@@ -148,26 +144,21 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const decline = (c: Context, screen: BankScreen) =>
     backToCheckout(c, screen, attempts.decide(screen.order, { type: 'decline' }, screen.attempt.id))
 
-  app.get('/assets/bank.css', (c) => {
+  app.get('/assets/bank.css', cssValidator, (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
-    c.header('ETag', BANK_CSS_ETAG)
     c.header('X-Content-Type-Options', 'nosniff')
-    if (c.req.header('if-none-match') === BANK_CSS_ETAG) return c.body(null, 304)
     return c.body(BANK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
-  app.all('/assets/bank.css', methodNotAllowed('GET, HEAD'))
 
   app.get('/:token', (c) => {
     const screen = screenFor(c.req.param('token'))
     return screen ? show(c, screen) : notFound(c)
   })
-  app.all('/:token', methodNotAllowed('GET, HEAD'))
 
   app.post('/:token/credentials', limit, step('credentials', credentials))
   app.post('/:token/otp', limit, step('otp', otp))
   app.post('/:token/authorise', limit, step('consent', authorise))
   app.post('/:token/decline', limit, step('consent', decline))
-  for (const name of ['credentials', 'otp', 'authorise', 'decline']) app.all(`/:token/${name}`, methodNotAllowed('POST'))
   app.all('*', notFound)
 
   return app

@@ -242,6 +242,19 @@ describe('POST /simulator/upi/:token/approve', () => {
     expect(current(order.id).attempts[0]?.status).toBe('pending')
   })
 
+  it.each([
+    ['application/x-www-form-urlencoded', 'pin=1234&payer_vpa=customer%40upi', 303],
+    ['Application/X-WWW-Form-Urlencoded; charset=UTF-8', 'pin=1234&payer_vpa=customer%40upi', 303],
+    ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="pin"\r\n\r\n1234\r\n--b\r\nContent-Disposition: form-data; name="payer_vpa"\r\n\r\ncustomer@upi\r\n--b--\r\n', 303],
+    ['multipart/form-data; boundary=b', 'not a multipart body', 400],
+    ['text/plain', 'pin=1234&payer_vpa=customer%40upi', 400],
+    ['application/json', '{"pin":"1234","payer_vpa":"customer@upi"}', 400],
+  ])('reads a %s body as a form only when it is one', async (type, body, status) => {
+    const { app, start } = setup()
+    const { token } = start()
+    expect((await app.request(path(token, '/approve'), { method: 'POST', headers: { 'content-type': type }, body })).status).toBe(status)
+  })
+
   it.each(['', 'no-at-sign', 'a@b', 'two@@handles', 'spa ce@upi', '"><script>alert(1)</script>'])(
     'refuses the payer VPA %j with a field error',
     async (vpa) => {
@@ -481,5 +494,24 @@ describe('headers, methods and limits', () => {
     const again = await app.request('/simulator/upi/assets/app.css', { headers: { 'if-none-match': etag } })
     expect(again.status).toBe(304)
     expect((await app.request('/simulator/upi/assets/app.css', { method: 'POST' })).status).toBe(405)
+  })
+
+  it.each([
+    ['its own validator', (etag: string) => etag, 304],
+    ['its validator in a list', (etag: string) => `"other", ${etag}`, 304],
+    ['its validator marked weak', (etag: string) => `W/${etag}`, 304],
+    ['any validator (*)', () => '*', 304],
+    ['another validator', () => '"other"', 200],
+    ['nothing', () => '', 200],
+  ])('answers If-None-Match with %s', async (_name, header, status) => {
+    const { app } = setup()
+    const etag = (await app.request('/simulator/upi/assets/app.css')).headers.get('etag') ?? ''
+    expect(etag).toMatch(/^"[^"]+"$/)
+    const res = await app.request('/simulator/upi/assets/app.css', { headers: { 'if-none-match': header(etag) } })
+    expect(res.status).toBe(status)
+    expect(res.headers.get('etag')).toBe(etag)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await res.text()).toEqual(status === 304 ? '' : expect.stringContaining('.phone'))
   })
 })

@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono'
+import { etag, RETAINED_304_HEADERS } from 'hono/etag'
+import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
 import type { AttemptEvent } from '../../domain/attempt'
 import { bodyLimit } from '../../http/body-limit'
 import { parseApproval, parseDecline } from './approval-form'
-import { APP_CSS, APP_CSS_ETAG } from './app-css'
+import { APP_CSS } from './app-css'
 import { messagePage, SIMULATOR_BASE, type Html } from './layout'
 import { messages } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
@@ -28,11 +30,10 @@ const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFou
 
 const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
 
-function methodNotAllowed(allow: string) {
-  return (c: Context) => {
-    c.header('Allow', allow)
-    return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
-  }
+/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
+function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
+  c.header('Allow', allowed.join(', '))
+  return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
 }
 
 const resultUrl = (token: string, app: PayerApp): string => `${SIMULATOR_BASE}/${token}?app=${app}`
@@ -43,16 +44,8 @@ function seeResult(c: Context, token: string, app: PayerApp): Response {
   return c.redirect(resultUrl(token, app), 303)
 }
 
-/** The simulator reads forms only; anything else reads as an empty form. */
-async function formBody(c: Context): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
-  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return {}
-  try {
-    return await c.req.parseBody()
-  } catch {
-    return {}
-  }
-}
+/** The simulator reads forms only: Hono's parseBody answers {} for any other media type, and a malformed form reads as empty too. */
+const formBody = (c: Context): Promise<unknown> => c.req.parseBody().catch(() => ({}))
 
 /**
  * The sandbox's simulated UPI app, mounted at /simulator/upi: the screen a real app shows for a
@@ -61,6 +54,7 @@ async function formBody(c: Context): Promise<unknown> {
  */
 export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const app = new Hono()
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
 
   /** The attempt behind a token, with due expiries applied; null for anything not a UPI attempt. */
   function screenFor(token: string, payerApp: PayerApp): Screen | null {
@@ -84,22 +78,20 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     return ended(c, { ...screen, order: result.order, attempt: latest })
   }
 
+  /** The stylesheet's strong validator (a digest of it), and 304 to a matching If-None-Match, which keeps nosniff too. */
+  const cssValidator = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-content-type-options'] })
   const limit = bodyLimit(tooLarge)
 
-  app.get('/assets/app.css', (c) => {
+  app.get('/assets/app.css', cssValidator, (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
-    c.header('ETag', APP_CSS_ETAG)
     c.header('X-Content-Type-Options', 'nosniff')
-    if (c.req.header('if-none-match') === APP_CSS_ETAG) return c.body(null, 304)
     return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
-  app.all('/assets/app.css', methodNotAllowed('GET, HEAD'))
 
   app.get('/:token', (c) => {
     const screen = screenFor(c.req.param('token'), parsePayerApp(c.req.query('app')))
     return screen ? sendPage(c, renderScreen(screen)) : notFound(c)
   })
-  app.all('/:token', methodNotAllowed('GET, HEAD'))
 
   app.post('/:token/approve', limit, async (c) => {
     const body = await formBody(c)
@@ -114,7 +106,6 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     const event: AttemptEvent = { type: 'approve', payerApp: approval.app }
     return decide(c, screen, approval.payerVpa === null ? event : { ...event, payerVpa: approval.payerVpa })
   })
-  app.all('/:token/approve', methodNotAllowed('POST'))
 
   app.post('/:token/decline', limit, async (c) => {
     const payerApp = parseDecline(await formBody(c))
@@ -123,7 +114,6 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     if (screen.attempt.status !== 'pending') return ended(c, screen)
     return decide(c, screen, { type: 'decline' })
   })
-  app.all('/:token/decline', methodNotAllowed('POST'))
   app.all('*', notFound)
 
   return app

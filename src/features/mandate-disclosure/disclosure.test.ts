@@ -148,6 +148,19 @@ describe('rule_value per frequency', () => {
     expect(text(input({ ruleType: 'ON', ruleValue: n }), 'hi')).toContain(`हर महीने ${n} तारीख को,`)
   })
 
+  it.each([
+    [0, '0th'],
+    [101, '101st'],
+    [102, '102nd'],
+    [103, '103rd'],
+    [111, '111th'],
+    [112, '112th'],
+    [113, '113th'],
+    [1021, '1021st'],
+  ])('%i is the %s beyond the days of a month too', (n, expected) => {
+    expect(`${n}${ordinalSuffix(n)}`).toBe(expected)
+  })
+
   const dayFrequencies = ['MONTHLY', 'BIMONTHLY', 'QUARTERLY', 'HALFYEARLY', 'YEARLY'] as const
   it.each(dayFrequencies)('%s explains a day that a short month lacks', (frequency) => {
     const i = input({ frequency, ruleType: 'ON', ruleValue: 31 })

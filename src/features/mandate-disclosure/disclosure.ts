@@ -22,21 +22,13 @@ export type Phrase = AnyPhrase<DisclosureKey>
 type Recurring = Exclude<Frequency, 'ONETIME'>
 type DayOfMonthFrequency = 'MONTHLY' | 'BIMONTHLY' | 'QUARTERLY' | 'HALFYEARLY' | 'YEARLY'
 
-/** English ordinal suffix group: 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 31st. */
-export function ordinalSuffix(n: number): 'st' | 'nd' | 'rd' | 'th' {
-  const lastTwo = n % 100
-  if (lastTwo >= 11 && lastTwo <= 13) return 'th'
-  switch (n % 10) {
-    case 1:
-      return 'st'
-    case 2:
-      return 'nd'
-    case 3:
-      return 'rd'
-    default:
-      return 'th'
-  }
-}
+type OrdinalSuffix = 'st' | 'nd' | 'rd' | 'th'
+
+/** English ordinal categories (CLDR) and their suffixes: 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 31st. */
+const ORDINAL_SUFFIXES: Readonly<Record<Intl.LDMLPluralRule, OrdinalSuffix>> = { zero: 'th', one: 'st', two: 'nd', few: 'rd', many: 'th', other: 'th' }
+const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' })
+
+export const ordinalSuffix = (n: number): OrdinalSuffix => ORDINAL_SUFFIXES[englishOrdinals.select(n)]
 
 const ordinal = (n: number): Phrase => ({ key: `disclosure.ordinal.${ordinalSuffix(n)}`, params: { n } })
 const dayOfMonth = (n: number): Phrase => ({ key: 'disclosure.dayOfMonth', params: { ordinal: ordinal(n) } })

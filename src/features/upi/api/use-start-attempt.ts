@@ -42,9 +42,10 @@ export function useStartAttempt(pageId: string, sink: SessionSink) {
     async (body: StartAttempt): Promise<ViewResult | null> => {
       if (inFlight.current) return null
       inFlight.current = true
-      last.current = body
-      key.current ??= newIdempotencyKey()
+      // Everything after the flag is set runs inside try, so no throw can leave it set.
       try {
+        last.current = body
+        key.current ??= newIdempotencyKey()
         // A thrown contract break reaches the error boundary through throwOnError.
         return await mutateAsync({ body, idempotencyKey: key.current }).catch(() => null)
       } finally {
