@@ -22,8 +22,8 @@ const collectExpired = attempt({ status: 'expired', failureReason: 'approval_win
 const intentExpired = attempt({ status: 'expired', failureReason: 'approval_window_expired', channel: 'intent' })
 const cancelled = attempt({ status: 'cancelled', failureReason: 'cancelled_by_customer', channel: 'collect' })
 
-const bankPending = attempt({ instrument: 'netbanking', channel: null })
-const bankRejected = attempt({ instrument: 'netbanking', channel: null, status: 'failed', failureReason: 'bank_rejected' })
+const bankPending = attempt({ rail: 'netbanking', channel: null })
+const bankRejected = attempt({ rail: 'netbanking', channel: null, status: 'failed', failureReason: 'bank_rejected' })
 const enach = (after: string | null = null): CheckoutStep => ({ name: 'enach', setUpMandate: true, after })
 
 const upi = (channel: 'intent' | 'qr' | 'collect', after: string | null = null): CheckoutStep => ({ name: 'upi', channel, setUpMandate: true, after })
@@ -53,7 +53,7 @@ describe('checkoutStage', () => {
     ['the bank rejected', bankRejected, enach(), { name: 'failed', attempt: bankRejected }],
     ['the bank rejected, seen after a reload', bankRejected, FIRST_STEP, { name: 'failed', attempt: bankRejected }],
     ['retry after the bank rejected', bankRejected, enach('att_1'), enach('att_1')],
-    ['a cancelled eNACH request left behind', attempt({ instrument: 'netbanking', status: 'cancelled' }), enach('att_1'), enach('att_1')],
+    ['a cancelled eNACH request left behind', attempt({ rail: 'netbanking', status: 'cancelled' }), enach('att_1'), enach('att_1')],
   ])('%s', (_name, latest, step, expected) => {
     expect(checkoutStage(view(latest), step)).toEqual(expected)
   })
@@ -72,10 +72,10 @@ describe('initialStep', () => {
 
   const enachFirst = (over: Partial<SessionView>): SessionView => ({
     ...view(null),
-    preferredInstrument: 'netbanking',
+    preferredRail: 'netbanking',
     instruments: [
-      { kind: 'upi', mandate: 'required', available: true, unavailableReason: null, notices: [] },
-      { kind: 'netbanking', mandate: 'required', available: true, unavailableReason: null, notices: [] },
+      { rail: 'upi', mandate: 'required', available: true, unavailableReason: null, notices: [] },
+      { rail: 'netbanking', mandate: 'required', available: true, unavailableReason: null, notices: [] },
     ],
     ...over,
   })
@@ -83,13 +83,13 @@ describe('initialStep', () => {
     ['action enach opens straight into eNACH', enachFirst({}), enach()],
     [
       'unless eNACH is not available for this mandate',
-      enachFirst({ instruments: [{ kind: 'netbanking', mandate: 'required', available: false, unavailableReason: 'onetime_upi_only', notices: [] }] }),
+      enachFirst({ instruments: [{ rail: 'netbanking', mandate: 'required', available: false, unavailableReason: 'onetime_upi_only', notices: [] }] }),
       FIRST_STEP,
     ],
     ['unless an attempt already ended', enachFirst({ attempt: bankRejected }), FIRST_STEP],
     [
       'a plain net banking payment when no mandate is asked',
-      enachFirst({ createMandate: null, instruments: [{ kind: 'netbanking', mandate: 'none', available: true, unavailableReason: null, notices: [] }] }),
+      enachFirst({ createMandate: null, instruments: [{ rail: 'netbanking', mandate: 'none', available: true, unavailableReason: null, notices: [] }] }),
       { name: 'enach', setUpMandate: false, after: null },
     ],
   ])('%s', (_name, session, expected) => {

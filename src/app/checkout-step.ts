@@ -38,10 +38,10 @@ const renewedInPlace = (attempt: AttemptView, channel: UpiChannel) =>
  */
 export function checkoutStage(view: SessionView, step: CheckoutStep): Stage {
   const attempt = view.attempt
-  if (attempt?.status === 'pending' && attempt.instrument === 'upi') {
+  if (attempt?.status === 'pending' && attempt.rail === 'upi') {
     return { name: 'upi', channel: attempt.channel ?? 'intent', setUpMandate: attempt.setsUpMandate, after: step.name === 'upi' ? step.after : null }
   }
-  if (attempt?.status === 'pending' && attempt.instrument === 'netbanking') {
+  if (attempt?.status === 'pending' && attempt.rail === 'netbanking') {
     return { name: 'enach', setUpMandate: attempt.setsUpMandate, after: step.name === 'enach' ? step.after : null }
   }
   if (step.name === 'upi') {
@@ -62,14 +62,14 @@ export function checkoutStage(view: SessionView, step: CheckoutStep): Stage {
  */
 export function initialStep(view: SessionView): CheckoutStep {
   const attempt = view.attempt
-  if (attempt?.status === 'pending' && attempt.instrument === 'upi') {
+  if (attempt?.status === 'pending' && attempt.rail === 'upi') {
     return { name: 'upi', channel: attempt.channel ?? 'intent', setUpMandate: attempt.setsUpMandate, after: null }
   }
-  if (attempt?.status === 'pending' && attempt.instrument === 'netbanking') {
+  if (attempt?.status === 'pending' && attempt.rail === 'netbanking') {
     return { name: 'enach', setUpMandate: attempt.setsUpMandate, after: null }
   }
-  const netbanking = view.instruments.find((instrument) => instrument.kind === 'netbanking')
-  if (view.preferredInstrument === 'netbanking' && netbanking?.available && attempt === null) {
+  const netbanking = view.instruments.find((instrument) => instrument.rail === 'netbanking')
+  if (view.preferredRail === 'netbanking' && netbanking?.available && attempt === null) {
     return { name: 'enach', setUpMandate: netbanking.mandate === 'required', after: null }
   }
   return FIRST_STEP
@@ -77,6 +77,6 @@ export function initialStep(view: SessionView): CheckoutStep {
 
 /** Whether the chosen option sets up a mandate: always when required, at the customer's choice when optional. */
 export function setsUpMandate(view: SessionView, selection: InstrumentSelection): boolean {
-  const chosen = view.instruments.find((instrument) => instrument.kind === selection.kind)
+  const chosen = view.instruments.find((instrument) => instrument.rail === selection.kind)
   return chosen?.mandate === 'required' || (chosen?.mandate === 'optional' && selection.optIn)
 }

@@ -28,12 +28,12 @@ export function EnachStep({ view, step, control, onStep }: EnachStepProps) {
   const starter = useStartAttempt(view.pageId, sink)
   const canceller = useCancelAttempt(view.pageId, sink)
   const { setUpMandate } = step
-  const netbanking = view.instruments.find((instrument) => instrument.kind === 'netbanking')
+  const netbanking = view.instruments.find((instrument) => instrument.rail === 'netbanking')
   const { start, retry } = starter
   const actions: EnachRailActions = {
     back: (left) => onStep({ name: 'choose', dismissed: left }),
     restart: (left) => onStep({ name: 'enach', setUpMandate, after: left }),
-    start: (body) => start({ instrument: 'netbanking', ...body }),
+    start: (body) => start({ rail: 'netbanking', ...body }),
     retry,
     starting: starter.pending,
     startFailure: starter.failure,
@@ -49,7 +49,7 @@ export function EnachStep({ view, step, control, onStep }: EnachStepProps) {
           terms: view.mandate,
           chargedToday: view.chargedToday,
           registrationRefunded: view.registrationRefunded,
-          instrument: netbanking ? { kind: 'netbanking', notices: netbanking.notices } : null,
+          instrument: netbanking ? { rail: 'netbanking', notices: netbanking.notices } : null,
         }}
       />
     </Suspense>

@@ -10,7 +10,7 @@ import { FailureScreen } from '../features/result/components/failure-screen'
 export function SuccessStep({ view }: { view: SessionView }) {
   const { locale } = useI18n()
   const attempt = view.attempt
-  const instrument = view.instruments.find((option) => option.kind === attempt?.instrument) ?? null
+  const instrument = view.instruments.find((option) => option.kind === attempt?.rail) ?? null
   const mandate = view.mandate && (view.outcome?.mandateId ?? attempt?.setsUpMandate) ? view.mandate : null
   const disclosure = mandate && (
     <MandateDisclosure
@@ -20,7 +20,7 @@ export function SuccessStep({ view }: { view: SessionView }) {
         terms: mandate,
         chargedToday: view.chargedToday,
         registrationRefunded: view.registrationRefunded,
-        instrument: instrument ? { kind: instrument.kind, notices: instrument.notices } : null,
+        instrument: instrument ? { kind: instrument.rail, notices: instrument.notices } : null,
       }}
     />
   )

@@ -16,7 +16,7 @@ import type { SessionControl } from './session-control'
  */
 export function OpenSession({ view, control }: { view: SessionView; control: SessionControl }) {
   const [selection, setSelection] = useState<InstrumentSelection>(() => ({
-    kind: initialInstrument(view.instruments, view.preferredInstrument),
+    kind: initialInstrument(view.instruments, view.preferredRail),
     optIn: false,
   }))
   const [step, setStep] = useState<CheckoutStep>(() => initialStep(view))
@@ -28,7 +28,7 @@ export function OpenSession({ view, control }: { view: SessionView; control: Ses
   const upiChannel = channelFor(null)
   const stage = checkoutStage(view, step)
 
-  const available = (kind: 'upi' | 'netbanking') => view.instruments.some((instrument) => instrument.kind === kind && instrument.available)
+  const available = (rail: 'upi' | 'netbanking') => view.instruments.some((instrument) => instrument.rail === kind && instrument.available)
   const after = view.attempt?.id ?? null
   const setUpMandate = setsUpMandate(view, selection)
   const onContinue =
@@ -60,7 +60,7 @@ export function OpenSession({ view, control }: { view: SessionView; control: Ses
           attempt={stage.attempt}
           onRetry={() =>
             setStep(
-              stage.attempt.instrument === 'netbanking'
+              stage.attempt.rail === 'netbanking'
                 ? { name: 'enach', setUpMandate: stage.attempt.setsUpMandate, after: stage.attempt.id }
                 : {
                     name: 'upi',

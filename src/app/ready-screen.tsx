@@ -15,14 +15,14 @@ import { setsUpMandate } from './checkout-step'
 /** Whether the chosen option sets up the mandate, so its terms must be disclosed now. */
 function disclosureFor(view: SessionView, selection: InstrumentSelection): DisclosureInput | null {
   if (!view.mandate || !view.createMandate) return null
-  const chosen = view.instruments.find((instrument) => instrument.kind === selection.kind) ?? null
+  const chosen = view.instruments.find((instrument) => instrument.rail === selection.kind) ?? null
   if (view.createMandate === 'OPTIONAL' && !(chosen?.mandate === 'optional' && selection.optIn)) return null
   return {
     merchantName: view.merchant.name,
     terms: view.mandate,
     chargedToday: view.chargedToday,
     registrationRefunded: view.registrationRefunded,
-    instrument: chosen && chosen.available ? { kind: chosen.kind, notices: chosen.notices } : null,
+    instrument: chosen && chosen.available ? { kind: chosen.rail, notices: chosen.notices } : null,
   }
 }
 

@@ -18,7 +18,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   createMandate: null,
   mandate: null,
   instruments: [],
-  preferredInstrument: null,
+  preferredRail: null,
   upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent'] },
   enachLimits: null,
   language: null,
@@ -34,7 +34,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
 export const attemptView = (over: Partial<AttemptView> = {}): AttemptView => ({
   id: 'att_1',
   number: 1,
-  instrument: 'upi',
+  rail: 'upi',
   channel: 'qr',
   setsUpMandate: true,
   status: 'pending',

@@ -59,9 +59,9 @@ describe('eventsForView', () => {
   it('reports each new pending attempt once, with its number, instrument and channel', () => {
     const second = attempt({ id: 'att_2', number: 2, channel: 'collect' })
     expect(replay([view(), view({ attempt: attempt() }), view({ attempt: attempt() }), view({ attempt: second })]).slice(1)).toEqual([
-      [{ type: 'attempt_started', payload: { attempt: 1, instrument: 'upi', channel: 'qr' } }],
+      [{ type: 'attempt_started', payload: { attempt: 1, rail: 'upi', channel: 'qr' } }],
       [],
-      [{ type: 'attempt_started', payload: { attempt: 2, instrument: 'upi', channel: 'collect' } }],
+      [{ type: 'attempt_started', payload: { attempt: 2, rail: 'upi', channel: 'collect' } }],
     ])
   })
 

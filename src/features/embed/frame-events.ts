@@ -49,7 +49,7 @@ export function eventsForView(reported: Reported, view: SessionView): { reported
   const first = !reported.ready
   if (first) events.push({ type: 'ready', payload: { orderId: view.orderId } })
   if (!first && attempt?.status === 'pending' && attempt.id !== reported.attemptId) {
-    events.push({ type: 'attempt_started', payload: { attempt: attempt.number, instrument: attempt.instrument, channel: attempt.channel } })
+    events.push({ type: 'attempt_started', payload: { attempt: attempt.number, instrument: attempt.rail, channel: attempt.channel } })
   }
 
   const newlyFailed = attempt && FAILED.includes(attempt.status) && !reported.endedAttempts.includes(attempt.id) ? attempt : null

@@ -6,7 +6,7 @@ import { phraseText } from '../../i18n/phrase'
 import { initialInstrument, instrumentLabel, noticeTexts, unavailableText } from './instrument-text'
 
 const upi = (over: Partial<Instrument> = {}): Instrument => ({
-  kind: 'upi',
+  rail: 'upi',
   mandate: 'required',
   available: true,
   unavailableReason: null,
@@ -55,11 +55,11 @@ describe('noticeTexts', () => {
 })
 
 describe('initialInstrument', () => {
-  const nb = upi({ kind: 'netbanking' })
+  const nb = upi({ rail: 'netbanking' })
   it.each([
     ['preferred netbanking', [upi(), nb], 'netbanking', 'netbanking'],
     ['no preference takes the first', [upi(), nb], null, 'upi'],
-    ['preferred but unavailable', [upi(), upi({ kind: 'netbanking', available: false, unavailableReason: 'onetime_upi_only' })], 'netbanking', 'upi'],
+    ['preferred but unavailable', [upi(), upi({ rail: 'netbanking', available: false, unavailableReason: 'onetime_upi_only' })], 'netbanking', 'upi'],
     ['first unavailable', [upi({ available: false, unavailableReason: 'upi_max_amount_exceeded' }), nb], null, 'netbanking'],
     ['none available', [upi({ available: false, unavailableReason: 'upi_max_amount_exceeded' })], null, null],
   ] as const)('%s', (_name, instruments, preferred, expected) => {

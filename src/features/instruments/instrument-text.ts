@@ -11,7 +11,7 @@ const UPI_AUTOPAY_MAX = inr(1_00_000_00)
 /** The radio's name: the mandate product when a mandate is required, the plain instrument otherwise. */
 export function instrumentLabel(instrument: Pick<Instrument, 'kind' | 'mandate'>): Phrase {
   const form = instrument.mandate === 'required' ? 'mandate' : 'plain'
-  return { key: `instruments.label.${instrument.kind}.${form}` }
+  return { key: `instruments.label.${instrument.rail}.${form}` }
 }
 
 /** Why an option, or its mandate opt-in, is not offered; null when nothing is withheld. */

@@ -1,6 +1,7 @@
 import type { Frequency, MandateTerms, RuleType } from '../../../contract/mandate'
 import type { Money } from '../../../contract/money'
-import type { InstrumentKind, InstrumentNotice } from '../../../contract/instrument'
+import type { InstrumentNotice } from '../../../contract/instrument'
+import type { Rail } from '../../../contract/rail'
 import type { Locale } from '../../../contract/session'
 import type { Phrase as AnyPhrase } from '../../i18n/phrase'
 import type { DisclosureKey } from '../../i18n/disclosure-catalogs'
@@ -13,7 +14,7 @@ export interface DisclosureInput {
   chargedToday: Money
   registrationRefunded: boolean
   /** The instrument the customer has chosen, if any: it decides how to cancel and whether the PIN notice applies. */
-  instrument: { kind: InstrumentKind; notices: readonly InstrumentNotice[] } | null
+  instrument: { kind: Rail; notices: readonly InstrumentNotice[] } | null
 }
 
 /** A disclosure sentence or part of one, keyed into the disclosure catalogs. */
@@ -145,7 +146,7 @@ export function describeMandate(input: DisclosureInput, locale: Locale): Phrase[
 
   if (!terms.revokableByCustomer) sentences.push({ key: 'disclosure.notRevokable' })
   else if (instrument === null) sentences.push({ key: 'disclosure.cancel.any' })
-  else sentences.push({ key: `disclosure.cancel.${instrument.kind}` })
+  else sentences.push({ key: `disclosure.cancel.${instrument.rail}` })
 
   return sentences
 }

@@ -20,11 +20,11 @@ describe('reasonKey', () => {
     ['expired without a reason', { status: 'expired' as const }, 'The request expired before it was approved.'],
     ['cancelled without a reason', { status: 'cancelled' as const }, 'You cancelled the request.'],
     ['failed without a reason', {}, 'The request was not approved.'],
-    ['declined at the bank', { instrument: 'netbanking' as const, failureReason: 'declined_by_customer' as const }, 'You declined the request at your bank.'],
-    ['too many OTPs at the bank', { instrument: 'netbanking' as const, failureReason: 'authentication_failed' as const }, 'Too many incorrect one-time passwords were entered at your bank.'],
-    ['not finished at the bank in time', { instrument: 'netbanking' as const, failureReason: 'approval_window_expired' as const }, 'The request at your bank was not completed in time.'],
-    ['rejected by the bank', { instrument: 'netbanking' as const, failureReason: 'bank_rejected' as const }, 'Your bank rejected the request.'],
-    ['a name mismatch', { instrument: 'netbanking' as const, failureReason: 'name_mismatch' as const }, 'The account holder’s name did not match the name your bank has.'],
+    ['declined at the bank', { rail: 'netbanking' as const, failureReason: 'declined_by_customer' as const }, 'You declined the request at your bank.'],
+    ['too many OTPs at the bank', { rail: 'netbanking' as const, failureReason: 'authentication_failed' as const }, 'Too many incorrect one-time passwords were entered at your bank.'],
+    ['not finished at the bank in time', { rail: 'netbanking' as const, failureReason: 'approval_window_expired' as const }, 'The request at your bank was not completed in time.'],
+    ['rejected by the bank', { rail: 'netbanking' as const, failureReason: 'bank_rejected' as const }, 'Your bank rejected the request.'],
+    ['a name mismatch', { rail: 'netbanking' as const, failureReason: 'name_mismatch' as const }, 'The account holder’s name did not match the name your bank has.'],
   ])('%s', (_name, over, text) => {
     expect(resultCatalogs.en[reasonKey(attempt(over))]).toBe(text)
   })
@@ -47,6 +47,6 @@ describe('failureHeadingKey', () => {
     [true, 'The eNACH mandate was not registered'],
     [false, 'The payment did not go through'],
   ])('at the bank, mandate %s: %s', (setsUpMandate, text) => {
-    expect(resultCatalogs.en[failureHeadingKey(attempt({ instrument: 'netbanking', setsUpMandate }), true)]).toBe(text)
+    expect(resultCatalogs.en[failureHeadingKey(attempt({ rail: 'netbanking', setsUpMandate }), true)]).toBe(text)
   })
 })

@@ -8,7 +8,7 @@ const atBank = (reason: string): reason is (typeof AT_BANK)[number] => (AT_BANK 
 /** The plain-words reason for an attempt that ended without success. */
 export function reasonKey(attempt: AttemptView | null): ResultKey {
   const reason = attempt?.failureReason ?? null
-  if (reason !== null && attempt?.instrument === 'netbanking' && atBank(reason)) return `result.reason.bank.${reason}`
+  if (reason !== null && attempt?.rail === 'netbanking' && atBank(reason)) return `result.reason.bank.${reason}`
   if (reason !== null) return `result.reason.${reason}`
   if (attempt?.status === 'expired') return 'result.reason.approval_window_expired'
   if (attempt?.status === 'cancelled') return 'result.reason.cancelled_by_customer'
@@ -19,5 +19,5 @@ export function reasonKey(attempt: AttemptView | null): ResultKey {
 export function failureHeadingKey(attempt: AttemptView | null, canRetry: boolean): ResultKey {
   if (!canRetry) return 'result.failure.final'
   if (!attempt?.setsUpMandate) return 'result.failure.payment'
-  return attempt.instrument === 'netbanking' ? 'result.failure.enach' : 'result.failure.mandate'
+  return attempt.rail === 'netbanking' ? 'result.failure.enach' : 'result.failure.mandate'
 }

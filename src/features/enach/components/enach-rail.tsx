@@ -43,7 +43,7 @@ interface EnachRailProps {
 export function EnachRail({ view, step, actions, disclosure }: EnachRailProps) {
   const { t, catalog, locale } = useAreaText(enachCatalogs)
   const latest = view.attempt
-  const own = latest && latest.id !== step.after && latest.instrument === 'netbanking' ? latest : null
+  const own = latest && latest.id !== step.after && latest.rail === 'netbanking' ? latest : null
   const pending: AttemptView | null = own?.status === 'pending' ? own : null
   const purpose = purposeOf(view, step.setUpMandate)
   const { handOff } = actions

@@ -26,10 +26,10 @@ export function InstrumentPicker({ instruments, selection, onChange, upiChannel,
       <legend className="mb-3 text-lg font-semibold text-slate-900">{t('instruments.legend')}</legend>
       {instruments.map((instrument) => (
         <InstrumentOption
-          key={instrument.kind}
+          key={instrument.rail}
           instrument={instrument}
-          checked={selection.kind === instrument.kind}
-          onSelect={() => onChange({ kind: instrument.kind, optIn: false })}
+          checked={selection.kind === instrument.rail}
+          onSelect={() => onChange({ kind: instrument.rail, optIn: false })}
           optIn={selection.optIn}
           onOptInChange={(optIn) => onChange({ ...selection, optIn })}
           upiChannel={upiChannel}

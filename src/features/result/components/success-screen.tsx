@@ -21,7 +21,7 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
   const announce = useAnnounce()
   const outcome = view.outcome
   const mandate = Boolean(outcome?.mandateId ?? view.attempt?.setsUpMandate)
-  const enach = mandate && view.attempt?.instrument === 'netbanking'
+  const enach = mandate && view.attempt?.rail === 'netbanking'
   const heading = t(enach ? 'result.success.enach' : mandate ? 'result.success.mandate' : 'result.success.payment')
   const merchant = { isolate: view.merchant.name }
   const today = formatMoney(view.chargedToday, locale)

@@ -30,7 +30,7 @@ export function UpiRail({ view, step, actions }: { view: SessionView; step: UpiR
   const { channel, setUpMandate } = step
   const { start: startWith } = starter
   const start = useCallback(
-    (extra?: Pick<StartAttempt, 'vpa'>) => startWith({ instrument: 'upi', channel, setUpMandate, ...extra }),
+    (extra?: Pick<StartAttempt, 'vpa'>) => startWith({ rail: 'upi', channel, setUpMandate, ...extra }),
     [startWith, channel, setUpMandate],
   )
   const leave = (then: (leftAttempt: string | null) => void) => {
