@@ -79,7 +79,7 @@ test.describe('the demo merchant on another origin', () => {
     await frame.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
     await expect(frame.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
     await expect.poll(async () => { const h = await heights(page); return h.frame === h.content && h.frame !== before.frame }).toBe(true)
-    expect(await loggedPayload(page, 'attempt_started')).toEqual({ attempt: 1, rail: 'upi', channel: 'qr' })
+    expect(await loggedPayload(page, 'attempt_started')).toEqual({ attempt: 1, instrument: 'upi', channel: 'qr' })
     await expect(page.locator('#events li').filter({ hasText: 'step_changed {"step":"upi-qr"}' })).toHaveCount(1)
 
     const popup = page.waitForEvent('popup')
@@ -119,7 +119,7 @@ test.describe('the demo merchant on another origin', () => {
     const popup = page.waitForEvent('popup')
     await form.submit()
     const bankWindow = await popup
-    expect(await loggedPayload(page, 'attempt_started')).toMatchObject({ attempt: 1, rail: 'netbanking' })
+    expect(await loggedPayload(page, 'attempt_started')).toMatchObject({ attempt: 1, instrument: 'netbanking', channel: null })
     const bank = new BankPage(bankWindow)
     await bank.logIn()
     await bank.enterOtp()

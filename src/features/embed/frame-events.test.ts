@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionView } from '../../../contract/session'
-import { attemptView, sessionView } from '../../testing/session-view'
+import { attemptView, netbankingAttemptView, sessionView } from '../../testing/session-view'
 import { errorForScreen, eventsForView, NOTHING_REPORTED, signedResult, type Reported } from './frame-events'
 
 const RETURN =
@@ -59,9 +59,15 @@ describe('eventsForView', () => {
   it('reports each new pending attempt once, with its number, instrument and channel', () => {
     const second = attempt({ id: 'att_2', number: 2, channel: 'collect' })
     expect(replay([view(), view({ attempt: attempt() }), view({ attempt: attempt() }), view({ attempt: second })]).slice(1)).toEqual([
-      [{ type: 'attempt_started', payload: { attempt: 1, rail: 'upi', channel: 'qr' } }],
+      [{ type: 'attempt_started', payload: { attempt: 1, instrument: 'upi', channel: 'qr' } }],
       [],
-      [{ type: 'attempt_started', payload: { attempt: 2, rail: 'upi', channel: 'collect' } }],
+      [{ type: 'attempt_started', payload: { attempt: 2, instrument: 'upi', channel: 'collect' } }],
+    ])
+  })
+
+  it('names the rail as the instrument, with no channel outside UPI', () => {
+    expect(replay([view(), view({ attempt: netbankingAttemptView() })])[1]).toEqual([
+      { type: 'attempt_started', payload: { attempt: 1, instrument: 'netbanking', channel: null } },
     ])
   })
 

@@ -13,8 +13,8 @@ export interface DisclosureInput {
   terms: MandateTerms
   chargedToday: Money
   registrationRefunded: boolean
-  /** The instrument the customer has chosen, if any: it decides how to cancel and whether the PIN notice applies. */
-  instrument: { kind: Rail; notices: readonly InstrumentNotice[] } | null
+  /** The rail the customer has chosen, if any: it decides how to cancel, and its notices whether the PIN notice applies. */
+  instrument: { rail: Rail; notices: readonly InstrumentNotice[] } | null
 }
 
 /** A disclosure sentence or part of one, keyed into the disclosure catalogs. */
@@ -140,7 +140,7 @@ export function describeMandate(input: DisclosureInput, locale: Locale): Phrase[
 
   sentences.push({ key: 'disclosure.preDebit' })
 
-  if (instrument?.kind === 'upi' && instrument.notices.includes('upi_extra_approval_above_limit')) {
+  if (instrument?.notices.includes('upi_extra_approval_above_limit')) {
     sentences.push({ key: 'disclosure.extraApproval', params: { limit: money(UPI_EXTRA_APPROVAL_LIMIT) } })
   }
 

@@ -2,7 +2,7 @@ import type { Instrument, UpiChannel } from '../../../../contract/instrument'
 import { useI18n } from '../../../i18n/i18n-context'
 import { PhraseText } from '../../../i18n/phrase-text'
 import { TEST_IDS } from '../../../lib/test-ids'
-import { instrumentLabel, noticeTexts, unavailableText } from '../instrument-text'
+import { instrumentHint, instrumentLabel, noticeTexts, unavailableText } from '../instrument-text'
 import { MandateOptIn } from './mandate-opt-in'
 
 interface InstrumentOptionProps {
@@ -20,11 +20,8 @@ export function InstrumentOption({ instrument, checked, onSelect, optIn, onOptIn
   const id = `instrument-${instrument.rail}`
   const unavailable = unavailableText(instrument, locale)
   const notices = noticeTexts(instrument, locale)
-  const hint = !instrument.available
-    ? null
-    : instrument.rail === 'upi'
-      ? upiChannel && t(`instruments.channel.${upiChannel}`)
-      : t(instrument.mandate === 'required' ? 'instruments.hint.netbanking.mandate' : 'instruments.hint.netbanking.plain')
+  const hintKey = instrumentHint(instrument, upiChannel)
+  const hint = hintKey && t(hintKey)
   const describedBy = [
     hint && `${id}-hint`,
     ...notices.map((_, i) => `${id}-notice-${i}`),

@@ -1,10 +1,11 @@
 import type { Instrument, UpiChannel } from '../../../../contract/instrument'
+import type { Rail } from '../../../../contract/rail'
 import { useI18n } from '../../../i18n/i18n-context'
 import { PhraseText } from '../../../i18n/phrase-text'
 import { InstrumentOption } from './instrument-option'
 
 export interface InstrumentSelection {
-  kind: Instrument['kind'] | null
+  rail: Rail | null
   /** For an optional mandate: whether the customer also wants to set it up. */
   optIn: boolean
 }
@@ -28,8 +29,8 @@ export function InstrumentPicker({ instruments, selection, onChange, upiChannel,
         <InstrumentOption
           key={instrument.rail}
           instrument={instrument}
-          checked={selection.kind === instrument.rail}
-          onSelect={() => onChange({ kind: instrument.rail, optIn: false })}
+          checked={selection.rail === instrument.rail}
+          onSelect={() => onChange({ rail: instrument.rail, optIn: false })}
           optIn={selection.optIn}
           onOptInChange={(optIn) => onChange({ ...selection, optIn })}
           upiChannel={upiChannel}
