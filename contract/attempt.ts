@@ -1,7 +1,8 @@
 import * as z from 'zod/mini'
-import { InstrumentKind, UpiChannel } from './instrument'
+import { UpiChannel } from './instrument'
+import { Rail } from './rail'
 import { Frequency } from './mandate'
-import { EnachAttemptView, EnachDetails } from './enach'
+import { NetbankingAttemptDetail, EnachDetails } from './enach'
 
 export const ATTEMPT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'cancelled'] as const
 export const AttemptStatus = z.enum(ATTEMPT_STATUSES)
@@ -65,43 +66,64 @@ export type PayUriParams = z.infer<typeof PayUriParams>
 export const UpiUriParams = z.discriminatedUnion('kind', [MandateUriParams, PayUriParams])
 export type UpiUriParams = z.infer<typeof UpiUriParams>
 
-/** One try at paying or registering, as the page sees it. */
-export const AttemptView = z.object({
+const attemptCommon = {
   id: z.string(),
   number: z.int().check(z.gte(1)),
-  instrument: InstrumentKind,
-  channel: z.nullable(UpiChannel),
   setsUpMandate: z.boolean(),
   status: AttemptStatus,
   failureReason: z.nullable(FailureReason),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   endedAt: z.nullable(z.iso.datetime()),
-  upi: z.nullable(
-    z.object({
-      /** Present for intent and QR; collect needs no URI. */
-      uri: z.nullable(UpiUriParams),
-      payerVpa: z.nullable(z.string()),
-      payerName: z.nullable(z.string()),
-      /** The sandbox's simulated UPI app for this attempt (one-time link), standing in for the real app. */
-      simulatorUrl: z.string(),
-    }),
-  ),
-  enach: z.nullable(EnachAttemptView),
+}
+
+export const UpiAttemptView = z.object({
+  ...attemptCommon,
+  rail: z.literal('upi'),
+  channel: UpiChannel,
+  upi: z.object({
+    /** Present for intent and QR; collect needs no URI. */
+    uri: z.nullable(UpiUriParams),
+    payerVpa: z.nullable(z.string()),
+    payerName: z.nullable(z.string()),
+    /** The sandbox's simulated UPI app for this attempt (one-time link), standing in for the real app. */
+    simulatorUrl: z.string(),
+  }),
 })
+export type UpiAttemptView = z.infer<typeof UpiAttemptView>
+
+export const NetbankingAttemptView = z.object({
+  ...attemptCommon,
+  rail: z.literal('netbanking'),
+  netbanking: NetbankingAttemptDetail,
+})
+export type NetbankingAttemptView = z.infer<typeof NetbankingAttemptView>
+
+/** One try at paying or registering, as the page sees it: what is common, plus its rail's own part. */
+export const AttemptView = z.discriminatedUnion('rail', [UpiAttemptView, NetbankingAttemptView])
 export type AttemptView = z.infer<typeof AttemptView>
 
-/** Body of POST /api/pages/{pageId}/attempts; the Idempotency-Key header makes retries safe. */
-export const StartAttempt = z.object({
-  instrument: InstrumentKind,
+export const StartUpiAttempt = z.object({
+  rail: z.literal('upi'),
+  /** Optional in the shape so that a missing channel gets its own refusal (`channel_required`). */
   channel: z.optional(UpiChannel),
   vpa: z.optional(z.string().check(z.maxLength(256))),
-  /** eNACH registration details (netbanking with a mandate). */
+  setUpMandate: z.boolean(),
+})
+export type StartUpiAttempt = z.infer<typeof StartUpiAttempt>
+
+export const StartNetbankingAttempt = z.object({
+  rail: z.literal('netbanking'),
+  /** eNACH registration details (with a mandate). */
   enach: z.optional(EnachDetails),
-  /** The bank for a plain net banking payment (netbanking without a mandate). */
+  /** The bank for a plain net banking payment (without a mandate). */
   bankCode: z.optional(z.string().check(z.regex(/^[A-Z]{4}$/))),
   setUpMandate: z.boolean(),
 })
+export type StartNetbankingAttempt = z.infer<typeof StartNetbankingAttempt>
+
+/** Body of POST /api/pages/{pageId}/attempts, one shape per rail; the Idempotency-Key header makes retries safe. */
+export const StartAttempt = z.discriminatedUnion('rail', [StartUpiAttempt, StartNetbankingAttempt])
 export type StartAttempt = z.infer<typeof StartAttempt>
 
 /** Verify VPA answer (domain.md §3.5 shape). */

@@ -102,7 +102,7 @@ export type EnachDetails = z.infer<typeof EnachDetails>
  * The bank side of a net banking attempt as the page sees it — an eNACH registration, or a plain
  * net banking payment (no account: the bank knows it from the login). Never the full account number.
  */
-export const EnachAttemptView = z.object({
+export const NetbankingAttemptDetail = z.object({
   bankCode: z.string(),
   bankName: z.string(),
   authMode: AuthMode,
@@ -113,4 +113,4 @@ export const EnachAttemptView = z.object({
   stage: z.enum(['awaiting_customer', 'awaiting_bank']),
   umrn: z.nullable(z.string()),
 })
-export type EnachAttemptView = z.infer<typeof EnachAttemptView>
+export type NetbankingAttemptDetail = z.infer<typeof NetbankingAttemptDetail>

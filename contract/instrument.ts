@@ -1,9 +1,6 @@
 import * as z from 'zod/mini'
+import { Rail } from './rail'
 
-/** Instruments the page can offer. `upi` becomes UPI AutoPay and `netbanking` eNACH when a mandate is set up. */
-export const INSTRUMENT_KINDS = ['upi', 'netbanking'] as const
-export const InstrumentKind = z.enum(INSTRUMENT_KINDS)
-export type InstrumentKind = z.infer<typeof InstrumentKind>
 
 /** Whether this instrument registers a mandate: always, at the customer's choice, or never. */
 export const InstrumentMandate = z.enum(['required', 'optional', 'none'])
@@ -23,12 +20,12 @@ export const InstrumentNotice = z.enum(INSTRUMENT_NOTICES)
 export type InstrumentNotice = z.infer<typeof InstrumentNotice>
 
 /**
- * One instrument as offered on this session. With create_mandate=REQUIRED a rule that fails makes the
+ * One rail as offered on this session. With create_mandate=REQUIRED a rule that fails makes the
  * instrument unavailable; with OPTIONAL it only withdraws the mandate opt-in (mandate becomes 'none')
  * and `unavailableReason` says why the opt-in is missing.
  */
 export const Instrument = z.object({
-  kind: InstrumentKind,
+  rail: Rail,
   mandate: InstrumentMandate,
   available: z.boolean(),
   unavailableReason: z.nullable(UnavailableReason),

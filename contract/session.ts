@@ -1,7 +1,8 @@
 import * as z from 'zod/mini'
 import { Money } from './money'
 import { CreateMandate, MandateTerms } from './mandate'
-import { Instrument, InstrumentKind, UpiChannelPolicy } from './instrument'
+import { Instrument, UpiChannelPolicy } from './instrument'
+import { Rail } from './rail'
 import { MandateStatus, OrderStatus } from './status'
 import { AttemptView } from './attempt'
 import { BRAND_COLOR_PATTERN, Theme } from './appearance'
@@ -71,7 +72,7 @@ export const SessionView = z.object({
   createMandate: z.nullable(CreateMandate),
   mandate: z.nullable(MandateTerms),
   instruments: z.array(Instrument),
-  preferredInstrument: z.nullable(InstrumentKind),
+  preferredRail: z.nullable(Rail),
   upiChannelPolicy: UpiChannelPolicy,
   /** The most each eNACH auth mode may authorise for this merchant (domain.md §5); null when eNACH is not offered. */
   enachLimits: z.nullable(EnachLimits),

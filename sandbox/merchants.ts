@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import * as z from 'zod'
-import { InstrumentKind, UpiChannel } from '../contract/instrument'
+import { UpiChannel } from '../contract/instrument'
+import { Rail } from '../contract/rail'
 import { THEMES } from '../contract/appearance'
 
 const FramingOrigin = z
@@ -26,7 +27,7 @@ const Merchant = z.object({
     })
     .default({ navigateTopOnComplete: false }),
   webhook: z.object({ url: z.url().nullable(), username: z.string(), password: z.string() }),
-  instruments: z.array(InstrumentKind).min(1),
+  instruments: z.array(Rail).min(1),
   upi: z.object({
     payeeVpa: z.string(),
     mcc: z.string().regex(/^\d{4}$/),

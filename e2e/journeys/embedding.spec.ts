@@ -119,7 +119,7 @@ test.describe('the demo merchant on another origin', () => {
     const popup = page.waitForEvent('popup')
     await form.submit()
     const bankWindow = await popup
-    expect(await loggedPayload(page, 'attempt_started')).toMatchObject({ attempt: 1, instrument: 'netbanking' })
+    expect(await loggedPayload(page, 'attempt_started')).toMatchObject({ attempt: 1, instrument: 'netbanking', channel: null })
     const bank = new BankPage(bankWindow)
     await bank.logIn()
     await bank.enterOtp()

@@ -235,7 +235,7 @@ test.describe('desktop: QR', () => {
     expect(await ledger.expectOneAttempt(orderId, pageId)).toMatchObject({ status: 'AUTHORIZATION_FAILED', state: 'expired' })
     const again = await request.post(`/api/pages/${pageId}/attempts`, {
       headers: { 'idempotency-key': 'after-expiry' },
-      data: { instrument: 'upi', channel: 'qr', setUpMandate: true },
+      data: { rail: 'upi', channel: 'qr', setUpMandate: true },
     })
     expect(again.status()).toBe(409)
     expect(await again.json()).toMatchObject({ error: { code: 'session_not_open' } })
@@ -357,7 +357,7 @@ test('two parallel starts with one Idempotency-Key make one attempt and both ans
   const start = () =>
     request.post(`/api/pages/${pageId}/attempts`, {
       headers: { 'idempotency-key': `parallel-${orderId}` },
-      data: { instrument: 'upi', channel: 'qr', setUpMandate: true },
+      data: { rail: 'upi', channel: 'qr', setUpMandate: true },
     })
   const answers = await Promise.all([start(), start()])
   expect(answers.map((a) => a.status()).sort()).toEqual([200, 201])

@@ -197,7 +197,7 @@ async function paidOrder(s: ReturnType<typeof sandbox>, dialect: DialectId) {
   const started = await s.request(`/api/pages/${order.id}/attempts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': 'k1' },
-    body: JSON.stringify({ instrument: 'upi', channel: 'intent', setUpMandate: true }),
+    body: JSON.stringify({ rail: 'upi', channel: 'intent', setUpMandate: true }),
   })
   expect(started.status).toBe(201)
   const approved = await s.request(`/sandbox/orders/${orderId}/attempt/approve`, { method: 'POST', headers: { authorization: basic('demo_api_key') } })

@@ -35,8 +35,8 @@ afterEach(() => {
   for (const s of services.splice(0)) s.dispose()
 })
 
-const collect = (vpa: string): StartAttempt => ({ instrument: 'upi', channel: 'collect', vpa, setUpMandate: true })
-const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
+const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
+const intent: StartAttempt = { rail: 'upi', channel: 'intent', setUpMandate: true }
 const fresh = (store: MemoryStore, order: Order) => store.orderById(order.id) ?? order
 
 describe('AttemptService.start', () => {
@@ -115,7 +115,7 @@ describe('AttemptService.start', () => {
       ({ service, order }) => service.start(order, merchant, { ...intent, setUpMandate: false }, 'k'),
       'mandate_choice_invalid',
     ],
-    ['no channel', ({ service, order }) => service.start(order, merchant, { instrument: 'upi', setUpMandate: true }, 'k'), 'channel_required'],
+    ['no channel', ({ service, order }) => service.start(order, merchant, { rail: 'upi', setUpMandate: true }, 'k'), 'channel_required'],
     [
       'an expired session',
       ({ service, clock, order }) => {

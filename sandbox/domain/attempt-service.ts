@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt } from '../../contract/attempt'
+import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt, type StartUpiAttempt } from '../../contract/attempt'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
 import { upiScenario } from '../../contract/scenarios'
@@ -146,7 +146,7 @@ export class AttemptService {
   private check(order: Order, merchant: Merchant, request: StartAttempt): Checked {
     const error = this.commonError(order, merchant, request)
     if (error) return { ok: false, error }
-    if (request.instrument === 'netbanking') return planBankAttempt(order, merchant, request)
+    if (request.rail === 'netbanking') return planBankAttempt(order, merchant, request)
     const upi = upiError(merchant, request)
     return upi ? { ok: false, error: upi } : { ok: true, bank: null }
   }
@@ -160,7 +160,7 @@ export class AttemptService {
       createMandate: order.createMandate,
       mandate: order.mandate,
       enachMaxMinor: Math.max(...Object.values(merchant.enachLimitsMinor)),
-    }).find((i) => i.kind === request.instrument)
+    }).find((i) => i.rail === request.rail)
     if (!instrument?.available) return 'instrument_unavailable'
     const mandateOk =
       instrument.mandate === 'required' ? request.setUpMandate : instrument.mandate === 'optional' || !request.setUpMandate
@@ -176,8 +176,7 @@ export class AttemptService {
   ): Attempt {
     const now = this.deps.clock.now()
     const number = order.attempts.length + 1
-    const upi = request.instrument === 'upi'
-    const vpa = upi && request.channel === 'collect' && request.vpa ? request.vpa.trim() : null
+    const vpa = request.rail === 'upi' && request.channel === 'collect' && request.vpa ? request.vpa.trim() : null
     const window = bank ? ENACH_APPROVAL_WINDOW_MS : APPROVAL_WINDOW_MS
     return {
       id: `att_${hex(12)}`,
@@ -186,8 +185,8 @@ export class AttemptService {
       txnUuid: alnum(20),
       idempotencyKey,
       requestFingerprint: requestPrint,
-      instrument: request.instrument,
-      channel: upi ? (request.channel ?? null) : null,
+      rail: request.rail,
+      channel: request.rail === 'upi' ? (request.channel ?? null) : null,
       setsUpMandate: request.setUpMandate,
       status: 'pending',
       failureReason: null,
@@ -232,7 +231,7 @@ export class AttemptService {
   }
 }
 
-function upiError(merchant: Merchant, request: StartAttempt): StartError | null {
+function upiError(merchant: Merchant, request: StartUpiAttempt): StartError | null {
   if (!request.channel) return 'channel_required'
   if (!merchant.upi.channelPolicy.allowed.includes(request.channel)) return 'channel_not_allowed'
   if (request.channel !== 'collect') return null

@@ -13,7 +13,7 @@ function attempt(overrides: Partial<Attempt> = {}): Attempt {
     txnUuid: 'u1',
     idempotencyKey: 'k1',
     requestFingerprint: 'f1',
-    instrument: 'upi',
+    rail: 'upi',
     channel: 'collect',
     setsUpMandate: true,
     status: 'pending',

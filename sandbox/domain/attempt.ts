@@ -1,6 +1,7 @@
 import type { AttemptStatus, FailureReason } from '../../contract/attempt'
 import type { AccountType, AuthMode } from '../../contract/enach'
-import type { InstrumentKind, UpiChannel } from '../../contract/instrument'
+import type { UpiChannel } from '../../contract/instrument'
+import type { Rail } from '../../contract/rail'
 import type { BankScenario } from '../../contract/scenarios'
 
 /** How a pending attempt resolves by itself (magic VPAs), unless someone acts first. */
@@ -46,7 +47,7 @@ export interface Attempt {
   idempotencyKey: string
   /** Digest of the start request, so a reused idempotency key with a different request is refused. */
   requestFingerprint: string
-  instrument: InstrumentKind
+  rail: Rail
   channel: UpiChannel | null
   setsUpMandate: boolean
   status: AttemptStatus
@@ -90,7 +91,7 @@ export function transition(attempt: Attempt, event: AttemptEvent, now: Date): Tr
           ...ended,
           status: 'succeeded',
           payerApp: event.payerApp ?? attempt.payerApp,
-          payerVpa: attempt.instrument === 'upi' ? (attempt.payerVpa ?? event.payerVpa ?? null) : null,
+          payerVpa: attempt.rail === 'upi' ? (attempt.payerVpa ?? event.payerVpa ?? null) : null,
         },
       }
     case 'decline':

@@ -49,7 +49,7 @@ const details = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
 })
 
 const enach = (overrides: Partial<EnachDetails> = {}): StartAttempt => ({
-  instrument: 'netbanking',
+  rail: 'netbanking',
   setUpMandate: true,
   enach: details(overrides),
 })
@@ -62,7 +62,7 @@ function started(service: AttemptService, order: Order, request: StartAttempt) {
 
 describe('starting a net banking attempt: the rules', () => {
   it.each<[string, StartAttempt, number, StartError]>([
-    ['a mandate without account details', { instrument: 'netbanking', setUpMandate: true }, 1_000_00, 'enach_details_required'],
+    ['a mandate without account details', { rail: 'netbanking', setUpMandate: true }, 1_000_00, 'enach_details_required'],
     ['a bank the rail does not know', enach({ bankCode: 'ZZZZ', ifsc: 'ZZZZ0001234' }), 1_000_00, 'bank_unknown'],
     ['Aadhaar at a bank without it (Kotak)', enach({ bankCode: 'KKBK', ifsc: 'KKBK0001234', authMode: 'aadhaar' }), 1_000_00, 'auth_mode_unsupported'],
     ['a debit card at a net-banking-only bank (Central Bank)', enach({ bankCode: 'CBIN', ifsc: 'CBIN0001234', authMode: 'debit_card' }), 1_000_00, 'auth_mode_unsupported'],
@@ -70,9 +70,9 @@ describe('starting a net banking attempt: the rules', () => {
     ['an IFSC of another bank', enach({ ifsc: 'ICIC0001234' }), 1_000_00, 'ifsc_bank_mismatch'],
     ['Aadhaar above its ₹1,00,000 limit', enach({ authMode: 'aadhaar' }), 1_00_000_01, 'amount_above_mode_limit'],
     ['net banking above its ₹10,00,000 limit', enach(), 10_00_000_01, 'instrument_unavailable'],
-    ['a plain payment without a bank', { instrument: 'netbanking', setUpMandate: false }, 1_000_00, 'bank_required'],
-    ['a plain payment at an unknown bank', { instrument: 'netbanking', setUpMandate: false, bankCode: 'ZZZZ' }, 1_000_00, 'bank_unknown'],
-    ['a plain payment at a bank without net banking', { instrument: 'netbanking', setUpMandate: false, bankCode: 'UJVN' }, 1_000_00, 'auth_mode_unsupported'],
+    ['a plain payment without a bank', { rail: 'netbanking', setUpMandate: false }, 1_000_00, 'bank_required'],
+    ['a plain payment at an unknown bank', { rail: 'netbanking', setUpMandate: false, bankCode: 'ZZZZ' }, 1_000_00, 'bank_unknown'],
+    ['a plain payment at a bank without net banking', { rail: 'netbanking', setUpMandate: false, bankCode: 'UJVN' }, 1_000_00, 'auth_mode_unsupported'],
   ])('refuses %s', (_name, request, maxMinor, error) => {
     const { service, store, order } = setup(maxMinor)
     const plain = request.setUpMandate ? order : { ...order, createMandate: 'OPTIONAL' as const }
@@ -97,7 +97,7 @@ describe('starting a net banking attempt: the rules', () => {
     const { service, store, order } = setup()
     const optional = { ...order, createMandate: 'OPTIONAL' as const }
     store.updateOrder(optional)
-    const { attempt } = started(service, optional, { instrument: 'netbanking', setUpMandate: false, bankCode: 'SBIN' })
+    const { attempt } = started(service, optional, { rail: 'netbanking', setUpMandate: false, bankCode: 'SBIN' })
     expect(attempt.bank).toMatchObject({ bankCode: 'SBIN', bankName: 'State Bank of India', authMode: 'netbanking', account: null, scenario: 'approve' })
   })
 })

@@ -1,4 +1,4 @@
-import type { StartAttempt } from '../../contract/attempt'
+import type { StartNetbankingAttempt } from '../../contract/attempt'
 import { bankByCode, type Bank, type EnachDetails } from '../../contract/enach'
 import type { Merchant } from '../merchants'
 import { bankScenario } from '../../contract/scenarios'
@@ -63,6 +63,6 @@ function paymentPlan(bankCode: string | undefined): BankPlan {
 }
 
 /** The bank side of a net banking attempt, or why it cannot start. */
-export function planBankAttempt(order: Order, merchant: Merchant, request: StartAttempt): BankPlan {
+export function planBankAttempt(order: Order, merchant: Merchant, request: StartNetbankingAttempt): BankPlan {
   return request.setUpMandate ? mandatePlan(order, merchant, request.enach) : paymentPlan(request.bankCode)
 }

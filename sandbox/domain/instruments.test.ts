@@ -103,13 +103,13 @@ describe('eligibleInstruments', () => {
       enachMaxMinor: ENACH_MAX,
     })
     const byKind = Object.fromEntries(
-      result.map((i) => [i.kind, { available: i.available, mandate: i.mandate, reason: i.unavailableReason, notices: i.notices }]),
+      result.map((i) => [i.rail, { available: i.available, mandate: i.mandate, reason: i.unavailableReason, notices: i.notices }]),
     )
     expect(byKind).toEqual(expected)
   })
 
   it('offers only the instruments the merchant has', () => {
     const result = eligibleInstruments({ merchantInstruments: ['upi'], createMandate: null, mandate: null, enachMaxMinor: ENACH_MAX })
-    expect(result.map((i) => i.kind)).toEqual(['upi'])
+    expect(result.map((i) => i.rail)).toEqual(['upi'])
   })
 })

@@ -1,5 +1,6 @@
 import type { CreateMandate, Frequency, MandateTerms } from '../../contract/mandate'
-import type { Instrument, InstrumentKind, InstrumentNotice, UnavailableReason } from '../../contract/instrument'
+import type { Instrument, InstrumentNotice, UnavailableReason } from '../../contract/instrument'
+import type { Rail } from '../../contract/rail'
 
 /** UPI AutoPay caps a mandate's maximum at ₹1,00,000 (domain.md §4.2). */
 export const UPI_AUTOPAY_MAX_MINOR = 1_00_000_00
@@ -19,14 +20,14 @@ const ENACH_FREQUENCIES: readonly Frequency[] = [
 ]
 
 export interface EligibilityInput {
-  merchantInstruments: readonly InstrumentKind[]
+  merchantInstruments: readonly Rail[]
   createMandate: CreateMandate | null
   mandate: MandateTerms | null
   /** Highest per-mode eNACH limit the merchant allows, in paise. */
   enachMaxMinor: number
 }
 
-function mandateBlocker(kind: InstrumentKind, mandate: MandateTerms, enachMaxMinor: number): UnavailableReason | null {
+function mandateBlocker(kind: Rail, mandate: MandateTerms, enachMaxMinor: number): UnavailableReason | null {
   if (kind === 'upi') return mandate.maxAmount.minor > UPI_AUTOPAY_MAX_MINOR ? 'upi_max_amount_exceeded' : null
   if (mandate.frequency === 'ONETIME') return 'onetime_upi_only'
   if (!ENACH_FREQUENCIES.includes(mandate.frequency)) return 'enach_frequency_unsupported'
@@ -34,7 +35,7 @@ function mandateBlocker(kind: InstrumentKind, mandate: MandateTerms, enachMaxMin
   return null
 }
 
-function noticesFor(kind: InstrumentKind, mandate: MandateTerms | null): InstrumentNotice[] {
+function noticesFor(kind: Rail, mandate: MandateTerms | null): InstrumentNotice[] {
   if (kind === 'upi' && mandate && mandate.maxAmount.minor > UPI_AFA_FREE_LIMIT_MINOR) {
     return ['upi_extra_approval_above_limit']
   }
@@ -44,26 +45,26 @@ function noticesFor(kind: InstrumentKind, mandate: MandateTerms | null): Instrum
 /** Which instruments the page offers for this order, and why any of them (or its mandate opt-in) is not. */
 export function eligibleInstruments(input: EligibilityInput): Instrument[] {
   const { merchantInstruments, createMandate, mandate, enachMaxMinor } = input
-  return merchantInstruments.map((kind): Instrument => {
+  return merchantInstruments.map((rail): Instrument => {
     if (!createMandate || !mandate) {
-      return { kind, mandate: 'none', available: true, unavailableReason: null, notices: [] }
+      return { rail, mandate: 'none', available: true, unavailableReason: null, notices: [] }
     }
-    const blocker = mandateBlocker(kind, mandate, enachMaxMinor)
+    const blocker = mandateBlocker(rail, mandate, enachMaxMinor)
     if (createMandate === 'REQUIRED') {
       return {
-        kind,
+        rail,
         mandate: 'required',
         available: blocker === null,
         unavailableReason: blocker,
-        notices: blocker === null ? noticesFor(kind, mandate) : [],
+        notices: blocker === null ? noticesFor(rail, mandate) : [],
       }
     }
     return {
-      kind,
+      rail,
       mandate: blocker === null ? 'optional' : 'none',
       available: true,
       unavailableReason: blocker,
-      notices: blocker === null ? noticesFor(kind, mandate) : [],
+      notices: blocker === null ? noticesFor(rail, mandate) : [],
     }
   })
 }

@@ -1,5 +1,5 @@
 import type { CreateMandate, MandateTerms } from '../../contract/mandate'
-import type { InstrumentKind } from '../../contract/instrument'
+import type { Rail } from '../../contract/rail'
 import type { Locale, LineItem } from '../../contract/session'
 import type { MandateStatus, OrderStatus } from '../../contract/status'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
@@ -55,7 +55,7 @@ export interface Order {
   mandate: MandateTerms | null
   paymentRules: unknown
   lineItems: LineItem[]
-  preferredInstrument: InstrumentKind | null
+  preferredRail: Rail | null
   language: Locale | null
   clientAuthToken: string
   clientAuthTokenExpiresAt: string

@@ -82,7 +82,7 @@ export function createOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, draft: O
     mandate: draft.mandate,
     paymentRules: draft.paymentRules,
     lineItems: draft.lineItems,
-    preferredInstrument: draft.preferredInstrument,
+    preferredRail: draft.preferredRail,
     language: draft.language,
     clientAuthToken: newClientAuthToken(),
     clientAuthTokenExpiresAt: new Date(now.getTime() + CLIENT_AUTH_TOKEN_TTL_MS).toISOString(),

@@ -1,10 +1,10 @@
 import type { AttemptView } from '../../contract/attempt'
-import type { EnachAttemptView } from '../../contract/enach'
+import type { NetbankingAttemptDetail } from '../../contract/enach'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
 import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
 import type { Merchant } from '../merchants'
-import type { Attempt } from './attempt'
+import type { Attempt, BankAttempt } from './attempt'
 import { eligibleInstruments } from './instruments'
 import { latestAttempt, sessionState, type Customer, type Order } from './order'
 import { firstDebitDate } from './schedule'
@@ -37,9 +37,7 @@ export const simulatorPath = (attempt: Attempt): string => `/simulator/upi/${att
 export const bankPath = (attempt: Attempt): string => `/simulator/bank/${attempt.simulatorToken}`
 
 /** The bank side of a net banking attempt; a plain payment has no account to show. */
-function enachView(attempt: Attempt): EnachAttemptView | null {
-  const bank = attempt.bank
-  if (!bank) return null
+function netbankingDetail(attempt: Attempt, bank: BankAttempt): NetbankingAttemptDetail {
   const account = bank.account
   return {
     bankCode: bank.bankCode,
@@ -53,27 +51,29 @@ function enachView(attempt: Attempt): EnachAttemptView | null {
 }
 
 function attemptView(order: Order, attempt: Attempt, merchant: Merchant): AttemptView {
-  return {
+  const common = {
     id: attempt.id,
     number: attempt.number,
-    instrument: attempt.instrument,
-    channel: attempt.channel,
     setsUpMandate: attempt.setsUpMandate,
     status: attempt.status,
     failureReason: attempt.failureReason,
     createdAt: attempt.createdAt,
     expiresAt: attempt.expiresAt,
     endedAt: attempt.endedAt,
-    upi:
-      attempt.instrument === 'upi'
-        ? {
-            uri: upiUriParams(order, attempt, merchant),
-            payerVpa: attempt.payerVpa,
-            payerName: attempt.payerName,
-            simulatorUrl: simulatorPath(attempt),
-          }
-        : null,
-    enach: enachView(attempt),
+  }
+  if (attempt.rail === 'netbanking' && attempt.bank) {
+    return { ...common, rail: 'netbanking', netbanking: netbankingDetail(attempt, attempt.bank) }
+  }
+  return {
+    ...common,
+    rail: 'upi',
+    channel: attempt.channel ?? 'intent',
+    upi: {
+      uri: upiUriParams(order, attempt, merchant),
+      payerVpa: attempt.payerVpa,
+      payerName: attempt.payerName,
+      simulatorUrl: simulatorPath(attempt),
+    },
   }
 }
 
@@ -132,7 +132,7 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, signR
       mandate: order.mandate,
       enachMaxMinor: Math.max(...Object.values(merchant.enachLimitsMinor)),
     }),
-    preferredInstrument: order.preferredInstrument,
+    preferredRail: order.preferredRail,
     upiChannelPolicy: merchant.upi.channelPolicy,
     enachLimits: merchant.instruments.includes('netbanking')
       ? {

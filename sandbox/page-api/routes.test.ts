@@ -11,7 +11,7 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(body),
 })
 
-const intent = { instrument: 'upi', channel: 'intent', setUpMandate: true }
+const intent = { rail: 'upi', channel: 'intent', setUpMandate: true }
 
 async function errorCode(res: Response): Promise<string> {
   return PageError.parse(await res.json()).error.code
@@ -48,8 +48,13 @@ describe('POST /api/pages/:pageId/attempts', () => {
     expect(first.status).toBe(201)
     const view = SessionView.parse(await first.json())
     expect(view.status).toBe('PENDING_VBV')
-    expect(view.attempt?.upi?.uri).toMatchObject({ kind: 'mandate', am: '1000.00', mode: '04' })
-    expect(view.attempt?.upi?.simulatorUrl).toMatch(/^\/simulator\/upi\/[0-9a-f]{32}$/)
+    expect(view.attempt).toMatchObject({
+      rail: 'upi',
+      upi: {
+        uri: { kind: 'mandate', am: '1000.00', mode: '04' },
+        simulatorUrl: expect.stringMatching(/^\/simulator\/upi\/[0-9a-f]{32}$/) as unknown,
+      },
+    })
     const again = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))
     expect(again.status).toBe(200)
     expect(SessionView.parse(await again.json()).attempt?.id).toBe(view.attempt?.id)
@@ -60,11 +65,11 @@ describe('POST /api/pages/:pageId/attempts', () => {
     ['no idempotency key', json(intent), 400, 'idempotency_key_required'],
     ['a text body', { method: 'POST', headers: { 'idempotency-key': 'k', 'content-type': 'text/plain' }, body: 'x' }, 415, 'unsupported_media_type'],
     ['invalid JSON', { method: 'POST', headers: { 'idempotency-key': 'k', 'content-type': 'application/json' }, body: '{"a":' }, 400, 'malformed'],
-    ['an unknown instrument', json({ ...intent, instrument: 'card' }, { 'idempotency-key': 'k' }), 400, 'malformed'],
+    ['an unknown rail', json({ ...intent, rail: 'card' }, { 'idempotency-key': 'k' }), 400, 'malformed'],
     ['a body over 64 KB', json({ ...intent, vpa: 'a'.repeat(MAX_BODY_BYTES) }, { 'idempotency-key': 'k' }), 413, 'payload_too_large'],
     ['collect without VPA', json({ ...intent, channel: 'collect' }, { 'idempotency-key': 'k' }), 422, 'vpa_required'],
     ['an unknown VPA', json({ ...intent, channel: 'collect', vpa: MAGIC_VPAS.unknown }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
-    ['eNACH without account details', json({ instrument: 'netbanking', setUpMandate: true }, { 'idempotency-key': 'k' }), 422, 'enach_details_required'],
+    ['eNACH without account details', json({ rail: 'netbanking', setUpMandate: true }, { 'idempotency-key': 'k' }), 422, 'enach_details_required'],
     ['hostile VPA text', json({ ...intent, channel: 'collect', vpa: '<script>@x' }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
   ])('refuses %s, storing nothing', async (_name, init, status, code) => {
     const { app, deps, store } = testSandbox()

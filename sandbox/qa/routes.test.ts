@@ -27,7 +27,7 @@ const PLAIN: Partial<OrderDraft> = {
 
 
 const NOW = new Date('2026-11-25T10:00:00.000Z')
-const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
+const intent: StartAttempt = { rail: 'upi', channel: 'intent', setUpMandate: true }
 
 const basic = (credentials: string): string => `Basic ${Buffer.from(credentials).toString('base64')}`
 const DEMO = basic('demo_api_key:')

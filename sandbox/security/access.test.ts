@@ -30,7 +30,7 @@ describe('one merchant cannot reach another merchant’s orders', () => {
   beforeAll(async () => {
     s = secureSandbox()
     const order = await s.juspayOrder(DEMO_KEY)
-    await s.startAttempt(order.id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    await s.startAttempt(order.id, { rail: 'upi', channel: 'intent', setUpMandate: true })
     demoOrderId = order.orderId
     demoPageId = order.id
   })
@@ -188,7 +188,7 @@ describe('a page id opens only its own page', () => {
   })
 
   it('an attempt of one page cannot be cancelled through another page', async () => {
-    const started = await s.startAttempt(b, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const started = await s.startAttempt(b, { rail: 'upi', channel: 'intent', setUpMandate: true })
     const before = snapshot(s, [a, b])
     const res = await s.request(`/api/pages/${a}/attempts/${started.attempt.id}/cancel`, { method: 'POST' })
     expect(res.status).toBe(409)
@@ -197,9 +197,9 @@ describe('a page id opens only its own page', () => {
   })
 
   it('a simulator token opens only its own attempt, in the app it was made for', async () => {
-    const upi = await s.startAttempt(a, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const upi = await s.startAttempt(a, { rail: 'upi', channel: 'intent', setUpMandate: true })
     const order = await s.juspayOrder(DEMO_KEY)
-    const bank = await s.startAttempt(order.id, { instrument: 'netbanking', setUpMandate: true, enach: ENACH })
+    const bank = await s.startAttempt(order.id, { rail: 'netbanking', setUpMandate: true, enach: ENACH })
     expect((await s.request(`/simulator/upi/${upi.attempt.simulatorToken}`)).status).toBe(200)
     expect((await s.request(`/simulator/bank/${bank.attempt.simulatorToken}`)).status).toBe(200)
     // A UPI token is not a bank token, nor the other way round.
@@ -227,7 +227,7 @@ describe('QA endpoints switched off by config', () => {
   it.each(QA_ROUTES)('%s %s answers 404 and acts on nothing (qaEnabled false)', async (method, path) => {
     const s = secureSandbox({ qaEnabled: false })
     const order = await s.juspayOrder(DEMO_KEY, { order_id: 'ord-1' })
-    await s.startAttempt(order.id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    await s.startAttempt(order.id, { rail: 'upi', channel: 'intent', setUpMandate: true })
     const before = snapshot(s, [order.id])
     for (const authorization of [basic(DEMO_KEY), undefined]) {
       const res = await s.request(path, { method, headers: authorization ? { authorization } : {} })

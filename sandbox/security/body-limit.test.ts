@@ -93,9 +93,9 @@ describe('a body over the one limit (64 KB)', () => {
   beforeAll(async () => {
     const s = secureSandbox()
     const open = await s.juspayOrder()
-    const upi = await s.startAttempt((await s.juspayOrder()).id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const upi = await s.startAttempt((await s.juspayOrder()).id, { rail: 'upi', channel: 'intent', setUpMandate: true })
     const bank = await s.startAttempt((await s.juspayOrder()).id, {
-      instrument: 'netbanking',
+      rail: 'netbanking',
       setUpMandate: true,
       enach: { bankCode: 'HDFC', authMode: 'netbanking', accountHolderName: 'Asha Verma', accountNumber: '4444444444', ifsc: 'HDFC0001234', accountType: 'SAVINGS' },
     })

@@ -44,9 +44,9 @@ async function world(): Promise<World> {
     accountType: 'SAVINGS',
   } as const
   const open = await s.juspayOrder(DEMO_KEY, { order_id: 'open-1' })
-  const upi = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'upi-1' })).id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
-  const bank = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'bank-1' })).id, { instrument: 'netbanking', setUpMandate: true, enach })
-  const atOtp = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'bank-2' })).id, { instrument: 'netbanking', setUpMandate: true, enach })
+  const upi = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'upi-1' })).id, { rail: 'upi', channel: 'intent', setUpMandate: true })
+  const bank = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'bank-1' })).id, { rail: 'netbanking', setUpMandate: true, enach })
+  const atOtp = await s.startAttempt((await s.juspayOrder(DEMO_KEY, { order_id: 'bank-2' })).id, { rail: 'netbanking', setUpMandate: true, enach })
   const login = await s.request(`/simulator/bank/${atOtp.attempt.simulatorToken}/credentials`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -99,7 +99,7 @@ interface Endpoint {
 }
 
 const enachBody = {
-  instrument: 'netbanking',
+  rail: 'netbanking',
   setUpMandate: true,
   enach: { bankCode: 'HDFC', authMode: 'netbanking', accountHolderName: 'Asha Verma', accountNumber: '2222222222', ifsc: 'HDFC0001234', accountType: 'SAVINGS' },
 }
@@ -117,7 +117,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     path: (w, id) => `/api/pages/${id ?? w.open.id}/attempts`,
    
     auth: 'none',
-    valid: () => ({ instrument: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }),
+    valid: () => ({ rail: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }),
   },
   'POST /api/pages/:pageId/attempts (eNACH)': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/attempts`, auth: 'none', valid: () => enachBody },
   'POST /api/pages/:pageId/attempts/:attemptId/cancel': {

@@ -40,9 +40,9 @@ describe('security headers', () => {
     })
     const order = await s.juspayOrder(DEMO_KEY)
     const session = await s.checkoutSession(DEMO_KEY)
-    const upi = await s.startAttempt((await s.juspayOrder(DEMO_KEY)).id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const upi = await s.startAttempt((await s.juspayOrder(DEMO_KEY)).id, { rail: 'upi', channel: 'intent', setUpMandate: true })
     const bank = await s.startAttempt((await s.juspayOrder(DEMO_KEY)).id, {
-      instrument: 'netbanking',
+      rail: 'netbanking',
       setUpMandate: true,
       enach: {
         bankCode: 'HDFC',

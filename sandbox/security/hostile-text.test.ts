@@ -98,7 +98,7 @@ async function render(text: string, via: Via): Promise<Map<string, string>> {
   await get('payment page (Juspay order)', `/orders/${upi.id}/payment-page`)
   await get('payment page (checkout session)', `/orders/${checkout.id}/payment-page`)
 
-  const intent = await s.startAttempt(upi.id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+  const intent = await s.startAttempt(upi.id, { rail: 'upi', channel: 'intent', setUpMandate: true })
   const app = `/simulator/upi/${intent.attempt.simulatorToken}`
   await get('UPI app, request', app)
   await get('UPI app, form with errors', `${app}/approve`, form({ pin: '1' }))
@@ -106,7 +106,7 @@ async function render(text: string, via: Via): Promise<Map<string, string>> {
   await get('UPI app, approved', app)
   await get('UPI app, decided twice', `${app}/decline`, form({}))
 
-  const bank = await s.startAttempt(enach.id, { instrument: 'netbanking', setUpMandate: true, enach: ENACH })
+  const bank = await s.startAttempt(enach.id, { rail: 'netbanking', setUpMandate: true, enach: ENACH })
   const at = `/simulator/bank/${bank.attempt.simulatorToken}`
   await get('bank, log in', at)
   expect((await s.request(`${at}/credentials`, form({ user_id: 'asha', password: 'pw' }))).status).toBe(303)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AttemptView } from '../../contract/attempt'
 import { SessionView } from '../../contract/session'
 import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY } from './harness'
 import { startServer, type ServerProcess } from './server-process'
@@ -78,7 +79,9 @@ describe('secrets never reach the sandbox log', () => {
     if (!attempt) throw new Error('the page has no attempt')
     return attempt
   }
-  const tokenOf = (url: string | undefined) => url?.split('/').at(-1)
+  const tokenOf = (url: string) => url.split('/').at(-1)
+  /** The one-time link of the simulated app or bank that the attempt's rail hands the customer to. */
+  const simulatorUrlOf = (attempt: AttemptView) => (attempt.rail === 'upi' ? attempt.upi.simulatorUrl : attempt.netbanking.bankUrl)
 
   beforeAll(async () => {
     server = await startServer()
@@ -105,12 +108,12 @@ describe('secrets never reach the sandbox log', () => {
     // The customer tries a UPI collect request, which QA declines.
     await record(await call(`/api/pages/${pageId}`), 200)
     await record(await call(`/api/pages/${pageId}/vpa`, jsonBody({ vpa: 'pending@upi' })), 200)
-    await record(await call(`/api/pages/${pageId}/attempts`, jsonBody({ instrument: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }, { 'idempotency-key': 'collect-1' })), 201)
+    await record(await call(`/api/pages/${pageId}/attempts`, jsonBody({ rail: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }, { 'idempotency-key': 'collect-1' })), 201)
     await record(await call('/sandbox/orders/log-upi/attempt/decline', { method: 'POST', headers: demo }), 200)
 
     // Then approves an intent request in the simulated UPI app with a PIN.
-    await record(await call(`/api/pages/${pageId}/attempts`, jsonBody({ instrument: 'upi', channel: 'intent', setUpMandate: true }, { 'idempotency-key': 'intent-1' })), 201)
-    const upiToken = keep('UPI simulator token', tokenOf((await latestAttempt(pageId)).upi?.simulatorUrl))
+    await record(await call(`/api/pages/${pageId}/attempts`, jsonBody({ rail: 'upi', channel: 'intent', setUpMandate: true }, { 'idempotency-key': 'intent-1' })), 201)
+    const upiToken = keep('UPI simulator token', tokenOf(simulatorUrlOf(await latestAttempt(pageId))))
     await record(await call(`/simulator/upi/${upiToken}`), 200)
     await record(await call(`/simulator/upi/${upiToken}/approve`, form({ pin: PIN, payer_vpa: 'asha@okaxis', app: 'gpay' })), 303)
     const status = await record(await call('/orders/log-upi', { headers: demo }), 200)
@@ -125,7 +128,7 @@ describe('secrets never reach the sandbox log', () => {
         `/api/pages/${enachPage}/attempts`,
         jsonBody(
           {
-            instrument: 'netbanking',
+            rail: 'netbanking',
             setUpMandate: true,
             enach: { bankCode: 'HDFC', authMode: 'netbanking', accountHolderName: 'Asha Verma', accountNumber: ACCOUNT_NUMBER, ifsc: 'HDFC0001234', accountType: 'SAVINGS' },
           },
@@ -134,7 +137,7 @@ describe('secrets never reach the sandbox log', () => {
       ),
       201,
     )
-    const bankToken = keep('bank simulator token', tokenOf((await latestAttempt(enachPage)).enach?.bankUrl))
+    const bankToken = keep('bank simulator token', tokenOf(simulatorUrlOf(await latestAttempt(enachPage))))
     await record(await call(`/simulator/bank/${bankToken}`), 200)
     await record(await call(`/simulator/bank/${bankToken}/otp`, form({ otp: OTP })), 409)
     await record(await call(`/simulator/bank/${bankToken}/credentials`, form({ user_id: 'asha.verma', password: BANK_PASSWORD })), 303)

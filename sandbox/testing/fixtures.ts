@@ -58,7 +58,7 @@ export function orderDraft(now: Date, overrides: Partial<OrderDraft> = {}): Orde
     },
     paymentRules: null,
     lineItems: [],
-    preferredInstrument: null,
+    preferredRail: null,
     language: null,
     source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
     ...overrides,

@@ -37,8 +37,8 @@ const MANDATE_1500: OrderDraft['mandate'] = {
 
 
 const NOW = new Date('2026-11-25T10:00:00.000Z')
-const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
-const collect = (vpa: string): StartAttempt => ({ instrument: 'upi', channel: 'collect', vpa, setUpMandate: true })
+const intent: StartAttempt = { rail: 'upi', channel: 'intent', setUpMandate: true }
+const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {

@@ -66,7 +66,7 @@ export async function approvalToSuccess(origin: string, runs: number): Promise<n
       const started = await fetch(`${origin}/api/pages/${pageId}/attempts`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${orderId}` },
-        body: JSON.stringify({ instrument: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }),
+        body: JSON.stringify({ rail: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }),
       })
       if (!started.ok) throw new Error(`starting the attempt answered ${started.status}`)
       const page = await context.newPage()

@@ -2,7 +2,7 @@ import type { AttemptView } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
 import { resultCatalogs } from '../i18n/result-catalogs'
 import { useI18n } from '../i18n/i18n-context'
-import { MandateDisclosure } from './lazy-parts'
+import { MandateDisclosure } from './lazy-disclosure'
 import { SuccessScreen } from '../features/result/components/success-screen'
 import { FailureScreen } from '../features/result/components/failure-screen'
 
@@ -10,7 +10,7 @@ import { FailureScreen } from '../features/result/components/failure-screen'
 export function SuccessStep({ view }: { view: SessionView }) {
   const { locale } = useI18n()
   const attempt = view.attempt
-  const instrument = view.instruments.find((option) => option.kind === attempt?.instrument) ?? null
+  const instrument = view.instruments.find((option) => option.rail === attempt?.rail) ?? null
   const mandate = view.mandate && (view.outcome?.mandateId ?? attempt?.setsUpMandate) ? view.mandate : null
   const disclosure = mandate && (
     <MandateDisclosure
@@ -20,7 +20,7 @@ export function SuccessStep({ view }: { view: SessionView }) {
         terms: mandate,
         chargedToday: view.chargedToday,
         registrationRefunded: view.registrationRefunded,
-        instrument: instrument ? { kind: instrument.kind, notices: instrument.notices } : null,
+        instrument: instrument ? { rail: instrument.rail, notices: instrument.notices } : null,
       }}
     />
   )

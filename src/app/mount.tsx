@@ -10,7 +10,7 @@ import { isBankWindow } from '../lib/navigation'
 import { App } from './app'
 import { initialLocale } from './initial-locale'
 import { sessionSource } from './session-source'
-import { preloadDisclosure } from './lazy-parts'
+import { preloadDisclosure } from './lazy-disclosure'
 
 /** Reads the boot data and the address once, loads the starting language, and renders. */
 export async function mountCheckout(root: HTMLElement): Promise<void> {

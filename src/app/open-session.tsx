@@ -1,14 +1,28 @@
 import { Suspense, useMemo, useState } from 'react'
-import type { UpiChannel } from '../../contract/instrument'
+import type { Rail } from '../../contract/rail'
 import type { SessionView } from '../../contract/session'
 import type { InstrumentSelection } from '../features/instruments/components/instrument-picker'
 import { initialInstrument } from '../features/instruments/instrument-text'
 import { deviceClass, pickUpiChannel, upiChannelOverride } from '../features/instruments/upi-channel'
 import { Skeleton } from '../components/ui/skeleton'
-import { checkoutStage, initialStep, setsUpMandate, type CheckoutStep } from './checkout-step'
-import { EnachStep, FailureStep, UpiStep } from './lazy-parts'
+import { checkoutStage, chosenStep, initialStep, setsUpMandate, stepFor, stepKey, type CheckoutStep, type RailStepOf } from './checkout-step'
+import { FailureStep } from './lazy-parts'
+import { RAIL_SCREENS } from './rails'
 import { ReadyScreen } from './ready-screen'
 import type { SessionControl } from './session-control'
+
+interface RailStageProps<R extends Rail> {
+  view: SessionView
+  step: RailStepOf<R>
+  control: SessionControl
+  onStep: (step: CheckoutStep) => void
+}
+
+/** The step of the rail it names, from the table of rails. */
+function RailStage<R extends Rail>(props: RailStageProps<R>) {
+  const { Step, Ui } = RAIL_SCREENS[props.step.rail]
+  return <Step {...props} ui={Ui} />
+}
 
 /**
  * An open session: the choice of how to pay, the chosen rail, or why the last attempt failed. The
@@ -16,60 +30,31 @@ import type { SessionControl } from './session-control'
  */
 export function OpenSession({ view, control }: { view: SessionView; control: SessionControl }) {
   const [selection, setSelection] = useState<InstrumentSelection>(() => ({
-    kind: initialInstrument(view.instruments, view.preferredInstrument),
+    rail: initialInstrument(view.instruments, view.preferredRail),
     optIn: false,
   }))
   const [step, setStep] = useState<CheckoutStep>(() => initialStep(view))
-  const channelFor = useMemo(() => {
+  const upiChannel = useMemo(() => {
     const device = deviceClass(navigator.userAgent, navigator.maxTouchPoints)
-    const fromUrl = upiChannelOverride(window.location.search)
-    return (chosen: UpiChannel | null) => pickUpiChannel(view.upiChannelPolicy, device, chosen ?? fromUrl)
+    return pickUpiChannel(view.upiChannelPolicy, device, upiChannelOverride(window.location.search))
   }, [view.upiChannelPolicy])
-  const upiChannel = channelFor(null)
   const stage = checkoutStage(view, step)
 
-  const available = (kind: 'upi' | 'netbanking') => view.instruments.some((instrument) => instrument.kind === kind && instrument.available)
-  const after = view.attempt?.id ?? null
-  const setUpMandate = setsUpMandate(view, selection)
-  const onContinue =
-    selection.kind === 'upi' && available('upi') && upiChannel
-      ? () => setStep({ name: 'upi', channel: upiChannel, setUpMandate, after })
-      : selection.kind === 'netbanking' && available('netbanking')
-        ? () => setStep({ name: 'enach', setUpMandate, after })
-        : null
+  const chosen = view.instruments.find((instrument) => instrument.rail === selection.rail && instrument.available)
+  const next = chosen ? chosenStep(chosen.rail, setsUpMandate(view, selection), view.attempt?.id ?? null, upiChannel) : null
+  const onContinue = next && (() => setStep(next))
 
   if (stage.name === 'choose') {
     return <ReadyScreen view={view} selection={selection} onSelectionChange={setSelection} upiChannel={upiChannel} onContinue={onContinue} />
   }
   return (
     <Suspense fallback={<Skeleton className="h-64 w-full" />}>
-      {stage.name === 'upi' && (
-        <UpiStep
-          key={`${stage.channel}:${stage.after ?? ''}`}
-          view={view}
-          step={stage}
-          control={control}
-          onStep={setStep}
-          channelFor={channelFor}
-        />
-      )}
-      {stage.name === 'enach' && <EnachStep key={stage.after ?? ''} view={view} step={stage} control={control} onStep={setStep} />}
+      {stage.name === 'rail' && <RailStage key={stepKey(stage)} view={view} step={stage} control={control} onStep={setStep} />}
       {stage.name === 'failed' && (
         <FailureStep
           view={view}
           attempt={stage.attempt}
-          onRetry={() =>
-            setStep(
-              stage.attempt.instrument === 'netbanking'
-                ? { name: 'enach', setUpMandate: stage.attempt.setsUpMandate, after: stage.attempt.id }
-                : {
-                    name: 'upi',
-                    channel: stage.attempt.channel ?? upiChannel ?? 'intent',
-                    setUpMandate: stage.attempt.setsUpMandate,
-                    after: stage.attempt.id,
-                  },
-            )
-          }
+          onRetry={() => setStep(stepFor(stage.attempt, stage.attempt.id))}
           onOtherWay={() => setStep({ name: 'choose', dismissed: stage.attempt.id })}
         />
       )}

@@ -9,20 +9,20 @@ import { instrumentLabel } from '../features/instruments/instrument-text'
 import { PhraseText } from '../i18n/phrase-text'
 import { Button } from '../components/ui/button'
 import type { DisclosureInput } from '../features/mandate-disclosure/disclosure'
-import { MandateDisclosure } from './lazy-parts'
+import { MandateDisclosure } from './lazy-disclosure'
 import { setsUpMandate } from './checkout-step'
 
 /** Whether the chosen option sets up the mandate, so its terms must be disclosed now. */
 function disclosureFor(view: SessionView, selection: InstrumentSelection): DisclosureInput | null {
   if (!view.mandate || !view.createMandate) return null
-  const chosen = view.instruments.find((instrument) => instrument.kind === selection.kind) ?? null
+  const chosen = view.instruments.find((instrument) => instrument.rail === selection.rail) ?? null
   if (view.createMandate === 'OPTIONAL' && !(chosen?.mandate === 'optional' && selection.optIn)) return null
   return {
     merchantName: view.merchant.name,
     terms: view.mandate,
     chargedToday: view.chargedToday,
     registrationRefunded: view.registrationRefunded,
-    instrument: chosen && chosen.available ? { kind: chosen.kind, notices: chosen.notices } : null,
+    instrument: chosen && chosen.available ? { rail: chosen.rail, notices: chosen.notices } : null,
   }
 }
 
@@ -32,7 +32,7 @@ interface ReadyScreenProps {
   onSelectionChange: (selection: InstrumentSelection) => void
   /** The UPI channel this customer gets (device, merchant policy, override); null when none is allowed. */
   upiChannel: UpiChannel | null
-  /** Moves on to the chosen rail; null when the chosen option has no rail in this build yet. */
+  /** Moves on to the chosen rail; null when it cannot start (nothing offered chosen, or UPI with no channel allowed). */
   onContinue: (() => void) | null
 }
 
@@ -56,10 +56,10 @@ export function ReadyScreen({ view, selection, onSelectionChange, upiChannel, on
         merchantName={view.merchant.name}
       />
       <Suspense fallback={null}>{disclosure && <MandateDisclosure input={disclosure} />}</Suspense>
-      {onContinue && selection.kind && (
+      {onContinue && selection.rail && (
         <Button onClick={onContinue}>
           <PhraseText
-            phrase={{ key: 'instruments.continue', params: { instrument: instrumentLabel({ kind: selection.kind, mandate }) } }}
+            phrase={{ key: 'instruments.continue', params: { instrument: instrumentLabel({ rail: selection.rail, mandate }) } }}
           />
         </Button>
       )}

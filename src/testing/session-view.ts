@@ -1,4 +1,4 @@
-import type { AttemptView } from '../../contract/attempt'
+import type { NetbankingAttemptView, UpiAttemptView } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
 
 /** An open session with nothing chosen or tried yet, for unit tests; override what a test is about. */
@@ -18,7 +18,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   createMandate: null,
   mandate: null,
   instruments: [],
-  preferredInstrument: null,
+  preferredRail: null,
   upiChannelPolicy: { android: 'intent', ios: 'collect', desktop: 'qr', allowed: ['intent'] },
   enachLimits: null,
   language: null,
@@ -30,19 +30,38 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   ...over,
 })
 
-/** A pending UPI QR attempt that sets up the mandate, for unit tests; override what a test is about. */
-export const attemptView = (over: Partial<AttemptView> = {}): AttemptView => ({
+const attemptCommon = {
   id: 'att_1',
   number: 1,
-  instrument: 'upi',
-  channel: 'qr',
   setsUpMandate: true,
   status: 'pending',
   failureReason: null,
   createdAt: '2026-11-25T18:00:00.000Z',
   expiresAt: '2026-11-25T18:05:00.000Z',
   endedAt: null,
-  upi: null,
-  enach: null,
+} as const
+
+/** A pending UPI QR attempt that sets up the mandate, for unit tests; override what a test is about. */
+export const attemptView = (over: Partial<UpiAttemptView> = {}): UpiAttemptView => ({
+  ...attemptCommon,
+  rail: 'upi',
+  channel: 'qr',
+  upi: { uri: null, payerVpa: null, payerName: null, simulatorUrl: '/simulator/upi/att_1' },
+  ...over,
+})
+
+/** A pending eNACH registration waiting for the customer at their bank, for unit tests; override what a test is about. */
+export const netbankingAttemptView = (over: Partial<NetbankingAttemptView> = {}): NetbankingAttemptView => ({
+  ...attemptCommon,
+  rail: 'netbanking',
+  netbanking: {
+    bankCode: 'HDFC',
+    bankName: 'HDFC Bank',
+    authMode: 'netbanking',
+    account: { numberMasked: '••••••••1234', ifsc: 'HDFC0001234', accountType: 'SAVINGS' },
+    bankUrl: '/simulator/bank/att_1',
+    stage: 'awaiting_customer',
+    umrn: null,
+  },
   ...over,
 })

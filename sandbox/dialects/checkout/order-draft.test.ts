@@ -49,7 +49,7 @@ describe('toOrderDraft for mode payment', () => {
     ])
   })
   it('describes the order by its first item and asks for no mandate', () => {
-    expect(draft).toMatchObject({ description: 'Mat', createMandate: null, mandate: null, preferredInstrument: null })
+    expect(draft).toMatchObject({ description: 'Mat', createMandate: null, mandate: null, preferredRail: null })
   })
   it('maps customer, language, return URL and source', () => {
     expect(draft.customer).toEqual({ id: 'cust_9', email: 'asha@example.com', phone: '+91 98765 43210', firstName: 'Asha', lastName: 'Rani Verma' })

@@ -116,7 +116,7 @@ export function toOrderDraft(input: DraftInput): OrderDraft {
     ...mandateOf(request, input.now),
     paymentRules: null,
     lineItems: request.line_items.map(toLineItem),
-    preferredInstrument: null,
+    preferredRail: null,
     language: languageOf(metadata),
     source: {
       dialect: 'checkout',

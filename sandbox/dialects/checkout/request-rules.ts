@@ -1,13 +1,13 @@
 import type { Merchant } from '../../merchants'
 import { isAllowedReturnHost } from '../../merchants'
-import type { InstrumentKind } from '../../../contract/instrument'
+import type { Rail } from '../../../contract/rail'
 import { invalidParam, type CheckoutErrorSpec } from './errors'
 import type { CreateSessionLineItem, CreateSessionRequest, PaymentMethodType } from './request-schema'
 
 /** The only currency UPI AutoPay and eNACH settle in. */
 export const SUPPORTED_CURRENCY = 'INR'
 
-const INSTRUMENT_FOR: Record<PaymentMethodType, InstrumentKind> = { upi: 'upi', enach: 'netbanking' }
+const INSTRUMENT_FOR: Record<PaymentMethodType, Rail> = { upi: 'upi', enach: 'netbanking' }
 
 type Rule = (request: CreateSessionRequest, merchant: Merchant) => CheckoutErrorSpec | null
 

@@ -125,7 +125,7 @@ describe('POST /v1/checkout/sessions', () => {
       blockFunds: false,
       revokableByCustomer: true,
     })
-    expect(view.instruments.map((i) => [i.kind, i.mandate, i.available])).toEqual([
+    expect(view.instruments.map((i) => [i.rail, i.mandate, i.available])).toEqual([
       ['upi', 'required', true],
       ['netbanking', 'required', true],
     ])

@@ -8,7 +8,7 @@ async function startCollect(app: ReturnType<typeof testSandbox>['app'], pageId: 
   const res = await app.request(`/api/pages/${pageId}/attempts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `k-${vpa}` },
-    body: JSON.stringify({ instrument: 'upi', channel: 'collect', vpa, setUpMandate: true }),
+    body: JSON.stringify({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true }),
   })
   expect(res.status).toBe(201)
 }

@@ -124,7 +124,7 @@ function paymentFields(order: Order): OrderStatusPayment | Record<string, never>
   if (!attempt) return {}
   const response = gatewayResponse(attempt)
   const failed = attempt.status !== 'succeeded' && attempt.status !== 'pending'
-  const upi = attempt.instrument === 'upi'
+  const upi = attempt.rail === 'upi'
   const umrn = attempt.bank?.umrn
   const bankAccount = bankAccountDetails(attempt)
   return {

@@ -201,7 +201,7 @@ describe('POST /session', () => {
     const res = await postJson(sandbox, '/session', REFERENCE_ENACH_FIXED)
     expect(res.status).toBe(200)
     expect(await json(res)).toMatchObject({ sdk_payload: { payload: { action: 'enach', 'mandate.endDate': String(NOW_SECONDS + 21 * DAY_SECONDS) } } })
-    expect(sandbox.store.orderByMerchantOrderId(DEMO.id, 'yourUniqueOrderId')?.preferredInstrument).toBe('netbanking')
+    expect(sandbox.store.orderByMerchantOrderId(DEMO.id, 'yourUniqueOrderId')?.preferredRail).toBe('netbanking')
   })
 
   it('refuses the eNACH sample with its original 2022 dates', async () => {

@@ -33,11 +33,11 @@ export function paymentMethod(attempt: Attempt): string {
 
 /** INTENT or COLLECT, as Juspay reports UPI flows (a scanned QR opens the app like an intent). */
 export const txnFlowType = (attempt: Attempt): 'INTENT' | 'COLLECT' | null =>
-  attempt.instrument !== 'upi' ? null : attempt.channel === 'collect' ? 'COLLECT' : 'INTENT'
+  attempt.rail !== 'upi' ? null : attempt.channel === 'collect' ? 'COLLECT' : 'INTENT'
 
 function sourceObject(attempt: Attempt): string {
   if (attempt.setsUpMandate) return 'MANDATE'
-  if (attempt.instrument === 'netbanking') return 'NB'
+  if (attempt.rail === 'netbanking') return 'NB'
   return attempt.channel === 'collect' ? 'UPI_COLLECT' : attempt.channel === 'qr' ? 'UPI_QR' : 'UPI_PAY'
 }
 

@@ -36,7 +36,7 @@ describe('core fields', () => {
       mandate: null,
       paymentRules: null,
       lineItems: [],
-      preferredInstrument: null,
+      preferredRail: null,
       language: null,
       expiresAt: '2026-03-11T06:30:00.000Z',
       source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
@@ -140,7 +140,7 @@ describe('optional fields', () => {
   })
 
   it('prefers net banking for action enach', () => {
-    expect(draftOf(mandateSession({ action: 'enach' })).preferredInstrument).toBe('netbanking')
+    expect(draftOf(mandateSession({ action: 'enach' })).preferredRail).toBe('netbanking')
   })
 
   it('ignores unknown keys', () => {

@@ -100,7 +100,7 @@ function toDraft(
     mandate: resolved.mandate,
     paymentRules: request.paymentRules ?? null,
     lineItems: [],
-    preferredInstrument: action === 'enach' ? 'netbanking' : null,
+    preferredRail: action === 'enach' ? 'netbanking' : null,
     language: request.language ?? null,
     source: {
       dialect: 'juspay',

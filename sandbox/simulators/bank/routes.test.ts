@@ -30,14 +30,17 @@ describe('an eNACH registration at the simulated bank, each auth mode', () => {
     const order = s.order()
     const started = await s.startEnach(order.id, { authMode })
     expect(started.res.status).toBe(201)
-    expect(started.view?.attempt?.enach).toMatchObject({
-      bankCode: 'HDFC',
-      bankName: 'HDFC Bank',
-      authMode,
-      account: { numberMasked: 'XXXXXX1111', ifsc: expect.stringMatching(/^HDFC0/) as unknown },
-      bankUrl: path(started.token),
-      stage: 'awaiting_customer',
-      umrn: null,
+    expect(started.view?.attempt).toMatchObject({
+      rail: 'netbanking',
+      netbanking: {
+        bankCode: 'HDFC',
+        bankName: 'HDFC Bank',
+        authMode,
+        account: { numberMasked: 'XXXXXX1111', ifsc: expect.stringMatching(/^HDFC0/) as unknown },
+        bankUrl: path(started.token),
+        stage: 'awaiting_customer',
+        umrn: null,
+      },
     })
 
     const first = await s.request(path(started.token))
@@ -136,8 +139,8 @@ describe('what the bank answers, by account number', () => {
     await s.toConsent(token)
     expect((await s.request(path(token, '/authorise'), form({}))).res.headers.get('location')).toBe(checkout(order.id))
     expect(s.current(order.id).status).toBe('AUTHORIZING')
-    const view = JSON.parse((await s.request(`/api/pages/${order.id}`)).body) as { attempt: { status: string; enach: { stage: string } } }
-    expect(view.attempt).toMatchObject({ status: 'pending', enach: { stage: 'awaiting_bank' } })
+    const view = JSON.parse((await s.request(`/api/pages/${order.id}`)).body) as { attempt: { status: string; netbanking: { stage: string } } }
+    expect(view.attempt).toMatchObject({ status: 'pending', netbanking: { stage: 'awaiting_bank' } })
     const waiting = await s.request(path(token))
     expect(statusRegion(waiting.body)).toContain('Awaiting bank confirmation')
     expect(waiting.body).not.toContain('<form')
@@ -319,9 +322,9 @@ describe('a plain net banking payment', () => {
   it('logs in, takes the OTP and confirms the payment of the amount', async () => {
     const s = bankSandbox()
     const order = s.order({ createMandate: 'OPTIONAL', chargedTodayMinor: 1_23_456_78 })
-    const started = await s.start(order.id, { instrument: 'netbanking', setUpMandate: false, bankCode: 'SBIN' })
+    const started = await s.start(order.id, { rail: 'netbanking', setUpMandate: false, bankCode: 'SBIN' })
     expect(started.res.status).toBe(201)
-    expect(started.view?.attempt?.enach).toMatchObject({ bankCode: 'SBIN', account: null, bankUrl: path(started.token) })
+    expect(started.view?.attempt).toMatchObject({ rail: 'netbanking', netbanking: { bankCode: 'SBIN', account: null, bankUrl: path(started.token) } })
     await s.toConsent(started.token)
     const consent = await s.request(path(started.token))
     expect(consent.body).toContain('<h1>Confirm payment</h1>')
@@ -367,7 +370,7 @@ describe('starting eNACH through the page API', () => {
   it('explains the new refusals in words', async () => {
     const s = bankSandbox()
     const order = s.order()
-    const res = await s.start(order.id, { instrument: 'netbanking', setUpMandate: true })
+    const res = await s.start(order.id, { rail: 'netbanking', setUpMandate: true })
     expect(JSON.parse(res.text)).toEqual({
       error: { code: 'enach_details_required', message: 'Enter your bank account details to set up the mandate.' },
     })
@@ -506,7 +509,7 @@ describe('headers, methods and limits', () => {
   it("answers 404 to a UPI attempt's token, and the UPI app to a bank token", async () => {
     const s = bankSandbox()
     const upiOrder = s.order()
-    const upi = await s.start(upiOrder.id, { instrument: 'upi', channel: 'intent', setUpMandate: true })
+    const upi = await s.start(upiOrder.id, { rail: 'upi', channel: 'intent', setUpMandate: true })
     expect((await s.request(path(upi.token))).res.status).toBe(404)
     const order = s.order()
     const { token } = await s.startEnach(order.id)

@@ -84,7 +84,7 @@ export function bankSandbox(customise: (merchant: Merchant) => Merchant = (m) =>
   }
 
   const startEnach = (pageId: string, overrides: Partial<EnachDetails> = {}, key = 'key-1') =>
-    start(pageId, { instrument: 'netbanking', setUpMandate: true, enach: enachDetails(overrides) }, key)
+    start(pageId, { rail: 'netbanking', setUpMandate: true, enach: enachDetails(overrides) }, key)
 
   /** Passes the credentials and OTP steps, leaving the consent screen. */
   async function toConsent(token: string, mode: keyof typeof GOOD_CREDENTIALS = 'netbanking') {

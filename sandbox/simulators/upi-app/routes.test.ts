@@ -146,7 +146,7 @@ describe('GET /simulator/upi/:token, a plain payment', () => {
   it('shows the amount charged today, and no mandate terms', async () => {
     const { app, start } = setup()
     const { token } = start(
-      { instrument: 'upi', channel: 'qr', setUpMandate: false },
+      { rail: 'upi', channel: 'qr', setUpMandate: false },
       { createMandate: 'OPTIONAL', chargedTodayMinor: 1_23_456_78, description: 'Annual plan' },
     )
     const { body, text } = await page(await app.request(path(token)))
@@ -200,7 +200,7 @@ describe('POST /simulator/upi/:token/approve', () => {
 
   it('approves a plain payment', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start({ instrument: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL' })
+    const { token, order } = start({ rail: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL' })
     expect((await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))).status).toBe(303)
     const after = current(order.id)
     expect(after.status).toBe('CHARGED')
@@ -357,7 +357,7 @@ describe('ended attempts', () => {
     const { app, start, attempts, merchant, store, current } = setup()
     const first = start()
     await app.request(path(first.token, '/decline'), form({}))
-    const second = attempts.start(current(first.order.id), merchant, { instrument: 'upi', channel: 'qr', setUpMandate: true }, 'retry')
+    const second = attempts.start(current(first.order.id), merchant, { rail: 'upi', channel: 'qr', setUpMandate: true }, 'retry')
     if (!second.ok) throw new Error(second.error)
     const res = await app.request(path(first.token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))
     expect(res.status).toBe(409)
@@ -412,7 +412,7 @@ describe('hostile merchant and customer text', () => {
 
   it('escapes hostile text on the result and error pages as well', async () => {
     const { app, start } = setup((m) => ({ ...m, name: SCRIPT }))
-    const { token } = start({ instrument: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL', description: IMG })
+    const { token } = start({ rail: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL', description: IMG })
     const bad = await app.request(path(token, '/approve'), form({ pin: '1', payer_vpa: SCRIPT }))
     expect(bad.status).toBe(400)
     const badBody = await bad.text()

@@ -64,7 +64,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     const order = attempts.refresh(stored)
     const attempt = order.attempts.find((a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
-    if (!attempt || attempt.instrument !== 'upi' || !merchant) return null
+    if (!attempt || attempt.rail !== 'upi' || !merchant) return null
     return { token, app: payerApp, order, attempt, merchant }
   }
 

@@ -15,8 +15,8 @@ import { upiAppRoutes } from './routes'
 /** 25 Nov 2026, 10:00 UTC (15:30 IST). */
 export const NOW = new Date('2026-11-25T10:00:00.000Z')
 
-export const intent: StartAttempt = { instrument: 'upi', channel: 'intent', setUpMandate: true }
-export const collect = (vpa: string): StartAttempt => ({ instrument: 'upi', channel: 'collect', vpa, setUpMandate: true })
+export const intent: StartAttempt = { rail: 'upi', channel: 'intent', setUpMandate: true }
+export const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
 
 /** An app that mounts only the simulator, as sandbox/app.ts does, over an in-memory sandbox. */
 /** `customise` changes the demo merchant, e.g. to give it a hostile name. */

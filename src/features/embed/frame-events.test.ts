@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionView } from '../../../contract/session'
-import { attemptView, sessionView } from '../../testing/session-view'
+import { attemptView, netbankingAttemptView, sessionView } from '../../testing/session-view'
 import { errorForScreen, eventsForView, NOTHING_REPORTED, signedResult, type Reported } from './frame-events'
 
 const RETURN =
@@ -62,6 +62,12 @@ describe('eventsForView', () => {
       [{ type: 'attempt_started', payload: { attempt: 1, instrument: 'upi', channel: 'qr' } }],
       [],
       [{ type: 'attempt_started', payload: { attempt: 2, instrument: 'upi', channel: 'collect' } }],
+    ])
+  })
+
+  it('names the rail as the instrument, with no channel outside UPI', () => {
+    expect(replay([view(), view({ attempt: netbankingAttemptView() })])[1]).toEqual([
+      { type: 'attempt_started', payload: { attempt: 1, instrument: 'netbanking', channel: null } },
     ])
   })
 

@@ -49,7 +49,9 @@ export function eventsForView(reported: Reported, view: SessionView): { reported
   const first = !reported.ready
   if (first) events.push({ type: 'ready', payload: { orderId: view.orderId } })
   if (!first && attempt?.status === 'pending' && attempt.id !== reported.attemptId) {
-    events.push({ type: 'attempt_started', payload: { attempt: attempt.number, instrument: attempt.instrument, channel: attempt.channel } })
+    // The protocol's `instrument` is the rail (docs/embedding.md); only UPI has channels.
+    const channel = attempt.rail === 'upi' ? attempt.channel : null
+    events.push({ type: 'attempt_started', payload: { attempt: attempt.number, instrument: attempt.rail, channel } })
   }
 
   const newlyFailed = attempt && FAILED.includes(attempt.status) && !reported.endedAttempts.includes(attempt.id) ? attempt : null

@@ -3,10 +3,10 @@ import { UNAVAILABLE_REASONS, type Instrument } from '../../../contract/instrume
 import { en } from '../../i18n/en'
 import { hi } from '../../i18n/hi'
 import { phraseText } from '../../i18n/phrase'
-import { initialInstrument, instrumentLabel, noticeTexts, unavailableText } from './instrument-text'
+import { initialInstrument, instrumentHint, instrumentLabel, noticeTexts, unavailableText } from './instrument-text'
 
 const upi = (over: Partial<Instrument> = {}): Instrument => ({
-  kind: 'upi',
+  rail: 'upi',
   mandate: 'required',
   available: true,
   unavailableReason: null,
@@ -22,9 +22,22 @@ describe('instrumentLabel', () => {
     ['netbanking', 'optional', 'Net banking', 'नेट बैंकिंग'],
     ['upi', 'none', 'UPI', 'UPI'],
     ['netbanking', 'none', 'Net banking', 'नेट बैंकिंग'],
-  ] as const)('%s with mandate %s is %s', (kind, mandate, english, hindi) => {
-    expect(phraseText(instrumentLabel({ kind, mandate }), en)).toBe(english)
-    expect(phraseText(instrumentLabel({ kind, mandate }), hi)).toBe(hindi)
+  ] as const)('%s with mandate %s is %s', (rail, mandate, english, hindi) => {
+    expect(phraseText(instrumentLabel({ rail, mandate }), en)).toBe(english)
+    expect(phraseText(instrumentLabel({ rail, mandate }), hi)).toBe(hindi)
+  })
+})
+
+describe('instrumentHint', () => {
+  it.each([
+    ['UPI names the channel this device gets', upi(), 'qr', 'Scan a QR code with any UPI app'],
+    ['UPI with no channel allowed has none', upi(), null, null],
+    ['eNACH names the ways to approve', upi({ rail: 'netbanking' }), null, 'Approve the mandate with your bank: net banking, debit card or Aadhaar.'],
+    ['net banking without a mandate', upi({ rail: 'netbanking', mandate: 'none' }), null, 'Pay from your bank account through your bank’s website.'],
+    ['an option that is not offered has none', upi({ available: false, unavailableReason: 'upi_max_amount_exceeded' }), 'qr', null],
+  ] as const)('%s', (_name, instrument, channel, text) => {
+    const key = instrumentHint(instrument, channel)
+    expect(key && en[key]).toBe(text)
   })
 })
 
@@ -55,11 +68,11 @@ describe('noticeTexts', () => {
 })
 
 describe('initialInstrument', () => {
-  const nb = upi({ kind: 'netbanking' })
+  const nb = upi({ rail: 'netbanking' })
   it.each([
     ['preferred netbanking', [upi(), nb], 'netbanking', 'netbanking'],
     ['no preference takes the first', [upi(), nb], null, 'upi'],
-    ['preferred but unavailable', [upi(), upi({ kind: 'netbanking', available: false, unavailableReason: 'onetime_upi_only' })], 'netbanking', 'upi'],
+    ['preferred but unavailable', [upi(), upi({ rail: 'netbanking', available: false, unavailableReason: 'onetime_upi_only' })], 'netbanking', 'upi'],
     ['first unavailable', [upi({ available: false, unavailableReason: 'upi_max_amount_exceeded' }), nb], null, 'netbanking'],
     ['none available', [upi({ available: false, unavailableReason: 'upi_max_amount_exceeded' })], null, null],
   ] as const)('%s', (_name, instruments, preferred, expected) => {

@@ -1,4 +1,6 @@
-import type { Instrument } from '../../../contract/instrument'
+import type { Instrument, UpiChannel } from '../../../contract/instrument'
+import type { Rail } from '../../../contract/rail'
+import type { MessageKey } from '../../i18n/en'
 import type { Phrase } from '../../i18n/phrase'
 import { inr } from '../../../contract/values'
 import type { Locale } from '../../../contract/session'
@@ -9,9 +11,20 @@ import { UPI_EXTRA_APPROVAL_LIMIT } from '../../lib/upi-limits'
 const UPI_AUTOPAY_MAX = inr(1_00_000_00)
 
 /** The radio's name: the mandate product when a mandate is required, the plain instrument otherwise. */
-export function instrumentLabel(instrument: Pick<Instrument, 'kind' | 'mandate'>): Phrase {
+export function instrumentLabel(instrument: Pick<Instrument, 'rail' | 'mandate'>): Phrase {
   const form = instrument.mandate === 'required' ? 'mandate' : 'plain'
-  return { key: `instruments.label.${instrument.kind}.${form}` }
+  return { key: `instruments.label.${instrument.rail}.${form}` }
+}
+
+/** The line under an offered option: how the customer pays with it (for UPI, the channel this device gets); null when there is none. */
+export function instrumentHint(instrument: Instrument, upiChannel: UpiChannel | null): MessageKey | null {
+  if (!instrument.available) return null
+  switch (instrument.rail) {
+    case 'upi':
+      return upiChannel && `instruments.channel.${upiChannel}`
+    case 'netbanking':
+      return instrument.mandate === 'required' ? 'instruments.hint.netbanking.mandate' : 'instruments.hint.netbanking.plain'
+  }
 }
 
 /** Why an option, or its mandate opt-in, is not offered; null when nothing is withheld. */
@@ -32,7 +45,7 @@ export function noticeTexts(instrument: Instrument, locale: Locale): Phrase[] {
 }
 
 /** The first offered instrument: the session's preferred one when it can be chosen, else the first available. */
-export function initialInstrument(instruments: readonly Instrument[], preferred: Instrument['kind'] | null): Instrument['kind'] | null {
+export function initialInstrument(instruments: readonly Instrument[], preferred: Rail | null): Rail | null {
   const usable = instruments.filter((i) => i.available)
-  return usable.find((i) => i.kind === preferred)?.kind ?? usable[0]?.kind ?? null
+  return usable.find((i) => i.rail === preferred)?.rail ?? usable[0]?.rail ?? null
 }

@@ -25,7 +25,7 @@ const input = (overrides: Partial<MandateTerms> = {}, rest: Partial<DisclosureIn
   terms: terms(overrides),
   chargedToday: inr(100),
   registrationRefunded: true,
-  instrument: { kind: 'upi', notices: [] },
+  instrument: { rail: 'upi', notices: [] },
   ...rest,
 })
 
@@ -230,11 +230,11 @@ describe('today’s charge', () => {
 
 describe('instrument-specific sentences', () => {
   it.each([
-    [{ kind: 'upi', notices: [] }, 'en', 'You can cancel at any time in your UPI app.'],
-    [{ kind: 'netbanking', notices: [] }, 'en', 'You can cancel at any time through your bank.'],
+    [{ rail: 'upi', notices: [] }, 'en', 'You can cancel at any time in your UPI app.'],
+    [{ rail: 'netbanking', notices: [] }, 'en', 'You can cancel at any time through your bank.'],
     [null, 'en', 'You can cancel at any time: in your UPI app for UPI AutoPay, or through your bank for eNACH.'],
-    [{ kind: 'upi', notices: [] }, 'hi', 'आप इसे कभी भी अपने UPI ऐप में रद्द कर सकते हैं।'],
-    [{ kind: 'netbanking', notices: [] }, 'hi', 'आप इसे कभी भी अपने बैंक के ज़रिए रद्द कर सकते हैं।'],
+    [{ rail: 'upi', notices: [] }, 'hi', 'आप इसे कभी भी अपने UPI ऐप में रद्द कर सकते हैं।'],
+    [{ rail: 'netbanking', notices: [] }, 'hi', 'आप इसे कभी भी अपने बैंक के ज़रिए रद्द कर सकते हैं।'],
     [null, 'hi', 'UPI ऑटोपे के लिए अपने UPI ऐप में, और ई-नैच के लिए अपने बैंक के ज़रिए।'],
   ] as const)('cancelling with %o in %s', (instrument, locale, expected) => {
     expect(text(input({}, { instrument }), locale)).toContain(expected)
@@ -244,9 +244,9 @@ describe('instrument-specific sentences', () => {
     ['en', 'Debits above ₹15,000.00 need your UPI PIN each time.'],
     ['hi', '₹15,000.00 से ज़्यादा की हर कटौती के लिए हर बार आपका UPI पिन लगेगा।'],
   ] as const)('the extra-approval notice in %s', (locale, expected) => {
-    const big = input({ maxAmount: inr(50_000_00) }, { instrument: { kind: 'upi', notices: ['upi_extra_approval_above_limit'] } })
+    const big = input({ maxAmount: inr(50_000_00) }, { instrument: { rail: 'upi', notices: ['upi_extra_approval_above_limit'] } })
     expect(text(big, locale)).toContain(expected)
-    expect(text(input({ maxAmount: inr(50_000_00) }, { instrument: { kind: 'netbanking', notices: [] } }), locale)).not.toContain(expected)
+    expect(text(input({ maxAmount: inr(50_000_00) }, { instrument: { rail: 'netbanking', notices: [] } }), locale)).not.toContain(expected)
   })
 })
 

@@ -1,6 +1,7 @@
 import type { Frequency, MandateTerms, RuleType } from '../../../contract/mandate'
 import type { Money } from '../../../contract/money'
-import type { InstrumentKind, InstrumentNotice } from '../../../contract/instrument'
+import type { InstrumentNotice } from '../../../contract/instrument'
+import type { Rail } from '../../../contract/rail'
 import type { Locale } from '../../../contract/session'
 import type { Phrase as AnyPhrase } from '../../i18n/phrase'
 import type { DisclosureKey } from '../../i18n/disclosure-catalogs'
@@ -12,8 +13,8 @@ export interface DisclosureInput {
   terms: MandateTerms
   chargedToday: Money
   registrationRefunded: boolean
-  /** The instrument the customer has chosen, if any: it decides how to cancel and whether the PIN notice applies. */
-  instrument: { kind: InstrumentKind; notices: readonly InstrumentNotice[] } | null
+  /** The rail the customer has chosen, if any: it decides how to cancel, and its notices whether the PIN notice applies. */
+  instrument: { rail: Rail; notices: readonly InstrumentNotice[] } | null
 }
 
 /** A disclosure sentence or part of one, keyed into the disclosure catalogs. */
@@ -131,13 +132,13 @@ export function describeMandate(input: DisclosureInput, locale: Locale): Phrase[
 
   sentences.push({ key: 'disclosure.preDebit' })
 
-  if (instrument?.kind === 'upi' && instrument.notices.includes('upi_extra_approval_above_limit')) {
+  if (instrument?.notices.includes('upi_extra_approval_above_limit')) {
     sentences.push({ key: 'disclosure.extraApproval', params: { limit: money(UPI_EXTRA_APPROVAL_LIMIT) } })
   }
 
   if (!terms.revokableByCustomer) sentences.push({ key: 'disclosure.notRevokable' })
   else if (instrument === null) sentences.push({ key: 'disclosure.cancel.any' })
-  else sentences.push({ key: `disclosure.cancel.${instrument.kind}` })
+  else sentences.push({ key: `disclosure.cancel.${instrument.rail}` })
 
   return sentences
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { VPA_PATTERN } from '../../../contract/attempt'
 import type { UpiKey } from '../../i18n/upi-catalogs'
-import type { WriteFailure } from './api/attempt-response'
+import type { WriteFailure } from '../../lib/write-result'
 
 /** The collect form's one schema; its messages are catalog keys, shown in the active language. */
 export const VpaFormSchema = z.object({

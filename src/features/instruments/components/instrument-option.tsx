@@ -2,7 +2,7 @@ import type { Instrument, UpiChannel } from '../../../../contract/instrument'
 import { useI18n } from '../../../i18n/i18n-context'
 import { PhraseText } from '../../../i18n/phrase-text'
 import { TEST_IDS } from '../../../lib/test-ids'
-import { instrumentLabel, noticeTexts, unavailableText } from '../instrument-text'
+import { instrumentHint, instrumentLabel, noticeTexts, unavailableText } from '../instrument-text'
 import { MandateOptIn } from './mandate-opt-in'
 
 interface InstrumentOptionProps {
@@ -17,14 +17,11 @@ interface InstrumentOptionProps {
 /** One radio of the instrument group, with its hint, notices, the reason it is unavailable, and the mandate opt-in. */
 export function InstrumentOption({ instrument, checked, onSelect, optIn, onOptInChange, upiChannel }: InstrumentOptionProps) {
   const { t, locale } = useI18n()
-  const id = `instrument-${instrument.kind}`
+  const id = `instrument-${instrument.rail}`
   const unavailable = unavailableText(instrument, locale)
   const notices = noticeTexts(instrument, locale)
-  const hint = !instrument.available
-    ? null
-    : instrument.kind === 'upi'
-      ? upiChannel && t(`instruments.channel.${upiChannel}`)
-      : t(instrument.mandate === 'required' ? 'instruments.hint.netbanking.mandate' : 'instruments.hint.netbanking.plain')
+  const hintKey = instrumentHint(instrument, upiChannel)
+  const hint = hintKey && t(hintKey)
   const describedBy = [
     hint && `${id}-hint`,
     ...notices.map((_, i) => `${id}-notice-${i}`),
@@ -43,7 +40,7 @@ export function InstrumentOption({ instrument, checked, onSelect, optIn, onOptIn
           type="radio"
           id={id}
           name="instrument"
-          value={instrument.kind}
+          value={instrument.rail}
           checked={checked}
           disabled={!instrument.available}
           onChange={onSelect}
@@ -59,7 +56,7 @@ export function InstrumentOption({ instrument, checked, onSelect, optIn, onOptIn
       </div>
       <div className="flex flex-col gap-1 pl-8 text-sm leading-relaxed">
         {hint && (
-          <p id={`${id}-hint`} className="text-slate-700" data-testid={instrument.kind === 'upi' ? TEST_IDS.upiChannel : undefined}>
+          <p id={`${id}-hint`} className="text-slate-700" data-testid={instrument.rail === 'upi' ? TEST_IDS.upiChannel : undefined}>
             {hint}
           </p>
         )}
@@ -76,7 +73,7 @@ export function InstrumentOption({ instrument, checked, onSelect, optIn, onOptIn
         {checked && instrument.mandate === 'optional' && (
           <MandateOptIn
             id={`${id}-opt-in`}
-            label={t(`instruments.optIn.${instrument.kind}`)}
+            label={t(`instruments.optIn.${instrument.rail}`)}
             checked={optIn}
             onChange={onOptInChange}
           />

@@ -1,10 +1,11 @@
 import type { Instrument, UpiChannel } from '../../../../contract/instrument'
+import type { Rail } from '../../../../contract/rail'
 import { useI18n } from '../../../i18n/i18n-context'
 import { PhraseText } from '../../../i18n/phrase-text'
 import { InstrumentOption } from './instrument-option'
 
 export interface InstrumentSelection {
-  kind: Instrument['kind'] | null
+  rail: Rail | null
   /** For an optional mandate: whether the customer also wants to set it up. */
   optIn: boolean
 }
@@ -26,10 +27,10 @@ export function InstrumentPicker({ instruments, selection, onChange, upiChannel,
       <legend className="mb-3 text-lg font-semibold text-slate-900">{t('instruments.legend')}</legend>
       {instruments.map((instrument) => (
         <InstrumentOption
-          key={instrument.kind}
+          key={instrument.rail}
           instrument={instrument}
-          checked={selection.kind === instrument.kind}
-          onSelect={() => onChange({ kind: instrument.kind, optIn: false })}
+          checked={selection.rail === instrument.rail}
+          onSelect={() => onChange({ rail: instrument.rail, optIn: false })}
           optIn={selection.optIn}
           onOptInChange={(optIn) => onChange({ ...selection, optIn })}
           upiChannel={upiChannel}

@@ -1,14 +1,21 @@
 import { useEffect, type ReactNode } from 'react'
+import type { Rail } from '../../../../contract/rail'
 import type { SessionView } from '../../../../contract/session'
 import { MessagePanel } from '../../../components/ui/message-panel'
 import { ReturnLink } from '../../../components/ui/return-link'
 import { embedContext, returnMode } from '../../../lib/embedding'
 import { useAnnounce } from '../../../components/ui/announcer'
-import { resultCatalogs } from '../../../i18n/result-catalogs'
+import { resultCatalogs, type ResultKey } from '../../../i18n/result-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { renderPhrase } from '../../../i18n/phrase-text'
 import { formatDate, formatMoney } from '../../../lib/format'
 import { ReturnCountdown } from './return-countdown'
+
+/** How each rail names the mandate it set up, in the heading and the line under it. */
+const MANDATE_WORDING = {
+  upi: { heading: 'result.success.mandate', body: 'result.success.mandateBody' },
+  netbanking: { heading: 'result.success.enach', body: 'result.success.enachBody' },
+} as const satisfies Record<Rail, { heading: ResultKey; body: ResultKey }>
 
 /**
  * The session is paid: the mandate id, what was authorised (the shell passes the disclosure in),
@@ -21,8 +28,9 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
   const announce = useAnnounce()
   const outcome = view.outcome
   const mandate = Boolean(outcome?.mandateId ?? view.attempt?.setsUpMandate)
-  const enach = mandate && view.attempt?.instrument === 'netbanking'
-  const heading = t(enach ? 'result.success.enach' : mandate ? 'result.success.mandate' : 'result.success.payment')
+  // A completed session keeps the attempt that completed it; should it have none, the words are UPI AutoPay's.
+  const wording = MANDATE_WORDING[view.attempt?.rail ?? 'upi']
+  const heading = t(mandate ? wording.heading : 'result.success.payment')
   const merchant = { isolate: view.merchant.name }
   const today = formatMoney(view.chargedToday, locale)
   useEffect(() => announce(heading), [announce, heading])
@@ -32,7 +40,7 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
       <p className="text-lg font-medium text-slate-900">
         {renderPhrase(
           mandate
-            ? { key: enach ? 'result.success.enachBody' : 'result.success.mandateBody', params: { merchant } }
+            ? { key: wording.body, params: { merchant } }
             : { key: 'result.success.paymentBody', params: { merchant, amount: formatMoney(view.amount, locale) } },
           catalog,
         )}

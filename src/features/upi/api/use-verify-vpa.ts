@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { verifyVpa } from './attempt-api'
+import { verifyVpa } from './vpa-api'
 
 /** Verify VPA: the account holder's name and whether the handle supports AutoPay. Changes nothing in the session. */
 export function useVerifyVpa(pageId: string) {

@@ -2,15 +2,10 @@ import { useState } from 'react'
 import { ScreenHeading } from '../../../components/ui/screen-heading'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
-import type { ChannelProps } from '../rail-types'
+import type { CancelControl, ChannelProps } from '../rail-types'
 import { CollectExpired } from './collect-expired'
 import { CollectWaiting } from './collect-waiting'
 import { VpaForm } from './vpa-form'
-
-export interface CancelControl {
-  run: (attemptId: string) => void
-  pending: boolean
-}
 
 /** Collect (iOS, or where the merchant allows it): the UPI ID form, then the wait, cancel and send again. */
 export function CollectView({ rail, cancel }: { rail: ChannelProps; cancel: CancelControl }) {
@@ -25,7 +20,7 @@ export function CollectView({ rail, cancel }: { rail: ChannelProps; cancel: Canc
   if (attempt?.status === 'pending') {
     body = <CollectWaiting attempt={attempt} takeFocus={attempt.id !== shownFirst} cancel={cancel} />
   } else if (attempt?.status === 'expired' && editing !== attempt.id) {
-    const vpa = attempt.upi?.payerVpa ?? null
+    const vpa = attempt.upi.payerVpa
     body = (
       <CollectExpired
         sending={starting}

@@ -1,14 +1,14 @@
-import type { AttemptView } from '../../../../contract/attempt'
+import type { UpiAttemptView } from '../../../../contract/attempt'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { renderPhrase } from '../../../i18n/phrase-text'
-import type { CancelControl } from './collect-view'
+import type { CancelControl } from '../rail-types'
 import { WaitingPanel } from './waiting-panel'
 
 /** A collect request on its way: to whom it went, the time left, and how to cancel it. */
-export function CollectWaiting({ attempt, takeFocus, cancel }: { attempt: AttemptView; takeFocus: boolean; cancel: CancelControl }) {
+export function CollectWaiting({ attempt, takeFocus, cancel }: { attempt: UpiAttemptView; takeFocus: boolean; cancel: CancelControl }) {
   const { t, catalog } = useAreaText(upiCatalogs)
-  const vpa = attempt.upi?.payerVpa ?? ''
+  const vpa = attempt.upi.payerVpa ?? ''
   return (
     <WaitingPanel attemptId={attempt.id} expiresAt={attempt.expiresAt} instructions={t('upi.waiting.collect')} takeFocus={takeFocus}>
       <p className="text-base text-slate-700">{renderPhrase({ key: 'upi.collect.sentTo', params: { vpa: { isolate: vpa } } }, catalog)}</p>
@@ -21,12 +21,10 @@ export function CollectWaiting({ attempt, takeFocus, cancel }: { attempt: Attemp
         >
           {t('upi.collect.cancel')}
         </button>
-        {attempt.upi && (
-          <a href={attempt.upi.simulatorUrl} target="_blank" rel="noopener noreferrer" className="text-base font-semibold text-slate-900 underline">
-            {t('upi.waiting.simulator')}
-            <span className="sr-only"> {t('upi.newTab')}</span>
-          </a>
-        )}
+        <a href={attempt.upi.simulatorUrl} target="_blank" rel="noopener noreferrer" className="text-base font-semibold text-slate-900 underline">
+          {t('upi.waiting.simulator')}
+          <span className="sr-only"> {t('upi.newTab')}</span>
+        </a>
       </div>
     </WaitingPanel>
   )

@@ -14,8 +14,7 @@ export function IntentView(props: ChannelProps) {
   const { t } = useAreaText(upiCatalogs)
   useAutoStart(props)
   const attempt = props.attempt?.status === 'pending' ? props.attempt : null
-  const upi = attempt?.upi ?? null
-  return (
+    return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <ScreenHeading screen="upi-intent" id="upi-heading">
@@ -23,14 +22,14 @@ export function IntentView(props: ChannelProps) {
         </ScreenHeading>
         <p className="text-base text-slate-700">{t('upi.intent.body')}</p>
       </div>
-      {attempt && upi ? (
+      {attempt ? (
         <>
           <div className="flex flex-col gap-2">
-            <AppList simulatorUrl={upi.simulatorUrl} />
+            <AppList simulatorUrl={attempt.upi.simulatorUrl} />
             <p className="text-sm text-slate-700">{t('upi.intent.sandbox')}</p>
           </div>
           <WaitingPanel attemptId={attempt.id} expiresAt={attempt.expiresAt} instructions={t('upi.waiting.intent')} takeFocus={false} />
-          {upi.uri && <UpiLinkField uri={buildUpiUri(upi.uri)} />}
+          {attempt.upi.uri && <UpiLinkField uri={buildUpiUri(attempt.upi.uri)} />}
         </>
       ) : (
         props.startFailure === null && <Preparing />

@@ -39,7 +39,7 @@ export function QrView(props: ChannelProps) {
   }, [autoRenew, expiredId, start, announce, t])
 
   const pending = attempt?.status === 'pending' ? attempt : null
-  const uri = pending?.upi?.uri ?? null
+  const uri = pending?.upi.uri ?? null
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
@@ -53,7 +53,7 @@ export function QrView(props: ChannelProps) {
           <QrCode text={buildUpiUri(uri)} label={t(uri.kind === 'mandate' ? 'upi.qr.image.mandate' : 'upi.qr.image.payment')} />
           <WaitingPanel attemptId={pending.id} expiresAt={pending.expiresAt} instructions={t('upi.waiting.qr')} takeFocus={false}>
             <a
-              href={`${pending.upi?.simulatorUrl ?? ''}?app=other`}
+              href={`${pending.upi.simulatorUrl}?app=other`}
               target="_blank"
               rel="noopener noreferrer"
               className="text-base font-semibold text-slate-900 underline"

@@ -1,7 +1,7 @@
 import { Button } from '../../../components/ui/button'
 import { upiCatalogs, type UpiKey } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
-import { isRetryable, type WriteFailure } from '../api/attempt-response'
+import { isRetryable, type WriteFailure } from '../../../lib/write-result'
 
 function messageKey(failure: WriteFailure): UpiKey {
   if (isRetryable(failure)) return 'upi.error.network'

@@ -1,11 +1,8 @@
 import { useCallback } from 'react'
-import type { StartAttempt } from '../../../../contract/attempt'
-import type { SessionView } from '../../../../contract/session'
+import type { StartUpiAttempt } from '../../../../contract/attempt'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
-import { useCancelAttempt } from '../api/use-cancel-attempt'
-import { useStartAttempt } from '../api/use-start-attempt'
-import type { ChannelProps, UpiRailActions, UpiRailStep } from '../rail-types'
+import type { ChannelProps, UpiRailProps } from '../rail-types'
 import { CollectView } from './collect-view'
 import { IntentView } from './intent-view'
 import { OtherChannels } from './other-channels'
@@ -18,27 +15,26 @@ import { fieldFailure } from '../vpa-schema'
  * The UPI AutoPay rail: the chosen channel's view, "Pay another way", and Back. Leaving while a
  * request waits for approval cancels it first, so no old request can still be approved later.
  */
-export function UpiRail({ view, step, actions }: { view: SessionView; step: UpiRailStep; actions: UpiRailActions }) {
+export function UpiRail({ view, step, attempts, back, restart }: UpiRailProps) {
   const { t } = useAreaText(upiCatalogs)
-  const starter = useStartAttempt(view.pageId, actions.sink)
-  const canceller = useCancelAttempt(view.pageId, actions.sink)
   const latest = view.attempt
-  const attempt = latest && latest.id !== step.after && latest.channel === step.channel ? latest : null
+  const attempt = latest && latest.rail === 'upi' && latest.id !== step.after && latest.channel === step.channel ? latest : null
   const pending = attempt?.status === 'pending' ? attempt : null
-  const busy = starter.pending || canceller.pending
+  const busy = attempts.starting || attempts.cancelling
 
   const { channel, setUpMandate } = step
-  const { start: startWith } = starter
+  const { start: startWith } = attempts
   const start = useCallback(
-    (extra?: Pick<StartAttempt, 'vpa'>) => startWith({ instrument: 'upi', channel, setUpMandate, ...extra }),
+    (extra?: Pick<StartUpiAttempt, 'vpa'>) => startWith({ rail: 'upi', channel, setUpMandate, ...extra }),
     [startWith, channel, setUpMandate],
   )
   const leave = (then: (leftAttempt: string | null) => void) => {
     if (!pending) return then(latest?.id ?? null)
-    void canceller.run(pending.id).then((result) => result?.ok && then(pending.id))
+    void attempts.cancel(pending.id).then((result) => result?.ok && then(pending.id))
   }
-  const rail: ChannelProps = { view, attempt, start, starting: starter.pending, startFailure: starter.failure, setUpMandate }
-  const cancel = { run: (id: string) => void canceller.run(id), pending: canceller.pending }
+  const rail: ChannelProps = { view, attempt, start, starting: attempts.starting, startFailure: attempts.startFailure, setUpMandate }
+  const cancel = { run: (id: string) => void attempts.cancel(id), pending: attempts.cancelling }
+  const failure = attempts.startFailure
 
   return (
     <section aria-labelledby="upi-heading" className="flex flex-col gap-6">
@@ -46,7 +42,7 @@ export function UpiRail({ view, step, actions }: { view: SessionView; step: UpiR
         <button
           type="button"
           disabled={busy}
-          onClick={() => leave(actions.back)}
+          onClick={() => leave(back)}
           className="min-h-11 rounded-lg px-1 font-semibold text-slate-900 underline disabled:cursor-not-allowed"
         >
           <span aria-hidden="true">← </span>
@@ -57,12 +53,12 @@ export function UpiRail({ view, step, actions }: { view: SessionView; step: UpiR
       {channel === 'intent' && <IntentView {...rail} />}
       {channel === 'qr' && <QrView {...rail} />}
       {channel === 'collect' && <CollectView rail={rail} cancel={cancel} />}
-      {starter.failure && !pending && fieldFailure(starter.failure) === null && <RailError failure={starter.failure} onRetry={() => void starter.retry()} retrying={starter.pending} />}
+      {failure && !pending && fieldFailure(failure) === null && <RailError failure={failure} onRetry={() => void attempts.retry()} retrying={attempts.starting} />}
       <OtherChannels
         current={channel}
         allowed={view.upiChannelPolicy.allowed}
         disabled={busy}
-        onChoose={(next) => leave((left) => actions.switchTo(next, left))}
+        onChoose={(next) => leave((left) => restart({ ...step, channel: next, after: left }))}
       />
     </section>
   )

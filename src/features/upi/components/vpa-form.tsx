@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button'
 import { useAnnounce } from '../../../components/ui/announcer'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
-import type { ViewResult } from '../api/attempt-response'
+import type { WriteResult } from '../../../lib/write-result'
 import { useVerifyVpa } from '../api/use-verify-vpa'
 import { fieldFailure, fieldMessageKey, VpaFormSchema, type VpaFormValues } from '../vpa-schema'
 import { VerifiedPayee } from './verified-payee'
@@ -14,7 +14,7 @@ import { VerifiedPayee } from './verified-payee'
 interface VpaFormProps {
   pageId: string
   setUpMandate: boolean
-  send: (vpa: string) => Promise<ViewResult | null>
+  send: (vpa: string) => Promise<WriteResult | null>
   sending: boolean
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import type { AttemptView } from '../../../../contract/attempt'
-import type { EnachAttemptView } from '../../../../contract/enach'
+import type { NetbankingAttemptView } from '../../../../contract/attempt'
+import type { NetbankingAttemptDetail } from '../../../../contract/enach'
 import { Button } from '../../../components/ui/button'
 import { useAnnounce } from '../../../components/ui/announcer'
 import { enachCatalogs } from '../../../i18n/enach-catalogs'
@@ -8,12 +8,12 @@ import { useAreaText } from '../../../i18n/use-area-text'
 import { formatDateTime } from '../../../lib/format'
 
 /** Bank, masked account and auth mode of the open request. */
-function RequestDetails({ enach }: { enach: EnachAttemptView }) {
+function RequestDetails({ detail }: { detail: NetbankingAttemptDetail }) {
   const { t } = useAreaText(enachCatalogs)
   const rows: [string, string][] = [
-    [t('enach.details.bank'), enach.bankName],
-    ...(enach.account ? ([[t('enach.details.account'), enach.account.numberMasked]] as [string, string][]) : []),
-    [t('enach.details.mode'), t(`enach.mode.${enach.authMode}`)],
+    [t('enach.details.bank'), detail.bankName],
+    ...(detail.account ? ([[t('enach.details.account'), detail.account.numberMasked]] as [string, string][]) : []),
+    [t('enach.details.mode'), t(`enach.mode.${detail.authMode}`)],
   ]
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">
@@ -28,24 +28,24 @@ function RequestDetails({ enach }: { enach: EnachAttemptView }) {
 }
 
 interface AtBankPanelProps {
-  attempt: AttemptView
-  enach: EnachAttemptView
+  attempt: NetbankingAttemptView
+  detail: NetbankingAttemptDetail
   onContinue: (bankUrl: string) => void
   onCancel: () => void
   cancelling: boolean
 }
 
 /** Back from the bank without finishing: the request is still open there, to finish or to cancel. */
-export function AtBankPanel({ attempt, enach, onContinue, onCancel, cancelling }: AtBankPanelProps) {
+export function AtBankPanel({ attempt, detail, onContinue, onCancel, cancelling }: AtBankPanelProps) {
   const { t, locale } = useAreaText(enachCatalogs)
   return (
     <div className="flex flex-col gap-4 rounded-xl border border-slate-300 bg-slate-50 p-4">
-      <p className="text-base text-slate-900">{t('enach.atBank.body', { bank: enach.bankName })}</p>
-      <RequestDetails enach={enach} />
+      <p className="text-base text-slate-900">{t('enach.atBank.body', { bank: detail.bankName })}</p>
+      <RequestDetails detail={detail} />
       <p className="text-sm text-slate-700">{t('enach.atBank.until', { time: formatDateTime(attempt.expiresAt, locale) })}</p>
       <div className="flex flex-wrap gap-3">
-        <Button onClick={() => onContinue(enach.bankUrl)} disabled={cancelling}>
-          {t('enach.atBank.continue', { bank: enach.bankName })}
+        <Button onClick={() => onContinue(detail.bankUrl)} disabled={cancelling}>
+          {t('enach.atBank.continue', { bank: detail.bankName })}
         </Button>
         <button
           type="button"
@@ -61,7 +61,7 @@ export function AtBankPanel({ attempt, enach, onContinue, onCancel, cancelling }
 }
 
 /** The customer authorised; the bank has yet to confirm. The live session brings the answer. */
-export function ConfirmingPanel({ attempt, enach }: { attempt: AttemptView; enach: EnachAttemptView }) {
+export function ConfirmingPanel({ attempt, detail }: { attempt: NetbankingAttemptView; detail: NetbankingAttemptDetail }) {
   const { t } = useAreaText(enachCatalogs)
   const announce = useAnnounce()
   useEffect(() => announce(t('enach.confirming.announce')), [attempt.id, announce, t])
@@ -69,9 +69,9 @@ export function ConfirmingPanel({ attempt, enach }: { attempt: AttemptView; enac
     <div role="status" className="flex flex-col gap-4 rounded-xl border border-slate-300 bg-slate-50 p-4">
       <div className="flex items-center gap-3">
         <span aria-hidden="true" className="h-5 w-5 animate-spin rounded-full border-4 border-slate-300 border-t-slate-900 motion-reduce:animate-none" />
-        <p className="text-base text-slate-900">{t('enach.confirming.body', { bank: enach.bankName })}</p>
+        <p className="text-base text-slate-900">{t('enach.confirming.body', { bank: detail.bankName })}</p>
       </div>
-      <RequestDetails enach={enach} />
+      <RequestDetails detail={detail} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { useController, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { ACCOUNT_TYPES, bankByCode, type EnachAttemptView } from '../../../../contract/enach'
+import { ACCOUNT_TYPES, bankByCode, type NetbankingAttemptDetail } from '../../../../contract/enach'
 import { Button } from '../../../components/ui/button'
 import { enachCatalogs } from '../../../i18n/enach-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
@@ -15,14 +15,14 @@ import {
   type EnachFormValues,
 } from '../enach-form-schema'
 import { firstOfferedMode, type BankPurpose } from '../enach-rules'
-import type { EnachStart } from '../rail-types'
+import type { NetbankingStart } from '../rail-types'
 import { AccountNumberField } from './account-number-field'
 import { AuthModeField } from './auth-mode-field'
 import { BankCombobox } from './bank-combobox'
 import { describedBy, FieldFrame, INPUT_CLASS } from './field-frame'
 
 /** The form starts from the last attempt's bank, mode, IFSC and account type, never its account number. */
-function startingValues(last: EnachAttemptView | null): EnachFormValues {
+function startingValues(last: NetbankingAttemptDetail | null): EnachFormValues {
   if (!last) return EMPTY_FORM
   return {
     ...EMPTY_FORM,
@@ -35,8 +35,8 @@ function startingValues(last: EnachAttemptView | null): EnachFormValues {
 
 interface EnachFormProps {
   purpose: BankPurpose
-  last: EnachAttemptView | null
-  start: EnachStart
+  last: NetbankingAttemptDetail | null
+  start: NetbankingStart
 }
 
 /**

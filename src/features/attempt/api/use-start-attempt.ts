@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query'
 import type { StartAttempt } from '../../../../contract/attempt'
 import type { SessionView } from '../../../../contract/session'
 import { newIdempotencyKey } from '../../../lib/idempotency'
+import { isRetryable, type WriteFailure, type WriteResult } from '../../../lib/write-result'
 import { startAttempt } from './attempt-api'
-import { isRetryable, type ViewResult, type WriteFailure } from './attempt-response'
 
 export interface SessionSink {
   /** A fresh session view from a write: it goes into the session query. */
@@ -14,9 +14,9 @@ export interface SessionSink {
 }
 
 /**
- * Starts attempts. One idempotency key per try: a double click, a StrictMode double effect or a
- * retry after a network failure sends the same key, so the server makes one attempt; a new key is
- * made only once the server has answered for good (created, or refused).
+ * Starts attempts on any rail. One idempotency key per try: a double click, a StrictMode double
+ * effect or a retry after a network failure sends the same key, so the server makes one attempt; a
+ * new key is made only once the server has answered for good (created, or refused).
  */
 export function useStartAttempt(pageId: string, sink: SessionSink) {
   const key = useRef<string | null>(null)
@@ -39,7 +39,7 @@ export function useStartAttempt(pageId: string, sink: SessionSink) {
   const { mutateAsync } = mutation
   /** Sends one start; resolves with the server's answer, or null when one is already on its way. */
   const start = useCallback(
-    async (body: StartAttempt): Promise<ViewResult | null> => {
+    async (body: StartAttempt): Promise<WriteResult | null> => {
       if (inFlight.current) return null
       inFlight.current = true
       // Everything after the flag is set runs inside try, so no throw can leave it set.

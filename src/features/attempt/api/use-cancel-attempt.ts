@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { cancelAttempt } from './attempt-api'
 import type { SessionSink } from './use-start-attempt'
 
-/** Cancels the pending attempt (the customer's "Cancel request", Back, or switching channel). */
+/** Cancels the pending attempt on any rail (the customer's "Cancel request", Back, or switching UPI channel). */
 export function useCancelAttempt(pageId: string, sink: SessionSink) {
   const mutation = useMutation({
     mutationFn: (attemptId: string) => cancelAttempt(pageId, attemptId),

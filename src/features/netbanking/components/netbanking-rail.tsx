@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import type { AttemptView } from '../../../../contract/attempt'
 import type { SessionView } from '../../../../contract/session'
 import { Button } from '../../../components/ui/button'
 import { ScreenHeading } from '../../../components/ui/screen-heading'
@@ -7,16 +6,15 @@ import { enachCatalogs, type EnachKey } from '../../../i18n/enach-catalogs'
 import { renderPhrase } from '../../../i18n/phrase-text'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { formatMoney } from '../../../lib/format'
+import { isRetryable, type WriteFailure, type WriteResult } from '../../../lib/write-result'
 import type { BankPurpose } from '../enach-rules'
-import type { EnachRailActions, EnachRailStep, EnachStartBody, WriteResult } from '../rail-types'
+import type { NetbankingRailProps, NetbankingStartBody } from '../rail-types'
 import { serverFieldError } from '../enach-form-schema'
 import { AtBankPanel, ConfirmingPanel } from './pending-panels'
 import { EnachForm } from './enach-form'
 
-const RETRYABLE = new Set(['network', 'unreachable'])
-
-function failureKey(failure: string): EnachKey {
-  if (RETRYABLE.has(failure)) return 'enach.error.network'
+function failureKey(failure: WriteFailure): EnachKey {
+  if (isRetryable(failure)) return 'enach.error.network'
   if (failure === 'too_many_attempts' || failure === 'amount_above_mode_limit') return `enach.error.${failure}`
   return 'enach.error.other'
 }
@@ -28,33 +26,25 @@ function purposeOf(view: SessionView, setUpMandate: boolean): BankPurpose {
 }
 
 /**
- * eNACH (or a plain net banking payment): the form, then the bank's page, then — back here — the
- * open request to finish or cancel, or the wait while the bank confirms. The server's attempt
- * decides which, so a reload or a return from the bank lands on the right one.
+ * The net banking rail, for an eNACH registration or a plain net banking payment: the form, then
+ * the bank's page, then — back here — the open request to finish or cancel, or the wait while the
+ * bank confirms. The server's attempt decides which, so a reload or a return from the bank lands
+ * on the right one.
  */
-interface EnachRailProps {
-  view: SessionView
-  step: EnachRailStep
-  actions: EnachRailActions
-  /** The mandate's terms in plain words, shown before the customer commits (the shell renders it). */
-  disclosure: ReactNode
-}
-
-export function EnachRail({ view, step, actions, disclosure }: EnachRailProps) {
+export function NetbankingRail({ view, step, attempts, back, restart, handOff, disclosure }: NetbankingRailProps) {
   const { t, catalog, locale } = useAreaText(enachCatalogs)
-  const latest = view.attempt
-  const own = latest && latest.id !== step.after && latest.instrument === 'netbanking' ? latest : null
-  const pending: AttemptView | null = own?.status === 'pending' ? own : null
+  const latest = view.attempt?.rail === 'netbanking' ? view.attempt : null
+  const own = latest && latest.id !== step.after ? latest : null
+  const pending = own?.status === 'pending' ? own : null
   const purpose = purposeOf(view, step.setUpMandate)
-  const { handOff } = actions
 
   /** A request the server took (first try or retry) sends the customer on to the bank's page. */
   const onToBank = (result: WriteResult | null) => {
-    const bankUrl = result?.ok ? result.view.attempt?.enach?.bankUrl : undefined
-    if (bankUrl) handOff(bankUrl)
+    const attempt = result?.ok ? result.view.attempt : null
+    if (attempt?.rail === 'netbanking') handOff(attempt.netbanking.bankUrl)
     return result
   }
-  const start = (body: EnachStartBody) => actions.start(body).then(onToBank)
+  const start = (body: NetbankingStartBody) => attempts.start({ rail: 'netbanking', ...body }).then(onToBank)
 
   const summary = renderPhrase(
     {
@@ -63,12 +53,12 @@ export function EnachRail({ view, step, actions, disclosure }: EnachRailProps) {
     },
     catalog,
   )
-  const back = (
+  const backLink = (
     <div>
       <button
         type="button"
-        disabled={actions.starting || actions.cancelling}
-        onClick={() => actions.back(latest?.id ?? null)}
+        disabled={attempts.starting || attempts.cancelling}
+        onClick={() => back(view.attempt?.id ?? null)}
         className="min-h-11 rounded-lg px-1 font-semibold text-slate-900 underline disabled:cursor-not-allowed"
       >
         <span aria-hidden="true">← </span>
@@ -78,7 +68,7 @@ export function EnachRail({ view, step, actions, disclosure }: EnachRailProps) {
   )
   const frame = (screen: string, heading: string, body: ReactNode, withBack: boolean) => (
     <section aria-labelledby="enach-heading" className="flex flex-col gap-6">
-      {withBack && back}
+      {withBack && backLink}
       <ScreenHeading screen={screen} id="enach-heading">
         {heading}
       </ScreenHeading>
@@ -87,34 +77,34 @@ export function EnachRail({ view, step, actions, disclosure }: EnachRailProps) {
     </section>
   )
 
-  if (pending?.enach?.stage === 'awaiting_bank') {
-    return frame('enach-confirming', t('enach.confirming.heading'), <ConfirmingPanel attempt={pending} enach={pending.enach} />, false)
+  if (pending?.netbanking.stage === 'awaiting_bank') {
+    return frame('enach-confirming', t('enach.confirming.heading'), <ConfirmingPanel attempt={pending} detail={pending.netbanking} />, false)
   }
-  if (pending?.enach) {
+  if (pending) {
     const cancel = async () => {
-      const result = await actions.cancel(pending.id)
-      if (result?.ok) actions.restart(pending.id)
+      const result = await attempts.cancel(pending.id)
+      if (result?.ok) restart({ ...step, after: pending.id })
     }
     return frame(
       'enach-at-bank',
       t('enach.atBank.heading'),
-      <AtBankPanel attempt={pending} enach={pending.enach} onContinue={handOff} onCancel={() => void cancel()} cancelling={actions.cancelling} />,
+      <AtBankPanel attempt={pending} detail={pending.netbanking} onContinue={handOff} onCancel={() => void cancel()} cancelling={attempts.cancelling} />,
       false,
     )
   }
-  const failure = actions.startFailure
+  const failure = attempts.startFailure
   return frame(
     'enach-form',
     t(purpose.kind === 'mandate' ? 'enach.heading.mandate' : 'enach.heading.payment'),
     <>
       {purpose.kind === 'mandate' && disclosure}
-      <EnachForm purpose={purpose} last={own?.enach ?? latest?.enach ?? null} start={start} />
+      <EnachForm purpose={purpose} last={latest?.netbanking ?? null} start={start} />
       {failure && serverFieldError(failure) === null && (
         <div role="alert" className="flex flex-col gap-3 border-l-4 border-red-600 pl-4">
           <p className="text-base text-slate-900">{t(failureKey(failure))}</p>
-          {RETRYABLE.has(failure) && (
+          {isRetryable(failure) && (
             <div>
-              <Button onClick={() => void actions.retry().then(onToBank)} disabled={actions.starting}>
+              <Button onClick={() => void attempts.retry().then(onToBank)} disabled={attempts.starting}>
                 {t('enach.error.retry')}
               </Button>
             </div>

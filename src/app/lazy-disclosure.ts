@@ -1,0 +1,11 @@
+import { lazy } from 'react'
+import { preloadable } from '../lib/preloadable'
+
+/**
+ * The mandate disclosure: fetched as soon as the session is known to have a mandate, shown under
+ * the options, on a rail that asks again before the customer commits, and on success. On its own
+ * module so that the screens it appears on (themselves loaded lazily) import it without a cycle.
+ */
+const disclosure = preloadable(() => import('../features/mandate-disclosure/components/mandate-disclosure'))
+export const preloadDisclosure = disclosure.preload
+export const MandateDisclosure = lazy(() => disclosure.load().then((m) => ({ default: m.MandateDisclosure })))
