@@ -14,7 +14,7 @@ import {
   type BankStep,
 } from './attempt'
 import { applyAttempt } from './attempt-outcome'
-import { planBankAttempt, type BankStartError } from './bank-attempt'
+import { planBankAttempt, type BankStartError } from './rails/netbanking'
 import { alnum, hex } from './ids'
 import { eligibleInstruments } from './instruments'
 import { liveAttempt, sessionState, type Order } from './order'

@@ -1,9 +1,9 @@
-import type { StartNetbankingAttempt } from '../../contract/attempt'
-import { bankByCode, type Bank, type EnachDetails } from '../../contract/enach'
-import type { Merchant } from '../merchants'
-import { bankScenario } from '../../contract/scenarios'
-import type { BankAttempt, EnachAccount } from './attempt'
-import type { Order } from './order'
+import type { StartNetbankingAttempt } from '../../../contract/attempt'
+import { bankByCode, type Bank, type EnachDetails } from '../../../contract/enach'
+import type { Merchant } from '../../merchants'
+import { bankScenario } from '../../../contract/scenarios'
+import type { BankAttempt, EnachAccount } from '../attempt'
+import type { Order } from '../order'
 
 export type BankStartError =
   | 'enach_details_required'
