@@ -1,5 +1,6 @@
 import { rupeesNumber } from '../dialects/juspay/decimal'
 import { epochSecondsText, juspayTimestamp } from '../dialects/juspay/format'
+import { mandatePaymentInfo } from '../dialects/juspay/rail-codes'
 import { hex } from '../domain/ids'
 import { latestAttempt, type Order } from '../domain/order'
 import type { OrderEventName } from '../domain/order-events'
@@ -22,7 +23,7 @@ export function mandateContent(order: Order): WebhookMandate | null {
     frequency: order.mandate.frequency,
     max_amount: rupeesNumber(order.mandate.maxAmount.minor),
     order_id: order.orderId,
-    payment_info: { upi: { payer_vpa: latestAttempt(order)?.payerVpa ?? null } },
+    payment_info: mandatePaymentInfo(latestAttempt(order)),
   }
 }
 

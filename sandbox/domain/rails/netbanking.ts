@@ -1,11 +1,31 @@
 import type { StartNetbankingAttempt } from '../../../contract/attempt'
 import { bankByCode, type Bank, type EnachDetails } from '../../../contract/enach'
+import type { Frequency } from '../../../contract/mandate'
+import type { Money } from '../../../contract/money'
+import type { SessionView } from '../../../contract/session'
 import type { Merchant } from '../../merchants'
 import { bankScenario } from '../../../contract/scenarios'
-import type { BankAttempt, EnachAccount } from '../attempt'
+import type { BankAttempt, EnachAccount, NetbankingAttempt } from '../attempt'
 import type { Order } from '../order'
+import { newUmrn } from '../umrn'
+import type { RailDefinition } from './definition'
 
-export type BankStartError =
+/** The third wrong OTP at the simulated bank fails the attempt. */
+export const MAX_OTP_FAILURES = 3
+
+/** Juspay frequencies with an NPCI eNACH frequency code (domain.md §5); BIMONTHLY (every two months) has none. */
+const ENACH_FREQUENCIES: readonly Frequency[] = [
+  'DAILY',
+  'WEEKLY',
+  'FORTNIGHTLY',
+  'MONTHLY',
+  'QUARTERLY',
+  'HALFYEARLY',
+  'YEARLY',
+  'ASPRESENTED',
+]
+
+export type NetbankingStartError =
   | 'enach_details_required'
   | 'bank_required'
   | 'bank_unknown'
@@ -13,7 +33,7 @@ export type BankStartError =
   | 'ifsc_bank_mismatch'
   | 'amount_above_mode_limit'
 
-export type BankPlan = { ok: true; bank: BankAttempt } | { ok: false; error: BankStartError }
+type BankPlan = { ok: true; bank: BankAttempt } | { ok: false; error: NetbankingStartError }
 
 /** 'X' for all but the last four characters: XXXXXX1111. */
 export const maskAccountNumber = (accountNumber: string): string =>
@@ -63,6 +83,63 @@ function paymentPlan(bankCode: string | undefined): BankPlan {
 }
 
 /** The bank side of a net banking attempt, or why it cannot start. */
-export function planBankAttempt(order: Order, merchant: Merchant, request: StartNetbankingAttempt): BankPlan {
+function bankPlan(order: Order, merchant: Merchant, request: StartNetbankingAttempt): BankPlan {
   return request.setUpMandate ? mandatePlan(order, merchant, request.enach) : paymentPlan(request.bankCode)
+}
+
+const simulatorPath = (attempt: NetbankingAttempt): string => `/simulator/bank/${attempt.simulatorToken}`
+
+/** The highest eNACH limit of any auth mode the merchant allows: above it no way of authorising can register. */
+const enachMaxMinor = (merchant: Merchant): number => Math.max(...Object.values(merchant.enachLimitsMinor))
+
+/** The merchant's eNACH limit per auth mode, for the page; null when the merchant does not offer this rail. */
+export function enachLimits(merchant: Merchant, money: (minor: number) => Money): SessionView['enachLimits'] {
+  if (!merchant.instruments.includes('netbanking')) return null
+  return {
+    netbanking: money(merchant.enachLimitsMinor.netbanking),
+    debit_card: money(merchant.enachLimitsMinor.debit_card),
+    aadhaar: money(merchant.enachLimitsMinor.aadhaar),
+  }
+}
+
+/**
+ * eNACH mandates (the customer authorises at the bank by net banking, debit card or Aadhaar) and
+ * plain net banking payments. The customer moves through the simulated bank, which answers by the
+ * account number's scenario (contract/scenarios.ts) once the customer has authorised.
+ */
+export const netbanking: RailDefinition<'netbanking', NetbankingStartError> = {
+  mandateBlocker(mandate, merchant) {
+    if (mandate.frequency === 'ONETIME') return 'onetime_upi_only'
+    if (!ENACH_FREQUENCIES.includes(mandate.frequency)) return 'enach_frequency_unsupported'
+    if (mandate.maxAmount.minor > enachMaxMinor(merchant)) return 'enach_max_amount_exceeded'
+    return null
+  },
+  notices: () => [],
+  plan(order, merchant, request) {
+    const planned = bankPlan(order, merchant, request)
+    return planned.ok ? { ok: true, part: { rail: 'netbanking', bank: planned.bank } } : planned
+  },
+  /** Longer than UPI's: log in at the bank, an OTP, then the bank's confirmation. */
+  approvalWindowMs: 30 * 60 * 1000,
+  autoOutcome: () => null,
+  simulatorPath,
+  awaitingBank: (attempt) => attempt.bank.stage === 'awaiting_bank',
+  registered: (attempt, at) => (attempt.bank.account ? { ...attempt, bank: { ...attempt.bank, umrn: newUmrn(at) } } : attempt),
+  umrn: (attempt) => attempt.bank.umrn,
+  view(_order, attempt) {
+    const { bank } = attempt
+    const account = bank.account
+    return {
+      rail: 'netbanking',
+      netbanking: {
+        bankCode: bank.bankCode,
+        bankName: bank.bankName,
+        authMode: bank.authMode,
+        account: account ? { numberMasked: account.masked, ifsc: account.ifsc, accountType: account.accountType } : null,
+        bankUrl: simulatorPath(attempt),
+        stage: bank.stage,
+        umrn: bank.umrn,
+      },
+    }
+  },
 }

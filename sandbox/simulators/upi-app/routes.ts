@@ -3,13 +3,16 @@ import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
-import type { AttemptEvent } from '../../domain/attempt'
+import { findOnRail, type AttemptEvent } from '../../domain/attempt'
 import { parseApproval, parseDecline } from './approval-form'
 import { APP_CSS, APP_CSS_ETAG } from './app-css'
 import { messagePage, SIMULATOR_BASE, type Html } from './layout'
 import { messages } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
 import { renderScreen, type Screen } from './screen'
+
+/** The rail whose attempts this simulator shows. */
+const RAIL = 'upi'
 
 /** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/
@@ -69,9 +72,9 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     const stored = deps.store.orderByToken(token)
     if (!stored) return null
     const order = attempts.refresh(stored)
-    const attempt = order.attempts.find((a) => a.simulatorToken === token)
+    const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
-    if (!attempt || attempt.rail !== 'upi' || !merchant) return null
+    if (!attempt || !merchant) return null
     return { token, app: payerApp, order, attempt, merchant }
   }
 
@@ -81,7 +84,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
   function decide(c: Context, screen: Screen, event: AttemptEvent) {
     const result = attempts.decide(screen.order, event, screen.attempt.id)
     if (result.ok) return seeResult(c, screen.token, screen.app)
-    const latest = result.order.attempts.find((a) => a.id === screen.attempt.id) ?? screen.attempt
+    const latest = findOnRail(result.order.attempts, RAIL, (a) => a.id === screen.attempt.id) ?? screen.attempt
     return ended(c, { ...screen, order: result.order, attempt: latest })
   }
 
