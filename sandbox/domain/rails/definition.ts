@@ -6,6 +6,12 @@ import type { Merchant } from '../../merchants'
 import type { AutoOutcome, RailAttempt, RailPart } from '../attempt'
 import type { Order } from '../order'
 
+/**
+ * The rails the page API can start and show. Every rail in `RAILS` must be one: a rail without its
+ * own start request and attempt view in contract/attempt.ts fails the constraint below.
+ */
+type PageRail = Extract<StartAttempt['rail'], AttemptView['rail']>
+
 /** One rail's start request (`StartAttempt` keyed by rail). */
 export type RailStart<R extends Rail> = Extract<StartAttempt, { rail: R }>
 
@@ -21,7 +27,7 @@ export type RailPlan<R extends Rail, StartError extends string> = { ok: true; pa
  * outcome and the dialects look a rail up here (sandbox/domain/rails/index.ts) instead of asking
  * which rail an attempt is on.
  */
-export interface RailDefinition<R extends Rail, StartError extends string> {
+export interface RailDefinition<R extends PageRail, StartError extends string> {
   /** Why this rail cannot register the session's mandate (its ceiling, frequencies, limits), or null. */
   mandateBlocker(mandate: MandateTerms, merchant: Merchant): UnavailableReason | null
   /** What the customer should know before registering this mandate on this rail. */
