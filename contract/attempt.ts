@@ -1,6 +1,5 @@
 import * as z from 'zod/mini'
 import { UpiChannel } from './instrument'
-import { Rail } from './rail'
 import { Frequency } from './mandate'
 import { NetbankingAttemptDetail, EnachDetails } from './enach'
 

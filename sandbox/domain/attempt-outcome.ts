@@ -3,14 +3,14 @@ import { hex, alnum } from './ids'
 import type { Attempt } from './attempt'
 import type { OrderEventName } from './order-events'
 import type { Order } from './order'
-import { newUmrn } from './umrn'
+import { railOf } from './rails'
 
 /** The order status an attempt stands for (domain.md §2.2). */
 export function attemptOrderStatus(attempt: Attempt): OrderStatus {
   switch (attempt.status) {
     case 'pending':
       // Authenticated at the bank, which has yet to confirm: "pending from bank".
-      return attempt.bank?.stage === 'awaiting_bank' ? 'AUTHORIZING' : 'PENDING_VBV'
+      return railOf(attempt).awaitingBank(attempt) ? 'AUTHORIZING' : 'PENDING_VBV'
     case 'succeeded':
       return 'CHARGED'
     case 'failed':
@@ -21,11 +21,11 @@ export function attemptOrderStatus(attempt: Attempt): OrderStatus {
   }
 }
 
-/** Ids a succeeded mandate attempt gets once: Juspay's mandate id and token, and the UMRN for eNACH. */
+/** Ids a succeeded mandate attempt gets once: Juspay's mandate id and token, and what its rail records (eNACH: the UMRN). */
 function withMandateIds(attempt: Attempt): Attempt {
   if (attempt.status !== 'succeeded' || !attempt.setsUpMandate || attempt.mandateId !== null) return attempt
-  const bank = attempt.bank?.account ? { ...attempt.bank, umrn: newUmrn(new Date(attempt.endedAt ?? attempt.createdAt)) } : attempt.bank
-  return { ...attempt, mandateId: alnum(22), mandateToken: hex(16), bank }
+  const registered = railOf(attempt).registered(attempt, new Date(attempt.endedAt ?? attempt.createdAt))
+  return { ...registered, mandateId: alnum(22), mandateToken: hex(16) }
 }
 
 /**

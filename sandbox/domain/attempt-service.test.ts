@@ -3,12 +3,13 @@ import type { StartAttempt } from '../../contract/attempt'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { MAGIC_VPAS, SUCCESS_DELAY_MS, EXPIRED_WINDOW_MS } from '../../contract/scenarios'
 import { MemoryStore } from '../store/memory-store'
-import { APPROVAL_WINDOW_MS, AttemptService } from './attempt-service'
+import { AttemptService } from './attempt-service'
 import { MovableClock } from './clock'
 import { orderDraft } from '../testing/fixtures'
 import { OrderEventBus, type OrderEventName } from './order-events'
 import { createOrder, type OrderDraft } from './orders'
 import type { Order } from './order'
+import { RAIL_RULES } from './rails'
 
 const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
 const merchant = merchants.byId('demo_merchant')
@@ -70,7 +71,7 @@ describe('AttemptService.start', () => {
   it('leaves pending@upi waiting until its window ends', () => {
     const { service, clock, store, order } = setup()
     service.start(order, merchant, collect(MAGIC_VPAS.pending), 'k')
-    clock.advance(APPROVAL_WINDOW_MS - 1)
+    clock.advance(RAIL_RULES.upi.approvalWindowMs - 1)
     expect(service.refresh(fresh(store, order)).status).toBe('PENDING_VBV')
     clock.advance(1)
     expect(service.refresh(fresh(store, order)).status).toBe('AUTHENTICATION_FAILED')

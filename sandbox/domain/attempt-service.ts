@@ -1,33 +1,26 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt, type StartUpiAttempt } from '../../contract/attempt'
+import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt } from '../../contract/attempt'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
-import { upiScenario } from '../../contract/scenarios'
 import {
   nextChangeAt,
   settle,
   transition,
   type Attempt,
   type AttemptEvent,
-  type AutoOutcome,
   type BankAttempt,
   type BankStep,
+  type NetbankingAttempt,
+  type RailPart,
 } from './attempt'
 import { applyAttempt } from './attempt-outcome'
-import { planBankAttempt, type BankStartError } from './bank-attempt'
 import { alnum, hex } from './ids'
 import { eligibleInstruments } from './instruments'
 import { liveAttempt, sessionState, type Order } from './order'
 import type { OrderEventBus } from './order-events'
 import { fingerprint } from './orders'
-import { verifyVpa } from './vpa'
-
-/** How long a customer has to approve an intent, QR or collect request. */
-export const APPROVAL_WINDOW_MS = 5 * 60 * 1000
-/** eNACH takes longer: log in at the bank, an OTP, then the bank's confirmation. */
-export const ENACH_APPROVAL_WINDOW_MS = 30 * 60 * 1000
-/** The third wrong OTP at the simulated bank fails the attempt. */
-export const MAX_OTP_FAILURES = 3
+import { railOf, type RailStartError } from './rails'
+import { MAX_OTP_FAILURES } from './rails/netbanking'
 
 /**
  * Keys the stored request fingerprint: an eNACH request carries a full account number, and a plain
@@ -43,21 +36,17 @@ export type StartError =
   | 'too_many_attempts'
   | 'instrument_unavailable'
   | 'mandate_choice_invalid'
-  | 'channel_required'
-  | 'channel_not_allowed'
-  | 'vpa_required'
-  | 'vpa_invalid'
-  | 'handle_not_supported'
   | 'idempotency_conflict'
-  | BankStartError
-
-type Checked = { ok: true; bank: BankAttempt | null } | { ok: false; error: StartError }
+  | RailStartError
 
 export type StartResult =
   | { ok: true; order: Order; attempt: Attempt; replayed: boolean }
   | { ok: false; error: StartError; order: Order }
 
 export type DecideResult = { ok: true; order: Order; attempt: Attempt } | { ok: false; error: 'no_pending_attempt'; order: Order }
+
+/** A step at the simulated bank: the net banking attempt as it now stands. */
+type BankStepResult = { ok: true; order: Order; attempt: NetbankingAttempt } | { ok: false; error: 'no_pending_attempt'; order: Order }
 
 /**
  * Starts and decides attempts, applies what time has made due, stores the result and tells the
@@ -89,9 +78,11 @@ export class AttemptService {
         ? { ok: true, order: current, attempt: previous, replayed: true }
         : { ok: false, error: 'idempotency_conflict', order: current }
     }
-    const checked = this.check(current, merchant, request)
-    if (!checked.ok) return { ok: false, error: checked.error, order: current }
-    const attempt = this.newAttempt(current, request, idempotencyKey, requestPrint, checked.bank)
+    const error = this.commonError(current, merchant, request)
+    if (error) return { ok: false, error, order: current }
+    const planned = railOf(request).plan(current, merchant, request)
+    if (!planned.ok) return { ok: false, error: planned.error, order: current }
+    const attempt = this.newAttempt(current, request, idempotencyKey, requestPrint, planned.part)
     this.deps.store.indexToken(attempt.simulatorToken, current.id)
     const stored = this.commit(current, attempt, true)
     return { ok: true, order: stored, attempt, replayed: false }
@@ -112,19 +103,19 @@ export class AttemptService {
   }
 
   /** The customer got past one step at the simulated bank (credentials, then OTP); merchants hear nothing. */
-  advanceBankStep(order: Order, attemptId: string, step: BankStep): DecideResult {
+  advanceBankStep(order: Order, attemptId: string, step: BankStep): BankStepResult {
     return this.updateBank(order, attemptId, (bank) => ({ ...bank, step }))
   }
 
   /** The customer authorised at the bank, which has yet to answer: pending, now awaiting the bank. */
-  authenticate(order: Order, attemptId: string): DecideResult {
+  authenticate(order: Order, attemptId: string): BankStepResult {
     return this.updateBank(order, attemptId, (bank) => ({ ...bank, stage: 'awaiting_bank' }))
   }
 
   /** Counts a wrong OTP; the third one fails the attempt (authentication_failed). */
   recordOtpFailure(order: Order, attemptId: string): DecideResult {
     const counted = this.updateBank(order, attemptId, (bank) => ({ ...bank, otpFailures: bank.otpFailures + 1 }))
-    if (!counted.ok || (counted.attempt.bank?.otpFailures ?? 0) < MAX_OTP_FAILURES) return counted
+    if (!counted.ok || counted.attempt.bank.otpFailures < MAX_OTP_FAILURES) return counted
     return this.decide(counted.order, { type: 'reject', reason: 'authentication_failed' }, attemptId)
   }
 
@@ -135,49 +126,30 @@ export class AttemptService {
   }
 
   /** Changes the bank side of the pending net banking attempt without deciding it. */
-  private updateBank(order: Order, attemptId: string, change: (bank: BankAttempt) => BankAttempt): DecideResult {
+  private updateBank(order: Order, attemptId: string, change: (bank: BankAttempt) => BankAttempt): BankStepResult {
     const current = this.refresh(order)
     const live = liveAttempt(current)
-    if (!live?.bank || live.id !== attemptId) return { ok: false, error: 'no_pending_attempt', order: current }
-    const updated: Attempt = { ...live, bank: change(live.bank) }
+    if (live?.rail !== 'netbanking' || live.id !== attemptId) return { ok: false, error: 'no_pending_attempt', order: current }
+    const updated: NetbankingAttempt = { ...live, bank: change(live.bank) }
     return { ok: true, order: this.commit(current, updated, false), attempt: updated }
   }
 
-  private check(order: Order, merchant: Merchant, request: StartAttempt): Checked {
-    const error = this.commonError(order, merchant, request)
-    if (error) return { ok: false, error }
-    if (request.rail === 'netbanking') return planBankAttempt(order, merchant, request)
-    const upi = upiError(merchant, request)
-    return upi ? { ok: false, error: upi } : { ok: true, bank: null }
-  }
-
+  /** What every rail checks before its own rules: the session, the attempts so far, eligibility and the mandate choice. */
   private commonError(order: Order, merchant: Merchant, request: StartAttempt): StartError | null {
     if (liveAttempt(order)) return 'attempt_in_progress'
     if (order.attempts.length >= MAX_ATTEMPTS_PER_ORDER) return 'too_many_attempts'
     if (sessionState(order, this.deps.clock.now()) !== 'open') return 'session_not_open'
-    const instrument = eligibleInstruments({
-      merchantInstruments: merchant.instruments,
-      createMandate: order.createMandate,
-      mandate: order.mandate,
-      enachMaxMinor: Math.max(...Object.values(merchant.enachLimitsMinor)),
-    }).find((i) => i.rail === request.rail)
+    const instrument = eligibleInstruments(merchant, order).find((i) => i.rail === request.rail)
     if (!instrument?.available) return 'instrument_unavailable'
     const mandateOk =
       instrument.mandate === 'required' ? request.setUpMandate : instrument.mandate === 'optional' || !request.setUpMandate
     return mandateOk ? null : 'mandate_choice_invalid'
   }
 
-  private newAttempt(
-    order: Order,
-    request: StartAttempt,
-    idempotencyKey: string,
-    requestPrint: string,
-    bank: BankAttempt | null,
-  ): Attempt {
+  private newAttempt(order: Order, request: StartAttempt, idempotencyKey: string, requestPrint: string, part: RailPart): Attempt {
     const now = this.deps.clock.now()
     const number = order.attempts.length + 1
-    const vpa = request.rail === 'upi' && request.channel === 'collect' && request.vpa ? request.vpa.trim() : null
-    const window = bank ? ENACH_APPROVAL_WINDOW_MS : APPROVAL_WINDOW_MS
+    const rules = railOf(part)
     return {
       id: `att_${hex(12)}`,
       number,
@@ -185,22 +157,17 @@ export class AttemptService {
       txnUuid: alnum(20),
       idempotencyKey,
       requestFingerprint: requestPrint,
-      rail: request.rail,
-      channel: request.rail === 'upi' ? (request.channel ?? null) : null,
+      ...part,
       setsUpMandate: request.setUpMandate,
       status: 'pending',
       failureReason: null,
       createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + window).toISOString(),
+      expiresAt: new Date(now.getTime() + rules.approvalWindowMs).toISOString(),
       endedAt: null,
-      payerVpa: vpa,
-      payerName: vpa ? verifyVpa(vpa).customer_name : null,
-      payerApp: null,
       simulatorToken: hex(16),
-      autoOutcome: vpa ? autoOutcomeFor(vpa, now) : null,
+      autoOutcome: rules.autoOutcome(part, now),
       mandateId: null,
       mandateToken: null,
-      bank,
     }
   }
 
@@ -228,31 +195,5 @@ export class AttemptService {
     }, delay + 5)
     timer.unref()
     this.timers.set(order.id, timer)
-  }
-}
-
-function upiError(merchant: Merchant, request: StartUpiAttempt): StartError | null {
-  if (!request.channel) return 'channel_required'
-  if (!merchant.upi.channelPolicy.allowed.includes(request.channel)) return 'channel_not_allowed'
-  if (request.channel !== 'collect') return null
-  if (!request.vpa) return 'vpa_required'
-  const verification = verifyVpa(request.vpa)
-  if (verification.status !== 'VALID') return 'vpa_invalid'
-  if (request.setUpMandate && !verification.mandate_details.is_handle_supported) return 'handle_not_supported'
-  return null
-}
-
-function autoOutcomeFor(vpa: string, now: Date): AutoOutcome | null {
-  const scenario = upiScenario(vpa)
-  const at = (ms: number) => new Date(now.getTime() + ms).toISOString()
-  switch (scenario.kind) {
-    case 'approve_after_delay':
-      return { kind: 'approve', at: at(scenario.delayMs) }
-    case 'decline':
-      return { kind: 'decline', at: at(scenario.delayMs) }
-    case 'expire_after':
-      return { kind: 'expire', at: at(scenario.windowMs) }
-    default:
-      return null
   }
 }

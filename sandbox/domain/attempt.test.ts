@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { AttemptStatus } from '../../contract/attempt'
-import { nextChangeAt, settle, transition, type Attempt, type AttemptEvent } from './attempt'
+import { nextChangeAt, settle, transition, type AttemptEvent, type UpiAttempt } from './attempt'
 
 const T0 = new Date('2026-11-25T10:00:00.000Z')
 const at = (ms: number) => new Date(T0.getTime() + ms)
 
-function attempt(overrides: Partial<Attempt> = {}): Attempt {
+function attempt(overrides: Partial<UpiAttempt> = {}): UpiAttempt {
   return {
     id: 'att_1',
     number: 1,
@@ -28,7 +28,6 @@ function attempt(overrides: Partial<Attempt> = {}): Attempt {
     autoOutcome: null,
     mandateId: null,
     mandateToken: null,
-    bank: null,
     ...overrides,
   }
 }
@@ -61,7 +60,7 @@ describe('transition from an ended attempt', () => {
 })
 
 describe('settle', () => {
-  it.each<[string, Partial<Attempt>, number, AttemptStatus]>([
+  it.each<[string, Partial<UpiAttempt>, number, AttemptStatus]>([
     ['nothing due yet', {}, 1000, 'pending'],
     ['window ran out', {}, 300_000, 'expired'],
     ['auto approval due', { autoOutcome: { kind: 'approve', at: at(1500).toISOString() } }, 1500, 'succeeded'],

@@ -10,7 +10,7 @@ export type AutoOutcome = { kind: 'approve' | 'decline' | 'expire'; at: string }
 /** Where the customer is on the simulated bank's pages: credentials, then OTP, then the consent screen. */
 export type BankStep = 'credentials' | 'otp' | 'consent'
 
-/** Before the customer authorises at the bank, then while the bank confirms (EnachAttemptView.stage). */
+/** Before the customer authorises at the bank, then while the bank confirms (NetbankingAttemptDetail.stage). */
 export type BankStage = 'awaiting_customer' | 'awaiting_bank'
 
 /** The debtor account of an eNACH mandate, as far as the sandbox may keep it: never the full number. */
@@ -38,7 +38,8 @@ export interface BankAttempt {
   umrn: string | null
 }
 
-export interface Attempt {
+/** What every attempt has, whatever its rail. */
+interface AttemptBase {
   id: string
   number: number
   /** `<merchant_id>-<order_id>-<n>`, as Juspay numbers transactions. */
@@ -47,28 +48,60 @@ export interface Attempt {
   idempotencyKey: string
   /** Digest of the start request, so a reused idempotency key with a different request is refused. */
   requestFingerprint: string
-  rail: Rail
-  channel: UpiChannel | null
   setsUpMandate: boolean
   status: AttemptStatus
   failureReason: FailureReason | null
   createdAt: string
   expiresAt: string
   endedAt: string | null
-  payerVpa: string | null
-  payerName: string | null
-  payerApp: string | null
   /** One-time token of the simulated app or bank page; spent once the attempt is decided there. */
   simulatorToken: string
+  /** Set at start from the rail's scenario (sandbox/domain/rails/). */
   autoOutcome: AutoOutcome | null
   mandateId: string | null
   mandateToken: string | null
-  /** Null for UPI attempts. */
-  bank: BankAttempt | null
 }
 
+/**
+ * What each rail adds to an attempt, one entry per rail: a rail in `RAILS` without an entry here
+ * fails to compile (`RailPart` indexes this by every rail).
+ */
+interface RailFields {
+  upi: {
+    channel: UpiChannel
+    /** The VPA a collect request went to, or the one the app approved from. */
+    payerVpa: string | null
+    payerName: string | null
+    payerApp: string | null
+  }
+  netbanking: { bank: BankAttempt }
+}
+
+/** One rail's own part of an attempt, keyed by `rail`; for a union of rails, the union of their parts. */
+export type RailPart<R extends Rail = Rail> = { [K in R]: { rail: K } & RailFields[K] }[R]
+
+/** One try at paying or registering, on one rail: the common fields plus that rail's own part. */
+export type RailAttempt<R extends Rail> = AttemptBase & RailPart<R>
+export type Attempt = RailAttempt<Rail>
+export type UpiAttempt = RailAttempt<'upi'>
+export type NetbankingAttempt = RailAttempt<'netbanking'>
+
+const isOn = <R extends Rail>(attempt: Attempt, rail: R): attempt is Extract<Attempt, { rail: R }> => attempt.rail === rail
+
+/** The first attempt that matches, if it is on this rail: what a rail's simulator may act on. */
+export function findOnRail<R extends Rail>(
+  attempts: readonly Attempt[],
+  rail: R,
+  match: (attempt: Attempt) => boolean,
+): Extract<Attempt, { rail: R }> | undefined {
+  const found = attempts.find(match)
+  return found && isOn(found, rail) ? found : undefined
+}
+
+type ApproveEvent = { type: 'approve'; payerApp?: string; payerVpa?: string }
+
 export type AttemptEvent =
-  | { type: 'approve'; payerApp?: string; payerVpa?: string }
+  | ApproveEvent
   | { type: 'decline' }
   | { type: 'reject'; reason: Extract<FailureReason, 'bank_rejected' | 'name_mismatch' | 'authentication_failed'> }
   | { type: 'expire' }
@@ -87,12 +120,7 @@ export function transition(attempt: Attempt, event: AttemptEvent, now: Date): Tr
     case 'approve':
       return {
         ok: true,
-        attempt: {
-          ...ended,
-          status: 'succeeded',
-          payerApp: event.payerApp ?? attempt.payerApp,
-          payerVpa: attempt.rail === 'upi' ? (attempt.payerVpa ?? event.payerVpa ?? null) : null,
-        },
+        attempt: { ...approvedBy(ended, event), status: 'succeeded' },
       }
     case 'decline':
       return { ok: true, attempt: { ...ended, status: 'failed', failureReason: 'declined_by_customer' } }
@@ -102,6 +130,16 @@ export function transition(attempt: Attempt, event: AttemptEvent, now: Date): Tr
       return { ok: true, attempt: { ...ended, status: 'expired', failureReason: 'approval_window_expired' } }
     case 'cancel':
       return { ok: true, attempt: { ...ended, status: 'cancelled', failureReason: 'cancelled_by_customer' } }
+  }
+}
+
+/** A UPI approval names the app it came from and the VPA it paid from (collect keeps the VPA it was sent to). */
+function approvedBy(attempt: Attempt, event: ApproveEvent): Attempt {
+  switch (attempt.rail) {
+    case 'upi':
+      return { ...attempt, payerApp: event.payerApp ?? attempt.payerApp, payerVpa: attempt.payerVpa ?? event.payerVpa ?? null }
+    case 'netbanking':
+      return attempt
   }
 }
 

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Frequency, MandateTerms } from '../../contract/mandate'
 import type { CreateMandate } from '../../contract/mandate'
-import { eligibleInstruments, UPI_AFA_FREE_LIMIT_MINOR, UPI_AUTOPAY_MAX_MINOR } from './instruments'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
+import { eligibleInstruments } from './instruments'
+import { UPI_AFA_FREE_LIMIT_MINOR, UPI_AUTOPAY_MAX_MINOR } from './rails/upi'
 
-const ENACH_MAX = 10_00_000_00
+const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
+const both = merchants.byId('demo_merchant')
+const upiOnly = merchants.byId('other_merchant')
+if (!both || !upiOnly) throw new Error('demo merchants missing')
+/** The demo merchant's highest eNACH limit. */
+const ENACH_MAX = Math.max(...Object.values(both.enachLimitsMinor))
 
 function terms(maxMinor: number, frequency: Frequency = 'MONTHLY'): MandateTerms {
   return {
@@ -96,20 +103,15 @@ const rows: Row[] = [
 
 describe('eligibleInstruments', () => {
   it.each(rows)('%s', (_name, createMandate, mandate, expected) => {
-    const result = eligibleInstruments({
-      merchantInstruments: ['upi', 'netbanking'],
-      createMandate,
-      mandate,
-      enachMaxMinor: ENACH_MAX,
-    })
-    const byKind = Object.fromEntries(
+    const result = eligibleInstruments(both, { createMandate, mandate })
+    const byRail = Object.fromEntries(
       result.map((i) => [i.rail, { available: i.available, mandate: i.mandate, reason: i.unavailableReason, notices: i.notices }]),
     )
-    expect(byKind).toEqual(expected)
+    expect(byRail).toEqual(expected)
   })
 
   it('offers only the instruments the merchant has', () => {
-    const result = eligibleInstruments({ merchantInstruments: ['upi'], createMandate: null, mandate: null, enachMaxMinor: ENACH_MAX })
+    const result = eligibleInstruments(upiOnly, { createMandate: null, mandate: null })
     expect(result.map((i) => i.rail)).toEqual(['upi'])
   })
 })

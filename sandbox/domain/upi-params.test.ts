@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FREQUENCIES, type Frequency, type MandateTerms } from '../../contract/mandate'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
-import type { Attempt } from './attempt'
+import type { UpiAttempt } from './attempt'
 import type { Order } from './order'
 import { ddmmyyyy, upiUriParams } from './upi-params'
 
@@ -58,7 +58,7 @@ function order(mandate: MandateTerms | null): Order {
   }
 }
 
-function attempt(overrides: Partial<Attempt> = {}): Attempt {
+function attempt(overrides: Partial<UpiAttempt> = {}): UpiAttempt {
   return {
     id: 'att_1',
     number: 2,
@@ -81,7 +81,6 @@ function attempt(overrides: Partial<Attempt> = {}): Attempt {
     autoOutcome: null,
     mandateId: null,
     mandateToken: null,
-    bank: null,
     ...overrides,
   }
 }

@@ -2,7 +2,7 @@ import type { MandateUriParams, PayUriParams, UpiUriParams } from '../../contrac
 import type { UpiChannel } from '../../contract/instrument'
 import { FREQUENCIES_WITH_RULE } from '../../contract/mandate'
 import type { Merchant } from '../merchants'
-import type { Attempt } from './attempt'
+import type { UpiAttempt } from './attempt'
 import type { Order } from './order'
 
 /** NPCI initiation modes: 01 QR, 04 intent. */
@@ -32,8 +32,8 @@ const clip = (text: string, max: number): string => (text.length <= max ? text :
  * The URI parameters for one intent or QR attempt: a mandate URI when the attempt sets up a
  * mandate, a pay URI otherwise; null for collect, which sends a request to the VPA instead.
  */
-export function upiUriParams(order: Order, attempt: Attempt, merchant: Merchant): UpiUriParams | null {
-  if (attempt.channel === null || attempt.channel === 'collect') return null
+export function upiUriParams(order: Order, attempt: UpiAttempt, merchant: Merchant): UpiUriParams | null {
+  if (attempt.channel === 'collect') return null
   const common = {
     pa: merchant.upi.payeeVpa,
     pn: merchant.name,

@@ -1,14 +1,14 @@
 import type { AttemptView } from '../../contract/attempt'
-import type { NetbankingAttemptDetail } from '../../contract/enach'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { SessionView } from '../../contract/session'
 import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
 import type { Merchant } from '../merchants'
-import type { Attempt, BankAttempt } from './attempt'
+import type { Attempt } from './attempt'
 import { eligibleInstruments } from './instruments'
 import { latestAttempt, sessionState, type Customer, type Order } from './order'
+import { railOf } from './rails'
+import { enachLimits } from './rails/netbanking'
 import { firstDebitDate } from './schedule'
-import { upiUriParams } from './upi-params'
 
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@')
@@ -30,26 +30,6 @@ function customerView(customer: Customer): SessionView['customer'] {
   return name || email || phone ? { name, email, phone } : null
 }
 
-/** Where the simulated UPI app for an attempt lives (same origin as the page). */
-export const simulatorPath = (attempt: Attempt): string => `/simulator/upi/${attempt.simulatorToken}`
-
-/** Where the simulated bank / NPCI pages for a net banking attempt live (same origin as the page). */
-export const bankPath = (attempt: Attempt): string => `/simulator/bank/${attempt.simulatorToken}`
-
-/** The bank side of a net banking attempt; a plain payment has no account to show. */
-function netbankingDetail(attempt: Attempt, bank: BankAttempt): NetbankingAttemptDetail {
-  const account = bank.account
-  return {
-    bankCode: bank.bankCode,
-    bankName: bank.bankName,
-    authMode: bank.authMode,
-    account: account ? { numberMasked: account.masked, ifsc: account.ifsc, accountType: account.accountType } : null,
-    bankUrl: bankPath(attempt),
-    stage: bank.stage,
-    umrn: bank.umrn,
-  }
-}
-
 function attemptView(order: Order, attempt: Attempt, merchant: Merchant): AttemptView {
   const common = {
     id: attempt.id,
@@ -61,20 +41,7 @@ function attemptView(order: Order, attempt: Attempt, merchant: Merchant): Attemp
     expiresAt: attempt.expiresAt,
     endedAt: attempt.endedAt,
   }
-  if (attempt.rail === 'netbanking' && attempt.bank) {
-    return { ...common, rail: 'netbanking', netbanking: netbankingDetail(attempt, attempt.bank) }
-  }
-  return {
-    ...common,
-    rail: 'upi',
-    channel: attempt.channel ?? 'intent',
-    upi: {
-      uri: upiUriParams(order, attempt, merchant),
-      payerVpa: attempt.payerVpa,
-      payerName: attempt.payerName,
-      simulatorUrl: simulatorPath(attempt),
-    },
-  }
+  return { ...common, ...railOf(attempt).view(order, attempt, merchant) }
 }
 
 /** Statuses worth reporting back to the merchant's return_url. */
@@ -126,21 +93,10 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, signR
     lineItems: order.lineItems,
     createMandate: order.createMandate,
     mandate: order.mandate,
-    instruments: eligibleInstruments({
-      merchantInstruments: merchant.instruments,
-      createMandate: order.createMandate,
-      mandate: order.mandate,
-      enachMaxMinor: Math.max(...Object.values(merchant.enachLimitsMinor)),
-    }),
+    instruments: eligibleInstruments(merchant, order),
     preferredRail: order.preferredRail,
     upiChannelPolicy: merchant.upi.channelPolicy,
-    enachLimits: merchant.instruments.includes('netbanking')
-      ? {
-          netbanking: money(merchant.enachLimitsMinor.netbanking),
-          debit_card: money(merchant.enachLimitsMinor.debit_card),
-          aadhaar: money(merchant.enachLimitsMinor.aadhaar),
-        }
-      : null,
+    enachLimits: enachLimits(merchant, money),
     language: order.language,
     expiresAt: order.expiresAt,
     outcome: outcomeFor(order, attempt),

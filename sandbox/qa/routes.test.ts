@@ -144,7 +144,7 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     const o = s.pending()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: '{"payer_vpa":"asha@okaxis"}' })
     expect(response.status).toBe(200)
-    expect(s.store.orderById(o.id)?.attempts[0]?.payerVpa).toBe('asha@okaxis')
+    expect(s.store.orderById(o.id)?.attempts[0]).toMatchObject({ rail: 'upi', payerVpa: 'asha@okaxis' })
   })
 
   it('accepts an empty JSON object, a charset, and the API key without a colon', async () => {

@@ -83,7 +83,7 @@ function snapshot(w: World, forget: (order: Order) => Order = (o) => o): string 
 /** A wrong OTP of the right shape is counted by design (three fail the attempt): the one change a 400 may make. */
 const forgetOtpFailures = (order: Order): Order => ({
   ...order,
-  attempts: order.attempts.map((a) => (a.bank ? { ...a, bank: { ...a.bank, otpFailures: 0 } } : a)),
+  attempts: order.attempts.map((a) => (a.rail === 'netbanking' ? { ...a, bank: { ...a.bank, otpFailures: 0 } } : a)),
 })
 
 interface Endpoint {

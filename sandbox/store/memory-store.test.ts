@@ -1,8 +1,46 @@
 import { describe, expect, it } from 'vitest'
+import type { NetbankingAttempt, UpiAttempt } from '../domain/attempt'
 import type { Order } from '../domain/order'
 import { orderDraft, TEST_NOW } from '../testing/fixtures'
 import type { WebhookDelivery } from '../webhooks/delivery'
 import { MemoryStore } from './memory-store'
+
+const attemptBase = (n: number) => ({
+  id: `att_${n}`,
+  number: n,
+  txnId: `demo_merchant-o-1-${n}`,
+  txnUuid: `uuid${n}`,
+  idempotencyKey: `k${n}`,
+  requestFingerprint: `f${n}`,
+  setsUpMandate: true,
+  status: 'failed' as const,
+  failureReason: 'declined_by_customer' as const,
+  createdAt: TEST_NOW.toISOString(),
+  expiresAt: TEST_NOW.toISOString(),
+  endedAt: TEST_NOW.toISOString(),
+  simulatorToken: `tok${n}`,
+  autoOutcome: null,
+  mandateId: null,
+  mandateToken: null,
+})
+
+/** One attempt of each rail's shape, so every rail's own part is copied too. */
+const upiAttempt = (): UpiAttempt => ({ ...attemptBase(1), rail: 'upi', channel: 'collect', payerVpa: 'asha@okaxis', payerName: 'Asha', payerApp: 'gpay' })
+const netbankingAttempt = (): NetbankingAttempt => ({
+  ...attemptBase(2),
+  rail: 'netbanking',
+  bank: {
+    bankCode: 'HDFC',
+    bankName: 'HDFC Bank',
+    authMode: 'netbanking',
+    scenario: 'approve',
+    step: 'consent',
+    stage: 'awaiting_customer',
+    otpFailures: 1,
+    account: { masked: 'XXXXXX1111', last4: '1111', ifsc: 'HDFC0001234', accountType: 'SAVINGS', holderName: 'Asha Verma' },
+    umrn: null,
+  },
+})
 
 const order = (): Order => ({
   ...orderDraft(TEST_NOW, {
@@ -22,7 +60,7 @@ const order = (): Order => ({
   clientAuthToken: 'tkn_1',
   clientAuthTokenExpiresAt: TEST_NOW.toISOString(),
   status: 'NEW',
-  attempts: [],
+  attempts: [upiAttempt(), netbankingAttempt()],
   mandateStatus: null,
   mandateId: null,
   mandateToken: null,
@@ -39,6 +77,15 @@ function scribble(o: Order): void {
   ;((o.paymentRules as { payment_flows: { billing_creation: { plans: { amount: string }[] } } }).payment_flows.billing_creation.plans[0] as {
     amount: string
   }).amount = '0.01'
+  for (const attempt of o.attempts) {
+    attempt.status = 'succeeded'
+    if (attempt.rail === 'upi') attempt.payerVpa = 'changed@okaxis'
+    if (attempt.rail === 'netbanking') {
+      attempt.bank.otpFailures = 3
+      if (attempt.bank.account) attempt.bank.account.masked = 'XXXXXX9999'
+    }
+  }
+  o.attempts.pop()
   if (o.source.dialect === 'checkout') {
     ;(o.source.raw as { line_items: unknown[]; created: Date }).line_items.pop()
     ;(o.source.raw as { created: Date }).created.setUTCFullYear(2000)

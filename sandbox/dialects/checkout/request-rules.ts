@@ -1,13 +1,11 @@
 import type { Merchant } from '../../merchants'
 import { isAllowedReturnHost } from '../../merchants'
-import type { Rail } from '../../../contract/rail'
 import { invalidParam, type CheckoutErrorSpec } from './errors'
-import type { CreateSessionLineItem, CreateSessionRequest, PaymentMethodType } from './request-schema'
+import { offersPaymentMethodType } from './payment-method-types'
+import type { CreateSessionLineItem, CreateSessionRequest } from './request-schema'
 
 /** The only currency UPI AutoPay and eNACH settle in. */
 export const SUPPORTED_CURRENCY = 'INR'
-
-const INSTRUMENT_FOR: Record<PaymentMethodType, Rail> = { upi: 'upi', enach: 'netbanking' }
 
 type Rule = (request: CreateSessionRequest, merchant: Merchant) => CheckoutErrorSpec | null
 
@@ -100,7 +98,7 @@ export const checkUrls: Rule = (request, merchant) => {
 }
 
 export const checkPaymentMethodTypes: Rule = (request, merchant) => {
-  const missing = (request.payment_method_types ?? []).find((type) => !merchant.instruments.includes(INSTRUMENT_FOR[type]))
+  const missing = (request.payment_method_types ?? []).find((type) => !offersPaymentMethodType(merchant, type))
   if (missing === undefined) return null
   return invalidParam('payment_method_types', `${missing} is not enabled for this merchant.`, 'payment_method_unavailable')
 }

@@ -1,14 +1,12 @@
 import * as z from 'zod'
 import { parseMajorAmount } from './amount'
+import { PAYMENT_METHOD_TYPES } from './payment-method-types'
 
 /** Integer minor units (paise for INR). */
 export type Paise = number
 
 export const INTERVALS = ['day', 'week', 'month', 'year'] as const
 export type Interval = (typeof INTERVALS)[number]
-
-export const PAYMENT_METHOD_TYPES = ['upi', 'enach'] as const
-export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number]
 
 export const MERCHANT_ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export const MAX_URL_LENGTH = 2083

@@ -1,16 +1,17 @@
 import type { MandateStatus } from '../../../contract/status'
 import { ORDER_STATUS_IDS } from '../../../contract/status'
-import type { Attempt } from '../../domain/attempt'
 import { latestAttempt, type Order } from '../../domain/order'
+import { railOf } from '../../domain/rails'
 import { rupeesNumber } from './decimal'
 import { epochSecondsText, juspayTimestamp, paymentPageUrl } from './format'
-import { gatewayResponse, paymentMethod, txnDetail, txnFlowType } from './txn-detail'
+import { juspayRail, mandateType, type AuthType, type MandateType, type PaymentMethodType, type RailPaymentFields } from './rail-codes'
+import { gatewayResponse, txnDetail } from './txn-detail'
 
 export interface OrderStatusMandate {
   mandate_status: MandateStatus
   mandate_id?: string
   mandate_token?: string
-  mandate_type: 'EMANDATE'
+  mandate_type: MandateType
   /** eNACH only: NPCI's mandate reference, once registered. */
   umrn?: string
   start_date: string
@@ -25,18 +26,16 @@ export interface OrderStatusMandate {
 }
 
 /** What the latest attempt adds: how the customer paid and what the gateway answered. */
-export interface OrderStatusPayment {
+export interface OrderStatusPayment extends RailPaymentFields {
   txn_id: string
   txn_uuid: string
-  payment_method_type: 'UPI' | 'NB'
+  payment_method_type: PaymentMethodType
   payment_method: string
-  auth_type: ''
+  auth_type: AuthType
   resp_code: string
   resp_message: string
   bank_error_code: string
   bank_error_message: string
-  payer_vpa?: string
-  upi?: { payer_vpa: string | null; payer_app: string | null; txn_flow_type: 'INTENT' | 'COLLECT' | null }
   txn_detail: ReturnType<typeof txnDetail>
   payment_gateway_response: {
     resp_code: string
@@ -48,21 +47,7 @@ export interface OrderStatusPayment {
     created: string
     umrn?: string
   }
-  /** eNACH only: the debtor account, masked. */
-  bank_account_details?: BankAccountDetails
 }
-
-export interface BankAccountDetails {
-  bank_code: string
-  bank_name: string
-  account_number: string
-  ifsc: string
-  account_type: string
-  auth_mode: 'NB' | 'CARD' | 'AADHAAR'
-}
-
-/** Juspay's names for the eNACH auth methods (domain.md §3.6). */
-const JUSPAY_AUTH_MODE = { netbanking: 'NB', debit_card: 'CARD', aadhaar: 'AADHAAR' } as const
 
 /** Juspay's order status object (domain.md §2.3). */
 export interface OrderStatusResponse extends Partial<OrderStatusPayment> {
@@ -124,21 +109,19 @@ function paymentFields(order: Order): OrderStatusPayment | Record<string, never>
   if (!attempt) return {}
   const response = gatewayResponse(attempt)
   const failed = attempt.status !== 'succeeded' && attempt.status !== 'pending'
-  const upi = attempt.rail === 'upi'
-  const umrn = attempt.bank?.umrn
-  const bankAccount = bankAccountDetails(attempt)
+  const codes = juspayRail(attempt)
+  const umrn = railOf(attempt).umrn(attempt)
   return {
     txn_id: attempt.txnId,
     txn_uuid: attempt.txnUuid,
-    payment_method_type: upi ? 'UPI' : 'NB',
-    payment_method: paymentMethod(attempt),
-    auth_type: '',
+    payment_method_type: codes.paymentMethodType,
+    payment_method: codes.paymentMethod(attempt),
+    auth_type: codes.authType,
     resp_code: response.code,
     resp_message: response.message,
     bank_error_code: failed ? response.code : '',
     bank_error_message: failed ? response.message : '',
-    ...(upi && attempt.payerVpa ? { payer_vpa: attempt.payerVpa } : {}),
-    ...(upi ? { upi: { payer_vpa: attempt.payerVpa, payer_app: attempt.payerApp, txn_flow_type: txnFlowType(attempt) } } : {}),
+    ...codes.payerFields(attempt),
     txn_detail: txnDetail(order.orderId, attempt, order.chargedTodayMinor, order.currency),
     payment_gateway_response: {
       resp_code: response.code,
@@ -150,27 +133,15 @@ function paymentFields(order: Order): OrderStatusPayment | Record<string, never>
       created: juspayTimestamp(attempt.endedAt ?? attempt.createdAt),
       ...(umrn ? { umrn } : {}),
     },
-    ...(bankAccount ? { bank_account_details: bankAccount } : {}),
-  }
-}
-
-/** The eNACH debtor account as the merchant may see it: masked number, never the full one. */
-function bankAccountDetails(attempt: Attempt): BankAccountDetails | null {
-  const bank = attempt.bank
-  if (!bank?.account) return null
-  return {
-    bank_code: bank.bankCode,
-    bank_name: bank.bankName,
-    account_number: bank.account.masked,
-    ifsc: bank.account.ifsc,
-    account_type: bank.account.accountType,
-    auth_mode: JUSPAY_AUTH_MODE[bank.authMode],
+    ...codes.accountFields(attempt),
   }
 }
 
 /** The UMRN of the attempt that registered the order's mandate. */
-const registeredUmrn = (order: Order): string | null =>
-  order.attempts.find((a) => a.status === 'succeeded' && a.setsUpMandate)?.bank?.umrn ?? null
+function registeredUmrn(order: Order): string | null {
+  const registered = order.attempts.find((a) => a.status === 'succeeded' && a.setsUpMandate)
+  return registered ? railOf(registered).umrn(registered) : null
+}
 
 /** `block_fund` is singular in responses although requests say `block_funds` (domain.md §2.3). */
 function mandateBlock(order: Order): OrderStatusMandate {
@@ -181,7 +152,7 @@ function mandateBlock(order: Order): OrderStatusMandate {
     mandate_status: order.mandateStatus ?? 'CREATED',
     ...(order.mandateId ? { mandate_id: order.mandateId } : {}),
     ...(order.mandateToken ? { mandate_token: order.mandateToken } : {}),
-    mandate_type: 'EMANDATE',
+    mandate_type: mandateType(latestAttempt(order)),
     ...(umrn ? { umrn } : {}),
     start_date: epochSecondsText(mandate.startDate),
     end_date: epochSecondsText(mandate.endDate),

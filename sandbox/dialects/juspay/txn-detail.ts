@@ -2,8 +2,10 @@ import type { FailureReason } from '../../../contract/attempt'
 import { ORDER_STATUS_IDS } from '../../../contract/status'
 import type { Attempt } from '../../domain/attempt'
 import { attemptOrderStatus } from '../../domain/attempt-outcome'
+import { railOf } from '../../domain/rails'
 import { rupeesNumber } from './decimal'
 import { juspayTimestamp } from './format'
+import { juspayRail } from './rail-codes'
 
 /** What the sandbox's gateway answered for an attempt, in NPCI-style response codes. */
 const RESPONSE: Record<FailureReason | 'success' | 'pending' | 'pending_bank', { code: string; message: string }> = {
@@ -20,30 +22,16 @@ const RESPONSE: Record<FailureReason | 'success' | 'pending' | 'pending_bank', {
 
 export function gatewayResponse(attempt: Attempt): { code: string; message: string } {
   if (attempt.status === 'succeeded') return RESPONSE.success
-  if (attempt.status === 'pending') return attempt.bank?.stage === 'awaiting_bank' ? RESPONSE.pending_bank : RESPONSE.pending
+  if (attempt.status === 'pending') return railOf(attempt).awaitingBank(attempt) ? RESPONSE.pending_bank : RESPONSE.pending
   return RESPONSE[attempt.failureReason ?? 'cancelled_by_customer']
 }
 
-/** Juspay's payment_method for each way of paying. */
-export function paymentMethod(attempt: Attempt): string {
-  if (attempt.bank) return `NB_${attempt.bank.bankCode}`
-  if (attempt.channel === 'collect') return 'COLLECT'
-  return attempt.channel === 'qr' ? 'UPI_QR' : 'UPI_PAY'
-}
-
-/** INTENT or COLLECT, as Juspay reports UPI flows (a scanned QR opens the app like an intent). */
-export const txnFlowType = (attempt: Attempt): 'INTENT' | 'COLLECT' | null =>
-  attempt.rail !== 'upi' ? null : attempt.channel === 'collect' ? 'COLLECT' : 'INTENT'
-
 function sourceObject(attempt: Attempt): string {
-  if (attempt.setsUpMandate) return 'MANDATE'
-  if (attempt.rail === 'netbanking') return 'NB'
-  return attempt.channel === 'collect' ? 'UPI_COLLECT' : attempt.channel === 'qr' ? 'UPI_QR' : 'UPI_PAY'
+  return attempt.setsUpMandate ? 'MANDATE' : juspayRail(attempt).paymentSourceObject(attempt)
 }
 
 function txnObjectType(attempt: Attempt): string {
-  if (!attempt.setsUpMandate) return 'ORDER_PAYMENT'
-  return 'EMANDATE_REGISTER'
+  return attempt.setsUpMandate ? juspayRail(attempt).registrationObjectType : 'ORDER_PAYMENT'
 }
 
 /** The txn_detail block for the order's latest attempt (domain.md §2.3). */
@@ -73,6 +61,6 @@ export function txnDetail(orderId: string, attempt: Attempt, amountMinor: number
     source_object: sourceObject(attempt),
     source_object_id: attempt.id,
     created: juspayTimestamp(attempt.createdAt),
-    txn_flow_type: txnFlowType(attempt),
+    txn_flow_type: juspayRail(attempt).txnFlowType(attempt),
   }
 }

@@ -4,6 +4,7 @@ import type { Merchant } from '../../merchants'
 import { fingerprint, type OrderDraft } from '../../domain/orders'
 import { FieldErrors, RequestFields } from './fields'
 import { resolveMandate } from './mandate-terms'
+import { ACTION_RAIL } from './rail-codes'
 import { readRequest, type JuspayOrderRequest } from './request'
 
 /** [I] Juspay's default order expiry is not documented; we give unpaid orders 24 hours. */
@@ -43,7 +44,7 @@ function checkAction(request: JuspayOrderRequest, merchant: Merchant, errors: Fi
     errors.add('action', 'paymentManagement (saved instruments) is not supported by this sandbox; use paymentPage or enach')
   }
   if (request.action !== 'enach') return
-  if (!merchant.instruments.includes('netbanking')) {
+  if (!merchant.instruments.includes(ACTION_RAIL.enach)) {
     errors.add('action', 'enach needs net banking, which is not enabled for this merchant')
   }
   if (request.createMandate === undefined && !errors.failed('options.create_mandate')) {
@@ -100,7 +101,7 @@ function toDraft(
     mandate: resolved.mandate,
     paymentRules: request.paymentRules ?? null,
     lineItems: [],
-    preferredRail: action === 'enach' ? 'netbanking' : null,
+    preferredRail: ACTION_RAIL[action],
     language: request.language ?? null,
     source: {
       dialect: 'juspay',

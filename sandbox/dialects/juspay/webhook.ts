@@ -6,6 +6,7 @@ import type { OrderEventName } from '../../domain/order-events'
 import { rupeesNumber } from './decimal'
 import { epochSecondsText, juspayTimestamp } from './format'
 import { orderStatusResponse } from './order-status'
+import { mandatePaymentInfo, type MandatePaymentInfo } from './rail-codes'
 
 /** `content.mandate` of MANDATE_* webhooks (domain.md §2.5). */
 interface WebhookMandate {
@@ -16,7 +17,7 @@ interface WebhookMandate {
   frequency: string
   max_amount: number
   order_id: string
-  payment_info: { upi: { payer_vpa: string | null } }
+  payment_info: MandatePaymentInfo
 }
 
 /** The Juspay webhook envelope; `id` doubles as the de-duplication key (x-webhook-id). */
@@ -42,7 +43,7 @@ function mandateContent(order: Order): WebhookMandate | null {
     frequency: order.mandate.frequency,
     max_amount: rupeesNumber(order.mandate.maxAmount.minor),
     order_id: order.orderId,
-    payment_info: { upi: { payer_vpa: latestAttempt(order)?.payerVpa ?? null } },
+    payment_info: mandatePaymentInfo(latestAttempt(order)),
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AuthMode } from '../../../contract/enach'
-import { ENACH_APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
+import { RAIL_RULES } from '../../domain/rails'
 import { UMRN_PATTERN } from '../../domain/umrn'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { BANK_OTP, MAGIC_ACCOUNTS } from '../../../contract/scenarios'
@@ -238,7 +238,7 @@ describe('declining, abandoning and deciding twice', () => {
     const s = bankSandbox()
     const order = s.order()
     const { token } = await s.startEnach(order.id)
-    s.clock.advance(ENACH_APPROVAL_WINDOW_MS)
+    s.clock.advance(RAIL_RULES.netbanking.approvalWindowMs)
     const page = await s.request(path(token))
     expect(statusRegion(page.body)).toContain('Expired')
     expect(page.body).not.toContain('<form')
@@ -278,7 +278,7 @@ describe('wrong OTPs', () => {
       expect(res.res.status).toBe(400)
       expect(res.body).toContain('Enter the 6-digit OTP.')
     }
-    expect(s.current(order.id).attempts[0]?.bank?.otpFailures).toBe(0)
+    expect(s.current(order.id).attempts[0]).toMatchObject({ bank: { otpFailures: 0 } })
     expect((await s.request(path(token, '/otp'), form({ otp: BANK_OTP }))).res.status).toBe(303)
   })
 })
@@ -387,7 +387,8 @@ describe('the merchant sees an eNACH mandate like any other', () => {
     await s.toConsent(token, 'debit_card')
     await s.request(path(token, '/authorise'), form({}))
     const status = await s.orderStatus(order.orderId)
-    const umrn = s.current(order.id).attempts[0]?.bank?.umrn
+    const registered = s.current(order.id).attempts[0]
+    const umrn = registered?.rail === 'netbanking' ? registered.bank.umrn : null
     expect(umrn).toMatch(UMRN_PATTERN)
     expect(status).toMatchObject({
       status: 'CHARGED',

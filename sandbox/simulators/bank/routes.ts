@@ -3,8 +3,9 @@ import { etag, RETAINED_304_HEADERS } from 'hono/etag'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
-import type { AttemptEvent, BankStep } from '../../domain/attempt'
-import { MAX_OTP_FAILURES, type AttemptService, type DecideResult } from '../../domain/attempt-service'
+import { findOnRail, type AttemptEvent, type BankStep } from '../../domain/attempt'
+import type { AttemptService, DecideResult } from '../../domain/attempt-service'
+import { MAX_OTP_FAILURES } from '../../domain/rails/netbanking'
 import { bodyLimit } from '../../http/body-limit'
 import { BANK_OTP, type BankScenario } from '../../../contract/scenarios'
 import { BANK_CSS } from './bank-css'
@@ -12,6 +13,9 @@ import { checkCredentials, readOtp } from './forms'
 import { messagePage, type Html } from './layout'
 import { messages } from './messages'
 import { checkoutPath, renderScreen, type BankScreen, type ScreenOptions } from './screen'
+
+/** The rail whose attempts this bank shows. */
+const RAIL = 'netbanking'
 
 /** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/
@@ -73,16 +77,16 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
     const stored = deps.store.orderByToken(token)
     if (!stored) return null
     const order = attempts.refresh(stored)
-    const attempt = order.attempts.find((a) => a.simulatorToken === token)
+    const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
-    if (!attempt?.bank || !merchant) return null
+    if (!attempt || !merchant) return null
     return { token, order, attempt, bank: attempt.bank, merchant }
   }
 
   /** The screen again after a change, or as it now stands when the change was refused. */
   function screenAfter(screen: BankScreen, result: DecideResult): BankScreen {
-    const attempt = result.order.attempts.find((a) => a.id === screen.attempt.id) ?? screen.attempt
-    return { ...screen, order: result.order, attempt, bank: attempt.bank ?? screen.bank }
+    const attempt = findOnRail(result.order.attempts, RAIL, (a) => a.id === screen.attempt.id) ?? screen.attempt
+    return { ...screen, order: result.order, attempt, bank: attempt.bank }
   }
 
   const show = (c: Context, screen: BankScreen, options: ScreenOptions = {}, status: ContentfulStatusCode = 200) =>

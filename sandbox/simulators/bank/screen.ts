@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
 import type { MandateTerms } from '../../../contract/mandate'
-import type { Attempt, BankAttempt, EnachAccount } from '../../domain/attempt'
+import type { BankAttempt, EnachAccount, NetbankingAttempt } from '../../domain/attempt'
 import type { Order } from '../../domain/order'
 import type { Merchant } from '../../merchants'
 import { formatInr, formatIstDate } from '../upi-app/format'
@@ -13,7 +13,7 @@ import { messages } from './messages'
 export interface BankScreen {
   token: string
   order: Order
-  attempt: Attempt
+  attempt: NetbankingAttempt
   bank: BankAttempt
   merchant: Merchant
 }

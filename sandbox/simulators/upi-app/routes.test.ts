@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
+import { RAIL_RULES } from '../../domain/rails'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { MAGIC_VPAS } from '../../../contract/scenarios'
 import { SIMULATOR_CSP } from './routes'
@@ -289,7 +289,7 @@ describe('POST /simulator/upi/:token/approve', () => {
   it('refuses to approve an expired attempt', async () => {
     const { app, start, clock, current } = setup()
     const { token, order } = start()
-    clock.advance(APPROVAL_WINDOW_MS)
+    clock.advance(RAIL_RULES.upi.approvalWindowMs)
     const res = await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))
     expect(res.status).toBe(409)
     expect(statusRegion(await res.text())).toContain('Expired')
@@ -332,7 +332,7 @@ describe('ended attempts', () => {
   it('shows Expired, and no form, once the clock passes the approval window', async () => {
     const { app, start, clock } = setup()
     const { token } = start()
-    clock.advance(APPROVAL_WINDOW_MS - 1)
+    clock.advance(RAIL_RULES.upi.approvalWindowMs - 1)
     expect(await (await app.request(path(token))).text()).toContain('Approve with UPI PIN')
     clock.advance(1)
     const res = await app.request(path(token))

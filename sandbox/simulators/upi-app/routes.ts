@@ -4,7 +4,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
-import type { AttemptEvent } from '../../domain/attempt'
+import { findOnRail, type AttemptEvent } from '../../domain/attempt'
 import { bodyLimit } from '../../http/body-limit'
 import { parseApproval, parseDecline } from './approval-form'
 import { APP_CSS } from './app-css'
@@ -12,6 +12,9 @@ import { messagePage, SIMULATOR_BASE, type Html } from './layout'
 import { messages } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
 import { renderScreen, type Screen } from './screen'
+
+/** The rail whose attempts this simulator shows. */
+const RAIL = 'upi'
 
 /** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/
@@ -62,9 +65,9 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     const stored = deps.store.orderByToken(token)
     if (!stored) return null
     const order = attempts.refresh(stored)
-    const attempt = order.attempts.find((a) => a.simulatorToken === token)
+    const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
-    if (!attempt || attempt.rail !== 'upi' || !merchant) return null
+    if (!attempt || !merchant) return null
     return { token, app: payerApp, order, attempt, merchant }
   }
 
@@ -74,7 +77,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
   function decide(c: Context, screen: Screen, event: AttemptEvent) {
     const result = attempts.decide(screen.order, event, screen.attempt.id)
     if (result.ok) return seeResult(c, screen.token, screen.app)
-    const latest = result.order.attempts.find((a) => a.id === screen.attempt.id) ?? screen.attempt
+    const latest = findOnRail(result.order.attempts, RAIL, (a) => a.id === screen.attempt.id) ?? screen.attempt
     return ended(c, { ...screen, order: result.order, attempt: latest })
   }
 

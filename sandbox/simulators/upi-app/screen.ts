@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
 import type { MandateTerms } from '../../../contract/mandate'
-import type { Attempt } from '../../domain/attempt'
+import type { UpiAttempt } from '../../domain/attempt'
 import type { Order } from '../../domain/order'
 import type { Merchant } from '../../merchants'
 import type { FieldErrors, FieldName } from './approval-form'
@@ -15,7 +15,7 @@ export interface Screen {
   token: string
   app: PayerApp
   order: Order
-  attempt: Attempt
+  attempt: UpiAttempt
   merchant: Merchant
 }
 

@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { StartAttempt } from '../../contract/attempt'
-import type { EnachDetails } from '../../contract/enach'
-import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
-import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
-import { MemoryStore } from '../store/memory-store'
-import { APPROVAL_WINDOW_MS, AttemptService, ENACH_APPROVAL_WINDOW_MS, type StartError } from './attempt-service'
-import { maskAccountNumber } from './bank-attempt'
-import { MovableClock } from './clock'
-import { OrderEventBus, type OrderChange } from './order-events'
-import type { Order } from './order'
-import { seedOrder } from '../testing/fixtures'
-import { UMRN_PATTERN } from './umrn'
+import type { StartAttempt } from '../../../contract/attempt'
+import type { EnachDetails } from '../../../contract/enach'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../../merchants'
+import { MAGIC_ACCOUNTS } from '../../../contract/scenarios'
+import { MemoryStore } from '../../store/memory-store'
+import type { Attempt, BankAttempt } from '../attempt'
+import { AttemptService, type StartError } from '../attempt-service'
+import { MovableClock } from '../clock'
+import { OrderEventBus, type OrderChange } from '../order-events'
+import type { Order } from '../order'
+import { seedOrder } from '../../testing/fixtures'
+import { UMRN_PATTERN } from '../umrn'
+import { maskAccountNumber, netbanking } from './netbanking'
+import { upi } from './upi'
 
 const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
 const demo = merchants.byId('demo_merchant')
@@ -53,6 +55,12 @@ const enach = (overrides: Partial<EnachDetails> = {}): StartAttempt => ({
   setUpMandate: true,
   enach: details(overrides),
 })
+
+/** The bank side of an attempt that must be on the net banking rail. */
+function bankOf(attempt: Attempt | undefined): BankAttempt {
+  if (attempt?.rail !== 'netbanking') throw new Error('expected a net banking attempt')
+  return attempt.bank
+}
 
 function started(service: AttemptService, order: Order, request: StartAttempt) {
   const result = service.start(order, merchant, request, 'key-1')
@@ -98,7 +106,7 @@ describe('starting a net banking attempt: the rules', () => {
     const optional = { ...order, createMandate: 'OPTIONAL' as const }
     store.updateOrder(optional)
     const { attempt } = started(service, optional, { rail: 'netbanking', setUpMandate: false, bankCode: 'SBIN' })
-    expect(attempt.bank).toMatchObject({ bankCode: 'SBIN', bankName: 'State Bank of India', authMode: 'netbanking', account: null, scenario: 'approve' })
+    expect(bankOf(attempt)).toMatchObject({ bankCode: 'SBIN', bankName: 'State Bank of India', authMode: 'netbanking', account: null, scenario: 'approve' })
   })
 })
 
@@ -112,7 +120,7 @@ describe('what a started eNACH attempt keeps', () => {
   ])('account %s: scenario %s, only the masked number, a 30-minute window', (accountNumber, scenario) => {
     const { service, store, order } = setup()
     const { attempt } = started(service, order, enach({ accountNumber }))
-    expect(attempt.bank).toMatchObject({
+    expect(bankOf(attempt)).toMatchObject({
       scenario,
       step: 'credentials',
       stage: 'awaiting_customer',
@@ -120,15 +128,15 @@ describe('what a started eNACH attempt keeps', () => {
       umrn: null,
       account: { masked: maskAccountNumber(accountNumber), last4: accountNumber.slice(-4), ifsc: 'HDFC0001234' },
     })
-    expect(attempt.channel).toBeNull()
-    expect(new Date(attempt.expiresAt).getTime() - new Date(attempt.createdAt).getTime()).toBe(ENACH_APPROVAL_WINDOW_MS)
+    expect(attempt).not.toHaveProperty('channel')
+    expect(new Date(attempt.expiresAt).getTime() - new Date(attempt.createdAt).getTime()).toBe(netbanking.approvalWindowMs)
     expect(JSON.stringify(store.orderById(order.id))).not.toContain(accountNumber)
   })
 
   it('masks all but the last four characters', () => {
     expect(maskAccountNumber('1111111111')).toBe('XXXXXX1111')
     expect(maskAccountNumber('AB123')).toBe('XB123')
-    expect(ENACH_APPROVAL_WINDOW_MS).toBe(6 * APPROVAL_WINDOW_MS)
+    expect(netbanking.approvalWindowMs).toBe(6 * upi.approvalWindowMs)
   })
 })
 
@@ -138,7 +146,7 @@ describe('moving through the bank', () => {
     const { attempt, order: current } = started(service, order, enach({ accountNumber: MAGIC_ACCOUNTS.pending }))
     changes.length = 0
     const result = service.authenticate(current, attempt.id)
-    expect(result.ok && result.attempt.bank?.stage).toBe('awaiting_bank')
+    expect(result.ok && result.attempt.bank.stage).toBe('awaiting_bank')
     expect(result.ok && result.attempt.status).toBe('pending')
     expect(result.order.status).toBe('AUTHORIZING')
     expect(changes).toHaveLength(1)
@@ -150,7 +158,7 @@ describe('moving through the bank', () => {
     const { attempt, order: current } = started(service, order, enach())
     const first = service.recordOtpFailure(current, attempt.id)
     const second = service.recordOtpFailure(first.order, attempt.id)
-    expect(second.ok && second.attempt.bank?.otpFailures).toBe(2)
+    expect(second.ok && bankOf(second.attempt).otpFailures).toBe(2)
     expect(second.ok && second.attempt.status).toBe('pending')
     const third = service.recordOtpFailure(second.order, attempt.id)
     expect(third.ok && third.attempt).toMatchObject({ status: 'failed', failureReason: 'authentication_failed' })
@@ -162,7 +170,7 @@ describe('moving through the bank', () => {
     const { service, order } = setup()
     const { attempt, order: current } = started(service, order, enach())
     const decided = service.decide(service.authenticate(current, attempt.id).order, { type: 'approve' }, attempt.id)
-    expect(decided.ok && decided.attempt.bank?.umrn).toMatch(UMRN_PATTERN)
+    expect(decided.ok && bankOf(decided.attempt).umrn).toMatch(UMRN_PATTERN)
     expect(decided.order.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
     expect(decided.order.status).toBe('CHARGED')
   })
@@ -180,9 +188,9 @@ describe('moving through the bank', () => {
   it('expires an eNACH attempt after 30 minutes, not 5', () => {
     const { service, store, clock, order } = setup()
     started(service, order, enach())
-    clock.advance(APPROVAL_WINDOW_MS)
+    clock.advance(upi.approvalWindowMs)
     expect(service.refresh(store.orderById(order.id) ?? order).attempts[0]?.status).toBe('pending')
-    clock.advance(ENACH_APPROVAL_WINDOW_MS - APPROVAL_WINDOW_MS)
+    clock.advance(netbanking.approvalWindowMs - upi.approvalWindowMs)
     expect(service.refresh(store.orderById(order.id) ?? order).attempts[0]?.status).toBe('expired')
   })
 })

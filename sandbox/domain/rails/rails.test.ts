@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+import type { StartAttempt } from '../../../contract/attempt'
+import type { EnachDetails } from '../../../contract/enach'
+import type { InstrumentNotice, UnavailableReason } from '../../../contract/instrument'
+import type { Frequency, MandateTerms } from '../../../contract/mandate'
+import type { Rail } from '../../../contract/rail'
+import {
+  EXPIRED_WINDOW_MS,
+  MAGIC_ACCOUNTS,
+  MAGIC_VPAS,
+  NON_AUTOPAY_HANDLE,
+  SUCCESS_DELAY_MS,
+  type BankScenario,
+} from '../../../contract/scenarios'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../../merchants'
+import { MemoryStore } from '../../store/memory-store'
+import { seedOrder, TEST_NOW } from '../../testing/fixtures'
+import type { AutoOutcome } from '../attempt'
+import { MovableClock } from '../clock'
+import type { Order } from '../order'
+import { RAIL_RULES, railOf, type RailStartError } from '.'
+import { UPI_AFA_FREE_LIMIT_MINOR, UPI_AUTOPAY_MAX_MINOR } from './upi'
+
+const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
+const demo = merchants.byId('demo_merchant')
+const upiOnly = merchants.byId('other_merchant')
+if (!demo || !upiOnly) throw new Error('demo merchants missing')
+const merchant = demo
+const ENACH_MAX = Math.max(...Object.values(merchant.enachLimitsMinor))
+
+function terms(maxMinor: number, frequency: Frequency = 'MONTHLY'): MandateTerms {
+  return {
+    maxAmount: { minor: maxMinor, currency: 'INR' },
+    amountRule: 'VARIABLE',
+    frequency,
+    ruleType: 'AFTER',
+    ruleValue: 5,
+    startDate: '2026-11-25T00:00:00.000Z',
+    endDate: '2056-11-25T00:00:00.000Z',
+    blockFunds: frequency === 'ONETIME',
+    revokableByCustomer: frequency !== 'ONETIME',
+  }
+}
+
+/** A REQUIRED mandate order of up to the given maximum. */
+function order(maxMinor = 1_000_00): Order {
+  const base = seedOrder({ store: new MemoryStore(), clock: new MovableClock({ now: () => TEST_NOW }) })
+  return { ...base, mandate: base.mandate ? { ...base.mandate, maxAmount: { minor: maxMinor, currency: 'INR' } } : null }
+}
+
+describe('eligibility: what blocks a rail from registering the mandate, and what it tells the customer', () => {
+  it.each<[Rail, string, MandateTerms, UnavailableReason | null, InstrumentNotice[]]>([
+    ['upi', 'monthly ₹1,000', terms(1_000_00), null, []],
+    ['upi', '₹15,000, still without the PIN at each debit', terms(UPI_AFA_FREE_LIMIT_MINOR), null, []],
+    ['upi', 'just above ₹15,000', terms(UPI_AFA_FREE_LIMIT_MINOR + 1), null, ['upi_extra_approval_above_limit']],
+    ['upi', 'the ₹1,00,000 ceiling', terms(UPI_AUTOPAY_MAX_MINOR), null, ['upi_extra_approval_above_limit']],
+    ['upi', 'above the ceiling', terms(UPI_AUTOPAY_MAX_MINOR + 1), 'upi_max_amount_exceeded', ['upi_extra_approval_above_limit']],
+    ['upi', 'a one-time mandate', terms(5_000_00, 'ONETIME'), null, []],
+    ['upi', 'every two months', terms(5_000_00, 'BIMONTHLY'), null, []],
+    ['netbanking', 'monthly ₹1,000', terms(1_000_00), null, []],
+    ['netbanking', 'above the UPI ceiling', terms(UPI_AUTOPAY_MAX_MINOR + 1), null, []],
+    ['netbanking', 'the highest eNACH limit', terms(ENACH_MAX), null, []],
+    ['netbanking', 'above every eNACH limit', terms(ENACH_MAX + 1), 'enach_max_amount_exceeded', []],
+    ['netbanking', 'a one-time mandate', terms(5_000_00, 'ONETIME'), 'onetime_upi_only', []],
+    ['netbanking', 'every two months (no eNACH code)', terms(5_000_00, 'BIMONTHLY'), 'enach_frequency_unsupported', []],
+    ['netbanking', 'as presented', terms(5_000_00, 'ASPRESENTED'), null, []],
+  ])('%s, %s', (rail, _name, mandate, blocker, notices) => {
+    expect(RAIL_RULES[rail].mandateBlocker(mandate, merchant)).toBe(blocker)
+    expect(RAIL_RULES[rail].notices(mandate)).toEqual(notices)
+  })
+})
+
+const details = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
+  bankCode: 'HDFC',
+  authMode: 'netbanking',
+  accountHolderName: 'Asha Verma',
+  accountNumber: MAGIC_ACCOUNTS.approved,
+  ifsc: 'HDFC0001234',
+  accountType: 'SAVINGS',
+  ...overrides,
+})
+const enach = (overrides: Partial<EnachDetails> = {}): StartAttempt => ({ rail: 'netbanking', setUpMandate: true, enach: details(overrides) })
+const collect = (vpa: string, setUpMandate = true): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate })
+
+describe('start-request checks: what each rail refuses', () => {
+  it.each<[string, StartAttempt, RailStartError, number?]>([
+    ['UPI without a channel', { rail: 'upi', setUpMandate: true }, 'channel_required'],
+    ['UPI collect without a VPA', { rail: 'upi', channel: 'collect', setUpMandate: true }, 'vpa_required'],
+    ['UPI collect to an unknown VPA', collect(MAGIC_VPAS.unknown), 'vpa_invalid'],
+    ['UPI collect to a VPA that is not one', collect('not a vpa'), 'vpa_invalid'],
+    ['a UPI mandate at a handle without AutoPay', collect(`asha@${NON_AUTOPAY_HANDLE}`), 'handle_not_supported'],
+    ['an eNACH mandate without account details', { rail: 'netbanking', setUpMandate: true }, 'enach_details_required'],
+    ['an eNACH mandate at a bank the rail does not know', enach({ bankCode: 'ZZZZ', ifsc: 'ZZZZ0001234' }), 'bank_unknown'],
+    ['Aadhaar at a bank without it', enach({ bankCode: 'KKBK', ifsc: 'KKBK0001234', authMode: 'aadhaar' }), 'auth_mode_unsupported'],
+    ['an IFSC of another bank', enach({ ifsc: 'ICIC0001234' }), 'ifsc_bank_mismatch'],
+    ['Aadhaar above its limit', enach({ authMode: 'aadhaar' }), 'amount_above_mode_limit', merchant.enachLimitsMinor.aadhaar + 1],
+    ['a net banking payment without a bank', { rail: 'netbanking', setUpMandate: false }, 'bank_required'],
+    ['a net banking payment at a bank without net banking', { rail: 'netbanking', setUpMandate: false, bankCode: 'UJVN' }, 'auth_mode_unsupported'],
+  ])('%s: %s', (_name, request, error, maxMinor) => {
+    expect(railOf(request).plan(order(maxMinor), merchant, request)).toEqual({ ok: false, error })
+  })
+
+  it('refuses a UPI channel the merchant does not allow', () => {
+    const request: StartAttempt = collect(MAGIC_VPAS.success)
+    expect(railOf(request).plan(order(), upiOnly, request)).toEqual({ ok: false, error: 'channel_not_allowed' })
+  })
+
+  const upiPart = (channel: string, payerVpa: string | null) => ({
+    rail: 'upi',
+    channel,
+    payerVpa,
+    payerName: payerVpa === null ? null : (expect.any(String) as unknown),
+    payerApp: null,
+  })
+  const bankPart = (bank: Record<string, unknown>) => ({ rail: 'netbanking', bank: expect.objectContaining(bank) as unknown })
+
+  it.each<[string, StartAttempt, unknown]>([
+    ['UPI intent', { rail: 'upi', channel: 'intent', setUpMandate: true }, upiPart('intent', null)],
+    ['UPI QR, a VPA given by mistake is not kept', { rail: 'upi', channel: 'qr', vpa: MAGIC_VPAS.success, setUpMandate: true }, upiPart('qr', null)],
+    ['UPI collect, VPA trimmed and named', collect(` ${MAGIC_VPAS.success} `), upiPart('collect', MAGIC_VPAS.success)],
+    ['a UPI payment at a handle without AutoPay', collect(`asha@${NON_AUTOPAY_HANDLE}`, false), upiPart('collect', `asha@${NON_AUTOPAY_HANDLE}`)],
+    [
+      'a net banking payment',
+      { rail: 'netbanking', setUpMandate: false, bankCode: 'SBIN' },
+      bankPart({ bankCode: 'SBIN', authMode: 'netbanking', account: null, scenario: 'approve' }),
+    ],
+    [
+      'an eNACH mandate by debit card',
+      enach({ bankCode: 'KKBK', ifsc: 'KKBK0ABC123', authMode: 'debit_card' }),
+      bankPart({ bankCode: 'KKBK', authMode: 'debit_card', step: 'credentials', stage: 'awaiting_customer' }),
+    ],
+  ])('plans %s', (_name, request, part) => {
+    expect(railOf(request).plan(order(), merchant, request)).toEqual({ ok: true, part })
+  })
+})
+
+describe('scenarios: how a new attempt resolves by itself', () => {
+  const at = (ms: number) => new Date(TEST_NOW.getTime() + ms).toISOString()
+
+  it.each<[string, AutoOutcome | null]>([
+    [MAGIC_VPAS.success, { kind: 'approve', at: at(SUCCESS_DELAY_MS) }],
+    [MAGIC_VPAS.failure, { kind: 'decline', at: at(SUCCESS_DELAY_MS) }],
+    [MAGIC_VPAS.expired, { kind: 'expire', at: at(EXPIRED_WINDOW_MS) }],
+    [MAGIC_VPAS.pending, null],
+    ['asha@okaxis', null],
+  ])('UPI collect to %s: %j', (vpa, outcome) => {
+    const planned = RAIL_RULES.upi.plan(order(), merchant, { rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
+    if (!planned.ok) throw new Error(planned.error)
+    expect(RAIL_RULES.upi.autoOutcome(planned.part, TEST_NOW)).toEqual(outcome)
+  })
+
+  it('UPI intent waits for the app', () => {
+    const part = { rail: 'upi', channel: 'intent', payerVpa: null, payerName: null, payerApp: null } as const
+    expect(RAIL_RULES.upi.autoOutcome(part, TEST_NOW)).toBeNull()
+  })
+
+  it.each<[string, BankScenario]>([
+    [MAGIC_ACCOUNTS.approved, 'approve'],
+    [MAGIC_ACCOUNTS.rejected, 'reject'],
+    [MAGIC_ACCOUNTS.pending, 'wait'],
+    [MAGIC_ACCOUNTS.nameMismatch, 'name_mismatch'],
+    ['50100123456789', 'approve'],
+  ])('net banking, account %s: the bank answers %s once the customer authorises, nothing before', (accountNumber, scenario) => {
+    const planned = RAIL_RULES.netbanking.plan(order(), merchant, { rail: 'netbanking', setUpMandate: true, enach: details({ accountNumber }) })
+    if (!planned.ok) throw new Error(planned.error)
+    expect(planned.part.bank.scenario).toBe(scenario)
+    expect(RAIL_RULES.netbanking.autoOutcome(planned.part, TEST_NOW)).toBeNull()
+  })
+})
