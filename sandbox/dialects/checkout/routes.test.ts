@@ -18,7 +18,7 @@ import {
   readSession,
   subscriptionBody,
   type TestSandbox,
-} from './test-helpers'
+} from '../../testing/checkout-dialect'
 
 const HOUR_MS = 3_600_000
 

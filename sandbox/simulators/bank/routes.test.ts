@@ -4,7 +4,7 @@ import { ENACH_APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
 import { UMRN_PATTERN } from '../../domain/umrn'
 import { BANK_OTP, MAGIC_ACCOUNTS } from '../scenarios'
 import { BANK_CSP } from './routes'
-import { bankSandbox, form, GOOD_CREDENTIALS, statusRegion, visibleText } from './test-setup'
+import { bankSandbox, form, GOOD_CREDENTIALS, statusRegion, visibleText } from '../../testing/bank-simulator'
 
 const path = (token: string, suffix = '') => `/simulator/bank/${token}${suffix}`
 const checkout = (pageId: string) => `/orders/${pageId}/payment-page`

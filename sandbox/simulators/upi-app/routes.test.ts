@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { APPROVAL_WINDOW_MS } from '../../domain/attempt-service'
 import { MAGIC_VPAS } from '../scenarios'
 import { SIMULATOR_CSP } from './routes'
-import { collect, form, simulatorSandbox } from './test-setup'
+import { collect, form, simulatorSandbox } from '../../testing/upi-app-simulator'
 
 const sandboxes: ReturnType<typeof simulatorSandbox>[] = []
 function setup(...args: Parameters<typeof simulatorSandbox>) {
