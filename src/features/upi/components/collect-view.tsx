@@ -4,13 +4,8 @@ import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
 import type { ChannelProps } from '../rail-types'
 import { CollectExpired } from './collect-expired'
-import { CollectWaiting } from './collect-waiting'
+import { CollectWaiting, type CancelControl } from './collect-waiting'
 import { VpaForm } from './vpa-form'
-
-export interface CancelControl {
-  run: (attemptId: string) => void
-  pending: boolean
-}
 
 /** Collect (iOS, or where the merchant allows it): the UPI ID form, then the wait, cancel and send again. */
 export function CollectView({ rail, cancel }: { rail: ChannelProps; cancel: CancelControl }) {

@@ -2,8 +2,12 @@ import type { AttemptView } from '../../../../contract/attempt'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { renderPhrase } from '../../../i18n/phrase-text'
-import type { CancelControl } from './collect-view'
 import { WaitingPanel } from './waiting-panel'
+
+export interface CancelControl {
+  run: (attemptId: string) => void
+  pending: boolean
+}
 
 /** A collect request on its way: to whom it went, the time left, and how to cancel it. */
 export function CollectWaiting({ attempt, takeFocus, cancel }: { attempt: AttemptView; takeFocus: boolean; cancel: CancelControl }) {
