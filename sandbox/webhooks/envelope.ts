@@ -3,7 +3,7 @@ import { epochSecondsText, juspayTimestamp } from '../dialects/juspay/format'
 import { hex } from '../domain/ids'
 import { latestAttempt, type Order } from '../domain/order'
 import type { OrderEventName } from '../domain/order-events'
-import type { WebhookEnvelope, WebhookMandate } from './delivery'
+import type { WebhookEnvelope, WebhookMandate } from '../domain/webhook-delivery'
 
 export type RenderOrder = (order: Order) => Record<string, unknown>
 

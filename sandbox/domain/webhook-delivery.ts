@@ -1,5 +1,5 @@
 import type { MandateStatus } from '../../contract/status'
-import type { OrderEventName } from '../domain/order-events'
+import type { OrderEventName } from './order-events'
 
 /** `content.mandate` of MANDATE_* webhooks (domain.md §2.5). */
 export interface WebhookMandate {
