@@ -122,3 +122,6 @@ export type PageError = z.infer<typeof PageError>
 
 /** Body of POST /api/checkout/lookup: the client secret travels in the body, never in a URL. */
 export const ClientSecretLookup = z.object({ client_secret: ClientSecret })
+
+/** How often the page reads the session while an attempt is pending and it cannot use the event stream. */
+export const POLL_INTERVAL_MS = 2000

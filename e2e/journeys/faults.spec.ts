@@ -2,7 +2,7 @@ import { devices, type Page, type Request, type Route } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { AttemptLedger, pageIdOf } from '../support/attempt-ledger'
 import { MAGIC_VPAS } from '../../sandbox/simulators/scenarios'
-import { POLL_INTERVAL_MS } from '../../src/features/session/api/live-status'
+import { POLL_INTERVAL_MS } from '../../contract/session'
 
 /** A device's emulation without its browser choice, which a describe block may not change. */
 function emulate(name: 'iPhone 13') {
