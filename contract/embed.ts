@@ -9,7 +9,7 @@ import { Appearance } from './appearance'
  * drop anything else.
  */
 
-export { THEMES, Theme, Appearance } from './appearance'
+export { Theme, Appearance } from './appearance'
 
 const envelope = {
   protocol: z.literal(EMBED_PROTOCOL),

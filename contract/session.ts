@@ -97,7 +97,6 @@ export const PAGE_ERROR_CODES = [
   'attempt_in_progress',
   'too_many_attempts',
   'instrument_unavailable',
-  'instrument_not_supported',
   'mandate_choice_invalid',
   'channel_required',
   'channel_not_allowed',
