@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
-import { BRAND_COLOR_PATTERN, hostLogo, THEMES } from './values'
+import { BRAND_COLOR_PATTERN, THEMES } from './values'
 
-export { BRAND_COLOR_PATTERN, hostLogo, THEMES }
+export { BRAND_COLOR_PATTERN, THEMES }
 
 /** How the page looks: light, dark or following the device, and the merchant's brand colour. */
 export const Theme = z.enum(THEMES)

@@ -1,18 +1,10 @@
-import type { Appearance, FrameToHost } from './embed'
+import type { Appearance } from './appearance'
+import type { FrameToHost } from './embed'
 
 /**
- * The embed protocol's constants and the embed script's public API. Free of zod so the script a
- * merchant page loads carries none of it; the schemas in embed.ts describe the same messages.
+ * The embed script's public API, as types only: the script a merchant page loads carries no zod.
+ * The protocol's constants are in embed-protocol.ts, the schemas of its messages in embed.ts.
  */
-export const EMBED_PROTOCOL = 'mandate-checkout'
-export const EMBED_VERSION = 1
-
-/** An embed instance id: the embed script's random name for one frame, on every message. */
-export const EMBED_INSTANCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
-
-/** Query parameters the embed script puts on the frame's URL (none of them secret). */
-export const EMBED_PARAMS = { instance: 'embed_instance', hostOrigin: 'embed_origin', theme: 'theme', brand: 'brand', logo: 'logo' } as const
-
 export type FrameEventType = FrameToHost['type']
 
 /** What `onEvent` receives on the host: the message's type and payload. */

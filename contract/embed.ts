@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { OrderStatus } from './status'
-import { EMBED_INSTANCE_PATTERN, EMBED_PROTOCOL, EMBED_VERSION } from './embed-api'
+import { EMBED_INSTANCE_PATTERN, EMBED_PROTOCOL, EMBED_VERSION } from './embed-protocol'
 import { Appearance } from './appearance'
 
 /**
@@ -9,7 +9,7 @@ import { Appearance } from './appearance'
  * drop anything else.
  */
 
-export { THEMES, Theme, Appearance } from './appearance'
+export { Theme, Appearance } from './appearance'
 
 const envelope = {
   protocol: z.literal(EMBED_PROTOCOL),

@@ -98,7 +98,6 @@ export const PAGE_ERROR_CODES = [
   'attempt_in_progress',
   'too_many_attempts',
   'instrument_unavailable',
-  'instrument_not_supported',
   'mandate_choice_invalid',
   'channel_required',
   'channel_not_allowed',
@@ -123,3 +122,6 @@ export type PageError = z.infer<typeof PageError>
 
 /** Body of POST /api/checkout/lookup: the client secret travels in the body, never in a URL. */
 export const ClientSecretLookup = z.object({ client_secret: ClientSecret })
+
+/** How often the page reads the session while an attempt is pending and it cannot use the event stream. */
+export const POLL_INTERVAL_MS = 2000

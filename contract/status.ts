@@ -18,14 +18,6 @@ export const OrderStatus = z.enum(
   Object.keys(ORDER_STATUS_IDS) as [OrderStatus, ...OrderStatus[]],
 )
 
-export const TERMINAL_ORDER_STATUSES: readonly OrderStatus[] = [
-  'CHARGED',
-  'JUSPAY_DECLINED',
-  'AUTHENTICATION_FAILED',
-  'AUTHORIZATION_FAILED',
-  'AUTO_REFUNDED',
-]
-
 export const MANDATE_STATUSES = ['CREATED', 'ACTIVE', 'PAUSED', 'REVOKED', 'FAILURE', 'EXPIRED'] as const
 export const MandateStatus = z.enum(MANDATE_STATUSES)
 export type MandateStatus = z.infer<typeof MandateStatus>

@@ -21,7 +21,7 @@ import { baseSecurityHeaders, setPageHeaders } from './http/security'
 import { renderCheckout, type PageTemplates } from './http/page-html'
 import { notFound } from './http/not-found'
 import { pageFraming, type PageFraming } from './http/framing'
-import { EMBED_PARAMS } from '../contract/embed-api'
+import { EMBED_PARAMS } from '../contract/embed-protocol'
 import { redact } from './log'
 import type { Merchant } from './merchants'
 

@@ -3,7 +3,7 @@ import { expect, test } from '../fixtures'
 import { emulate } from '../support/emulate'
 import { AttemptLedger, pageIdOf } from '../support/attempt-ledger'
 import { MAGIC_VPAS } from '../../contract/scenarios'
-import { POLL_INTERVAL_MS } from '../../src/features/session/api/live-status'
+import { POLL_INTERVAL_MS } from '../../contract/session'
 
 const RETURN_URL = 'http://127.0.0.1:9/return'
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt } from '../../contract/attempt'
-import type { SandboxDeps } from '../deps'
+import type { DomainDeps } from './domain-deps'
 import type { Merchant } from '../merchants'
 import {
   nextChangeAt,
@@ -57,7 +57,7 @@ export class AttemptService {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
 
   constructor(
-    private readonly deps: Pick<SandboxDeps, 'store' | 'clock' | 'merchants' | 'publicOrigin'>,
+    private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'merchants' | 'publicOrigin'>,
     private readonly bus: OrderEventBus,
   ) {}
 

@@ -29,8 +29,4 @@ export class OrderEventBus {
   publish(change: OrderChange): void {
     for (const listener of this.listeners) listener(change)
   }
-
-  get listenerCount(): number {
-    return this.listeners.size
-  }
 }

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import type { SandboxDeps } from '../deps'
+import type { DomainDeps } from './domain-deps'
 import { newClientAuthToken, newPageId } from './ids'
 import type { Order } from './order'
 
@@ -55,7 +55,7 @@ function canonicalJson(value: unknown): string | undefined {
  * Creates the order, or answers a repeat of the same merchant order id: the same request body
  * replays the stored order, a different one is a conflict. Nothing is stored on conflict.
  */
-export function createOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, draft: OrderDraft): CreateOutcome {
+export function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: OrderDraft): CreateOutcome {
   const existing = deps.store.orderByMerchantOrderId(draft.merchantId, draft.orderId)
   if (existing) {
     return existing.fingerprint === draft.fingerprint ? { kind: 'replayed', order: existing } : { kind: 'conflict', existing }

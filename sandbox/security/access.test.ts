@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CheckoutError, JuspayError } from '../../contract/errors'
 import { PageError, SessionView } from '../../contract/session'
-import { basic, bearer, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from './harness'
-import { startServer, type ServerProcess } from './server-process'
+import { basic, bearer, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
+import { startServer, type ServerProcess } from '../testing/server-process'
 
 const ENACH = {
   bankCode: 'HDFC',

@@ -4,7 +4,7 @@ import { PageError } from '../../contract/session'
 import { embedHostApp } from '../demo/embed-host-app'
 import type { Order } from '../domain/order'
 import { MAX_BODY_BYTES } from '../http/body-limit'
-import { basic, bearer, DEMO_KEY, secureSandbox, type SecureSandbox } from './harness'
+import { basic, bearer, DEMO_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 /** How each kind of route answers a body over the limit: its own envelope, always 413. */
 const ENVELOPES = {

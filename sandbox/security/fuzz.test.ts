@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { CheckoutError, JuspayError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
 import type { Order } from '../domain/order'
-import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from './harness'
+import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 /** Deterministic: CI replays exactly these inputs; a failure prints the seed and the shrunk request. */
 const SEED = 20261125

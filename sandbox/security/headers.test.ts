@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { basic, bearer, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from './harness'
+import { basic, bearer, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 type Kind = 'page' | 'api' | 'simulator' | 'stylesheet'
 interface Route {

@@ -3,7 +3,7 @@ import { JuspayError } from '../../contract/errors'
 import { SessionView } from '../../contract/session'
 import { BANK_OTP } from '../../contract/scenarios'
 import { seedOrder } from '../testing/fixtures'
-import { basic, DEMO_KEY, secureSandbox, type SecureSandbox } from './harness'
+import { basic, DEMO_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 const HOSTILE: [string, string][] = [
   ['a script element', '<script>alert(1)</script>'],

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AttemptView } from '../../contract/attempt'
 import { SessionView } from '../../contract/session'
-import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY } from './harness'
-import { startServer, type ServerProcess } from './server-process'
+import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY } from '../testing/security-harness'
+import { startServer, type ServerProcess } from '../testing/server-process'
 
 const ACCOUNT_NUMBER = '1111111111'
 const OTP = '123456'

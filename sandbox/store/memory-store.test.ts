@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { NetbankingAttempt, UpiAttempt } from '../domain/attempt'
 import type { Order } from '../domain/order'
 import { orderDraft, TEST_NOW } from '../testing/fixtures'
-import type { WebhookDelivery } from '../webhooks/delivery'
+import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { MemoryStore } from './memory-store'
 
 const attemptBase = (n: number) => ({

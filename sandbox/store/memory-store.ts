@@ -1,5 +1,5 @@
 import type { Order } from '../domain/order'
-import type { WebhookDelivery } from '../webhooks/delivery'
+import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { deepCopy } from './copy'
 import type { InsertResult, Store } from './store'
 

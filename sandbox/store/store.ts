@@ -1,5 +1,5 @@
 import type { Order } from '../domain/order'
-import type { WebhookDelivery } from '../webhooks/delivery'
+import type { WebhookDelivery } from '../domain/webhook-delivery'
 
 export type InsertResult = { inserted: true } | { inserted: false; existing: Order }
 

@@ -14,7 +14,7 @@ import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant
 import { MemoryStore } from '../store/memory-store'
 import { orderDraft } from '../testing/fixtures'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './dispatcher'
-import { startReceiver, type Receiver } from './test-receiver'
+import { startReceiver, type Receiver } from '../testing/webhook-receiver'
 
 /** The plain order these tests were written against: no refund, a bare return URL. */
 const PLAIN: Partial<OrderDraft> = {

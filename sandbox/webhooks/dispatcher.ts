@@ -3,7 +3,7 @@ import type { Dialect } from '../dialects/dialect'
 import type { Order } from '../domain/order'
 import type { OrderChange, OrderEventBus } from '../domain/order-events'
 import type { Merchant } from '../merchants'
-import type { WebhookAttempt, WebhookDelivery, WebhookStatus } from './delivery'
+import type { WebhookAttempt, WebhookDelivery, WebhookStatus } from '../domain/webhook-delivery'
 import { webhookHeaders } from './signing'
 import { webhookTarget } from './target'
 

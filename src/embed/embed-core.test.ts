@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMBED_PROTOCOL, EMBED_VERSION } from '../../contract/embed-api'
+import { EMBED_PROTOCOL, EMBED_VERSION } from '../../contract/embed-protocol'
 import { frameUrl, readFrameMessage } from './embed-core'
 
 const ORIGIN = 'http://127.0.0.1:4000'

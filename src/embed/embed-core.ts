@@ -1,13 +1,5 @@
-import {
-  EMBED_PARAMS,
-  EMBED_PROTOCOL,
-  EMBED_VERSION,
-  type EmbedEvent,
-  type EmbedHandle,
-  type FrameEventType,
-  type MandateCheckoutApi,
-  type MountOptions,
-} from '../../contract/embed-api'
+import type { EmbedEvent, EmbedHandle, FrameEventType, MandateCheckoutApi, MountOptions } from '../../contract/embed-api'
+import { EMBED_PARAMS, EMBED_PROTOCOL, EMBED_VERSION } from '../../contract/embed-protocol'
 import type { Appearance, HostToFrame } from '../../contract/embed'
 
 /**

@@ -1,4 +1,5 @@
-import { EMBED_VERSION, type MandateCheckoutApi } from '../../contract/embed-api'
+import type { MandateCheckoutApi } from '../../contract/embed-api'
+import { EMBED_VERSION } from '../../contract/embed-protocol'
 import { createMount } from './embed-core'
 
 /** Entry of `/embed.js`: installs `window.MandateCheckout` for the origin the script came from. */

@@ -1,7 +1,7 @@
 import type { Appearance, Theme } from '../../contract/appearance'
 import type { EmbedBoot } from '../../contract/boot'
 import { BRAND_COLOR_PATTERN, EMBED_BOOT_ELEMENT_ID, HOST_ORIGIN_PATTERN, hostLogo, THEMES } from '../../contract/values'
-import { EMBED_INSTANCE_PATTERN, EMBED_PARAMS } from '../../contract/embed-api'
+import { EMBED_INSTANCE_PATTERN, EMBED_PARAMS } from '../../contract/embed-protocol'
 import type { EmbedContext } from './embedding'
 
 const isTheme = (value: string | null): value is Theme => (THEMES as readonly (string | null)[]).includes(value)

@@ -16,4 +16,3 @@ export const TEST_IDS = {
   /** The link expiry line. */
   linkExpiry: 'link-expiry',
 } as const
-export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS]

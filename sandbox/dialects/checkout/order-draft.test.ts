@@ -3,7 +3,7 @@ import type { OrderDraft } from '../../domain/orders'
 import { canonicalBody, splitName, toOrderDraft } from './order-draft'
 import { parseCreateRequest } from './parse-request'
 import type { CreateSessionRequest } from './request-schema'
-import { demoMerchant, FIXED_NOW, monthlyItem, paymentBody, subscriptionBody, type Body } from './test-helpers'
+import { demoMerchant, FIXED_NOW, monthlyItem, paymentBody, subscriptionBody, type Body } from '../../testing/checkout-dialect'
 
 function parsed(body: Body): CreateSessionRequest {
   const result = parseCreateRequest(body, demoMerchant())

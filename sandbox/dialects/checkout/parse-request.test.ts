@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseCreateRequest } from './parse-request'
-import { demoMerchant, merchants, monthlyItem, paymentBody, subscriptionBody, type Body } from './test-helpers'
+import { demoMerchant, merchants, monthlyItem, paymentBody, subscriptionBody, type Body } from '../../testing/checkout-dialect'
 
 interface Expected {
   code: string

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { MandateTerms } from '../../../contract/mandate'
 import { FieldErrors } from './fields'
 import { resolveMandate, startOfTodayIst, type MandateInput } from './mandate-terms'
-import { DAY_SECONDS, NOW, NOW_SECONDS } from './test-helpers'
+import { DAY_SECONDS, NOW, NOW_SECONDS } from '../../testing/juspay-dialect'
 
 const START_OF_TODAY_IST = Date.parse('2026-03-09T18:30:00.000Z') / 1000
 

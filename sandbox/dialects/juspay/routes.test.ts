@@ -17,7 +17,7 @@ import {
   postForm,
   postJson,
   type TestSandbox,
-} from './test-helpers'
+} from '../../testing/juspay-dialect'
 
 /** The mandate session sample of the captured Juspay page (reference 001), as printed: note the trailing comma. */
 const REFERENCE_SESSION_SAMPLE = `{

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Merchant } from '../../merchants'
 import { parseFormBody } from './read-body'
-import { DEMO, NOW, NOW_SECONDS, OTHER, mandateSession } from './test-helpers'
+import { DEMO, NOW, NOW_SECONDS, OTHER, mandateSession } from '../../testing/juspay-dialect'
 import { validateOrderRequest } from './validate'
 
 const validate = (body: Record<string, unknown>, merchant: Merchant = DEMO) => validateOrderRequest(body, { merchant, now: NOW })

@@ -3,7 +3,7 @@ import { RAIL_RULES } from '../../domain/rails'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { MAGIC_VPAS } from '../../../contract/scenarios'
 import { SIMULATOR_CSP } from './routes'
-import { collect, form, simulatorSandbox } from './test-setup'
+import { collect, form, simulatorSandbox } from '../../testing/upi-app-simulator'
 
 const sandboxes: ReturnType<typeof simulatorSandbox>[] = []
 function setup(...args: Parameters<typeof simulatorSandbox>) {

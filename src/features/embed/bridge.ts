@@ -1,6 +1,7 @@
 import { HostToFrame } from '../../../contract/embed'
 import { hostLogo } from '../../../contract/values'
-import { EMBED_PROTOCOL, EMBED_VERSION, type EmbedEvent } from '../../../contract/embed-api'
+import type { EmbedEvent } from '../../../contract/embed-api'
+import { EMBED_PROTOCOL, EMBED_VERSION } from '../../../contract/embed-protocol'
 import type { EmbedContext } from '../../lib/embedding'
 import { hostAppearance, shownScreen, shownView } from '../../lib/page-signals'
 import { errorForScreen, eventsForView, NOTHING_REPORTED } from './frame-events'

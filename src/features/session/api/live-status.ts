@@ -1,6 +1,5 @@
 /** Consecutive stream errors, without a successful reconnect in between, after which the page polls instead. */
 export const MAX_STREAM_ERRORS = 3
-export const POLL_INTERVAL_MS = 2000
 
 export interface LiveInput {
   /** The session can still change because of the customer (state 'open'). */

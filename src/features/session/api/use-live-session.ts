@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { SessionView } from '../../../../contract/session'
+import { POLL_INTERVAL_MS, SessionView } from '../../../../contract/session'
 import { eventStreamSupported, listenToEvents } from '../../../lib/event-stream'
-import { liveStatusPlan, POLL_INTERVAL_MS, streamGivesUp } from './live-status'
+import { liveStatusPlan, streamGivesUp } from './live-status'
 
 export interface LiveSessionInput {
   pageId: string

@@ -1,4 +1,4 @@
-import type { OrderEventName } from '../domain/order-events'
+import type { OrderEventName } from './order-events'
 
 export interface WebhookAttempt {
   at: string

@@ -8,7 +8,7 @@ import { loadTemplates, type PageTemplates } from '../http/page-html'
 import { jsonLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
-import { TEST_NOW } from '../testing/fixtures'
+import { TEST_NOW } from './fixtures'
 
 /**
  * The page's own HTML sources (index.html, demo.html at the repository root): the built page is

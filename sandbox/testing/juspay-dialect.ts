@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
-import { createApp } from '../../app'
-import type { Clock } from '../../domain/clock'
-import { silentLogger } from '../../log'
-import { DEFAULT_MERCHANTS_FILE, loadMerchants, type Merchant } from '../../merchants'
-import { MemoryStore } from '../../store/memory-store'
+import { createApp } from '../app'
+import type { Clock } from '../domain/clock'
+import { silentLogger } from '../log'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants, type Merchant } from '../merchants'
+import { MemoryStore } from '../store/memory-store'
 
 /** 12:00 IST on 10 March 2026: every test sees the same "now". */
 export const NOW = new Date('2026-03-10T06:30:00.000Z')
