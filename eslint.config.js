@@ -47,8 +47,8 @@ const FILES = [
   { category: 'composition-root', pattern: ['sandbox/app.ts', 'sandbox/server.ts', 'sandbox/deps.ts'] },
   { category: 'sandbox-shared', pattern: ['sandbox/log.ts', 'sandbox/merchants.ts', 'sandbox/merchants.json'] },
   { category: 'store-interface', pattern: 'sandbox/store/store.ts' },
+  { category: 'dialect-seam', pattern: 'sandbox/dialects/dialect.ts' },
   { category: 'test-id-map', pattern: 'src/lib/test-ids.ts' },
-  { category: 'scenario-catalogue', pattern: ['contract/scenarios.ts', 'sandbox/simulators/scenarios.ts'] },
 ]
 
 const PAGE_SHARED = ['contract', 'page-lib', 'page-components', 'page-i18n']
@@ -64,6 +64,8 @@ const allow = (from, ...to) => ({ from, allow: to.map((entry) => ('to' in entry 
 const disallow = (message, from, ...to) => ({ from, disallow: to.map((entry) => ('to' in entry ? entry : { to: entry })), message })
 
 const SANDBOX_SHARED = rootFile('sandbox-shared')
+/** The dialect seam (docs/decisions/0009-dialect-owns-its-edge.md): the interface every dialect implements and the rest of the sandbox calls. */
+const DIALECT_SEAM = rootFile('dialect-seam')
 const STORE_INTERFACE = { to: { element: { type: 'sandbox-store' }, file: { categories: 'store-interface' } }, dependency: { kind: 'type' } }
 
 /**
@@ -91,25 +93,22 @@ const POLICIES = [
   allow(SANDBOX_SHARED, elements('contract')),
   allow(elements('sandbox-domain'), elements('contract'), SANDBOX_SHARED, STORE_INTERFACE),
   allow(elements('sandbox-store'), elements('contract', 'sandbox-domain'), SANDBOX_SHARED),
-  allow(elements('sandbox-http'), elements('contract', 'sandbox-domain'), SANDBOX_SHARED),
-  allow(elements('sandbox-dialect'), elements('contract', 'sandbox-domain', 'sandbox-http'), SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
+  allow(DIALECT_SEAM, elements('contract', 'sandbox-domain'), SANDBOX_SHARED, DEPS_TYPE),
+  allow(elements('sandbox-http'), elements('contract', 'sandbox-domain'), DIALECT_SEAM, SANDBOX_SHARED),
+  allow(elements('sandbox-dialect'), elements('contract', 'sandbox-domain', 'sandbox-http'), DIALECT_SEAM, SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
   allow(elements('sandbox-simulators'), elements('contract', 'sandbox-domain', 'sandbox-http'), SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
-  allow(elements('sandbox-webhooks'), elements('contract', 'sandbox-domain'), SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
-  allow(elements('sandbox-page-api'), elements('contract', 'sandbox-domain', 'sandbox-http'), SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
-  // The QA controls and the demo merchant's backend answer errors in the Juspay envelope.
-  allow(elements('sandbox-qa'), elements('contract', 'sandbox-domain', 'sandbox-http', 'sandbox-webhooks'), SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE, {
-    element: { type: 'sandbox-dialect', captured: { dialect: 'juspay' } },
-  }),
-  allow(elements('sandbox-demo'), elements('contract', 'sandbox-domain', 'sandbox-http'), SANDBOX_SHARED, DEPS_TYPE, {
-    element: { type: 'sandbox-dialect', captured: { dialect: 'juspay' } },
-  }),
+  allow(elements('sandbox-webhooks'), elements('contract', 'sandbox-domain'), DIALECT_SEAM, SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
+  allow(elements('sandbox-page-api'), elements('contract', 'sandbox-domain', 'sandbox-http'), DIALECT_SEAM, SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
+  // The QA controls and the demo merchant's backend answer in the envelope of the dialect the composition root hands them.
+  allow(elements('sandbox-qa'), elements('contract', 'sandbox-domain', 'sandbox-http', 'sandbox-webhooks'), DIALECT_SEAM, SANDBOX_SHARED, STORE_INTERFACE, DEPS_TYPE),
+  allow(elements('sandbox-demo'), elements('contract', 'sandbox-domain', 'sandbox-http'), DIALECT_SEAM, SANDBOX_SHARED, DEPS_TYPE),
   // The composition root (app.ts, server.ts, deps.ts), the sandbox's test support and its tests see it all.
   allow(rootFile('composition-root'), elements('contract', ...SANDBOX)),
   allow(elements('sandbox-testing'), elements('contract', ...SANDBOX)),
   allow({ element: { type: SANDBOX }, file: { categories: 'test' } }, elements('contract', ...SANDBOX)),
 
-  // e2e drives the page from outside: it shares the contract, the test ids and the scenarios, no code.
-  allow(elements('e2e'), elements('contract'), { file: { categories: ['test-id-map', 'scenario-catalogue'] } }),
+  // e2e drives the page from outside: it shares the contract (the scenario catalogue included) and the test ids, no code.
+  allow(elements('e2e'), elements('contract'), { file: { categories: ['test-id-map'] } }),
   allow(elements('scripts'), elements('contract')),
 
   disallow('contract imports nothing but zod.', elements('contract'), { module: { origin: ['external', 'core'], source: '!zod' } }),
@@ -134,7 +133,8 @@ const POLICIES = [
     { element: { type: 'sandbox-store' }, file: { categories: [null, '!store-interface'] } },
   ),
   disallow('The store never imports webhooks or dialects.', elements('sandbox-store'), elements('sandbox-webhooks', 'sandbox-dialect')),
-  disallow('sandbox/http never imports a dialect.', elements('sandbox-http'), elements('sandbox-dialect')),
+  disallow('sandbox/http never imports a dialect, only the dialect seam.', elements('sandbox-http'), elements('sandbox-dialect')),
+  disallow('Only the composition root picks dialects: QA, the demo merchant and the page API reach one through the dialect seam.', elements('sandbox-qa', 'sandbox-demo', 'sandbox-page-api'), elements('sandbox-dialect')),
   disallow('sandbox/webhooks never imports a dialect: the dialect shapes its own webhooks.', elements('sandbox-webhooks'), elements('sandbox-dialect')),
   disallow("The sandbox's log and merchant directory import only contract.", SANDBOX_SHARED, rootFile('composition-root')),
   disallow('Only tests import test support.', { file: { categories: [null, '!{test,test-support}'] } }, { file: { categories: 'test-support' } }),
