@@ -19,7 +19,7 @@ export const FailureReason = z.enum(FAILURE_REASONS)
 export type FailureReason = z.infer<typeof FailureReason>
 
 /**
- * The parameters of an NPCI mandate URI (`upi://mandate?…`, domain.md §4.1) exactly as the
+ * The parameters of an NPCI mandate URI (`upi://mandate?…`, docs/domain/upi.md#mandate-uri) exactly as the
  * sandbox issues them for one attempt. The page builds the URI from these; it never invents them.
  */
 export const MandateUriParams = z.object({
@@ -125,7 +125,7 @@ export type StartNetbankingAttempt = z.infer<typeof StartNetbankingAttempt>
 export const StartAttempt = z.discriminatedUnion('rail', [StartUpiAttempt, StartNetbankingAttempt])
 export type StartAttempt = z.infer<typeof StartAttempt>
 
-/** Verify VPA answer (domain.md §3.5 shape). */
+/** Verify VPA answer (shape in docs/domain/upi.md#verify-vpa). */
 export const VpaVerification = z.object({
   vpa: z.string(),
   status: z.enum(['VALID', 'INVALID']),
@@ -136,5 +136,5 @@ export type VpaVerification = z.infer<typeof VpaVerification>
 
 export const MAX_ATTEMPTS_PER_ORDER = 25
 
-/** VPA syntax both sides check (domain.md §4.3): handle@psp, one @, no spaces; a PSP lookup decides the rest. */
+/** VPA syntax both sides check (docs/domain/upi.md#vpa-syntax): handle@psp, one @, no spaces; a PSP lookup decides the rest. */
 export const VPA_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}[a-zA-Z0-9]@[a-zA-Z][a-zA-Z0-9]{1,63}$/

@@ -4,14 +4,14 @@ export const AUTH_MODES = ['netbanking', 'debit_card', 'aadhaar'] as const
 export const AuthMode = z.enum(AUTH_MODES)
 export type AuthMode = z.infer<typeof AuthMode>
 
-/** Account types an API eMandate accepts (domain.md §5). */
+/** Account types an API eMandate accepts (docs/domain/enach.md#accounts-and-ifsc). */
 export const ACCOUNT_TYPES = ['SAVINGS', 'CURRENT', 'CASH_CREDIT', 'OTHER'] as const
 export const AccountType = z.enum(ACCOUNT_TYPES)
 export type AccountType = z.infer<typeof AccountType>
 
 /** IFSC: four letters (bank), a zero, six letters or digits (branch). */
 export const IFSC_PATTERN = /^[A-Z]{4}0[A-Z0-9]{6}$/
-/** Account numbers: 5 to 35 letters or digits (domain.md §5). */
+/** Account numbers: 5 to 35 letters or digits (docs/domain/enach.md#accounts-and-ifsc). */
 export const ACCOUNT_NUMBER_PATTERN = /^[A-Za-z0-9]{5,35}$/
 /** Account holder names: letters, spaces and . ' - only, as banks match them. */
 export const HOLDER_NAME_PATTERN = /^[A-Za-z][A-Za-z .'-]{0,98}[A-Za-z.]$/

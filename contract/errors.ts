@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-/** Juspay error envelope (domain.md §1.5). Used by the Juspay dialect and the page API. */
+/** Juspay error envelope (docs/domain/juspay.md#error-envelope). Used by the Juspay dialect and the page API. */
 export const JuspayErrorField = z.object({ field_name: z.string(), reason: z.string() })
 export const JuspayError = z.object({
   status: z.string(),

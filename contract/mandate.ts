@@ -39,7 +39,7 @@ export const FREQUENCIES_WITH_RULE: readonly Frequency[] = [
   'YEARLY',
 ]
 
-/** Inclusive rule_value range per frequency (domain.md §1.3). */
+/** Inclusive rule_value range per frequency (docs/domain/upi.md#debit-day-rule-value). */
 export function ruleValueRange(frequency: Frequency): { min: number; max: number } | null {
   switch (frequency) {
     case 'WEEKLY':

@@ -74,7 +74,7 @@ export const SessionView = z.object({
   instruments: z.array(Instrument),
   preferredRail: z.nullable(Rail),
   upiChannelPolicy: UpiChannelPolicy,
-  /** The most each eNACH auth mode may authorise for this merchant (domain.md §5); null when eNACH is not offered. */
+  /** The most each eNACH auth mode may authorise for this merchant (docs/domain/enach.md#limits); null when eNACH is not offered. */
   enachLimits: z.nullable(EnachLimits),
   language: z.nullable(Locale),
   expiresAt: z.iso.datetime(),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-/** Juspay order statuses with their ids (domain.md §2.2). */
+/** Juspay order statuses with their ids (docs/domain/juspay.md#order-statuses). */
 export const ORDER_STATUS_IDS = {
   NEW: 10,
   STARTED: 20,

@@ -8,7 +8,7 @@ import { createSession, root, startSandbox } from './bench/sandbox-process'
 
 /**
  * `npm run bench`: builds the page, starts the sandbox and prints one line per budget in
- * product.md with the figure, the budget and whether it holds, then writes the figures as JSON.
+ * docs/budgets.md with the figure, the budget and whether it holds, then writes the figures as JSON.
  * It measures; it never fails on time. The sandbox listens on BENCH_PORT (default 4300) and its
  * embedded demo on the port after it.
  */

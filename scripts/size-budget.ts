@@ -3,7 +3,7 @@ import { firstLoad } from './size/first-load'
 
 /**
  * `npm run test:size`, after `npm run build`: fails when the JS and CSS the checkout page's HTML
- * loads before any code runs exceed the first-load budget in product.md (100 KB gzip). Bytes are
+ * loads before any code runs exceed the first-load budget in docs/budgets.md#first-load (100 KB gzip). Bytes are
  * deterministic for a given build, so unlike the timed figures of `npm run bench` this can gate CI.
  */
 const BUDGET = 100 * 1024

@@ -1,7 +1,7 @@
 import { nowEpoch, uniqueOrderId } from './merchant-api'
 
 /**
- * The sample payloads of the captured API pages (shared/reference), with their placeholders filled,
+ * The sample payloads of the captured API pages (see docs/domain/juspay.md#published-samples and docs/domain/checkout-session.md#published-samples), with their placeholders filled,
  * their dates moved to today and the trailing comma of the first removed.
  */
 export const juspayMandateSample = () => ({

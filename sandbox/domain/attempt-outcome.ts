@@ -5,7 +5,7 @@ import type { OrderEventName } from './order-events'
 import type { Order } from './order'
 import { railOf } from './rails'
 
-/** The order status an attempt stands for (domain.md §2.2). */
+/** The order status an attempt stands for (docs/domain/juspay.md#order-statuses). */
 export function attemptOrderStatus(attempt: Attempt): OrderStatus {
   switch (attempt.status) {
     case 'pending':

@@ -1,6 +1,6 @@
 import type { Order } from './order'
 
-/** Juspay webhook event names the sandbox emits (domain.md §2.5). */
+/** Juspay webhook event names the sandbox emits (docs/domain/juspay.md#webhooks). */
 export type OrderEventName =
   | 'TXN_CREATED'
   | 'MANDATE_CREATED'

@@ -3,7 +3,7 @@ import { digits } from './ids'
 /** Stands in for the sponsor bank's code in the first four digits; no real bank uses it. */
 export const SANDBOX_SPONSOR_CODE = '9999'
 
-/** The 5th digit NPCI gives API (net banking, debit card, Aadhaar) mandates (domain.md §5). */
+/** The 5th digit NPCI gives API (net banking, debit card, Aadhaar) mandates (docs/domain/enach.md#umrn). */
 const API_MANDATE_DIGIT = '7'
 
 const IST_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', year: '2-digit', month: '2-digit', day: '2-digit' })

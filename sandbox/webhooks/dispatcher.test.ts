@@ -95,7 +95,7 @@ function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: Setu
   return { deps, store, clock, bus, attempts, webhooks, merchant, order, fresh, startAttempt }
 }
 
-/** The envelope exactly as domain.md §2.5 has it: nothing more, nothing less. */
+/** The envelope exactly as docs/domain/juspay.md#webhooks has it: nothing more, nothing less. */
 const Envelope = z.strictObject({
   id: z.string().regex(/^evt_V2_[0-9a-f]{32}$/),
   event_name: z.enum(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'MANDATE_FAILED', 'ORDER_SUCCEEDED', 'ORDER_FAILED']),

@@ -3,7 +3,7 @@ import { preloadable } from '../lib/preloadable'
 
 /**
  * Code that is not needed to show the first payment option, split off to keep the first load
- * within budget (product.md: ≤ 100 KB gzip). The mandate disclosure is in lazy-disclosure.ts, and
+ * within budget (docs/budgets.md#first-load: ≤ 100 KB gzip). The mandate disclosure is in lazy-disclosure.ts, and
  * each rail loads when its step starts (rails.ts).
  */
 const closedScreens = () => import('../features/session/components/closed-screens')

@@ -39,7 +39,7 @@ export function istCalendar(instant: Date): { dayOfMonth: number; isoWeekday: nu
 }
 
 /**
- * rule_value for a debit ON the start date's slot (domain.md §1.3): WEEKLY the weekday; FORTNIGHTLY
+ * rule_value for a debit ON the start date's slot (docs/domain/upi.md#debit-day-rule-value): WEEKLY the weekday; FORTNIGHTLY
  * days 1–15 as is, 16th → 1 … 30th → 15, 31st → 16 (value 16 means the 15th and the month's end);
  * monthly and longer the day of month capped at 28. DAILY and ASPRESENTED have no debit day.
  */

@@ -4,7 +4,7 @@ import type { JuspayError, JuspayErrorField } from '../../../contract/errors'
 import type { EdgeError, EdgeErrorStatus } from '../dialect'
 import { newRequestId } from '../../domain/ids'
 
-/** error_info.code values (domain.md §1.5). */
+/** error_info.code values (docs/domain/juspay.md#error-envelope). */
 export type JuspayErrorCode =
   | 'INVALID_INPUT'
   | 'MISSING_MANDATORY_PARAMETER'

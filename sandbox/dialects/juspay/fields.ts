@@ -10,7 +10,7 @@ export interface Candidate {
 
 /** Prefixes whose fields may arrive dotted (`mandate.max_amount`) or nested (`"mandate": {...}`). */
 const GROUPS = ['mandate', 'options', 'metadata'] as const
-/** Only mandate fields also have an underscore spelling (`mandate_max_amount`, domain.md §1.3). */
+/** Only mandate fields also have an underscore spelling (`mandate_max_amount`, docs/domain/juspay.md#field-spellings). */
 const UNDERSCORE_GROUP = 'mandate_'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -41,7 +41,7 @@ export const MANDATE_FIELD_NAMES = [
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
-/** UPI AutoPay one-time mandates are valid for 90 days (domain.md §1.3). */
+/** UPI AutoPay one-time mandates are valid for 90 days (docs/domain/upi.md#limits). */
 const ONETIME_VALIDITY_MS = 90 * DAY_MS
 /** [I] Juspay says the start must be "today"; we also allow a start up to a year ahead. */
 const LATEST_START_MS = 365 * DAY_MS
@@ -89,7 +89,7 @@ export interface MandateContext {
 }
 
 /**
- * Applies Juspay's defaults and cross-field rules (domain.md §1.3) to the mandate fields of an order
+ * Applies Juspay's defaults and cross-field rules (docs/domain/juspay.md#mandate-fields) to the mandate fields of an order
  * that asked for a mandate. Returns null when any rule failed; every failure is in `errors`.
  */
 export function resolveMandate(input: MandateInput, ctx: MandateContext, errors: FieldErrors): MandateTerms | null {

@@ -49,7 +49,7 @@ export interface OrderStatusPayment extends RailPaymentFields {
   }
 }
 
-/** Juspay's order status object (domain.md §2.3). */
+/** Juspay's order status object (docs/domain/juspay.md#order-status-response). */
 export interface OrderStatusResponse extends Partial<OrderStatusPayment> {
   order_id: string
   id: string
@@ -143,7 +143,7 @@ function registeredUmrn(order: Order): string | null {
   return registered ? railOf(registered).umrn(registered) : null
 }
 
-/** `block_fund` is singular in responses although requests say `block_funds` (domain.md §2.3). */
+/** `block_fund` is singular in responses although requests say `block_funds` (docs/domain/juspay.md#mandate-block). */
 function mandateBlock(order: Order): OrderStatusMandate {
   const mandate = order.mandate
   if (!mandate) throw new Error('mandateBlock needs an order with a mandate')

@@ -45,7 +45,7 @@ export const orderId = text({
   },
 })
 
-/** udf1–udf5 take no special characters (domain.md §1.2); we read that as letters, digits, space and "._@-". */
+/** udf1–udf5 take no special characters (docs/domain/juspay.md#session-and-order-fields); we read that as letters, digits, space and "._@-". */
 export const plainUdf = text({
   max: 255,
   pattern: {

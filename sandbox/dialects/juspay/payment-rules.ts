@@ -9,7 +9,7 @@ const EpochSeconds = z.union([z.int().nonnegative(), z.string().regex(/^\d+$/, '
 const Id = z.string().min(1, 'must not be empty').max(255)
 
 /**
- * Juspay Billing `payment_rules` (domain.md §6.1, §6.3). Objects are strict so a misspelt key
+ * Juspay Billing `payment_rules` (docs/domain/juspay.md#billing-payment-rules). Objects are strict so a misspelt key
  * (e.g. `plan-id`) is reported instead of silently dropped.
  */
 export const PaymentRules = z.strictObject({

@@ -56,7 +56,7 @@ interface JuspayRail<R extends Rail> {
   mandatePaymentInfo(attempt: RailAttempt<R>): MandatePaymentInfo
 }
 
-/** Juspay's names for the eNACH auth methods (domain.md §3.6). */
+/** Juspay's names for the eNACH auth methods (docs/domain/enach.md#auth-modes). */
 const JUSPAY_AUTH_MODE = { netbanking: 'NB', debit_card: 'CARD', aadhaar: 'AADHAAR' } as const satisfies Record<AuthMode, string>
 
 const UPI_PAYMENT_METHOD = { intent: 'UPI_PAY', qr: 'UPI_QR', collect: 'COLLECT' } as const satisfies Record<UpiChannel, string>

@@ -10,7 +10,7 @@ import type { Merchant } from '../../merchants'
 const encode = (s: string): string => encodeURIComponent(s)
 
 /**
- * Signs return-URL parameters as Juspay documents it (domain.md §2.4): every parameter but
+ * Signs return-URL parameters as Juspay documents it (docs/domain/juspay.md#return-url-signature): every parameter but
  * `signature` and `signature_algorithm`, key and value percent-encoded, sorted by encoded key,
  * joined as key=value with &, the whole string percent-encoded once more, then HMAC-SHA256 with
  * the merchant's response key, base64. The caller percent-encodes the result into the URL once

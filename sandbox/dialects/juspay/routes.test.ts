@@ -19,7 +19,7 @@ import {
   type TestSandbox,
 } from '../../testing/juspay-dialect'
 
-/** The mandate session sample of the captured Juspay page (reference 001), as printed: note the trailing comma. */
+/** The mandate session sample of the captured Juspay page (see docs/domain/juspay.md#published-samples), as printed: note the trailing comma. */
 const REFERENCE_SESSION_SAMPLE = `{
     "amount":"10.00",
     "order_id":"yourUniqueOrderId",

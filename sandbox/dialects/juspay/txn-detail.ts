@@ -34,7 +34,7 @@ function txnObjectType(attempt: Attempt): string {
   return attempt.setsUpMandate ? juspayRail(attempt).registrationObjectType : 'ORDER_PAYMENT'
 }
 
-/** The txn_detail block for the order's latest attempt (domain.md §2.3). */
+/** The txn_detail block for the order's latest attempt (docs/domain/juspay.md#transaction-detail). */
 export function txnDetail(orderId: string, attempt: Attempt, amountMinor: number, currency: string) {
   const status = attemptOrderStatus(attempt)
   const response = gatewayResponse(attempt)

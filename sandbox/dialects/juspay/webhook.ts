@@ -8,7 +8,7 @@ import { epochSecondsText, juspayTimestamp } from './format'
 import { orderStatusResponse } from './order-status'
 import { mandatePaymentInfo, type MandatePaymentInfo } from './rail-codes'
 
-/** `content.mandate` of MANDATE_* webhooks (domain.md §2.5). */
+/** `content.mandate` of MANDATE_* webhooks (docs/domain/juspay.md#webhooks). */
 interface WebhookMandate {
   status: MandateStatus | null
   mandate_id: string | null

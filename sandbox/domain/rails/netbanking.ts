@@ -13,7 +13,7 @@ import type { RailDefinition } from './definition'
 /** The third wrong OTP at the simulated bank fails the attempt. */
 export const MAX_OTP_FAILURES = 3
 
-/** Juspay frequencies with an NPCI eNACH frequency code (domain.md §5); BIMONTHLY (every two months) has none. */
+/** Juspay frequencies with an NPCI eNACH frequency code (docs/domain/enach.md#frequencies); BIMONTHLY (every two months) has none. */
 const ENACH_FREQUENCIES: readonly Frequency[] = [
   'DAILY',
   'WEEKLY',

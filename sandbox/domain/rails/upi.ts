@@ -4,9 +4,9 @@ import { upiUriParams } from '../upi-params'
 import { verifyVpa } from '../vpa'
 import type { RailDefinition, RailPlan } from './definition'
 
-/** UPI AutoPay caps a mandate's maximum at ₹1,00,000 (domain.md §4.2). */
+/** UPI AutoPay caps a mandate's maximum at ₹1,00,000 (docs/domain/upi.md#limits). */
 export const UPI_AUTOPAY_MAX_MINOR = 1_00_000_00
-/** Debits above ₹15,000 need the customer's UPI PIN each time (domain.md §4.2). */
+/** Debits above ₹15,000 need the customer's UPI PIN each time (docs/domain/upi.md#limits). */
 export const UPI_AFA_FREE_LIMIT_MINOR = 15_000_00
 
 export type UpiStartError = 'channel_required' | 'channel_not_allowed' | 'vpa_required' | 'vpa_invalid' | 'handle_not_supported'

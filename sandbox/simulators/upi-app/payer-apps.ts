@@ -9,7 +9,7 @@ export const DEFAULT_PAYER_APP: PayerApp = 'other'
 interface PayerAppInfo {
   /** What the app bar shows. */
   name: string
-  /** The PSP handle a customer of this app typically has (domain.md §4.3). */
+  /** The PSP handle a customer of this app typically has (docs/domain/upi.md#vpa-syntax). */
   handle: string
 }
 

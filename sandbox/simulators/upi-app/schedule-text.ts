@@ -5,7 +5,7 @@ type ScheduleTerms = Pick<MandateTerms, 'frequency' | 'ruleType' | 'ruleValue'>
 
 const text = messages.schedule
 
-/** The debit day in words for a frequency that has one (rule_value meaning per frequency, domain.md §1.3). */
+/** The debit day in words for a frequency that has one (rule_value meaning per frequency, docs/domain/upi.md#debit-day-rule-value). */
 function debitDay(frequency: MandateTerms['frequency'], value: number): string {
   if (frequency === 'WEEKLY') return text.weekdays[value - 1] ?? text.day(value)
   if (frequency === 'FORTNIGHTLY') return value === 16 ? text.fortnightMonthEnd : text.fortnightDays(value, value + 15)

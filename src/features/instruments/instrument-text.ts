@@ -7,7 +7,7 @@ import type { Locale } from '../../../contract/session'
 import { formatMoney } from '../../lib/format'
 import { UPI_EXTRA_APPROVAL_LIMIT } from '../../lib/upi-limits'
 
-/** UPI AutoPay caps a mandate's maximum per debit at ₹1,00,000 (domain.md §4.2). */
+/** UPI AutoPay caps a mandate's maximum per debit at ₹1,00,000 (docs/domain/upi.md#limits). */
 const UPI_AUTOPAY_MAX = inr(1_00_000_00)
 
 /** The radio's name: the mandate product when a mandate is required, the plain instrument otherwise. */

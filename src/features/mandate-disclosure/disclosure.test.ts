@@ -31,7 +31,7 @@ const input = (overrides: Partial<MandateTerms> = {}, rest: Partial<DisclosureIn
 
 const text = (i: DisclosureInput, locale: Locale) => describeMandate(i, locale).map((p) => phraseText(p, catalogs[locale])).join(' ')
 
-describe('the example from product.md', () => {
+describe('the example from docs/product.md#disclosing-the-mandate', () => {
   it('reads as one plain paragraph in English', () => {
     expect(text(input(), 'en')).toBe(
       'You allow Acme Fitness to debit up to ₹1,000.00 each month, on or after the 5th, from 1 Dec 2026 until 30 Nov 2056. ' +

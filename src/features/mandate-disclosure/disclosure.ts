@@ -53,7 +53,7 @@ function debitDay(
       return weekday ? { when: on({ key: `disclosure.weekday.${weekday}` }), note: null } : null
     }
     case 'FORTNIGHTLY': {
-      // 1–15: the v-th and the (v+15)-th; 16: the 15th and the month's last day (domain.md §1.3).
+      // 1–15: the v-th and the (v+15)-th; 16: the 15th and the month's last day (docs/domain/upi.md#debit-day-rule-value).
       if (value === 16) {
         return { when: on({ key: 'disclosure.fortnightMonthEnd', params: { first: ordinal(15) } }), note: null }
       }

@@ -1,6 +1,6 @@
 import type { MandateUriParams, PayUriParams, UpiUriParams } from '../../../contract/attempt'
 
-/** Query keys in the order NPCI's examples list them (domain.md §4.1). Null values are left out. */
+/** Query keys in the order NPCI's examples list them (docs/domain/upi.md#mandate-uri). Null values are left out. */
 const MANDATE_KEYS = [
   'pa', 'pn', 'mc', 'tr', 'tid', 'am', 'amrule', 'cu', 'mn', 'tn', 'validitystart', 'validityend',
   'recur', 'recurtype', 'recurvalue', 'rev', 'block', 'purpose', 'txnType', 'mode',
