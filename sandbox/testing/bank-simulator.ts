@@ -7,18 +7,8 @@ import type { OrderDraft } from '../domain/orders'
 import { jsonLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
-import { seedOrder, TEST_NOW } from './fixtures'
-import { BANK_OTP, MAGIC_ACCOUNTS } from '../../contract/scenarios'
-
-export const enachDetails = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
-  bankCode: 'HDFC',
-  authMode: 'netbanking',
-  accountHolderName: 'Asha Verma',
-  accountNumber: MAGIC_ACCOUNTS.approved,
-  ifsc: 'HDFC0001234',
-  accountType: 'SAVINGS',
-  ...overrides,
-})
+import { enachDetails, seedOrder, TEST_NOW } from './fixtures'
+import { BANK_OTP } from '../../contract/scenarios'
 
 export const form = (fields: Record<string, string>): RequestInit => ({
   method: 'POST',

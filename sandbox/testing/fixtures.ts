@@ -1,3 +1,5 @@
+import type { EnachDetails } from '../../contract/enach'
+import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 import { createApp } from '../app'
 import { MovableClock } from '../domain/clock'
 import { createOrder, type OrderDraft } from '../domain/orders'
@@ -74,3 +76,14 @@ export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides:
   if (created.kind !== 'created') throw new Error('seed order was not created')
   return created.order
 }
+
+/** eNACH registration details that the simulated bank approves; override a field to pick another outcome. */
+export const enachDetails = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
+  bankCode: 'HDFC',
+  authMode: 'netbanking',
+  accountHolderName: 'Asha Verma',
+  accountNumber: MAGIC_ACCOUNTS.approved,
+  ifsc: 'HDFC0001234',
+  accountType: 'SAVINGS',
+  ...overrides,
+})

@@ -9,7 +9,7 @@ import { AttemptService, type StartError } from '../attempt-service'
 import { MovableClock } from '../clock'
 import { OrderEventBus, type OrderChange } from '../order-events'
 import type { Order } from '../order'
-import { seedOrder } from '../../testing/fixtures'
+import { enachDetails, seedOrder } from '../../testing/fixtures'
 import { UMRN_PATTERN } from '../umrn'
 import { maskAccountNumber, netbanking } from './netbanking'
 import { upi } from './upi'
@@ -40,20 +40,11 @@ function setup(maxMinor = 1_000_00) {
   return { store, clock, service, changes, order }
 }
 
-const details = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
-  bankCode: 'HDFC',
-  authMode: 'netbanking',
-  accountHolderName: 'Asha Verma',
-  accountNumber: MAGIC_ACCOUNTS.approved,
-  ifsc: 'HDFC0001234',
-  accountType: 'SAVINGS',
-  ...overrides,
-})
 
 const enach = (overrides: Partial<EnachDetails> = {}): StartAttempt => ({
   rail: 'netbanking',
   setUpMandate: true,
-  enach: details(overrides),
+  enach: enachDetails(overrides),
 })
 
 /** The bank side of an attempt that must be on the net banking rail. */

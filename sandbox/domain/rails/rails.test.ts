@@ -14,7 +14,7 @@ import {
 } from '../../../contract/scenarios'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../../merchants'
 import { MemoryStore } from '../../store/memory-store'
-import { seedOrder, TEST_NOW } from '../../testing/fixtures'
+import { enachDetails, seedOrder, TEST_NOW } from '../../testing/fixtures'
 import type { AutoOutcome } from '../attempt'
 import { MovableClock } from '../clock'
 import type { Order } from '../order'
@@ -70,16 +70,7 @@ describe('eligibility: what blocks a rail from registering the mandate, and what
   })
 })
 
-const details = (overrides: Partial<EnachDetails> = {}): EnachDetails => ({
-  bankCode: 'HDFC',
-  authMode: 'netbanking',
-  accountHolderName: 'Asha Verma',
-  accountNumber: MAGIC_ACCOUNTS.approved,
-  ifsc: 'HDFC0001234',
-  accountType: 'SAVINGS',
-  ...overrides,
-})
-const enach = (overrides: Partial<EnachDetails> = {}): StartAttempt => ({ rail: 'netbanking', setUpMandate: true, enach: details(overrides) })
+const enach = (overrides: Partial<EnachDetails> = {}): StartAttempt => ({ rail: 'netbanking', setUpMandate: true, enach: enachDetails(overrides) })
 const collect = (vpa: string, setUpMandate = true): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate })
 
 describe('start-request checks: what each rail refuses', () => {
@@ -161,7 +152,7 @@ describe('scenarios: how a new attempt resolves by itself', () => {
     [MAGIC_ACCOUNTS.nameMismatch, 'name_mismatch'],
     ['50100123456789', 'approve'],
   ])('net banking, account %s: the bank answers %s once the customer authorises, nothing before', (accountNumber, scenario) => {
-    const planned = RAIL_RULES.netbanking.plan(order(), merchant, { rail: 'netbanking', setUpMandate: true, enach: details({ accountNumber }) })
+    const planned = RAIL_RULES.netbanking.plan(order(), merchant, { rail: 'netbanking', setUpMandate: true, enach: enachDetails({ accountNumber }) })
     if (!planned.ok) throw new Error(planned.error)
     expect(planned.part.bank.scenario).toBe(scenario)
     expect(RAIL_RULES.netbanking.autoOutcome(planned.part, TEST_NOW)).toBeNull()
