@@ -12,7 +12,9 @@ const DEFAULT_HEADERS: readonly (readonly [string, string])[] = [
 ]
 
 /**
- * Headers every response carries. They are set before the handler runs, so the response is built
+ * Headers every response carries. Written here rather than with hono/secure-headers, which cannot
+ * express `interest-cohort=()` in Permissions-Policy nor defaults a handler may replace (the page's
+ * own CSP, an asset's Cache-Control). They are set before the handler runs, so the response is built
  * with them: each header set on a finished response makes Hono copy the response, and on Node
  * that first turns it into a full fetch Response. A response a handler built without the context
  * (which does not take them) gets them afterwards.
