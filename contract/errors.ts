@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 
-/** Juspay error envelope (docs/domain/juspay.md#error-envelope). Used by the Juspay dialect and the page API. */
+/** Juspay error envelope (docs/domain/juspay.md#error-envelope): the Juspay dialect's, which QA and the demo merchant's API also answer in. The page API has its own (PageError in contract/session.ts). */
 export const JuspayErrorField = z.object({ field_name: z.string(), reason: z.string() })
 export const JuspayError = z.object({
   status: z.string(),
