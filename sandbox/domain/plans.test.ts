@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { Plan } from '../../contract/plan'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants, type Merchant } from '../merchants'
+import { MemoryStore } from '../store/memory-store'
+import { addPlan, merchantPlan, merchantPlans } from './plans'
 
 const MONTHLY = {
   plan_id: 'fit_monthly',
@@ -122,5 +125,38 @@ describe('Plan', () => {
       'intro',
       'on_failure',
     ])
+  })
+})
+
+describe('the plan catalogue', () => {
+  const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
+  const merchant = (id: string): Merchant => {
+    const found = merchants.byId(id)
+    if (!found) throw new Error(`no merchant ${id}`)
+    return found
+  }
+  const plan = (change: Record<string, unknown> = {}): Plan => Plan.parse({ ...MONTHLY, plan_id: 'qa_plan', ...change })
+
+  it.each<[string, (store: MemoryStore) => void, Plan, string]>([
+    ['a new plan_id', () => undefined, plan(), 'created'],
+    ['the same plan again', (store) => addPlan(store, merchant('demo_merchant'), plan()), plan(), 'unchanged'],
+    ['a different plan with a taken run-time plan_id', (store) => addPlan(store, merchant('demo_merchant'), plan()), plan({ name: 'Other' }), 'conflict'],
+    ['a different plan with a file plan_id', () => undefined, plan({ plan_id: 'fit_monthly' }), 'conflict'],
+  ])('answers %s', (_name, before, added, outcome) => {
+    const store = new MemoryStore()
+    before(store)
+    expect(addPlan(store, merchant('demo_merchant'), added).outcome).toBe(outcome)
+  })
+
+  it("lists the file's plans first, then run-time ones, and finds each by plan_id", () => {
+    const store = new MemoryStore()
+    const demo = merchant('demo_merchant')
+    addPlan(store, demo, plan())
+    expect(merchantPlans(store, demo).map((p) => p.plan_id).slice(-2)).toEqual(['fit_classes_payg', 'qa_plan'])
+    expect(merchantPlan(store, demo, 'qa_plan')).toEqual(plan())
+    expect(merchantPlan(store, demo, 'fit_yearly')?.interval).toBe('YEARLY')
+    expect(merchantPlan(store, demo, 'QA_PLAN')).toBeUndefined()
+    expect(merchantPlans(store, merchant('other_merchant'))).toEqual([])
+    expect(merchantPlan(store, merchant('other_merchant'), 'qa_plan')).toBeUndefined()
   })
 })
