@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { UpiChannel } from '../contract/instrument'
 import { Rail } from '../contract/rail'
 import { THEMES } from '../contract/appearance'
+import { Plan } from '../contract/plan'
 
 const FramingOrigin = z
   .string()
@@ -43,6 +44,14 @@ const Merchant = z.object({
     debit_card: z.int().positive(),
     aadhaar: z.int().positive(),
   }),
+  /** The merchant's subscription plans (contract/plan.ts); files without plans load with none. */
+  plans: z.array(Plan).default([]),
+}).superRefine((merchant, ctx) => {
+  const seen = new Set<string>()
+  merchant.plans.forEach((plan, index) => {
+    if (seen.has(plan.plan_id)) ctx.addIssue({ code: 'custom', path: ['plans', index, 'plan_id'], message: `${plan.plan_id} is already the plan_id of an earlier plan of this merchant` })
+    seen.add(plan.plan_id)
+  })
 })
 export type Merchant = z.infer<typeof Merchant>
 
@@ -66,9 +75,31 @@ export function merchantDirectory(merchants: readonly Merchant[]): MerchantDirec
 
 /** Reads and validates a merchants file; a broken file stops the sandbox at start with the reason. */
 export function loadMerchants(path: string): MerchantDirectory {
-  const parsed = MerchantsFile.safeParse(JSON.parse(readFileSync(path, 'utf8')))
-  if (!parsed.success) throw new Error(`invalid merchants file ${path}: ${z.prettifyError(parsed.error)}`)
+  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'))
+  const parsed = MerchantsFile.safeParse(raw)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `\n  ✖ ${issueLocation(raw, issue.path)}: ${issue.message}`)
+    throw new Error(`invalid merchants file ${path}:${problems.join('')}`)
+  }
   return merchantDirectory(parsed.data.merchants)
+}
+
+/** Where an issue is, by the merchant's id and the plan's plan_id when they are there to name. */
+function issueLocation(raw: unknown, path: readonly PropertyKey[]): string {
+  const [list, merchantIndex, section, planIndex, ...rest] = path
+  if (list !== 'merchants' || typeof merchantIndex !== 'number') return path.map(String).join('.') || 'file'
+  const merchant = idAt(raw, ['merchants', merchantIndex], 'id') ?? `#${merchantIndex + 1}`
+  if (section === undefined) return `merchant ${merchant}`
+  if (section !== 'plans' || typeof planIndex !== 'number') return `merchant ${merchant}, field ${path.slice(2).map(String).join('.')}`
+  const plan = idAt(raw, ['merchants', merchantIndex, 'plans', planIndex], 'plan_id') ?? `#${planIndex + 1}`
+  return rest.length === 0 ? `merchant ${merchant}, plan ${plan}` : `merchant ${merchant}, plan ${plan}, field ${rest.map(String).join('.')}`
+}
+
+function idAt(raw: unknown, path: readonly (string | number)[], key: string): string | undefined {
+  let node: unknown = raw
+  for (const step of path) node = typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[step] : undefined
+  const id = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined
+  return typeof id === 'string' && id !== '' ? JSON.stringify(id) : undefined
 }
 
 export const DEFAULT_MERCHANTS_FILE = new URL('./merchants.json', import.meta.url).pathname

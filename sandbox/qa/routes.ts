@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import * as z from 'zod'
+import { Plan } from '../../contract/plan'
 import { ORDER_STATUS_IDS } from '../../contract/status'
 import type { SandboxDeps } from '../deps'
 import type { AttemptService } from '../domain/attempt-service'
 import type { Attempt, AttemptEvent } from '../domain/attempt'
 import type { Dialect, EdgeErrorField, MerchantAuth } from '../dialects/dialect'
 import { sessionState, type Order } from '../domain/order'
+import { addPlan, merchantPlan, merchantPlans } from '../domain/plans'
 import { VPA_PATTERN } from '../domain/vpa'
 import { authenticateBasic, requireMerchant, type MerchantEnv } from '../http/auth'
 import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit'
@@ -67,14 +69,23 @@ const isJson = (contentType: string | undefined): boolean =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
 
 /** The body is optional: no body means `{}`; one that is sent must be a JSON object the schema accepts. */
-async function readOptionalJson<T>(c: Context, refuse: Refuse, schema: z.ZodType<T>): Promise<BodyRead<T>> {
+const readOptionalJson = <T>(c: Context, refuse: Refuse, schema: z.core.$ZodType<T>): Promise<BodyRead<T>> =>
+  readJson(c, refuse, schema, { required: false })
+
+/** A body that must be there, as a JSON object the schema accepts. */
+const readRequiredJson = <T>(c: Context, refuse: Refuse, schema: z.core.$ZodType<T>): Promise<BodyRead<T>> =>
+  readJson(c, refuse, schema, { required: true })
+
+async function readJson<T>(c: Context, refuse: Refuse, schema: z.core.$ZodType<T>, { required }: { required: boolean }): Promise<BodyRead<T>> {
   const text = await c.req.text()
   const invalid = (message: string, fields: EdgeErrorField[] = []): BodyRead<T> => ({
     ok: false,
     response: refuse(c, { status: 400, message, fields }),
   })
   let raw: unknown = {}
-  if (text.trim() !== '') {
+  if (text.trim() === '') {
+    if (required) return invalid('The request body is missing; send it as a JSON object.')
+  } else {
     if (!isJson(c.req.header('content-type'))) {
       return { ok: false, response: refuse(c, { status: 415, message: 'Send the request body as application/json.' }) }
     }
@@ -84,7 +95,7 @@ async function readOptionalJson<T>(c: Context, refuse: Refuse, schema: z.ZodType
       return invalid('The request body is not valid JSON.')
     }
   }
-  const parsed = schema.safeParse(raw)
+  const parsed = z.safeParse(schema, raw)
   if (parsed.success) return { ok: true, body: parsed.data }
   const fields = parsed.error.issues.map(issueField)
   return invalid(`Invalid request: ${fields.map((f) => `${f.name} ${f.reason}`).join('; ')}.`, fields)
@@ -135,7 +146,8 @@ function decideHandler({ deps, attempts, dialect }: QaDeps, decision: Decision) 
 /**
  * QA controls, sandbox only (switched off by config). Each acts on one merchant's orders, named by
  * the merchant's order id and authenticated with that merchant's API key, so parallel tests and
- * other merchants are never touched. Reset is the one global action.
+ * other merchants are never touched; plans are the merchant's own in the same way. Reset is the one
+ * global action: it forgets orders, webhook records and run-time plans (the merchants file's plans stay).
  */
 export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
   const { deps, attempts, webhooks } = qa
@@ -168,6 +180,28 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     // Applies a due auto-outcome first, so its events are listed (and sent) now.
     const current = attempts.refresh(order)
     return c.json({ order_id: current.orderId, webhooks: webhooks.deliveriesFor(current.merchantId, current.orderId) })
+  })
+
+  // The merchant's plan catalogue: the merchants file's plans and those added here (docs/domain/billing.md).
+  app.post('/plans', limitBody, async (c) => {
+    const read = await readRequiredJson(c, refuse, Plan)
+    if (!read.ok) return read.response
+    const result = addPlan(deps.store, c.get('merchant'), read.body)
+    if (result.outcome === 'conflict') {
+      return refuse(c, {
+        status: 409,
+        message: `A different plan with plan_id ${result.existing.plan_id} already exists; choose another plan_id.`,
+        fields: [{ name: 'plan_id', reason: 'is already used by another plan' }],
+      })
+    }
+    return c.json(result.plan, result.outcome === 'created' ? 201 : 200)
+  })
+
+  app.get('/plans', (c) => c.json({ plans: merchantPlans(deps.store, c.get('merchant')) }))
+
+  app.get('/plans/:planId', (c) => {
+    const plan = merchantPlan(deps.store, c.get('merchant'), c.req.param('planId'))
+    return plan ? c.json(plan) : refuse(c, { status: 404, message: 'No plan with this plan_id.' })
   })
 
   app.post('/reset', (c) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Plan } from '../../contract/plan'
 import type { NetbankingAttempt, UpiAttempt } from '../domain/attempt'
 import type { Order } from '../domain/order'
 import { orderDraft, TEST_NOW } from '../testing/fixtures'
@@ -186,5 +187,58 @@ describe('MemoryStore webhook records', () => {
     store.saveWebhook('m1', 'o-1', delivery('evt_a'))
     store.reset()
     expect(store.webhooksFor('m1', 'o-1')).toEqual([])
+  })
+})
+
+describe('MemoryStore run-time plans', () => {
+  const plan = (planId: string, name = 'Monthly'): Plan => ({
+    plan_id: planId,
+    name,
+    description: '',
+    status: 'ACTIVE',
+    amount: { type: 'FIXED', paise: 49900 },
+    currency: 'INR',
+    interval: 'MONTHLY',
+    rule_type: 'ON',
+    rule_value: 5,
+    max_amount: 49900,
+    intro: { type: 'NONE' },
+    on_failure: 'RETRY',
+  })
+
+  it('keeps plans per merchant in the order added, refusing a taken plan_id with the plan that holds it', () => {
+    const store = new MemoryStore()
+    expect(store.insertPlan('m1', plan('b'))).toEqual({ inserted: true })
+    expect(store.insertPlan('m1', plan('a'))).toEqual({ inserted: true })
+    expect(store.insertPlan('m1', plan('a', 'Other'))).toEqual({ inserted: false, existing: plan('a') })
+    expect(store.insertPlan('m2', plan('a', 'Other'))).toEqual({ inserted: true })
+    expect(store.plansOf('m1').map((p) => [p.plan_id, p.name])).toEqual([
+      ['b', 'Monthly'],
+      ['a', 'Monthly'],
+    ])
+    expect(store.plansOf('m3')).toEqual([])
+  })
+
+  it('matches plan_id exactly, case included', () => {
+    const store = new MemoryStore()
+    store.insertPlan('m1', plan('fit'))
+    expect(store.insertPlan('m1', plan('FIT'))).toEqual({ inserted: true })
+  })
+
+  it('hands out copies, so callers cannot change what is stored', () => {
+    const store = new MemoryStore()
+    const saved = plan('a')
+    store.insertPlan('m1', saved)
+    saved.name = 'changed'
+    const read = store.plansOf('m1')
+    if (read[0]) read[0].max_amount = 1
+    expect(store.plansOf('m1')).toEqual([plan('a')])
+  })
+
+  it('forgets them on reset', () => {
+    const store = new MemoryStore()
+    store.insertPlan('m1', plan('a'))
+    store.reset()
+    expect(store.plansOf('m1')).toEqual([])
   })
 })

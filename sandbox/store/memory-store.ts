@@ -1,7 +1,8 @@
+import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { deepCopy } from './copy'
-import type { InsertResult, Store } from './store'
+import type { InsertPlanResult, InsertResult, Store } from './store'
 
 const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
 
@@ -13,6 +14,8 @@ export class MemoryStore implements Store {
   private readonly byToken = new Map<string, string>()
   /** Per merchant order: delivery id → record; a Map keeps creation order through updates. */
   private readonly webhooks = new Map<string, Map<string, WebhookDelivery>>()
+  /** Per merchant: plan_id → run-time plan, in the order added. */
+  private readonly plans = new Map<string, Map<string, Plan>>()
 
   insertOrder(order: Order): InsertResult {
     const key = merchantKey(order.merchantId, order.orderId)
@@ -69,6 +72,20 @@ export class MemoryStore implements Store {
     return records ? [...records.values()].map((d) => deepCopy(d)) : []
   }
 
+  insertPlan(merchantId: string, plan: Plan): InsertPlanResult {
+    const plans = this.plans.get(merchantId) ?? new Map<string, Plan>()
+    const existing = plans.get(plan.plan_id)
+    if (existing) return { inserted: false, existing: deepCopy(existing) }
+    plans.set(plan.plan_id, deepCopy(plan))
+    this.plans.set(merchantId, plans)
+    return { inserted: true }
+  }
+
+  plansOf(merchantId: string): Plan[] {
+    const plans = this.plans.get(merchantId)
+    return plans ? [...plans.values()].map((p) => deepCopy(p)) : []
+  }
+
   size(): number {
     return this.byId.size
   }
@@ -80,6 +97,7 @@ export class MemoryStore implements Store {
     this.byClientSecret.clear()
     this.byToken.clear()
     this.webhooks.clear()
+    this.plans.clear()
   }
 
   private lookup(id: string | undefined): Order | undefined {

@@ -1,7 +1,9 @@
+import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 
 export type InsertResult = { inserted: true } | { inserted: false; existing: Order }
+export type InsertPlanResult = { inserted: true } | { inserted: false; existing: Plan }
 
 /**
  * Storage behind one interface. Methods are synchronous so a check-then-write is atomic in the
@@ -22,7 +24,12 @@ export interface Store {
   saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): void
   /** The order's webhook records in the order they were created (empty when none). */
   webhooksFor(merchantId: string, orderId: string): WebhookDelivery[]
+  /** Inserts a run-time plan unless the merchant already has one with this plan_id (exact match). */
+  insertPlan(merchantId: string, plan: Plan): InsertPlanResult
+  /** The merchant's run-time plans in the order they were added (empty when none). */
+  plansOf(merchantId: string): Plan[]
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
+  /** Forgets every order, webhook record and run-time plan. */
   reset(): void
 }
