@@ -1,20 +1,9 @@
-import { Hono } from 'hono'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
-import { createDialects } from '../app'
-import type { SandboxDeps } from '../deps'
-import { AttemptService } from '../domain/attempt-service'
-import { MovableClock } from '../domain/clock'
-import { OrderEventBus } from '../domain/order-events'
 import { MAX_BODY_BYTES } from '../http/body-limit'
-import { silentLogger } from '../log'
-import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
-import { MemoryStore } from '../store/memory-store'
-import { WebhookDispatcher } from '../webhooks/dispatcher'
-import { qaRoutes } from './routes'
+import { qaSandbox } from '../testing/qa-sandbox'
 
 const basic = (credentials: string): string => `Basic ${Buffer.from(credentials).toString('base64')}`
-const DEMO = basic('demo_api_key:')
 const OTHER = basic('other_api_key:')
 
 /** The demo merchant's plans in the merchants file. */
@@ -46,42 +35,8 @@ const JuspayErrorBody = z.object({
 })
 const PlanList = z.strictObject({ plans: z.array(z.object({ plan_id: z.string() })) })
 
-const disposers: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const dispose of disposers.splice(0)) await dispose()
-})
-
 function setup() {
-  const store = new MemoryStore()
-  const clock = new MovableClock({ now: () => new Date('2026-11-25T10:00:00.000Z') })
-  const deps: SandboxDeps = {
-    store,
-    clock,
-    merchants: loadMerchants(DEFAULT_MERCHANTS_FILE),
-    log: silentLogger,
-    publicOrigin: 'http://127.0.0.1:4000',
-    qaEnabled: true,
-  }
-  const bus = new OrderEventBus()
-  const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o) })
-  const webhooks = new WebhookDispatcher({ deps, bus, dialects })
-  webhooks.start()
-  disposers.push(async () => {
-    webhooks.stop()
-    attempts.dispose()
-    await webhooks.idle()
-  })
-  const app = new Hono()
-  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: dialects.byId('juspay') }))
-  const request = (method: string, path: string, init: { auth?: string | null; body?: string; type?: string } = {}) => {
-    const headers = new Headers()
-    const auth = init.auth === undefined ? DEMO : init.auth
-    if (auth !== null) headers.set('authorization', auth)
-    if (init.type) headers.set('content-type', init.type)
-    else if (init.body !== undefined) headers.set('content-type', 'application/json')
-    return Promise.resolve(app.request(path, { method, headers, body: init.body }))
-  }
+  const { store, request } = qaSandbox(new Date('2026-11-25T10:00:00.000Z'))
   const post = (plan: unknown, auth?: string) => request('POST', '/sandbox/plans', { body: JSON.stringify(plan), ...(auth ? { auth } : {}) })
   /** Every run-time plan of both merchants, to check that a refused request stored nothing. */
   const stored = () => ({ demo: store.plansOf('demo_merchant'), other: store.plansOf('other_merchant') })

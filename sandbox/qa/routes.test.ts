@@ -1,21 +1,11 @@
-import { Hono } from 'hono'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import type { StartAttempt } from '../../contract/attempt'
-import { createDialects } from '../app'
-import type { SandboxDeps } from '../deps'
-import { AttemptService } from '../domain/attempt-service'
-import { MovableClock } from '../domain/clock'
 import type { Order } from '../domain/order'
-import { OrderEventBus } from '../domain/order-events'
 import { createOrder, type OrderDraft } from '../domain/orders'
 import { MAX_BODY_BYTES } from '../http/body-limit'
-import { silentLogger } from '../log'
-import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
-import { MemoryStore } from '../store/memory-store'
 import { orderDraft } from '../testing/fixtures'
-import { WebhookDispatcher } from '../webhooks/dispatcher'
-import { qaRoutes } from './routes'
+import { qaSandbox } from '../testing/qa-sandbox'
 
 /** The plain order these tests were written against: no refund, a bare return URL. */
 const PLAIN: Partial<OrderDraft> = {
@@ -57,28 +47,8 @@ const WebhooksBody = z.strictObject({
   webhooks: z.array(z.object({ id: z.string(), event_name: z.string(), status: z.string(), url: z.string().nullable() })),
 })
 
-const disposers: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const dispose of disposers.splice(0)) await dispose()
-})
-
 function setup() {
-  const store = new MemoryStore()
-  const clock = new MovableClock({ now: () => NOW })
-  const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
-  const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
-  const bus = new OrderEventBus()
-  const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o) })
-  const webhooks = new WebhookDispatcher({ deps, bus, dialects })
-  webhooks.start()
-  disposers.push(async () => {
-    webhooks.stop()
-    attempts.dispose()
-    await webhooks.idle()
-  })
-  const app = new Hono()
-  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: dialects.byId('juspay') }))
+  const { app, deps, store, merchants, attempts, webhooks, request } = qaSandbox(NOW)
 
   let n = 0
   const order = (overrides: Partial<OrderDraft> = {}): Order => {
@@ -94,14 +64,6 @@ function setup() {
     const started = attempts.start(o, merchant, intent, `k-${o.orderId}`)
     if (!started.ok) throw new Error(started.error)
     return started.order
-  }
-  const request = (method: string, path: string, init: { auth?: string | null; body?: string; type?: string } = {}) => {
-    const headers = new Headers()
-    const auth = init.auth === undefined ? DEMO : init.auth
-    if (auth !== null) headers.set('authorization', auth)
-    if (init.type) headers.set('content-type', init.type)
-    else if (init.body !== undefined) headers.set('content-type', 'application/json')
-    return Promise.resolve(app.request(path, { method, headers, body: init.body }))
   }
   /** Everything a QA request could change, to check that a refused one changed nothing. */
   const snapshot = (orders: readonly Order[]) => ({

@@ -1,0 +1,54 @@
+import { Hono } from 'hono'
+import { onTestFinished } from 'vitest'
+import { createDialects } from '../app'
+import type { SandboxDeps } from '../deps'
+import { AttemptService } from '../domain/attempt-service'
+import { MovableClock } from '../domain/clock'
+import { OrderEventBus } from '../domain/order-events'
+import { silentLogger } from '../log'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
+import { qaRoutes } from '../qa/routes'
+import { MemoryStore } from '../store/memory-store'
+import { WebhookDispatcher } from '../webhooks/dispatcher'
+import { basic, DEMO_KEY } from './security-harness'
+
+export interface QaRequestInit {
+  /** The Authorization header; the demo merchant's Basic credentials when left out, none when null. */
+  auth?: string | null
+  body?: string
+  /** The content type; application/json when a body is sent without one. */
+  type?: string
+}
+
+/**
+ * The QA routes alone, mounted at /sandbox over an in-memory store with the merchants file's
+ * merchants, answering in the envelope the composition root hands them. Call it inside a test:
+ * the webhook dispatcher and the attempt timers stop when that test finishes.
+ */
+export function qaSandbox(now: Date) {
+  const store = new MemoryStore()
+  const clock = new MovableClock({ now: () => now })
+  const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
+  const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
+  const bus = new OrderEventBus()
+  const attempts = new AttemptService(deps, bus)
+  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o) })
+  const webhooks = new WebhookDispatcher({ deps, bus, dialects })
+  webhooks.start()
+  onTestFinished(async () => {
+    webhooks.stop()
+    attempts.dispose()
+    await webhooks.idle()
+  })
+  const app = new Hono()
+  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: dialects.byId('juspay') }))
+  const request = (method: string, path: string, init: QaRequestInit = {}) => {
+    const headers = new Headers()
+    const auth = init.auth === undefined ? basic(DEMO_KEY) : init.auth
+    if (auth !== null) headers.set('authorization', auth)
+    if (init.type) headers.set('content-type', init.type)
+    else if (init.body !== undefined) headers.set('content-type', 'application/json')
+    return Promise.resolve(app.request(path, { method, headers, body: init.body }))
+  }
+  return { app, deps, store, merchants, attempts, webhooks, request }
+}
