@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Frequency, MandateTerms } from '../../contract/mandate'
+import type { MandateTerms } from '../../contract/mandate'
 import type { CreateMandate } from '../../contract/mandate'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
+import { mandateTerms } from '../testing/fixtures'
 import { eligibleInstruments } from './instruments'
 import { UPI_AFA_FREE_LIMIT_MINOR, UPI_AUTOPAY_MAX_MINOR } from './rails/upi'
 
@@ -11,20 +12,6 @@ const upiOnly = merchants.byId('other_merchant')
 if (!both || !upiOnly) throw new Error('demo merchants missing')
 /** The demo merchant's highest eNACH limit. */
 const ENACH_MAX = Math.max(...Object.values(both.enachLimitsMinor))
-
-function terms(maxMinor: number, frequency: Frequency = 'MONTHLY'): MandateTerms {
-  return {
-    maxAmount: { minor: maxMinor, currency: 'INR' },
-    amountRule: 'VARIABLE',
-    frequency,
-    ruleType: 'AFTER',
-    ruleValue: 5,
-    startDate: '2026-11-25T00:00:00.000Z',
-    endDate: '2056-11-25T00:00:00.000Z',
-    blockFunds: frequency === 'ONETIME',
-    revokableByCustomer: frequency !== 'ONETIME',
-  }
-}
 
 type Row = [
   name: string,
@@ -37,30 +24,30 @@ const ok = (mandate: string, notices: string[] = []) => ({ available: true, mand
 
 const rows: Row[] = [
   ['no mandate asked', null, null, { upi: ok('none'), netbanking: ok('none') }],
-  ['REQUIRED monthly ₹1,000', 'REQUIRED', terms(1_000_00), { upi: ok('required'), netbanking: ok('required') }],
-  ['OPTIONAL monthly ₹1,000', 'OPTIONAL', terms(1_000_00), { upi: ok('optional'), netbanking: ok('optional') }],
+  ['REQUIRED monthly ₹1,000', 'REQUIRED', mandateTerms(1_000_00), { upi: ok('required'), netbanking: ok('required') }],
+  ['OPTIONAL monthly ₹1,000', 'OPTIONAL', mandateTerms(1_000_00), { upi: ok('optional'), netbanking: ok('optional') }],
   [
     'REQUIRED ₹15,000 is still AFA-free',
     'REQUIRED',
-    terms(UPI_AFA_FREE_LIMIT_MINOR),
+    mandateTerms(UPI_AFA_FREE_LIMIT_MINOR),
     { upi: ok('required'), netbanking: ok('required') },
   ],
   [
     'REQUIRED just above ₹15,000 needs extra approval on UPI',
     'REQUIRED',
-    terms(UPI_AFA_FREE_LIMIT_MINOR + 1),
+    mandateTerms(UPI_AFA_FREE_LIMIT_MINOR + 1),
     { upi: ok('required', ['upi_extra_approval_above_limit']), netbanking: ok('required') },
   ],
   [
     'REQUIRED ₹1,00,000 is the UPI ceiling',
     'REQUIRED',
-    terms(UPI_AUTOPAY_MAX_MINOR),
+    mandateTerms(UPI_AUTOPAY_MAX_MINOR),
     { upi: ok('required', ['upi_extra_approval_above_limit']), netbanking: ok('required') },
   ],
   [
     'REQUIRED above ₹1,00,000 leaves only eNACH',
     'REQUIRED',
-    terms(UPI_AUTOPAY_MAX_MINOR + 1),
+    mandateTerms(UPI_AUTOPAY_MAX_MINOR + 1),
     {
       upi: { available: false, mandate: 'required', reason: 'upi_max_amount_exceeded', notices: [] },
       netbanking: ok('required'),
@@ -69,7 +56,7 @@ const rows: Row[] = [
   [
     'OPTIONAL above ₹1,00,000 keeps UPI but drops its AutoPay opt-in',
     'OPTIONAL',
-    terms(UPI_AUTOPAY_MAX_MINOR + 1),
+    mandateTerms(UPI_AUTOPAY_MAX_MINOR + 1),
     {
       upi: { available: true, mandate: 'none', reason: 'upi_max_amount_exceeded', notices: [] },
       netbanking: ok('optional'),
@@ -78,7 +65,7 @@ const rows: Row[] = [
   [
     'REQUIRED above every eNACH limit',
     'REQUIRED',
-    terms(ENACH_MAX + 1),
+    mandateTerms(ENACH_MAX + 1),
     {
       upi: { available: false, mandate: 'required', reason: 'upi_max_amount_exceeded', notices: [] },
       netbanking: { available: false, mandate: 'required', reason: 'enach_max_amount_exceeded', notices: [] },
@@ -87,13 +74,13 @@ const rows: Row[] = [
   [
     'REQUIRED ONETIME is UPI only',
     'REQUIRED',
-    terms(5_000_00, 'ONETIME'),
+    mandateTerms(5_000_00, 'ONETIME'),
     { upi: ok('required'), netbanking: { available: false, mandate: 'required', reason: 'onetime_upi_only', notices: [] } },
   ],
   [
     'REQUIRED BIMONTHLY has no eNACH frequency code',
     'REQUIRED',
-    terms(5_000_00, 'BIMONTHLY'),
+    mandateTerms(5_000_00, 'BIMONTHLY'),
     {
       upi: ok('required'),
       netbanking: { available: false, mandate: 'required', reason: 'enach_frequency_unsupported', notices: [] },

@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { Plan } from '../../contract/plan'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, type Merchant } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
+import { monthlyPlan } from '../testing/fixtures'
 import { addPlan, merchantPlan, merchantPlans } from './plans'
 
-const MONTHLY = {
-  plan_id: 'fit_monthly',
-  name: 'Monthly',
-  description: 'Billed on the 5th.',
-  status: 'ACTIVE',
-  amount: { type: 'FIXED', paise: 49900 },
-  currency: 'INR',
-  interval: 'MONTHLY',
-  rule_type: 'ON',
-  rule_value: 5,
-  max_amount: 49900,
-  intro: { type: 'NONE' },
-  on_failure: 'RETRY',
-}
+const MONTHLY = monthlyPlan()
 
 const issues = (input: unknown): [string, string][] => {
   const parsed = Plan.safeParse(input)

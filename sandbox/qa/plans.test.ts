@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
+import { JuspayError } from '../../contract/errors'
 import { MAX_BODY_BYTES } from '../http/body-limit'
 import { qaSandbox } from '../testing/qa-sandbox'
 
@@ -24,15 +25,6 @@ const PLAN = {
   on_failure: 'SKIP',
 }
 
-const JuspayErrorBody = z.object({
-  status: z.string(),
-  error_code: z.string(),
-  error_message: z.string(),
-  error_info: z.object({
-    code: z.string(),
-    fields: z.array(z.object({ field_name: z.string(), reason: z.string() })),
-  }),
-})
 const PlanList = z.strictObject({ plans: z.array(z.object({ plan_id: z.string() })) })
 
 function setup() {
@@ -46,7 +38,7 @@ function setup() {
 async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status)
   expect(response.headers.get('content-type')).toMatch(/^application\/json/)
-  const body = JuspayErrorBody.parse(await response.json())
+  const body = JuspayError.parse(await response.json())
   expect(body.error_info.code).toBe(code)
   return body
 }

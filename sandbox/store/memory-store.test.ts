@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
 import type { NetbankingAttempt, UpiAttempt } from '../domain/attempt'
 import type { Order } from '../domain/order'
-import { orderDraft, TEST_NOW } from '../testing/fixtures'
+import { monthlyPlan, orderDraft, TEST_NOW } from '../testing/fixtures'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { MemoryStore } from './memory-store'
 
@@ -191,20 +191,7 @@ describe('MemoryStore webhook records', () => {
 })
 
 describe('MemoryStore run-time plans', () => {
-  const plan = (planId: string, name = 'Monthly'): Plan => ({
-    plan_id: planId,
-    name,
-    description: '',
-    status: 'ACTIVE',
-    amount: { type: 'FIXED', paise: 49900 },
-    currency: 'INR',
-    interval: 'MONTHLY',
-    rule_type: 'ON',
-    rule_value: 5,
-    max_amount: 49900,
-    intro: { type: 'NONE' },
-    on_failure: 'RETRY',
-  })
+  const plan = (planId: string, name = 'Monthly'): Plan => monthlyPlan({ plan_id: planId, name })
 
   it('keeps plans per merchant in the order added, refusing a taken plan_id with the plan that holds it', () => {
     const store = new MemoryStore()

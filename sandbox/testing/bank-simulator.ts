@@ -102,17 +102,4 @@ export function bankSandbox(customise: (merchant: Merchant) => Merchant = (m) =>
   return { app, deps, store, clock, lines, bodies, request, order, start, startEnach, toConsent, qa, orderStatus, current }
 }
 
-/** The page's text as a reader sees it: tags dropped, the escapes html`` makes undone, spaces collapsed. */
-export function visibleText(page: string): string {
-  return page
-    .replace(/<\/?(?:bdi|span|strong)\b[^>]*>/g, '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-}
-
 export const statusRegion = (body: string): string => /<div role="status"[^>]*>([\s\S]*?)<\/div>/.exec(body)?.[1] ?? ''

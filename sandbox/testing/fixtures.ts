@@ -1,4 +1,6 @@
 import type { EnachDetails } from '../../contract/enach'
+import type { Frequency, MandateTerms } from '../../contract/mandate'
+import type { Plan } from '../../contract/plan'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 import { createApp } from '../app'
 import { MovableClock } from '../domain/clock'
@@ -87,3 +89,48 @@ export const enachDetails = (overrides: Partial<EnachDetails> = {}): EnachDetail
   accountType: 'SAVINGS',
   ...overrides,
 })
+
+/** A VARIABLE mandate of up to `maxMinor`, on or after the 5th, valid for 30 years from the test day. */
+export function mandateTerms(maxMinor: number, frequency: Frequency = 'MONTHLY'): MandateTerms {
+  return {
+    maxAmount: { minor: maxMinor, currency: 'INR' },
+    amountRule: 'VARIABLE',
+    frequency,
+    ruleType: 'AFTER',
+    ruleValue: 5,
+    startDate: '2026-11-25T00:00:00.000Z',
+    endDate: '2056-11-25T00:00:00.000Z',
+    blockFunds: frequency === 'ONETIME',
+    revokableByCustomer: frequency !== 'ONETIME',
+  }
+}
+
+/** A valid plan: ₹499 a month on the 5th, no introductory period; override a field for another. */
+export const monthlyPlan = (overrides: Partial<Plan> = {}): Plan => ({
+  plan_id: 'fit_monthly',
+  name: 'Monthly',
+  description: 'Billed on the 5th.',
+  status: 'ACTIVE',
+  amount: { type: 'FIXED', paise: 49900 },
+  currency: 'INR',
+  interval: 'MONTHLY',
+  rule_type: 'ON',
+  rule_value: 5,
+  max_amount: 49900,
+  intro: { type: 'NONE' },
+  on_failure: 'RETRY',
+  ...overrides,
+})
+
+/** A server-rendered page's text as a reader sees it: tags dropped, the escapes html`` makes undone, spaces collapsed. */
+export function visibleText(page: string): string {
+  return page
+    .replace(/<\/?(?:bdi|span|strong)\b[^>]*>/g, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { StartAttempt } from '../../../contract/attempt'
 import type { EnachDetails } from '../../../contract/enach'
 import type { InstrumentNotice, UnavailableReason } from '../../../contract/instrument'
-import type { Frequency, MandateTerms } from '../../../contract/mandate'
+import type { MandateTerms } from '../../../contract/mandate'
 import type { Rail } from '../../../contract/rail'
 import {
   EXPIRED_WINDOW_MS,
@@ -14,7 +14,7 @@ import {
 } from '../../../contract/scenarios'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../../merchants'
 import { MemoryStore } from '../../store/memory-store'
-import { enachDetails, seedOrder, TEST_NOW } from '../../testing/fixtures'
+import { enachDetails, mandateTerms, seedOrder, TEST_NOW } from '../../testing/fixtures'
 import type { AutoOutcome } from '../attempt'
 import { MovableClock } from '../clock'
 import type { Order } from '../order'
@@ -28,20 +28,6 @@ if (!demo || !upiOnly) throw new Error('demo merchants missing')
 const merchant = demo
 const ENACH_MAX = Math.max(...Object.values(merchant.enachLimitsMinor))
 
-function terms(maxMinor: number, frequency: Frequency = 'MONTHLY'): MandateTerms {
-  return {
-    maxAmount: { minor: maxMinor, currency: 'INR' },
-    amountRule: 'VARIABLE',
-    frequency,
-    ruleType: 'AFTER',
-    ruleValue: 5,
-    startDate: '2026-11-25T00:00:00.000Z',
-    endDate: '2056-11-25T00:00:00.000Z',
-    blockFunds: frequency === 'ONETIME',
-    revokableByCustomer: frequency !== 'ONETIME',
-  }
-}
-
 /** A REQUIRED mandate order of up to the given maximum. */
 function order(maxMinor = 1_000_00): Order {
   const base = seedOrder({ store: new MemoryStore(), clock: new MovableClock({ now: () => TEST_NOW }) })
@@ -50,20 +36,20 @@ function order(maxMinor = 1_000_00): Order {
 
 describe('eligibility: what blocks a rail from registering the mandate, and what it tells the customer', () => {
   it.each<[Rail, string, MandateTerms, UnavailableReason | null, InstrumentNotice[]]>([
-    ['upi', 'monthly ₹1,000', terms(1_000_00), null, []],
-    ['upi', '₹15,000, still without the PIN at each debit', terms(UPI_AFA_FREE_LIMIT_MINOR), null, []],
-    ['upi', 'just above ₹15,000', terms(UPI_AFA_FREE_LIMIT_MINOR + 1), null, ['upi_extra_approval_above_limit']],
-    ['upi', 'the ₹1,00,000 ceiling', terms(UPI_AUTOPAY_MAX_MINOR), null, ['upi_extra_approval_above_limit']],
-    ['upi', 'above the ceiling', terms(UPI_AUTOPAY_MAX_MINOR + 1), 'upi_max_amount_exceeded', ['upi_extra_approval_above_limit']],
-    ['upi', 'a one-time mandate', terms(5_000_00, 'ONETIME'), null, []],
-    ['upi', 'every two months', terms(5_000_00, 'BIMONTHLY'), null, []],
-    ['netbanking', 'monthly ₹1,000', terms(1_000_00), null, []],
-    ['netbanking', 'above the UPI ceiling', terms(UPI_AUTOPAY_MAX_MINOR + 1), null, []],
-    ['netbanking', 'the highest eNACH limit', terms(ENACH_MAX), null, []],
-    ['netbanking', 'above every eNACH limit', terms(ENACH_MAX + 1), 'enach_max_amount_exceeded', []],
-    ['netbanking', 'a one-time mandate', terms(5_000_00, 'ONETIME'), 'onetime_upi_only', []],
-    ['netbanking', 'every two months (no eNACH code)', terms(5_000_00, 'BIMONTHLY'), 'enach_frequency_unsupported', []],
-    ['netbanking', 'as presented', terms(5_000_00, 'ASPRESENTED'), null, []],
+    ['upi', 'monthly ₹1,000', mandateTerms(1_000_00), null, []],
+    ['upi', '₹15,000, still without the PIN at each debit', mandateTerms(UPI_AFA_FREE_LIMIT_MINOR), null, []],
+    ['upi', 'just above ₹15,000', mandateTerms(UPI_AFA_FREE_LIMIT_MINOR + 1), null, ['upi_extra_approval_above_limit']],
+    ['upi', 'the ₹1,00,000 ceiling', mandateTerms(UPI_AUTOPAY_MAX_MINOR), null, ['upi_extra_approval_above_limit']],
+    ['upi', 'above the ceiling', mandateTerms(UPI_AUTOPAY_MAX_MINOR + 1), 'upi_max_amount_exceeded', ['upi_extra_approval_above_limit']],
+    ['upi', 'a one-time mandate', mandateTerms(5_000_00, 'ONETIME'), null, []],
+    ['upi', 'every two months', mandateTerms(5_000_00, 'BIMONTHLY'), null, []],
+    ['netbanking', 'monthly ₹1,000', mandateTerms(1_000_00), null, []],
+    ['netbanking', 'above the UPI ceiling', mandateTerms(UPI_AUTOPAY_MAX_MINOR + 1), null, []],
+    ['netbanking', 'the highest eNACH limit', mandateTerms(ENACH_MAX), null, []],
+    ['netbanking', 'above every eNACH limit', mandateTerms(ENACH_MAX + 1), 'enach_max_amount_exceeded', []],
+    ['netbanking', 'a one-time mandate', mandateTerms(5_000_00, 'ONETIME'), 'onetime_upi_only', []],
+    ['netbanking', 'every two months (no eNACH code)', mandateTerms(5_000_00, 'BIMONTHLY'), 'enach_frequency_unsupported', []],
+    ['netbanking', 'as presented', mandateTerms(5_000_00, 'ASPRESENTED'), null, []],
   ])('%s, %s', (rail, _name, mandate, blocker, notices) => {
     expect(RAIL_RULES[rail].mandateBlocker(mandate, merchant)).toBe(blocker)
     expect(RAIL_RULES[rail].notices(mandate)).toEqual(notices)

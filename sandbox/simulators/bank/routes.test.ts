@@ -5,7 +5,8 @@ import { UMRN_PATTERN } from '../../domain/umrn'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { BANK_OTP, MAGIC_ACCOUNTS } from '../../../contract/scenarios'
 import { BANK_CSP } from './routes'
-import { bankSandbox, form, GOOD_CREDENTIALS, statusRegion, visibleText } from '../../testing/bank-simulator'
+import { bankSandbox, form, GOOD_CREDENTIALS, statusRegion } from '../../testing/bank-simulator'
+import { visibleText } from '../../testing/fixtures'
 
 const path = (token: string, suffix = '') => `/simulator/bank/${token}${suffix}`
 const checkout = (pageId: string) => `/orders/${pageId}/payment-page`

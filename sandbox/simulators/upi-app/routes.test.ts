@@ -3,6 +3,7 @@ import { RAIL_RULES } from '../../domain/rails'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { MAGIC_VPAS } from '../../../contract/scenarios'
 import { SIMULATOR_CSP } from './routes'
+import { visibleText } from '../../testing/fixtures'
 import { collect, form, simulatorSandbox } from '../../testing/upi-app-simulator'
 
 const sandboxes: ReturnType<typeof simulatorSandbox>[] = []
@@ -16,19 +17,6 @@ afterEach(() => {
 })
 
 const path = (token: string, suffix = '') => `/simulator/upi/${token}${suffix}`
-
-/** The page's text as a reader sees it: tags dropped, the escapes html`` makes undone, spaces collapsed. */
-function visibleText(page: string): string {
-  return page
-    .replace(/<\/?(?:bdi|span|strong)\b[^>]*>/g, '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-}
 
 async function page(res: Response) {
   const body = await res.text()
