@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { Money } from './money'
+import { PriceSchedule } from './billing'
 import { CreateMandate, MandateTerms } from './mandate'
 import { Instrument, UpiChannelPolicy } from './instrument'
 import { Rail } from './rail'
@@ -69,6 +70,8 @@ export const SessionView = z.object({
     }),
   ),
   lineItems: z.array(LineItem),
+  /** What a subscription will charge and when; null when the session sells none. */
+  schedule: z.nullable(PriceSchedule),
   createMandate: z.nullable(CreateMandate),
   mandate: z.nullable(MandateTerms),
   instruments: z.array(Instrument),

@@ -1,4 +1,6 @@
+import type { PriceSchedule } from '../../contract/billing'
 import type { CreateMandate, MandateTerms } from '../../contract/mandate'
+import type { Plan } from '../../contract/plan'
 import type { Rail } from '../../contract/rail'
 import type { Locale, LineItem } from '../../contract/session'
 import type { MandateStatus, OrderStatus } from '../../contract/status'
@@ -31,6 +33,16 @@ export type OrderSource =
       raw: unknown
     }
 
+/** What the order sells when it starts a subscription (docs/domain/billing.md#the-price-schedule). */
+export interface OrderBilling {
+  /** The plan as it stood when the session was created; null for a checkout session's discount period. */
+  plan: Plan | null
+  /** Computed once, when the session was created: what the page shows is what is billed. */
+  schedule: PriceSchedule
+  /** The subscription the registration created (Juspay's billing_execution_info_id); null until then. */
+  subscriptionId: string | null
+}
+
 /**
  * The one domain model every dialect maps into. Amounts are integer paise.
  * `fingerprint` is a canonical digest of the creating request, used to answer a repeated
@@ -54,6 +66,7 @@ export interface Order {
   createMandate: CreateMandate | null
   mandate: MandateTerms | null
   paymentRules: unknown
+  billing: OrderBilling | null
   lineItems: LineItem[]
   preferredRail: Rail | null
   language: Locale | null

@@ -81,6 +81,7 @@ export function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: Or
     createMandate: draft.createMandate,
     mandate: draft.mandate,
     paymentRules: draft.paymentRules,
+    billing: draft.billing,
     lineItems: draft.lineItems,
     preferredRail: draft.preferredRail,
     language: draft.language,

@@ -43,6 +43,7 @@ function order(mandate: MandateTerms | null): Order {
     createMandate: mandate ? 'REQUIRED' : null,
     mandate,
     paymentRules: null,
+    billing: null,
     lineItems: [],
     preferredRail: null,
     language: null,

@@ -91,6 +91,7 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, signR
     description: order.description,
     customer: customerView(order.customer),
     lineItems: order.lineItems,
+    schedule: order.billing?.schedule ?? null,
     createMandate: order.createMandate,
     mandate: order.mandate,
     instruments: eligibleInstruments(merchant, order),

@@ -61,6 +61,7 @@ export function orderDraft(now: Date, overrides: Partial<OrderDraft> = {}): Orde
       revokableByCustomer: true,
     },
     paymentRules: null,
+    billing: null,
     lineItems: [],
     preferredRail: null,
     language: null,

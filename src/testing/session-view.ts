@@ -15,6 +15,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   description: null,
   customer: null,
   lineItems: [],
+  schedule: null,
   createMandate: null,
   mandate: null,
   instruments: [],

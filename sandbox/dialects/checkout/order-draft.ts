@@ -115,6 +115,7 @@ export function toOrderDraft(input: DraftInput): OrderDraft {
     metadata,
     ...mandateOf(request, input.now),
     paymentRules: null,
+    billing: null,
     lineItems: request.line_items.map(toLineItem),
     preferredRail: null,
     language: languageOf(metadata),

@@ -35,6 +35,7 @@ describe('core fields', () => {
       createMandate: null,
       mandate: null,
       paymentRules: null,
+      billing: null,
       lineItems: [],
       preferredRail: null,
       language: null,

@@ -100,6 +100,7 @@ function toDraft(
     createMandate: request.createMandate ?? null,
     mandate: resolved.mandate,
     paymentRules: request.paymentRules ?? null,
+    billing: null,
     lineItems: [],
     preferredRail: ACTION_RAIL[action],
     language: request.language ?? null,

@@ -1,0 +1,57 @@
+import * as z from 'zod/mini'
+import { Money } from './money'
+import { Frequency, RuleType } from './mandate'
+
+/**
+ * The price schedule a customer is shown before committing and the sandbox bills by afterwards.
+ * The sandbox computes it once, when the session is created (sandbox/domain/price-schedule.ts,
+ * docs/decisions/0011-one-price-schedule.md); the page and every API answer show that same value.
+ */
+
+/** A calendar date in India (IST), `YYYY-MM-DD`: a debit falls on a day, not an instant. */
+export const IstDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+export type IstDate = z.infer<typeof IstDate>
+
+/** How the subscription starts below full price (docs/domain/billing.md#introductory-period). */
+export const ScheduleIntro = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('NONE') }),
+  /** Free for `days` days from the session's date; nothing is debited before `endsOn`. */
+  z.object({ type: z.literal('DAYS'), days: z.int().check(z.positive()), endsOn: IstDate }),
+  /** The first `cycles` periods at `amount` (0 = free), today's period counted when it is paid today. */
+  z.object({ type: z.literal('CYCLES'), cycles: z.int().check(z.positive()), amount: Money }),
+  /** Billing starts on a date the merchant chose at registration (Juspay's billing_start_date). */
+  z.object({ type: z.literal('START_DATE'), startsOn: IstDate }),
+])
+export type ScheduleIntro = z.infer<typeof ScheduleIntro>
+
+/** One future debit under the mandate. */
+export const ScheduledCharge = z.object({
+  date: IstDate,
+  amount: Money,
+  /** Part of the introductory period (a discounted cycle), not the regular price. */
+  intro: z.boolean(),
+})
+export type ScheduledCharge = z.infer<typeof ScheduledCharge>
+
+export const PriceSchedule = z.object({
+  /** The plan sold, when there is one (a checkout session's discount period has none). */
+  plan: z.nullable(z.object({ id: z.string(), name: z.string(), description: z.string() })),
+  /** What is debited today, at registration, and whether it is refunded once the mandate is active. */
+  today: z.object({ amount: Money, refunded: z.boolean() }),
+  intro: ScheduleIntro,
+  /**
+   * The debits after today, oldest first, up to and including the first at the regular amount.
+   * Empty when the merchant presents each debit (ASPRESENTED): no date can be promised.
+   */
+  charges: z.array(ScheduledCharge),
+  /** The regular amount and how often it is debited, with the debit day when there is one. */
+  recurring: z.object({
+    amount: Money,
+    interval: Frequency,
+    ruleType: z.nullable(RuleType),
+    ruleValue: z.nullable(z.int()),
+  }),
+  /** The mandate's cap: the most any one debit may be. */
+  cap: Money,
+})
+export type PriceSchedule = z.infer<typeof PriceSchedule>

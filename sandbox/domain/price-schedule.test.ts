@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { priceSchedule, type ScheduleTerms } from './price-schedule'
+
+/** 10:00 IST on a date, as the instant a session was created. */
+const at = (date: string, time = '10:00:00'): Date => new Date(`${date}T${time}+05:30`)
+
+const monthly = (overrides: Partial<ScheduleTerms> = {}): ScheduleTerms => ({
+  at: at('2026-12-01'),
+  plan: { id: 'fit_monthly', name: 'Fit monthly', description: '' },
+  interval: 'MONTHLY',
+  ruleType: 'ON',
+  ruleValue: 5,
+  recurringMinor: 49_900,
+  capMinor: 100_000,
+  today: { minor: 100, refunded: true, paysFirstPeriod: false },
+  intro: { type: 'NONE' },
+  ...overrides,
+})
+
+const dates = (terms: ScheduleTerms) => priceSchedule(terms).charges.map((c) => `${c.date} ${c.amount.minor}${c.intro ? ' intro' : ''}`)
+
+describe('priceSchedule: when the debits fall', () => {
+  it.each<[string, Partial<ScheduleTerms>, string[]]>([
+    ['no intro: the next debit day after today', {}, ['2026-12-05 49900']],
+    ['no intro, today is the debit day: next month', { at: at('2026-12-05') }, ['2027-01-05 49900']],
+    ['no debit day: same day next month', { ruleType: null, ruleValue: null }, ['2027-01-01 49900']],
+    ['day 31 from a 30-day month start falls on the 31st', { ruleValue: 31, at: at('2026-12-01') }, ['2026-12-31 49900']],
+    ['day 31 after 31 Jan falls on 28 Feb', { ruleValue: 31, at: at('2027-01-31') }, ['2027-02-28 49900']],
+    ['day 30 in a leap February falls on the 29th', { ruleValue: 30, at: at('2028-02-01') }, ['2028-02-29 49900']],
+    ['day 29 in a common February falls on the 28th', { ruleValue: 29, at: at('2027-02-10') }, ['2027-02-28 49900']],
+    ['yearly on 29 from a leap day anchors on 28 Feb next year', { interval: 'YEARLY', ruleValue: null, ruleType: null, at: at('2028-02-29') }, ['2029-02-28 49900']],
+    ['daily: tomorrow', { interval: 'DAILY', ruleType: null, ruleValue: null }, ['2026-12-02 49900']],
+    ['weekly on Monday (1) from a Tuesday', { interval: 'WEEKLY', ruleValue: 1 }, ['2026-12-07 49900']],
+    ['fortnightly 16 means the 15th and the month end', { interval: 'FORTNIGHTLY', ruleValue: 16, at: at('2026-12-20') }, ['2026-12-31 49900']],
+    ['quarterly on the 5th after the 5th has passed waits a quarter', { interval: 'QUARTERLY', at: at('2026-12-10') }, ['2027-03-05 49900']],
+    ['as presented: no date can be promised', { interval: 'ASPRESENTED', ruleType: null, ruleValue: null }, []],
+  ])('%s', (_name, overrides, expected) => {
+    expect(dates(monthly(overrides))).toEqual(expected)
+  })
+
+  it.each<[string, Date, string]>([
+    ['18:29:59 UTC is still the day before in India', new Date('2026-12-04T18:29:59Z'), '2026-12-05 49900'],
+    ['18:30 UTC is midnight IST: the debit day itself, so next month', new Date('2026-12-04T18:30:00Z'), '2027-01-05 49900'],
+  ])('a session created at IST midnight: %s', (_name, instant, expected) => {
+    expect(dates(monthly({ at: instant }))).toEqual([expected])
+  })
+})
+
+describe('priceSchedule: introductory periods', () => {
+  it.each<[string, Partial<ScheduleTerms>, string[]]>([
+    ['14 free days, no debit day: the day they end', { ruleType: null, ruleValue: null, intro: { type: 'DAYS', days: 14 } }, ['2026-12-15 49900']],
+    ['14 free days, debit day 5: the first 5th on or after they end', { intro: { type: 'DAYS', days: 14 } }, ['2027-01-05 49900']],
+    ['free days ending on the debit day bill that day', { intro: { type: 'DAYS', days: 4 } }, ['2026-12-05 49900']],
+    ['3 cycles at ₹99 on the 5th, then the regular amount', { intro: { type: 'CYCLES', cycles: 3, minor: 9_900 } }, ['2026-12-05 9900 intro', '2027-01-05 9900 intro', '2027-02-05 9900 intro', '2027-03-05 49900']],
+    ['2 free cycles take two debit days and list no debit until the regular one', { intro: { type: 'CYCLES', cycles: 2, minor: 0 } }, ['2027-02-05 49900']],
+    ['a discounted first period paid today counts as a cycle', { today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 2, minor: 9_900 } }, ['2026-12-05 9900 intro', '2027-01-05 49900']],
+    ['a single discounted period paid today: the regular amount next', { today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 1, minor: 9_900 } }, ['2026-12-05 49900']],
+    ['a start date on the debit day bills that day', { intro: { type: 'START_DATE', at: at('2027-01-05', '00:00:00') } }, ['2027-01-05 49900']],
+    ['a start date between debit days bills the next debit day', { intro: { type: 'START_DATE', at: at('2026-12-11') } }, ['2027-01-05 49900']],
+    ['a start date with no debit day bills on that date', { ruleType: null, ruleValue: null, intro: { type: 'START_DATE', at: at('2026-12-11') } }, ['2026-12-11 49900']],
+  ])('%s', (_name, overrides, expected) => {
+    expect(dates(monthly(overrides))).toEqual(expected)
+  })
+
+  it('names the intro as the page shows it', () => {
+    expect(priceSchedule(monthly({ intro: { type: 'DAYS', days: 14 } })).intro).toEqual({ type: 'DAYS', days: 14, endsOn: '2026-12-15' })
+    expect(priceSchedule(monthly({ intro: { type: 'START_DATE', at: new Date('2026-12-10T18:30:00Z') } })).intro).toEqual({
+      type: 'START_DATE',
+      startsOn: '2026-12-11',
+    })
+    expect(priceSchedule(monthly({ intro: { type: 'CYCLES', cycles: 3, minor: 9_900 } })).intro).toEqual({
+      type: 'CYCLES',
+      cycles: 3,
+      amount: { minor: 9_900, currency: 'INR' },
+    })
+  })
+
+  it('carries today, the recurring amount and the cap as given', () => {
+    const schedule = priceSchedule(monthly())
+    expect(schedule.today).toEqual({ amount: { minor: 100, currency: 'INR' }, refunded: true })
+    expect(schedule.recurring).toEqual({ amount: { minor: 49_900, currency: 'INR' }, interval: 'MONTHLY', ruleType: 'ON', ruleValue: 5 })
+    expect(schedule.cap).toEqual({ minor: 100_000, currency: 'INR' })
+  })
+
+  it('lists sixty discounted cycles and the regular one without losing a month', () => {
+    const charges = priceSchedule(monthly({ ruleValue: 31, intro: { type: 'CYCLES', cycles: 60, minor: 100 } })).charges
+    expect(charges).toHaveLength(61)
+    expect(charges.slice(0, 4).map((c) => c.date)).toEqual(['2026-12-31', '2027-01-31', '2027-02-28', '2027-03-31'])
+    expect(charges.at(-1)).toEqual({ date: '2031-12-31', amount: { minor: 49_900, currency: 'INR' }, intro: false })
+  })
+})

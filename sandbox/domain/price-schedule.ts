@@ -1,0 +1,180 @@
+import type { IstDate, PriceSchedule, ScheduledCharge } from '../../contract/billing'
+import type { Frequency, RuleType } from '../../contract/mandate'
+import { inr } from '../../contract/money'
+
+/**
+ * The one computation of what a subscription will charge and when (docs/domain/billing.md#the-price-schedule,
+ * docs/decisions/0011-one-price-schedule.md). Pure: calendar arithmetic on IST dates, no clock.
+ */
+
+/** How the subscription starts below full price, as the dialect read it. */
+export type IntroTerms =
+  | { type: 'NONE' }
+  | { type: 'DAYS'; days: number }
+  | { type: 'CYCLES'; cycles: number; minor: number }
+  | { type: 'START_DATE'; at: Date }
+
+export type BillingInterval = Exclude<Frequency, 'ONETIME'>
+
+export interface ScheduleTerms {
+  /** The session's creation: the schedule's "today". */
+  at: Date
+  plan: PriceSchedule['plan']
+  interval: BillingInterval
+  /** The debit day; both null where the interval has none (DAILY, ASPRESENTED) or the merchant set none. */
+  ruleType: RuleType | null
+  ruleValue: number | null
+  /** The regular amount of each debit, in paise. */
+  recurringMinor: number
+  capMinor: number
+  today: {
+    minor: number
+    refunded: boolean
+    /** Today's debit pays the first period (a checkout session's first discounted period), so it counts as one intro cycle. */
+    paysFirstPeriod: boolean
+  }
+  intro: IntroTerms
+}
+
+/** A calendar day: a Date at 00:00 UTC standing for that date in India. */
+type Day = Date
+
+const DAY_MS = 24 * 3600 * 1000
+/** India has one time zone and no daylight saving: IST is always UTC+05:30. */
+const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
+
+const istDay = (instant: Date): Day => {
+  const shifted = new Date(instant.getTime() + IST_OFFSET_MS)
+  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()))
+}
+const addDays = (day: Day, days: number): Day => new Date(day.getTime() + days * DAY_MS)
+const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
+/** The day of a month, or the month's last day when it has fewer (31 → 30 April, 28 or 29 February). */
+const dayOfMonth = (y: number, m: number, d: number): Day => new Date(Date.UTC(y, m, Math.min(d, daysInMonth(y, m))))
+/** Monday 1 … Sunday 7, as a weekly mandate's rule_value counts. */
+const weekday = (day: Day): number => (day.getUTCDay() === 0 ? 7 : day.getUTCDay())
+const format = (day: Day): IstDate => day.toISOString().slice(0, 10)
+
+const MONTH_STEP = { MONTHLY: 1, BIMONTHLY: 2, QUARTERLY: 3, HALFYEARLY: 6, YEARLY: 12 } as const
+
+/**
+ * The debit days on or after `from`, in order, for as long as asked. With no debit day the
+ * schedule keeps the anchor's own day (weekday, day of month) and its months: a yearly plan begun
+ * in February bills in February. A month-based day keeps its anchor: the 31st falls on 30 April,
+ * then on 31 May again.
+ */
+function* debitDays(interval: Exclude<BillingInterval, 'ASPRESENTED'>, ruleValue: number | null, anchor: Day, from: Day): Generator<Day> {
+  switch (interval) {
+    case 'DAILY':
+      for (let day = from; ; day = addDays(day, 1)) yield day
+    case 'WEEKLY': {
+      const target = ruleValue ?? weekday(anchor)
+      for (let day = addDays(from, (target - weekday(from) + 7) % 7); ; day = addDays(day, 7)) yield day
+    }
+    case 'FORTNIGHTLY': {
+      const v = ruleValue ?? Math.min(anchor.getUTCDate(), 16)
+      const [first, second] = v === 16 ? [15, 31] : [v, v + 15]
+      for (let m = from.getUTCMonth(); ; m++) {
+        for (const d of [first, second]) {
+          const day = dayOfMonth(from.getUTCFullYear(), m, d)
+          if (day >= from) yield day
+        }
+      }
+    }
+    default: {
+      const step = MONTH_STEP[interval]
+      const day = ruleValue ?? anchor.getUTCDate()
+      const y = anchor.getUTCFullYear()
+      for (let m = anchor.getUTCMonth(); ; m += step) {
+        const due = dayOfMonth(y, m, day)
+        if (due >= from) yield due
+      }
+    }
+  }
+}
+
+function take(days: Generator<Day>, count: number): Day[] {
+  const out: Day[] = []
+  for (const day of days) {
+    if (out.length === count) break
+    out.push(day)
+  }
+  return out
+}
+
+interface Billing {
+  /** The day whose weekday or day of month the debits keep when the merchant set no debit day. */
+  anchor: Day
+  /** The first day a debit may fall on. */
+  from: Day
+  /** Introductory debits still to come, and their amount. */
+  introCharges: number
+  introMinor: number
+}
+
+/** Where the debits after today begin: after today, after the free days, or at the start date. */
+function billingFrom(terms: ScheduleTerms, today: Day): Billing {
+  const afterToday = { anchor: today, from: addDays(today, 1), introCharges: 0, introMinor: 0 }
+  switch (terms.intro.type) {
+    case 'NONE':
+      return afterToday
+    case 'DAYS': {
+      const ends = addDays(today, terms.intro.days)
+      return { ...afterToday, anchor: ends, from: ends }
+    }
+    case 'START_DATE': {
+      const starts = istDay(terms.intro.at)
+      return { ...afterToday, anchor: starts, from: starts }
+    }
+    case 'CYCLES': {
+      const remaining = terms.intro.cycles - (terms.today.paysFirstPeriod ? 1 : 0)
+      return { ...afterToday, introCharges: remaining, introMinor: terms.intro.minor }
+    }
+  }
+}
+
+function introView(terms: ScheduleTerms, today: Day): PriceSchedule['intro'] {
+  switch (terms.intro.type) {
+    case 'NONE':
+      return { type: 'NONE' }
+    case 'DAYS':
+      return { type: 'DAYS', days: terms.intro.days, endsOn: format(addDays(today, terms.intro.days)) }
+    case 'START_DATE':
+      return { type: 'START_DATE', startsOn: format(istDay(terms.intro.at)) }
+    case 'CYCLES':
+      return { type: 'CYCLES', cycles: terms.intro.cycles, amount: inr(terms.intro.minor) }
+  }
+}
+
+/**
+ * Computes the schedule. The debits after today run from the first debit day after today (or
+ * after the free days or the start date): the introductory cycles still to come, each at the
+ * introductory amount, then the first at the regular amount. A free introductory cycle is a
+ * period with no debit, so it takes a debit day but lists no charge.
+ */
+export function priceSchedule(terms: ScheduleTerms): PriceSchedule {
+  const today = istDay(terms.at)
+  const { anchor, from, introCharges, introMinor } = billingFrom(terms, today)
+  const charges: ScheduledCharge[] = []
+  if (terms.interval !== 'ASPRESENTED') {
+    const days = take(debitDays(terms.interval, terms.ruleValue, anchor, from), introCharges + 1)
+    days.forEach((day, index) => {
+      const intro = index < introCharges
+      if (intro && introMinor === 0) return
+      charges.push({ date: format(day), amount: inr(intro ? introMinor : terms.recurringMinor), intro })
+    })
+  }
+  return {
+    plan: terms.plan,
+    today: { amount: inr(terms.today.minor), refunded: terms.today.refunded },
+    intro: introView(terms, today),
+    charges,
+    recurring: {
+      amount: inr(terms.recurringMinor),
+      interval: terms.interval,
+      ruleType: terms.ruleType,
+      ruleValue: terms.ruleValue,
+    },
+    cap: inr(terms.capMinor),
+  }
+}
