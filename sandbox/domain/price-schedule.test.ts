@@ -53,8 +53,12 @@ describe('priceSchedule: introductory periods', () => {
     ['free days ending on the debit day bill that day', { intro: { type: 'DAYS', days: 4 } }, ['2026-12-05 49900']],
     ['3 cycles at ₹99 on the 5th, then the regular amount', { intro: { type: 'CYCLES', cycles: 3, minor: 9_900 } }, ['2026-12-05 9900 intro', '2027-01-05 9900 intro', '2027-02-05 9900 intro', '2027-03-05 49900']],
     ['2 free cycles take two debit days and list no debit until the regular one', { intro: { type: 'CYCLES', cycles: 2, minor: 0 } }, ['2027-02-05 49900']],
-    ['a discounted first period paid today counts as a cycle', { today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 2, minor: 9_900 } }, ['2026-12-05 9900 intro', '2027-01-05 49900']],
-    ['a single discounted period paid today: the regular amount next', { today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 1, minor: 9_900 } }, ['2026-12-05 49900']],
+    ['a discounted first period paid today counts as a cycle; the next debit waits a period', { today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 2, minor: 9_900 } }, ['2027-01-05 9900 intro', '2027-02-05 49900']],
+    ['a single discounted period paid today: the regular amount a period later', { today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 1, minor: 9_900 } }, ['2027-01-05 49900']],
+    ['a first period paid today with no debit day: a month to the day', { ruleType: null, ruleValue: null, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-01-01 49900']],
+    ['a first period paid on 31 Jan ends on 28 Feb', { ruleType: null, ruleValue: null, at: at('2027-01-31'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-02-28 49900']],
+    ['a weekly period paid today: a week later on the debit weekday', { interval: 'WEEKLY', ruleValue: 2, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2026-12-08 49900']],
+    ['a paid period paid today, as presented: no date', { interval: 'ASPRESENTED', ruleType: null, ruleValue: null, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, []],
     ['a start date on the debit day bills that day', { intro: { type: 'START_DATE', at: at('2027-01-05', '00:00:00') } }, ['2027-01-05 49900']],
     ['a start date between debit days bills the next debit day', { intro: { type: 'START_DATE', at: at('2026-12-11') } }, ['2027-01-05 49900']],
     ['a start date with no debit day bills on that date', { ruleType: null, ruleValue: null, intro: { type: 'START_DATE', at: at('2026-12-11') } }, ['2026-12-11 49900']],
@@ -80,6 +84,13 @@ describe('priceSchedule: introductory periods', () => {
     expect(schedule.today).toEqual({ amount: { minor: 100, currency: 'INR' }, refunded: true })
     expect(schedule.recurring).toEqual({ amount: { minor: 49_900, currency: 'INR' }, interval: 'MONTHLY', ruleType: 'ON', ruleValue: 5 })
     expect(schedule.cap).toEqual({ minor: 100_000, currency: 'INR' })
+  })
+
+  it('keeps the 31st after a first period paid on 31 Jan ends on 28 Feb', () => {
+    const charges = priceSchedule(
+      monthly({ ruleType: null, ruleValue: null, at: at('2027-01-31'), today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 3, minor: 9_900 } }),
+    ).charges
+    expect(charges.map((c) => c.date)).toEqual(['2027-02-28', '2027-03-31', '2027-04-30'])
   })
 
   it('lists sixty discounted cycles and the regular one without losing a month', () => {

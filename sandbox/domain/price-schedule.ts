@@ -30,7 +30,10 @@ export interface ScheduleTerms {
   today: {
     minor: number
     refunded: boolean
-    /** Today's debit pays the first period (a checkout session's first discounted period), so it counts as one intro cycle. */
+    /**
+     * Today's debit pays the first period (a checkout session's first period, discounted or not):
+     * the debits after today begin when that period ends, and it counts as one intro cycle.
+     */
     paysFirstPeriod: boolean
   }
   intro: IntroTerms
@@ -56,6 +59,20 @@ const weekday = (day: Day): number => (day.getUTCDay() === 0 ? 7 : day.getUTCDay
 const format = (day: Day): IstDate => day.toISOString().slice(0, 10)
 
 const MONTH_STEP = { MONTHLY: 1, BIMONTHLY: 2, QUARTERLY: 3, HALFYEARLY: 6, YEARLY: 12 } as const
+
+/** The day one period after `day`: the period today's charge paid ends there. */
+function periodAfter(interval: Exclude<BillingInterval, 'ASPRESENTED'>, day: Day): Day {
+  switch (interval) {
+    case 'DAILY':
+      return addDays(day, 1)
+    case 'WEEKLY':
+      return addDays(day, 7)
+    case 'FORTNIGHTLY':
+      return addDays(day, 14)
+    default:
+      return dayOfMonth(day.getUTCFullYear(), day.getUTCMonth() + MONTH_STEP[interval], day.getUTCDate())
+  }
+}
 
 /**
  * The debit days on or after `from`, in order, for as long as asked. With no debit day the
@@ -112,9 +129,15 @@ interface Billing {
   introMinor: number
 }
 
-/** Where the debits after today begin: after today, after the free days, or at the start date. */
+/**
+ * Where the debits after today begin: after today, or once the period today's charge paid has run
+ * (a month later for a monthly plan), after the free days, or at the start date.
+ */
 function billingFrom(terms: ScheduleTerms, today: Day): Billing {
-  const afterToday = { anchor: today, from: addDays(today, 1), introCharges: 0, introMinor: 0 }
+  const paidUntil = terms.today.paysFirstPeriod && terms.interval !== 'ASPRESENTED' ? periodAfter(terms.interval, today) : null
+  const afterToday = paidUntil
+    ? { anchor: today, from: paidUntil, introCharges: 0, introMinor: 0 }
+    : { anchor: today, from: addDays(today, 1), introCharges: 0, introMinor: 0 }
   switch (terms.intro.type) {
     case 'NONE':
       return afterToday
