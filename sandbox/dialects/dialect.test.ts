@@ -28,6 +28,7 @@ const order = (source: Order['source']): Order => ({
   mandateId: null,
   mandateToken: null,
   refundedMinor: 0,
+  cancelledAt: null,
 })
 
 describe('dialectRegistry', () => {

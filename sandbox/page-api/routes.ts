@@ -39,6 +39,7 @@ const MESSAGES: Record<PageErrorCode, string> = {
   auth_mode_unsupported: 'Your bank does not offer this way of authorising. Choose another.',
   ifsc_bank_mismatch: 'This IFSC belongs to a different bank. Check the IFSC or the bank you chose.',
   amount_above_mode_limit: 'The mandate amount is above the limit for this way of authorising. Choose another.',
+  cancel_unavailable: 'The merchant gave no page to return to on cancel, so this session cannot be cancelled here.',
 }
 
 const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
@@ -66,6 +67,7 @@ const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
   auth_mode_unsupported: 422,
   ifsc_bank_mismatch: 422,
   amount_above_mode_limit: 422,
+  cancel_unavailable: 422,
 }
 
 const fail = (c: Context, code: PageErrorCode): Response => {
