@@ -9,6 +9,7 @@ import type { AttemptService } from '../domain/attempt-service'
 import type { Dialects } from '../dialects/dialect'
 import type { OrderEventBus } from '../domain/order-events'
 import type { Order } from '../domain/order'
+import { cancelSession } from '../domain/session-cancel'
 import { toSessionView } from '../domain/view'
 import { verifyVpa } from '../domain/vpa'
 import { bodyLimit } from '../http/body-limit'
@@ -139,6 +140,15 @@ export function pageApiRoutes({ deps, attempts, bus, dialects }: PageApiDeps): H
     const { order, merchant } = c.get('found')
     const result = attempts.decide(order, { type: 'cancel' }, c.req.param('attemptId'))
     if (!result.ok) return fail(c, 'no_pending_attempt')
+    return c.json(view({ order: result.order, merchant }))
+  })
+
+  /** The customer's Cancel: ends the open session, so the page can take them to the merchant's cancel_url. */
+  app.post('/pages/:pageId/cancel', (c) => {
+    const { merchant } = c.get('found')
+    const result = cancelSession(deps, c.get('found').order)
+    if (!result.ok) return fail(c, result.error)
+    if (result.changed) bus.publish({ order: result.order, events: [] })
     return c.json(view({ order: result.order, merchant }))
   })
 
