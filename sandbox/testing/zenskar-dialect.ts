@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { ZenskarError } from '../../contract/errors'
 import type { Body, TestSandbox } from './checkout-dialect'
 
-export { buildTestApp, DEMO_API_KEY, FIXED_NOW, OTHER_API_KEY } from './checkout-dialect'
+export { buildTestApp } from './checkout-dialect'
 export type { Body, TestSandbox }
 
 /** A plan checkout body for the demo merchant's monthly plan; override what a test is about. */

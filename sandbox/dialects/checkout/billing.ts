@@ -4,7 +4,7 @@ import { priceSchedule, type ScheduleTerms } from '../../domain/price-schedule'
 import type { CreateSessionRequest } from './request-schema'
 
 /** The regular debit: quantity × unit amount of the recurring line items (one-time items are paid today only). */
-export function recurringMinor(request: CreateSessionRequest): number {
+function recurringMinor(request: CreateSessionRequest): number {
   return request.line_items.reduce(
     (sum, item) => (item.price_data.recurring ? sum + item.quantity * item.price_data.unit_amount : sum),
     0,
@@ -17,7 +17,7 @@ export function recurringMinor(request: CreateSessionRequest): number {
  * discount period it is the first of `discount_period_count` discounted periods; without one it is
  * the first period at the full amount, and the next debit is the second period.
  */
-export function scheduleTerms(request: CreateSessionRequest, mandate: MandateTerms, chargedTodayMinor: number, now: Date): ScheduleTerms {
+function scheduleTerms(request: CreateSessionRequest, mandate: MandateTerms, chargedTodayMinor: number, now: Date): ScheduleTerms {
   if (mandate.frequency === 'ONETIME') throw new Error('a subscription session maps to a recurring mandate, never ONETIME')
   const discount = request.subscription_data?.discount_period_config
   return {

@@ -11,7 +11,7 @@ export type ZenskarSource = Extract<OrderSource, { dialect: 'zenskar' }>
  * `checkout_status` (docs/domain/zenskar.md#statuses): Zenskar's own values where it has them
  * (open, pending, payment_succeeded, contract_created), ours for the rest (expired, cancelled, closed).
  */
-export type CheckoutStatus = 'open' | 'pending' | 'payment_succeeded' | 'contract_created' | 'expired' | 'cancelled' | 'closed'
+type CheckoutStatus = 'open' | 'pending' | 'payment_succeeded' | 'contract_created' | 'expired' | 'cancelled' | 'closed'
 
 export function checkoutStatus(order: Order, now: Date): CheckoutStatus {
   switch (sessionState(order, now)) {
@@ -82,7 +82,7 @@ function updatedAt(order: Order): string {
   return times.filter((t): t is string => t !== null).reduce((a, b) => (b > a ? b : a))
 }
 
-export const paymentPageUrl = (publicOrigin: string, order: Order): string => `${publicOrigin}/orders/${order.id}/payment-page`
+const paymentPageUrl = (publicOrigin: string, order: Order): string => `${publicOrigin}/orders/${order.id}/payment-page`
 
 export function zenskarSource(order: Order): ZenskarSource | null {
   return order.source.dialect === 'zenskar' ? order.source : null

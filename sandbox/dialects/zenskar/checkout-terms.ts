@@ -14,18 +14,18 @@ import type { CheckoutRequest, ProductOverride } from './request'
 const DAY_MS = 24 * 3600 * 1000
 const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
 /** The registration charge when nothing is due today: ₹1, refunded once the mandate is active (docs/domain/billing.md). */
-export const AUTHORISATION_MINOR = 100
+const AUTHORISATION_MINOR = 100
 /** A later start leaves time for the pre-debit notice before the first debit (docs/domain/billing.md, 48 hours). */
 const MIN_START_AHEAD_DAYS = 2
 const MAX_START_AHEAD_DAYS = 365
 const MAX_END_AHEAD_YEARS = 30
-export const DEFAULT_EXPIRY_MS = DAY_MS
-export const MAX_EXPIRY_MS = 30 * DAY_MS
+const DEFAULT_EXPIRY_MS = DAY_MS
+const MAX_EXPIRY_MS = 30 * DAY_MS
 
 /** Today's date in India, YYYY-MM-DD. */
 export const istToday = (now: Date): string => new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
 /** The instant a date begins in India. */
-export const istMidnight = (date: string): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - IST_OFFSET_MS)
+const istMidnight = (date: string): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - IST_OFFSET_MS)
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
 const addYears = (date: string, years: number): string => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
 

@@ -7,13 +7,13 @@ import { invalidField, type ZenskarErrorSpec } from './errors'
  */
 
 /** Zenskar documents 1 to 2083 characters for both URLs. */
-export const MAX_URL_LENGTH = 2083
+const MAX_URL_LENGTH = 2083
 /** Ids as Zenskar issues them (UUIDs) and as our plans name themselves: letters, digits, `_` and `-`. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 /** A checkout sells one plan, which is one product here: one override at most. */
 const MAX_OVERRIDES = 1
 /** Our bound on a quantity; the plan's max_amount usually binds first. */
-export const MAX_QUANTITY = 1000
+const MAX_QUANTITY = 1000
 
 const Id = z.string().regex(ID_PATTERN, 'must be 1 to 64 letters, digits, "_" or "-"')
 
@@ -70,7 +70,7 @@ const NOT_SUPPORTED: Readonly<Record<string, string>> = {
 }
 
 /** `items[0].quantity`, as a JSON reader names the place. */
-export function fieldName(path: readonly PropertyKey[]): string {
+function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${String(segment)}` : String(segment)), '')
 }
 
