@@ -28,3 +28,14 @@ export const CheckoutError = z.object({
   }),
 })
 export type CheckoutError = z.infer<typeof CheckoutError>
+
+/** Zenskar dialect error envelope (docs/domain/zenskar.md#errors): our own, as Zenskar's public error shape is not known. */
+export const ZenskarError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The request field to blame (`product_overrides[0].quantity`), or null when the refusal is about no one field. */
+    field: z.nullable(z.string()),
+  }),
+})
+export type ZenskarError = z.infer<typeof ZenskarError>

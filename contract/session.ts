@@ -21,7 +21,7 @@ export const PageId = z.string().check(z.regex(PAGE_ID_PATTERN))
 
 export const ClientSecret = z.string().check(z.regex(CLIENT_SECRET_PATTERN))
 
-export const SessionState = z.enum(['open', 'expired', 'completed'])
+export const SessionState = z.enum(['open', 'expired', 'completed', 'cancelled'])
 export type SessionState = z.infer<typeof SessionState>
 
 export const LineItem = z.object({
@@ -87,6 +87,8 @@ export const SessionView = z.object({
   attemptsLeft: z.int().check(z.nonnegative()),
   /** return_url with the signed result (order_id, status, status_id, signature) once there is one to report. */
   returnUrl: z.nullable(z.string()),
+  /** Where the page's Cancel leaves to (the merchant's cancel_url); null when the merchant gave none, and then there is no Cancel. */
+  cancelUrl: z.nullable(z.string()),
 })
 export type SessionView = z.infer<typeof SessionView>
 
@@ -116,6 +118,7 @@ export const PAGE_ERROR_CODES = [
   'auth_mode_unsupported',
   'ifsc_bank_mismatch',
   'amount_above_mode_limit',
+  'cancel_unavailable',
 ] as const
 export type PageErrorCode = (typeof PAGE_ERROR_CODES)[number]
 export const PageError = z.object({

@@ -7,6 +7,7 @@ import type { BootPayload } from '../contract/boot'
 import type { SandboxDeps } from './deps'
 import { juspayDialect } from './dialects/juspay/dialect'
 import { checkoutDialect } from './dialects/checkout/dialect'
+import { zenskarDialect } from './dialects/zenskar/dialect'
 import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
@@ -47,14 +48,15 @@ function preferredLocale(acceptLanguage: string | undefined): Locale {
 const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
 
 /**
- * Every merchant API dialect, in the order their routes are mounted. Checkout-session orders are
- * reported to the merchant (webhooks, signed return) the way Juspay orders are, so that dialect is
- * given Juspay's reporting (docs/decisions/0009-dialect-owns-its-edge.md).
+ * Every merchant API dialect, in the order their routes are mounted. Checkout-session and Zenskar
+ * orders are reported to the merchant (webhooks, signed return) the way Juspay orders are, so those
+ * dialects are given Juspay's reporting (docs/decisions/0009-dialect-owns-its-edge.md).
  */
 export function createDialects(services: DialectServices): Dialects {
   const juspay = juspayDialect(services)
+  const reporting = { signReturn: juspay.signReturn, webhook: juspay.webhook }
   return dialectRegistry(
-    { juspay, checkout: checkoutDialect(services, { signReturn: juspay.signReturn, webhook: juspay.webhook }) },
+    { juspay, checkout: checkoutDialect(services, reporting), zenskar: zenskarDialect(services, reporting) },
     { '/sandbox': SANDBOX_APIS_SPEAK, '/demo/api': SANDBOX_APIS_SPEAK },
   )
 }

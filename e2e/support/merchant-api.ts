@@ -17,6 +17,14 @@ export interface CreatedJuspaySession {
   body: Record<string, unknown>
 }
 
+/** The part of a Zenskar checkout the journeys read. */
+export interface PlanCheckout {
+  id: string
+  checkout_status: string
+  url: string
+  contract_id: string | null
+}
+
 /** The merchant server's side of a journey: POST /session exactly as a Juspay integration sends it. */
 export class MerchantApi {
   constructor(
@@ -45,6 +53,20 @@ export class MerchantApi {
     if (!res.ok()) throw new Error(`POST /v1/checkout/sessions answered ${res.status()}: ${JSON.stringify(body)}`)
     const url = new URL(body.url)
     return { url: `${url.pathname}${url.hash}`, clientSecret: body.client_secret, id: body.id }
+  }
+
+  /** POST /checkouts (Zenskar's plan checkout): the checkout as answered, and the path of its hosted page. */
+  async createPlanCheckout(payload: Record<string, unknown>): Promise<{ checkout: PlanCheckout; pageUrl: string }> {
+    const res = await this.request.post('/checkouts', { headers: { 'x-api-key': this.merchant.apiKey }, data: payload })
+    const checkout = (await res.json()) as PlanCheckout
+    if (!res.ok()) throw new Error(`POST /checkouts answered ${res.status()}: ${JSON.stringify(checkout)}`)
+    return { checkout, pageUrl: new URL(checkout.url).pathname }
+  }
+
+  async readPlanCheckout(id: string): Promise<PlanCheckout> {
+    const res = await this.request.get(`/checkouts/${id}`, { headers: { 'x-api-key': this.merchant.apiKey } })
+    if (!res.ok()) throw new Error(`GET /checkouts/${id} answered ${res.status()}`)
+    return (await res.json()) as PlanCheckout
   }
 
   async expireSession(orderId: string): Promise<void> {

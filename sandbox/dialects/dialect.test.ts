@@ -14,6 +14,7 @@ function stub<Id extends DialectId>(id: Id, prefixes: readonly string[]): Dialec
 const table = (juspay: readonly string[], checkout: readonly string[]): DialectTable => ({
   juspay: stub('juspay', juspay),
   checkout: stub('checkout', checkout),
+  zenskar: stub('zenskar', ['/checkouts']),
 })
 
 const order = (source: Order['source']): Order => ({
@@ -28,6 +29,7 @@ const order = (source: Order['source']): Order => ({
   mandateId: null,
   mandateToken: null,
   refundedMinor: 0,
+  cancelledAt: null,
 })
 
 describe('dialectRegistry', () => {
@@ -62,7 +64,7 @@ describe('dialectRegistry', () => {
 
   it('finds each dialect by id and lists them in the table order', () => {
     expect(registry.byId('checkout').id).toBe('checkout')
-    expect(registry.all().map((d) => d.id)).toEqual(['juspay', 'checkout'])
+    expect(registry.all().map((d) => d.id)).toEqual(['juspay', 'checkout', 'zenskar'])
   })
 
   it.each<[string, DialectTable, Record<string, DialectId>, RegExp]>([

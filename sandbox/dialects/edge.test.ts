@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
-import { CheckoutError, JuspayError } from '../../contract/errors'
+import { CheckoutError, JuspayError, ZenskarError } from '../../contract/errors'
 import { SessionView } from '../../contract/session'
 import { createApp, createDialects } from '../app'
 import { MovableClock } from '../domain/clock'
@@ -52,6 +52,7 @@ const read: Record<DialectId, (body: unknown) => { code: string; message: string
     const e = CheckoutError.parse(body).error
     return { code: e.code, message: e.message, field: e.param ?? null }
   },
+  zenskar: (body) => ZenskarError.parse(body).error,
 }
 
 const EDGE_CODES: Record<DialectId, Record<EdgeErrorStatus, string>> = {
@@ -75,6 +76,16 @@ const EDGE_CODES: Record<DialectId, Record<EdgeErrorStatus, string>> = {
     415: 'unsupported_media_type',
     503: 'service_unavailable',
   },
+  zenskar: {
+    400: 'field_invalid',
+    401: 'unauthorized',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    413: 'body_too_large',
+    415: 'unsupported_media_type',
+    503: 'service_unavailable',
+  },
 }
 
 const DIALECT_IDS: readonly DialectId[] = sandbox().dialects.all().map((dialect) => dialect.id)
@@ -91,10 +102,14 @@ describe('Dialect.error', () => {
 })
 
 describe('Dialect.authenticate', () => {
-  const headers: Record<DialectId, (apiKey: string) => string> = { juspay: basic, checkout: bearer }
+  const headers: Record<DialectId, (apiKey: string) => Record<string, string>> = {
+    juspay: (key) => ({ authorization: basic(key) }),
+    checkout: (key) => ({ authorization: bearer(key) }),
+    zenskar: (key) => ({ 'x-api-key': key }),
+  }
   it.each(DIALECT_IDS)('%s knows the demo merchant by its key and refuses anything else in its envelope', async (id) => {
     const dialect = sandbox().dialects.byId(id)
-    const withKey = async (authorization: string | null) => {
+    const withKey = async (sent: Record<string, string>) => {
       const app = new Hono()
       let merchant: string | null = null
       app.get('/', (c) => {
@@ -103,16 +118,17 @@ describe('Dialect.authenticate', () => {
         merchant = auth.merchant.id
         return c.text('ok')
       })
-      const res = await app.request('/', { headers: authorization === null ? {} : { authorization } })
+      const res = await app.request('/', { headers: sent })
       return { res, merchant }
     }
     expect((await withKey(headers[id]('demo_api_key'))).merchant).toBe('demo_merchant')
     expect((await withKey(headers[id]('other_api_key'))).merchant).toBe('other_merchant')
-    for (const refused of [null, headers[id]('nope'), id === 'juspay' ? bearer('demo_api_key') : basic('demo_api_key')]) {
+    const otherScheme = { authorization: id === 'juspay' ? bearer('demo_api_key') : basic('demo_api_key') }
+    for (const refused of [{}, headers[id]('nope'), otherScheme]) {
       const { res, merchant } = await withKey(refused)
       expect(merchant).toBeNull()
       expect(res.status).toBe(401)
-      expect(read[id](await res.json()).code).toMatch(/^(UNAUTHENTICATED|api_key_missing|api_key_invalid|authorization_malformed)$/)
+      expect(read[id](await res.json()).code).toMatch(/^(UNAUTHENTICATED|api_key_missing|api_key_invalid|authorization_malformed|unauthorized)$/)
     }
   })
 })
@@ -124,6 +140,7 @@ describe('a path no route matches', () => {
     ['/v1', true, 404, 'Unrecognised request URL.', 'checkout'],
     ['/v1/payments', true, 404, 'Unrecognised request URL.', 'checkout'],
     ['/v1/checkout/x/y', true, 404, 'No such checkout session.', 'checkout'],
+    ['/checkouts/a/b', true, 404, 'No such checkout.', 'zenskar'],
     ['/demo/api/x', true, 404, 'No such endpoint.', 'juspay'],
     ['/sandbox/x', true, 404, 'No such QA endpoint.', 'juspay'],
     ['/sandbox/x', false, 404, 'No such endpoint.', 'juspay'],
@@ -139,7 +156,7 @@ describe('a path no route matches', () => {
     } else {
       const body = read[envelope](await res.json())
       expect(body.message).toBe(message)
-      expect(body.code).toBe(envelope === 'juspay' ? 'RESOURCE_NOT_FOUND' : 'resource_missing')
+      expect(body.code).toBe({ juspay: 'RESOURCE_NOT_FOUND', checkout: 'resource_missing', zenskar: 'not_found' }[envelope])
     }
   })
 })
@@ -162,7 +179,13 @@ const Envelope = z.strictObject({
 /** An order of each dialect, paid by UPI intent and approved through QA. */
 async function paidOrder(s: ReturnType<typeof sandbox>, dialect: DialectId) {
   const created =
-    dialect === 'juspay'
+    dialect === 'zenskar'
+      ? await s.request('/checkouts', {
+          method: 'POST',
+          headers: { 'x-api-key': 'demo_api_key', 'content-type': 'application/json' },
+          body: JSON.stringify({ plan_id: 'fit_monthly', customer_id: 'c1', success_url: 'https://shop.merchant.com/welcome' }),
+        })
+      : dialect === 'juspay'
       ? await s.request('/session', {
           method: 'POST',
           headers: { authorization: basic('demo_api_key'), 'content-type': 'application/json' },
@@ -189,8 +212,8 @@ async function paidOrder(s: ReturnType<typeof sandbox>, dialect: DialectId) {
             success_url: 'https://shop.merchant.com/done',
           }),
         })
-  expect(created.status).toBe(200)
-  const orderId = dialect === 'juspay' ? 'edge-j' : 'edge-c'
+  expect(created.status).toBe(dialect === 'zenskar' ? 201 : 200)
+  const orderId = dialect === 'zenskar' ? z.object({ id: z.string() }).parse(await created.json()).id : dialect === 'juspay' ? 'edge-j' : 'edge-c'
   const order = s.store.orderByMerchantOrderId('demo_merchant', orderId)
   if (!order) throw new Error('the order was not stored')
   expect(order.source.dialect).toBe(dialect)
@@ -208,6 +231,7 @@ async function paidOrder(s: ReturnType<typeof sandbox>, dialect: DialectId) {
 describe.each<[DialectId, string]>([
   ['juspay', 'https://shop.merchant.com/return'],
   ['checkout', 'https://shop.merchant.com/done'],
+  ['zenskar', 'https://shop.merchant.com/welcome'],
 ])('a paid %s order', (dialect, returnUrl) => {
   it('returns the customer with order_id, status and status_id signed with the response key', async () => {
     const s = sandbox()

@@ -32,6 +32,20 @@ export type OrderSource =
       cancelUrl: string | null
       raw: unknown
     }
+  | {
+      dialect: 'zenskar'
+      /** The checkout's id, also the order's merchant order id (docs/domain/zenskar.md). */
+      checkoutId: string
+      planId: string
+      customerId: string
+      /** `YYYY-MM-DD`, as accepted (the default filled in). */
+      startDate: string
+      endDate: string | null
+      successUrl: string | null
+      cancelUrl: string | null
+      /** The overrides as accepted, echoed on every read. */
+      productOverrides: { product_id: string; quantity?: number; is_enabled?: boolean }[]
+    }
 
 /** What the order sells when it starts a subscription (docs/domain/billing.md#the-price-schedule). */
 export interface OrderBilling {
@@ -81,20 +95,34 @@ export interface Order {
   mandateToken: string | null
   /** Paise refunded so far (the registration charge, when auto-refunded). */
   refundedMinor: number
+  /** When the customer cancelled the open session on the page (its Cancel, back to cancel_url); null otherwise. */
+  cancelledAt: string | null
 }
 
 export const liveAttempt = (order: Order): Attempt | undefined => order.attempts.find((a) => a.status === 'pending')
 export const latestAttempt = (order: Order): Attempt | undefined => order.attempts.at(-1)
 
 /**
- * A session is completed once charged, or once its attempts are used up; it expires at its
- * expiry unless an attempt is still pending (the customer is approving right now). A failed
- * attempt leaves it open for a retry.
+ * A session is completed once charged, or once its attempts are used up; it is cancelled once the
+ * customer cancelled it on the page; it expires at its expiry unless an attempt is still pending
+ * (the customer is approving right now). A failed attempt leaves it open for a retry.
  */
-export function sessionState(order: Order, now: Date): 'open' | 'expired' | 'completed' {
+export function sessionState(order: Order, now: Date): 'open' | 'expired' | 'completed' | 'cancelled' {
   if (order.status === 'CHARGED') return 'completed'
+  if (order.cancelledAt !== null) return 'cancelled'
   const pending = liveAttempt(order) !== undefined
   if (!pending && order.attempts.length >= MAX_ATTEMPTS_PER_ORDER) return 'completed'
   if (!pending && new Date(order.expiresAt).getTime() <= now.getTime()) return 'expired'
   return 'open'
+}
+
+/** Where the page's Cancel takes the customer: the cancel_url the merchant's dialect carried, if any. */
+export function cancelUrlOf(order: Order): string | null {
+  switch (order.source.dialect) {
+    case 'juspay':
+      return null
+    case 'checkout':
+    case 'zenskar':
+      return order.source.cancelUrl
+  }
 }

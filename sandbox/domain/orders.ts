@@ -16,6 +16,7 @@ export type OrderDraft = Omit<
   | 'mandateId'
   | 'mandateToken'
   | 'refundedMinor'
+  | 'cancelledAt'
 >
 
 export type CreateOutcome =
@@ -94,6 +95,7 @@ export function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: Or
     mandateId: null,
     mandateToken: null,
     refundedMinor: 0,
+    cancelledAt: null,
   }
   const result = deps.store.insertOrder(order)
   if (!result.inserted) {

@@ -56,6 +56,7 @@ function order(mandate: MandateTerms | null): Order {
     mandateId: null,
     mandateToken: null,
     refundedMinor: 0,
+    cancelledAt: null,
   }
 }
 

@@ -5,7 +5,7 @@ import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
 import type { Merchant } from '../merchants'
 import type { Attempt } from './attempt'
 import { eligibleInstruments } from './instruments'
-import { latestAttempt, sessionState, type Customer, type Order } from './order'
+import { cancelUrlOf, latestAttempt, sessionState, type Customer, type Order } from './order'
 import { railOf } from './rails'
 import { enachLimits } from './rails/netbanking'
 import { firstDebitDate } from './schedule'
@@ -104,5 +104,6 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, signR
     attempt: attempt ? attemptView(order, attempt, merchant) : null,
     attemptsLeft: Math.max(0, MAX_ATTEMPTS_PER_ORDER - order.attempts.length),
     returnUrl: returnUrlFor(order, merchant, state, signReturn),
+    cancelUrl: cancelUrlOf(order),
   }
 }

@@ -173,3 +173,67 @@ describe('POST /api/checkout/lookup', () => {
     expect((await app.request('/api/checkout/lookup', init)).status).toBe(status)
   })
 })
+
+describe('POST /api/pages/:pageId/cancel', () => {
+  const checkoutSource = (cancelUrl: string | null) =>
+    ({ dialect: 'checkout', sessionId: 'cs_AAAAAAAAAAAAAAAAAAAAAAAA', clientSecret: 'cs_x_secret_y', mode: 'subscription', cancelUrl, raw: {} }) as const
+
+  it('ends an open session with a cancel_url, tells the live stream, and answers the same again', async () => {
+    const { app, deps, store } = testSandbox()
+    const order = seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
+    const before = SessionView.parse(await (await app.request(`/api/pages/${order.id}`)).json())
+    expect(before).toMatchObject({ state: 'open', cancelUrl: 'https://shop.merchant.com/cart' })
+
+    const res = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })
+    expect(res.status).toBe(200)
+    const view = SessionView.parse(await res.json())
+    expect(view).toMatchObject({ state: 'cancelled', cancelUrl: 'https://shop.merchant.com/cart', returnUrl: null })
+    expect(store.orderById(order.id)?.cancelledAt).toBe(deps.clock.now().toISOString())
+
+    const again = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })
+    expect(again.status).toBe(200)
+    expect(SessionView.parse(await again.json()).state).toBe('cancelled')
+
+    const start = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-after-cancel' }))
+    expect(start.status).toBe(409)
+    expect(await errorCode(start)).toBe('session_not_open')
+  })
+
+  it('refuses while an attempt waits for approval, and once it is cancelled goes ahead', async () => {
+    const { app, deps } = testSandbox()
+    const order = seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
+    const started = SessionView.parse(await (await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))).json())
+    const refused = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })
+    expect(refused.status).toBe(409)
+    expect(await errorCode(refused)).toBe('attempt_in_progress')
+    await app.request(`/api/pages/${order.id}/attempts/${started.attempt?.id ?? ''}/cancel`, { method: 'POST' })
+    expect((await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })).status).toBe(200)
+  })
+
+  it.each<[string, (deps: ReturnType<typeof testSandbox>['deps']) => string, number, string]>([
+    ['a session without a cancel_url', (deps) => seedOrder(deps).id, 422, 'cancel_unavailable'],
+    [
+      'an expired session',
+      (deps) => seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart'), expiresAt: deps.clock.now().toISOString() }).id,
+      409,
+      'session_not_open',
+    ],
+    ['an unknown page', () => 'ordeh_00000000000000000000000000000000', 404, 'not_found'],
+    ['a malformed page id', () => 'ordeh_nothex', 400, 'malformed'],
+  ])('refuses %s', async (_name, seed, status, code) => {
+    const { app, deps } = testSandbox()
+    const res = await app.request(`/api/pages/${seed(deps)}/cancel`, { method: 'POST' })
+    expect(res.status).toBe(status)
+    expect(await errorCode(res)).toBe(code)
+  })
+
+  it('refuses a paid session', async () => {
+    const { app, deps, clock } = testSandbox()
+    const order = seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
+    await app.request(`/api/pages/${order.id}/attempts`, json({ rail: 'upi', channel: 'collect', vpa: MAGIC_VPAS.success, setUpMandate: true }, { 'idempotency-key': 'k-1' }))
+    clock.advance(SUCCESS_DELAY_MS + 1)
+    const res = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })
+    expect(res.status).toBe(409)
+    expect(await errorCode(res)).toBe('session_not_open')
+  })
+})

@@ -9,6 +9,7 @@ import type { AttemptService } from '../domain/attempt-service'
 import type { Dialects } from '../dialects/dialect'
 import type { OrderEventBus } from '../domain/order-events'
 import type { Order } from '../domain/order'
+import { cancelSession } from '../domain/session-cancel'
 import { toSessionView } from '../domain/view'
 import { verifyVpa } from '../domain/vpa'
 import { bodyLimit } from '../http/body-limit'
@@ -39,6 +40,7 @@ const MESSAGES: Record<PageErrorCode, string> = {
   auth_mode_unsupported: 'Your bank does not offer this way of authorising. Choose another.',
   ifsc_bank_mismatch: 'This IFSC belongs to a different bank. Check the IFSC or the bank you chose.',
   amount_above_mode_limit: 'The mandate amount is above the limit for this way of authorising. Choose another.',
+  cancel_unavailable: 'The merchant gave no page to return to on cancel, so this session cannot be cancelled here.',
 }
 
 const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
@@ -66,6 +68,7 @@ const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
   auth_mode_unsupported: 422,
   ifsc_bank_mismatch: 422,
   amount_above_mode_limit: 422,
+  cancel_unavailable: 422,
 }
 
 const fail = (c: Context, code: PageErrorCode): Response => {
@@ -137,6 +140,15 @@ export function pageApiRoutes({ deps, attempts, bus, dialects }: PageApiDeps): H
     const { order, merchant } = c.get('found')
     const result = attempts.decide(order, { type: 'cancel' }, c.req.param('attemptId'))
     if (!result.ok) return fail(c, 'no_pending_attempt')
+    return c.json(view({ order: result.order, merchant }))
+  })
+
+  /** The customer's Cancel: ends the open session, so the page can take them to the merchant's cancel_url. */
+  app.post('/pages/:pageId/cancel', (c) => {
+    const { merchant } = c.get('found')
+    const result = cancelSession(deps, c.get('found').order)
+    if (!result.ok) return fail(c, result.error)
+    if (result.changed) bus.publish({ order: result.order, events: [] })
     return c.json(view({ order: result.order, merchant }))
   })
 

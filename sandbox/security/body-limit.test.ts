@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { CheckoutError, JuspayError } from '../../contract/errors'
+import { CheckoutError, JuspayError, ZenskarError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
 import { embedHostApp } from '../demo/embed-host-app'
 import type { Order } from '../domain/order'
@@ -15,6 +15,9 @@ const ENVELOPES = {
   },
   checkout: async (res: Response) => {
     expect(CheckoutError.parse(await res.json()).error.code).toBe('body_too_large')
+  },
+  zenskar: async (res: Response) => {
+    expect(ZenskarError.parse(await res.json()).error.code).toBe('body_too_large')
   },
   page: async (res: Response) => {
     expect(PageError.parse(await res.json()).error.code).toBe('payload_too_large')
@@ -46,6 +49,8 @@ const ROUTES: Record<string, Route> = {
   'POST /session': { path: () => '/session', headers: { ...JSON_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
   'POST /orders': { path: () => '/orders', headers: { ...FORM_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
   'POST /v1/checkout/sessions': { path: () => '/v1/checkout/sessions', headers: { ...JSON_TYPE, authorization: bearer(DEMO_KEY) }, envelope: 'checkout' },
+  'POST /checkouts': { path: () => '/checkouts', headers: { ...JSON_TYPE, 'x-api-key': DEMO_KEY }, envelope: 'zenskar' },
+  'POST /checkouts/preview': { path: () => '/checkouts/preview', headers: { ...JSON_TYPE, 'x-api-key': DEMO_KEY }, envelope: 'zenskar' },
   'POST /api/pages/:pageId/attempts': { path: (w) => `/api/pages/${w.open.id}/attempts`, headers: { ...JSON_TYPE, 'idempotency-key': 'k' }, envelope: 'page' },
   'POST /api/pages/:pageId/vpa': { path: (w) => `/api/pages/${w.open.id}/vpa`, headers: JSON_TYPE, envelope: 'page' },
   'POST /api/checkout/lookup': { path: () => '/api/checkout/lookup', headers: JSON_TYPE, envelope: 'page' },

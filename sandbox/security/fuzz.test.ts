@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CheckoutError, JuspayError } from '../../contract/errors'
+import { CheckoutError, JuspayError, ZenskarError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
 import type { Order } from '../domain/order'
 import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
@@ -11,8 +11,9 @@ const RUNS = 30
 /** A guard for a loaded 2-core CI machine, far above what a property takes; it asserts nothing about speed. */
 const PROPERTY_TIMEOUT_MS = 120_000
 
-type Dialect = 'juspay' | 'checkout' | 'page' | 'html' | 'text'
-type Auth = 'basic' | 'bearer' | 'none'
+type Dialect = 'juspay' | 'checkout' | 'zenskar' | 'page' | 'html' | 'text'
+/** How the endpoint takes the API key: Authorization Basic or Bearer, the x-api-key header, or not at all. */
+type Auth = 'basic' | 'bearer' | 'apikey' | 'none'
 
 /** The ids a world was built with, for paths and for the store snapshot. */
 interface World {
@@ -111,6 +112,15 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /orders/:order_id': { method: 'GET', path: (w, id) => `/orders/${id ?? w.open.orderId}`, auth: 'basic' },
   'POST /v1/checkout/sessions': { method: 'POST', path: () => '/v1/checkout/sessions', auth: 'bearer', valid: () => checkoutBody() },
   'GET /v1/checkout/sessions/:id': { method: 'GET', path: (w, id) => `/v1/checkout/sessions/${id ?? w.session.id}`, auth: 'bearer' },
+  'POST /checkouts': {
+    method: 'POST',
+    path: () => '/checkouts',
+    auth: 'apikey',
+    valid: () => ({ plan_id: 'fit_monthly_trial', customer_id: 'cust_1', success_url: 'https://shop.merchant.com/ok', cancel_url: 'https://shop.merchant.com/no' }),
+  },
+  'POST /checkouts/preview': { method: 'POST', path: () => '/checkouts/preview', auth: 'apikey', valid: () => ({ plan_id: 'fit_monthly', customer_id: 'cust_1' }) },
+  'GET /checkouts/:id': { method: 'GET', path: (_w, id) => `/checkouts/${id ?? '00000000-0000-4000-8000-000000000000'}`, auth: 'apikey' },
+  'POST /api/pages/:pageId/cancel': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/cancel`, auth: 'none' },
   'GET /api/pages/:pageId': { method: 'GET', path: (w, id) => `/api/pages/${id ?? w.open.id}`, auth: 'none' },
   'POST /api/pages/:pageId/attempts': {
     method: 'POST',
@@ -218,6 +228,10 @@ const contentTypes = fc.oneof(
 
 const b64 = (text: string) => Buffer.from(text).toString('base64')
 function authorizations(auth: Auth) {
+  if (auth === 'apikey') {
+    const wrongKey = fc.oneof(fc.constantFrom(undefined, OTHER_KEY.slice(1), '', bearer(DEMO_KEY)), headerText)
+    return fc.oneof({ arbitrary: fc.constant(DEMO_KEY), weight: 3 }, { arbitrary: wrongKey, weight: 2 })
+  }
   const good = auth === 'basic' ? basic(DEMO_KEY) : bearer(DEMO_KEY)
   const wrong = fc.oneof(
     fc.constantFrom(
@@ -317,7 +331,7 @@ function requests(endpoint: Endpoint, w: World) {
     .map(({ id, query, contentType, authorization, idempotencyKey, body, extra }): Sent => {
       const headers: Record<string, string> = {}
       if (contentType !== undefined) headers['content-type'] = contentType
-      if (authorization !== undefined) headers['authorization'] = authorization
+      if (authorization !== undefined) headers[endpoint.auth === 'apikey' ? 'x-api-key' : 'authorization'] = authorization
       if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey
       if (extra['x-merchantid'] !== undefined) headers['x-merchantid'] = extra['x-merchantid']
       if (extra['accept-language'] !== undefined) headers['accept-language'] = extra['accept-language']
@@ -339,6 +353,7 @@ function dialectOf(method: string, path: string): Dialect {
   const { pathname } = new URL(path, 'http://sandbox.test')
   const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`)
   if (under('/v1')) return 'checkout'
+  if (under('/checkouts')) return 'zenskar'
   if (under('/api')) return 'page'
   if (under('/simulator/upi') || under('/simulator/bank')) return 'html'
   const get = method === 'GET'
@@ -351,6 +366,7 @@ function dialectOf(method: string, path: string): Dialect {
 const ENVELOPES: Record<Exclude<Dialect, 'html' | 'text'>, { safeParse: (v: unknown) => { success: boolean } }> = {
   juspay: JuspayError,
   checkout: CheckoutError,
+  zenskar: ZenskarError,
   page: PageError,
 }
 
@@ -415,7 +431,8 @@ describe('any method on any endpoint path', () => {
         fc.boolean(),
         async (endpoint, method, suffix, authenticated) => {
           const headers: Record<string, string> = { 'content-type': 'application/json' }
-          if (authenticated && endpoint.auth !== 'none') headers['authorization'] = endpoint.auth === 'basic' ? basic(DEMO_KEY) : bearer(DEMO_KEY)
+          if (authenticated && endpoint.auth === 'apikey') headers['x-api-key'] = DEMO_KEY
+          else if (authenticated && endpoint.auth !== 'none') headers['authorization'] = endpoint.auth === 'basic' ? basic(DEMO_KEY) : bearer(DEMO_KEY)
           const path = `${endpoint.path(w)}${suffix}`
           const init: RequestInit = { method, headers }
           if (method !== 'GET') init.body = '{}'

@@ -66,6 +66,7 @@ const order = (): Order => ({
   mandateId: null,
   mandateToken: null,
   refundedMinor: 0,
+  cancelledAt: null,
 })
 
 /** Changes something at every depth of an order, as a careless caller might. */

@@ -6,7 +6,7 @@ import { LoadingScreen } from '../features/session/components/loading-screen'
 import { UnreachableScreen } from '../features/session/components/unreachable-screen'
 import { PageFrame } from './page-frame'
 import { OpenSession } from './open-session'
-import { ExpiredScreen, FailureStep, LinkErrorScreen, SuccessStep } from './lazy-parts'
+import { CancelledScreen, ExpiredScreen, FailureStep, LinkErrorScreen, SuccessStep } from './lazy-parts'
 import type { SessionControl } from './session-control'
 import type { Screen } from './screen'
 
@@ -37,6 +37,7 @@ export function CheckoutScreen({ screen, control }: { screen: Screen; control?: 
       {screen.name === 'ready' && control && <OpenSession view={screen.view} control={control} />}
       <Suspense fallback={null}>
         {screen.name === 'expired' && <ExpiredScreen merchantName={screen.view.merchant.name} returnUrl={screen.view.returnUrl} />}
+        {screen.name === 'cancelled' && <CancelledScreen merchantName={screen.view.merchant.name} cancelUrl={screen.view.cancelUrl} />}
         {screen.name === 'completed' &&
           (screen.view.outcome ? (
             <SuccessStep view={screen.view} />

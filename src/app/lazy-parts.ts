@@ -8,6 +8,7 @@ import { preloadable } from '../lib/preloadable'
  */
 const closedScreens = () => import('../features/session/components/closed-screens')
 export const ExpiredScreen = lazy(() => closedScreens().then((m) => ({ default: m.ExpiredScreen })))
+export const CancelledScreen = lazy(() => closedScreens().then((m) => ({ default: m.CancelledScreen })))
 export const LinkErrorScreen = lazy(() => closedScreens().then((m) => ({ default: m.LinkErrorScreen })))
 
 /** Success and failure screens. Fetched once a rail starts, so the outcome shows the moment it is known, without suspending. */

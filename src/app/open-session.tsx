@@ -8,6 +8,7 @@ import { Skeleton } from '../components/ui/skeleton'
 import { checkoutStage, chosenStep, initialStep, setsUpMandate, stepFor, stepKey, type CheckoutStep, type RailStepOf } from './checkout-step'
 import { FailureStep } from './lazy-parts'
 import { RAIL_SCREENS } from './rails'
+import { CancelControl } from './cancel-control'
 import { ReadyScreen } from './ready-screen'
 import type { SessionControl } from './session-control'
 
@@ -45,7 +46,12 @@ export function OpenSession({ view, control }: { view: SessionView; control: Ses
   const onContinue = next && (() => setStep(next))
 
   if (stage.name === 'choose') {
-    return <ReadyScreen view={view} selection={selection} onSelectionChange={setSelection} upiChannel={upiChannel} onContinue={onContinue} />
+    return (
+      <>
+        <ReadyScreen view={view} selection={selection} onSelectionChange={setSelection} upiChannel={upiChannel} onContinue={onContinue} />
+        <CancelControl view={view} control={control} />
+      </>
+    )
   }
   return (
     <Suspense fallback={<Skeleton className="h-64 w-full" />}>
@@ -58,6 +64,7 @@ export function OpenSession({ view, control }: { view: SessionView; control: Ses
           onOtherWay={() => setStep({ name: 'choose', dismissed: stage.attempt.id })}
         />
       )}
+      {stage.name === 'failed' && <CancelControl view={view} control={control} />}
     </Suspense>
   )
 }

@@ -6,6 +6,7 @@ export type Screen =
   | { name: 'ready'; view: SessionView }
   | { name: 'expired'; view: SessionView }
   | { name: 'completed'; view: SessionView }
+  | { name: 'cancelled'; view: SessionView }
   | { name: 'notFound' }
   | { name: 'malformed' }
   | { name: 'unreachable'; retry: () => void; retrying: boolean }
@@ -19,5 +20,7 @@ export function screenForView(view: SessionView): Screen {
       return { name: 'expired', view }
     case 'completed':
       return { name: 'completed', view }
+    case 'cancelled':
+      return { name: 'cancelled', view }
   }
 }

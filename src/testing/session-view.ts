@@ -28,6 +28,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   attempt: null,
   attemptsLeft: 3,
   returnUrl: null,
+  cancelUrl: null,
   ...over,
 })
 

@@ -4,6 +4,7 @@ import type { Customer } from '../../domain/order'
 import type { OrderDraft } from '../../domain/orders'
 import type { Merchant } from '../../merchants'
 import { minorToMajor } from './amount'
+import { sessionBilling } from './billing'
 import { buildMandateTerms } from './mandate-terms'
 import { returnUrlOf } from './request-rules'
 import type { CreateSessionLineItem, CreateSessionRequest } from './request-schema'
@@ -100,22 +101,24 @@ export interface DraftInput {
 export function toOrderDraft(input: DraftInput): OrderDraft {
   const { request } = input
   const metadata = request.metadata ?? {}
+  const mandate = mandateOf(request, input.now)
+  const today = chargedTodayMinor(request)
   return {
     merchantId: input.merchant.id,
     orderId: request.merchant_order_id,
     fingerprint: input.fingerprint,
     expiresAt: input.expiresAt.toISOString(),
     amountMinor: request.amount,
-    chargedTodayMinor: chargedTodayMinor(request),
+    chargedTodayMinor: today,
     currency: request.currency,
     customer: toCustomer(request.customer),
     description: request.description ?? request.line_items[0]?.price_data.product_data.name ?? null,
     returnUrl: returnUrlOf(request),
     udf: [],
     metadata,
-    ...mandateOf(request, input.now),
+    ...mandate,
     paymentRules: null,
-    billing: null,
+    billing: sessionBilling(request, mandate.mandate, today, input.now),
     lineItems: request.line_items.map(toLineItem),
     preferredRail: null,
     language: languageOf(metadata),
