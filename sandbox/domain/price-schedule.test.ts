@@ -57,6 +57,8 @@ describe('priceSchedule: introductory periods', () => {
     ['a single discounted period paid today: the regular amount a period later', { today: { minor: 9_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 1, minor: 9_900 } }, ['2027-01-05 49900']],
     ['a first period paid today with no debit day: a month to the day', { ruleType: null, ruleValue: null, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-01-01 49900']],
     ['a first period paid on 31 Jan ends on 28 Feb', { ruleType: null, ruleValue: null, at: at('2027-01-31'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-02-28 49900']],
+    ['a first period paid on 10 Mar with debits on the 5th: 5 Apr is nearer its end than 5 May', { at: at('2027-03-10'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-04-05 49900']],
+    ['a quarter paid on 31 Mar with debits on the 28th: 28 Jun', { interval: 'QUARTERLY', ruleValue: 28, at: at('2027-03-31'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-06-28 49900']],
     ['a weekly period paid today: a week later on the debit weekday', { interval: 'WEEKLY', ruleValue: 2, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2026-12-08 49900']],
     ['a paid period paid today, as presented: no date', { interval: 'ASPRESENTED', ruleType: null, ruleValue: null, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, []],
     ['a start date on the debit day bills that day', { intro: { type: 'START_DATE', at: at('2027-01-05', '00:00:00') } }, ['2027-01-05 49900']],

@@ -130,14 +130,29 @@ interface Billing {
 }
 
 /**
- * Where the debits after today begin: after today, or once the period today's charge paid has run
- * (a month later for a monthly plan), after the free days, or at the start date.
+ * When today's charge pays the first period, the next debit falls on the debit day nearest the
+ * day that period ends (a month after today for a monthly plan; the later one on a tie). So the
+ * first period is never more than half a period shorter or longer than the rest: paid on 1 Dec
+ * with debits on the 5th, the next is 5 Jan, not 5 Dec; paid on 10 Mar, it is 5 Apr, not 5 May.
+ */
+function afterPaidPeriod(terms: ScheduleTerms, interval: Exclude<BillingInterval, 'ASPRESENTED'>, today: Day): Day {
+  const ends = periodAfter(interval, today)
+  let before: Day | null = null
+  for (const day of debitDays(interval, terms.ruleValue, today, addDays(today, 1))) {
+    if (day >= ends) return before && ends.getTime() - before.getTime() < day.getTime() - ends.getTime() ? before : day
+    before = day
+  }
+  return ends
+}
+
+/**
+ * Where the debits after today begin: after today, or at the end of the period today's charge
+ * paid, after the free days, or at the start date.
  */
 function billingFrom(terms: ScheduleTerms, today: Day): Billing {
-  const paidUntil = terms.today.paysFirstPeriod && terms.interval !== 'ASPRESENTED' ? periodAfter(terms.interval, today) : null
-  const afterToday = paidUntil
-    ? { anchor: today, from: paidUntil, introCharges: 0, introMinor: 0 }
-    : { anchor: today, from: addDays(today, 1), introCharges: 0, introMinor: 0 }
+  const from =
+    terms.today.paysFirstPeriod && terms.interval !== 'ASPRESENTED' ? afterPaidPeriod(terms, terms.interval, today) : addDays(today, 1)
+  const afterToday = { anchor: today, from, introCharges: 0, introMinor: 0 }
   switch (terms.intro.type) {
     case 'NONE':
       return afterToday
