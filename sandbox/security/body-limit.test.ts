@@ -45,6 +45,7 @@ const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' }
 const ROUTES: Record<string, Route> = {
   'POST /session': { path: () => '/session', headers: { ...JSON_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
   'POST /orders': { path: () => '/orders', headers: { ...FORM_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
+  'POST /billing/execution-info': { path: () => '/billing/execution-info', headers: { ...JSON_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
   'POST /v1/checkout/sessions': { path: () => '/v1/checkout/sessions', headers: { ...JSON_TYPE, authorization: bearer(DEMO_KEY) }, envelope: 'checkout' },
   'POST /api/pages/:pageId/attempts': { path: (w) => `/api/pages/${w.open.id}/attempts`, headers: { ...JSON_TYPE, 'idempotency-key': 'k' }, envelope: 'page' },
   'POST /api/pages/:pageId/vpa': { path: (w) => `/api/pages/${w.open.id}/vpa`, headers: JSON_TYPE, envelope: 'page' },
