@@ -9,15 +9,15 @@ import type { PaymentRules } from './payment-rules'
 
 /**
  * Juspay Billing flows 1 and 2: a session or order whose `payment_rules` registers a plan
- * (docs/domain/billing.md#juspay-billing-flows-1-and-2). Each refusal names its field path and,
+ * (docs/domain/billing.md#juspay-billing-flows). Each refusal names its field path and,
  * where amounts are compared, the amounts in rupees as Juspay writes them.
  */
 
 const FLOWS = 'payment_rules.payment_flows'
 const INFO = `${FLOWS}.billing_creation.info`
 const HOUR_MS = 60 * 60 * 1000
-/** [I] A billing start date must leave time for the pre-debit notice: at least 48 hours ahead (billing.md#billing-start-date). */
-export const MIN_BILLING_START_LEAD_MS = 48 * HOUR_MS
+/** [I] A billing start date must leave time for the pre-debit notice: at least 48 hours ahead (docs/domain/billing.md#juspay-billing-flows). */
+const MIN_BILLING_START_LEAD_MS = 48 * HOUR_MS
 
 /** A plan registration as read from `billing_creation.info`, before the mandate is known. */
 export interface PlanRegistration {
