@@ -199,11 +199,15 @@ describe('WebhookDispatcher delivery', () => {
     expect(stored.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
   })
 
-  it('adds content.billing_execution_info to BILLING_* events, and every later order names its billing_execution_info_id', async () => {
+  const CHECKOUT_SOURCE: OrderDraft['source'] = { dialect: 'checkout', sessionId: 'cs_1', clientSecret: 'cs_1_secret_x', mode: 'subscription', cancelUrl: null, raw: {} }
+  it.each<[string, Partial<OrderDraft>]>([
+    ['a Juspay order', {}],
+    ["a checkout-session order, which borrows Juspay's webhooks", { source: CHECKOUT_SOURCE }],
+  ])('adds content.billing_execution_info to BILLING_* events of %s, and every later order names its billing_execution_info_id', async (_, source) => {
     const hook = await receiver()
     const s = setup({ merchantUrl: hook.url })
     const customer = { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null }
-    const o = s.startAttempt(s.order({ billing: orderBilling(), customer }))
+    const o = s.startAttempt(s.order({ billing: orderBilling(), customer, ...source }))
     s.attempts.decide(s.fresh(o), { type: 'approve' })
     await s.webhooks.idle()
     const envelopes = hook.requests.map((q) => envelopeOf(q.body))
