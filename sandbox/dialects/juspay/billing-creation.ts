@@ -37,7 +37,7 @@ function introText(plan: Plan): string {
     case 'DAYS':
       return `${plan.intro.days} introductory days`
     case 'CYCLES':
-      return `${plan.intro.cycles} introductory cycles at ${formatRupees(plan.intro.paise)}`
+      return `${plan.intro.cycles} introductory cycles ${plan.intro.paise === 0 ? 'free' : `at ${formatRupees(plan.intro.paise)}`}`
   }
 }
 
