@@ -47,7 +47,8 @@ export const billingRegistrationSample = () => ({
   'options.create_mandate': 'REQUIRED',
   mandate_max_amount: '499.00',
   'metadata.auto_refund_post_success': 'true',
-  payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'sample_fixed_plan' } } } },
+  // The sample's plan_id, sample_fixed_plan, is a placeholder like its order id: it names a plan of the demo merchant here.
+  payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } },
 })
 
 /** The UseePay "minimal subscription", in INR (the only currency our rails can pay). */

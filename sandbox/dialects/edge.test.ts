@@ -173,7 +173,11 @@ const Envelope = z.strictObject({
   id: z.string().regex(/^evt_V2_[0-9a-f]{32}$/),
   event_name: z.string(),
   date_created: z.literal('2026-11-25T10:00:00Z'),
-  content: z.strictObject({ order: z.looseObject({ order_id: z.string(), status: z.string() }), mandate: z.optional(z.looseObject({ order_id: z.string() })) }),
+  content: z.strictObject({
+    order: z.looseObject({ order_id: z.string(), status: z.string() }),
+    mandate: z.optional(z.looseObject({ order_id: z.string() })),
+    billing_execution_info: z.optional(z.looseObject({ billing_execution_info_id: z.string() })),
+  }),
 })
 
 /** An order of each dialect, paid by UPI intent and approved through QA. */
@@ -253,10 +257,19 @@ describe.each<[DialectId, string]>([
     const { orderId } = await paidOrder(s, dialect)
     const deliveries = s.store.webhooksFor('demo_merchant', orderId)
     const bodies = deliveries.map((d) => Envelope.parse(d.body))
+    // A plan checkout sells a plan, so its registration also starts a subscription.
+    const billing: [string, string, null][] =
+      dialect === 'zenskar'
+        ? [
+            ['BILLING_EXECUTION_CREATED', 'CHARGED', null],
+            ['BILLING_EXECUTION_ACTIVATED', 'CHARGED', null],
+          ]
+        : []
     expect(bodies.map((b) => [b.event_name, b.content.order.status, b.content.mandate?.order_id ?? null])).toEqual([
       ['TXN_CREATED', 'PENDING_VBV', null],
       ['MANDATE_CREATED', 'PENDING_VBV', orderId],
       ['MANDATE_ACTIVATED', 'CHARGED', orderId],
+      ...billing,
       ['ORDER_SUCCEEDED', 'CHARGED', null],
     ])
     expect(bodies.every((b) => b.content.order.order_id === orderId)).toBe(true)

@@ -5,7 +5,7 @@ import { MAGIC_VPAS, SUCCESS_DELAY_MS, EXPIRED_WINDOW_MS } from '../../contract/
 import { MemoryStore } from '../store/memory-store'
 import { AttemptService } from './attempt-service'
 import { MovableClock } from './clock'
-import { orderDraft } from '../testing/fixtures'
+import { orderBilling, orderDraft } from '../testing/fixtures'
 import { OrderEventBus, type OrderEventName } from './order-events'
 import { createOrder, type OrderDraft } from './orders'
 import type { Order } from './order'
@@ -39,6 +39,37 @@ afterEach(() => {
 const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
 const intent: StartAttempt = { rail: 'upi', channel: 'intent', setUpMandate: true }
 const fresh = (store: MemoryStore, order: Order) => store.orderById(order.id) ?? order
+
+describe('AttemptService subscriptions', () => {
+  const withPlan: Partial<OrderDraft> = {
+    billing: orderBilling(),
+    customer: { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null },
+  }
+
+  it('starts one subscription when a plan registration succeeds, named on the order, its events after the mandate\'s', () => {
+    const { service, clock, store, order, events } = setup(withPlan)
+    service.start(order, merchant, collect(MAGIC_VPAS.success), 'key-1')
+    clock.advance(SUCCESS_DELAY_MS)
+    const done = service.refresh(fresh(store, order))
+    const [subscription] = store.subscriptionsOf('demo_merchant', 'cust-42')
+    expect(subscription).toMatchObject({ status: 'ACTIVE', mandateId: done.mandateId, orderId: 'o-1', pageId: order.id, schedule: order.billing?.schedule })
+    expect(done.billing?.subscriptionId).toBe(subscription?.id)
+    expect(events).toEqual(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED'])
+    service.refresh(fresh(store, order))
+    expect(service.decide(fresh(store, order), { type: 'approve' }).ok).toBe(false)
+    expect(store.subscriptionsOf('demo_merchant', 'cust-42')).toHaveLength(1)
+  })
+
+  it.each([MAGIC_VPAS.failure, MAGIC_VPAS.expired])('starts none when %s fails the registration', (vpa) => {
+    const { service, clock, store, order, events } = setup(withPlan)
+    service.start(order, merchant, collect(vpa), 'key-1')
+    clock.advance(EXPIRED_WINDOW_MS + SUCCESS_DELAY_MS)
+    const done = service.refresh(fresh(store, order))
+    expect(done.billing?.subscriptionId).toBeNull()
+    expect(store.subscriptionsOf('demo_merchant', 'cust-42')).toEqual([])
+    expect(events.filter((e) => e.startsWith('BILLING_'))).toEqual([])
+  })
+})
 
 describe('AttemptService.start', () => {
   it('registers the mandate for success@upi after its delay, refunds the registration charge, and tells merchants in order', () => {

@@ -20,6 +20,7 @@ import { liveAttempt, sessionState, type Order } from './order'
 import type { OrderEventBus } from './order-events'
 import { fingerprint } from './orders'
 import { railOf, type RailStartError } from './rails'
+import { startSubscription } from './subscriptions'
 import { MAX_OTP_FAILURES } from './rails/netbanking'
 
 /**
@@ -172,7 +173,11 @@ export class AttemptService {
   }
 
   private commit(order: Order, attempt: Attempt, isNew: boolean): Order {
-    const applied = applyAttempt(order, attempt, isNew)
+    const applied = startSubscription(
+      (subscription) => this.deps.store.insertSubscription(subscription),
+      applyAttempt(order, attempt, isNew),
+      this.deps.clock.now(),
+    )
     this.deps.store.updateOrder(applied.order)
     this.schedule(applied.order)
     this.bus.publish({ order: applied.order, events: applied.events })

@@ -8,6 +8,8 @@ export type OrderEventName =
   | 'MANDATE_FAILED'
   | 'ORDER_SUCCEEDED'
   | 'ORDER_FAILED'
+  | 'BILLING_EXECUTION_CREATED'
+  | 'BILLING_EXECUTION_ACTIVATED'
 
 export interface OrderChange {
   order: Order

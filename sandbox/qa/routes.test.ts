@@ -4,7 +4,7 @@ import type { StartAttempt } from '../../contract/attempt'
 import type { Order } from '../domain/order'
 import { createOrder, type OrderDraft } from '../domain/orders'
 import { MAX_BODY_BYTES } from '../http/body-limit'
-import { orderDraft } from '../testing/fixtures'
+import { orderBilling, orderDraft } from '../testing/fixtures'
 import { qaSandbox } from '../testing/qa-sandbox'
 
 /** The plain order these tests were written against: no refund, a bare return URL. */
@@ -298,6 +298,16 @@ describe('POST /sandbox/reset', () => {
     expect(s.store.size()).toBe(0)
     expect(s.webhooks.deliveriesFor(o.merchantId, o.orderId)).toEqual([])
     await expectError(await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`), 404, 'RESOURCE_NOT_FOUND')
+  })
+
+  it('forgets the subscriptions that registrations started', async () => {
+    const s = setup()
+    const customer = { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null }
+    const o = s.pending({ billing: orderBilling(), customer })
+    expect((await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`)).status).toBe(200)
+    expect(s.store.subscriptionsOf(o.merchantId, 'cust-42')).toHaveLength(1)
+    await s.request('POST', '/sandbox/reset')
+    expect(s.store.subscriptionsOf(o.merchantId, 'cust-42')).toEqual([])
   })
 
   it('lets the sandbox work normally afterwards', async () => {

@@ -110,6 +110,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /session': { method: 'POST', path: () => '/session', auth: 'basic', valid: () => juspayBody() },
   'POST /orders': { method: 'POST', path: () => '/orders', auth: 'basic', valid: () => juspayBody() },
   'GET /orders/:order_id': { method: 'GET', path: (w, id) => `/orders/${id ?? w.open.orderId}`, auth: 'basic' },
+  'POST /billing/execution-info': { method: 'POST', path: () => '/billing/execution-info', auth: 'basic', valid: () => ({ command: 'get', billing_execution_info_id: 'bei_none' }) },
+  'GET /billing/execution-info/list/:customer_id': { method: 'GET', path: (_, id) => `/billing/execution-info/list/${id ?? 'cust-42'}`, auth: 'basic' },
   'POST /v1/checkout/sessions': { method: 'POST', path: () => '/v1/checkout/sessions', auth: 'bearer', valid: () => checkoutBody() },
   'GET /v1/checkout/sessions/:id': { method: 'GET', path: (w, id) => `/v1/checkout/sessions/${id ?? w.session.id}`, auth: 'bearer' },
   'POST /checkouts': {
@@ -358,7 +360,7 @@ function dialectOf(method: string, path: string): Dialect {
   if (under('/simulator/upi') || under('/simulator/bank')) return 'html'
   const get = method === 'GET'
   if (get && /^\/orders\/[^/]+\/payment-page$/.test(pathname)) return 'html'
-  if (['/session', '/orders', '/sandbox', '/demo/api'].some(under)) return 'juspay'
+  if (['/session', '/orders', '/billing', '/sandbox', '/demo/api'].some(under)) return 'juspay'
   if (get && (pathname === '/checkout' || pathname === '/demo' || /^\/checkout\/[^/]+$/.test(pathname))) return 'html'
   return 'text'
 }

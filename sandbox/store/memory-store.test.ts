@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
 import type { NetbankingAttempt, UpiAttempt } from '../domain/attempt'
 import type { Order } from '../domain/order'
-import { monthlyPlan, orderDraft, TEST_NOW } from '../testing/fixtures'
+import type { Subscription } from '../domain/subscriptions'
+import { monthlyPlan, orderBilling, orderDraft, TEST_NOW } from '../testing/fixtures'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { MemoryStore } from './memory-store'
 
@@ -228,5 +229,74 @@ describe('MemoryStore run-time plans', () => {
     store.insertPlan('m1', plan('a'))
     store.reset()
     expect(store.plansOf('m1')).toEqual([])
+  })
+})
+
+describe('MemoryStore subscriptions', () => {
+  const { schedule } = orderBilling()
+  const subscription = (id: string, overrides: Partial<Subscription> = {}): Subscription => ({
+    id,
+    status: 'ACTIVE',
+    merchantId: 'm1',
+    customerId: 'cust-1',
+    plan: monthlyPlan(),
+    planSnapshotAt: TEST_NOW.toISOString(),
+    planAmountMinor: 49900,
+    mandateId: 'M1',
+    orderId: `order-${id}`,
+    pageId: `ordeh_${id}`,
+    intro: { type: 'NONE' },
+    billingStartsOn: '2026-12-05',
+    schedule,
+    createdAt: TEST_NOW.toISOString(),
+    activatedAt: TEST_NOW.toISOString(),
+    ...overrides,
+  })
+
+  it('keeps one subscription per order, answering the one an order already started', () => {
+    const store = new MemoryStore()
+    expect(store.insertSubscription(subscription('a'))).toEqual({ inserted: true })
+    expect(store.insertSubscription(subscription('b', { pageId: 'ordeh_a' }))).toEqual({ inserted: false, existing: subscription('a') })
+    expect(store.subscription('m1', 'b')).toBeUndefined()
+  })
+
+  it("finds a subscription by id within its merchant only", () => {
+    const store = new MemoryStore()
+    store.insertSubscription(subscription('a'))
+    expect(store.subscription('m1', 'a')).toEqual(subscription('a'))
+    expect(store.subscription('m2', 'a')).toBeUndefined()
+    expect(store.subscription('m1', 'A')).toBeUndefined()
+  })
+
+  it("lists a customer's subscriptions of one merchant, oldest first", () => {
+    const store = new MemoryStore()
+    store.insertSubscription(subscription('b'))
+    store.insertSubscription(subscription('a'))
+    store.insertSubscription(subscription('c', { customerId: 'cust-2' }))
+    store.insertSubscription(subscription('d', { merchantId: 'm2' }))
+    expect(store.subscriptionsOf('m1', 'cust-1').map((s) => s.id)).toEqual(['b', 'a'])
+    expect(store.subscriptionsOf('m2', 'cust-1').map((s) => s.id)).toEqual(['d'])
+    expect(store.subscriptionsOf('m1', 'nobody')).toEqual([])
+  })
+
+  it('hands out copies, so callers cannot change what is stored', () => {
+    const store = new MemoryStore()
+    const saved = subscription('a')
+    store.insertSubscription(saved)
+    saved.plan.name = 'changed'
+    const read = store.subscription('m1', 'a')
+    if (read) read.schedule.cap.minor = 1
+    const [listed] = store.subscriptionsOf('m1', 'cust-1')
+    if (listed) listed.status = 'ACTIVE'
+    expect(store.subscription('m1', 'a')).toEqual(subscription('a'))
+  })
+
+  it('forgets them on reset', () => {
+    const store = new MemoryStore()
+    store.insertSubscription(subscription('a'))
+    store.reset()
+    expect(store.subscription('m1', 'a')).toBeUndefined()
+    expect(store.subscriptionsOf('m1', 'cust-1')).toEqual([])
+    expect(store.insertSubscription(subscription('a'))).toEqual({ inserted: true })
   })
 })

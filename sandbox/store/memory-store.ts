@@ -1,5 +1,6 @@
 import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
+import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { deepCopy } from './copy'
 import type { InsertPlanResult, InsertResult, Store } from './store'
@@ -16,6 +17,9 @@ export class MemoryStore implements Store {
   private readonly webhooks = new Map<string, Map<string, WebhookDelivery>>()
   /** Per merchant: plan_id → run-time plan, in the order added. */
   private readonly plans = new Map<string, Map<string, Plan>>()
+  /** Subscriptions by id, in the order created; and which one each order (page id) started. */
+  private readonly subscriptions = new Map<string, Subscription>()
+  private readonly subscriptionByOrder = new Map<string, string>()
 
   insertOrder(order: Order): InsertResult {
     const key = merchantKey(order.merchantId, order.orderId)
@@ -86,6 +90,26 @@ export class MemoryStore implements Store {
     return plans ? [...plans.values()].map((p) => deepCopy(p)) : []
   }
 
+  insertSubscription(subscription: Subscription): InsertSubscriptionResult {
+    const existingId = this.subscriptionByOrder.get(subscription.pageId)
+    const existing = existingId === undefined ? undefined : this.subscriptions.get(existingId)
+    if (existing) return { inserted: false, existing: deepCopy(existing) }
+    this.subscriptions.set(subscription.id, deepCopy(subscription))
+    this.subscriptionByOrder.set(subscription.pageId, subscription.id)
+    return { inserted: true }
+  }
+
+  subscription(merchantId: string, id: string): Subscription | undefined {
+    const found = this.subscriptions.get(id)
+    return found?.merchantId === merchantId ? deepCopy(found) : undefined
+  }
+
+  subscriptionsOf(merchantId: string, customerId: string): Subscription[] {
+    return [...this.subscriptions.values()]
+      .filter((s) => s.merchantId === merchantId && s.customerId === customerId)
+      .map((s) => deepCopy(s))
+  }
+
   size(): number {
     return this.byId.size
   }
@@ -98,6 +122,8 @@ export class MemoryStore implements Store {
     this.byToken.clear()
     this.webhooks.clear()
     this.plans.clear()
+    this.subscriptions.clear()
+    this.subscriptionByOrder.clear()
   }
 
   private lookup(id: string | undefined): Order | undefined {

@@ -1,5 +1,6 @@
 import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
+import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 
 export type InsertResult = { inserted: true } | { inserted: false; existing: Order }
@@ -28,8 +29,14 @@ export interface Store {
   insertPlan(merchantId: string, plan: Plan): InsertPlanResult
   /** The merchant's run-time plans in the order they were added (empty when none). */
   plansOf(merchantId: string): Plan[]
+  /** Inserts a subscription unless its order (pageId) already started one; then answers that one. */
+  insertSubscription(subscription: Subscription): InsertSubscriptionResult
+  /** The merchant's subscription with this id (Juspay's billing_execution_info_id); another merchant's is not found. */
+  subscription(merchantId: string, id: string): Subscription | undefined
+  /** The merchant's subscriptions of one customer (exact customer id), oldest first; empty when none. */
+  subscriptionsOf(merchantId: string, customerId: string): Subscription[]
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
-  /** Forgets every order, webhook record and run-time plan. */
+  /** Forgets every order, webhook record, run-time plan and subscription. */
   reset(): void
 }

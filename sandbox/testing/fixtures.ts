@@ -5,7 +5,8 @@ import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 import { createApp } from '../app'
 import { MovableClock } from '../domain/clock'
 import { createOrder, type OrderDraft } from '../domain/orders'
-import type { Order } from '../domain/order'
+import type { Order, OrderBilling } from '../domain/order'
+import { priceSchedule } from '../domain/price-schedule'
 import type { SandboxDeps } from '../deps'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
@@ -122,6 +123,22 @@ export const monthlyPlan = (overrides: Partial<Plan> = {}): Plan => ({
   on_failure: 'RETRY',
   ...overrides,
 })
+
+/** What a plan registration's order carries before it succeeds: the plan, its schedule from `now` (₹1 today, refunded; a ₹1,000 cap), no subscription. */
+export function orderBilling(plan: Plan = monthlyPlan(), now: Date = TEST_NOW): OrderBilling {
+  const schedule = priceSchedule({
+    at: now,
+    plan: { id: plan.plan_id, name: plan.name, description: plan.description },
+    interval: plan.interval,
+    ruleType: plan.rule_type ?? null,
+    ruleValue: plan.rule_value ?? null,
+    recurringMinor: plan.amount.type === 'FIXED' ? plan.amount.paise : plan.max_amount,
+    capMinor: 1_000_00,
+    today: { minor: 100, refunded: true, paysFirstPeriod: false },
+    intro: plan.intro.type === 'CYCLES' ? { type: 'CYCLES', cycles: plan.intro.cycles, minor: plan.intro.paise } : plan.intro,
+  })
+  return { plan, schedule, subscriptionId: null }
+}
 
 /** A server-rendered page's text as a reader sees it: tags dropped, the escapes html`` makes undone, spaces collapsed. */
 export function visibleText(page: string): string {

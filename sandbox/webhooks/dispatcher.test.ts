@@ -12,7 +12,7 @@ import { createOrder, type OrderDraft } from '../domain/orders'
 import { jsonLogger, silentLogger, type Logger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
-import { orderDraft } from '../testing/fixtures'
+import { orderBilling, orderDraft } from '../testing/fixtures'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './dispatcher'
 import { startReceiver, type Receiver } from '../testing/webhook-receiver'
 
@@ -98,11 +98,21 @@ function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: Setu
 /** The envelope exactly as docs/domain/juspay.md#webhooks has it: nothing more, nothing less. */
 const Envelope = z.strictObject({
   id: z.string().regex(/^evt_V2_[0-9a-f]{32}$/),
-  event_name: z.enum(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'MANDATE_FAILED', 'ORDER_SUCCEEDED', 'ORDER_FAILED']),
+  event_name: z.enum([
+    'TXN_CREATED',
+    'MANDATE_CREATED',
+    'MANDATE_ACTIVATED',
+    'MANDATE_FAILED',
+    'ORDER_SUCCEEDED',
+    'ORDER_FAILED',
+    'BILLING_EXECUTION_CREATED',
+    'BILLING_EXECUTION_ACTIVATED',
+  ]),
   date_created: z.iso.datetime(),
   content: z.strictObject({
     order: z.record(z.string(), z.unknown()),
     mandate: z.optional(z.record(z.string(), z.unknown())),
+    billing_execution_info: z.optional(z.record(z.string(), z.unknown())),
   }),
 })
 const envelopeOf = (body: string) => Envelope.parse(JSON.parse(body))
@@ -187,6 +197,37 @@ describe('WebhookDispatcher delivery', () => {
     const stored = s.fresh(o)
     expect(activated?.content.mandate).toMatchObject({ status: 'ACTIVE', mandate_id: stored.mandateId })
     expect(stored.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
+  })
+
+  const CHECKOUT_SOURCE: OrderDraft['source'] = { dialect: 'checkout', sessionId: 'cs_1', clientSecret: 'cs_1_secret_x', mode: 'subscription', cancelUrl: null, raw: {} }
+  it.each<[string, Partial<OrderDraft>]>([
+    ['a Juspay order', {}],
+    ["a checkout-session order, which borrows Juspay's webhooks", { source: CHECKOUT_SOURCE }],
+  ])('adds content.billing_execution_info to BILLING_* events of %s, and every later order names its billing_execution_info_id', async (_, source) => {
+    const hook = await receiver()
+    const s = setup({ merchantUrl: hook.url })
+    const customer = { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null }
+    const o = s.startAttempt(s.order({ billing: orderBilling(), customer, ...source }))
+    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    await s.webhooks.idle()
+    const envelopes = hook.requests.map((q) => envelopeOf(q.body))
+    expect(envelopes.map((e) => e.event_name)).toEqual([
+      'TXN_CREATED',
+      'MANDATE_CREATED',
+      'MANDATE_ACTIVATED',
+      'BILLING_EXECUTION_CREATED',
+      'BILLING_EXECUTION_ACTIVATED',
+      'ORDER_SUCCEEDED',
+    ])
+    const stored = s.fresh(o)
+    const id = stored.billing?.subscriptionId
+    expect(id).toMatch(/^bei_/)
+    for (const envelope of envelopes.slice(2)) expect(envelope.content.order['billing_execution_info_id']).toBe(id)
+    for (const envelope of envelopes.slice(0, 2)) expect(envelope.content.order).not.toHaveProperty('billing_execution_info_id')
+    const [, , , created, activated] = envelopes
+    expect(created?.content.billing_execution_info).toMatchObject({ billing_execution_info_id: id, status: 'ACTIVE', mandate_id: stored.mandateId, customer_id: 'cust-42' })
+    expect(activated?.content.billing_execution_info).toEqual(created?.content.billing_execution_info)
+    expect(envelopes.filter((e) => e.content.billing_execution_info).map((e) => e.event_name)).toEqual(['BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED'])
   })
 
   it('sends to metadata.webhook_url instead of the merchant URL', async () => {

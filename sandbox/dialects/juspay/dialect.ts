@@ -2,24 +2,31 @@ import type { Context } from 'hono'
 import type { Dialect, DialectServices } from '../dialect'
 import { juspayEdgeError, juspayError } from './errors'
 import { signReturn } from './return-signature'
+import { juspayBillingRoutes } from './billing-routes'
 import { authenticateMerchant, juspayRoutes } from './routes'
 import { juspayWebhook } from './webhook'
 
-/** Juspay's API: POST /session, POST /orders and GET /orders/:order_id, its envelope, return and webhooks. */
+/**
+ * Juspay's API: POST /session, POST /orders and GET /orders/:order_id, the billing-execution reads
+ * under /billing, its envelope, return and webhooks.
+ */
 export function juspayDialect(services: DialectServices): Dialect & { id: 'juspay' } {
   const { deps } = services
   const authenticate = (c: Context) => authenticateMerchant(c, deps.merchants)
   const routes = juspayRoutes(services, authenticate)
+  const billing = juspayBillingRoutes(deps, authenticate)
   return {
     id: 'juspay',
-    prefixes: ['/session', '/orders'],
+    prefixes: ['/session', '/orders', '/billing'],
     mount: (app) => {
       app.route('/', routes)
+      app.route('/', billing)
     },
     authenticate,
     error: juspayEdgeError,
     notFound: (c) => juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No such endpoint.' }),
     signReturn,
-    webhook: (order, eventName, now) => juspayWebhook(order, eventName, now, deps.publicOrigin),
+    webhook: (order, eventName, now) =>
+      juspayWebhook(order, eventName, now, deps.publicOrigin, (merchantId, id) => deps.store.subscription(merchantId, id)),
   }
 }

@@ -71,6 +71,8 @@ export interface OrderStatusResponse extends Partial<OrderStatusPayment> {
   order_expiry: string
   metadata: Record<string, string>
   mandate?: OrderStatusMandate
+  /** Sandbox extension: the subscription the registration started (docs/domain/billing.md#the-order-names-its-subscription). */
+  billing_execution_info_id?: string
   [udf: `udf${number}`]: string
 }
 
@@ -101,6 +103,7 @@ export function orderStatusResponse(order: Order, publicOrigin: string): OrderSt
     ...paymentFields(order),
   }
   if (order.mandate) response.mandate = mandateBlock(order)
+  if (order.billing?.subscriptionId) response.billing_execution_info_id = order.billing.subscriptionId
   return response
 }
 

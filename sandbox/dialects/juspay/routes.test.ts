@@ -324,19 +324,34 @@ describe('POST /orders', () => {
     'mandate.block_funds': 'true',
     'mandate.revokable_by_customer': 'false',
     'metadata.auto_refund_post_success': 'true',
-    payment_rules: JSON.stringify({ payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'gold', plan_amount: 499 } } } }),
   }
 
-  it('accepts a form body with payment_rules as a JSON string, answering without an SDK payload', async () => {
+  it('accepts a form body, answering without an SDK payload', async () => {
     const sandbox = buildSandbox()
     const res = await postForm(sandbox, '/orders', formFields)
     expect(res.status).toBe(200)
     const body = await json(res)
     expect(Object.keys(body).sort()).toEqual(['id', 'order_expiry', 'order_id', 'payment_links', 'status'])
     const stored = sandbox.store.orderByMerchantOrderId(DEMO.id, 'form_1')
-    expect(stored?.paymentRules).toEqual({ payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'gold', plan_amount: 499 } } } })
     expect(stored?.mandate).toMatchObject({ frequency: 'ONETIME', blockFunds: true, revokableByCustomer: false })
     expect(stored?.metadata).toEqual({ auto_refund_post_success: 'true' })
+  })
+
+  it('accepts payment_rules as a JSON string in a form body', async () => {
+    const sandbox = buildSandbox()
+    const rules = { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_classes_payg', plan_amount: 499 } } } }
+    const res = await postForm(sandbox, '/orders', {
+      order_id: 'form_2',
+      amount: '1.00',
+      customer_id: 'cust_1',
+      'options.create_mandate': 'REQUIRED',
+      mandate_max_amount: '2000.00',
+      payment_rules: JSON.stringify(rules),
+    })
+    expect(res.status).toBe(200)
+    const stored = sandbox.store.orderByMerchantOrderId(DEMO.id, 'form_2')
+    expect(stored?.paymentRules).toEqual(rules)
+    expect(stored?.billing?.schedule.recurring.amount.minor).toBe(49900)
   })
 
   it('accepts a JSON body too', async () => {

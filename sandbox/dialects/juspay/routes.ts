@@ -14,7 +14,7 @@ import { orderCreateResponse, sessionResponse } from './session-response'
 import { validateOrderRequest } from './validate'
 
 /** `bodyKind` is set only on the create routes, once the Content-Type has been accepted. */
-type JuspayEnv = { Variables: { merchant: Merchant; bodyKind: BodyKind } }
+export type JuspayEnv = { Variables: { merchant: Merchant; bodyKind: BodyKind } }
 type JuspayContext = Context<JuspayEnv>
 
 const AUTH_MESSAGES = {
@@ -41,7 +41,7 @@ export function authenticateMerchant(c: Context, merchants: MerchantDirectory): 
 }
 
 /** Checks Content-Type before anything is read, then refuses bodies over the limit while streaming. */
-function acceptBody(accepted: readonly BodyKind[]): MiddlewareHandler<JuspayEnv>[] {
+export function acceptBody(accepted: readonly BodyKind[]): MiddlewareHandler<JuspayEnv>[] {
   const mediaType: MiddlewareHandler<JuspayEnv> = async (c, next) => {
     const kind = bodyKind(c.req.header('content-type'), accepted)
     if (!kind) return juspayError(c, unsupportedMediaType(accepted))
@@ -70,7 +70,7 @@ function createHandler(deps: SandboxDeps, respond: Responder) {
     const parsed = parseBody(c.get('bodyKind'), await c.req.text())
     if (!parsed.ok) return juspayError(c, parsed.error)
     const merchant = c.get('merchant')
-    const validation = validateOrderRequest(parsed.body, { merchant, now: deps.clock.now() })
+    const validation = validateOrderRequest(parsed.body, { merchant, now: deps.clock.now(), store: deps.store })
     if (!validation.ok) {
       return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: summarize(validation.fields), fields: validation.fields })
     }
@@ -87,15 +87,15 @@ function createHandler(deps: SandboxDeps, respond: Responder) {
   }
 }
 
-function methodNotAllowed(allowed: string) {
+export function methodNotAllowed(allowed: string) {
   return (c: Context) => {
     c.header('Allow', allowed)
     return juspayError(c, { status: 405, code: 'INVALID_INPUT', message: `${c.req.method} is not supported here; use ${allowed}.` })
   }
 }
 
-const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
-const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+export const OTHER_THAN_POST = ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+export const OTHER_THAN_GET = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
 /** The merchant-facing Juspay dialect: POST /session, POST /orders, GET /orders/:order_id. */
 export function juspayRoutes({ deps, refresh }: DialectServices, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {

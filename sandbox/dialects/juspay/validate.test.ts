@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { Merchant } from '../../merchants'
 import { parseFormBody } from './read-body'
 import { DEMO, NOW, NOW_SECONDS, OTHER, mandateSession } from '../../testing/juspay-dialect'
+import { MemoryStore } from '../../store/memory-store'
 import { validateOrderRequest } from './validate'
 
-const validate = (body: Record<string, unknown>, merchant: Merchant = DEMO) => validateOrderRequest(body, { merchant, now: NOW })
+const validate = (body: Record<string, unknown>, merchant: Merchant = DEMO) => validateOrderRequest(body, { merchant, now: NOW, store: new MemoryStore() })
 
 function fieldsOf(body: Record<string, unknown>, merchant: Merchant = DEMO): string[] {
   const result = validate(body, merchant)
@@ -85,7 +86,7 @@ describe('core fields', () => {
   it('refuses a billing plan registration whose mandate is only OPTIONAL', () => {
     const body = mandateSession({
       'options.create_mandate': 'OPTIONAL',
-      payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'p' } } } },
+      payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } },
     })
     expect(fieldsOf(body)).toEqual(['options.create_mandate'])
   })
@@ -212,7 +213,7 @@ describe('mandates and spellings', () => {
   })
 
   it('stores payment_rules sent as a JSON string as the parsed object', () => {
-    const rules = { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'gold' } } } }
+    const rules = { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } }
     expect(draftOf(mandateSession({ payment_rules: JSON.stringify(rules) })).paymentRules).toEqual(rules)
   })
 })

@@ -1,7 +1,11 @@
 import type { JuspayErrorField } from '../../../contract/errors'
 import type { MandateTerms } from '../../../contract/mandate'
 import type { Merchant } from '../../merchants'
+import type { OrderBilling } from '../../domain/order'
 import { fingerprint, type OrderDraft } from '../../domain/orders'
+import { merchantPlan } from '../../domain/plans'
+import type { Store } from '../../store/store'
+import { checkMandateAgainstPlan, planBilling, readPlanRegistration, withPlanDefaults, type PlanRegistration } from './billing-creation'
 import { FieldErrors, RequestFields } from './fields'
 import { resolveMandate } from './mandate-terms'
 import { ACTION_RAIL } from './rail-codes'
@@ -13,6 +17,8 @@ export const DEFAULT_ORDER_EXPIRY_MINUTES = 24 * 60
 export interface ValidationContext {
   merchant: Merchant
   now: Date
+  /** Where the merchant's run-time plans are kept (its catalogue is read through merchantPlan). */
+  store: Store
 }
 
 export type ValidationResult = { ok: true; draft: OrderDraft } | { ok: false; fields: JuspayErrorField[] }
@@ -27,11 +33,16 @@ export function validateOrderRequest(body: Record<string, unknown>, ctx: Validat
   requirePresent(request, errors)
   checkAction(request, ctx.merchant, errors)
   checkBilling(request, errors)
-  const mandate = resolveRequestedMandate(request, ctx.now, errors)
-  const fieldErrors = errors.list()
+  const registration = readPlanRegistration(request.paymentRules, (planId) => merchantPlan(ctx.store, ctx.merchant, planId), ctx.now, errors)
+  const mandate = resolveRequestedMandate(request, registration, ctx.now, errors)
   const { orderId, amountMinor } = request
+  const billing =
+    registration && mandate && amountMinor !== undefined
+      ? planBilling(registration, mandate, { now: ctx.now, todayMinor: amountMinor, refunded: request.metadata['auto_refund_post_success'] === 'true' }, errors)
+      : null
+  const fieldErrors = errors.list()
   if (fieldErrors.length > 0 || orderId === undefined || amountMinor === undefined) return { ok: false, fields: fieldErrors }
-  return { ok: true, draft: toDraft(request, { orderId, amountMinor, mandate }, ctx) }
+  return { ok: true, draft: toDraft(request, { orderId, amountMinor, mandate, billing }, ctx) }
 }
 
 function requirePresent(request: JuspayOrderRequest, errors: FieldErrors): void {
@@ -52,28 +63,42 @@ function checkAction(request: JuspayOrderRequest, merchant: Merchant, errors: Fi
   }
 }
 
+/** A plan registration needs a mandate to bill through and a customer to bill (Billing's session table requires customer_id). */
 function checkBilling(request: JuspayOrderRequest, errors: FieldErrors): void {
   const registersPlan = request.paymentRules?.payment_flows.billing_creation !== undefined
   if (registersPlan && request.createMandate !== 'REQUIRED' && !errors.failed('options.create_mandate')) {
     errors.add('options.create_mandate', 'must be REQUIRED when payment_rules registers a billing plan')
   }
+  if (registersPlan && request.customerId === undefined && !errors.failed('customer_id')) {
+    errors.add('customer_id', 'is required when payment_rules registers a billing plan: the subscription belongs to a customer')
+  }
 }
 
-function resolveRequestedMandate(request: JuspayOrderRequest, now: Date, errors: FieldErrors): MandateTerms | null {
+function resolveRequestedMandate(
+  request: JuspayOrderRequest,
+  registration: PlanRegistration | null,
+  now: Date,
+  errors: FieldErrors,
+): MandateTerms | null {
   if (request.createMandate === undefined) {
     if (request.mandateFieldsGiven && !errors.failed('options.create_mandate')) {
       errors.add('options.create_mandate', 'is required when mandate fields are given (REQUIRED or OPTIONAL)')
     }
     return null
   }
-  return resolveMandate(request.mandate, { amountMinor: request.amountMinor, now }, errors)
+  let input = request.mandate
+  if (registration) {
+    input = withPlanDefaults(request.mandate, registration.plan)
+    checkMandateAgainstPlan(request.mandate, input, registration.plan, errors)
+  }
+  return resolveMandate(input, { amountMinor: request.amountMinor, now }, errors)
 }
 
 const MINUTE_MS = 60 * 1000
 
 function toDraft(
   request: JuspayOrderRequest,
-  resolved: { orderId: string; amountMinor: number; mandate: MandateTerms | null },
+  resolved: { orderId: string; amountMinor: number; mandate: MandateTerms | null; billing: OrderBilling | null },
   ctx: ValidationContext,
 ): OrderDraft {
   const expiryMinutes = Number(request.metadata['expiryInMins'] ?? DEFAULT_ORDER_EXPIRY_MINUTES)
@@ -100,7 +125,7 @@ function toDraft(
     createMandate: request.createMandate ?? null,
     mandate: resolved.mandate,
     paymentRules: request.paymentRules ?? null,
-    billing: null,
+    billing: resolved.billing,
     lineItems: [],
     preferredRail: ACTION_RAIL[action],
     language: request.language ?? null,

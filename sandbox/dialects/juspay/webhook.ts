@@ -3,6 +3,8 @@ import type { WebhookMessage } from '../dialect'
 import { hex } from '../../domain/ids'
 import { latestAttempt, type Order } from '../../domain/order'
 import type { OrderEventName } from '../../domain/order-events'
+import type { Subscription } from '../../domain/subscriptions'
+import { billingExecution, type JuspayBillingExecution } from './billing-execution'
 import { rupeesNumber } from './decimal'
 import { epochSecondsText, juspayTimestamp } from './format'
 import { orderStatusResponse } from './order-status'
@@ -25,12 +27,13 @@ type WebhookEnvelope = {
   id: string
   event_name: OrderEventName
   date_created: string
-  content: { order: Record<string, unknown>; mandate?: WebhookMandate }
+  content: { order: Record<string, unknown>; mandate?: WebhookMandate; billing_execution_info?: JuspayBillingExecution }
 }
 
 const newEventId = (): string => `evt_V2_${hex(16)}`
 
 const isMandateEvent = (name: OrderEventName): boolean => name.startsWith('MANDATE_')
+const isBillingEvent = (name: OrderEventName): boolean => name.startsWith('BILLING_')
 
 /** The mandate as a MANDATE_* webhook carries it; null when the order has no mandate terms. */
 function mandateContent(order: Order): WebhookMandate | null {
@@ -47,8 +50,17 @@ function mandateContent(order: Order): WebhookMandate | null {
   }
 }
 
-/** One envelope per event, with the order as GET /orders/:order_id renders it when the event happened. */
-export function juspayWebhook(order: Order, eventName: OrderEventName, now: Date, publicOrigin: string): WebhookMessage {
+/**
+ * One envelope per event, with the order as GET /orders/:order_id renders it when the event
+ * happened; BILLING_* events add the billing execution as POST /billing/execution-info answers it.
+ */
+export function juspayWebhook(
+  order: Order,
+  eventName: OrderEventName,
+  now: Date,
+  publicOrigin: string,
+  findSubscription: (merchantId: string, id: string) => Subscription | undefined,
+): WebhookMessage {
   const envelope: WebhookEnvelope = {
     id: newEventId(),
     event_name: eventName,
@@ -57,5 +69,8 @@ export function juspayWebhook(order: Order, eventName: OrderEventName, now: Date
   }
   const mandate = isMandateEvent(eventName) ? mandateContent(order) : null
   if (mandate) envelope.content.mandate = mandate
+  const subscriptionId = order.billing?.subscriptionId
+  const subscription = isBillingEvent(eventName) && subscriptionId ? findSubscription(order.merchantId, subscriptionId) : undefined
+  if (subscription) envelope.content.billing_execution_info = billingExecution(subscription)
   return { id: envelope.id, body: envelope }
 }

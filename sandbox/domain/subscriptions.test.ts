@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { monthlyPlan, orderBilling, orderDraft, TEST_NOW } from '../testing/fixtures'
+import { MemoryStore } from '../store/memory-store'
+import type { Order } from './order'
+import type { OrderEventName } from './order-events'
+import { startSubscription } from './subscriptions'
+
+const LATER = new Date(TEST_NOW.getTime() + 60_000)
+
+/** An order of the demo merchant as applyAttempt leaves it once its registration succeeded. */
+const registered = (overrides: Partial<Order> = {}): Order => ({
+  ...orderDraft(TEST_NOW, { orderId: 'o-1', customer: { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null }, billing: orderBilling() }),
+  id: 'ordeh_1',
+  createdAt: TEST_NOW.toISOString(),
+  clientAuthToken: 'tkn_1',
+  clientAuthTokenExpiresAt: TEST_NOW.toISOString(),
+  status: 'CHARGED',
+  attempts: [],
+  mandateStatus: 'ACTIVE',
+  mandateId: 'M1234567890123456789012',
+  mandateToken: 'tok',
+  refundedMinor: 100,
+  cancelledAt: null,
+  ...overrides,
+})
+
+const SUCCESS: OrderEventName[] = ['MANDATE_ACTIVATED', 'ORDER_SUCCEEDED']
+
+describe('startSubscription', () => {
+  it('starts one subscription for a registration that succeeded, names it on the order, and tells merchants after the mandate', () => {
+    const store = new MemoryStore()
+    const order = registered()
+    const result = startSubscription((s) => store.insertSubscription(s), { order, events: SUCCESS }, LATER)
+    expect(result.events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED'])
+    const id = result.order.billing?.subscriptionId
+    expect(id).toMatch(/^bei_[A-Za-z0-9]{22}$/)
+    expect(store.subscription('demo_merchant', id ?? '')).toEqual({
+      id,
+      status: 'ACTIVE',
+      merchantId: 'demo_merchant',
+      customerId: 'cust-42',
+      plan: monthlyPlan(),
+      planSnapshotAt: TEST_NOW.toISOString(),
+      planAmountMinor: 49900,
+      mandateId: 'M1234567890123456789012',
+      orderId: 'o-1',
+      pageId: 'ordeh_1',
+      intro: { type: 'NONE' },
+      billingStartsOn: '2026-12-05',
+      schedule: order.billing?.schedule,
+      createdAt: LATER.toISOString(),
+      activatedAt: LATER.toISOString(),
+    })
+  })
+
+  it.each<[string, Partial<Order>]>([
+    ['an order without billing', { billing: null }],
+    ['a discount period with no plan', { billing: { ...orderBilling(), plan: null } }],
+    ['a failed registration', { status: 'AUTHORIZATION_FAILED', mandateStatus: 'FAILURE', mandateId: null }],
+    ['a pending registration', { status: 'PENDING_VBV', mandateStatus: 'CREATED', mandateId: null }],
+    ['an order that already has its subscription', { billing: { ...orderBilling(), subscriptionId: 'bei_existing' } }],
+  ])('starts none for %s', (_, overrides) => {
+    const store = new MemoryStore()
+    const applied = { order: registered(overrides), events: SUCCESS }
+    expect(startSubscription((s) => store.insertSubscription(s), applied, LATER)).toBe(applied)
+    expect(store.subscriptionsOf('demo_merchant', 'cust-42')).toEqual([])
+  })
+
+  it('never starts a second one for the same order, even when the order lost track of the first', () => {
+    const store = new MemoryStore()
+    const first = startSubscription((s) => store.insertSubscription(s), { order: registered(), events: SUCCESS }, LATER)
+    const again = startSubscription((s) => store.insertSubscription(s), { order: registered(), events: SUCCESS }, LATER)
+    expect(again.events).toEqual(SUCCESS)
+    expect(again.order.billing?.subscriptionId).toBe(first.order.billing?.subscriptionId)
+    expect(store.subscriptionsOf('demo_merchant', 'cust-42')).toHaveLength(1)
+  })
+})

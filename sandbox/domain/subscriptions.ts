@@ -1,0 +1,102 @@
+import type { IstDate, PriceSchedule, ScheduleIntro } from '../../contract/billing'
+import type { Plan } from '../../contract/plan'
+import { alnum } from './ids'
+import type { Order } from './order'
+import type { OrderEventName } from './order-events'
+
+/**
+ * A subscription: what a successful plan registration starts (Juspay's billing execution,
+ * docs/domain/billing.md#subscriptions). It keeps the plan and the schedule the order carried,
+ * copied and never recomputed, so what the page promised is what the subscription bills.
+ */
+export interface Subscription {
+  /** Juspay's `billing_execution_info_id`. */
+  id: string
+  /** [I] ACTIVE from the moment the mandate is: charges, pauses and cancellations are not simulated yet. */
+  status: 'ACTIVE'
+  merchantId: string
+  customerId: string | null
+  /** The plan as it stood when the session was created, and that instant. */
+  plan: Plan
+  planSnapshotAt: string
+  /** The amount of each regular debit, in paise (the FIXED amount or the registration's plan_amount). */
+  planAmountMinor: number
+  mandateId: string
+  /** The merchant's order id of the registration, and the sandbox's id of that order. */
+  orderId: string
+  pageId: string
+  intro: ScheduleIntro
+  /** The day the first debit at the regular amount falls on; null when the merchant presents each debit (ASPRESENTED). */
+  billingStartsOn: IstDate | null
+  schedule: PriceSchedule
+  createdAt: string
+  activatedAt: string
+}
+
+/** Refused when the order already started one: a registration starts exactly one subscription. */
+export type InsertSubscriptionResult = { inserted: true } | { inserted: false; existing: Subscription }
+
+/** [I] `bei_` and 22 letters and digits, the length of Juspay's mandate ids: Juspay's own form was not found. */
+const newSubscriptionId = (): string => `bei_${alnum(22)}`
+
+/** The events a new subscription adds, in the order merchants hear them. */
+const SUBSCRIPTION_EVENTS: readonly OrderEventName[] = ['BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED']
+
+/** The registration succeeded for an order that sells a plan and has no subscription yet. */
+function startsSubscription(order: Order): order is Order & { billing: { plan: Plan }; mandateId: string } {
+  return (
+    order.billing?.plan != null &&
+    order.billing.subscriptionId === null &&
+    order.status === 'CHARGED' &&
+    order.mandateStatus === 'ACTIVE' &&
+    order.mandateId !== null
+  )
+}
+
+/** The subscription a successful registration starts. */
+function subscriptionFor(order: Order & { billing: { plan: Plan }; mandateId: string }, id: string, now: Date): Subscription {
+  const { plan, schedule } = order.billing
+  const at = now.toISOString()
+  return {
+    id,
+    status: 'ACTIVE',
+    merchantId: order.merchantId,
+    customerId: order.customer.id,
+    plan,
+    planSnapshotAt: order.createdAt,
+    planAmountMinor: schedule.recurring.amount.minor,
+    mandateId: order.mandateId,
+    orderId: order.orderId,
+    pageId: order.id,
+    intro: schedule.intro,
+    billingStartsOn: schedule.charges.find((charge) => !charge.intro)?.date ?? null,
+    schedule,
+    createdAt: at,
+    activatedAt: at,
+  }
+}
+
+/**
+ * After an attempt's outcome is folded into its order: when that made a plan's registration
+ * succeed, starts exactly one subscription, names it on the order and adds its events after the
+ * mandate's. Anything else passes through unchanged; the store refuses a second subscription for
+ * one order, so a replayed outcome never makes two.
+ */
+export function startSubscription(
+  insert: (subscription: Subscription) => InsertSubscriptionResult,
+  applied: { order: Order; events: OrderEventName[] },
+  now: Date,
+): { order: Order; events: OrderEventName[] } {
+  const { order, events } = applied
+  if (!startsSubscription(order)) return applied
+  const subscription = subscriptionFor(order, newSubscriptionId(), now)
+  const inserted = insert(subscription)
+  const subscriptionId = inserted.inserted ? subscription.id : inserted.existing.id
+  const billing = { ...order.billing, subscriptionId }
+  if (!inserted.inserted) return { order: { ...order, billing }, events }
+  const afterMandate = events.indexOf('MANDATE_ACTIVATED') + 1
+  return {
+    order: { ...order, billing },
+    events: [...events.slice(0, afterMandate), ...SUBSCRIPTION_EVENTS, ...events.slice(afterMandate)],
+  }
+}
