@@ -79,7 +79,9 @@ describe('what is paid today', () => {
     [{ amount: inr(0), refunded: true }, { type: 'NONE' }, 'Nothing to pay today', 'आज कोई भुगतान नहीं'],
     [{ amount: inr(100), refunded: true }, { type: 'NONE' }, '₹1.00 today to set up AutoPay, refunded once it is active', 'ऑटोपे सेट करने के लिए आज ₹1.00, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे'],
     [{ amount: inr(99_00), refunded: false }, { type: 'CYCLES', cycles: 3, amount: inr(99_00) }, '₹99.00 today for your first month', 'आज ₹99.00, आपके पहले महीने के लिए'],
-    [{ amount: inr(499_00), refunded: false }, { type: 'NONE' }, '₹499.00 today, not refunded', 'आज ₹499.00, जो वापस नहीं किए जाएँगे'],
+    [{ amount: inr(499_00), refunded: false }, { type: 'NONE' }, '₹499.00 today for your first month', 'आज ₹499.00, आपके पहले महीने के लिए'],
+    [{ amount: inr(600_00), refunded: false }, { type: 'NONE' }, '₹600.00 today, not refunded', 'आज ₹600.00, जो वापस नहीं किए जाएँगे'],
+    [{ amount: inr(499_00), refunded: false }, { type: 'DAYS', days: 14, endsOn: '2026-12-15' }, '₹499.00 today, not refunded', 'आज ₹499.00, जो वापस नहीं किए जाएँगे'],
     [{ amount: inr(50_00), refunded: false }, { type: 'CYCLES', cycles: 3, amount: inr(99_00) }, '₹50.00 today, not refunded', 'आज ₹50.00, जो वापस नहीं किए जाएँगे'],
   ] as const)('%o with intro %o: "%s"', (today, intro, en, hi) => {
     const schedule = scheduleFixture({ today, intro })

@@ -43,9 +43,11 @@ function today(schedule: PriceSchedule, interval: Recurring, money: (m: Money) =
   const { amount, refunded } = schedule.today
   if (amount.minor === 0) return { key: 'schedule.today.nothing' }
   if (refunded) return { key: 'schedule.today.refunded', params: { amount: money(amount) } }
-  // A kept charge at the introductory price pays the first introductory cycle (contract/billing.ts, ScheduleIntro).
-  const paysFirstCycle = schedule.intro.type === 'CYCLES' && schedule.intro.amount.minor === amount.minor
-  if (paysFirstCycle && interval !== 'ASPRESENTED') return { key: `schedule.today.first.${interval}`, params: { amount: money(amount) } }
+  // A kept charge of the first period's price pays that period: the introductory price counts today's period
+  // as the first cycle (contract/billing.ts, ScheduleIntro), and with no introduction it is the regular price.
+  const intro = schedule.intro
+  const firstPeriodMinor = intro.type === 'CYCLES' ? intro.amount.minor : intro.type === 'NONE' ? schedule.recurring.amount.minor : null
+  if (firstPeriodMinor === amount.minor && interval !== 'ASPRESENTED') return { key: `schedule.today.first.${interval}`, params: { amount: money(amount) } }
   return { key: 'schedule.today.kept', params: { amount: money(amount) } }
 }
 
