@@ -9,3 +9,5 @@ import { preloadable } from '../lib/preloadable'
 const disclosure = preloadable(() => import('../features/mandate-disclosure/components/mandate-disclosure'))
 export const preloadDisclosure = disclosure.preload
 export const MandateDisclosure = lazy(() => disclosure.load().then((m) => ({ default: m.MandateDisclosure })))
+/** A plan's price schedule, in the disclosure's chunk: preloaded with it, so it shows with the options. */
+export const PriceScheduleSection = lazy(() => disclosure.load().then((m) => ({ default: m.PriceScheduleSection })))

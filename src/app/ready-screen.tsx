@@ -9,7 +9,7 @@ import { instrumentLabel } from '../features/instruments/instrument-text'
 import { PhraseText } from '../i18n/phrase-text'
 import { Button } from '../components/ui/button'
 import type { DisclosureInput } from '../features/mandate-disclosure/disclosure'
-import { MandateDisclosure } from './lazy-disclosure'
+import { MandateDisclosure, PriceScheduleSection } from './lazy-disclosure'
 import { setsUpMandate } from './checkout-step'
 
 /** Whether the chosen option sets up the mandate, so its terms must be disclosed now. */
@@ -48,6 +48,9 @@ export function ReadyScreen({ view, selection, onSelectionChange, upiChannel, on
         {t('state.ready.heading')}
       </ScreenHeading>
       <OrderSummary view={view} />
+      <Suspense fallback={null}>
+        {view.schedule && <PriceScheduleSection schedule={view.schedule} merchantName={view.merchant.name} />}
+      </Suspense>
       <InstrumentPicker
         instruments={view.instruments}
         selection={selection}

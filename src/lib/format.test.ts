@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatMoney, formatMonthName } from './format'
+import { formatCalendarDate, formatCalendarMonth, formatDate, formatDateTime, formatMoney, formatMonthName } from './format'
 
 describe('formatMoney', () => {
   it.each([
@@ -63,5 +63,29 @@ describe('formatMonthName', () => {
     ['2026-02-10T00:00:00.000Z', 'hi', 'फ़रवरी'],
   ] as const)('%s in %s is %s', (iso, locale, expected) => {
     expect(formatMonthName(iso, locale)).toBe(expected)
+  })
+})
+
+describe('calendar dates (already in India)', () => {
+  it.each([
+    ['2026-12-15', 'en', '15 Dec 2026'],
+    ['2027-01-05', 'en', '5 Jan 2027'],
+    ['2028-02-29', 'en', '29 Feb 2028'],
+    ['2026-09-01', 'en', '1 Sept 2026'],
+    ['2026-12-31', 'en', '31 Dec 2026'],
+    ['2027-01-01', 'en', '1 Jan 2027'],
+    ['2026-12-15', 'hi', '15 दिस॰ 2026'],
+    ['2027-10-05', 'hi', '5 अक्टू॰ 2027'],
+  ] as const)('%s in %s is %s', (date, locale, expected) => {
+    expect(formatCalendarDate(date, locale)).toBe(expected)
+  })
+
+  it.each([
+    ['2026-12-05', 'en', 'December'],
+    ['2027-01-01', 'en', 'January'],
+    ['2027-02-28', 'hi', 'फ़रवरी'],
+    ['2026-12-31', 'hi', 'दिसंबर'],
+  ] as const)('the month of %s in %s is %s', (date, locale, expected) => {
+    expect(formatCalendarMonth(date, locale)).toBe(expected)
   })
 })

@@ -70,3 +70,20 @@ export function formatDateTime(iso: string, locale: Locale): string {
 export function formatMonthName(iso: string, locale: Locale): string {
   return MONTHS_LONG[locale][inIndia(iso).getUTCMonth()] ?? ''
 }
+
+/** Year, month (0–11) and day of a calendar date `YYYY-MM-DD`, read as written: it is already India's date. */
+function calendarDate(date: string): { year: number; month: number; day: number } {
+  const [year = '', month = '', day = ''] = date.split('-')
+  return { year: Number(year), month: Number(month) - 1, day: Number(day) }
+}
+
+/** 15 Dec 2026, for a date already in India (`YYYY-MM-DD`, as a price schedule gives it): no time-zone shift. */
+export function formatCalendarDate(date: string, locale: Locale): string {
+  const { year, month, day } = calendarDate(date)
+  return `${day} ${MONTHS_SHORT[locale][month] ?? ''} ${year}`
+}
+
+/** December, for a date already in India (`YYYY-MM-DD`): for "every year in December". */
+export function formatCalendarMonth(date: string, locale: Locale): string {
+  return MONTHS_LONG[locale][calendarDate(date).month] ?? ''
+}

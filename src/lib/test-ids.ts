@@ -15,4 +15,10 @@ export const TEST_IDS = {
   upiChannel: 'upi-channel',
   /** The link expiry line. */
   linkExpiry: 'link-expiry',
+  /** The price schedule block (also a region named by its heading, "What you will pay"). */
+  priceSchedule: 'price-schedule',
+  /** The price schedule's line with the first debit at the regular price, its date and amount. */
+  firstRegularDebit: 'first-regular-debit',
+  /** The success screen's first debit: its date, and its amount when the session has a price schedule. */
+  firstDebit: 'first-debit',
 } as const

@@ -20,7 +20,7 @@ export interface DisclosureInput {
 /** A disclosure sentence or part of one, keyed into the disclosure catalogs. */
 export type Phrase = AnyPhrase<DisclosureKey>
 
-type Recurring = Exclude<Frequency, 'ONETIME'>
+export type Recurring = Exclude<Frequency, 'ONETIME'>
 type DayOfMonthFrequency = 'MONTHLY' | 'BIMONTHLY' | 'QUARTERLY' | 'HALFYEARLY' | 'YEARLY'
 
 type OrdinalSuffix = 'st' | 'nd' | 'rd' | 'th'
@@ -39,8 +39,9 @@ const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const
 /**
  * The debit day for frequencies with a rule, and an optional note on short months; null when the
  * rule is absent or out of range for the frequency (the sentence then names only the period).
+ * The price schedule words its debit day with the same phrases.
  */
-function debitDay(
+export function debitDay(
   frequency: Recurring,
   ruleType: RuleType | null,
   value: number | null,

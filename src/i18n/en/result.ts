@@ -10,6 +10,7 @@ export const result = {
   'result.orderId': 'Order ID',
   'result.firstDebit': 'First debit',
   'result.firstDebitAsPresented': 'When {merchant} presents a debit',
+  'result.firstCharge': '{amount} on {date}',
   'result.refund': 'The {amount} you paid today will be refunded to you.',
   'result.kept': 'You paid {amount} today.',
   'result.authorised': 'What you authorised',

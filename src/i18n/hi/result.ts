@@ -11,6 +11,7 @@ export const result: Record<keyof typeof en, string> = {
   'result.orderId': 'ऑर्डर आईडी',
   'result.firstDebit': 'पहली कटौती',
   'result.firstDebitAsPresented': 'जब {merchant} कटौती का अनुरोध भेजेगा',
+  'result.firstCharge': '{date} को {amount}',
   'result.refund': 'आज आपके द्वारा चुकाए गए {amount} आपको वापस कर दिए जाएँगे।',
   'result.kept': 'आज आपने {amount} का भुगतान किया।',
   'result.authorised': 'आपने किस बात की अनुमति दी',

@@ -4,6 +4,9 @@ import { disclosureCatalogs } from '../../../i18n/disclosure-catalogs'
 import { TEST_IDS } from '../../../lib/test-ids'
 import { describeMandate, type DisclosureInput } from '../disclosure'
 
+/** The price schedule loads with the disclosure, in its chunk (src/app/lazy-disclosure.ts). */
+export { PriceScheduleSection } from './price-schedule'
+
 /**
  * The mandate in plain words, shown before the customer commits (and again on success, under its
  * own heading). Readable size, not fine print.

@@ -8,7 +8,8 @@ import { useAnnounce } from '../../../components/ui/announcer'
 import { resultCatalogs, type ResultKey } from '../../../i18n/result-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { renderPhrase } from '../../../i18n/phrase-text'
-import { formatDate, formatMoney } from '../../../lib/format'
+import { formatCalendarDate, formatDate, formatMoney } from '../../../lib/format'
+import { TEST_IDS } from '../../../lib/test-ids'
 import { ReturnCountdown } from './return-countdown'
 
 /** How each rail names the mandate it set up, in the heading and the line under it. */
@@ -19,9 +20,10 @@ const MANDATE_WORDING = {
 
 /**
  * The session is paid: the mandate id, what was authorised (the shell passes the disclosure in),
- * when the first debit can come, what happens to today's charge, then back to the merchant: by
- * itself after a countdown in a window of its own; never from a frame, whose host hears the
- * result (lib/embedding.ts returnMode). A reload after success shows this same screen.
+ * when the first debit can come (with a price schedule, the date and amount of its first debit),
+ * what happens to today's charge, then back to the merchant: by itself after a countdown in a
+ * window of its own; never from a frame, whose host hears the result (lib/embedding.ts
+ * returnMode). A reload after success shows this same screen.
  */
 export function SuccessScreen({ view, disclosure }: { view: SessionView; disclosure: ReactNode }) {
   const { t, catalog, locale } = useAreaText(resultCatalogs)
@@ -33,6 +35,7 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
   const heading = t(mandate ? wording.heading : 'result.success.payment')
   const merchant = { isolate: view.merchant.name }
   const today = formatMoney(view.chargedToday, locale)
+  const firstCharge = view.schedule?.charges[0] ?? null
   useEffect(() => announce(heading), [announce, heading])
 
   return (
@@ -55,10 +58,12 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
         {mandate && (
           <>
             <dt className="text-slate-700">{t('result.firstDebit')}</dt>
-            <dd className="text-slate-900">
-              {outcome?.firstDebitDate
-                ? formatDate(outcome.firstDebitDate, locale)
-                : renderPhrase({ key: 'result.firstDebitAsPresented', params: { merchant } }, catalog)}
+            <dd className="text-slate-900" data-testid={TEST_IDS.firstDebit}>
+              {firstCharge
+                ? t('result.firstCharge', { amount: formatMoney(firstCharge.amount, locale), date: formatCalendarDate(firstCharge.date, locale) })
+                : outcome?.firstDebitDate
+                  ? formatDate(outcome.firstDebitDate, locale)
+                  : renderPhrase({ key: 'result.firstDebitAsPresented', params: { merchant } }, catalog)}
             </dd>
           </>
         )}
