@@ -1,12 +1,17 @@
 import * as z from 'zod/mini'
 import { Money } from './money'
-import { Frequency, RuleType } from './mandate'
+import { FREQUENCIES, RuleType, type Frequency } from './mandate'
 
 /**
  * The price schedule a customer is shown before committing and the sandbox bills by afterwards.
  * The sandbox computes it once, when the session is created (sandbox/domain/price-schedule.ts,
  * docs/decisions/0011-one-price-schedule.md); the page and every API answer show that same value.
  */
+
+/** The mandate frequencies a subscription may bill at: every one but ONETIME, a single debit. */
+export const BILLING_INTERVALS = FREQUENCIES.filter((f): f is Exclude<Frequency, 'ONETIME'> => f !== 'ONETIME')
+export const BillingInterval = z.enum(BILLING_INTERVALS)
+export type BillingInterval = z.infer<typeof BillingInterval>
 
 /** A calendar date in India (IST), `YYYY-MM-DD`: a debit falls on a day, not an instant. */
 export const IstDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
@@ -36,8 +41,11 @@ export type ScheduledCharge = z.infer<typeof ScheduledCharge>
 export const PriceSchedule = z.object({
   /** The plan sold, when there is one (a checkout session's discount period has none). */
   plan: z.nullable(z.object({ id: z.string(), name: z.string(), description: z.string() })),
-  /** What is debited today, at registration, and whether it is refunded once the mandate is active. */
-  today: z.object({ amount: Money, refunded: z.boolean() }),
+  /**
+   * What is debited today, at registration: refunded once the mandate is active (an
+   * authorisation), or kept, and then whether it pays the first period (a checkout's first month).
+   */
+  today: z.object({ amount: Money, refunded: z.boolean(), paysFirstPeriod: z.boolean() }),
   intro: ScheduleIntro,
   /**
    * The debits after today, oldest first, up to and including the first at the regular amount.
@@ -47,7 +55,7 @@ export const PriceSchedule = z.object({
   /** The regular amount and how often it is debited, with the debit day when there is one. */
   recurring: z.object({
     amount: Money,
-    interval: Frequency,
+    interval: BillingInterval,
     ruleType: z.nullable(RuleType),
     ruleValue: z.nullable(z.int()),
   }),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { FREQUENCIES, RULE_TYPES, ruleValueRange, type Frequency, type RuleType } from './mandate'
+import { BILLING_INTERVALS } from './billing'
+import { RULE_TYPES, ruleValueRange, type Frequency, type RuleType } from './mandate'
 
 /**
  * A merchant's subscription plan, as the merchants file and the QA plans API carry it. Amounts
@@ -33,8 +34,6 @@ const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
 const paise = (min: number) =>
   z.int('must be a whole number of paise').check(z.gte(min, min === 0 ? 'must not be negative' : `must be at least ${min} paise`))
 
-/** The mandate frequencies a plan may bill at: every one but ONETIME, which is not a subscription. */
-const PLAN_INTERVALS = FREQUENCIES.filter((f): f is Exclude<Frequency, 'ONETIME'> => f !== 'ONETIME')
 
 const oneOf = <const T extends readonly string[]>(values: T) => z.enum(values, `must be one of ${values.join(', ')}`)
 
@@ -67,7 +66,7 @@ export const Plan = strict({
     status: oneOf(['ACTIVE', 'INACTIVE']),
     amount: PlanAmount,
     currency: z.literal('INR', 'must be INR'),
-    interval: oneOf(PLAN_INTERVALS),
+    interval: oneOf(BILLING_INTERVALS),
     rule_type: z.optional(oneOf(RULE_TYPES)),
     rule_value: z.optional(z.int('must be a whole number')),
     max_amount: paise(1),

@@ -83,7 +83,7 @@ describe('priceSchedule: introductory periods', () => {
 
   it('carries today, the recurring amount and the cap as given', () => {
     const schedule = priceSchedule(monthly())
-    expect(schedule.today).toEqual({ amount: { minor: 100, currency: 'INR' }, refunded: true })
+    expect(schedule.today).toEqual({ amount: { minor: 100, currency: 'INR' }, refunded: true, paysFirstPeriod: false })
     expect(schedule.recurring).toEqual({ amount: { minor: 49_900, currency: 'INR' }, interval: 'MONTHLY', ruleType: 'ON', ruleValue: 5 })
     expect(schedule.cap).toEqual({ minor: 100_000, currency: 'INR' })
   })

@@ -1,5 +1,5 @@
-import type { IstDate, PriceSchedule, ScheduledCharge } from '../../contract/billing'
-import type { Frequency, RuleType } from '../../contract/mandate'
+import type { BillingInterval, IstDate, PriceSchedule, ScheduledCharge } from '../../contract/billing'
+import type { RuleType } from '../../contract/mandate'
 import { inr } from '../../contract/money'
 
 /**
@@ -14,7 +14,6 @@ export type IntroTerms =
   | { type: 'CYCLES'; cycles: number; minor: number }
   | { type: 'START_DATE'; at: Date }
 
-export type BillingInterval = Exclude<Frequency, 'ONETIME'>
 
 export interface ScheduleTerms {
   /** The session's creation: the schedule's "today". */
@@ -204,7 +203,7 @@ export function priceSchedule(terms: ScheduleTerms): PriceSchedule {
   }
   return {
     plan: terms.plan,
-    today: { amount: inr(terms.today.minor), refunded: terms.today.refunded },
+    today: { amount: inr(terms.today.minor), refunded: terms.today.refunded, paysFirstPeriod: terms.today.paysFirstPeriod },
     intro: introView(terms, today),
     charges,
     recurring: {

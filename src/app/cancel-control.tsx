@@ -38,7 +38,10 @@ export function CancelControl({ view, control }: { view: SessionView; control: S
         disabled={state === 'cancelling'}
         className="inline-flex min-h-11 items-center self-start rounded-lg px-2 text-base font-semibold text-slate-900 underline hover:text-slate-700 disabled:cursor-not-allowed disabled:text-slate-500"
       >
-        {state === 'cancelling' ? t('state.cancelling') : <PhraseText phrase={{ key: 'state.cancel', params: { merchant: { isolate: view.merchant.name } } }} />}
+        {/* One span: as flex items, the words and the isolated name would lose the space between them. */}
+        <span>
+          {state === 'cancelling' ? t('state.cancelling') : <PhraseText phrase={{ key: 'state.cancel', params: { merchant: { isolate: view.merchant.name } } }} />}
+        </span>
       </button>
       {state === 'failed' && (
         <p role="alert" className="text-sm text-red-700">

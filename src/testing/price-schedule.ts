@@ -8,7 +8,7 @@ import { inr } from '../../contract/money'
  */
 export const scheduleFixture = (over: Partial<PriceSchedule> = {}): PriceSchedule => ({
   plan: { id: 'gold-monthly', name: 'Gold Monthly', description: 'All classes at every centre' },
-  today: { amount: inr(100), refunded: true },
+  today: { amount: inr(100), refunded: true, paysFirstPeriod: false },
   intro: { type: 'DAYS', days: 14, endsOn: '2026-12-15' },
   charges: [{ date: '2027-01-05', amount: inr(499_00), intro: false }],
   recurring: { amount: inr(499_00), interval: 'MONTHLY', ruleType: 'ON', ruleValue: 5 },

@@ -36,13 +36,13 @@ describe('a checkout session’s schedule', () => {
     [
       'no discount: today pays the first month, the next debit is the second',
       subscriptionBody(),
-      { today: { amount: inr(49900), refunded: false }, intro: { type: 'NONE' }, charges: [{ date: '2026-04-10', amount: inr(49900), intro: false }] },
+      { today: { amount: inr(49900), refunded: false, paysFirstPeriod: true }, intro: { type: 'NONE' }, charges: [{ date: '2026-04-10', amount: inr(49900), intro: false }] },
     ],
     [
       'one discounted period: today is that period, the next debit is full price',
       discounted(1, 0.01),
       {
-        today: { amount: inr(1), refunded: false },
+        today: { amount: inr(1), refunded: false, paysFirstPeriod: true },
         intro: { type: 'CYCLES', cycles: 1, amount: inr(1) },
         charges: [{ date: '2026-04-10', amount: inr(49900), intro: false }],
       },
@@ -51,7 +51,7 @@ describe('a checkout session’s schedule', () => {
       'three discounted periods: today and two more at the discount, then full price',
       discounted(3, 99),
       {
-        today: { amount: inr(9900), refunded: false },
+        today: { amount: inr(9900), refunded: false, paysFirstPeriod: true },
         intro: { type: 'CYCLES', cycles: 3, amount: inr(9900) },
         charges: [
           { date: '2026-04-10', amount: inr(9900), intro: true },
@@ -64,7 +64,7 @@ describe('a checkout session’s schedule', () => {
       'two free periods: today is ₹0 and the free month after it lists no debit',
       discounted(2, 0),
       {
-        today: { amount: inr(0), refunded: false },
+        today: { amount: inr(0), refunded: false, paysFirstPeriod: true },
         intro: { type: 'CYCLES', cycles: 2, amount: inr(0) },
         charges: [{ date: '2026-05-10', amount: inr(49900), intro: false }],
       },

@@ -133,7 +133,7 @@ describe('billing_creation accepted', () => {
 
   it('says the registration charge is kept when auto_refund_post_success is not "true"', () => {
     const { billing } = draft(registration({ plan_id: 'fit_monthly' }, { 'metadata.auto_refund_post_success': 'false' }))
-    expect(billing?.schedule.today).toEqual({ amount: { minor: 100, currency: 'INR' }, refunded: false })
+    expect(billing?.schedule.today).toEqual({ amount: { minor: 100, currency: 'INR' }, refunded: false, paysFirstPeriod: false })
   })
 
   it('carries no billing for an order without payment_rules', () => {

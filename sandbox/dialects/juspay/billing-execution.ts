@@ -37,7 +37,7 @@ interface JuspayCharge {
 
 /** The sandbox's extension: the schedule the page showed, from the stored PriceSchedule. */
 export interface JuspaySchedule {
-  today: { amount: number; refunded: boolean }
+  today: { amount: number; refunded: boolean; pays_first_period: boolean }
   intro:
     | { type: 'NONE' }
     | { type: 'DAYS'; days: number; ends_on: string }
@@ -111,7 +111,7 @@ function intro(value: PriceSchedule['intro']): JuspaySchedule['intro'] {
 function schedule(value: PriceSchedule, billingStartsOn: string | null): JuspaySchedule {
   const [first] = value.charges
   return {
-    today: { amount: rupeesNumber(value.today.amount.minor), refunded: value.today.refunded },
+    today: { amount: rupeesNumber(value.today.amount.minor), refunded: value.today.refunded, pays_first_period: value.today.paysFirstPeriod },
     intro: intro(value.intro),
     first_charge: first ? charge(first) : null,
     upcoming_charges: value.charges.map(charge),

@@ -71,7 +71,7 @@ function contractSchedule(execution: JuspayBillingExecution): PriceSchedule {
           : { type: 'NONE' }
   return {
     plan: { id: execution.plan_info.plan_id, name: execution.plan_info.plan_name, description: execution.plan_info.plan_description },
-    today: { amount: money(s.today.amount), refunded: s.today.refunded },
+    today: { amount: money(s.today.amount), refunded: s.today.refunded, paysFirstPeriod: s.today.pays_first_period },
     intro,
     charges: s.upcoming_charges.map((c) => ({ date: c.date, amount: money(c.amount), intro: c.intro })),
     recurring: {
@@ -136,7 +136,7 @@ describe('Juspay Billing flows 1 and 2, end to end', () => {
       date_created: '2026-11-25T10:00:00Z',
       date_activated: '2026-11-25T10:00:00Z',
       plan_info: { plan_id: info['plan_id'], plan_status: 'ACTIVE', plan_amount: 499, max_amount: 499, plan_currency: 'INR', plan_interval: 'MONTHLY', plan_rule_type: 'ON', plan_rule_value: 5, is_plan_amount_variable: false },
-      schedule: { today: { amount: 1, refunded: true }, recurring: { amount: 499, interval: 'MONTHLY', rule_type: 'ON', rule_value: 5 }, max_amount: 1000, ...expected },
+      schedule: { today: { amount: 1, refunded: true, pays_first_period: false }, recurring: { amount: 499, interval: 'MONTHLY', rule_type: 'ON', rule_value: 5 }, max_amount: 1000, ...expected },
     })
 
     const list = await s.app.request('/billing/execution-info/list/cust-42', { headers: DEMO_AUTH })

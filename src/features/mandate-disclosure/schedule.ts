@@ -40,14 +40,10 @@ function firstCycles(interval: Recurring, n: number): SchedulePhrase {
 }
 
 function today(schedule: PriceSchedule, interval: Recurring, money: (m: Money) => string): SchedulePhrase {
-  const { amount, refunded } = schedule.today
+  const { amount, refunded, paysFirstPeriod } = schedule.today
   if (amount.minor === 0) return { key: 'schedule.today.nothing' }
   if (refunded) return { key: 'schedule.today.refunded', params: { amount: money(amount) } }
-  // A kept charge of the first period's price pays that period: the introductory price counts today's period
-  // as the first cycle (contract/billing.ts, ScheduleIntro), and with no introduction it is the regular price.
-  const intro = schedule.intro
-  const firstPeriodMinor = intro.type === 'CYCLES' ? intro.amount.minor : intro.type === 'NONE' ? schedule.recurring.amount.minor : null
-  if (firstPeriodMinor === amount.minor && interval !== 'ASPRESENTED') return { key: `schedule.today.first.${interval}`, params: { amount: money(amount) } }
+  if (paysFirstPeriod && interval !== 'ASPRESENTED') return { key: `schedule.today.first.${interval}`, params: { amount: money(amount) } }
   return { key: 'schedule.today.kept', params: { amount: money(amount) } }
 }
 
@@ -116,13 +112,10 @@ function recurring(schedule: PriceSchedule, interval: Recurring, merchantName: s
  * The price schedule in plain words, line by line, as message keys and parameters: what is paid
  * today, the introductory period, each debit up to the first at the regular price (long
  * introductory runs summarised), then the regular amount with its interval and debit day, and the
- * mandate's cap. Pure: dates are the schedule's IST calendar dates, written as they are. Null
- * for a ONETIME interval, which the contract's type admits but no schedule has: a single debit is
- * not a subscription (docs/domain/billing.md, the plan's fields).
+ * mandate's cap. Pure: dates are the schedule's IST calendar dates, written as they are.
  */
-export function describeSchedule(schedule: PriceSchedule, merchantName: string, locale: Locale): ScheduleText | null {
+export function describeSchedule(schedule: PriceSchedule, merchantName: string, locale: Locale): ScheduleText {
   const interval = schedule.recurring.interval
-  if (interval === 'ONETIME') return null
   const money = (m: Money) => formatMoney(m, locale)
   const lines: ScheduleLine[] = []
 

@@ -17,7 +17,6 @@ export function PriceScheduleSection({ schedule, merchantName }: { schedule: Pri
   const { locale } = useI18n()
   const catalog = useMemo(() => ({ ...disclosureCatalogs[locale], ...scheduleCatalogs[locale] }), [locale])
   const text = describeSchedule(schedule, merchantName, locale)
-  if (!text) return null
   return (
     <section
       aria-labelledby="schedule-heading"
