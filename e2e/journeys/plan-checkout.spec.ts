@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 import { emulate } from '../support/emulate'
+import { expectFirstDebitShown, expectScheduleShown, pageDate, pageMoney, readExecution, readShownSchedule } from '../support/billing'
 
 /** The merchant's pages after the checkout, on a loopback host the demo merchant allows; the browser never leaves the test. */
 const SHOP = 'http://127.0.0.1:9'
@@ -12,7 +13,7 @@ test.describe('a Zenskar plan checkout', () => {
     await page.route(`${SHOP}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>shop</title>merchant' }))
   })
 
-  test('paid on the page, returns to success_url', async ({ merchant, checkout, page }) => {
+  test('paid on the page, starts the subscription the page showed, and returns to success_url', async ({ merchant, checkout, page, request }) => {
     const { checkout: created, pageUrl } = await merchant.createPlanCheckout({
       plan_id: 'fit_monthly_trial',
       customer_id: 'cust_e2e',
@@ -23,11 +24,18 @@ test.describe('a Zenskar plan checkout', () => {
     await checkout.open(pageUrl)
     await checkout.expectReady()
     await expect(page.getByRole('button', { name: 'Cancel and return to Acme Fitness' })).toBeVisible()
+    const shown = await readShownSchedule(checkout.testId('priceSchedule'))
     await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
     await page.getByRole('textbox', { name: 'UPI ID' }).fill(MAGIC_VPAS.success)
     await page.getByRole('button', { name: 'Verify' }).click()
     await page.getByRole('button', { name: 'Send request' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+    const contract = await merchant.readPlanCheckout(created.id)
+    expect(contract).toMatchObject({ checkout_status: 'contract_created', contract_id: expect.stringMatching(/^bei_/) })
+    const execution = await readExecution(request, contract.contract_id ?? '')
+    expect(execution.schedule.upcoming_charges[0]).toMatchObject({ date: created.estimates.next_invoice?.date, amount: created.estimates.next_invoice?.total })
+    expectScheduleShown(shown, execution)
+    await expectFirstDebitShown(checkout.testId('firstDebit'), execution)
 
     const returned = page.waitForURL(`${SHOP}/welcome?**`)
     await page.getByRole('button', { name: 'Return to Acme Fitness' }).click()
@@ -35,7 +43,6 @@ test.describe('a Zenskar plan checkout', () => {
     const params = new URL(page.url()).searchParams
     expect(params.get('order_id')).toBe(created.id)
     expect(params.get('status')).toBe('CHARGED')
-    expect(['payment_succeeded', 'contract_created']).toContain((await merchant.readPlanCheckout(created.id)).checkout_status)
   })
 
   test('cancelled on the page, returns to cancel_url and reads as cancelled', async ({ merchant, checkout, page, expectAccessible }) => {
@@ -47,12 +54,18 @@ test.describe('a Zenskar plan checkout', () => {
     })
     await checkout.open(pageUrl)
     await checkout.expectReady()
+    // No subscription will exist: the page's schedule is checked against the checkout's estimates.
+    const shown = await readShownSchedule(checkout.testId('priceSchedule'))
+    const next = created.estimates.next_invoice
+    expect(shown.firstRegular).toContain(pageDate(next?.date ?? ''))
+    expect(shown.firstRegular).toContain(pageMoney(next?.total ?? 0))
+    expect(shown.items[0]).toContain(pageMoney(created.estimates.current_invoice.total))
     await expectAccessible()
     const cancel = page.getByRole('button', { name: 'Cancel and return to Acme Fitness' })
     await cancel.focus()
     await page.keyboard.press('Enter')
     await page.waitForURL(`${SHOP}/plans`)
-    expect((await merchant.readPlanCheckout(created.id)).checkout_status).toBe('cancelled')
+    expect(await merchant.readPlanCheckout(created.id)).toMatchObject({ checkout_status: 'cancelled', contract_id: null })
 
     await checkout.open(pageUrl)
     await expect(checkout.heading('You cancelled this payment')).toBeVisible()

@@ -23,6 +23,8 @@ export interface PlanCheckout {
   checkout_status: string
   url: string
   contract_id: string | null
+  /** Rupees; next_invoice is the first debit after today, or null. */
+  estimates: { current_invoice: { total: number; date: string }; next_invoice: { total: number; date: string } | null }
 }
 
 /** The merchant server's side of a journey: POST /session exactly as a Juspay integration sends it. */
