@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { PageError, SessionView } from '../../../contract/session'
 import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../../../contract/scenarios'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
+import { createApp } from '../../app'
+import { silentLogger } from '../../log'
+import { merchantDirectory } from '../../merchants'
+import { merchants, PUBLIC_ORIGIN } from '../../testing/checkout-dialect'
 import type { Estimates } from './checkout-object'
 import {
   buildTestApp,
@@ -287,20 +291,39 @@ describe('checkout_status over time', () => {
     expect(await status(s, created.id)).toBe('pending')
     const approved = await s.app.request(`/sandbox/orders/${created.id}/attempt/approve`, { method: 'POST', headers: { authorization: basic('demo_api_key') } })
     expect(approved.status).toBe(200)
+    // The registration started the subscription at once (sandbox/domain/subscriptions.ts): contract_id names it.
     const paid = await readCheckout(await s.app.request(`/checkouts/${created.id}`, { headers: { 'x-api-key': 'demo_api_key' } }))
-    expect(['payment_succeeded', 'contract_created']).toContain(paid.checkout_status)
     expect(paid.updated_at >= paid.created_at).toBe(true)
-
-    // The subscription is created by the billing side once the mandate is active; contract_id names it.
-    const order = s.store.orderById(pageId)
-    if (!order?.billing) throw new Error('no billing')
-    s.store.updateOrder({ ...order, billing: { ...order.billing, subscriptionId: 'sub_0001' } })
-    const contracted = await readCheckout(await s.app.request(`/checkouts/${created.id}`, { headers: { 'x-api-key': 'demo_api_key' } }))
-    expect(contracted).toMatchObject({ checkout_status: 'contract_created', contract_id: 'sub_0001' })
+    const subscriptionId = s.store.orderById(pageId)?.billing?.subscriptionId
+    expect(subscriptionId).toMatch(/^bei_/)
+    expect(paid).toMatchObject({ checkout_status: 'contract_created', contract_id: subscriptionId })
 
     const view = SessionView.parse(await (await s.app.request(`/api/pages/${pageId}`)).json())
     expect(view.returnUrl).toMatch(/^https:\/\/shop\.merchant\.com\/welcome\?/)
     expect(new URL(view.returnUrl ?? '').searchParams.get('order_id')).toBe(created.id)
+  })
+
+  it('a plan made INACTIVE after the checkout was created: the checkout is paid as shown, a new one is refused', async () => {
+    const s = buildTestApp()
+    const created = await readCheckout(await postCheckout(s, checkoutBody({ plan_id: 'fit_monthly_trial' })))
+    // The merchants file is edited and the sandbox restarted on the same store: the plan is now INACTIVE.
+    const edited = merchantDirectory(
+      merchants.all().map((m) => ({ ...m, plans: m.plans.map((p) => (p.plan_id === 'fit_monthly_trial' ? { ...p, status: 'INACTIVE' as const } : p)) })),
+    )
+    const restarted: TestSandbox = { ...s, app: createApp({ store: s.store, clock: s.clock, merchants: edited, log: silentLogger, publicOrigin: PUBLIC_ORIGIN, qaEnabled: true }, { templates: null, staticDir: null }) }
+
+    const refused = await postCheckout(restarted, checkoutBody({ plan_id: 'fit_monthly_trial' }))
+    expect(refused.status).toBe(400)
+    expect((await readError(refused)).code).toBe('plan_inactive')
+
+    const pageId = pageOf(created)
+    expect((await attempt(restarted, pageId, intent, 'k-1')).status).toBe(201)
+    await restarted.app.request(`/sandbox/orders/${created.id}/attempt/approve`, { method: 'POST', headers: { authorization: basic('demo_api_key') } })
+    const order = s.store.orderById(pageId)
+    const subscription = s.store.subscription('demo_merchant', order?.billing?.subscriptionId ?? '')
+    expect(subscription?.plan).toMatchObject({ plan_id: 'fit_monthly_trial', status: 'ACTIVE' })
+    expect(subscription?.schedule).toEqual(order?.billing?.schedule)
+    expect(created.estimates.next_invoice?.date).toBe(subscription?.schedule.charges[0]?.date)
   })
 
   it('a failed attempt leaves it open for another', async () => {
