@@ -24,3 +24,18 @@ test('the demo form shows the sandbox field errors on their fields', async ({ pa
   await expect(page.getByRole('alert')).toContainText('The sandbox refused this session')
   await expect(page.getByLabel('Mandate maximum per debit (₹)')).toHaveAttribute('aria-invalid', 'true')
 })
+
+test('a person sells a plan from the demo merchant page and its payment page shows the price schedule', async ({ page, checkout, expectAccessible }) => {
+  await page.goto('/demo')
+  await page.getByLabel('Plan').selectOption({ label: 'Acme Fitness Classes' })
+  await expect(page.getByLabel('Mandate maximum per debit (₹)')).toBeHidden()
+  await page.getByLabel('This customer’s amount per debit (₹)').fill('799.00')
+  await expectAccessible()
+  await page.getByRole('button', { name: 'Create session' }).click()
+  await page.getByRole('link', { name: 'Open the payment page' }).click()
+  await checkout.expectReady()
+  const schedule = checkout.testId('priceSchedule')
+  await expect(schedule).toContainText('Acme Fitness Classes')
+  await expect(schedule.getByRole('listitem').last()).toContainText('₹2,000.00')
+  await expect(checkout.testId('firstRegularDebit')).toContainText('₹799.00')
+})

@@ -7,6 +7,8 @@ import { setPageHeaders } from '../http/security'
 import { alnum } from '../domain/ids'
 import { DemoSessionRequest } from '../../contract/demo'
 import { FREQUENCIES_WITH_RULE } from '../../contract/mandate'
+import type { DemoPlan } from '../../contract/demo'
+import { merchantPlans } from '../domain/plans'
 
 export type InProcessFetch = (path: string, init: RequestInit) => Promise<Response>
 
@@ -18,6 +20,34 @@ const DEMO_MERCHANT_ID = 'demo_merchant'
  * server-side so it never reaches the browser. Its own refusals are in `dialect`'s envelope, the
  * one POST /session answers in (Juspay's, wired in app.ts).
  */
+/** The mandate's terms as the form set them, for a session that sells no plan. */
+function mandateFields(form: DemoSessionRequest): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    'options.create_mandate': form.create_mandate,
+    'mandate.max_amount': form.max_amount,
+    'mandate.amount_rule': form.amount_rule,
+    'mandate.frequency': form.frequency,
+  }
+  if (form.rule_value !== undefined && FREQUENCIES_WITH_RULE.includes(form.frequency)) {
+    fields['mandate.rule_value'] = form.rule_value
+    fields['mandate.rule_type'] = form.rule_type
+  }
+  if (form.frequency === 'ONETIME') {
+    fields['mandate.block_funds'] = true
+    fields['mandate.revokable_by_customer'] = false
+  }
+  return fields
+}
+
+/**
+ * Juspay Billing flow 2 (docs/domain/billing.md#juspay-billing-flows): the session registers the
+ * plan, and the mandate's terms are left to come from it.
+ */
+function planFields(planId: string, planAmount: string | undefined): Record<string, unknown> {
+  const info = { plan_id: planId, ...(planAmount === undefined ? {} : { plan_amount: planAmount }) }
+  return { 'options.create_mandate': 'REQUIRED', payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info } } } }
+}
+
 export function demoRoutes(
   deps: SandboxDeps,
   templates: PageTemplates | null,
@@ -33,6 +63,16 @@ export function demoRoutes(
   })
 
   const limit = bodyLimit((c) => dialect.error(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
+
+  /** The plans the demo merchant sells today: its ACTIVE plans, the merchants file's and QA's. */
+  app.get('/api/plans', (c) => {
+    const merchant = deps.merchants.byId(DEMO_MERCHANT_ID)
+    if (!merchant) return dialect.error(c, { status: 503, message: 'The demo merchant is not configured.' })
+    const plans: DemoPlan[] = merchantPlans(deps.store, merchant)
+      .filter((plan) => plan.status === 'ACTIVE')
+      .map((plan) => ({ plan_id: plan.plan_id, name: plan.name, variable: plan.amount.type === 'VARIABLE' }))
+    return c.json({ plans })
+  })
 
   app.post('/api/sessions', limit, async (c) => {
     const merchant = deps.merchants.byId(DEMO_MERCHANT_ID)
@@ -57,19 +97,8 @@ export function demoRoutes(
       action: form.action,
       return_url: `${deps.publicOrigin}/demo/return`,
       description: form.description,
-      'options.create_mandate': form.create_mandate,
-      'mandate.max_amount': form.max_amount,
-      'mandate.amount_rule': form.amount_rule,
-      'mandate.frequency': form.frequency,
       'metadata.auto_refund_post_success': form.auto_refund ? 'true' : 'false',
-    }
-    if (form.rule_value !== undefined && FREQUENCIES_WITH_RULE.includes(form.frequency)) {
-      payload['mandate.rule_value'] = form.rule_value
-      payload['mandate.rule_type'] = form.rule_type
-    }
-    if (form.frequency === 'ONETIME') {
-      payload['mandate.block_funds'] = true
-      payload['mandate.revokable_by_customer'] = false
+      ...(form.plan_id === undefined ? mandateFields(form) : planFields(form.plan_id, form.plan_amount)),
     }
     const res = await callApi('/session', {
       method: 'POST',

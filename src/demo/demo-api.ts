@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { DemoSessionRequest } from '../../contract/demo'
+import { DemoPlans, type DemoPlan, type DemoSessionRequest } from '../../contract/demo'
 import { JuspayError } from '../../contract/errors'
 
 const Created = z.object({
@@ -33,4 +33,11 @@ export async function createDemoSession(request: DemoSessionRequest): Promise<Cr
     }
   }
   return { ok: false, message: `HTTP ${res.status}`, fields: [] }
+}
+
+/** The plans the demo merchant sells, from its server route. */
+export async function fetchDemoPlans(): Promise<DemoPlan[]> {
+  const res = await fetch('/demo/api/plans')
+  if (!res.ok) throw new Error(`HTTP ${res.status}`)
+  return DemoPlans.parse(await res.json()).plans
 }

@@ -7,6 +7,9 @@ const rupees = z.string().check(z.regex(/^\d{1,9}(\.\d{1,2})?$/, m.invalidAmount
 
 /** What the form holds: text inputs stay strings until submit turns them into the request. */
 export const DemoFormSchema = z.object({
+  /** '' sells no plan: a mandate with the terms below. */
+  plan_id: z.string(),
+  plan_amount: z.string().check(z.regex(/^$|^\d{1,9}(\.\d{1,2})?$/, m.invalidAmount)),
   amount: rupees,
   max_amount: rupees,
   frequency: Frequency,
@@ -21,6 +24,8 @@ export const DemoFormSchema = z.object({
 export type DemoFormValues = z.infer<typeof DemoFormSchema>
 
 export const demoDefaults: DemoFormValues = {
+  plan_id: '',
+  plan_amount: '',
   amount: '1.00',
   max_amount: '1000.00',
   frequency: 'MONTHLY',
@@ -34,12 +39,19 @@ export const demoDefaults: DemoFormValues = {
 }
 
 export function toRequest(values: DemoFormValues): DemoSessionRequest {
-  const { rule_value, ...rest } = values
-  return rule_value === '' ? rest : { ...rest, rule_value: Number(rule_value) }
+  const { rule_value, plan_id, plan_amount, ...rest } = values
+  return {
+    ...rest,
+    ...(rule_value === '' ? {} : { rule_value: Number(rule_value) }),
+    ...(plan_id === '' ? {} : { plan_id }),
+    ...(plan_id === '' || plan_amount === '' ? {} : { plan_amount }),
+  }
 }
 
 /** Juspay field names in error_info.fields → the form field they belong to. */
 export const SERVER_FIELD_TO_FORM: Readonly<Record<string, keyof DemoFormValues>> = {
+  'payment_rules.payment_flows.billing_creation.info.plan_id': 'plan_id',
+  'payment_rules.payment_flows.billing_creation.info.plan_amount': 'plan_amount',
   amount: 'amount',
   'mandate.max_amount': 'max_amount',
   'mandate.frequency': 'frequency',

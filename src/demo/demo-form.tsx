@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
+import { useQuery } from '@tanstack/react-query'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { AMOUNT_RULES, CREATE_MANDATE, FREQUENCIES, RULE_TYPES } from '../../contract/mandate'
-import { createDemoSession, type CreatedSession } from './demo-api'
+import { createDemoSession, fetchDemoPlans, type CreatedSession } from './demo-api'
 import { DemoField } from './demo-field'
 import { DemoFormSchema, SERVER_FIELD_TO_FORM, demoDefaults, toRequest, type DemoFormValues } from './demo-form-schema'
 import { demoMessages as m } from './messages'
@@ -12,11 +13,14 @@ const control =
 
 export function DemoForm({ onCreated }: { onCreated: (session: CreatedSession) => void }) {
   const [failure, setFailure] = useState<string | null>(null)
-  const { register, handleSubmit, setError, formState } = useForm<DemoFormValues>({
+  const { register, handleSubmit, setError, formState, watch } = useForm<DemoFormValues>({
     resolver: zodResolver(DemoFormSchema),
     defaultValues: demoDefaults,
   })
   const { errors, isSubmitting } = formState
+  const plans = useQuery({ queryKey: ['demo-plans'], queryFn: fetchDemoPlans })
+  const planId = watch('plan_id')
+  const plan = plans.data?.find((p) => p.plan_id === planId)
 
   const submit = handleSubmit(async (values) => {
     setFailure(null)
@@ -63,13 +67,26 @@ export function DemoForm({ onCreated }: { onCreated: (session: CreatedSession) =
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="mt-6 grid gap-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        {select('plan_id', m.plan, [{ value: '', label: m.noPlan }, ...(plans.data ?? []).map((p) => ({ value: p.plan_id, label: p.name }))])}
+        {plans.isError && <p className="mt-1 text-sm text-slate-700">{m.plansUnavailable}</p>}
+      </div>
       {text('amount', m.amount, { inputMode: 'decimal' })}
-      {text('max_amount', m.maxAmount, { inputMode: 'decimal' })}
-      {select('frequency', m.frequency, plain(FREQUENCIES))}
-      {select('amount_rule', m.amountRule, plain(AMOUNT_RULES))}
-      {select('rule_type', m.ruleType, plain(RULE_TYPES))}
-      {text('rule_value', m.ruleValue, { inputMode: 'numeric', hint: m.ruleValueHint })}
-      {select('create_mandate', m.createMandate, plain(CREATE_MANDATE))}
+      {plan ? (
+        <>
+          {plan.variable && text('plan_amount', m.planAmount, { inputMode: 'decimal', hint: m.planAmountHint })}
+          <p className="text-slate-700 sm:col-span-2">{m.planTerms}</p>
+        </>
+      ) : (
+        <>
+          {text('max_amount', m.maxAmount, { inputMode: 'decimal' })}
+          {select('frequency', m.frequency, plain(FREQUENCIES))}
+          {select('amount_rule', m.amountRule, plain(AMOUNT_RULES))}
+          {select('rule_type', m.ruleType, plain(RULE_TYPES))}
+          {text('rule_value', m.ruleValue, { inputMode: 'numeric', hint: m.ruleValueHint })}
+          {select('create_mandate', m.createMandate, plain(CREATE_MANDATE))}
+        </>
+      )}
       {select('action', m.action, [
         { value: 'paymentPage', label: m.actionPaymentPage },
         { value: 'enach', label: m.actionEnach },

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import './demo.css'
 import { DemoPage } from './demo-page'
 
@@ -7,7 +8,9 @@ const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <DemoPage />
+      <QueryClientProvider client={new QueryClient()}>
+        <DemoPage />
+      </QueryClientProvider>
     </StrictMode>,
   )
 }

@@ -2,11 +2,17 @@
 export const demoMessages = {
   title: 'Acme Fitness: demo merchant',
   intro:
-    'This page plays a merchant with two ways to take a subscription. Both ask the merchant’s own server to create a checkout session (POST /session, Juspay style, with the demo API key held server-side).',
+    'This page plays a merchant that sells plans, with two ways to take a subscription. Both ask the merchant’s own server to create a checkout session (POST /session, Juspay style, with the demo API key held server-side).',
   redirectHeading: 'Redirect integration',
   redirectIntro: 'The form below creates a session and sends you to the hosted payment page, which returns to this merchant with a signed result.',
   embeddedHeading: 'Embedded integration',
   embeddedIntro: 'A merchant page on another origin (the next port) frames the same checkout with /embed.js and hears its events.',
+  plan: 'Plan',
+  noPlan: 'No plan: a mandate with the terms below',
+  planAmount: 'This customer’s amount per debit (₹)',
+  planAmountHint: 'A variable plan bills each customer the amount set here.',
+  planTerms: 'The mandate’s frequency, debit day and maximum come from the plan; the page shows its price schedule.',
+  plansUnavailable: 'The plans could not be loaded; sessions without a plan still work.',
   amount: 'Amount charged today (₹)',
   maxAmount: 'Mandate maximum per debit (₹)',
   frequency: 'Frequency',

@@ -309,6 +309,54 @@ describe('POST /session', () => {
     expect(res.status).toBe(200)
     expect(sandbox.store.size()).toBe(1)
   })
+
+  const demoPlanSession = (sandbox: ReturnType<typeof buildSandbox>, plan: Record<string, unknown>) =>
+    sandbox.app.request('/demo/api/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...plan,
+        amount: '1.00',
+        max_amount: '1.00',
+        frequency: 'DAILY',
+        rule_type: 'ON',
+        amount_rule: 'FIXED',
+        create_mandate: 'OPTIONAL',
+        description: 'Gym membership',
+        action: 'paymentPage',
+        auto_refund: true,
+      }),
+    })
+
+  it('lists the demo merchant’s active plans for its form', async () => {
+    const sandbox = buildSandbox()
+    const res = await sandbox.app.request('/demo/api/plans')
+    expect(res.status).toBe(200)
+    const { plans } = (await res.json()) as { plans: { plan_id: string; variable: boolean }[] }
+    expect(plans.map((p) => p.plan_id)).toEqual(['fit_monthly', 'fit_yearly', 'fit_monthly_trial', 'fit_monthly_intro99', 'fit_classes_payg'])
+    expect(plans.find((p) => p.plan_id === 'fit_classes_payg')?.variable).toBe(true)
+  })
+
+  it('sells a plan from the demo form: the plan sets the mandate, whatever the mandate fields said', async () => {
+    const sandbox = buildSandbox()
+    const res = await demoPlanSession(sandbox, { plan_id: 'fit_monthly_trial' })
+    expect(res.status).toBe(200)
+    const { order_id } = (await res.json()) as { order_id: string }
+    const order = sandbox.store.orderByMerchantOrderId('demo_merchant', order_id)
+    expect(order?.billing?.plan?.plan_id).toBe('fit_monthly_trial')
+    expect(order?.mandate).toMatchObject({ frequency: 'MONTHLY', ruleValue: 5, maxAmount: { minor: 49_900 } })
+    expect(order?.createMandate).toBe('REQUIRED')
+  })
+
+  it('passes a variable plan’s amount, and the sandbox’s refusal of a missing one names the field', async () => {
+    const sandbox = buildSandbox()
+    expect((await demoPlanSession(sandbox, { plan_id: 'fit_classes_payg', plan_amount: '799.00' })).status).toBe(200)
+    const refused = await demoPlanSession(sandbox, { plan_id: 'fit_classes_payg' })
+    expect(refused.status).toBe(400)
+    const body = (await refused.json()) as { error_info: { fields: { field_name: string }[] } }
+    expect(body.error_info.fields.map((f) => f.field_name)).toContain('payment_rules.payment_flows.billing_creation.info.plan_amount')
+    expect(sandbox.store.size()).toBe(1)
+  })
 })
 
 describe('POST /orders', () => {
