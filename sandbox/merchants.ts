@@ -104,6 +104,13 @@ function idAt(raw: unknown, path: readonly (string | number)[], key: string): st
 
 export const DEFAULT_MERCHANTS_FILE = new URL('./merchants.json', import.meta.url).pathname
 
+/** A URL the customer may be sent back to: absolute http(s), with no fragment and no credentials. */
+export function isAbsoluteHttpUrl(value: string): boolean {
+  if (value.includes('#') || !URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
+}
+
 /** Whether a return URL's host is on the merchant's allow-list. */
 export function isAllowedReturnHost(merchant: Merchant, url: URL): boolean {
   const host = url.hostname.toLowerCase()

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { parseMajorAmount } from './amount'
 import { PAYMENT_METHOD_TYPES } from './payment-method-types'
+import { isAbsoluteHttpUrl } from '../../merchants'
 
 /** Integer minor units (paise for INR). */
 export type Paise = number
@@ -27,12 +28,6 @@ const majorAmount = (allowZero: boolean) =>
       ctx.issues.push({ code: 'custom', message: parsed.reason, input: value })
       return z.NEVER
     })
-
-function isAbsoluteHttpUrl(value: string): boolean {
-  if (value.includes('#') || !URL.canParse(value)) return false
-  const url = new URL(value)
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
-}
 
 const HttpUrl = z
   .string()

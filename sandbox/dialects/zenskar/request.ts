@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { invalidField, type ZenskarErrorSpec } from './errors'
+import { isAbsoluteHttpUrl } from '../../merchants'
 
 /**
  * The body of `POST /checkouts` and `POST /checkouts/preview` (docs/domain/zenskar.md#create-a-checkout).
@@ -26,12 +27,6 @@ const CalendarDate = z
     const date = new Date(Date.UTC(y, m - 1, d))
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
   }, 'is not a calendar date')
-
-function isAbsoluteHttpUrl(value: string): boolean {
-  if (value.includes('#') || !URL.canParse(value)) return false
-  const url = new URL(value)
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
-}
 
 const HttpUrl = z
   .string()

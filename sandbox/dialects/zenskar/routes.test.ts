@@ -6,6 +6,7 @@ import { createApp } from '../../app'
 import { silentLogger } from '../../log'
 import { merchantDirectory } from '../../merchants'
 import { merchants, PUBLIC_ORIGIN } from '../../testing/checkout-dialect'
+import { monthlyPlan } from '../../testing/fixtures'
 import type { Estimates } from './checkout-object'
 import {
   buildTestApp,
@@ -25,20 +26,7 @@ async function addPlan(s: TestSandbox, plan: Body): Promise<void> {
   const res = await s.app.request('/sandbox/plans', {
     method: 'POST',
     headers: { authorization: basic('demo_api_key'), 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: 'Studio pass',
-      description: 'Any class, any day.',
-      status: 'ACTIVE',
-      amount: { type: 'FIXED', paise: 49900 },
-      currency: 'INR',
-      interval: 'MONTHLY',
-      rule_type: 'ON',
-      rule_value: 5,
-      max_amount: 200000,
-      intro: { type: 'NONE' },
-      on_failure: 'RETRY',
-      ...plan,
-    }),
+    body: JSON.stringify({ ...monthlyPlan({ name: 'Studio pass', description: 'Any class, any day.', max_amount: 200000 }), ...plan }),
   })
   expect(res.status).toBe(201)
 }
