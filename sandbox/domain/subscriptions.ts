@@ -42,6 +42,7 @@ export type InsertSubscriptionResult = { inserted: true } | { inserted: false; e
 
 /** [I] `bei_` and 22 letters and digits, the length of Juspay's mandate ids: Juspay's own form was not found. */
 const newSubscriptionId = (): string => `bei_${alnum(22)}`
+export const SUBSCRIPTION_ID_PATTERN = /^bei_[A-Za-z0-9]{22}$/
 
 /** The events a new subscription adds, in the order merchants hear them. */
 const SUBSCRIPTION_EVENTS: readonly OrderEventName[] = ['BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED']
