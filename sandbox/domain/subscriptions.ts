@@ -42,6 +42,7 @@ export type InsertSubscriptionResult = { inserted: true } | { inserted: false; e
 
 /** [I] `bei_` and 22 letters and digits, the length of Juspay's mandate ids: Juspay's own form was not found. */
 const newSubscriptionId = (): string => `bei_${alnum(22)}`
+/** The form newSubscriptionId makes: a read refuses anything else before asking the store. */
 export const SUBSCRIPTION_ID_PATTERN = /^bei_[A-Za-z0-9]{22}$/
 
 /** The events a new subscription adds, in the order merchants hear them. */
@@ -85,8 +86,8 @@ function subscriptionFor(order: SubscribingOrder, id: string, now: Date): Subscr
 
 /**
  * After an attempt's outcome is folded into its order: when that made the registration of an
- * order with billing succeed, starts exactly one subscription, names it on the order and adds its events after the
- * mandate's. Anything else passes through unchanged; the store refuses a second subscription for
+ * order with billing succeed, starts exactly one subscription, names it on the order and adds its
+ * events after the mandate's. Anything else passes through unchanged; the store refuses a second subscription for
  * one order, so a replayed outcome never makes two.
  */
 export function startSubscription(
