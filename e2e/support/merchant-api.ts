@@ -27,6 +27,21 @@ export interface PlanCheckout {
   estimates: { current_invoice: { total: number; date: string }; next_invoice: { total: number; date: string } | null }
 }
 
+/** The part of a checkout-dialect Subscription (GET /v1/subscriptions/{id}) the journeys read: amounts in rupees, dates IST days. */
+export interface CheckoutSubscription {
+  id: string
+  status: string
+  checkout_session: string
+  discount_period_config: { discount_period_count: number; discount_period_amount: number } | null
+  schedule: {
+    today: { amount: number; refunded: boolean; pays_first_period: boolean }
+    upcoming_charges: { date: string; amount: number; discount_period: boolean }[]
+    first_regular_charge: { date: string; amount: number } | null
+    recurring: { amount: number; frequency: string }
+    max_amount: number
+  }
+}
+
 /** The merchant server's side of a journey: POST /session exactly as a Juspay integration sends it. */
 export class MerchantApi {
   constructor(
@@ -55,6 +70,20 @@ export class MerchantApi {
     if (!res.ok()) throw new Error(`POST /v1/checkout/sessions answered ${res.status()}: ${JSON.stringify(body)}`)
     const url = new URL(body.url)
     return { url: `${url.pathname}${url.hash}`, clientSecret: body.client_secret, id: body.id }
+  }
+
+  /** GET /v1/checkout/sessions/{id}: the fields the journeys read, `subscription` once the session started one. */
+  async readCheckoutSession(id: string): Promise<{ status: string; payment_status: string; subscription: string | null }> {
+    const res = await this.request.get(`/v1/checkout/sessions/${id}`, { headers: { authorization: `Bearer ${this.merchant.apiKey}` } })
+    if (!res.ok()) throw new Error(`GET /v1/checkout/sessions/${id} answered ${res.status()}`)
+    return (await res.json()) as { status: string; payment_status: string; subscription: string | null }
+  }
+
+  /** GET /v1/subscriptions/{id}: the Subscription a subscription-mode checkout session started. */
+  async readCheckoutSubscription(id: string): Promise<CheckoutSubscription> {
+    const res = await this.request.get(`/v1/subscriptions/${id}`, { headers: { authorization: `Bearer ${this.merchant.apiKey}` } })
+    if (!res.ok()) throw new Error(`GET /v1/subscriptions/${id} answered ${res.status()}`)
+    return (await res.json()) as CheckoutSubscription
   }
 
   /** POST /checkouts (Zenskar's plan checkout): the checkout as answered, and the path of its hosted page. */

@@ -257,9 +257,10 @@ describe.each<[DialectId, string]>([
     const { orderId } = await paidOrder(s, dialect)
     const deliveries = s.store.webhooksFor('demo_merchant', orderId)
     const bodies = deliveries.map((d) => Envelope.parse(d.body))
-    // A plan checkout sells a plan, so its registration also starts a subscription.
+    // A plan checkout sells a plan and a subscription-mode checkout session a schedule, so their
+    // registrations also start a subscription; this Juspay order sells neither.
     const billing: [string, string, null][] =
-      dialect === 'zenskar'
+      dialect !== 'juspay'
         ? [
             ['BILLING_EXECUTION_CREATED', 'CHARGED', null],
             ['BILLING_EXECUTION_ACTIVATED', 'CHARGED', null],

@@ -53,9 +53,17 @@ describe('startSubscription', () => {
     })
   })
 
+  it('starts one for an order that sells a schedule without a plan (a checkout session), with no plan and the schedule copied', () => {
+    const store = new MemoryStore()
+    const billing = { ...orderBilling(), plan: null, schedule: { ...orderBilling().schedule, plan: null } }
+    const result = startSubscription((s) => store.insertSubscription(s), { order: registered({ billing }), events: SUCCESS }, LATER)
+    expect(result.events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED'])
+    const [subscription] = store.subscriptionsOf('demo_merchant', 'cust-42')
+    expect(subscription).toMatchObject({ id: result.order.billing?.subscriptionId, plan: null, planAmountMinor: 49900, schedule: billing.schedule })
+  })
+
   it.each<[string, Partial<Order>]>([
     ['an order without billing', { billing: null }],
-    ['a discount period with no plan', { billing: { ...orderBilling(), plan: null } }],
     ['a failed registration', { status: 'AUTHORIZATION_FAILED', mandateStatus: 'FAILURE', mandateId: null }],
     ['a pending registration', { status: 'PENDING_VBV', mandateStatus: 'CREATED', mandateId: null }],
     ['an order that already has its subscription', { billing: { ...orderBilling(), subscriptionId: 'bei_existing' } }],

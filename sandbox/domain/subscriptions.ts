@@ -5,9 +5,10 @@ import type { Order } from './order'
 import type { OrderEventName } from './order-events'
 
 /**
- * A subscription: what a successful plan registration starts (Juspay's billing execution,
- * docs/domain/billing.md#subscriptions). It keeps the plan and the schedule the order carried,
- * copied and never recomputed, so what the page promised is what the subscription bills.
+ * A subscription: what a successful registration of an order that sells one starts (Juspay's
+ * billing execution, a checkout session's Subscription; docs/domain/billing.md#subscriptions). It
+ * keeps the plan, when there is one, and the schedule the order carried, copied and never
+ * recomputed, so what the page promised is what the subscription bills.
  */
 export interface Subscription {
   /** Juspay's `billing_execution_info_id`. */
@@ -16,10 +17,13 @@ export interface Subscription {
   status: 'ACTIVE'
   merchantId: string
   customerId: string | null
-  /** The plan as it stood when the session was created, and that instant. */
-  plan: Plan
+  /**
+   * The plan as it stood when the session was created, and that instant. Null when the order sold
+   * a schedule without a plan (a checkout session's line items and discount period).
+   */
+  plan: Plan | null
   planSnapshotAt: string
-  /** The amount of each regular debit, in paise (the FIXED amount or the registration's plan_amount). */
+  /** The amount of each regular debit, in paise (the FIXED amount, the registration's plan_amount, or the session's recurring line items). */
   planAmountMinor: number
   mandateId: string
   /** The merchant's order id of the registration, and the sandbox's id of that order. */
@@ -38,14 +42,18 @@ export type InsertSubscriptionResult = { inserted: true } | { inserted: false; e
 
 /** [I] `bei_` and 22 letters and digits, the length of Juspay's mandate ids: Juspay's own form was not found. */
 const newSubscriptionId = (): string => `bei_${alnum(22)}`
+/** The form newSubscriptionId makes: a read refuses anything else before asking the store. */
+export const SUBSCRIPTION_ID_PATTERN = /^bei_[A-Za-z0-9]{22}$/
 
 /** The events a new subscription adds, in the order merchants hear them. */
 const SUBSCRIPTION_EVENTS: readonly OrderEventName[] = ['BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED']
 
-/** The registration succeeded for an order that sells a plan and has no subscription yet. */
-function startsSubscription(order: Order): order is Order & { billing: { plan: Plan }; mandateId: string } {
+type SubscribingOrder = Order & { billing: NonNullable<Order['billing']>; mandateId: string }
+
+/** The registration succeeded for an order that sells a subscription (a plan or not) and has none yet. */
+function startsSubscription(order: Order): order is SubscribingOrder {
   return (
-    order.billing?.plan != null &&
+    order.billing !== null &&
     order.billing.subscriptionId === null &&
     order.status === 'CHARGED' &&
     order.mandateStatus === 'ACTIVE' &&
@@ -54,7 +62,7 @@ function startsSubscription(order: Order): order is Order & { billing: { plan: P
 }
 
 /** The subscription a successful registration starts. */
-function subscriptionFor(order: Order & { billing: { plan: Plan }; mandateId: string }, id: string, now: Date): Subscription {
+function subscriptionFor(order: SubscribingOrder, id: string, now: Date): Subscription {
   const { plan, schedule } = order.billing
   const at = now.toISOString()
   return {
@@ -77,9 +85,9 @@ function subscriptionFor(order: Order & { billing: { plan: Plan }; mandateId: st
 }
 
 /**
- * After an attempt's outcome is folded into its order: when that made a plan's registration
- * succeed, starts exactly one subscription, names it on the order and adds its events after the
- * mandate's. Anything else passes through unchanged; the store refuses a second subscription for
+ * After an attempt's outcome is folded into its order: when that made the registration of an
+ * order with billing succeed, starts exactly one subscription, names it on the order and adds its
+ * events after the mandate's. Anything else passes through unchanged; the store refuses a second subscription for
  * one order, so a replayed outcome never makes two.
  */
 export function startSubscription(

@@ -114,6 +114,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /billing/execution-info/list/:customer_id': { method: 'GET', path: (_, id) => `/billing/execution-info/list/${id ?? 'cust-42'}`, auth: 'basic' },
   'POST /v1/checkout/sessions': { method: 'POST', path: () => '/v1/checkout/sessions', auth: 'bearer', valid: () => checkoutBody() },
   'GET /v1/checkout/sessions/:id': { method: 'GET', path: (w, id) => `/v1/checkout/sessions/${id ?? w.session.id}`, auth: 'bearer' },
+  'GET /v1/subscriptions/:id': { method: 'GET', path: (_, id) => `/v1/subscriptions/${id ?? 'bei_0000000000000000000000'}`, auth: 'bearer' },
   'POST /checkouts': {
     method: 'POST',
     path: () => '/checkouts',

@@ -283,6 +283,7 @@ describe('MemoryStore subscriptions', () => {
     const store = new MemoryStore()
     const saved = subscription('a')
     store.insertSubscription(saved)
+    if (!saved.plan) throw new Error('the fixture subscription lost its plan')
     saved.plan.name = 'changed'
     const read = store.subscription('m1', 'a')
     if (read) read.schedule.cap.minor = 1

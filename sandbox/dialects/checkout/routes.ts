@@ -44,7 +44,7 @@ function notFound(c: Context): Response {
   })
 }
 
-const methodNotAllowed =
+export const methodNotAllowed =
   (allow: string) =>
   (c: Context): Response => {
     c.header('Allow', allow)

@@ -44,6 +44,8 @@ export const CheckoutSession = z.object({
   payment_method_types: z.array(z.string()).nullable(),
   success_url: z.string().nullable(),
   cancel_url: z.string().nullable(),
+  /** Sandbox extension: the Subscription the session started (`GET /v1/subscriptions/{id}`); null until then, and for a payment. */
+  subscription: z.string().nullable(),
   created: z.int(),
   expires_at: z.int(),
 })
@@ -95,6 +97,7 @@ export function toCheckoutSession({ order, source, publicOrigin, now }: SessionO
     payment_method_types: wire.payment_method_types ?? null,
     success_url: order.returnUrl,
     cancel_url: source.cancelUrl,
+    subscription: order.billing?.subscriptionId ?? null,
     created: unixSeconds(order.createdAt),
     expires_at: unixSeconds(order.expiresAt),
   }

@@ -60,7 +60,8 @@ export interface JuspayBillingExecution {
   order_id: string
   date_created: string
   date_activated: string
-  plan_info: JuspayPlanInfo
+  /** [I] Null for a subscription sold without a plan (a checkout session's discount period). */
+  plan_info: JuspayPlanInfo | null
   schedule: JuspaySchedule
 }
 
@@ -68,8 +69,9 @@ export interface JuspayBillingExecution {
 const planTimestamp = (iso: string): string => iso.slice(0, 19).replace('T', ' ')
 
 /** `plan_amount` is the amount this subscription bills: a VARIABLE plan's is the registration's plan_amount. */
-function planInfo(subscription: Subscription): JuspayPlanInfo {
+function planInfo(subscription: Subscription): JuspayPlanInfo | null {
   const { plan } = subscription
+  if (!plan) return null
   // [I] Plans here are never edited, and the sandbox does not date them: both times are when this subscription's order took its snapshot of the plan.
   const snapshotAt = planTimestamp(subscription.planSnapshotAt)
   return {

@@ -70,7 +70,7 @@ function contractSchedule(execution: JuspayBillingExecution): PriceSchedule {
           ? { type: 'START_DATE', startsOn: s.intro.starts_on }
           : { type: 'NONE' }
   return {
-    plan: { id: execution.plan_info.plan_id, name: execution.plan_info.plan_name, description: execution.plan_info.plan_description },
+    plan: execution.plan_info && { id: execution.plan_info.plan_id, name: execution.plan_info.plan_name, description: execution.plan_info.plan_description },
     today: { amount: money(s.today.amount), refunded: s.today.refunded, paysFirstPeriod: s.today.pays_first_period },
     intro,
     charges: s.upcoming_charges.map((c) => ({ date: c.date, amount: money(c.amount), intro: c.intro })),
@@ -182,7 +182,7 @@ describe('Juspay Billing flows 1 and 2, end to end', () => {
     await register(s, 'bill-3', { plan_id: 'fit_monthly' })
     await register(s, 'bill-4', { plan_id: 'fit_classes_payg', plan_amount: '750.50' })
     const list = (await (await s.app.request('/billing/execution-info/list/cust-42', { headers: DEMO_AUTH })).json()) as { billing_execution_info: JuspayBillingExecution[] }
-    expect(list.billing_execution_info.map((e) => [e.order_id, e.plan_info.plan_id, e.plan_info.plan_amount, e.plan_info.max_amount, e.plan_info.is_plan_amount_variable])).toEqual([
+    expect(list.billing_execution_info.map((e) => [e.order_id, e.plan_info?.plan_id, e.plan_info?.plan_amount, e.plan_info?.max_amount, e.plan_info?.is_plan_amount_variable])).toEqual([
       ['bill-3', 'fit_monthly', 499, 499, false],
       ['bill-4', 'fit_classes_payg', 750.5, 2000, true],
     ])
