@@ -49,7 +49,6 @@ const FILES = [
   { category: 'store-interface', pattern: 'sandbox/store/store.ts' },
   { category: 'dialect-seam', pattern: 'sandbox/dialects/dialect.ts' },
   { category: 'test-id-map', pattern: 'src/lib/test-ids.ts' },
-  { category: 'page-formatters', pattern: 'src/lib/format.ts' },
 ]
 
 const PAGE_SHARED = ['contract', 'page-lib', 'page-components', 'page-i18n']
@@ -108,10 +107,8 @@ const POLICIES = [
   allow(elements('sandbox-testing'), elements('contract', ...SANDBOX)),
   allow({ element: { type: SANDBOX }, file: { categories: 'test' } }, elements('contract', ...SANDBOX)),
 
-  // e2e drives the page from outside: it shares the contract (the scenario catalogue included), the
-  // test ids, and the page's money and date formatters (to write an API's amounts and dates as the
-  // page does, and find them in its text), no other code.
-  allow(elements('e2e'), elements('contract'), { file: { categories: ['test-id-map', 'page-formatters'] } }),
+  // e2e drives the page from outside: it shares the contract (the scenario catalogue included) and the test ids, no code.
+  allow(elements('e2e'), elements('contract'), { file: { categories: ['test-id-map'] } }),
   allow(elements('scripts'), elements('contract')),
 
   disallow('contract imports nothing but zod.', elements('contract'), { module: { origin: ['external', 'core'], source: '!zod' } }),

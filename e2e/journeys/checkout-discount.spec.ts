@@ -1,13 +1,8 @@
 import { expect, test } from '../fixtures'
 import { MAGIC_VPAS } from '../../contract/scenarios'
-import { inr } from '../../contract/money'
-import { formatCalendarDate, formatMoney } from '../../src/lib/format'
+import { pageDate, pageMoney } from '../support/billing'
 import { TEST_IDS } from '../../src/lib/test-ids'
 import { emulate } from '../support/emulate'
-
-/** The API's rupee numbers and IST days, written the way the page writes them. */
-const rupees = (amount: number): string => formatMoney(inr(Math.round(amount * 100)), 'en')
-const day = (date: string): string => formatCalendarDate(date, 'en')
 
 test.describe('a checkout session with a discount period', () => {
   test.use(emulate('iPhone 13'))
@@ -72,11 +67,11 @@ test.describe('a checkout session with a discount period', () => {
     ])
     expect(regular).toEqual({ date: charges[2]?.date, amount: 499 })
     expect(new Set(charges.map((c) => c.date)).size).toBe(3)
-    expect(shown).toContain(`${rupees(subscription.schedule.today.amount)} today for your first month`)
-    for (const charge of charges.filter((c) => c.discount_period)) expect(shown).toContain(`${rupees(charge.amount)} on ${day(charge.date)}`)
-    expect(firstRegularShown).toBe(`First debit at the regular price: ${rupees(regular.amount)} on ${day(regular.date)}`)
-    expect(shown).toContain(`Then ${rupees(subscription.schedule.recurring.amount)} every month`)
-    expect(shown).toContain(`up to ${rupees(subscription.schedule.max_amount)} per debit`)
-    expect(firstDebitShown).toBe(`${rupees(first.amount)} on ${day(first.date)}`)
+    expect(shown).toContain(`${pageMoney(subscription.schedule.today.amount)} today for your first month`)
+    for (const charge of charges.filter((c) => c.discount_period)) expect(shown).toContain(`${pageMoney(charge.amount)} on ${pageDate(charge.date)}`)
+    expect(firstRegularShown).toBe(`First debit at the regular price: ${pageMoney(regular.amount)} on ${pageDate(regular.date)}`)
+    expect(shown).toContain(`Then ${pageMoney(subscription.schedule.recurring.amount)} every month`)
+    expect(shown).toContain(`up to ${pageMoney(subscription.schedule.max_amount)} per debit`)
+    expect(firstDebitShown).toBe(`${pageMoney(first.amount)} on ${pageDate(first.date)}`)
   })
 })
