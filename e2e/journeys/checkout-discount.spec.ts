@@ -33,7 +33,7 @@ test.describe('a checkout session with a discount period', () => {
     await expect(schedule).toContainText('₹99.00 a month for the first 3 months')
     await expect(checkout.testId('firstRegularDebit')).toContainText('First debit at the regular price: ₹499.00 on ')
     await expect(schedule).toContainText('Then ₹499.00 every month')
-    await expect(schedule).toContainText('AutoPay limit: up to ₹499.00 per debit')
+    await expect(schedule).toContainText('Mandate limit: up to ₹499.00 per debit')
     await expectAccessible()
     const shown = await schedule.innerText()
     const firstRegularShown = await checkout.testId('firstRegularDebit').innerText()

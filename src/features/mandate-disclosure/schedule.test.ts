@@ -38,22 +38,22 @@ describe('the reference plan: 14 days free, then ₹499 every month on the 5th (
   it('reads line by line in English', () => {
     expect(plan(scheduleFixture(), 'en')).toBe('Plan: Gold Monthly')
     expect(lines(scheduleFixture(), 'en')).toEqual([
-      '₹1.00 today to set up AutoPay, refunded once it is active',
+      '₹1.00 today to set up the mandate, refunded once it is active',
       'Free for 14 days (until 15 Dec 2026)',
       'First debit at the regular price: ₹499.00 on 5 Jan 2027',
       'Then ₹499.00 every month on the 5th',
-      'AutoPay limit: up to ₹1,000.00 per debit',
+      'Mandate limit: up to ₹1,000.00 per debit',
     ])
   })
 
   it('reads line by line in Hindi, with Hindi month names', () => {
     expect(plan(scheduleFixture(), 'hi')).toBe('प्लान: Gold Monthly')
     expect(lines(scheduleFixture(), 'hi')).toEqual([
-      'ऑटोपे सेट करने के लिए आज ₹1.00, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे',
+      'मैंडेट सेट करने के लिए आज ₹1.00, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे',
       '14 दिन मुफ़्त (15 दिस॰ 2026 तक)',
       'नियमित कीमत पर पहली कटौती: 5 जन॰ 2027 को ₹499.00',
       'इसके बाद हर महीने 5 तारीख को ₹499.00',
-      'ऑटोपे सीमा: हर कटौती पर अधिकतम ₹1,000.00',
+      'मैंडेट सीमा: हर कटौती पर अधिकतम ₹1,000.00',
     ])
   })
 
@@ -75,7 +75,7 @@ describe('the reference plan: 14 days free, then ₹499 every month on the 5th (
 describe('what is paid today', () => {
   it.each([
     [{ amount: inr(0), refunded: true, paysFirstPeriod: false }, { type: 'NONE' }, 'Nothing to pay today', 'आज कोई भुगतान नहीं'],
-    [{ amount: inr(100), refunded: true, paysFirstPeriod: false }, { type: 'NONE' }, '₹1.00 today to set up AutoPay, refunded once it is active', 'ऑटोपे सेट करने के लिए आज ₹1.00, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे'],
+    [{ amount: inr(100), refunded: true, paysFirstPeriod: false }, { type: 'NONE' }, '₹1.00 today to set up the mandate, refunded once it is active', 'मैंडेट सेट करने के लिए आज ₹1.00, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे'],
     [{ amount: inr(99_00), refunded: false, paysFirstPeriod: true }, { type: 'CYCLES', cycles: 3, amount: inr(99_00) }, '₹99.00 today for your first month', 'आज ₹99.00, आपके पहले महीने के लिए'],
     [{ amount: inr(499_00), refunded: false, paysFirstPeriod: true }, { type: 'NONE' }, '₹499.00 today for your first month', 'आज ₹499.00, आपके पहले महीने के लिए'],
     [{ amount: inr(600_00), refunded: false, paysFirstPeriod: false }, { type: 'NONE' }, '₹600.00 today, not refunded', 'आज ₹600.00, जो वापस नहीं किए जाएँगे'],
@@ -161,7 +161,7 @@ describe('the debits up to the first at the regular price', () => {
       '₹99.00 on 5 Feb 2027',
       'First debit at the regular price: ₹499.00 on 5 Mar 2027',
       'Then ₹499.00 every month on the 5th',
-      'AutoPay limit: up to ₹1,000.00 per debit',
+      'Mandate limit: up to ₹1,000.00 per debit',
     ])
     expect(line(schedule, 'introDebit', 'hi')).toBe('5 जन॰ 2027 को ₹99.00 | 5 फ़र॰ 2027 को ₹99.00')
   })
@@ -264,9 +264,9 @@ describe('the regular amount, its interval and its debit day', () => {
   it('promises no date for ASPRESENTED: no debit line, only the regular amount as presented', () => {
     const schedule = scheduleFixture({ intro: { type: 'NONE' }, charges: [], recurring: recurring('ASPRESENTED', null, null) })
     expect(lines(schedule)).toEqual([
-      '₹1.00 today to set up AutoPay, refunded once it is active',
+      '₹1.00 today to set up the mandate, refunded once it is active',
       'Then ₹499.00 as Acme Fitness presents each debit, with no fixed dates',
-      'AutoPay limit: up to ₹1,000.00 per debit',
+      'Mandate limit: up to ₹1,000.00 per debit',
     ])
   })
 })
@@ -274,8 +274,8 @@ describe('the regular amount, its interval and its debit day', () => {
 describe('the cap', () => {
   it('is the mandate’s limit per debit, apart from the price', () => {
     const schedule = scheduleFixture({ cap: inr(1_00_000_00) })
-    expect(line(schedule, 'cap')).toBe('AutoPay limit: up to ₹1,00,000.00 per debit')
-    expect(line(schedule, 'cap', 'hi')).toBe('ऑटोपे सीमा: हर कटौती पर अधिकतम ₹1,00,000.00')
+    expect(line(schedule, 'cap')).toBe('Mandate limit: up to ₹1,00,000.00 per debit')
+    expect(line(schedule, 'cap', 'hi')).toBe('मैंडेट सीमा: हर कटौती पर अधिकतम ₹1,00,000.00')
     expect(lines(schedule).at(-1)).toBe(line(schedule, 'cap'))
   })
 })

@@ -8,7 +8,7 @@ export const schedule = {
   'schedule.heading': 'What you will pay',
   'schedule.plan': 'Plan: {name}',
   'schedule.today.nothing': 'Nothing to pay today',
-  'schedule.today.refunded': '{amount} today to set up AutoPay, refunded once it is active',
+  'schedule.today.refunded': '{amount} today to set up the mandate, refunded once it is active',
   'schedule.today.kept': '{amount} today, not refunded',
   'schedule.today.first.DAILY': '{amount} today for your first day',
   'schedule.today.first.WEEKLY': '{amount} today for your first week',
@@ -66,5 +66,5 @@ export const schedule = {
   'schedule.every.HALFYEARLY': 'every 6 months',
   'schedule.every.YEARLY': 'every year',
   'schedule.everyYearIn': 'every year in {month}',
-  'schedule.cap': 'AutoPay limit: up to {amount} per debit',
+  'schedule.cap': 'Mandate limit: up to {amount} per debit',
 } as const

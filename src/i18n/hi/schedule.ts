@@ -4,7 +4,7 @@ export const schedule: Record<keyof typeof en, string> = {
   'schedule.heading': 'आप कितना भुगतान करेंगे',
   'schedule.plan': 'प्लान: {name}',
   'schedule.today.nothing': 'आज कोई भुगतान नहीं',
-  'schedule.today.refunded': 'ऑटोपे सेट करने के लिए आज {amount}, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे',
+  'schedule.today.refunded': 'मैंडेट सेट करने के लिए आज {amount}, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे',
   'schedule.today.kept': 'आज {amount}, जो वापस नहीं किए जाएँगे',
   'schedule.today.first.DAILY': 'आज {amount}, आपके पहले दिन के लिए',
   'schedule.today.first.WEEKLY': 'आज {amount}, आपके पहले सप्ताह के लिए',
@@ -62,5 +62,5 @@ export const schedule: Record<keyof typeof en, string> = {
   'schedule.every.HALFYEARLY': 'हर 6 महीने में',
   'schedule.every.YEARLY': 'हर साल',
   'schedule.everyYearIn': 'हर साल {month} में',
-  'schedule.cap': 'ऑटोपे सीमा: हर कटौती पर अधिकतम {amount}',
+  'schedule.cap': 'मैंडेट सीमा: हर कटौती पर अधिकतम {amount}',
 }

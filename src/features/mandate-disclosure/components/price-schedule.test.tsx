@@ -22,11 +22,11 @@ describe('the price schedule block', () => {
     expect(textsOf(html, 'p')).toEqual(['Plan: Gold Monthly', 'All classes at every centre'])
     expect(html).toContain('<ol')
     expect(textsOf(html, 'li')).toEqual([
-      '₹1.00 today to set up AutoPay, refunded once it is active',
+      '₹1.00 today to set up the mandate, refunded once it is active',
       'Free for 14 days (until 15 Dec 2026)',
       'First debit at the regular price: ₹499.00 on 5 Jan 2027',
       'Then ₹499.00 every month on the 5th',
-      'AutoPay limit: up to ₹1,000.00 per debit',
+      'Mandate limit: up to ₹1,000.00 per debit',
     ])
   })
 
@@ -40,11 +40,11 @@ describe('the price schedule block', () => {
     const html = render(scheduleFixture(), 'hi')
     expect(textOf(/<h2[\s\S]*?<\/h2>/.exec(html)?.[0] ?? '')).toBe('आप कितना भुगतान करेंगे')
     expect(textsOf(html, 'li')).toEqual([
-      'ऑटोपे सेट करने के लिए आज ₹1.00, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे',
+      'मैंडेट सेट करने के लिए आज ₹1.00, जो इसके सक्रिय होते ही वापस कर दिए जाएँगे',
       '14 दिन मुफ़्त (15 दिस॰ 2026 तक)',
       'नियमित कीमत पर पहली कटौती: 5 जन॰ 2027 को ₹499.00',
       'इसके बाद हर महीने 5 तारीख को ₹499.00',
-      'ऑटोपे सीमा: हर कटौती पर अधिकतम ₹1,000.00',
+      'मैंडेट सीमा: हर कटौती पर अधिकतम ₹1,000.00',
     ])
   })
 
@@ -65,12 +65,12 @@ describe('the price schedule block', () => {
       }),
     )
     expect(textsOf(html, 'li')).toEqual([
-      '₹1.00 today to set up AutoPay, refunded once it is active',
+      '₹1.00 today to set up the mandate, refunded once it is active',
       '₹99.00 a month for the first 60 months',
       '₹99.00 on each of 60 debits, from 5 Jan 2027 to 5 Dec 2031',
       'First debit at the regular price: ₹499.00 on 5 Jan 2032',
       'Then ₹499.00 every month on the 5th',
-      'AutoPay limit: up to ₹1,000.00 per debit',
+      'Mandate limit: up to ₹1,000.00 per debit',
     ])
   })
 
