@@ -31,6 +31,19 @@ const demoPlans = (file: { merchants: RawMerchant[] }): Record<string, unknown>[
   return plans
 }
 
+describe('merchants file billing settings', () => {
+  it('holds a plan-change preview 15 minutes unless the merchant sets another lifetime', () => {
+    expect(loadMerchants(DEFAULT_MERCHANTS_FILE).byId('demo_merchant')?.billing).toEqual({ previewMinutes: 15 })
+    const load = loadChanged((file) => Object.assign(file.merchants[0] ?? {}, { billing: { previewMinutes: 30 } }))
+    expect(load().byId('demo_merchant')?.billing).toEqual({ previewMinutes: 30 })
+  })
+
+  it.each([0, 1441, 2.5, '15'])('stops at start on a preview lifetime of %j minutes, naming the merchant and the field', (minutes) => {
+    const load = loadChanged((file) => Object.assign(file.merchants[0] ?? {}, { billing: { previewMinutes: minutes } }))
+    expect(load).toThrow('merchant "demo_merchant", field billing.previewMinutes')
+  })
+})
+
 describe('merchants file plans', () => {
   it('ships the demo plans and none for the other merchant', () => {
     const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
@@ -40,6 +53,7 @@ describe('merchants file plans', () => {
       ['fit_monthly_trial', { type: 'FIXED', paise: 49900 }, 'MONTHLY', { type: 'DAYS', days: 14 }],
       ['fit_monthly_intro99', { type: 'FIXED', paise: 49900 }, 'MONTHLY', { type: 'CYCLES', cycles: 3, paise: 9900 }],
       ['fit_classes_payg', { type: 'VARIABLE' }, 'MONTHLY', { type: 'NONE' }],
+      ['fit_monthly_plus', { type: 'FIXED', paise: 79900 }, 'MONTHLY', { type: 'NONE' }],
     ])
     expect(merchants.byId('other_merchant')?.plans).toEqual([])
   })

@@ -9,6 +9,10 @@ const FramingOrigin = z
   .string()
   .regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d{1,5}|\*))?$/, 'an origin such as https://shop.example.com or http://localhost:*')
 
+/** A plan-change preview holds 15 minutes unless the merchant sets another lifetime, at most a day. */
+const DEFAULT_PREVIEW_MINUTES = 15
+const MAX_PREVIEW_MINUTES = 24 * 60
+
 const Merchant = z.object({
   id: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
   name: z.string().min(1).max(100),
@@ -44,6 +48,13 @@ const Merchant = z.object({
     debit_card: z.int().positive(),
     aadhaar: z.int().positive(),
   }),
+  /** Billing settings; every one optional. */
+  billing: z
+    .object({
+      /** How long a plan-change preview holds, in minutes (docs/domain/billing.md#plan-changes-the-prorated-preview). */
+      previewMinutes: z.int().min(1).max(MAX_PREVIEW_MINUTES).default(DEFAULT_PREVIEW_MINUTES),
+    })
+    .default({ previewMinutes: DEFAULT_PREVIEW_MINUTES }),
   /** The merchant's subscription plans (contract/plan.ts); files without plans load with none. */
   plans: z.array(Plan).default([]),
 }).superRefine((merchant, ctx) => {

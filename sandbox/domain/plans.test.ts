@@ -140,7 +140,7 @@ describe('the plan catalogue', () => {
     const store = new MemoryStore()
     const demo = merchant('demo_merchant')
     addPlan(store, demo, plan())
-    expect(merchantPlans(store, demo).map((p) => p.plan_id).slice(-2)).toEqual(['fit_classes_payg', 'qa_plan'])
+    expect(merchantPlans(store, demo).map((p) => p.plan_id).slice(-2)).toEqual(['fit_monthly_plus', 'qa_plan'])
     expect(merchantPlan(store, demo, 'qa_plan')).toEqual(plan())
     expect(merchantPlan(store, demo, 'fit_yearly')?.interval).toBe('YEARLY')
     expect(merchantPlan(store, demo, 'QA_PLAN')).toBeUndefined()

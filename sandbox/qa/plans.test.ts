@@ -8,7 +8,7 @@ const basic = (credentials: string): string => `Basic ${Buffer.from(credentials)
 const OTHER = basic('other_api_key:')
 
 /** The demo merchant's plans in the merchants file. */
-const FILE_PLANS = ['fit_monthly', 'fit_yearly', 'fit_monthly_trial', 'fit_monthly_intro99', 'fit_classes_payg']
+const FILE_PLANS = ['fit_monthly', 'fit_yearly', 'fit_monthly_trial', 'fit_monthly_intro99', 'fit_classes_payg', 'fit_monthly_plus']
 
 const PLAN = {
   plan_id: 'qa_weekly',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
 import type { NetbankingAttempt, UpiAttempt } from '../domain/attempt'
 import type { Order } from '../domain/order'
+import type { PlanChangePreview } from '../domain/plan-change'
 import type { Subscription } from '../domain/subscriptions'
 import { monthlyPlan, orderBilling, orderDraft, TEST_NOW } from '../testing/fixtures'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
@@ -299,5 +300,52 @@ describe('MemoryStore subscriptions', () => {
     expect(store.subscription('m1', 'a')).toBeUndefined()
     expect(store.subscriptionsOf('m1', 'cust-1')).toEqual([])
     expect(store.insertSubscription(subscription('a'))).toEqual({ inserted: true })
+  })
+})
+
+describe('MemoryStore plan-change previews', () => {
+  const preview = (requestId: string, overrides: Partial<PlanChangePreview> = {}): PlanChangePreview => ({
+    merchantId: 'm1',
+    subscriptionId: 'bei_a',
+    requestId,
+    fingerprint: `fp-${requestId}`,
+    prorationAt: TEST_NOW.toISOString(),
+    expiresAt: '2026-11-25T10:15:00.000Z',
+    current: { planId: 'fit_monthly', amountMinor: 49900, periodStart: '2026-11-24T18:30:00.000Z', periodEnd: '2026-12-04T18:30:00.000Z' },
+    next: { planId: 'fit_monthly_plus', amountMinor: 79900, ruleValue: 5 },
+    proration: { cycleSeconds: 864000, remainingSeconds: 808200, unusedCreditMinor: 46678, newPlanChargeMinor: 74741, proratedMinor: 28063, carryForwardMinor: 0 },
+    nextInvoice: { date: '2026-12-05', amountMinor: 79900 },
+    mandateSufficient: false,
+    ...overrides,
+  })
+
+  it('keeps one preview per merchant, subscription and request_id, answering the one already there', () => {
+    const store = new MemoryStore()
+    expect(store.insertPreview(preview('r1'))).toEqual({ inserted: true })
+    expect(store.insertPreview(preview('r1', { fingerprint: 'other' }))).toEqual({ inserted: false, existing: preview('r1') })
+    expect(store.insertPreview(preview('r1', { subscriptionId: 'bei_b' }))).toEqual({ inserted: true })
+    expect(store.insertPreview(preview('r1', { merchantId: 'm2' }))).toEqual({ inserted: true })
+    expect(store.preview('m1', 'bei_a', 'r1')).toEqual(preview('r1'))
+    expect(store.preview('m2', 'bei_a', 'r1')).toEqual(preview('r1', { merchantId: 'm2' }))
+    expect(store.preview('m1', 'bei_a', 'R1')).toBeUndefined()
+    expect(store.preview('m3', 'bei_a', 'r1')).toBeUndefined()
+  })
+
+  it('hands out copies, so callers cannot change what is stored', () => {
+    const store = new MemoryStore()
+    const saved = preview('r1')
+    store.insertPreview(saved)
+    saved.proration.proratedMinor = 1
+    const read = store.preview('m1', 'bei_a', 'r1')
+    if (read) read.next.amountMinor = 1
+    expect(store.preview('m1', 'bei_a', 'r1')).toEqual(preview('r1'))
+  })
+
+  it('forgets them on reset', () => {
+    const store = new MemoryStore()
+    store.insertPreview(preview('r1'))
+    store.reset()
+    expect(store.preview('m1', 'bei_a', 'r1')).toBeUndefined()
+    expect(store.insertPreview(preview('r1'))).toEqual({ inserted: true })
   })
 })

@@ -1,10 +1,12 @@
 import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
+import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-change'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { deepCopy } from './copy'
 import type { InsertPlanResult, InsertResult, Store } from './store'
 
+const previewKey = (merchantId: string, subscriptionId: string, requestId: string): string => `${merchantId}\u0000${subscriptionId}\u0000${requestId}`
 const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
 
 export class MemoryStore implements Store {
@@ -20,6 +22,8 @@ export class MemoryStore implements Store {
   /** Subscriptions by id, in the order created; and which one each order (page id) started. */
   private readonly subscriptions = new Map<string, Subscription>()
   private readonly subscriptionByOrder = new Map<string, string>()
+  /** Plan-change previews by merchant, subscription and request_id. */
+  private readonly previews = new Map<string, PlanChangePreview>()
 
   insertOrder(order: Order): InsertResult {
     const key = merchantKey(order.merchantId, order.orderId)
@@ -110,6 +114,19 @@ export class MemoryStore implements Store {
       .map((s) => deepCopy(s))
   }
 
+  insertPreview(preview: PlanChangePreview): InsertPreviewResult {
+    const key = previewKey(preview.merchantId, preview.subscriptionId, preview.requestId)
+    const existing = this.previews.get(key)
+    if (existing) return { inserted: false, existing: deepCopy(existing) }
+    this.previews.set(key, deepCopy(preview))
+    return { inserted: true }
+  }
+
+  preview(merchantId: string, subscriptionId: string, requestId: string): PlanChangePreview | undefined {
+    const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
+    return found === undefined ? undefined : deepCopy(found)
+  }
+
   size(): number {
     return this.byId.size
   }
@@ -124,6 +141,7 @@ export class MemoryStore implements Store {
     this.plans.clear()
     this.subscriptions.clear()
     this.subscriptionByOrder.clear()
+    this.previews.clear()
   }
 
   private lookup(id: string | undefined): Order | undefined {

@@ -1,5 +1,6 @@
 import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
+import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-change'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 
@@ -35,8 +36,12 @@ export interface Store {
   subscription(merchantId: string, id: string): Subscription | undefined
   /** The merchant's subscriptions of one customer (exact customer id), oldest first; empty when none. */
   subscriptionsOf(merchantId: string, customerId: string): Subscription[]
+  /** Inserts a plan-change preview unless the merchant already has one for this subscription and request_id; then answers that one. */
+  insertPreview(preview: PlanChangePreview): InsertPreviewResult
+  /** The merchant's preview for this subscription and request_id (exact match); another merchant's is not found. */
+  preview(merchantId: string, subscriptionId: string, requestId: string): PlanChangePreview | undefined
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
-  /** Forgets every order, webhook record, run-time plan and subscription. */
+  /** Forgets every order, webhook record, run-time plan, subscription and preview. */
   reset(): void
 }

@@ -73,7 +73,7 @@ describe('billing_creation refusals', () => {
       'a plan change',
       mandateSession({ payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: 'bei_1', request_id: 'r1' } } } } }),
       'payment_rules.payment_flows.billing_plan_change',
-      'is not supported by this sandbox yet: a plan change needs a prorated preview',
+      'is not supported by this sandbox yet: the prorated preview of a plan change is offered (POST /billing with command preview_prorated_amount), but paying for it with a session or order is not offered yet',
     ],
   ])('refuses %s', (_, body, field, reason) => {
     const fields = refusal(body)

@@ -42,7 +42,7 @@ function introText(plan: Plan): string {
 }
 
 /**
- * Refuses a `billing_plan_change` (issue 12's prorated preview is not offered yet) and reads a
+ * Refuses a `billing_plan_change` (paying for a prorated preview is not offered yet) and reads a
  * `billing_creation`: its plan must be an ACTIVE plan of this merchant, `plan_amount` is for
  * VARIABLE plans only, and `billing_start_date` must lie 48 hours ahead and not compete with the
  * plan's own introductory period. Answers null when there is no registration or its plan is refused.
@@ -56,7 +56,7 @@ export function readPlanRegistration(
   if (rules?.payment_flows.billing_plan_change) {
     errors.add(
       `${FLOWS}.billing_plan_change`,
-      'is not supported by this sandbox yet: a plan change needs a prorated preview (POST /billing with command preview_prorated_amount), which this sandbox does not offer; register the new plan with billing_creation instead',
+      'is not supported by this sandbox yet: the prorated preview of a plan change is offered (POST /billing with command preview_prorated_amount), but paying for it with a session or order is not offered yet',
     )
   }
   const creation = rules?.payment_flows.billing_creation

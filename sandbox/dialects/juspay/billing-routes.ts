@@ -2,11 +2,19 @@ import { Hono, type Context } from 'hono'
 import type { SandboxDeps } from '../../deps'
 import type { MerchantAuth } from '../dialect'
 import { requireMerchant } from '../../http/auth'
+import { fingerprint } from '../../domain/orders'
+import { planChangePreview, type PlanChangePreview } from '../../domain/plan-change'
+import { merchantPlan } from '../../domain/plans'
+import { currentCycle } from '../../domain/proration'
+import { SUBSCRIPTION_ID_PATTERN } from '../../domain/subscriptions'
 import { billingExecution } from './billing-execution'
+import { conflictRefusal, currentPlan, noCycleRefusal, previewResponse, readPreviewRequest, targetPlan } from './billing-preview'
 import { juspayError } from './errors'
 import { parseBody } from './read-body'
 import { acceptBody, methodNotAllowed, OTHER_THAN_GET, OTHER_THAN_POST, type JuspayEnv } from './routes'
 
+const BILLING = '/billing'
+const PREVIEW = 'preview_prorated_amount'
 const EXECUTION_INFO = '/billing/execution-info'
 /** Juspay's sample calls it with a trailing slash; both spellings answer. */
 const EXECUTION_INFO_PATHS = [EXECUTION_INFO, `${EXECUTION_INFO}/`]
@@ -17,13 +25,17 @@ const NOT_FOUND = 'No billing execution with this billing_execution_info_id.'
 /**
  * Juspay Billing's reads (docs/domain/billing.md#reading-a-subscription): one billing execution by
  * id (`POST /billing/execution-info`, `command: "get"`), and a customer's executions
- * (`GET /billing/execution-info/list/{customer_id}`). Both are scoped to the authenticated merchant.
+ * (`GET /billing/execution-info/list/{customer_id}`); and the prorated preview of a plan change
+ * (`POST /billing`, `command: "preview_prorated_amount"`, docs/domain/billing.md#plan-changes-the-prorated-preview).
+ * All are scoped to the authenticated merchant.
  */
 export function juspayBillingRoutes(deps: SandboxDeps, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {
   const app = new Hono<JuspayEnv>()
   const auth = requireMerchant<JuspayEnv>(authenticate)
 
   // [I] JSON as Juspay's sample sends it; form bodies too, as POST /orders takes them.
+  // [I] JSON only: Juspay documents the preview as a JSON request and its updated_fields are nested.
+  app.post(BILLING, auth, ...acceptBody(['json']), billingCommand(deps))
   for (const path of EXECUTION_INFO_PATHS) app.post(path, auth, ...acceptBody(['json', 'form']), getExecution(deps))
 
   app.get(LIST, auth, (c) => {
@@ -33,7 +45,7 @@ export function juspayBillingRoutes(deps: SandboxDeps, authenticate: (c: Context
     return c.json({ message: 'Success', merchant_id: merchant.id, success: true, billing_execution_info: executions })
   })
 
-  app.on(OTHER_THAN_POST, EXECUTION_INFO_PATHS, methodNotAllowed('POST'))
+  app.on(OTHER_THAN_POST, [BILLING, ...EXECUTION_INFO_PATHS], methodNotAllowed('POST'))
   app.on(OTHER_THAN_GET, LIST, methodNotAllowed('GET'))
   return app
 }
@@ -69,4 +81,63 @@ function getExecution(deps: SandboxDeps) {
     if (!subscription) return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: NOT_FOUND })
     return c.json(billingExecution(subscription))
   }
+}
+
+/** `POST /billing`: Juspay multiplexes on `command`; the sandbox serves the prorated preview. */
+function billingCommand(deps: SandboxDeps) {
+  return async (c: Context<JuspayEnv>): Promise<Response> => {
+    const parsed = parseBody(c.get('bodyKind'), await c.req.text())
+    if (!parsed.ok) return juspayError(c, parsed.error)
+    const { command } = parsed.body
+    if (command === undefined || command === null || command === '') {
+      return juspayError(c, {
+        status: 400,
+        code: 'MISSING_MANDATORY_PARAMETER',
+        message: `Invalid request: command is required ("${PREVIEW}").`,
+        fields: [{ field_name: 'command', reason: `is required ("${PREVIEW}")` }],
+      })
+    }
+    if (command !== PREVIEW) {
+      const reason = `must be "${PREVIEW}": the prorated preview of a plan change is the only command this sandbox serves at POST /billing`
+      return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: `Invalid request: command ${reason}.`, fields: [{ field_name: 'command', reason }] })
+    }
+    const read = readPreviewRequest(parsed.body)
+    if (!read.ok) return juspayError(c, read.error)
+    const { request } = read
+    const merchant = c.get('merchant')
+    // Scoped to the authenticated merchant: another merchant's id is simply not found.
+    const subscription = SUBSCRIPTION_ID_PATTERN.test(request.billingExecutionInfoId) ? deps.store.subscription(merchant.id, request.billingExecutionInfoId) : undefined
+    if (!subscription) {
+      const reason = 'names no billing execution of this merchant'
+      return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: NOT_FOUND, fields: [{ field_name: 'billing_execution_info_id', reason }] })
+    }
+    const digest = fingerprint(parsed.body)
+    // A repeat answers the stored preview as it was, whatever changed since; another body under its request_id is a conflict.
+    const stored = deps.store.preview(merchant.id, subscription.id, request.requestId)
+    if (stored) return replay(c, stored, digest)
+    const current = currentPlan(subscription)
+    if (!current.ok) return juspayError(c, current.error)
+    const now = deps.clock.now()
+    const cycle = currentCycle(subscription, now)
+    if (!cycle.ok) return juspayError(c, noCycleRefusal(cycle.why))
+    const target = targetPlan(request, current.plan, merchantPlan(deps.store, merchant, request.planId))
+    if (!target.ok) return juspayError(c, target.error)
+    const preview = planChangePreview({
+      subscription: { ...subscription, plan: current.plan },
+      cycle: cycle.cycle,
+      requestId: request.requestId,
+      fingerprint: digest,
+      now,
+      lifetimeMinutes: merchant.billing.previewMinutes,
+      // [I] Without rule_info the new plan keeps its own debit day; either way the cycle stays anchored.
+      next: { planId: target.plan.plan_id, amountMinor: request.planAmountMinor, ruleValue: request.ruleValue ?? target.plan.rule_value ?? null },
+    })
+    const inserted = deps.store.insertPreview(preview)
+    if (!inserted.inserted) return replay(c, inserted.existing, digest)
+    return c.json(previewResponse(preview))
+  }
+}
+
+function replay(c: Context<JuspayEnv>, stored: PlanChangePreview, digest: string): Response {
+  return stored.fingerprint === digest ? c.json(previewResponse(stored)) : juspayError(c, conflictRefusal(stored))
 }

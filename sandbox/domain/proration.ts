@@ -1,0 +1,115 @@
+import type { IstDate } from '../../contract/billing'
+import type { Subscription } from './subscriptions'
+
+/**
+ * Time-based proration of a plan change over the current cycle
+ * (docs/domain/billing.md#plan-changes-the-prorated-preview). Pure: no clock, no store.
+ */
+
+/** India has one time zone and no daylight saving: IST is always UTC+05:30. */
+const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
+
+/** The instant an IST calendar day begins (its midnight, +05:30). */
+export const istMidnight = (date: IstDate): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - IST_OFFSET_MS)
+/** The IST calendar day an instant falls on. */
+export const istDate = (instant: Date): IstDate => new Date(instant.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
+
+/** The paid period in progress: [start, end), both at IST midnight. */
+export interface Cycle {
+  start: Date
+  end: Date
+}
+
+export interface ProrationInput {
+  cycle: Cycle
+  /** The instant of the change, to the whole second, inside the cycle. */
+  at: Date
+  /** What the current plan bills each cycle, and what the new one would, in paise. */
+  currentMinor: number
+  newMinor: number
+}
+
+export interface Proration {
+  cycleSeconds: number
+  remainingSeconds: number
+  /** The current plan's amount for the unused time, rounded half-up to a paisa. */
+  unusedCreditMinor: number
+  /** The new plan's amount for the remaining time, rounded half-up to a paisa. */
+  newPlanChargeMinor: number
+  /** What is due now: the charge less the credit, never below zero. */
+  proratedMinor: number
+  /** What is left of the credit when it exceeds the charge (a downgrade): carried to the next invoice. */
+  carryForwardMinor: number
+}
+
+/** amount × part / whole, rounded half-up to a whole paisa, in exact integer arithmetic (the ratio is never rounded). */
+export function share(amountMinor: number, part: number, whole: number): number {
+  const doubled = 2n * BigInt(amountMinor) * BigInt(part) + BigInt(whole)
+  return Number(doubled / (2n * BigInt(whole)))
+}
+
+/**
+ * The credit for the unused time of the current plan and the charge for the remaining time on
+ * the new one, each to the second and rounded on its own; the net is the rounded charge less the
+ * rounded credit.
+ */
+export function prorate({ cycle, at, currentMinor, newMinor }: ProrationInput): Proration {
+  const cycleSeconds = (cycle.end.getTime() - cycle.start.getTime()) / 1000
+  const remainingSeconds = (cycle.end.getTime() - at.getTime()) / 1000
+  if (!Number.isInteger(cycleSeconds) || !Number.isInteger(remainingSeconds) || remainingSeconds <= 0 || remainingSeconds > cycleSeconds) {
+    throw new Error(`the change at ${at.toISOString()} is not a whole second inside the cycle ${cycle.start.toISOString()} – ${cycle.end.toISOString()}`)
+  }
+  const unusedCreditMinor = share(currentMinor, remainingSeconds, cycleSeconds)
+  const newPlanChargeMinor = share(newMinor, remainingSeconds, cycleSeconds)
+  const net = newPlanChargeMinor - unusedCreditMinor
+  return {
+    cycleSeconds,
+    remainingSeconds,
+    unusedCreditMinor,
+    newPlanChargeMinor,
+    proratedMinor: Math.max(net, 0),
+    carryForwardMinor: Math.max(-net, 0),
+  }
+}
+
+/** Why a subscription has no paid cycle to prorate over, with the day its first debit falls on when there is one. */
+export type NoCycle =
+  | { reason: 'intro_days'; days: number; endsOn: IstDate; firstDebitOn: IstDate | null }
+  | { reason: 'intro_cycles'; cycles: number; amountMinor: number; firstDebitOn: IstDate | null; regularFrom: IstDate | null }
+  | { reason: 'start_date'; startsOn: IstDate; firstDebitOn: IstDate | null }
+  | { reason: 'not_paid'; todayMinor: number; refunded: boolean; firstDebitOn: IstDate | null }
+  | { reason: 'as_presented' }
+  | { reason: 'ended'; endedOn: IstDate }
+
+export type CycleResult = { ok: true; cycle: Cycle } | { ok: false; why: NoCycle }
+
+/**
+ * The paid period in progress at `at`. No renewal runs in this sandbox yet, so a cycle is paid
+ * only when the registration's own charge paid the first period (a plan checkout without an
+ * introductory period): it runs from IST midnight of the day the session was created (the
+ * schedule's "today", when the plan was snapshot) to IST midnight of the first debit after it.
+ */
+export function currentCycle(subscription: Subscription, at: Date): CycleResult {
+  const { schedule } = subscription
+  const firstDebitOn = schedule.charges[0]?.date ?? null
+  switch (schedule.intro.type) {
+    case 'DAYS':
+      return { ok: false, why: { reason: 'intro_days', days: schedule.intro.days, endsOn: schedule.intro.endsOn, firstDebitOn } }
+    case 'CYCLES':
+      return {
+        ok: false,
+        why: { reason: 'intro_cycles', cycles: schedule.intro.cycles, amountMinor: schedule.intro.amount.minor, firstDebitOn, regularFrom: subscription.billingStartsOn },
+      }
+    case 'START_DATE':
+      return { ok: false, why: { reason: 'start_date', startsOn: schedule.intro.startsOn, firstDebitOn } }
+    case 'NONE':
+      break
+  }
+  if (!schedule.today.paysFirstPeriod) {
+    return { ok: false, why: { reason: 'not_paid', todayMinor: schedule.today.amount.minor, refunded: schedule.today.refunded, firstDebitOn } }
+  }
+  if (firstDebitOn === null) return { ok: false, why: { reason: 'as_presented' } }
+  const cycle = { start: istMidnight(istDate(new Date(subscription.planSnapshotAt))), end: istMidnight(firstDebitOn) }
+  if (at.getTime() >= cycle.end.getTime()) return { ok: false, why: { reason: 'ended', endedOn: firstDebitOn } }
+  return { ok: true, cycle }
+}
