@@ -48,6 +48,7 @@ const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' }
 const ROUTES: Record<string, Route> = {
   'POST /session': { path: () => '/session', headers: { ...JSON_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
   'POST /orders': { path: () => '/orders', headers: { ...FORM_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
+  'POST /billing': { path: () => '/billing', headers: { ...JSON_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
   'POST /billing/execution-info': { path: () => '/billing/execution-info', headers: { ...JSON_TYPE, authorization: basic(DEMO_KEY) }, envelope: 'juspay' },
   'POST /v1/checkout/sessions': { path: () => '/v1/checkout/sessions', headers: { ...JSON_TYPE, authorization: bearer(DEMO_KEY) }, envelope: 'checkout' },
   'POST /checkouts': { path: () => '/checkouts', headers: { ...JSON_TYPE, 'x-api-key': DEMO_KEY }, envelope: 'zenskar' },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { CheckoutError, JuspayError, ZenskarError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
 import type { Order } from '../domain/order'
-import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
+import { basic, bearer, checkoutBody, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 /** Deterministic: CI replays exactly these inputs; a failure prints the seed and the shrunk request. */
 const SEED = 20261125
@@ -28,11 +28,27 @@ interface World {
   bankOtpToken: string
   session: { id: string; clientSecret: string; order: Order }
   other: Order
+  /** A paid plan checkout's subscription, whose plan change the preview endpoint prices. */
+  subscriptionId: string
+}
+
+/** A Zenskar plan checkout of fit_monthly, paid on the page and approved: answers its subscription's id. */
+async function paidPlanCheckout(s: SecureSandbox): Promise<string> {
+  const body = { plan_id: 'fit_monthly', customer_id: 'cust_1', success_url: 'https://shop.merchant.com/ok', cancel_url: 'https://shop.merchant.com/no' }
+  const checkout = await jsonOf(await s.postJson('/checkouts', body, { 'x-api-key': DEMO_KEY }))
+  const pageId = new URL(String(checkout['url'])).pathname.split('/')[2] ?? ''
+  await s.startAttempt(pageId, { rail: 'upi', channel: 'intent', setUpMandate: true })
+  const approved = await s.request(`/sandbox/orders/${String(checkout['id'])}/attempt/approve`, { method: 'POST', headers: { authorization: basic(DEMO_KEY) } })
+  if (approved.status !== 200) throw new Error(`approving the plan checkout answered ${approved.status}`)
+  const subscriptionId = s.stored(pageId).billing?.subscriptionId
+  if (!subscriptionId) throw new Error('the paid plan checkout started no subscription')
+  return subscriptionId
 }
 
 /**
  * A sandbox with one of everything: an open order, a pending UPI intent attempt, a bank attempt at
- * its first step and one at the OTP step, a checkout session, and another merchant's order.
+ * its first step and one at the OTP step, a checkout session, another merchant's order, and a paid
+ * plan checkout's subscription.
  */
 async function world(): Promise<World> {
   const s = secureSandbox()
@@ -56,6 +72,7 @@ async function world(): Promise<World> {
   if (login.status !== 303) throw new Error(`the bank login answered ${login.status}`)
   const session = await s.checkoutSession(DEMO_KEY, { merchant_order_id: 'cs-1' })
   const other = await s.juspayOrder(OTHER_KEY, { order_id: 'other-1', return_url: 'http://localhost:3000/done' })
+  const subscriptionId = await paidPlanCheckout(s)
   return {
     s,
     open,
@@ -68,16 +85,21 @@ async function world(): Promise<World> {
     bankOtpToken: atOtp.attempt.simulatorToken,
     session,
     other,
+    subscriptionId,
   }
 }
 
-/** Everything a refused request must leave as it was: every order, its webhooks, and how many orders there are. */
+/** The request_id the preview endpoint's valid body uses. */
+const PREVIEW_REQUEST_ID = 'fuzz-1'
+
+/** Everything a refused request must leave as it was: every order, its webhooks, how many orders there are, and the preview. */
 function snapshot(w: World, forget: (order: Order) => Order = (o) => o): string {
   const orders = [w.open, w.upi, w.bank, w.bankAtOtp, w.session.order, w.other].map((o) => w.s.store.orderById(o.id))
   return JSON.stringify({
     size: w.s.store.size(),
     orders: orders.map((o) => (o ? forget(o) : null)),
     webhooks: orders.map((o) => (o ? w.s.store.webhooksFor(o.merchantId, o.orderId) : null)),
+    preview: w.s.store.preview('demo_merchant', w.subscriptionId, PREVIEW_REQUEST_ID) ?? null,
   })
 }
 
@@ -110,6 +132,17 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /session': { method: 'POST', path: () => '/session', auth: 'basic', valid: () => juspayBody() },
   'POST /orders': { method: 'POST', path: () => '/orders', auth: 'basic', valid: () => juspayBody() },
   'GET /orders/:order_id': { method: 'GET', path: (w, id) => `/orders/${id ?? w.open.orderId}`, auth: 'basic' },
+  'POST /billing': {
+    method: 'POST',
+    path: () => '/billing',
+    auth: 'basic',
+    valid: (w) => ({
+      command: 'preview_prorated_amount',
+      billing_execution_info_id: w.subscriptionId,
+      request_id: PREVIEW_REQUEST_ID,
+      updated_fields: { plan_id: 'fit_monthly_plus', plan_amount: 799, rule_info: { plan_rule_value: 5 } },
+    }),
+  },
   'POST /billing/execution-info': { method: 'POST', path: () => '/billing/execution-info', auth: 'basic', valid: () => ({ command: 'get', billing_execution_info_id: 'bei_none' }) },
   'GET /billing/execution-info/list/:customer_id': { method: 'GET', path: (_, id) => `/billing/execution-info/list/${id ?? 'cust-42'}`, auth: 'basic' },
   'POST /v1/checkout/sessions': { method: 'POST', path: () => '/v1/checkout/sessions', auth: 'bearer', valid: () => checkoutBody() },
