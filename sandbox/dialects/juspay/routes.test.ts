@@ -333,7 +333,7 @@ describe('POST /session', () => {
     const res = await sandbox.app.request('/demo/api/plans')
     expect(res.status).toBe(200)
     const { plans } = (await res.json()) as { plans: { plan_id: string; variable: boolean }[] }
-    expect(plans.map((p) => p.plan_id)).toEqual(['fit_monthly', 'fit_yearly', 'fit_monthly_trial', 'fit_monthly_intro99', 'fit_classes_payg'])
+    expect(plans.map((p) => p.plan_id)).toEqual(['fit_monthly', 'fit_yearly', 'fit_monthly_trial', 'fit_monthly_intro99', 'fit_classes_payg', 'fit_monthly_plus'])
     expect(plans.find((p) => p.plan_id === 'fit_classes_payg')?.variable).toBe(true)
   })
 
