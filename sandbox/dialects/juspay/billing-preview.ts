@@ -7,6 +7,7 @@ import type { Subscription } from '../../domain/subscriptions'
 import { formatRupees, parseRupees, rupeesNumber } from './decimal'
 import type { JuspayErrorSpec } from './errors'
 import { isRecord } from './fields'
+import { summarize } from './routes'
 
 /**
  * Juspay Billing's `preview_prorated_amount` in Juspay's terms
@@ -50,14 +51,7 @@ class Problems {
 
   /** MISSING_MANDATORY_PARAMETER when every problem is a field left out, INVALID_INPUT otherwise. */
   spec(): JuspayErrorSpec {
-    const shown = this.fields.slice(0, 3).map((f) => `${f.field_name} ${f.reason}`)
-    const more = this.fields.length > 3 ? ` (and ${this.fields.length - 3} more)` : ''
-    return {
-      status: 400,
-      code: this.onlyMissing ? 'MISSING_MANDATORY_PARAMETER' : 'INVALID_INPUT',
-      message: `Invalid request: ${shown.join('; ')}${more}.`,
-      fields: this.fields,
-    }
+    return { status: 400, code: this.onlyMissing ? 'MISSING_MANDATORY_PARAMETER' : 'INVALID_INPUT', message: summarize(this.fields), fields: this.fields }
   }
 }
 
@@ -72,10 +66,15 @@ function id(value: unknown, field: string, problems: Problems): string | null {
     problems.missing(field)
     return null
   }
-  if (typeof value !== 'string') problems.invalid(field, 'must be a string')
-  else if (value.length > MAX_ID_LENGTH) problems.invalid(field, `must be at most ${MAX_ID_LENGTH} characters`)
-  else return value
-  return null
+  if (typeof value !== 'string') {
+    problems.invalid(field, 'must be a string')
+    return null
+  }
+  if (value.length > MAX_ID_LENGTH) {
+    problems.invalid(field, `must be at most ${MAX_ID_LENGTH} characters`)
+    return null
+  }
+  return value
 }
 
 function ruleValue(ruleInfo: unknown, problems: Problems): number | null {

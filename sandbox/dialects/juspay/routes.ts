@@ -57,7 +57,7 @@ export function acceptBody(accepted: readonly BodyKind[]): MiddlewareHandler<Jus
 const SUMMARY_FIELDS = 3
 
 /** One readable sentence for error_message; error_info.fields keeps every field. */
-function summarize(fields: readonly JuspayErrorField[]): string {
+export function summarize(fields: readonly JuspayErrorField[]): string {
   const shown = fields.slice(0, SUMMARY_FIELDS).map((f) => `${f.field_name} ${f.reason}`)
   const more = fields.length > SUMMARY_FIELDS ? ` (and ${fields.length - SUMMARY_FIELDS} more)` : ''
   return `Invalid request: ${shown.join('; ')}${more}.`
