@@ -33,9 +33,9 @@ export function juspayBillingRoutes(deps: SandboxDeps, authenticate: (c: Context
   const app = new Hono<JuspayEnv>()
   const auth = requireMerchant<JuspayEnv>(authenticate)
 
-  // [I] JSON as Juspay's sample sends it; form bodies too, as POST /orders takes them.
-  // [I] JSON only: Juspay documents the preview as a JSON request and its updated_fields are nested.
+  // [I] JSON only: Juspay documents the preview as a JSON request, and its updated_fields are nested.
   app.post(BILLING, auth, ...acceptBody(['json']), billingCommand(deps))
+  // [I] JSON as Juspay's sample sends it; form bodies too, as POST /orders takes them.
   for (const path of EXECUTION_INFO_PATHS) app.post(path, auth, ...acceptBody(['json', 'form']), getExecution(deps))
 
   app.get(LIST, auth, (c) => {
