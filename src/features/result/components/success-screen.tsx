@@ -37,7 +37,7 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
   const heading = t(mandate ? wording.heading : 'result.success.payment')
   const merchant = { isolate: view.merchant.name }
   const today = formatMoney(view.chargedToday, locale)
-  const firstCharge = view.schedule?.charges[0] ?? null
+  const firstCharge = view.planChange?.nextCharge ?? view.schedule?.charges[0] ?? null
   const planChanged = view.planChange && planChangedText(view.planChange, locale)
   useEffect(() => announce(heading), [announce, heading])
 
