@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Locale } from '../../../contract/session'
-import { phraseText } from '../../i18n/phrase'
-import { planChangeCatalogs } from '../../i18n/plan-change-catalogs'
+import { phraseText, type Phrase } from '../../i18n/phrase'
+import { planChangeCatalogs, type PlanChangeKey } from '../../i18n/plan-change-catalogs'
 import { planChangeFixture } from '../../testing/plan-change'
 import { planChangedText, planUnchangedText } from './plan-change-result'
 
@@ -20,7 +20,7 @@ describe('what a plan change’s end means', () => {
       'कुछ नहीं बदला: आप Gold Monthly पर ही हैं, और आपकी बिलिंग की तारीखें वही रहेंगी।',
     ],
   ])('success names the new plan and the next charge; failure says nothing changed (%s)', (locale, changed, next, unchanged) => {
-    const say = (phrase: Parameters<typeof phraseText>[0]) => phraseText(phrase, planChangeCatalogs[locale])
+    const say = (phrase: Phrase<PlanChangeKey>) => phraseText(phrase, planChangeCatalogs[locale])
     const success = planChangedText(planChangeFixture(), locale)
     expect(say(success.changed)).toBe(changed)
     expect(say(success.next)).toBe(next)

@@ -23,7 +23,7 @@ const byTestId = (html: string, id: string): string => {
 
 const paid = (over: Partial<SessionView> = {}) =>
   sessionView({ state: 'completed', status: 'CHARGED', attempt: attemptView({ status: 'succeeded' }), outcome, planChange: planChangeFixture(), ...over })
-const failed = attemptView({ status: 'failed', failureReason: 'declined', endedAt: '2026-12-16T06:00:00.000Z' })
+const failed = attemptView({ status: 'failed', failureReason: 'declined_by_customer', endedAt: '2026-12-16T06:00:00.000Z' })
 
 describe('a plan-change session’s success screen', () => {
   it('says the plan has changed and what the next charge is', () => {
