@@ -30,11 +30,16 @@ export function PlanChangeSection({ change, merchantName }: PlanChangeSectionPro
   const seconds = useSecondsLeft(change.quoteExpiresAt)
   const announce = useAnnounce()
   const previous = useRef<number | null>(null)
+  const expiredMessage = useRef<HTMLParagraphElement>(null)
 
   useEffect(() => {
     const cue = quoteCue(previous.current, seconds, merchantName)
+    const expiredNow = previous.current !== null && previous.current > 0 && seconds === 0
     previous.current = seconds
     if (cue) announce(phraseText(cue, catalog))
+    // The ready screen drops the way to pay as the quote expires: focus lost with it lands on the message, not the top of the page.
+    const focused = document.activeElement
+    if (expiredNow && (focused === null || focused === document.body)) expiredMessage.current?.focus()
   }, [seconds, merchantName, announce, catalog])
 
   const row = 'flex flex-wrap items-baseline justify-between gap-x-4'
@@ -51,10 +56,10 @@ export function PlanChangeSection({ change, merchantName }: PlanChangeSectionPro
         <li>{renderPhrase(text.from, catalog)}</li>
         <li className="font-semibold text-slate-900">{renderPhrase(text.to, catalog)}</li>
       </ul>
-      <h3 id="plan-change-breakdown" className="text-base font-semibold text-slate-900">
+      <h3 className="text-base font-semibold text-slate-900">
         {catalog['planChange.breakdown']}
       </h3>
-      <dl aria-labelledby="plan-change-breakdown" className="flex flex-col gap-2 text-base text-slate-800">
+      <dl className="flex flex-col gap-2 text-base text-slate-800">
         <div className={row}>
           <dt>{renderPhrase(text.credit.label, catalog)}</dt>
           <dd className="tabular-nums">{renderPhrase(text.credit.amount, catalog)}</dd>
@@ -93,7 +98,12 @@ export function PlanChangeSection({ change, merchantName }: PlanChangeSectionPro
           </span>
         </div>
       ) : (
-        <p data-testid={TEST_IDS.quoteExpired} className="rounded-lg border border-amber-700 bg-amber-50 p-3 text-base font-semibold text-slate-900">
+        <p
+          ref={expiredMessage}
+          tabIndex={-1}
+          data-testid={TEST_IDS.quoteExpired}
+          className="rounded-lg border border-amber-700 bg-amber-50 p-3 text-base font-semibold text-slate-900"
+        >
           {renderPhrase({ key: 'planChange.quote.expired', params: { merchant: { isolate: merchantName } } }, catalog)}
         </p>
       )}
