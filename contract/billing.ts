@@ -63,3 +63,29 @@ export const PriceSchedule = z.object({
   cap: Money,
 })
 export type PriceSchedule = z.infer<typeof PriceSchedule>
+
+/**
+ * A session that pays for a plan change (Juspay Billing's billing_plan_change), as the page shows
+ * it: the plans, what is paid now and why, from when the new price applies, and how long the quote
+ * holds. Mapped from the prorated preview the session pays (docs/domain/billing.md).
+ */
+export const PlanChangeView = z.object({
+  from: z.object({ planId: z.string(), name: z.string(), amount: Money }),
+  to: z.object({ planId: z.string(), name: z.string(), amount: Money }),
+  interval: BillingInterval,
+  /** Credit for the unused part of the current cycle on the old plan. */
+  credit: Money,
+  /** Charge for the same part of the cycle on the new plan. */
+  charge: Money,
+  /** What this session charges: charge − credit (the preview's prorated_amount). */
+  payNow: Money,
+  /** The part of the cycle the credit and charge cover: from the change until the cycle ends. */
+  covers: z.object({ from: IstDate, until: IstDate, days: z.int().check(z.nonnegative()) }),
+  /** The first debit at the new plan's amount, when the current cycle ends. */
+  nextCharge: ScheduledCharge,
+  /** The quote (and with it this session) holds until then. */
+  quoteExpiresAt: z.iso.datetime(),
+  /** The new amount does not fit the current mandate: this session registers a new one, and the old is revoked once it is active. */
+  newMandate: z.boolean(),
+})
+export type PlanChangeView = z.infer<typeof PlanChangeView>

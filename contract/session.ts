@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { Money } from './money'
-import { PriceSchedule } from './billing'
+import { PlanChangeView, PriceSchedule } from './billing'
 import { CreateMandate, MandateTerms } from './mandate'
 import { Instrument, UpiChannelPolicy } from './instrument'
 import { Rail } from './rail'
@@ -72,6 +72,8 @@ export const SessionView = z.object({
   lineItems: z.array(LineItem),
   /** What a subscription will charge and when; null when the session sells none. */
   schedule: z.nullable(PriceSchedule),
+  /** What a plan-change session pays for; null for every other session. */
+  planChange: z.nullable(PlanChangeView),
   createMandate: z.nullable(CreateMandate),
   mandate: z.nullable(MandateTerms),
   instruments: z.array(Instrument),

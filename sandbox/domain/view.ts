@@ -92,6 +92,7 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, signR
     customer: customerView(order.customer),
     lineItems: order.lineItems,
     schedule: order.billing?.schedule ?? null,
+    planChange: null,
     createMandate: order.createMandate,
     mandate: order.mandate,
     instruments: eligibleInstruments(merchant, order),

@@ -36,7 +36,9 @@ export function CheckoutScreen({ screen, control }: { screen: Screen; control?: 
       {screen.name === 'loading' && <LoadingScreen />}
       {screen.name === 'ready' && control && <OpenSession view={screen.view} control={control} />}
       <Suspense fallback={null}>
-        {screen.name === 'expired' && <ExpiredScreen merchantName={screen.view.merchant.name} returnUrl={screen.view.returnUrl} />}
+        {screen.name === 'expired' && (
+          <ExpiredScreen merchantName={screen.view.merchant.name} returnUrl={screen.view.returnUrl} planChange={screen.view.planChange !== null} />
+        )}
         {screen.name === 'cancelled' && <CancelledScreen merchantName={screen.view.merchant.name} cancelUrl={screen.view.cancelUrl} />}
         {screen.name === 'completed' &&
           (screen.view.outcome ? (

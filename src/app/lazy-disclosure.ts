@@ -11,3 +11,8 @@ export const preloadDisclosure = disclosure.preload
 export const MandateDisclosure = lazy(() => disclosure.load().then((m) => ({ default: m.MandateDisclosure })))
 /** A plan's price schedule, in the disclosure's chunk: preloaded with it, so it shows with the options. */
 export const PriceScheduleSection = lazy(() => disclosure.load().then((m) => ({ default: m.PriceScheduleSection })))
+
+/** A plan change's block: its own chunk, fetched only for a session that pays for a plan change, shown with the options. */
+const planChange = preloadable(() => import('../features/plan-change/components/plan-change-section'))
+export const preloadPlanChange = planChange.preload
+export const PlanChangeSection = lazy(() => planChange.load().then((m) => ({ default: m.PlanChangeSection })))

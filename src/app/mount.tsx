@@ -10,7 +10,7 @@ import { isBankWindow } from '../lib/navigation'
 import { App } from './app'
 import { initialLocale } from './initial-locale'
 import { sessionSource } from './session-source'
-import { preloadDisclosure } from './lazy-disclosure'
+import { preloadDisclosure, preloadPlanChange } from './lazy-disclosure'
 
 /** Reads the boot data and the address once, loads the starting language, and renders. */
 export async function mountCheckout(root: HTMLElement): Promise<void> {
@@ -32,12 +32,14 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
   // The disclosure's code is preloaded by the HTML alongside this script: with a mandate to disclose,
   // the first paint waits for it (it has usually arrived first) so the terms show with the options.
   // If it cannot be fetched, the page renders without waiting and the disclosure loads on its own.
-  const disclosure =
-    boot?.kind === 'session' && boot.view.mandate && boot.view.state === 'open' ? preloadDisclosure().catch(() => undefined) : undefined
+  const open = boot?.kind === 'session' && boot.view.state === 'open' ? boot.view : null
+  const disclosure = open?.mandate ? preloadDisclosure().catch(() => undefined) : undefined
+  // A plan change's block is the first thing its session shows: fetched alongside, waited for the same way.
+  const planChange = open?.planChange ? preloadPlanChange().catch(() => undefined) : undefined
   const sessionLanguage = boot?.kind === 'session' ? boot.view.language : null
   const locale = initialLocale(recallLocale(), sessionLanguage, document.documentElement.getAttribute('lang'))
   // English is bundled and resolves at once; Hindi is one small chunk, fetched before the first paint in Hindi.
-  const [catalog] = await Promise.all([loadCatalog(locale), disclosure])
+  const [catalog] = await Promise.all([loadCatalog(locale), disclosure, planChange])
   const reactRoot = createRoot(root)
   reactRoot.render(<App source={source} locale={locale} catalog={catalog} />)
   if (embed && bridge) void bridge.then(({ startBridge }) => startBridge(embed, { unmount: () => reactRoot.unmount() }))

@@ -9,7 +9,8 @@ import { instrumentLabel } from '../features/instruments/instrument-text'
 import { PhraseText } from '../i18n/phrase-text'
 import { Button } from '../components/ui/button'
 import type { DisclosureInput } from '../features/mandate-disclosure/disclosure'
-import { MandateDisclosure, PriceScheduleSection } from './lazy-disclosure'
+import { useDeadlinePassed } from '../lib/use-deadline-passed'
+import { MandateDisclosure, PlanChangeSection, PriceScheduleSection } from './lazy-disclosure'
 import { setsUpMandate } from './checkout-step'
 
 /** Whether the chosen option sets up the mandate, so its terms must be disclosed now. */
@@ -36,11 +37,13 @@ interface ReadyScreenProps {
   onContinue: (() => void) | null
 }
 
-/** An open session: what is paid, how, and (for a mandate) exactly what is authorised. */
+/** An open session: what is paid (for a plan change, what changes), how, and (for a mandate) exactly what is authorised. */
 export function ReadyScreen({ view, selection, onSelectionChange, upiChannel, onContinue }: ReadyScreenProps) {
   const { t } = useI18n()
   const disclosure = disclosureFor(view, selection)
   const mandate = setsUpMandate(view, selection) ? 'required' : 'none'
+  // A plan change's quote holds until its expiry; after it, nothing can be paid (the section says so).
+  const quoteExpired = useDeadlinePassed(view.planChange?.quoteExpiresAt ?? null)
 
   return (
     <section aria-labelledby="ready-heading" className="flex flex-col gap-6">
@@ -49,7 +52,11 @@ export function ReadyScreen({ view, selection, onSelectionChange, upiChannel, on
       </ScreenHeading>
       <OrderSummary view={view} />
       <Suspense fallback={null}>
-        {view.schedule && <PriceScheduleSection schedule={view.schedule} merchantName={view.merchant.name} />}
+        {view.planChange ? (
+          <PlanChangeSection change={view.planChange} merchantName={view.merchant.name} />
+        ) : (
+          view.schedule && <PriceScheduleSection schedule={view.schedule} merchantName={view.merchant.name} />
+        )}
       </Suspense>
       <InstrumentPicker
         instruments={view.instruments}
@@ -59,7 +66,7 @@ export function ReadyScreen({ view, selection, onSelectionChange, upiChannel, on
         merchantName={view.merchant.name}
       />
       <Suspense fallback={null}>{disclosure && <MandateDisclosure input={disclosure} />}</Suspense>
-      {onContinue && selection.rail && (
+      {onContinue && selection.rail && !quoteExpired && (
         <Button onClick={onContinue}>
           <PhraseText
             phrase={{ key: 'instruments.continue', params: { instrument: instrumentLabel({ rail: selection.rail, mandate }) } }}

@@ -21,4 +21,16 @@ export const TEST_IDS = {
   firstRegularDebit: 'first-regular-debit',
   /** The success screen's first debit: its date, and its amount when the session has a price schedule. */
   firstDebit: 'first-debit',
+  /** A plan-change session's block (also a region named by its heading, "Change your plan"). */
+  planChange: 'plan-change',
+  /** What a plan change charges now (credit and charge netted). */
+  planChangePayNow: 'plan-change-pay-now',
+  /** From when the new plan's price applies, and what it is. */
+  planChangeNextCharge: 'plan-change-next-charge',
+  /** The time left on a plan change's quote (a timer). */
+  quoteTimer: 'quote-timer',
+  /** "This quote has expired", in place of the timer once it reaches zero. */
+  quoteExpired: 'quote-expired',
+  /** What a plan-change session's success or failure means for the plan. */
+  planChangeResult: 'plan-change-result',
 } as const

@@ -16,6 +16,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   customer: null,
   lineItems: [],
   schedule: null,
+  planChange: null,
   createMandate: null,
   mandate: null,
   instruments: [],

@@ -10,6 +10,8 @@ import { useAreaText } from '../../../i18n/use-area-text'
 import { renderPhrase } from '../../../i18n/phrase-text'
 import { formatCalendarDate, formatDate, formatMoney } from '../../../lib/format'
 import { TEST_IDS } from '../../../lib/test-ids'
+import { planChangeCatalogs } from '../../../i18n/plan-change-catalogs'
+import { planChangedText } from '../plan-change-result'
 import { ReturnCountdown } from './return-countdown'
 
 /** How each rail names the mandate it set up, in the heading and the line under it. */
@@ -21,7 +23,7 @@ const MANDATE_WORDING = {
 /**
  * The session is paid: the mandate id, what was authorised (the shell passes the disclosure in),
  * when the first debit can come (with a price schedule, the date and amount of its first debit),
- * what happens to today's charge, then back to the merchant: by itself after a countdown in a
+ * what happens to today's charge (for a plan change, the plan it changed to and its next charge), then back to the merchant: by itself after a countdown in a
  * window of its own; never from a frame, whose host hears the result (lib/embedding.ts
  * returnMode). A reload after success shows this same screen.
  */
@@ -35,7 +37,8 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
   const heading = t(mandate ? wording.heading : 'result.success.payment')
   const merchant = { isolate: view.merchant.name }
   const today = formatMoney(view.chargedToday, locale)
-  const firstCharge = view.schedule?.charges[0] ?? null
+  const firstCharge = view.planChange?.nextCharge ?? view.schedule?.charges[0] ?? null
+  const planChanged = view.planChange && planChangedText(view.planChange, locale)
   useEffect(() => announce(heading), [announce, heading])
 
   return (
@@ -48,6 +51,12 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
           catalog,
         )}
       </p>
+      {planChanged && (
+        <div data-testid={TEST_IDS.planChangeResult} className="flex flex-col gap-1 text-base text-slate-900">
+          <p className="font-semibold">{renderPhrase(planChanged.changed, planChangeCatalogs[locale])}</p>
+          <p>{renderPhrase(planChanged.next, planChangeCatalogs[locale])}</p>
+        </div>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         {outcome?.mandateId && (
           <>

@@ -2,8 +2,8 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import { useAnnounce } from '../../../components/ui/announcer'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
-import { countdownCue, formatCountdown } from '../countdown'
-import { useSecondsLeft } from '../use-seconds-left'
+import { countdownCue, formatCountdown } from '../../../lib/countdown'
+import { useSecondsLeft } from '../../../lib/use-seconds-left'
 
 interface WaitingPanelProps {
   attemptId: string

@@ -1,0 +1,25 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'अपना प्लान बदलें',
+  'planChange.from': 'मौजूदा प्लान: {name}, {amount} {per}',
+  'planChange.to': 'नया प्लान: {name}, {amount} {per}',
+  'planChange.breakdown': 'अभी देय राशि कैसे तय हुई',
+  'planChange.credit': '{name} के बचे हुए दिनों का क्रेडिट',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'उन्हीं दिनों के लिए {name}',
+  'planChange.covers': 'किन दिनों के लिए',
+  'planChange.coversDays.one': '{from} – {until} (1 दिन)',
+  'planChange.coversDays.other': '{from} – {until} ({days} दिन)',
+  'planChange.payNow': 'अभी भुगतान करना है',
+  'planChange.next': '{date} से: {amount} {period}',
+  'planChange.newMandate': 'इस भुगतान से {name} के लिए नया मैंडेट सेट होगा। सक्रिय होते ही यह आपके मौजूदा मैंडेट की जगह ले लेगा।',
+  'planChange.quote.label': 'यह कोटेशन इतने समय तक मान्य है',
+  'planChange.quote.minute': 'इस कोटेशन का 1 मिनट बचा है',
+  'planChange.quote.minutes': 'इस कोटेशन के {n} मिनट बचे हैं',
+  'planChange.quote.seconds': 'इस कोटेशन के {n} सेकंड बचे हैं',
+  'planChange.quote.expired': 'यह कोटेशन समाप्त हो गया है। {merchant} से नया लिंक माँगें।',
+  'planChange.success.changed': 'आपका प्लान बदलकर {name} हो गया है।',
+  'planChange.success.next': 'अगला भुगतान: {date} को {amount}',
+  'planChange.failure.unchanged': 'कुछ नहीं बदला: आप {name} पर ही हैं, और आपकी बिलिंग की तारीखें वही रहेंगी।',
+}
