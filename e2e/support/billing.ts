@@ -108,3 +108,86 @@ export async function expectFirstDebitShown(firstDebit: Locator, execution: Bill
   await expect(firstDebit).toContainText(pageDate(first.date, locale))
   await expect(firstDebit).toContainText(pageMoney(first.amount, locale))
 }
+
+/** A run-time plan for one journey (POST /sandbox/plans), so journeys never share one. */
+export async function addPlan(request: APIRequestContext, plan: Record<string, unknown>): Promise<void> {
+  const res = await request.post('/sandbox/plans', {
+    headers: { authorization: basicAuth(DEMO_MERCHANT.apiKey) },
+    data: {
+      description: 'Billed every month on the 5th.',
+      status: 'ACTIVE',
+      currency: 'INR',
+      interval: 'MONTHLY',
+      rule_type: 'ON',
+      rule_value: 5,
+      intro: { type: 'NONE' },
+      on_failure: 'RETRY',
+      ...plan,
+    },
+  })
+  expect(res.status(), await res.text()).toBe(201)
+}
+
+/**
+ * A subscriber with a paid cycle, made the way a merchant's customer would: a plan checkout
+ * (POST /checkouts) paid through the page's API by a UPI ID the simulated bank approves. Answers
+ * the subscription's billing_execution_info_id.
+ */
+export async function paidSubscription(request: APIRequestContext, planId: string, customerId: string): Promise<string> {
+  const created = await request.post('/checkouts', {
+    headers: { 'x-api-key': DEMO_MERCHANT.apiKey },
+    data: { plan_id: planId, customer_id: customerId, success_url: 'http://127.0.0.1:9/welcome', cancel_url: 'http://127.0.0.1:9/plans' },
+  })
+  expect(created.status()).toBe(201)
+  const checkout = (await created.json()) as { id: string; url: string }
+  const pageId = new URL(checkout.url).pathname.split('/')[2] ?? ''
+  const attempt = await request.post(`/api/pages/${pageId}/attempts`, {
+    headers: { 'idempotency-key': `setup-${customerId}` },
+    data: { rail: 'upi', channel: 'collect', vpa: 'success@upi', setUpMandate: true },
+  })
+  expect(attempt.status()).toBe(201)
+  const contractId = async () => {
+    const read = await request.get(`/checkouts/${checkout.id}`, { headers: { 'x-api-key': DEMO_MERCHANT.apiKey } })
+    return ((await read.json()) as { contract_id: string | null }).contract_id ?? ''
+  }
+  await expect.poll(contractId).toMatch(/^bei_/)
+  return contractId()
+}
+
+/** The preview's fields a journey uses (docs/domain/billing.md, the prorated preview). */
+export interface Preview {
+  billing_execution_info_id: string
+  request_id: string
+  prorated_amount: number
+  preview_expires_at: string
+  unused_credit: number
+  new_plan_charge: number
+  next_invoice: { date: string; amount: number }
+  mandate_sufficient: boolean
+}
+
+export async function previewChange(request: APIRequestContext, subscriptionId: string, planId: string, planAmount: number): Promise<Preview> {
+  const res = await request.post('/billing', {
+    headers: auth,
+    data: {
+      command: 'preview_prorated_amount',
+      billing_execution_info_id: subscriptionId,
+      request_id: `change-${subscriptionId}`,
+      updated_fields: { plan_id: planId, plan_amount: planAmount },
+    },
+  })
+  expect(res.status(), await res.text()).toBe(200)
+  return (await res.json()) as Preview
+}
+
+/** Juspay Billing flow 3's session body for a preview: the amount is the preview's, in rupees. */
+export const planChangeSession = (preview: Preview, customerId: string, extra: Record<string, unknown> = {}) => ({
+  amount: preview.prorated_amount.toFixed(2),
+  customer_id: customerId,
+  payment_rules: {
+    payment_flows: {
+      billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: preview.billing_execution_info_id, request_id: preview.request_id } },
+    },
+  },
+  ...extra,
+})
