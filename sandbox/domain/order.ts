@@ -6,6 +6,7 @@ import type { Locale, LineItem } from '../../contract/session'
 import type { MandateStatus, OrderStatus } from '../../contract/status'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { Attempt } from './attempt'
+import type { PlanChangeBilling } from './plan-change'
 
 export interface Customer {
   id: string | null
@@ -53,8 +54,16 @@ export interface OrderBilling {
   plan: Plan | null
   /** Computed once, when the session was created: what the page shows is what is billed. */
   schedule: PriceSchedule
-  /** The subscription the registration created (Juspay's billing_execution_info_id); null until then. */
+  /**
+   * The subscription the registration created (Juspay's billing_execution_info_id); null until then.
+   * A plan change's order names the subscription it changes from the start.
+   */
   subscriptionId: string | null
+  /**
+   * Set when the order pays for a plan change (Juspay's billing_plan_change): the preview it pays
+   * for; `plan` is then the new plan and `schedule` the subscription's schedule once changed.
+   */
+  planChange: PlanChangeBilling | null
 }
 
 /**
