@@ -26,19 +26,21 @@ export interface PlanChangeLookup {
   plan(planId: string): Plan | undefined
 }
 
-/** A plan change that may be paid for, before the mandate is known. */
+/** A plan change as read, before the mandate is known. */
 export interface PlanChangeTerms {
   preview: PlanChangePreview
   subscription: Subscription & { plan: Plan }
-  /** The plan changed to. */
+  /** The plan changed to: the mandate's fields left out are taken from it even when the change is refused, so only the change's own problems are named. */
   plan: Plan
+  /** Nothing about the change was refused: it may be paid for. */
+  accepted: boolean
 }
 
 /**
  * Reads a `billing_plan_change`: its preview must exist, not have expired, not be paid for by
  * another order, still describe the subscription, and need a payment of exactly `amount`; a
- * `customer_id` sent must be the subscription's. Answers null when there is no plan change or
- * anything was refused; every problem is in `errors`.
+ * `customer_id` sent must be the subscription's. Answers null when there is no plan change, or
+ * its preview or plans cannot be found; every problem is in `errors`.
  */
 export function readPlanChange(request: JuspayOrderRequest, rules: PaymentRules | undefined, lookup: PlanChangeLookup, now: Date, errors: FieldErrors): PlanChangeTerms | null {
   const flow = rules?.payment_flows.billing_plan_change
@@ -76,8 +78,8 @@ export function readPlanChange(request: JuspayOrderRequest, rules: PaymentRules 
     errors.add('customer_id', `must be the subscription's customer (${subscription.customerId ?? 'none'}), or left out; got ${request.customerId}`)
   }
   checkMandateChoice(request, preview, errors)
-  if (!plan || !held || errors.list().length > before) return null
-  return { preview, subscription: { ...subscription, plan: held }, plan }
+  if (!plan || !held) return null
+  return { preview, subscription: { ...subscription, plan: held }, plan, accepted: errors.list().length === before }
 }
 
 function checkAmount(request: JuspayOrderRequest, preview: PlanChangePreview, errors: FieldErrors): void {

@@ -38,12 +38,14 @@ export function validateOrderRequest(body: Record<string, unknown>, ctx: Validat
   const findPlan = (planId: string) => merchantPlan(ctx.store, ctx.merchant, planId)
   const registration = readPlanRegistration(request.paymentRules, findPlan, ctx.now, errors)
   const change = readPlanChange(request, request.paymentRules, planChangeLookup(ctx, findPlan), ctx.now, errors)
-  const mandate = resolveRequestedMandate(request, registration?.plan ?? change?.plan ?? null, ctx.now, errors)
+  // A plan change whose preview was not found has no plan to take the mandate's defaults from: only that is named.
+  const changeUnknown = request.paymentRules?.payment_flows.billing_plan_change !== undefined && change === null
+  const mandate = changeUnknown ? null : resolveRequestedMandate(request, registration?.plan ?? change?.plan ?? null, ctx.now, errors)
   const { orderId, amountMinor } = request
   const billing =
     registration && mandate && amountMinor !== undefined
       ? planBilling(registration, mandate, { now: ctx.now, todayMinor: amountMinor, refunded: request.metadata['auto_refund_post_success'] === 'true' }, errors)
-      : change && (mandate || change.preview.mandateSufficient)
+      : change?.accepted && (mandate || change.preview.mandateSufficient)
         ? planChangeBilling(change, mandate, errors)
         : null
   const fieldErrors = errors.list()
