@@ -88,6 +88,17 @@ async function created(s: TestSandbox, body: unknown, path = '/session'): Promis
   return ((await res.json()) as { id: string }).id
 }
 
+/** The one field a refusal blames, and its reason. */
+async function refusal(res: Response | Promise<Response>): Promise<{ field: string; reason: string }[]> {
+  const error = JuspayError.parse(await (await res).json())
+  return error.error_info.fields.map((f) => ({ field: f.field_name, reason: f.reason }))
+}
+
+function expectOne(fields: { field: string; reason: string }[], field: string, reason: string): void {
+  expect(fields.map((f) => f.field)).toEqual([field])
+  expect(fields[0]?.reason).toContain(reason)
+}
+
 const execution = async (s: TestSandbox, id: string) =>
   (await (await post(s, '/billing/execution-info', { command: 'get', billing_execution_info_id: id })).json()) as JuspayBillingExecution
 
@@ -123,24 +134,21 @@ describe('a billing_plan_change session refused, storing nothing', () => {
   it('a mandate when the new amount fits the current one: the change is a one-off payment', async () => {
     const s = sandbox()
     const { id } = await previewedUpgrade(s, 'fit_monthly_roomy')
-    const res = await post(s, '/session', changeSession(id))
-    const error = JuspayError.parse(await res.json())
-    expect(error.error_info.fields).toEqual([{ field_name: 'options.create_mandate', reason: expect.stringContaining("must be left out: the new plan's amount (799.00) fits the subscription's mandate, so the change is a one-off payment") }])
+    expectOne(await refusal(post(s, '/session', changeSession(id))), 'options.create_mandate', "must be left out: the new plan's amount (799.00) fits the subscription's mandate, so the change is a one-off payment")
   })
 
   it('an expired preview, naming its expiry', async () => {
     const s = sandbox()
     const { id } = await previewedUpgrade(s)
     s.clock.advance(15 * MINUTE)
-    const error = JuspayError.parse(await (await post(s, '/session', changeSession(id))).json())
-    expect(error.error_info.fields).toEqual([{ field_name: `${FLOW}.info.request_id`, reason: expect.stringContaining('names a preview that expired at 2026-03-20T13:30:10.000Z (preview_expires_at)') }])
+    expectOne(await refusal(post(s, '/session', changeSession(id))), `${FLOW}.info.request_id`, 'names a preview that expired at 2026-03-20T13:30:10.000Z (preview_expires_at)')
   })
 
   it('a preview that needs no payment (a downgrade), saying so', async () => {
     const s = sandbox()
     const { id } = await previewedUpgrade(s, 'fit_monthly_plus', 'fit_monthly', 499)
-    const error = JuspayError.parse(await (await post(s, '/session', oneOffSession(id, { amount: '1.00' }))).json())
-    expect(error.error_info.fields).toEqual([{ field_name: FLOW, reason: expect.stringContaining('pays for a preview that needs no payment: its prorated_amount is 0.00 (a downgrade or a plan at the same price, and 175.60 is carried to the next invoice)') }])
+    const fields = await refusal(post(s, '/session', oneOffSession(id, { amount: '1.00' })))
+    expectOne(fields, FLOW, 'pays for a preview that needs no payment: its prorated_amount is 0.00 (a downgrade or a plan at the same price, and 175.60 is carried to the next invoice)')
   })
 
   it("another merchant's subscription, and a preview already paid for by another order", async () => {
@@ -150,8 +158,7 @@ describe('a billing_plan_change session refused, storing nothing', () => {
     expect(foreign.error_info.fields.map((f) => f.field_name)).toEqual([`${FLOW}.info.billing_execution_info_id`])
     await created(s, changeSession(id))
     const size = s.store.size()
-    const again = JuspayError.parse(await (await post(s, '/orders', changeSession(id, { order_id: 'pc-2' }))).json())
-    expect(again.error_info.fields).toEqual([{ field_name: `${FLOW}.info.request_id`, reason: expect.stringContaining('names a preview already paid for by order pc-1: a preview pays for one change') }])
+    expectOne(await refusal(post(s, '/orders', changeSession(id, { order_id: 'pc-2' }))), `${FLOW}.info.request_id`, 'names a preview already paid for by order pc-1: a preview pays for one change')
     expect(s.store.size()).toBe(size)
   })
 })
