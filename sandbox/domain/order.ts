@@ -1,4 +1,4 @@
-import type { PriceSchedule } from '../../contract/billing'
+import type { IstDate, PriceSchedule } from '../../contract/billing'
 import type { CreateMandate, MandateTerms } from '../../contract/mandate'
 import type { Plan } from '../../contract/plan'
 import type { Rail } from '../../contract/rail'
@@ -6,7 +6,6 @@ import type { Locale, LineItem } from '../../contract/session'
 import type { MandateStatus, OrderStatus } from '../../contract/status'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { Attempt } from './attempt'
-import type { PlanChangeBilling } from './plan-change'
 
 export interface Customer {
   id: string | null
@@ -47,6 +46,43 @@ export type OrderSource =
       /** The overrides as accepted, echoed on every read. */
       productOverrides: { product_id: string; quantity?: number; is_enabled?: boolean }[]
     }
+
+/**
+ * The prorated preview an order pays for, as it stood when the order was created
+ * (sandbox/domain/plan-change.ts makes and stores it; docs/domain/billing.md#plan-changes-paying-for-one).
+ */
+export interface PlanChangeQuote {
+  subscriptionId: string
+  requestId: string
+  /** The instant priced, to the second, and until when the quote may be paid. */
+  prorationAt: string
+  expiresAt: string
+  current: { planId: string; amountMinor: number; periodStart: string; periodEnd: string }
+  next: { planId: string; amountMinor: number; ruleValue: number | null }
+  proration: {
+    cycleSeconds: number
+    remainingSeconds: number
+    unusedCreditMinor: number
+    newPlanChargeMinor: number
+    proratedMinor: number
+    carryForwardMinor: number
+  }
+  /** The first invoice after the change: the next cycle, at the new plan's amount. */
+  nextInvoice: { date: IstDate; amountMinor: number }
+  /** The new plan's amount fits under the subscription's mandate cap. */
+  mandateSufficient: boolean
+}
+
+/** What an order that pays for a plan change carries besides the new plan and schedule. */
+export interface PlanChangeBilling {
+  preview: PlanChangeQuote
+  from: { planId: string; name: string }
+  to: { planId: string; name: string }
+  /** The new plan's amount does not fit the current mandate: the order registers a new one, and the old is revoked once it is active. */
+  newMandate: boolean
+  /** When the change was applied to the subscription; null until the payment (and the new mandate) succeeded. */
+  appliedAt: string | null
+}
 
 /** What the order sells when it starts a subscription (docs/domain/billing.md#the-price-schedule). */
 export interface OrderBilling {

@@ -1,6 +1,6 @@
-import type { IstDate, PriceSchedule } from '../../contract/billing'
+import type { PriceSchedule } from '../../contract/billing'
 import type { Plan } from '../../contract/plan'
-import type { Order } from './order'
+import type { Order, PlanChangeBilling, PlanChangeQuote } from './order'
 import type { OrderChange, OrderEventName } from './order-events'
 import { istDate, prorate, type Cycle, type Proration } from './proration'
 import type { Subscription } from './subscriptions'
@@ -11,22 +11,11 @@ import type { Subscription } from './subscriptions'
  * merchant under the merchant's (billing_execution_info_id, request_id), so a repeat answers it
  * unchanged.
  */
-export interface PlanChangePreview {
+export interface PlanChangePreview extends PlanChangeQuote {
   merchantId: string
-  subscriptionId: string
-  requestId: string
   /** The request's canonical digest: the same request_id with another body is a conflict. */
   fingerprint: string
-  /** The instant the proration was computed at, to the whole second. */
-  prorationAt: string
-  expiresAt: string
-  current: { planId: string; amountMinor: number; periodStart: string; periodEnd: string }
-  next: { planId: string; amountMinor: number; ruleValue: number | null }
   proration: Proration
-  /** The first invoice after the change: the next cycle, at the new plan's amount. */
-  nextInvoice: { date: IstDate; amountMinor: number }
-  /** The new plan's amount fits under the subscription's mandate cap. */
-  mandateSufficient: boolean
   /** The order that pays for it, once a session or order was created for it: a preview pays for one change. */
   consumedBy: { orderId: string; pageId: string } | null
 }
@@ -70,25 +59,13 @@ export function planChangePreview(terms: PreviewTerms): PlanChangePreview {
   }
 }
 
-/** What an order that pays for a plan change carries besides the new plan and schedule (docs/domain/billing.md#plan-changes-paying-for-one). */
-export interface PlanChangeBilling {
-  /** The preview paid for, as it stood when the order was created. */
-  preview: PlanChangePreview
-  from: { planId: string; name: string }
-  to: { planId: string; name: string }
-  /** The new plan's amount does not fit the current mandate: the order registers a new one, and the old is revoked once it is active. */
-  newMandate: boolean
-  /** When the change was applied to the subscription; null until the payment (and the new mandate) succeeded. */
-  appliedAt: string | null
-}
-
 /**
  * The subscription's schedule once the change is applied: the new plan and amount, the next
  * invoice (the current cycle's end) at the new amount, the new mandate's cap when one is
  * registered. The debit day and the cycle's anchor stay; `today` and `intro` keep describing the
  * registration.
  */
-export function changedSchedule(current: PriceSchedule, preview: PlanChangePreview, plan: Plan, capMinor: number): PriceSchedule {
+export function changedSchedule(current: PriceSchedule, preview: PlanChangeQuote, plan: Plan, capMinor: number): PriceSchedule {
   const money = (minor: number) => ({ minor, currency: current.cap.currency })
   return {
     ...current,

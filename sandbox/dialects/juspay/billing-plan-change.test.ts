@@ -3,6 +3,7 @@ import { JuspayError } from '../../../contract/errors'
 import { SessionView } from '../../../contract/session'
 import { createApp } from '../../app'
 import { MovableClock } from '../../domain/clock'
+import { applyPlanChange } from '../../domain/plan-change'
 import { silentLogger } from '../../log'
 import { MemoryStore } from '../../store/memory-store'
 import { FIXED_NOW, merchants, PUBLIC_ORIGIN, type TestSandbox } from '../../testing/checkout-dialect'
@@ -169,6 +170,8 @@ describe('a billing_plan_change session accepted', () => {
     const { id } = await previewedUpgrade(s)
     const pageId = await created(s, changeSession(id))
     expect(await created(s, changeSession(id))).toBe(pageId)
+    const changed = JuspayError.parse(await (await post(s, '/session', changeSession(id, { description: 'another body' }))).json())
+    expect(changed.error_info.code).toBe('ALREADY_EXISTS')
     const page = await view(s, pageId)
     expect(page.schedule).toBeNull()
     expect(page.expiresAt).toBe('2026-03-20T13:30:10.000Z')
@@ -211,7 +214,11 @@ describe('a billing_plan_change session accepted', () => {
     })
     expect(eventsOf(s, 'pc-1').map((e) => e.event_name)).toEqual(['TXN_CREATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
     expect(eventsOf(s, 'pc-1')[1]?.content.billing_execution_info).toEqual(after)
-    await s.app.request('/orders/pc-1', { headers: DEMO_AUTH })
+    // Exactly once: the outcome folded in again finds the change applied.
+    const stored = s.store.orderById(pageId)
+    if (!stored) throw new Error('the order is gone')
+    expect(stored.billing?.planChange?.appliedAt).toBe(s.clock.now().toISOString())
+    expect(applyPlanChange(s.store, { order: stored, events: ['ORDER_SUCCEEDED'] }, s.clock.now())).toEqual({ order: stored, events: ['ORDER_SUCCEEDED'], revoked: null })
     expect(await execution(s, id)).toEqual(after)
   })
 
