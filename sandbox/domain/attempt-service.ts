@@ -20,6 +20,7 @@ import { liveAttempt, sessionState, type Order } from './order'
 import type { OrderEventBus } from './order-events'
 import { fingerprint } from './orders'
 import { railOf, type RailStartError } from './rails'
+import { applyPlanChange } from './plan-change'
 import { startSubscription } from './subscriptions'
 import { MAX_OTP_FAILURES } from './rails/netbanking'
 
@@ -173,14 +174,13 @@ export class AttemptService {
   }
 
   private commit(order: Order, attempt: Attempt, isNew: boolean): Order {
-    const applied = startSubscription(
-      (subscription) => this.deps.store.insertSubscription(subscription),
-      applyAttempt(order, attempt, isNew),
-      this.deps.clock.now(),
-    )
+    const now = this.deps.clock.now()
+    const started = startSubscription((subscription) => this.deps.store.insertSubscription(subscription), applyAttempt(order, attempt, isNew), now)
+    const applied = applyPlanChange(this.deps.store, started, now)
     this.deps.store.updateOrder(applied.order)
     this.schedule(applied.order)
     this.bus.publish({ order: applied.order, events: applied.events })
+    if (applied.revoked) this.bus.publish(applied.revoked)
     return applied.order
   }
 

@@ -6,10 +6,13 @@ export type OrderEventName =
   | 'MANDATE_CREATED'
   | 'MANDATE_ACTIVATED'
   | 'MANDATE_FAILED'
+  | 'MANDATE_REVOKED'
   | 'ORDER_SUCCEEDED'
   | 'ORDER_FAILED'
   | 'BILLING_EXECUTION_CREATED'
   | 'BILLING_EXECUTION_ACTIVATED'
+  /** The sandbox's own: a plan change was applied (Juspay lists no such event; docs/domain/billing.md#plan-changes-paying-for-one). */
+  | 'BILLING_EXECUTION_UPDATED'
 
 export interface OrderChange {
   order: Order

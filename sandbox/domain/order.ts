@@ -1,4 +1,4 @@
-import type { PriceSchedule } from '../../contract/billing'
+import type { IstDate, PriceSchedule } from '../../contract/billing'
 import type { CreateMandate, MandateTerms } from '../../contract/mandate'
 import type { Plan } from '../../contract/plan'
 import type { Rail } from '../../contract/rail'
@@ -47,14 +47,59 @@ export type OrderSource =
       productOverrides: { product_id: string; quantity?: number; is_enabled?: boolean }[]
     }
 
+/**
+ * The prorated preview an order pays for, as it stood when the order was created
+ * (sandbox/domain/plan-change.ts makes and stores it; docs/domain/billing.md#plan-changes-paying-for-one).
+ */
+export interface PlanChangeQuote {
+  subscriptionId: string
+  requestId: string
+  /** The instant priced, to the second, and until when the quote may be paid. */
+  prorationAt: string
+  expiresAt: string
+  current: { planId: string; amountMinor: number; periodStart: string; periodEnd: string }
+  next: { planId: string; amountMinor: number; ruleValue: number | null }
+  proration: {
+    cycleSeconds: number
+    remainingSeconds: number
+    unusedCreditMinor: number
+    newPlanChargeMinor: number
+    proratedMinor: number
+    carryForwardMinor: number
+  }
+  /** The first invoice after the change: the next cycle, at the new plan's amount. */
+  nextInvoice: { date: IstDate; amountMinor: number }
+  /** The new plan's amount fits under the subscription's mandate cap. */
+  mandateSufficient: boolean
+}
+
+/** What an order that pays for a plan change carries besides the new plan and schedule. */
+export interface PlanChangeBilling {
+  preview: PlanChangeQuote
+  from: { planId: string; name: string }
+  to: { planId: string; name: string }
+  /** The new plan's amount does not fit the current mandate: the order registers a new one, and the old is revoked once it is active. */
+  newMandate: boolean
+  /** When the change was applied to the subscription; null until the payment (and the new mandate) succeeded. */
+  appliedAt: string | null
+}
+
 /** What the order sells when it starts a subscription (docs/domain/billing.md#the-price-schedule). */
 export interface OrderBilling {
   /** The plan as it stood when the session was created; null for a checkout session's discount period. */
   plan: Plan | null
   /** Computed once, when the session was created: what the page shows is what is billed. */
   schedule: PriceSchedule
-  /** The subscription the registration created (Juspay's billing_execution_info_id); null until then. */
+  /**
+   * The subscription the registration created (Juspay's billing_execution_info_id); null until then.
+   * A plan change's order names the subscription it changes from the start.
+   */
   subscriptionId: string | null
+  /**
+   * Set when the order pays for a plan change (Juspay's billing_plan_change): the preview it pays
+   * for; `plan` is then the new plan and `schedule` the subscription's schedule once changed.
+   */
+  planChange: PlanChangeBilling | null
 }
 
 /**

@@ -102,6 +102,7 @@ describe('currentCycle', () => {
       planSnapshotAt: TEST_NOW.toISOString(),
       planAmountMinor: 49900,
       mandateId: 'M1',
+      mandatePageId: 'ordeh_x',
       orderId: 'o-1',
       pageId: 'ordeh_1',
       intro: schedule.intro,

@@ -43,6 +43,7 @@ describe('startSubscription', () => {
       planSnapshotAt: TEST_NOW.toISOString(),
       planAmountMinor: 49900,
       mandateId: 'M1234567890123456789012',
+      mandatePageId: 'ordeh_1',
       orderId: 'o-1',
       pageId: 'ordeh_1',
       intro: { type: 'NONE' },

@@ -26,6 +26,8 @@ export interface Subscription {
   /** The amount of each regular debit, in paise (the FIXED amount, the registration's plan_amount, or the session's recurring line items). */
   planAmountMinor: number
   mandateId: string
+  /** The order (page id) that registered that mandate: the registration's, or a plan change's that registered a new one. */
+  mandatePageId: string
   /** The merchant's order id of the registration, and the sandbox's id of that order. */
   orderId: string
   pageId: string
@@ -74,6 +76,7 @@ function subscriptionFor(order: SubscribingOrder, id: string, now: Date): Subscr
     planSnapshotAt: order.createdAt,
     planAmountMinor: schedule.recurring.amount.minor,
     mandateId: order.mandateId,
+    mandatePageId: order.id,
     orderId: order.orderId,
     pageId: order.id,
     intro: schedule.intro,

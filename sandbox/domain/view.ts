@@ -1,11 +1,13 @@
 import type { AttemptView } from '../../contract/attempt'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
+import type { PlanChangeView } from '../../contract/billing'
 import type { SessionView } from '../../contract/session'
 import { ORDER_STATUS_IDS, type OrderStatus } from '../../contract/status'
 import type { Merchant } from '../merchants'
 import type { Attempt } from './attempt'
 import { eligibleInstruments } from './instruments'
 import { cancelUrlOf, latestAttempt, sessionState, type Customer, type Order } from './order'
+import { istDate, istMidnight } from './proration'
 import { railOf } from './rails'
 import { enachLimits } from './rails/netbanking'
 import { firstDebitDate } from './schedule'
@@ -67,13 +69,41 @@ function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['ou
   }
 }
 
-/** The one normalised view the page renders, whatever dialect created the order. */
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * What a plan change's session pays for, from the preview it carries: the part of the cycle
+ * covered runs from the day of the change through the day before the next debit (IST days).
+ */
+function planChangeView(order: Order): PlanChangeView | null {
+  const billing = order.billing
+  const change = billing?.planChange
+  if (!billing || !change) return null
+  const { preview } = change
+  const money = (minor: number) => ({ minor, currency: order.currency })
+  const from = istDate(new Date(preview.prorationAt))
+  const end = new Date(preview.current.periodEnd)
+  return {
+    from: { ...change.from, amount: money(preview.current.amountMinor) },
+    to: { ...change.to, amount: money(preview.next.amountMinor) },
+    interval: billing.schedule.recurring.interval,
+    credit: money(preview.proration.unusedCreditMinor),
+    charge: money(preview.proration.newPlanChargeMinor),
+    payNow: money(preview.proration.proratedMinor),
+    covers: { from, until: istDate(new Date(end.getTime() - 1)), days: Math.round((end.getTime() - istMidnight(from).getTime()) / DAY_MS) },
+    nextCharge: { date: preview.nextInvoice.date, amount: money(preview.nextInvoice.amountMinor), intro: false },
+    quoteExpiresAt: preview.expiresAt,
+    newMandate: change.newMandate,
+  }
+}
+
 /**
  * How the merchant's return_url carries the result: the order's dialect signs it
  * (docs/decisions/0009-dialect-owns-its-edge.md); the domain only decides when there is one.
  */
 export type ReturnSigner = (returnUrl: string, order: Order, merchant: Merchant) => string
 
+/** The one normalised view the page renders, whatever dialect created the order. A plan change's session shows planChange, not a schedule. */
 export function toSessionView(order: Order, merchant: Merchant, now: Date, signReturn: ReturnSigner): SessionView {
   const state = sessionState(order, now)
   const money = (minor: number) => ({ minor, currency: order.currency })
@@ -91,8 +121,8 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, signR
     description: order.description,
     customer: customerView(order.customer),
     lineItems: order.lineItems,
-    schedule: order.billing?.schedule ?? null,
-    planChange: null,
+    schedule: order.billing?.planChange ? null : (order.billing?.schedule ?? null),
+    planChange: planChangeView(order),
     createMandate: order.createMandate,
     mandate: order.mandate,
     instruments: eligibleInstruments(merchant, order),

@@ -30,6 +30,8 @@ interface World {
   other: Order
   /** A paid plan checkout's subscription, whose plan change the preview endpoint prices. */
   subscriptionId: string
+  /** What the stored preview PAY_REQUEST_ID of that subscription asks to be paid, in rupees as Juspay writes it. */
+  changeAmount: string
 }
 
 /** A Zenskar plan checkout of fit_monthly, paid on the page and approved: answers its subscription's id. */
@@ -73,6 +75,13 @@ async function world(): Promise<World> {
   const session = await s.checkoutSession(DEMO_KEY, { merchant_order_id: 'cs-1' })
   const other = await s.juspayOrder(OTHER_KEY, { order_id: 'other-1', return_url: 'http://localhost:3000/done' })
   const subscriptionId = await paidPlanCheckout(s)
+  const preview = await jsonOf(
+    await s.postJson(
+      '/billing',
+      { command: 'preview_prorated_amount', billing_execution_info_id: subscriptionId, request_id: PAY_REQUEST_ID, updated_fields: { plan_id: 'fit_monthly_plus', plan_amount: 799 } },
+      { authorization: basic(DEMO_KEY) },
+    ),
+  )
   return {
     s,
     open,
@@ -86,11 +95,14 @@ async function world(): Promise<World> {
     session,
     other,
     subscriptionId,
+    changeAmount: Number(preview['prorated_amount']).toFixed(2),
   }
 }
 
 /** The request_id the preview endpoint's valid body uses. */
 const PREVIEW_REQUEST_ID = 'fuzz-1'
+/** The request_id of the preview the world makes for the plan-change session to pay. */
+const PAY_REQUEST_ID = 'pay-1'
 
 /** Everything a refused request must leave as it was: every order, its webhooks, how many orders there are, and the preview. */
 function snapshot(w: World, forget: (order: Order) => Order = (o) => o): string {
@@ -100,6 +112,8 @@ function snapshot(w: World, forget: (order: Order) => Order = (o) => o): string 
     orders: orders.map((o) => (o ? forget(o) : null)),
     webhooks: orders.map((o) => (o ? w.s.store.webhooksFor(o.merchantId, o.orderId) : null)),
     preview: w.s.store.preview('demo_merchant', w.subscriptionId, PREVIEW_REQUEST_ID) ?? null,
+    paid: w.s.store.preview('demo_merchant', w.subscriptionId, PAY_REQUEST_ID) ?? null,
+    subscription: w.s.store.subscription('demo_merchant', w.subscriptionId) ?? null,
   })
 }
 
@@ -131,6 +145,18 @@ const enachBody = {
 const ENDPOINTS: Record<string, Endpoint> = {
   'POST /session': { method: 'POST', path: () => '/session', auth: 'basic', valid: () => juspayBody() },
   'POST /orders': { method: 'POST', path: () => '/orders', auth: 'basic', valid: () => juspayBody() },
+  'POST /session paying for a plan change': {
+    method: 'POST',
+    path: () => '/session',
+    auth: 'basic',
+    valid: (w) => ({
+      order_id: 'pc-fuzz',
+      amount: w.changeAmount,
+      return_url: 'https://shop.merchant.com/return',
+      'options.create_mandate': 'REQUIRED',
+      payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: w.subscriptionId, request_id: PAY_REQUEST_ID } } } },
+    }),
+  },
   'GET /orders/:order_id': { method: 'GET', path: (w, id) => `/orders/${id ?? w.open.orderId}`, auth: 'basic' },
   'POST /billing': {
     method: 'POST',

@@ -244,6 +244,7 @@ describe('MemoryStore subscriptions', () => {
     planSnapshotAt: TEST_NOW.toISOString(),
     planAmountMinor: 49900,
     mandateId: 'M1',
+    mandatePageId: `ordeh_${id}`,
     orderId: `order-${id}`,
     pageId: `ordeh_${id}`,
     intro: { type: 'NONE' },
@@ -316,7 +317,19 @@ describe('MemoryStore plan-change previews', () => {
     proration: { cycleSeconds: 864000, remainingSeconds: 808200, unusedCreditMinor: 46678, newPlanChargeMinor: 74741, proratedMinor: 28063, carryForwardMinor: 0 },
     nextInvoice: { date: '2026-12-05', amountMinor: 79900 },
     mandateSufficient: false,
+    consumedBy: null,
     ...overrides,
+  })
+
+  it('lets one order consume a preview: the same order again holds it, another does not, and an unknown preview is not consumed', () => {
+    const store = new MemoryStore()
+    store.insertPreview(preview('r1'))
+    const by = { orderId: 'pc-1', pageId: 'ordeh_1' }
+    expect(store.consumePreview('m1', 'bei_a', 'r1', by)).toBe(true)
+    expect(store.consumePreview('m1', 'bei_a', 'r1', by)).toBe(true)
+    expect(store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-2', pageId: 'ordeh_2' })).toBe(false)
+    expect(store.consumePreview('m2', 'bei_a', 'r1', by)).toBe(false)
+    expect(store.preview('m1', 'bei_a', 'r1')?.consumedBy).toEqual(by)
   })
 
   it('keeps one preview per merchant, subscription and request_id, answering the one already there', () => {

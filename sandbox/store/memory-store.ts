@@ -103,6 +103,11 @@ export class MemoryStore implements Store {
     return { inserted: true }
   }
 
+  updateSubscription(subscription: Subscription): void {
+    if (!this.subscriptions.has(subscription.id)) throw new Error(`unknown subscription ${subscription.id}`)
+    this.subscriptions.set(subscription.id, deepCopy(subscription))
+  }
+
   subscription(merchantId: string, id: string): Subscription | undefined {
     const found = this.subscriptions.get(id)
     return found?.merchantId === merchantId ? deepCopy(found) : undefined
@@ -125,6 +130,14 @@ export class MemoryStore implements Store {
   preview(merchantId: string, subscriptionId: string, requestId: string): PlanChangePreview | undefined {
     const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
     return found === undefined ? undefined : deepCopy(found)
+  }
+
+  consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): boolean {
+    const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
+    if (!found) return false
+    if (found.consumedBy) return found.consumedBy.pageId === by.pageId
+    found.consumedBy = { ...by }
+    return true
   }
 
   size(): number {

@@ -32,6 +32,8 @@ export interface Store {
   plansOf(merchantId: string): Plan[]
   /** Inserts a subscription unless its order (pageId) already started one; then answers that one. */
   insertSubscription(subscription: Subscription): InsertSubscriptionResult
+  /** Replaces a stored subscription (same id); an unknown one is an error. */
+  updateSubscription(subscription: Subscription): void
   /** The merchant's subscription with this id (Juspay's billing_execution_info_id); another merchant's is not found. */
   subscription(merchantId: string, id: string): Subscription | undefined
   /** The merchant's subscriptions of one customer (exact customer id), oldest first; empty when none. */
@@ -40,6 +42,8 @@ export interface Store {
   insertPreview(preview: PlanChangePreview): InsertPreviewResult
   /** The merchant's preview for this subscription and request_id (exact match); another merchant's is not found. */
   preview(merchantId: string, subscriptionId: string, requestId: string): PlanChangePreview | undefined
+  /** Marks the preview as paid for by this order unless another already claimed it; answers whether this order holds it. */
+  consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): boolean
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
   /** Forgets every order, webhook record, run-time plan, subscription and preview. */

@@ -137,7 +137,7 @@ export function orderBilling(plan: Plan = monthlyPlan(), now: Date = TEST_NOW): 
     today: { minor: 100, refunded: true, paysFirstPeriod: false },
     intro: plan.intro.type === 'CYCLES' ? { type: 'CYCLES', cycles: plan.intro.cycles, minor: plan.intro.paise } : plan.intro,
   })
-  return { plan, schedule, subscriptionId: null }
+  return { plan, schedule, subscriptionId: null, planChange: null }
 }
 
 /** A server-rendered page's text as a reader sees it: tags dropped, the escapes html`` makes undone, spaces collapsed. */

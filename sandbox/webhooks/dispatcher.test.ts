@@ -103,10 +103,12 @@ const Envelope = z.strictObject({
     'MANDATE_CREATED',
     'MANDATE_ACTIVATED',
     'MANDATE_FAILED',
+    'MANDATE_REVOKED',
     'ORDER_SUCCEEDED',
     'ORDER_FAILED',
     'BILLING_EXECUTION_CREATED',
     'BILLING_EXECUTION_ACTIVATED',
+    'BILLING_EXECUTION_UPDATED',
   ]),
   date_created: z.iso.datetime(),
   content: z.strictObject({

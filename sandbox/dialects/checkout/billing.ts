@@ -38,5 +38,5 @@ function scheduleTerms(request: CreateSessionRequest, mandate: MandateTerms, cha
 /** The order's billing: a subscription session's schedule, computed once at creation; null for a payment. */
 export function sessionBilling(request: CreateSessionRequest, mandate: MandateTerms | null, chargedTodayMinor: number, now: Date): OrderBilling | null {
   if (request.mode !== 'subscription' || !mandate) return null
-  return { plan: null, schedule: priceSchedule(scheduleTerms(request, mandate, chargedTodayMinor, now)), subscriptionId: null }
+  return { plan: null, schedule: priceSchedule(scheduleTerms(request, mandate, chargedTodayMinor, now)), subscriptionId: null, planChange: null }
 }

@@ -70,10 +70,10 @@ describe('billing_creation refusals', () => {
     ['no customer_id', registration({ plan_id: 'fit_monthly' }, { customer_id: undefined }), 'customer_id', 'is required when payment_rules registers a billing plan'],
     ['an OPTIONAL mandate', registration({ plan_id: 'fit_monthly' }, { 'options.create_mandate': 'OPTIONAL' }), 'options.create_mandate', 'must be REQUIRED when payment_rules registers a billing plan'],
     [
-      'a plan change',
+      'a plan change of no billing execution of this merchant',
       mandateSession({ payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: 'bei_1', request_id: 'r1' } } } } }),
-      'payment_rules.payment_flows.billing_plan_change',
-      'is not supported by this sandbox yet: the prorated preview of a plan change is offered (POST /billing with command preview_prorated_amount), but paying for it with a session or order is not offered yet',
+      'payment_rules.payment_flows.billing_plan_change.info.billing_execution_info_id',
+      'names no billing execution of this merchant (bei_1)',
     ],
   ])('refuses %s', (_, body, field, reason) => {
     const fields = refusal(body)
@@ -128,7 +128,7 @@ describe('billing_creation accepted', () => {
   ])('%s: computes the schedule once, from the plan', (_, info, expected) => {
     const { billing, chargedTodayMinor } = draft(registration(info))
     expect(chargedTodayMinor).toBe(100)
-    expect(billing).toEqual({ plan: plan(String(info['plan_id'])), schedule: expected, subscriptionId: null })
+    expect(billing).toEqual({ plan: plan(String(info['plan_id'])), schedule: expected, subscriptionId: null, planChange: null })
   })
 
   it('says the registration charge is kept when auto_refund_post_success is not "true"', () => {

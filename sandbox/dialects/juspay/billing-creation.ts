@@ -13,8 +13,7 @@ import type { PaymentRules } from './payment-rules'
  * where amounts are compared, the amounts in rupees as Juspay writes them.
  */
 
-const FLOWS = 'payment_rules.payment_flows'
-const INFO = `${FLOWS}.billing_creation.info`
+const INFO = 'payment_rules.payment_flows.billing_creation.info'
 const HOUR_MS = 60 * 60 * 1000
 /** [I] A billing start date must leave time for the pre-debit notice: at least 48 hours ahead (docs/domain/billing.md#juspay-billing-flows). */
 const MIN_BILLING_START_LEAD_MS = 48 * HOUR_MS
@@ -42,10 +41,10 @@ function introText(plan: Plan): string {
 }
 
 /**
- * Refuses a `billing_plan_change` (paying for a prorated preview is not offered yet) and reads a
- * `billing_creation`: its plan must be an ACTIVE plan of this merchant, `plan_amount` is for
- * VARIABLE plans only, and `billing_start_date` must lie 48 hours ahead and not compete with the
- * plan's own introductory period. Answers null when there is no registration or its plan is refused.
+ * Reads a `billing_creation`: its plan must be an ACTIVE plan of this merchant, `plan_amount` is
+ * for VARIABLE plans only, and `billing_start_date` must lie 48 hours ahead and not compete with
+ * the plan's own introductory period. Answers null when there is no registration or its plan is
+ * refused.
  */
 export function readPlanRegistration(
   rules: PaymentRules | undefined,
@@ -53,12 +52,6 @@ export function readPlanRegistration(
   now: Date,
   errors: FieldErrors,
 ): PlanRegistration | null {
-  if (rules?.payment_flows.billing_plan_change) {
-    errors.add(
-      `${FLOWS}.billing_plan_change`,
-      'is not supported by this sandbox yet: the prorated preview of a plan change is offered (POST /billing with command preview_prorated_amount), but paying for it with a session or order is not offered yet',
-    )
-  }
   const creation = rules?.payment_flows.billing_creation
   if (!creation) return null
   const { info } = creation
@@ -216,7 +209,7 @@ export function planBilling(registration: PlanRegistration, mandate: MandateTerm
     errors.add('mandate.end_date', `must be on or after the plan's charge on ${last.date} (India time); the mandate ends on ${istDate(mandate.endDate)}`)
     return null
   }
-  return { plan, schedule, subscriptionId: null }
+  return { plan, schedule, subscriptionId: null, planChange: null }
 }
 
 function introTerms(plan: Plan, startAt: Date | null): IntroTerms {

@@ -286,11 +286,11 @@ describe('a refused billing registration stores nothing', () => {
     expect(s.store.size()).toBe(0)
   })
 
-  it('a plan change, until paying for its prorated preview is offered', async () => {
+  it('a plan change of no billing execution of this merchant', async () => {
     const s = testSandbox()
     const body = { ...billingSession('bill-y', {}), payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: 'bei_x', request_id: 'r1' } } } } }
-    const error = await expectJuspayError(post(s, '/session', body), 400, 'INVALID_INPUT', ['payment_rules.payment_flows.billing_plan_change'])
-    expect(error.error_message).toContain('the prorated preview of a plan change is offered (POST /billing with command preview_prorated_amount), but paying for it with a session or order is not offered yet')
+    const error = await expectJuspayError(post(s, '/session', body), 400, 'INVALID_INPUT', ['payment_rules.payment_flows.billing_plan_change.info.billing_execution_info_id'])
+    expect(error.error_message).toContain('names no billing execution of this merchant (bei_x)')
     expect(s.store.size()).toBe(0)
   })
 })

@@ -83,6 +83,11 @@ function createHandler(deps: SandboxDeps, respond: Responder) {
         fields: [{ field_name: 'order_id', reason: 'is already used by an order with different details' }],
       })
     }
+    const change = outcome.order.billing?.planChange
+    // Validation and creation run in one synchronous step, so no other request claims the preview in between.
+    if (outcome.kind === 'created' && change) {
+      deps.store.consumePreview(merchant.id, change.preview.subscriptionId, change.preview.requestId, { orderId: outcome.order.orderId, pageId: outcome.order.id })
+    }
     return c.json(respond(outcome.order, merchant), 200)
   }
 }

@@ -5,7 +5,9 @@ import type { OrderBilling } from '../../domain/order'
 import { fingerprint, type OrderDraft } from '../../domain/orders'
 import { merchantPlan } from '../../domain/plans'
 import type { Store } from '../../store/store'
-import { checkMandateAgainstPlan, planBilling, readPlanRegistration, withPlanDefaults, type PlanRegistration } from './billing-creation'
+import type { Plan } from '../../../contract/plan'
+import { checkMandateAgainstPlan, planBilling, readPlanRegistration, withPlanDefaults } from './billing-creation'
+import { planChangeBilling, readPlanChange, type PlanChangeTerms } from './billing-plan-change'
 import { FieldErrors, RequestFields } from './fields'
 import { resolveMandate } from './mandate-terms'
 import { ACTION_RAIL } from './rail-codes'
@@ -33,16 +35,30 @@ export function validateOrderRequest(body: Record<string, unknown>, ctx: Validat
   requirePresent(request, errors)
   checkAction(request, ctx.merchant, errors)
   checkBilling(request, errors)
-  const registration = readPlanRegistration(request.paymentRules, (planId) => merchantPlan(ctx.store, ctx.merchant, planId), ctx.now, errors)
-  const mandate = resolveRequestedMandate(request, registration, ctx.now, errors)
+  const findPlan = (planId: string) => merchantPlan(ctx.store, ctx.merchant, planId)
+  const registration = readPlanRegistration(request.paymentRules, findPlan, ctx.now, errors)
+  const change = readPlanChange(request, request.paymentRules, planChangeLookup(ctx, findPlan), ctx.now, errors)
+  // A plan change whose preview was not found has no plan to take the mandate's defaults from: only that is named.
+  const changeUnknown = request.paymentRules?.payment_flows.billing_plan_change !== undefined && change === null
+  const mandate = changeUnknown ? null : resolveRequestedMandate(request, registration?.plan ?? change?.plan ?? null, ctx.now, errors)
   const { orderId, amountMinor } = request
   const billing =
     registration && mandate && amountMinor !== undefined
       ? planBilling(registration, mandate, { now: ctx.now, todayMinor: amountMinor, refunded: request.metadata['auto_refund_post_success'] === 'true' }, errors)
-      : null
+      : change?.accepted && (mandate || change.preview.mandateSufficient)
+        ? planChangeBilling(change, mandate, errors)
+        : null
   const fieldErrors = errors.list()
   if (fieldErrors.length > 0 || orderId === undefined || amountMinor === undefined) return { ok: false, fields: fieldErrors }
-  return { ok: true, draft: toDraft(request, { orderId, amountMinor, mandate, billing }, ctx) }
+  return { ok: true, draft: toDraft(request, { orderId, amountMinor, mandate, billing, change }, ctx) }
+}
+
+function planChangeLookup({ store, merchant }: ValidationContext, findPlan: (planId: string) => Plan | undefined) {
+  return {
+    subscription: (id: string) => store.subscription(merchant.id, id),
+    preview: (subscriptionId: string, requestId: string) => store.preview(merchant.id, subscriptionId, requestId),
+    plan: findPlan,
+  }
 }
 
 function requirePresent(request: JuspayOrderRequest, errors: FieldErrors): void {
@@ -74,12 +90,8 @@ function checkBilling(request: JuspayOrderRequest, errors: FieldErrors): void {
   }
 }
 
-function resolveRequestedMandate(
-  request: JuspayOrderRequest,
-  registration: PlanRegistration | null,
-  now: Date,
-  errors: FieldErrors,
-): MandateTerms | null {
+/** The mandate the order registers; fields left out are taken from the plan registered or changed to, when there is one. */
+function resolveRequestedMandate(request: JuspayOrderRequest, plan: Plan | null, now: Date, errors: FieldErrors): MandateTerms | null {
   if (request.createMandate === undefined) {
     if (request.mandateFieldsGiven && !errors.failed('options.create_mandate')) {
       errors.add('options.create_mandate', 'is required when mandate fields are given (REQUIRED or OPTIONAL)')
@@ -87,9 +99,9 @@ function resolveRequestedMandate(
     return null
   }
   let input = request.mandate
-  if (registration) {
-    input = withPlanDefaults(request.mandate, registration.plan)
-    checkMandateAgainstPlan(request.mandate, input, registration.plan, errors)
+  if (plan) {
+    input = withPlanDefaults(request.mandate, plan)
+    checkMandateAgainstPlan(request.mandate, input, plan, errors)
   }
   return resolveMandate(input, { amountMinor: request.amountMinor, now }, errors)
 }
@@ -98,21 +110,24 @@ const MINUTE_MS = 60 * 1000
 
 function toDraft(
   request: JuspayOrderRequest,
-  resolved: { orderId: string; amountMinor: number; mandate: MandateTerms | null; billing: OrderBilling | null },
+  resolved: { orderId: string; amountMinor: number; mandate: MandateTerms | null; billing: OrderBilling | null; change: PlanChangeTerms | null },
   ctx: ValidationContext,
 ): OrderDraft {
   const expiryMinutes = Number(request.metadata['expiryInMins'] ?? DEFAULT_ORDER_EXPIRY_MINUTES)
+  const asked = ctx.now.getTime() + expiryMinutes * MINUTE_MS
+  // A plan change's session holds no longer than the quote it pays for.
+  const expiresAt = resolved.change ? Math.min(asked, Date.parse(resolved.change.preview.expiresAt)) : asked
   const action = request.action ?? 'paymentPage'
   return {
     merchantId: ctx.merchant.id,
     orderId: resolved.orderId,
     fingerprint: fingerprint(request),
-    expiresAt: new Date(ctx.now.getTime() + expiryMinutes * MINUTE_MS).toISOString(),
+    expiresAt: new Date(expiresAt).toISOString(),
     amountMinor: resolved.amountMinor,
     chargedTodayMinor: resolved.amountMinor,
     currency: 'INR',
     customer: {
-      id: request.customerId ?? null,
+      id: request.customerId ?? resolved.change?.subscription.customerId ?? null,
       email: request.customerEmail ?? null,
       phone: request.customerPhone ?? null,
       firstName: request.firstName ?? null,

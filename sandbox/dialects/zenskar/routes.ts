@@ -94,7 +94,7 @@ function draftOf(merchant: Merchant, checkoutId: string, request: CheckoutReques
     createMandate: 'REQUIRED',
     mandate: terms.mandate,
     paymentRules: null,
-    billing: { plan: terms.plan, schedule: terms.schedule, subscriptionId: null },
+    billing: { plan: terms.plan, schedule: terms.schedule, subscriptionId: null, planChange: null },
     lineItems: [{ name: terms.plan.name, quantity: terms.quantity, amount: terms.schedule.recurring.amount }],
     preferredRail: null,
     language: null,
