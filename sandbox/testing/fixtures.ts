@@ -152,3 +152,18 @@ export function visibleText(page: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
 }
+
+/** Juspay Billing's session for a plan: ₹1 today, refunded, the mandate's other fields taken from the plan. */
+export const billingSession = (orderId: string, info: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  order_id: orderId,
+  amount: '1.0',
+  customer_id: 'cust-42',
+  payment_page_client_id: 'demo_merchant',
+  action: 'paymentPage',
+  return_url: 'https://shop.merchant.com',
+  'options.create_mandate': 'REQUIRED',
+  mandate_max_amount: '1000.00',
+  'metadata.auto_refund_post_success': 'true',
+  payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info } } },
+  ...extra,
+})

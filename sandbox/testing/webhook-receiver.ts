@@ -1,3 +1,4 @@
+import { expect, vi } from 'vitest'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 
 export interface ReceivedRequest {
@@ -54,3 +55,23 @@ export async function startReceiver() {
 }
 
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>
+
+/**
+ * A successful plan registration's six webhooks, in order: the billing ones carry the execution as
+ * the read API answers it, and the order's last one names it.
+ */
+export async function expectRegistrationWebhooks(hook: Receiver, execution: unknown, id: unknown): Promise<void> {
+  await vi.waitFor(() => expect(hook.requests).toHaveLength(6))
+  const bodies = hook.requests.map((r) => JSON.parse(r.body) as { event_name: string; content: Record<string, unknown> })
+  expect(bodies.map((b) => b.event_name)).toEqual([
+    'TXN_CREATED',
+    'MANDATE_CREATED',
+    'MANDATE_ACTIVATED',
+    'BILLING_EXECUTION_CREATED',
+    'BILLING_EXECUTION_ACTIVATED',
+    'ORDER_SUCCEEDED',
+  ])
+  expect(bodies[3]?.content['billing_execution_info']).toEqual(execution)
+  expect(bodies[4]?.content['billing_execution_info']).toEqual(execution)
+  expect((bodies[5]?.content['order'] as Record<string, unknown>)['billing_execution_info_id']).toBe(id)
+}

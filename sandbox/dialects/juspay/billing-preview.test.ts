@@ -5,7 +5,7 @@ import type { Subscription } from '../../domain/subscriptions'
 import { silentLogger } from '../../log'
 import { merchantDirectory } from '../../merchants'
 import { createSession, FIXED_NOW, merchants, PUBLIC_ORIGIN, subscriptionBody, type TestSandbox } from '../../testing/checkout-dialect'
-import { monthlyPlan } from '../../testing/fixtures'
+import { billingSession, monthlyPlan } from '../../testing/fixtures'
 import { MovableClock } from '../../domain/clock'
 import { MemoryStore } from '../../store/memory-store'
 import { checkoutBody, postCheckout, readCheckout } from '../../testing/zenskar-dialect'
@@ -62,18 +62,7 @@ async function planCheckout(s: TestSandbox, planId = 'fit_monthly', extra: Recor
 /** A Juspay Billing registration of a plan: ₹1 today, refunded; answers the billing execution's id. */
 async function juspayRegistration(s: TestSandbox, planId: string): Promise<string> {
   const orderId = `bill-${planId}`.slice(0, 20)
-  const created = await post(s, {
-    order_id: orderId,
-    amount: '1.0',
-    customer_id: 'cust-42',
-    payment_page_client_id: 'demo_merchant',
-    action: 'paymentPage',
-    return_url: 'https://shop.merchant.com',
-    'options.create_mandate': 'REQUIRED',
-    mandate_max_amount: '1000.00',
-    'metadata.auto_refund_post_success': 'true',
-    payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: planId } } } },
-  }, DEMO_AUTH, '/session')
+  const created = await post(s, billingSession(orderId, { plan_id: planId }), DEMO_AUTH, '/session')
   expect(created.status).toBe(200)
   const { id: pageId } = (await created.json()) as { id: string }
   await pay(s, pageId, orderId)

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { PriceSchedule } from '../../../contract/billing'
 import { JuspayError } from '../../../contract/errors'
 import { SessionView } from '../../../contract/session'
 import { inr } from '../../../contract/money'
-import { TEST_NOW, monthlyPlan, testSandbox } from '../../testing/fixtures'
-import { startReceiver, type Receiver } from '../../testing/webhook-receiver'
+import { TEST_NOW, billingSession, monthlyPlan, testSandbox } from '../../testing/fixtures'
+import { expectRegistrationWebhooks, startReceiver, type Receiver } from '../../testing/webhook-receiver'
 import type { JuspayBillingExecution, JuspaySchedule } from './billing-execution'
 
 const DAY_SECONDS = 24 * 3600
@@ -23,20 +23,6 @@ type Sandbox = ReturnType<typeof testSandbox>
 const post = (s: Sandbox, path: string, body: unknown, headers: Record<string, string> = DEMO_AUTH) =>
   Promise.resolve(s.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }))
 
-/** Juspay Billing's session for a plan: ₹1 today, refunded, the mandate's other fields taken from the plan. */
-const billingSession = (orderId: string, info: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  order_id: orderId,
-  amount: '1.0',
-  customer_id: 'cust-42',
-  payment_page_client_id: 'demo_merchant',
-  action: 'paymentPage',
-  return_url: 'https://shop.merchant.com',
-  'options.create_mandate': 'REQUIRED',
-  mandate_max_amount: '1000.00',
-  'metadata.auto_refund_post_success': 'true',
-  payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info } } },
-  ...extra,
-})
 
 /** Creates the session, pays it through the page API with an intent, and approves it through the QA API. */
 async function register(s: Sandbox, orderId: string, info: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -146,19 +132,7 @@ describe('Juspay Billing flows 1 and 2, end to end', () => {
     expect(view.schedule).not.toBeNull()
     expect(contractSchedule(execution)).toEqual(view.schedule)
 
-    await vi.waitFor(() => expect(hook.requests).toHaveLength(6))
-    const bodies = hook.requests.map((r) => JSON.parse(r.body) as { event_name: string; content: Record<string, unknown> })
-    expect(bodies.map((b) => b.event_name)).toEqual([
-      'TXN_CREATED',
-      'MANDATE_CREATED',
-      'MANDATE_ACTIVATED',
-      'BILLING_EXECUTION_CREATED',
-      'BILLING_EXECUTION_ACTIVATED',
-      'ORDER_SUCCEEDED',
-    ])
-    expect(bodies[3]?.content['billing_execution_info']).toEqual(execution)
-    expect(bodies[4]?.content['billing_execution_info']).toEqual(execution)
-    expect((bodies[5]?.content['order'] as Record<string, unknown>)['billing_execution_info_id']).toBe(id)
+    await expectRegistrationWebhooks(hook, execution, id)
   })
 
   it('starts no subscription when the registration fails', async () => {
