@@ -3,7 +3,7 @@ import type { PriceSchedule } from '../../../contract/billing'
 import { CheckoutError } from '../../../contract/errors'
 import { inr } from '../../../contract/money'
 import { SessionView } from '../../../contract/session'
-import { testSandbox } from '../../testing/fixtures'
+import { billingSession, testSandbox } from '../../testing/fixtures'
 import { expectRegistrationWebhooks, startReceiver, type Receiver } from '../../testing/webhook-receiver'
 import { monthlyItem, subscriptionBody, paymentBody, type Body } from '../../testing/checkout-dialect'
 import { CheckoutSession } from './session-object'
@@ -237,17 +237,7 @@ describe('GET /v1/subscriptions/:id refusals', () => {
     const created = await s.app.request('/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...DEMO_BASIC },
-      body: JSON.stringify({
-        order_id: 'bill-juspay',
-        amount: '1.0',
-        customer_id: 'cust-42',
-        payment_page_client_id: 'demo_merchant',
-        action: 'paymentPage',
-        return_url: 'https://shop.merchant.com',
-        'options.create_mandate': 'REQUIRED',
-        mandate_max_amount: '1000.00',
-        payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } },
-      }),
+      body: JSON.stringify(billingSession('bill-juspay', { plan_id: 'fit_monthly' })),
     })
     expect(created.status).toBe(200)
     const { id: pageId } = (await created.json()) as { id: string }
