@@ -65,7 +65,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects({ deps, refresh: (order) => attempts.refresh(order) })
+  const dialects = createDialects({ deps, refresh: (order) => attempts.refresh(order), publish: (change) => bus.publish(change) })
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
   const webhooks = new WebhookDispatcher({ deps, bus, dialects })
   webhooks.start()

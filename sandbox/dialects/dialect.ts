@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
 import type { Order, OrderSource } from '../domain/order'
-import type { OrderEventName } from '../domain/order-events'
+import type { OrderChange, OrderEventName } from '../domain/order-events'
 
 /** The dialect that created an order, recorded on it as `source.dialect`. */
 export type DialectId = OrderSource['dialect']
@@ -12,6 +12,8 @@ export interface DialectServices {
   deps: SandboxDeps
   /** Applies an attempt's due auto-outcome before an order is read (AttemptService.refresh). */
   refresh: (order: Order) => Order
+  /** Tells the page's live stream and the webhooks about a change a dialect made itself (a plan change applied without payment). */
+  publish: (change: OrderChange) => void
 }
 
 /** The merchant a request comes from, or the dialect's own refusal in its envelope. */

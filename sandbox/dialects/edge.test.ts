@@ -32,7 +32,7 @@ function sandbox(qaEnabled = true) {
   }
   const app = createApp(deps, { templates: null, staticDir: null })
   const request = (path: string, init?: RequestInit) => Promise.resolve(app.request(path, init))
-  return { app, deps, store, request, dialects: createDialects({ deps, refresh: (order) => order }) }
+  return { app, deps, store, request, dialects: createDialects({ deps, refresh: (order) => order, publish: () => undefined }) }
 }
 
 /** Answers one request with whatever `respond` makes of its context. */

@@ -64,6 +64,8 @@ export interface PlanChangeQuote {
     remainingSeconds: number
     unusedCreditMinor: number
     newPlanChargeMinor: number
+    heldCreditMinor: number
+    creditAppliedMinor: number
     proratedMinor: number
     carryForwardMinor: number
   }

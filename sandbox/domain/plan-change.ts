@@ -2,6 +2,7 @@ import type { PriceSchedule } from '../../contract/billing'
 import type { Plan } from '../../contract/plan'
 import type { Order, PlanChangeBilling, PlanChangeQuote } from './order'
 import type { OrderChange, OrderEventName } from './order-events'
+import { creditedCharges } from './price-schedule'
 import { istDate, prorate, type Cycle, type Proration } from './proration'
 import type { Subscription } from './subscriptions'
 
@@ -18,6 +19,8 @@ export interface PlanChangePreview extends PlanChangeQuote {
   proration: Proration
   /** The order that pays for it, once a session or order was created for it: a preview pays for one change. */
   consumedBy: { orderId: string; pageId: string } | null
+  /** When a change that needs no payment was applied from it (`apply_plan_change`); null otherwise. */
+  appliedAt: string | null
 }
 
 export type InsertPreviewResult = { inserted: true } | { inserted: false; existing: PlanChangePreview }
@@ -52,27 +55,51 @@ export function planChangePreview(terms: PreviewTerms): PlanChangePreview {
       periodEnd: cycle.end.toISOString(),
     },
     next,
-    proration: prorate({ cycle, at, currentMinor: subscription.planAmountMinor, newMinor: next.amountMinor }),
+    proration: prorate({ cycle, at, currentMinor: subscription.planAmountMinor, newMinor: next.amountMinor, heldCreditMinor: subscription.creditMinor }),
     nextInvoice: { date: istDate(cycle.end), amountMinor: next.amountMinor },
     mandateSufficient: next.amountMinor <= subscription.schedule.cap.minor,
     consumedBy: null,
+    appliedAt: null,
   }
 }
 
 /**
- * The subscription's schedule once the change is applied: the new plan and amount, the next
- * invoice (the current cycle's end) at the new amount, the new mandate's cap when one is
- * registered. The debit day and the cycle's anchor stay; `today` and `intro` keep describing the
- * registration.
+ * The subscription's schedule once the change is applied: the new plan, amount and debit day; the
+ * debits from the current cycle's end, the credit carried taken off them in turn; the new
+ * mandate's cap when one is registered. The cycle's end stays where it was; `today` and `intro`
+ * keep describing the registration.
  */
 export function changedSchedule(current: PriceSchedule, preview: PlanChangeQuote, plan: Plan, capMinor: number): PriceSchedule {
+  const { recurring } = current
   const money = (minor: number) => ({ minor, currency: current.cap.currency })
+  const ruleValue = preview.next.ruleValue
+  const charges =
+    recurring.interval === 'ASPRESENTED'
+      ? []
+      : creditedCharges({
+          first: preview.nextInvoice.date,
+          interval: recurring.interval,
+          ruleValue,
+          amountMinor: preview.next.amountMinor,
+          creditMinor: preview.proration.carryForwardMinor,
+        })
   return {
     ...current,
     plan: { id: plan.plan_id, name: plan.name, description: plan.description },
-    charges: [{ date: preview.nextInvoice.date, amount: money(preview.next.amountMinor), intro: false }],
-    recurring: { ...current.recurring, amount: money(preview.next.amountMinor) },
+    charges,
+    recurring: { ...recurring, amount: money(preview.next.amountMinor), ruleType: ruleValue === null ? recurring.ruleType : (recurring.ruleType ?? 'ON'), ruleValue },
     cap: money(capMinor),
+  }
+}
+
+/** The subscription once a change is applied: the new plan, amount and schedule, and the credit it now carries. */
+export function changedSubscription(subscription: Subscription, plan: Plan, schedule: PriceSchedule, quote: PlanChangeQuote): Subscription {
+  return {
+    ...subscription,
+    plan,
+    planAmountMinor: schedule.recurring.amount.minor,
+    schedule: { ...subscription.schedule, ...pickChanged(schedule) },
+    creditMinor: quote.proration.carryForwardMinor,
   }
 }
 
@@ -114,10 +141,7 @@ export function applyPlanChange(
   if (!subscription || !billing.plan) return { ...applied, revoked: null }
   const newMandate = billing.planChange.newMandate && order.mandateId !== null
   store.updateSubscription({
-    ...subscription,
-    plan: billing.plan,
-    planAmountMinor: billing.schedule.recurring.amount.minor,
-    schedule: { ...subscription.schedule, ...pickChanged(billing.schedule) },
+    ...changedSubscription(subscription, billing.plan, billing.schedule, billing.planChange.preview),
     mandateId: newMandate && order.mandateId ? order.mandateId : subscription.mandateId,
     mandatePageId: newMandate ? order.id : subscription.mandatePageId,
   })
@@ -136,4 +160,66 @@ function revokeMandate(store: PlanChangeStore, pageId: string): OrderChange | nu
   const revoked: Order = { ...holder, mandateStatus: 'REVOKED' }
   store.updateOrder(revoked)
   return { order: revoked, events: ['MANDATE_REVOKED'] }
+}
+
+/** Why a change that needs no payment cannot be applied from a preview. */
+export type ApplyRefusal =
+  | { reason: 'payment_required'; dueMinor: number }
+  | { reason: 'paid_by_order'; orderId: string }
+  | { reason: 'expired'; at: string }
+  | { reason: 'plan_changed'; planId: string | null; amountMinor: number; creditMinor: number }
+  | { reason: 'plan_inactive'; planId: string; status: string | null }
+  | { reason: 'needs_mandate'; amountMinor: number; capMinor: number }
+
+export interface ApplyStore {
+  updateSubscription(subscription: Subscription): void
+  /** Marks the preview applied unless an order pays for it or it was applied; answers whether it now is, by this call. */
+  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): boolean
+}
+
+export type ApplyResult = { ok: true; subscription: Subscription; preview: PlanChangePreview & { appliedAt: string } } | { ok: false; refusal: ApplyRefusal }
+
+/**
+ * Applies a change that needs no payment (docs/domain/billing.md#a-net-of-zero-or-below): a
+ * downgrade, a plan at the same price, or one the held credit pays for whole. The new plan takes
+ * effect at once; the credit left over is carried on the subscription and taken off its next
+ * debits. Refused, changing nothing, when the preview needs a payment, is paid for by an order, has
+ * expired or no longer describes the subscription, when the plan is no longer ACTIVE, or when its
+ * amount does not fit the mandate. The caller answers a preview already applied as it was.
+ */
+export function applyWithoutPayment(
+  store: ApplyStore,
+  preview: PlanChangePreview,
+  subscription: Subscription,
+  plan: Plan | undefined,
+  now: Date,
+): ApplyResult {
+  const refusal = applyRefusal(preview, subscription, plan, now)
+  if (refusal) return { ok: false, refusal }
+  if (!plan) return { ok: false, refusal: { reason: 'plan_inactive', planId: preview.next.planId, status: null } }
+  const at = now.toISOString()
+  if (!store.markPreviewApplied(preview.merchantId, preview.subscriptionId, preview.requestId, at)) {
+    return { ok: false, refusal: { reason: 'paid_by_order', orderId: preview.consumedBy?.orderId ?? '' } }
+  }
+  const schedule = changedSchedule(subscription.schedule, preview, plan, subscription.schedule.cap.minor)
+  const changed = changedSubscription(subscription, plan, schedule, preview)
+  store.updateSubscription(changed)
+  return { ok: true, subscription: changed, preview: { ...preview, appliedAt: at } }
+}
+
+function applyRefusal(preview: PlanChangePreview, subscription: Subscription, plan: Plan | undefined, now: Date): ApplyRefusal | null {
+  const { proration } = preview
+  if (proration.proratedMinor > 0) return { reason: 'payment_required', dueMinor: proration.proratedMinor }
+  if (preview.consumedBy) return { reason: 'paid_by_order', orderId: preview.consumedBy.orderId }
+  if (now.getTime() >= Date.parse(preview.expiresAt)) return { reason: 'expired', at: preview.expiresAt }
+  if (
+    subscription.plan?.plan_id !== preview.current.planId ||
+    subscription.planAmountMinor !== preview.current.amountMinor ||
+    subscription.creditMinor !== proration.heldCreditMinor
+  ) {
+    return { reason: 'plan_changed', planId: subscription.plan?.plan_id ?? null, amountMinor: subscription.planAmountMinor, creditMinor: subscription.creditMinor }
+  }
+  if (!plan || plan.status !== 'ACTIVE') return { reason: 'plan_inactive', planId: preview.next.planId, status: plan?.status ?? null }
+  if (!preview.mandateSufficient) return { reason: 'needs_mandate', amountMinor: preview.next.amountMinor, capMinor: subscription.schedule.cap.minor }
+  return null
 }

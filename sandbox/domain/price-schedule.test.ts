@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { priceSchedule, type ScheduleTerms } from './price-schedule'
+import { creditedCharges, priceSchedule, type CreditedTerms, type ScheduleTerms } from './price-schedule'
 
 /** 10:00 IST on a date, as the instant a session was created. */
 const at = (date: string, time = '10:00:00'): Date => new Date(`${date}T${time}+05:30`)
@@ -100,5 +100,31 @@ describe('priceSchedule: introductory periods', () => {
     expect(charges).toHaveLength(61)
     expect(charges.slice(0, 4).map((c) => c.date)).toEqual(['2026-12-31', '2027-01-31', '2027-02-28', '2027-03-31'])
     expect(charges.at(-1)).toEqual({ date: '2031-12-31', amount: { minor: 49_900, currency: 'INR' }, intro: false })
+  })
+})
+
+describe('creditedCharges: the debits after a plan change, credit taken off in turn', () => {
+  type Row = [name: string, terms: Omit<CreditedTerms, 'interval'> & { interval?: CreditedTerms['interval'] }, expected: [date: string, rupees: number][]]
+  const ROWS: Row[] = [
+    ['no credit: the first debit at the full amount', { first: '2026-04-05', ruleValue: 5, amountMinor: 49900, creditMinor: 0 }, [['2026-04-05', 499]]],
+    ['credit below one debit', { first: '2026-04-05', ruleValue: 5, amountMinor: 49900, creditMinor: 17560 }, [['2026-04-05', 323.4], ['2026-05-05', 499]]],
+    ['credit of exactly one debit: ₹0, then the full amount', { first: '2026-04-05', ruleValue: 5, amountMinor: 49900, creditMinor: 49900 }, [['2026-04-05', 0], ['2026-05-05', 499]]],
+    [
+      'credit over two and a half debits',
+      { first: '2026-04-05', ruleValue: 5, amountMinor: 9900, creditMinor: 25000 },
+      [['2026-04-05', 0], ['2026-05-05', 0], ['2026-06-05', 47], ['2026-07-05', 99]],
+    ],
+    // The new day nearest a month after 5 April: 28 April is 7 days before 5 May, 28 May 23 after.
+    ['a new debit day before the period ends', { first: '2026-04-05', ruleValue: 28, amountMinor: 49900, creditMinor: 60000 }, [['2026-04-05', 0], ['2026-04-28', 398], ['2026-05-28', 499]]],
+    ['a new debit day after it', { first: '2026-04-05', ruleValue: 10, amountMinor: 49900, creditMinor: 49900 }, [['2026-04-05', 0], ['2026-05-10', 499]]],
+    ['the 31st keeps its day after a short month', { first: '2027-01-31', ruleValue: 31, amountMinor: 10000, creditMinor: 25000 }, [['2027-01-31', 0], ['2027-02-28', 0], ['2027-03-31', 50], ['2027-04-30', 100]]],
+    ['weekly on Mondays', { first: '2026-11-30', ruleValue: 1, amountMinor: 9900, creditMinor: 10000, interval: 'WEEKLY' }, [['2026-11-30', 0], ['2026-12-07', 98], ['2026-12-14', 99]]],
+    ['yearly, no debit day: the anchor\'s date', { first: '2028-02-29', ruleValue: null, amountMinor: 499900, creditMinor: 100000, interval: 'YEARLY' }, [['2028-02-29', 3999], ['2029-02-28', 4999]]],
+  ]
+
+  it.each(ROWS)('%s', (_name, { interval = 'MONTHLY', ...terms }, expected) => {
+    const charges = creditedCharges({ interval, ...terms })
+    expect(charges.map((c) => [c.date, c.amount.minor / 100])).toEqual(expected)
+    expect(charges.every((c) => !c.intro && c.amount.currency === 'INR')).toBe(true)
   })
 })

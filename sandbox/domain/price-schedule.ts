@@ -134,10 +134,10 @@ interface Billing {
  * first period is never more than half a period shorter or longer than the rest: paid on 1 Dec
  * with debits on the 5th, the next is 5 Jan, not 5 Dec; paid on 10 Mar, it is 5 Apr, not 5 May.
  */
-function afterPaidPeriod(terms: ScheduleTerms, interval: Exclude<BillingInterval, 'ASPRESENTED'>, today: Day): Day {
+function afterPaidPeriod(interval: Exclude<BillingInterval, 'ASPRESENTED'>, ruleValue: number | null, today: Day): Day {
   const ends = periodAfter(interval, today)
   let before: Day | null = null
-  for (const day of debitDays(interval, terms.ruleValue, today, addDays(today, 1))) {
+  for (const day of debitDays(interval, ruleValue, today, addDays(today, 1))) {
     if (day >= ends) return before && ends.getTime() - before.getTime() < day.getTime() - ends.getTime() ? before : day
     before = day
   }
@@ -150,7 +150,7 @@ function afterPaidPeriod(terms: ScheduleTerms, interval: Exclude<BillingInterval
  */
 function billingFrom(terms: ScheduleTerms, today: Day): Billing {
   const from =
-    terms.today.paysFirstPeriod && terms.interval !== 'ASPRESENTED' ? afterPaidPeriod(terms, terms.interval, today) : addDays(today, 1)
+    terms.today.paysFirstPeriod && terms.interval !== 'ASPRESENTED' ? afterPaidPeriod(terms.interval, terms.ruleValue, today) : addDays(today, 1)
   const afterToday = { anchor: today, from, introCharges: 0, introMinor: 0 }
   switch (terms.intro.type) {
     case 'NONE':
@@ -214,4 +214,34 @@ export function priceSchedule(terms: ScheduleTerms): PriceSchedule {
     },
     cap: inr(terms.capMinor),
   }
+}
+
+/** What the debits after a plan change start from: the first one's day, the new plan's terms, and the credit the subscription holds. */
+export interface CreditedTerms {
+  first: IstDate
+  interval: Exclude<BillingInterval, 'ASPRESENTED'>
+  ruleValue: number | null
+  amountMinor: number
+  creditMinor: number
+}
+
+/**
+ * The debits from a plan change's first one (the day the paid cycle ends) up to and including the
+ * first at the full amount, with the held credit taken off them in turn
+ * (docs/domain/billing.md#a-net-of-zero-or-below). A debit the credit covers whole is listed at ₹0,
+ * so the day each period ends stays visible. After the first, debits fall on the debit day: the
+ * one nearest a period after the first (as after a period paid at checkout), then every period.
+ */
+export function creditedCharges(terms: CreditedTerms): ScheduledCharge[] {
+  const { interval, ruleValue, amountMinor } = terms
+  const first = new Date(`${terms.first}T00:00:00.000Z`)
+  // Debits the credit covers whole, one it covers in part, then the first at the full amount.
+  const count = amountMinor === 0 ? 1 : Math.ceil(terms.creditMinor / amountMinor) + 1
+  const later = count > 1 ? take(debitDays(interval, ruleValue, first, afterPaidPeriod(interval, ruleValue, first)), count - 1) : []
+  let credit = terms.creditMinor
+  return [first, ...later].map((day) => {
+    const applied = Math.min(credit, amountMinor)
+    credit -= applied
+    return { date: format(day), amount: inr(amountMinor - applied), intro: false }
+  })
 }

@@ -8,7 +8,7 @@ import type { Subscription } from './subscriptions'
 /** An instant written in India time. */
 const ist = (local: string): Date => new Date(`${local}+05:30`)
 
-type Row = [name: string, start: string, end: string, at: string, currentMinor: number, newMinor: number, expected: Proration]
+type Row = [name: string, start: string, end: string, at: string, currentMinor: number, newMinor: number, expected: Omit<Proration, 'heldCreditMinor' | 'creditAppliedMinor'>]
 
 /**
  * Each expectation worked by hand: seconds between IST midnights, then amount × remaining ÷ cycle
@@ -59,7 +59,27 @@ const ROWS: Row[] = [
 
 describe('prorate', () => {
   it.each(ROWS)('%s', (_name, start, end, at, currentMinor, newMinor, expected) => {
-    expect(prorate({ cycle: { start: ist(start), end: ist(end) }, at: ist(at), currentMinor, newMinor })).toEqual(expected)
+    const held = prorate({ cycle: { start: ist(start), end: ist(end) }, at: ist(at), currentMinor, newMinor, heldCreditMinor: 0 })
+    expect(held).toEqual({ ...expected, heldCreditMinor: 0, creditAppliedMinor: 0 })
+  })
+
+  type HeldRow = [name: string, net: { currentMinor: number; newMinor: number }, heldCreditMinor: number, expected: Pick<Proration, 'creditAppliedMinor' | 'proratedMinor' | 'carryForwardMinor'>]
+  /**
+   * Credit carried from an earlier change, over the 31-day month with exactly half left, where ₹299 → ₹599 nets ₹150.00 and
+   * ₹599 → ₹299 carries ₹150.00: a positive net is paid from it first, a negative one adds to it.
+   */
+  const HELD: HeldRow[] = [
+    ['upgrade, credit below the net', { currentMinor: 29900, newMinor: 59900 }, 4000, { creditAppliedMinor: 4000, proratedMinor: 11000, carryForwardMinor: 0 }],
+    ['upgrade, credit equal to the net', { currentMinor: 29900, newMinor: 59900 }, 15000, { creditAppliedMinor: 15000, proratedMinor: 0, carryForwardMinor: 0 }],
+    ['upgrade, credit above the net', { currentMinor: 29900, newMinor: 59900 }, 20001, { creditAppliedMinor: 15000, proratedMinor: 0, carryForwardMinor: 5001 }],
+    ['downgrade adds to the credit', { currentMinor: 59900, newMinor: 29900 }, 2500, { creditAppliedMinor: 0, proratedMinor: 0, carryForwardMinor: 17500 }],
+    ['same price keeps the credit', { currentMinor: 29900, newMinor: 29900 }, 2500, { creditAppliedMinor: 0, proratedMinor: 0, carryForwardMinor: 2500 }],
+  ]
+
+  it.each(HELD)('held credit: %s', (_name, { currentMinor, newMinor }, heldCreditMinor, expected) => {
+    const cycle = { start: ist('2027-01-01T00:00:00'), end: ist('2027-02-01T00:00:00') }
+    const result = prorate({ cycle, at: ist('2027-01-16T12:00:00'), currentMinor, newMinor, heldCreditMinor })
+    expect(result).toMatchObject({ ...expected, heldCreditMinor })
   })
 
   it('keeps the product exact beyond 2^53: the largest amount taken, over a year less a second', () => {
@@ -73,7 +93,7 @@ describe('prorate', () => {
     ['before the cycle', '2026-12-31T23:59:59'],
     ['between whole seconds', '2027-01-16T12:00:00.500'],
   ])('refuses a change %s', (_name, at) => {
-    expect(() => prorate({ cycle: { start: ist('2027-01-01T00:00:00'), end: ist('2027-02-01T00:00:00') }, at: ist(at), currentMinor: 100, newMinor: 200 })).toThrow()
+    expect(() => prorate({ cycle: { start: ist('2027-01-01T00:00:00'), end: ist('2027-02-01T00:00:00') }, at: ist(at), currentMinor: 100, newMinor: 200, heldCreditMinor: 0 })).toThrow()
   })
 })
 
@@ -108,6 +128,7 @@ describe('currentCycle', () => {
       intro: schedule.intro,
       billingStartsOn: schedule.charges.find((c) => !c.intro)?.date ?? null,
       schedule,
+      creditMinor: 0,
       createdAt: TEST_NOW.toISOString(),
       activatedAt: TEST_NOW.toISOString(),
     }

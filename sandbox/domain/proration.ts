@@ -27,6 +27,8 @@ export interface ProrationInput {
   /** What the current plan bills each cycle, and what the new one would, in paise. */
   currentMinor: number
   newMinor: number
+  /** Credit the subscription holds from an earlier change, in paise: taken off what is due now first. */
+  heldCreditMinor: number
 }
 
 export interface Proration {
@@ -36,9 +38,12 @@ export interface Proration {
   unusedCreditMinor: number
   /** The new plan's amount for the remaining time, rounded half-up to a paisa. */
   newPlanChargeMinor: number
-  /** What is due now: the charge less the credit, never below zero. */
+  /** The credit the subscription held before the change, and how much of it this change takes off what is due. */
+  heldCreditMinor: number
+  creditAppliedMinor: number
+  /** What is due now: the charge less the credit and the held credit applied, never below zero. */
   proratedMinor: number
-  /** What is left of the credit when it exceeds the charge (a downgrade): carried to the next invoice. */
+  /** The credit the subscription holds once the change is applied: what the held credit and this change leave over, carried to the next invoices. */
   carryForwardMinor: number
 }
 
@@ -51,9 +56,9 @@ export function share(amountMinor: number, part: number, whole: number): number 
 /**
  * The credit for the unused time of the current plan and the charge for the remaining time on
  * the new one, each to the second and rounded on its own; the net is the rounded charge less the
- * rounded credit.
+ * rounded credit. A positive net is paid from the held credit first; a negative one adds to it.
  */
-export function prorate({ cycle, at, currentMinor, newMinor }: ProrationInput): Proration {
+export function prorate({ cycle, at, currentMinor, newMinor, heldCreditMinor }: ProrationInput): Proration {
   const cycleSeconds = (cycle.end.getTime() - cycle.start.getTime()) / 1000
   const remainingSeconds = (cycle.end.getTime() - at.getTime()) / 1000
   if (!Number.isInteger(cycleSeconds) || !Number.isInteger(remainingSeconds) || remainingSeconds <= 0 || remainingSeconds > cycleSeconds) {
@@ -62,13 +67,16 @@ export function prorate({ cycle, at, currentMinor, newMinor }: ProrationInput): 
   const unusedCreditMinor = share(currentMinor, remainingSeconds, cycleSeconds)
   const newPlanChargeMinor = share(newMinor, remainingSeconds, cycleSeconds)
   const net = newPlanChargeMinor - unusedCreditMinor
+  const creditAppliedMinor = Math.min(heldCreditMinor, Math.max(net, 0))
   return {
     cycleSeconds,
     remainingSeconds,
     unusedCreditMinor,
     newPlanChargeMinor,
-    proratedMinor: Math.max(net, 0),
-    carryForwardMinor: Math.max(-net, 0),
+    heldCreditMinor,
+    creditAppliedMinor,
+    proratedMinor: Math.max(net, 0) - creditAppliedMinor,
+    carryForwardMinor: heldCreditMinor - creditAppliedMinor + Math.max(-net, 0),
   }
 }
 

@@ -49,6 +49,7 @@ describe('startSubscription', () => {
       intro: { type: 'NONE' },
       billingStartsOn: '2026-12-05',
       schedule: order.billing?.schedule,
+      creditMinor: 0,
       createdAt: LATER.toISOString(),
       activatedAt: LATER.toISOString(),
     })

@@ -35,6 +35,11 @@ export interface Subscription {
   /** The day the first debit at the regular amount falls on; null when the merchant presents each debit (ASPRESENTED). */
   billingStartsOn: IstDate | null
   schedule: PriceSchedule
+  /**
+   * Credit carried from plan changes, in paise (docs/domain/billing.md#a-net-of-zero-or-below):
+   * taken off the next change's payment first, and off the schedule's next debits.
+   */
+  creditMinor: number
   createdAt: string
   activatedAt: string
 }
@@ -82,6 +87,7 @@ function subscriptionFor(order: SubscribingOrder, id: string, now: Date): Subscr
     intro: schedule.intro,
     billingStartsOn: schedule.charges.find((charge) => !charge.intro)?.date ?? null,
     schedule,
+    creditMinor: 0,
     createdAt: at,
     activatedAt: at,
   }

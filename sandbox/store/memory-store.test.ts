@@ -250,6 +250,7 @@ describe('MemoryStore subscriptions', () => {
     intro: { type: 'NONE' },
     billingStartsOn: '2026-12-05',
     schedule,
+    creditMinor: 0,
     createdAt: TEST_NOW.toISOString(),
     activatedAt: TEST_NOW.toISOString(),
     ...overrides,
@@ -314,10 +315,20 @@ describe('MemoryStore plan-change previews', () => {
     expiresAt: '2026-11-25T10:15:00.000Z',
     current: { planId: 'fit_monthly', amountMinor: 49900, periodStart: '2026-11-24T18:30:00.000Z', periodEnd: '2026-12-04T18:30:00.000Z' },
     next: { planId: 'fit_monthly_plus', amountMinor: 79900, ruleValue: 5 },
-    proration: { cycleSeconds: 864000, remainingSeconds: 808200, unusedCreditMinor: 46678, newPlanChargeMinor: 74741, proratedMinor: 28063, carryForwardMinor: 0 },
+    proration: {
+      cycleSeconds: 864000,
+      remainingSeconds: 808200,
+      unusedCreditMinor: 46678,
+      newPlanChargeMinor: 74741,
+      heldCreditMinor: 0,
+      creditAppliedMinor: 0,
+      proratedMinor: 28063,
+      carryForwardMinor: 0,
+    },
     nextInvoice: { date: '2026-12-05', amountMinor: 79900 },
     mandateSufficient: false,
     consumedBy: null,
+    appliedAt: null,
     ...overrides,
   })
 
@@ -330,6 +341,22 @@ describe('MemoryStore plan-change previews', () => {
     expect(store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-2', pageId: 'ordeh_2' })).toBe(false)
     expect(store.consumePreview('m2', 'bei_a', 'r1', by)).toBe(false)
     expect(store.preview('m1', 'bei_a', 'r1')?.consumedBy).toEqual(by)
+  })
+
+  it('applies a preview without payment once, never one an order pays for, and no order pays for one applied', () => {
+    const store = new MemoryStore()
+    store.insertPreview(preview('r1'))
+    store.insertPreview(preview('r2'))
+    const at = '2026-11-25T10:05:00.000Z'
+    expect(store.markPreviewApplied('m1', 'bei_a', 'r1', at)).toBe(true)
+    expect(store.markPreviewApplied('m1', 'bei_a', 'r1', at)).toBe(false)
+    expect(store.preview('m1', 'bei_a', 'r1')?.appliedAt).toBe(at)
+    expect(store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-1', pageId: 'ordeh_1' })).toBe(false)
+    expect(store.consumePreview('m1', 'bei_a', 'r2', { orderId: 'pc-2', pageId: 'ordeh_2' })).toBe(true)
+    expect(store.markPreviewApplied('m1', 'bei_a', 'r2', at)).toBe(false)
+    expect(store.preview('m1', 'bei_a', 'r2')?.appliedAt).toBeNull()
+    expect(store.markPreviewApplied('m2', 'bei_a', 'r1', at)).toBe(false)
+    expect(store.markPreviewApplied('m1', 'bei_a', 'r3', at)).toBe(false)
   })
 
   it('keeps one preview per merchant, subscription and request_id, answering the one already there', () => {

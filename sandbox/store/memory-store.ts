@@ -134,9 +134,16 @@ export class MemoryStore implements Store {
 
   consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): boolean {
     const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
-    if (!found) return false
+    if (!found || found.appliedAt !== null) return false
     if (found.consumedBy) return found.consumedBy.pageId === by.pageId
     found.consumedBy = { ...by }
+    return true
+  }
+
+  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): boolean {
+    const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
+    if (!found || found.consumedBy !== null || found.appliedAt !== null) return false
+    found.appliedAt = at
     return true
   }
 

@@ -44,6 +44,12 @@ export interface Store {
   preview(merchantId: string, subscriptionId: string, requestId: string): PlanChangePreview | undefined
   /** Marks the preview as paid for by this order unless another already claimed it; answers whether this order holds it. */
   consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): boolean
+  /**
+   * Marks a preview applied without payment (apply_plan_change) at `at`, unless an order pays for
+   * it or it was applied already: answers whether this call applied it. A preview applied is never
+   * consumed by an order.
+   */
+  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): boolean
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
   /** Forgets every order, webhook record, run-time plan, subscription and preview. */

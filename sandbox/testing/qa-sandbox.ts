@@ -32,7 +32,7 @@ export function qaSandbox(now: Date) {
   const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o) })
+  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o), publish: (change) => bus.publish(change) })
   const webhooks = new WebhookDispatcher({ deps, bus, dialects })
   webhooks.start()
   onTestFinished(async () => {

@@ -63,6 +63,8 @@ export interface JuspayBillingExecution {
   /** [I] Null for a subscription sold without a plan (a checkout session's discount period). */
   plan_info: JuspayPlanInfo | null
   schedule: JuspaySchedule
+  /** [I] Rupees of credit carried from plan changes, taken off the next debits (schedule.charges shows them after it). */
+  credit_balance: number
 }
 
 /** Juspay's plan timestamps: `2026-02-06 12:06:45`, UTC [I: the zone is not written]. */
@@ -143,5 +145,6 @@ export function billingExecution(subscription: Subscription): JuspayBillingExecu
     date_activated: timestamp(subscription.activatedAt),
     plan_info: planInfo(subscription),
     schedule: schedule(subscription.schedule, subscription.billingStartsOn),
+    credit_balance: rupeesNumber(subscription.creditMinor),
   }
 }

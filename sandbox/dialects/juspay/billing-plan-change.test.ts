@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { JuspayError } from '../../../contract/errors'
 import { SessionView } from '../../../contract/session'
-import { createApp } from '../../app'
-import { MovableClock } from '../../domain/clock'
 import { applyPlanChange } from '../../domain/plan-change'
-import { silentLogger } from '../../log'
-import { MemoryStore } from '../../store/memory-store'
-import { FIXED_NOW, merchants, PUBLIC_ORIGIN, type TestSandbox } from '../../testing/checkout-dialect'
+import { billingSandbox, decide, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, postJson, readExecution, startPaying } from '../../testing/billing-sandbox'
+import type { TestSandbox } from '../../testing/checkout-dialect'
 import { monthlyPlan } from '../../testing/fixtures'
-import { checkoutBody, postCheckout, readCheckout } from '../../testing/zenskar-dialect'
 import type { JuspayBillingExecution } from './billing-execution'
 
 /**
@@ -20,54 +16,18 @@ import type { JuspayBillingExecution } from './billing-execution'
  * one; fit_monthly_roomy, the same plan with a ₹1,000 cap, makes the same upgrade a one-off payment.
  */
 
-const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`
-const DEMO_AUTH = { authorization: basic('demo_api_key') }
-const OTHER_AUTH = { authorization: basic('other_api_key') }
-const SECOND = 1000
-const MINUTE = 60 * SECOND
-const DAY = 24 * 60 * MINUTE
-/** 20 March 2026, 18:45:10 IST. */
-const LATER = 10 * DAY + (8 * 60 + 45) * MINUTE + 10 * SECOND
 const FLOW = 'payment_rules.payment_flows.billing_plan_change'
 
-function sandbox(): TestSandbox {
-  const store = new MemoryStore()
-  const clock = new MovableClock({ now: () => new Date(FIXED_NOW) })
-  const app = createApp({ store, clock, merchants, log: silentLogger, publicOrigin: PUBLIC_ORIGIN, qaEnabled: true }, { templates: null, staticDir: null })
-  store.insertPlan('demo_merchant', monthlyPlan({ plan_id: 'fit_monthly_roomy', max_amount: 100000 }))
-  return { app, store, clock }
-}
+const sandbox = () => billingSandbox({ plans: [monthlyPlan({ plan_id: 'fit_monthly_roomy', max_amount: 100000 })] })
+const post = postJson
 
-const post = (s: TestSandbox, path: string, body: unknown, headers: Record<string, string> = DEMO_AUTH) =>
-  Promise.resolve(s.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }))
-
-/** The customer starts paying on the page with a UPI intent. */
-async function startPaying(s: TestSandbox, pageId: string, setUpMandate: boolean): Promise<void> {
-  const started = await s.app.request(`/api/pages/${pageId}/attempts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `k-${pageId}` },
-    body: JSON.stringify({ rail: 'upi', channel: 'intent', setUpMandate }),
-  })
-  expect(started.status).toBe(201)
-}
-
-async function decide(s: TestSandbox, orderId: string, decision: 'approve' | 'decline'): Promise<void> {
-  const res = await s.app.request(`/sandbox/orders/${orderId}/attempt/${decision}`, { method: 'POST', headers: DEMO_AUTH })
-  expect(res.status).toBe(200)
-}
-
-/** A Zenskar plan checkout, paid; then the clock moves to LATER and an upgrade is previewed. Answers the subscription and its registration's page id. */
+/** A Zenskar plan checkout, paid; then the clock moves to LATER and a change is previewed. Answers the subscription, its registration's page id and the checkout's id. */
 async function previewedUpgrade(s: TestSandbox, planId = 'fit_monthly', target = 'fit_monthly_plus', amount = 799) {
-  const created = await readCheckout(await postCheckout(s, checkoutBody({ plan_id: planId })))
-  const pageId = new URL(created.url).pathname.split('/')[2] ?? ''
-  await startPaying(s, pageId, true)
-  await decide(s, created.id, 'approve')
-  const paid = await readCheckout(await s.app.request(`/checkouts/${created.id}`, { headers: { 'x-api-key': 'demo_api_key' } }))
-  const id = paid.contract_id ?? ''
+  const checkout = await paidPlanCheckout(s, planId)
   s.clock.advance(LATER)
-  const preview = await post(s, '/billing', { command: 'preview_prorated_amount', billing_execution_info_id: id, request_id: 'req-1', updated_fields: { plan_id: target, plan_amount: amount } })
+  const preview = await post(s, '/billing', { command: 'preview_prorated_amount', billing_execution_info_id: checkout.id, request_id: 'req-1', updated_fields: { plan_id: target, plan_amount: amount } })
   expect(preview.status).toBe(200)
-  return { id, registrationPageId: pageId, checkoutId: created.id }
+  return checkout
 }
 
 const changeSession = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -100,8 +60,7 @@ function expectOne(fields: { field: string; reason: string }[], field: string, r
   expect(fields[0]?.reason).toContain(reason)
 }
 
-const execution = async (s: TestSandbox, id: string) =>
-  (await (await post(s, '/billing/execution-info', { command: 'get', billing_execution_info_id: id })).json()) as JuspayBillingExecution
+const execution = readExecution
 
 const view = async (s: TestSandbox, pageId: string) => SessionView.parse(await (await s.app.request(`/api/pages/${pageId}`)).json())
 
@@ -149,7 +108,7 @@ describe('a billing_plan_change session refused, storing nothing', () => {
     const s = sandbox()
     const { id } = await previewedUpgrade(s, 'fit_monthly_plus', 'fit_monthly', 499)
     const fields = await refusal(post(s, '/session', oneOffSession(id, { amount: '1.00' })))
-    expectOne(fields, FLOW, 'pays for a preview that needs no payment: its prorated_amount is 0.00 (a downgrade or a plan at the same price, and 175.60 is carried to the next invoice)')
+    expectOne(fields, FLOW, 'pays for a preview that needs no payment: its prorated_amount is 0.00 (a downgrade, a plan at the same price or one the held credit pays for, and 175.60 is carried to the next invoice); apply it with POST /billing, command apply_plan_change')
   })
 
   it("another merchant's subscription, and a preview already paid for by another order", async () => {

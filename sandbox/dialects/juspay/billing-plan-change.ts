@@ -66,8 +66,14 @@ export function readPlanChange(request: JuspayOrderRequest, rules: PaymentRules 
     errors.add(`${INFO}.request_id`, `names a preview already paid for by order ${usedBy.orderId}: a preview pays for one change; ${PREVIEW_HINT}`)
   }
   const held = subscription.plan
-  if (!held || held.plan_id !== preview.current.planId || subscription.planAmountMinor !== preview.current.amountMinor) {
-    errors.add(`${INFO}.billing_execution_info_id`, `has changed plan since this preview (now ${held?.plan_id ?? 'none'} at ${formatRupees(subscription.planAmountMinor)}); ${PREVIEW_HINT}`)
+  if (
+    !held ||
+    held.plan_id !== preview.current.planId ||
+    subscription.planAmountMinor !== preview.current.amountMinor ||
+    subscription.creditMinor !== preview.proration.heldCreditMinor
+  ) {
+    const now = `now ${held?.plan_id ?? 'none'} at ${formatRupees(subscription.planAmountMinor)}, with ${formatRupees(subscription.creditMinor)} of credit`
+    errors.add(`${INFO}.billing_execution_info_id`, `has changed since this preview (${now}); ${PREVIEW_HINT}`)
   }
   const plan = lookup.plan(preview.next.planId)
   if (!plan || plan.status !== 'ACTIVE') {
@@ -86,7 +92,10 @@ function checkAmount(request: JuspayOrderRequest, preview: PlanChangePreview, er
   const due = preview.proration.proratedMinor
   if (due === 0) {
     const credit = preview.proration.carryForwardMinor > 0 ? `, and ${formatRupees(preview.proration.carryForwardMinor)} is carried to the next invoice` : ''
-    errors.add(FLOW, `pays for a preview that needs no payment: its prorated_amount is ${formatRupees(0)} (a downgrade or a plan at the same price${credit}); no session is needed`)
+    errors.add(
+      FLOW,
+      `pays for a preview that needs no payment: its prorated_amount is ${formatRupees(0)} (a downgrade, a plan at the same price or one the held credit pays for${credit}); apply it with POST /billing, command apply_plan_change`,
+    )
     return
   }
   if (request.amountMinor !== undefined && request.amountMinor !== due) {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { JuspayError } from '../../../contract/errors'
-import { createApp } from '../../app'
 import type { Subscription } from '../../domain/subscriptions'
-import { silentLogger } from '../../log'
-import { merchantDirectory } from '../../merchants'
-import { createSession, FIXED_NOW, merchants, PUBLIC_ORIGIN, subscriptionBody, type TestSandbox } from '../../testing/checkout-dialect'
+import { createSession, subscriptionBody, type TestSandbox } from '../../testing/checkout-dialect'
 import { billingSession, monthlyPlan } from '../../testing/fixtures'
-import { MovableClock } from '../../domain/clock'
-import { MemoryStore } from '../../store/memory-store'
-import { checkoutBody, postCheckout, readCheckout } from '../../testing/zenskar-dialect'
+import { billingSandbox, DAY, decide, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, postJson, SECOND, startPaying } from '../../testing/billing-sandbox'
 import type { JuspayPreview } from './billing-preview'
 
 /**
@@ -18,46 +13,16 @@ import type { JuspayPreview } from './billing-preview'
  * to 5 April: 26 days, IST midnight to IST midnight, 2,246,400 seconds.
  */
 
-const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`
-const DEMO_AUTH = { authorization: basic('demo_api_key') }
-const OTHER_AUTH = { authorization: basic('other_api_key') }
-const SECOND = 1000
-const MINUTE = 60 * SECOND
-const DAY = 24 * 60 * MINUTE
-
-/** A sandbox on FIXED_NOW with the demo merchants, optionally with a preview lifetime set in the merchants file. */
-function sandbox(previewMinutes?: number): TestSandbox {
-  const store = new MemoryStore()
-  const clock = new MovableClock({ now: () => new Date(FIXED_NOW) })
-  const directory = previewMinutes === undefined ? merchants : merchantDirectory(merchants.all().map((m) => ({ ...m, billing: { previewMinutes } })))
-  const app = createApp({ store, clock, merchants: directory, log: silentLogger, publicOrigin: PUBLIC_ORIGIN, qaEnabled: true }, { templates: null, staticDir: null })
-  return { app, store, clock }
-}
-
-const post = (s: TestSandbox, body: unknown, headers: Record<string, string> = DEMO_AUTH, path = '/billing') =>
-  Promise.resolve(s.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }))
+const post = (s: TestSandbox, body: unknown, headers: Record<string, string> = DEMO_AUTH, path = '/billing') => postJson(s, path, body, headers)
 
 /** The customer pays on the page with a UPI intent and QA approves it. */
 async function pay(s: TestSandbox, pageId: string, merchantOrderId: string): Promise<void> {
-  const started = await s.app.request(`/api/pages/${pageId}/attempts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `k-${pageId}` },
-    body: JSON.stringify({ rail: 'upi', channel: 'intent', setUpMandate: true }),
-  })
-  expect(started.status).toBe(201)
-  const approved = await s.app.request(`/sandbox/orders/${merchantOrderId}/attempt/approve`, { method: 'POST', headers: DEMO_AUTH })
-  expect(approved.status).toBe(200)
+  await startPaying(s, pageId)
+  await decide(s, merchantOrderId, 'approve')
 }
 
-/** A Zenskar plan checkout, paid: answers the subscription (the checkout's contract_id). */
-async function planCheckout(s: TestSandbox, planId = 'fit_monthly', extra: Record<string, unknown> = {}): Promise<string> {
-  const created = await readCheckout(await postCheckout(s, checkoutBody({ plan_id: planId, ...extra })))
-  const pageId = new URL(created.url).pathname.split('/')[2] ?? ''
-  await pay(s, pageId, created.id)
-  const paid = await readCheckout(await s.app.request(`/checkouts/${created.id}`, { headers: { 'x-api-key': 'demo_api_key' } }))
-  expect(paid.checkout_status).toBe('contract_created')
-  return paid.contract_id ?? ''
-}
+const sandbox = (previewMinutes?: number) => billingSandbox({ previewMinutes })
+const planCheckout = async (s: TestSandbox, planId = 'fit_monthly', extra: Record<string, unknown> = {}) => (await paidPlanCheckout(s, planId, extra)).id
 
 /** A Juspay Billing registration of a plan: ₹1 today, refunded; answers the billing execution's id. */
 async function juspayRegistration(s: TestSandbox, planId: string): Promise<string> {
@@ -86,8 +51,6 @@ async function expectRefusal(res: Response | Promise<Response>, status: number, 
   return body
 }
 
-/** 20 March 2026, 18:45:10 IST: 10 days, 8 hours, 45 minutes and 10 seconds after FIXED_NOW. */
-const LATER = 10 * DAY + (8 * 60 + 45) * MINUTE + 10 * SECOND
 
 describe('a plan checkout, paid, then an upgrade previewed', () => {
   it('prices the upgrade to fit_monthly_plus to the second over the paid first period', async () => {
@@ -114,6 +77,8 @@ describe('a plan checkout, paid, then an upgrade previewed', () => {
       new_plan_charge: 467.68,
       remaining_seconds: 1314890,
       cycle_seconds: 2246400,
+      credit_held: 0,
+      credit_applied: 0,
       carry_forward_credit: 0,
       payment_required: true,
       next_invoice: { date: '2026-04-05', amount: 799 },

@@ -36,7 +36,7 @@ const MAX_ID_LENGTH = 255
 /** null and "" count as absent, as in every Juspay request here. */
 const absent = (value: unknown): boolean => value === undefined || value === null || value === ''
 
-class Problems {
+export class Problems {
   readonly fields: JuspayErrorField[] = []
   private onlyMissing = true
 
@@ -55,13 +55,13 @@ class Problems {
   }
 }
 
-function unknownFields(record: Record<string, unknown>, known: readonly string[], prefix: string, problems: Problems): void {
+export function unknownFields(record: Record<string, unknown>, known: readonly string[], prefix: string, problems: Problems, command = 'preview_prorated_amount'): void {
   for (const key of Object.keys(record)) {
-    if (!known.includes(key)) problems.invalid(`${prefix}${key}`, `is not a field of preview_prorated_amount (expected ${known.join(', ')})`)
+    if (!known.includes(key)) problems.invalid(`${prefix}${key}`, `is not a field of ${command} (expected ${known.join(', ')})`)
   }
 }
 
-function id(value: unknown, field: string, problems: Problems): string | null {
+export function id(value: unknown, field: string, problems: Problems): string | null {
   if (absent(value)) {
     problems.missing(field)
     return null
@@ -128,7 +128,7 @@ export function readPreviewRequest(body: Record<string, unknown>): { ok: true; r
 
 const SUBSCRIPTION = 'billing_execution_info_id'
 
-const refused = (field: string, reason: string, code: JuspayErrorSpec['code'] = 'INVALID_ACTION'): JuspayErrorSpec => ({
+export const refused = (field: string, reason: string, code: JuspayErrorSpec['code'] = 'INVALID_ACTION'): JuspayErrorSpec => ({
   status: 400,
   code,
   message: `Invalid request: ${field} ${reason}.`,
@@ -240,6 +240,8 @@ export interface JuspayPreview {
   new_plan_charge: number
   remaining_seconds: number
   cycle_seconds: number
+  credit_held: number
+  credit_applied: number
   carry_forward_credit: number
   payment_required: boolean
   next_invoice: { date: string; amount: number }
@@ -266,6 +268,8 @@ export function previewResponse(preview: PlanChangePreview): JuspayPreview {
     new_plan_charge: rupeesNumber(proration.newPlanChargeMinor),
     remaining_seconds: proration.remainingSeconds,
     cycle_seconds: proration.cycleSeconds,
+    credit_held: rupeesNumber(proration.heldCreditMinor),
+    credit_applied: rupeesNumber(proration.creditAppliedMinor),
     carry_forward_credit: rupeesNumber(proration.carryForwardMinor),
     payment_required: proration.proratedMinor > 0,
     next_invoice: { date: preview.nextInvoice.date, amount: rupeesNumber(preview.nextInvoice.amountMinor) },

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono'
 import type { SandboxDeps } from '../../deps'
-import type { MerchantAuth } from '../dialect'
+import type { DialectServices, MerchantAuth } from '../dialect'
 import { requireMerchant } from '../../http/auth'
 import { fingerprint } from '../../domain/orders'
-import { planChangePreview, type PlanChangePreview } from '../../domain/plan-change'
+import { applyWithoutPayment, planChangePreview, type PlanChangePreview } from '../../domain/plan-change'
 import { merchantPlan } from '../../domain/plans'
 import { currentCycle } from '../../domain/proration'
 import { SUBSCRIPTION_ID_PATTERN } from '../../domain/subscriptions'
+import { APPLY, appliedResponse, applyRefusalError, readApplyRequest, unknownPreview } from './billing-apply'
 import { billingExecution } from './billing-execution'
 import { conflictRefusal, currentPlan, noCycleRefusal, previewResponse, readPreviewRequest, targetPlan } from './billing-preview'
 import { juspayError } from './errors'
@@ -15,6 +16,7 @@ import { acceptBody, methodNotAllowed, OTHER_THAN_GET, OTHER_THAN_POST, type Jus
 
 const BILLING = '/billing'
 const PREVIEW = 'preview_prorated_amount'
+const COMMANDS = `"${PREVIEW}" or "${APPLY}"`
 const EXECUTION_INFO = '/billing/execution-info'
 /** Juspay's sample calls it with a trailing slash; both spellings answer. */
 const EXECUTION_INFO_PATHS = [EXECUTION_INFO, `${EXECUTION_INFO}/`]
@@ -26,15 +28,17 @@ const NOT_FOUND = 'No billing execution with this billing_execution_info_id.'
  * Juspay Billing's reads (docs/domain/billing.md#reading-a-subscription): one billing execution by
  * id (`POST /billing/execution-info`, `command: "get"`), and a customer's executions
  * (`GET /billing/execution-info/list/{customer_id}`); and the prorated preview of a plan change
- * (`POST /billing`, `command: "preview_prorated_amount"`, docs/domain/billing.md#plan-changes-the-prorated-preview).
+ * (`POST /billing`, `command: "preview_prorated_amount"`, docs/domain/billing.md#plan-changes-the-prorated-preview)
+ * and the sandbox's `apply_plan_change` of one that needs no payment (docs/domain/billing.md#a-net-of-zero-or-below).
  * All are scoped to the authenticated merchant.
  */
-export function juspayBillingRoutes(deps: SandboxDeps, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {
+export function juspayBillingRoutes(services: DialectServices, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {
+  const { deps } = services
   const app = new Hono<JuspayEnv>()
   const auth = requireMerchant<JuspayEnv>(authenticate)
 
   // [I] JSON only: Juspay documents the preview as a JSON request, and its updated_fields are nested.
-  app.post(BILLING, auth, ...acceptBody(['json']), billingCommand(deps))
+  app.post(BILLING, auth, ...acceptBody(['json']), billingCommand(services))
   // [I] JSON as Juspay's sample sends it; form bodies too, as POST /orders takes them.
   for (const path of EXECUTION_INFO_PATHS) app.post(path, auth, ...acceptBody(['json', 'form']), getExecution(deps))
 
@@ -83,8 +87,8 @@ function getExecution(deps: SandboxDeps) {
   }
 }
 
-/** `POST /billing`: Juspay multiplexes on `command`; the sandbox serves the prorated preview. */
-function billingCommand(deps: SandboxDeps) {
+/** `POST /billing`: Juspay multiplexes on `command`; the sandbox serves the prorated preview and applying one that needs no payment. */
+function billingCommand(services: DialectServices) {
   return async (c: Context<JuspayEnv>): Promise<Response> => {
     const parsed = parseBody(c.get('bodyKind'), await c.req.text())
     if (!parsed.ok) return juspayError(c, parsed.error)
@@ -93,51 +97,84 @@ function billingCommand(deps: SandboxDeps) {
       return juspayError(c, {
         status: 400,
         code: 'MISSING_MANDATORY_PARAMETER',
-        message: `Invalid request: command is required ("${PREVIEW}").`,
-        fields: [{ field_name: 'command', reason: `is required ("${PREVIEW}")` }],
+        message: `Invalid request: command is required (${COMMANDS}).`,
+        fields: [{ field_name: 'command', reason: `is required (${COMMANDS})` }],
       })
     }
-    if (command !== PREVIEW) {
-      const reason = `must be "${PREVIEW}": the prorated preview of a plan change is the only command this sandbox serves at POST /billing`
-      return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: `Invalid request: command ${reason}.`, fields: [{ field_name: 'command', reason }] })
-    }
-    const read = readPreviewRequest(parsed.body)
-    if (!read.ok) return juspayError(c, read.error)
-    const { request } = read
-    const merchant = c.get('merchant')
-    // Scoped to the authenticated merchant: another merchant's id is simply not found.
-    const subscription = SUBSCRIPTION_ID_PATTERN.test(request.billingExecutionInfoId) ? deps.store.subscription(merchant.id, request.billingExecutionInfoId) : undefined
-    if (!subscription) {
-      const reason = 'names no billing execution of this merchant'
-      return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: NOT_FOUND, fields: [{ field_name: 'billing_execution_info_id', reason }] })
-    }
-    const digest = fingerprint(parsed.body)
-    // A repeat answers the stored preview as it was, whatever changed since; another body under its request_id is a conflict.
-    const stored = deps.store.preview(merchant.id, subscription.id, request.requestId)
-    if (stored) return replay(c, stored, digest)
-    const current = currentPlan(subscription)
-    if (!current.ok) return juspayError(c, current.error)
-    const now = deps.clock.now()
-    const cycle = currentCycle(subscription, now)
-    if (!cycle.ok) return juspayError(c, noCycleRefusal(cycle.why))
-    const target = targetPlan(request, current.plan, merchantPlan(deps.store, merchant, request.planId))
-    if (!target.ok) return juspayError(c, target.error)
-    const preview = planChangePreview({
-      subscription: { ...subscription, plan: current.plan },
-      cycle: cycle.cycle,
-      requestId: request.requestId,
-      fingerprint: digest,
-      now,
-      lifetimeMinutes: merchant.billing.previewMinutes,
-      // [I] Without rule_info the new plan keeps its own debit day; either way the cycle stays anchored.
-      next: { planId: target.plan.plan_id, amountMinor: request.planAmountMinor, ruleValue: request.ruleValue ?? target.plan.rule_value ?? null },
-    })
-    const inserted = deps.store.insertPreview(preview)
-    if (!inserted.inserted) return replay(c, inserted.existing, digest)
-    return c.json(previewResponse(preview))
+    if (command === PREVIEW) return preview(c, services.deps, parsed.body)
+    if (command === APPLY) return apply(c, services, parsed.body)
+    const reason = `must be ${COMMANDS}: the prorated preview of a plan change and applying one that needs no payment are the commands this sandbox serves at POST /billing`
+    return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: `Invalid request: command ${reason}.`, fields: [{ field_name: 'command', reason }] })
   }
 }
 
+/** The merchant's subscription a billing command names; another merchant's is simply not found. */
+function namedSubscription(deps: SandboxDeps, merchantId: string, id: string) {
+  return SUBSCRIPTION_ID_PATTERN.test(id) ? deps.store.subscription(merchantId, id) : undefined
+}
+
+const unknownSubscription = (c: Context<JuspayEnv>): Response =>
+  juspayError(c, {
+    status: 404,
+    code: 'RESOURCE_NOT_FOUND',
+    message: NOT_FOUND,
+    fields: [{ field_name: 'billing_execution_info_id', reason: 'names no billing execution of this merchant' }],
+  })
+
+function preview(c: Context<JuspayEnv>, deps: SandboxDeps, body: Record<string, unknown>): Response {
+  const read = readPreviewRequest(body)
+  if (!read.ok) return juspayError(c, read.error)
+  const { request } = read
+  const merchant = c.get('merchant')
+  const subscription = namedSubscription(deps, merchant.id, request.billingExecutionInfoId)
+  if (!subscription) return unknownSubscription(c)
+  const digest = fingerprint(body)
+  // A repeat answers the stored preview as it was, whatever changed since; another body under its request_id is a conflict.
+  const stored = deps.store.preview(merchant.id, subscription.id, request.requestId)
+  if (stored) return replay(c, stored, digest)
+  const current = currentPlan(subscription)
+  if (!current.ok) return juspayError(c, current.error)
+  const now = deps.clock.now()
+  const cycle = currentCycle(subscription, now)
+  if (!cycle.ok) return juspayError(c, noCycleRefusal(cycle.why))
+  const target = targetPlan(request, current.plan, merchantPlan(deps.store, merchant, request.planId))
+  if (!target.ok) return juspayError(c, target.error)
+  const made = planChangePreview({
+    subscription: { ...subscription, plan: current.plan },
+    cycle: cycle.cycle,
+    requestId: request.requestId,
+    fingerprint: digest,
+    now,
+    lifetimeMinutes: merchant.billing.previewMinutes,
+    // [I] Without rule_info the subscription keeps its debit day: the cycle is the subscriber's, not the plan's.
+    next: { planId: target.plan.plan_id, amountMinor: request.planAmountMinor, ruleValue: request.ruleValue ?? subscription.schedule.recurring.ruleValue },
+  })
+  const inserted = deps.store.insertPreview(made)
+  if (!inserted.inserted) return replay(c, inserted.existing, digest)
+  return c.json(previewResponse(made))
+}
+
+/**
+ * Applies a previewed change that needs no payment, once: a repeat answers the change as applied,
+ * and merchants hear BILLING_EXECUTION_UPDATED on the registration's order.
+ */
+function apply(c: Context<JuspayEnv>, services: DialectServices, body: Record<string, unknown>): Response {
+  const { deps } = services
+  const read = readApplyRequest(body)
+  if (!read.ok) return juspayError(c, read.error)
+  const { request } = read
+  const merchant = c.get('merchant')
+  const subscription = namedSubscription(deps, merchant.id, request.billingExecutionInfoId)
+  if (!subscription) return unknownSubscription(c)
+  const stored = deps.store.preview(merchant.id, subscription.id, request.requestId)
+  if (!stored) return juspayError(c, unknownPreview(request))
+  if (stored.appliedAt !== null) return c.json(appliedResponse({ ...stored, appliedAt: stored.appliedAt }, subscription))
+  const result = applyWithoutPayment(deps.store, stored, subscription, merchantPlan(deps.store, merchant, stored.next.planId), deps.clock.now())
+  if (!result.ok) return juspayError(c, applyRefusalError(result.refusal))
+  const registration = deps.store.orderById(subscription.pageId)
+  if (registration) services.publish({ order: registration, events: ['BILLING_EXECUTION_UPDATED'] })
+  return c.json(appliedResponse(result.preview, result.subscription))
+}
 function replay(c: Context<JuspayEnv>, stored: PlanChangePreview, digest: string): Response {
   return stored.fingerprint === digest ? c.json(previewResponse(stored)) : juspayError(c, conflictRefusal(stored))
 }

@@ -14,7 +14,7 @@ export function juspayDialect(services: DialectServices): Dialect & { id: 'juspa
   const { deps } = services
   const authenticate = (c: Context) => authenticateMerchant(c, deps.merchants)
   const routes = juspayRoutes(services, authenticate)
-  const billing = juspayBillingRoutes(deps, authenticate)
+  const billing = juspayBillingRoutes(services, authenticate)
   return {
     id: 'juspay',
     prefixes: ['/session', '/orders', '/billing'],

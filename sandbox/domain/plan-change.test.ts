@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../../contract/plan'
+import { MemoryStore } from '../store/memory-store'
+import { monthlyPlan, orderBilling, TEST_NOW } from '../testing/fixtures'
+import { applyWithoutPayment, planChangePreview, type ApplyRefusal, type PlanChangePreview } from './plan-change'
+import { istMidnight } from './proration'
+import type { Subscription } from './subscriptions'
+
+/**
+ * applyWithoutPayment (docs/domain/billing.md#a-net-of-zero-or-below): a subscription to
+ * fit_monthly (₹499 on the 5th, cap ₹1,000) whose paid cycle runs 25 Nov → 5 Dec 2026 (IST),
+ * previewed at TEST_NOW for a change to another plan.
+ */
+
+const cycle = { start: istMidnight('2026-11-25'), end: istMidnight('2026-12-05') }
+const MINUTE = 60 * 1000
+
+function subscription(overrides: Partial<Subscription> = {}): Subscription & { plan: Plan } {
+  const { schedule } = orderBilling()
+  return {
+    id: 'bei_a',
+    status: 'ACTIVE',
+    merchantId: 'm1',
+    customerId: 'cust-1',
+    plan: monthlyPlan(),
+    planSnapshotAt: TEST_NOW.toISOString(),
+    planAmountMinor: 49900,
+    mandateId: 'M1',
+    mandatePageId: 'ordeh_a',
+    orderId: 'order-a',
+    pageId: 'ordeh_a',
+    intro: { type: 'NONE' },
+    billingStartsOn: '2026-12-05',
+    schedule,
+    creditMinor: 0,
+    createdAt: TEST_NOW.toISOString(),
+    activatedAt: TEST_NOW.toISOString(),
+    ...overrides,
+  } as Subscription & { plan: Plan }
+}
+
+const target = (paise: number, overrides: Partial<Plan> = {}) => monthlyPlan({ plan_id: `fit_${paise}`, amount: { type: 'FIXED', paise }, max_amount: paise, ...overrides })
+
+function previewOf(held: Subscription & { plan: Plan }, to: Plan): PlanChangePreview {
+  const amountMinor = to.amount.type === 'FIXED' ? to.amount.paise : to.max_amount
+  return planChangePreview({ subscription: held, cycle, requestId: 'r1', fingerprint: 'fp', now: TEST_NOW, lifetimeMinutes: 15, next: { planId: to.plan_id, amountMinor, ruleValue: 5 } })
+}
+
+function stored(preview: PlanChangePreview, held: Subscription): MemoryStore {
+  const store = new MemoryStore()
+  store.insertSubscription(held)
+  store.insertPreview(preview)
+  return store
+}
+
+describe('applyWithoutPayment', () => {
+  it('moves the subscription to the cheaper plan, carrying the credit, and marks the preview applied', () => {
+    const held = subscription()
+    const to = target(29900)
+    const preview = previewOf(held, to)
+    const store = stored(preview, held)
+    const result = applyWithoutPayment(store, preview, held, to, new Date(TEST_NOW.getTime() + MINUTE))
+    expect(result.ok).toBe(true)
+    const changed = store.subscription('m1', 'bei_a')
+    expect(changed?.plan?.plan_id).toBe('fit_29900')
+    expect(changed?.planAmountMinor).toBe(29900)
+    expect(changed?.creditMinor).toBe(preview.proration.carryForwardMinor)
+    expect(changed?.creditMinor).toBeGreaterThan(0)
+    expect(changed?.schedule.charges[0]).toEqual({ date: '2026-12-05', amount: { minor: 29900 - preview.proration.carryForwardMinor, currency: 'INR' }, intro: false })
+    expect(store.preview('m1', 'bei_a', 'r1')?.appliedAt).toBe(new Date(TEST_NOW.getTime() + MINUTE).toISOString())
+  })
+
+  const refusals: [name: string, arrange: () => { held: Subscription & { plan: Plan }; to: Plan | undefined; preview: PlanChangePreview; at: Date }, expected: ApplyRefusal][] = [
+    ['an upgrade, which needs a payment', () => {
+      const held = subscription()
+      const to = target(79900)
+      const preview = previewOf(held, to)
+      return { held, to, preview, at: TEST_NOW }
+      // 808,200 s of 864,000 remain: ₹799 × … = 74,741 p charged, ₹499 × … = 46,678 p credited.
+    }, { reason: 'payment_required', dueMinor: 28063 }],
+    ['a preview at its expiry', () => {
+      const held = subscription()
+      const to = target(29900)
+      return { held, to, preview: previewOf(held, to), at: new Date(TEST_NOW.getTime() + 15 * MINUTE) }
+    }, { reason: 'expired', at: new Date(TEST_NOW.getTime() + 15 * MINUTE).toISOString() }],
+    ['a subscription whose credit moved since', () => {
+      const to = target(29900)
+      const preview = previewOf(subscription(), to)
+      return { held: subscription({ creditMinor: 100 }), to, preview, at: TEST_NOW }
+    }, { reason: 'plan_changed', planId: 'fit_monthly', amountMinor: 49900, creditMinor: 100 }],
+    ['a plan made INACTIVE since', () => {
+      const held = subscription()
+      const to = target(29900)
+      return { held, to: { ...to, status: 'INACTIVE' }, preview: previewOf(held, to), at: TEST_NOW }
+    }, { reason: 'plan_inactive', planId: 'fit_29900', status: 'INACTIVE' }],
+    ['a plan no longer in the catalogue', () => {
+      const held = subscription()
+      const to = target(29900)
+      return { held, to: undefined, preview: previewOf(held, to), at: TEST_NOW }
+    }, { reason: 'plan_inactive', planId: 'fit_29900', status: null }],
+    // ₹1,500 over a ₹1,000 cap, paid for whole by ₹2,000 of credit held: debits at ₹1,500 would not fit the mandate.
+    ['a change the credit pays for, above the mandate\'s cap', () => {
+      const held = subscription({ creditMinor: 200000 })
+      const to = target(150000)
+      return { held, to, preview: previewOf(held, to), at: TEST_NOW }
+    }, { reason: 'needs_mandate', amountMinor: 150000, capMinor: 100000 }],
+  ]
+
+  it.each(refusals)('refuses %s, changing nothing', (_name, arrange, expected) => {
+    const { held, to, preview, at } = arrange()
+    const store = stored(preview, held)
+    expect(applyWithoutPayment(store, preview, held, to, at)).toEqual({ ok: false, refusal: expected })
+    expect(store.subscription('m1', 'bei_a')).toEqual(held)
+    expect(store.preview('m1', 'bei_a', 'r1')?.appliedAt).toBeNull()
+  })
+
+  it('refuses a preview an order pays for', () => {
+    const held = subscription()
+    const to = target(29900)
+    const preview = previewOf(held, to)
+    const store = stored(preview, held)
+    store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-1', pageId: 'ordeh_p' })
+    const consumed = store.preview('m1', 'bei_a', 'r1')
+    if (!consumed) throw new Error('preview lost')
+    expect(applyWithoutPayment(store, consumed, held, to, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'paid_by_order', orderId: 'pc-1' } })
+    expect(store.subscription('m1', 'bei_a')).toEqual(held)
+  })
+})
