@@ -77,7 +77,9 @@ export const PlanChangeView = z.object({
   credit: Money,
   /** Charge for the same part of the cycle on the new plan. */
   charge: Money,
-  /** What this session charges: charge − credit (the preview's prorated_amount). */
+  /** Credit carried from an earlier plan change, taken off what is paid now; zero when there is none. */
+  heldCredit: Money,
+  /** What this session charges: charge − credit − heldCredit (the preview's prorated_amount). */
   payNow: Money,
   /** The part of the cycle the credit and charge cover: from the change until the cycle ends. */
   covers: z.object({ from: IstDate, until: IstDate, days: z.int().check(z.nonnegative()) }),

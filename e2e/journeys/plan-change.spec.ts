@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 import { emulate } from '../support/emulate'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
-import { addPlan, pageDate, pageMoney, paidSubscription, planChangeSession, previewChange, readExecution } from '../support/billing'
+import { addPlan, applyChange, pageDate, pageMoney, paidSubscription, planChangeSession, previewChange, readExecution } from '../support/billing'
 
 /**
  * Juspay Billing flow 3 (docs/domain/billing.md, plan changes): a subscriber with a paid cycle
@@ -61,6 +61,35 @@ test.describe('a plan change on the page', () => {
     const execution = await readExecution(request, subscription)
     expect(execution.plan_info?.plan_id).toBe(pro.plan_id)
     expect(execution.schedule.upcoming_charges[0]).toEqual({ date: preview.next_invoice.date, amount: 599, intro: false })
+  })
+
+  test('a downgrade is applied without payment, and its credit comes off the next upgrade on the page', async ({ merchant, checkout, page, request, expectAccessible }) => {
+    const { basic, pro, customer } = await basicAndPro(request)
+    const top = { plan_id: `top_${unique()}`, name: 'Top plan', amount: { type: 'FIXED', paise: 99900 }, max_amount: 99900 }
+    await addPlan(request, top)
+    const subscription = await paidSubscription(request, pro.plan_id, customer)
+    const down = await previewChange(request, subscription, basic.plan_id, 299, 'down')
+    expect(down).toMatchObject({ prorated_amount: 0, payment_required: false })
+    expect(down.carry_forward_credit).toBeGreaterThan(0)
+    const changed = await applyChange(request, down)
+    expect(changed.plan_info?.plan_id).toBe(basic.plan_id)
+    expect(changed.credit_balance).toBe(down.carry_forward_credit)
+    expect(changed.schedule.upcoming_charges[0]).toEqual({ date: down.next_invoice.date, amount: Math.round((299 - down.carry_forward_credit) * 100) / 100, intro: false })
+
+    const up = await previewChange(request, subscription, top.plan_id, 999, 'up')
+    expect(up).toMatchObject({ credit_held: down.carry_forward_credit, credit_applied: down.carry_forward_credit, carry_forward_credit: 0 })
+    const { pageUrl } = await merchant.createSession(planChangeSession(up, customer))
+    await checkout.open(pageUrl)
+    await expect(checkout.testId('planChange')).toContainText('Credit from an earlier plan change')
+    await expect(checkout.testId('planChangeHeldCredit')).toHaveText(`−${pageMoney(up.credit_applied)}`)
+    await expect(checkout.testId('planChangePayNow')).toHaveText(pageMoney(up.prorated_amount))
+    await expectAccessible()
+    await payByUpiId(page, /^Continue with UPI$/, MAGIC_VPAS.success)
+    await expect(checkout.testId('planChangeResult')).toContainText('Your plan has changed to Top plan.')
+    const after = await readExecution(request, subscription)
+    expect(after.plan_info?.plan_id).toBe(top.plan_id)
+    expect(after.credit_balance).toBe(0)
+    expect(after.schedule.upcoming_charges).toEqual([{ date: up.next_invoice.date, amount: 999, intro: false }])
   })
 
   test('an upgrade above the mandate registers a new one, and the old is revoked', async ({ merchant, checkout, page, request }) => {

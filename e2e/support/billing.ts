@@ -25,6 +25,8 @@ export interface BillingExecution {
     recurring: { amount: number; interval: string; rule_type: string | null; rule_value: number | null }
     max_amount: number
   }
+  /** Credit carried from plan changes, in rupees. */
+  credit_balance: number
 }
 
 const auth = { authorization: basicAuth(DEMO_MERCHANT.apiKey), 'x-merchantid': DEMO_MERCHANT.id }
@@ -162,22 +164,42 @@ export interface Preview {
   preview_expires_at: string
   unused_credit: number
   new_plan_charge: number
+  credit_held: number
+  credit_applied: number
+  carry_forward_credit: number
+  payment_required: boolean
   next_invoice: { date: string; amount: number }
   mandate_sufficient: boolean
 }
 
-export async function previewChange(request: APIRequestContext, subscriptionId: string, planId: string, planAmount: number): Promise<Preview> {
+export async function previewChange(
+  request: APIRequestContext,
+  subscriptionId: string,
+  planId: string,
+  planAmount: number,
+  requestId = `change-${subscriptionId}`,
+): Promise<Preview> {
   const res = await request.post('/billing', {
     headers: auth,
     data: {
       command: 'preview_prorated_amount',
       billing_execution_info_id: subscriptionId,
-      request_id: `change-${subscriptionId}`,
+      request_id: requestId,
       updated_fields: { plan_id: planId, plan_amount: planAmount },
     },
   })
   expect(res.status(), await res.text()).toBe(200)
   return (await res.json()) as Preview
+}
+
+/** Applies a previewed change that needs no payment (the sandbox's apply_plan_change): answers the billing execution as changed. */
+export async function applyChange(request: APIRequestContext, preview: Preview): Promise<BillingExecution> {
+  const res = await request.post('/billing', {
+    headers: auth,
+    data: { command: 'apply_plan_change', billing_execution_info_id: preview.billing_execution_info_id, request_id: preview.request_id },
+  })
+  expect(res.status(), await res.text()).toBe(200)
+  return ((await res.json()) as { billing_execution_info: BillingExecution }).billing_execution_info
 }
 
 /** Juspay Billing flow 3's session body for a preview: the amount is the preview's, in rupees. */

@@ -89,6 +89,7 @@ function planChangeView(order: Order): PlanChangeView | null {
     interval: billing.schedule.recurring.interval,
     credit: money(preview.proration.unusedCreditMinor),
     charge: money(preview.proration.newPlanChargeMinor),
+    heldCredit: money(preview.proration.creditAppliedMinor),
     payNow: money(preview.proration.proratedMinor),
     covers: { from, until: istDate(new Date(end.getTime() - 1)), days: Math.round((end.getTime() - istMidnight(from).getTime()) / DAY_MS) },
     nextCharge: { date: preview.nextInvoice.date, amount: money(preview.nextInvoice.amountMinor), intro: false },

@@ -25,6 +25,8 @@ export const TEST_IDS = {
   planChange: 'plan-change',
   /** What a plan change charges now (credit and charge netted). */
   planChangePayNow: 'plan-change-pay-now',
+  /** Credit carried from an earlier plan change, taken off what is paid now. */
+  planChangeHeldCredit: 'plan-change-held-credit',
   /** From when the new plan's price applies, and what it is. */
   planChangeNextCharge: 'plan-change-next-charge',
   /** The time left on a plan change's quote (a timer). */

@@ -13,6 +13,7 @@ export const planChangeFixture = (over: Partial<PlanChangeView> = {}): PlanChang
   interval: 'MONTHLY',
   credit: inr(321_94),
   charge: inr(644_52),
+  heldCredit: inr(0),
   payNow: inr(322_58),
   covers: { from: '2026-12-16', until: '2027-01-04', days: 20 },
   nextCharge: { date: '2027-01-05', amount: inr(999_00), intro: false },

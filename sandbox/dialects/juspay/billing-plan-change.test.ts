@@ -143,6 +143,7 @@ describe('a billing_plan_change session accepted', () => {
       interval: 'MONTHLY',
       credit: { minor: 29208, currency: 'INR' },
       charge: { minor: 46768, currency: 'INR' },
+      heldCredit: { minor: 0, currency: 'INR' },
       payNow: { minor: 17560, currency: 'INR' },
       covers: { from: '2026-03-20', until: '2026-04-04', days: 16 },
       nextCharge: { date: '2026-04-05', amount: { minor: 79900, currency: 'INR' }, intro: false },

@@ -12,9 +12,11 @@ export type PlanChangePhrase = Phrase<PlanChangeKey | ScheduleKey>
 export interface PlanChangeText {
   from: PlanChangePhrase
   to: PlanChangePhrase
-  /** The breakdown a person can check, in order: credit, charge, the days they cover. */
+  /** The breakdown a person can check, in order: credit, charge, credit held from before, the days they cover. */
   credit: { label: PlanChangePhrase; amount: PlanChangePhrase }
   charge: { label: PlanChangePhrase; amount: string }
+  /** Credit carried from an earlier change and taken off now, when there is some; else null. */
+  heldCredit: PlanChangePhrase | null
   covers: PlanChangePhrase
   payNow: string
   /** From when the new price applies, and what it is. */
@@ -47,6 +49,7 @@ export function describePlanChange(change: PlanChangeView, locale: Locale): Plan
       amount: { key: 'planChange.creditAmount', params: { amount: money(change.credit) } },
     },
     charge: { label: { key: 'planChange.charge', params: { name: to } }, amount: money(change.charge) },
+    heldCredit: change.heldCredit.minor > 0 ? { key: 'planChange.creditAmount', params: { amount: money(change.heldCredit) } } : null,
     covers: {
       key: covers.days === 1 ? 'planChange.coversDays.one' : 'planChange.coversDays.other',
       params: { from: date(covers.from), until: date(covers.until), days: covers.days },

@@ -12,6 +12,7 @@ export const planChange = {
   'planChange.credit': 'Credit for the unused days of {name}',
   'planChange.creditAmount': '−{amount}',
   'planChange.charge': '{name} for the same days',
+  'planChange.heldCredit': 'Credit from an earlier plan change',
   'planChange.covers': 'Days covered',
   'planChange.coversDays.one': '{from} – {until} (1 day)',
   'planChange.coversDays.other': '{from} – {until} ({days} days)',

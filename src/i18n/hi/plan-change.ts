@@ -7,6 +7,7 @@ export const planChange: Record<keyof typeof en, string> = {
   'planChange.breakdown': 'अभी देय राशि कैसे तय हुई',
   'planChange.credit': '{name} के बचे हुए दिनों का क्रेडिट',
   'planChange.creditAmount': '−{amount}',
+  'planChange.heldCredit': 'पिछले प्लान बदलाव से बचा क्रेडिट',
   'planChange.charge': 'उन्हीं दिनों के लिए {name}',
   'planChange.covers': 'किन दिनों के लिए',
   'planChange.coversDays.one': '{from} – {until} (1 दिन)',

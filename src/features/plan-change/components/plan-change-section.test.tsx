@@ -49,6 +49,15 @@ describe('the plan-change block', () => {
     expect(html).toContain('<bdi dir="auto">Acme Fitness</bdi>')
   })
 
+  it('takes credit held from an earlier plan change off what is paid now, on its own line', () => {
+    const html = render(planChangeFixture({ heldCredit: planChangeFixture().credit, payNow: { minor: 64, currency: 'INR' } }))
+    expect(textsOf(html, 'dt')).toEqual(['Credit for the unused days of Gold Monthly', 'Platinum Monthly for the same days', 'Credit from an earlier plan change', 'Days covered', 'To pay now'])
+    expect(byTestId(html, TEST_IDS.planChangeHeldCredit)).toBe('−₹321.94')
+    expect(byTestId(html, TEST_IDS.planChangePayNow)).toBe('₹0.64')
+    const hindi = render(planChangeFixture({ heldCredit: planChangeFixture().credit }), 'hi')
+    expect(textsOf(hindi, 'dt')).toContain('पिछले प्लान बदलाव से बचा क्रेडिट')
+  })
+
   it('says a new mandate replaces the current one when the session registers one', () => {
     expect(textsOf(render(planChangeFixture({ newMandate: true })), 'p')).toContain(
       'This payment sets up a new mandate for Platinum Monthly. It replaces your current mandate once it is active.',

@@ -68,6 +68,14 @@ export function PlanChangeSection({ change, merchantName }: PlanChangeSectionPro
           <dt>{renderPhrase(text.charge.label, catalog)}</dt>
           <dd className="tabular-nums">{text.charge.amount}</dd>
         </div>
+        {text.heldCredit && (
+          <div className={row}>
+            <dt>{catalog['planChange.heldCredit']}</dt>
+            <dd className="tabular-nums" data-testid={TEST_IDS.planChangeHeldCredit}>
+              {renderPhrase(text.heldCredit, catalog)}
+            </dd>
+          </div>
+        )}
         <div className={row}>
           <dt>{catalog['planChange.covers']}</dt>
           <dd>{renderPhrase(text.covers, catalog)}</dd>
