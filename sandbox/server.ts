@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { MovableClock } from './domain/clock'
+import { retentionFromEnv } from './domain/retention'
 import { jsonLogger } from './log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
 import { MemoryStore } from './store/memory-store'
@@ -16,10 +17,11 @@ const log = jsonLogger()
 
 const templates = loadTemplates(staticDir)
 const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
+const clock = new MovableClock()
 const app = createApp(
   {
-    store: new MemoryStore(),
-    clock: new MovableClock(),
+    store: new MemoryStore({ now: () => clock.now(), retention: retentionFromEnv(process.env) }),
+    clock,
     merchants: loadMerchants(process.env['MERCHANTS_FILE'] ?? DEFAULT_MERCHANTS_FILE),
     log,
     publicOrigin,

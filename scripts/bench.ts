@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { lighthouseScores } from './bench/lighthouse'
-import { approvalToSuccess, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
+import { approvalToSuccess, fillSessions, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
 import { createSession, root, startSandbox } from './bench/sandbox-process'
 
 /**
@@ -83,6 +83,27 @@ try {
   })
 } finally {
   await loadSandbox.stop()
+}
+
+// Memory is bounded (docs/architecture.md#state-is-bounded): 100,000 sessions, then 50,000 more past the cap of 100,000.
+const memorySandbox = await startSandbox(port, null, { SANDBOX_MAX_ORDERS: '100000' })
+try {
+  const idle = memorySandbox.rssMb()
+  const first = await fillSessions(memorySandbox, 100_000)
+  const atCap = memorySandbox.rssMb()
+  const more = await fillSessions(memorySandbox, 50_000)
+  const past = memorySandbox.rssMb()
+  figures['memory_mb'] = { idle, after_100k: atCap, after_150k: past, non2xx: first.non2xx + more.non2xx }
+  const mb = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x)} MB`)
+  const grown = idle !== null && atCap !== null && past !== null ? past - atCap : null
+  report({
+    name: 'memory: idle → 100,000 sessions → 150,000 (cap 100,000)',
+    figure: `${mb(idle)} → ${mb(atCap)} → ${mb(past)}`,
+    budget: 'flat past the cap',
+    holds: grown !== null && atCap !== null && idle !== null && grown <= 0.25 * (atCap - idle),
+  })
+} finally {
+  await memorySandbox.stop()
 }
 
 const out = join(root, 'bench-results')

@@ -121,10 +121,18 @@ export class AttemptService {
     return this.decide(counted.order, { type: 'reject', reason: 'authentication_failed' }, attemptId)
   }
 
-  /** Stops every timer (server shutdown, QA reset). */
+  /** Stops every timer (server shutdown). */
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
+  }
+
+  /** Stops the timers of orders the store forgot (a merchant's QA reset). */
+  forget(orderIds: readonly string[]): void {
+    for (const id of orderIds) {
+      clearTimeout(this.timers.get(id))
+      this.timers.delete(id)
+    }
   }
 
   /** Changes the bank side of the pending net banking attempt without deciding it. */

@@ -288,14 +288,16 @@ describe('GET /sandbox/orders/:orderId/webhooks', () => {
 })
 
 describe('POST /sandbox/reset', () => {
-  it('clears every order, attempt and webhook record', async () => {
+  it('clears the calling merchant\'s orders, attempts and webhook records, and only theirs', async () => {
     const s = setup()
     const o = s.pending()
-    s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
+    const theirs = s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
     const response = await s.request('POST', '/sandbox/reset')
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ reset: true })
-    expect(s.store.size()).toBe(0)
+    expect(s.store.size()).toBe(1)
+    expect(s.store.orderById(o.id)).toBeUndefined()
+    expect(s.store.orderById(theirs.id)).toEqual(theirs)
     expect(s.webhooks.deliveriesFor(o.merchantId, o.orderId)).toEqual([])
     await expectError(await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`), 404, 'RESOURCE_NOT_FOUND')
   })

@@ -204,10 +204,11 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     return plan ? c.json(plan) : refuse(c, { status: 404, message: 'No plan with this plan_id.' })
   })
 
+  // The calling merchant's state only: on a shared sandbox, one team's reset must not touch another's.
   app.post('/reset', (c) => {
-    deps.store.reset()
-    attempts.dispose()
-    webhooks.reset()
+    const merchantId = c.get('merchant').id
+    attempts.forget(deps.store.resetMerchant(merchantId))
+    webhooks.resetMerchant(merchantId)
     return c.json({ reset: true })
   })
   app.all('*', (c) => refuse(c, { status: 404, message: 'No such QA endpoint.' }))

@@ -155,9 +155,16 @@ const delivery = (id: string, overrides: Partial<WebhookDelivery> = {}): Webhook
   ...overrides,
 })
 
+/** A store holding merchant m1's orders with these order ids: webhook records are kept only for orders the store holds. */
+function withOrders(...orderIds: string[]): MemoryStore {
+  const store = new MemoryStore()
+  orderIds.forEach((orderId, i) => store.insertOrder({ ...order(), id: `ordeh_w${i}`, orderId, merchantId: 'm1' }))
+  return store
+}
+
 describe('MemoryStore webhook records', () => {
   it('keeps records per merchant order in creation order, updating in place', () => {
-    const store = new MemoryStore()
+    const store = withOrders('o-1')
     store.saveWebhook('m1', 'o-1', delivery('evt_a'))
     store.saveWebhook('m1', 'o-1', delivery('evt_b'))
     store.saveWebhook('m1', 'o-1', delivery('evt_a', { status: 'delivered' }))
@@ -168,7 +175,7 @@ describe('MemoryStore webhook records', () => {
   })
 
   it('scopes records by merchant and matches the order id case-insensitively', () => {
-    const store = new MemoryStore()
+    const store = withOrders('Order-1')
     store.saveWebhook('m1', 'Order-1', delivery('evt_a'))
     expect(store.webhooksFor('m1', 'order-1')).toHaveLength(1)
     expect(store.webhooksFor('m2', 'Order-1')).toEqual([])
@@ -176,7 +183,7 @@ describe('MemoryStore webhook records', () => {
   })
 
   it('hands out copies, so callers cannot change what is stored', () => {
-    const store = new MemoryStore()
+    const store = withOrders('o-1')
     const saved = delivery('evt_a')
     store.saveWebhook('m1', 'o-1', saved)
     saved.status = 'failed'
@@ -185,10 +192,14 @@ describe('MemoryStore webhook records', () => {
     expect(store.webhooksFor('m1', 'o-1')[0]).toMatchObject({ status: 'pending', attempts: [] })
   })
 
-  it('forgets them on reset', () => {
-    const store = new MemoryStore()
+  it('forgets them with their order on the merchant\'s reset, and records nothing for an order it does not hold', () => {
+    const store = withOrders('o-1')
     store.saveWebhook('m1', 'o-1', delivery('evt_a'))
-    store.reset()
+    store.saveWebhook('m1', 'o-2', delivery('evt_b'))
+    expect(store.webhooksFor('m1', 'o-2')).toEqual([])
+    store.resetMerchant('m1')
+    expect(store.webhooksFor('m1', 'o-1')).toEqual([])
+    store.saveWebhook('m1', 'o-1', delivery('evt_c'))
     expect(store.webhooksFor('m1', 'o-1')).toEqual([])
   })
 })
@@ -225,11 +236,13 @@ describe('MemoryStore run-time plans', () => {
     expect(store.plansOf('m1')).toEqual([plan('a')])
   })
 
-  it('forgets them on reset', () => {
+  it('forgets them on the merchant\'s reset, and only that merchant\'s', () => {
     const store = new MemoryStore()
     store.insertPlan('m1', plan('a'))
-    store.reset()
+    store.insertPlan('m2', plan('b'))
+    store.resetMerchant('m1')
     expect(store.plansOf('m1')).toEqual([])
+    expect(store.plansOf('m2')).toEqual([plan('b')])
   })
 })
 
@@ -295,10 +308,12 @@ describe('MemoryStore subscriptions', () => {
     expect(store.subscription('m1', 'a')).toEqual(subscription('a'))
   })
 
-  it('forgets them on reset', () => {
+  it('forgets them on the merchant\'s reset, and only that merchant\'s', () => {
     const store = new MemoryStore()
     store.insertSubscription(subscription('a'))
-    store.reset()
+    store.insertSubscription(subscription('b', { merchantId: 'm2' }))
+    store.resetMerchant('m1')
+    expect(store.subscription('m2', 'b')).toBeDefined()
     expect(store.subscription('m1', 'a')).toBeUndefined()
     expect(store.subscriptionsOf('m1', 'cust-1')).toEqual([])
     expect(store.insertSubscription(subscription('a'))).toEqual({ inserted: true })
@@ -381,10 +396,12 @@ describe('MemoryStore plan-change previews', () => {
     expect(store.preview('m1', 'bei_a', 'r1')).toEqual(preview('r1'))
   })
 
-  it('forgets them on reset', () => {
+  it('forgets them on the merchant\'s reset, and only that merchant\'s', () => {
     const store = new MemoryStore()
     store.insertPreview(preview('r1'))
-    store.reset()
+    store.insertPreview(preview('r1', { merchantId: 'm2' }))
+    store.resetMerchant('m1')
+    expect(store.preview('m2', 'bei_a', 'r1')).toBeDefined()
     expect(store.preview('m1', 'bei_a', 'r1')).toBeUndefined()
     expect(store.insertPreview(preview('r1'))).toEqual({ inserted: true })
   })

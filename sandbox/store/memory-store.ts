@@ -1,6 +1,7 @@
 import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
 import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-change'
+import { DEFAULT_RETENTION, holdsLiveMandate, mayForget, type RetentionPolicy } from '../domain/retention'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { deepCopy } from './copy'
@@ -9,12 +10,31 @@ import type { InsertPlanResult, InsertResult, Store } from './store'
 const previewKey = (merchantId: string, subscriptionId: string, requestId: string): string => `${merchantId}\u0000${subscriptionId}\u0000${requestId}`
 const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
 
+/** How often, in sandbox time, an insert also sweeps out what the retention period let go. */
+const SWEEP_EVERY_MS = 60 * 1000
+
+export interface MemoryStoreOptions {
+  /** The sandbox's clock, which retention is measured on; without it nothing is swept by age, and only the cap bounds the store. */
+  now?: () => Date
+  retention?: RetentionPolicy
+}
+
+/**
+ * Everything in one process's memory, bounded (docs/architecture.md#state-is-bounded): finished
+ * orders go once the retention period has passed, swept as orders are inserted, and beyond the cap
+ * the oldest orders go first.
+ */
 export class MemoryStore implements Store {
+  private readonly now: (() => Date) | null
+  private readonly retention: RetentionPolicy
+  private lastSweep = Number.NEGATIVE_INFINITY
   private readonly byId = new Map<string, Order>()
   private readonly byMerchantOrder = new Map<string, string>()
   private readonly byCheckoutSession = new Map<string, string>()
   private readonly byClientSecret = new Map<string, string>()
   private readonly byToken = new Map<string, string>()
+  /** The simulator tokens of each order, so forgetting an order forgets them. */
+  private readonly tokensOf = new Map<string, string[]>()
   /** Per merchant order: delivery id → record; a Map keeps creation order through updates. */
   private readonly webhooks = new Map<string, Map<string, WebhookDelivery>>()
   /** Per merchant: plan_id → run-time plan, in the order added. */
@@ -24,6 +44,11 @@ export class MemoryStore implements Store {
   private readonly subscriptionByOrder = new Map<string, string>()
   /** Plan-change previews by merchant, subscription and request_id. */
   private readonly previews = new Map<string, PlanChangePreview>()
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.now = options.now ?? null
+    this.retention = options.retention ?? DEFAULT_RETENTION
+  }
 
   insertOrder(order: Order): InsertResult {
     const key = merchantKey(order.merchantId, order.orderId)
@@ -36,6 +61,7 @@ export class MemoryStore implements Store {
       this.byCheckoutSession.set(order.source.sessionId, order.id)
       this.byClientSecret.set(order.source.clientSecret, order.id)
     }
+    this.bound()
     return { inserted: true }
   }
 
@@ -62,6 +88,7 @@ export class MemoryStore implements Store {
 
   indexToken(token: string, orderId: string): void {
     this.byToken.set(token, orderId)
+    this.tokensOf.set(orderId, [...(this.tokensOf.get(orderId) ?? []), token])
   }
 
   orderByToken(token: string): Order | undefined {
@@ -70,6 +97,8 @@ export class MemoryStore implements Store {
 
   saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): void {
     const key = merchantKey(merchantId, orderId)
+    // A delivery still in flight when its order was forgotten (a reset, retention) records nothing.
+    if (!this.byMerchantOrder.has(key)) return
     const records = this.webhooks.get(key) ?? new Map<string, WebhookDelivery>()
     records.set(delivery.id, deepCopy(delivery))
     this.webhooks.set(key, records)
@@ -151,17 +180,79 @@ export class MemoryStore implements Store {
     return this.byId.size
   }
 
-  reset(): void {
-    this.byId.clear()
-    this.byMerchantOrder.clear()
-    this.byCheckoutSession.clear()
-    this.byClientSecret.clear()
-    this.byToken.clear()
-    this.webhooks.clear()
-    this.plans.clear()
-    this.subscriptions.clear()
-    this.subscriptionByOrder.clear()
-    this.previews.clear()
+  resetMerchant(merchantId: string): string[] {
+    const forgotten = [...this.byId.values()].filter((order) => order.merchantId === merchantId).map((order) => order.id)
+    for (const id of forgotten) this.forgetOrder(id)
+    this.plans.delete(merchantId)
+    for (const [id, subscription] of this.subscriptions) {
+      if (subscription.merchantId !== merchantId) continue
+      this.subscriptions.delete(id)
+      this.subscriptionByOrder.delete(subscription.pageId)
+    }
+    for (const [key, preview] of this.previews) if (preview.merchantId === merchantId) this.previews.delete(key)
+    return forgotten
+  }
+
+  /**
+   * Forgets what the retention period let go (docs/architecture.md#state-is-bounded): finished
+   * orders past it, with their tokens and webhook records, and previews past it. Answers how many
+   * orders went. Inserts call it once a sandbox minute.
+   */
+  sweep(): number {
+    if (!this.now) return 0
+    const now = this.now()
+    this.lastSweep = now.getTime()
+    const needed = this.neededOrders()
+    let forgotten = 0
+    for (const order of this.byId.values()) {
+      if (!mayForget(order, now, this.retention, needed.has(order.id))) continue
+      this.forgetOrder(order.id)
+      forgotten++
+    }
+    const cutoff = now.getTime() - this.retention.retentionMs
+    for (const [key, preview] of this.previews) if (Date.parse(preview.expiresAt) <= cutoff) this.previews.delete(key)
+    return forgotten
+  }
+
+  /**
+   * Sweeps once a sandbox minute. Over the cap, forgets the oldest orders first, open or not, but
+   * never one with a live mandate or one a subscription needs. Orders are held in creation order,
+   * so this looks at the oldest few only, whatever the store's size.
+   */
+  private bound(): void {
+    if (this.now && this.now().getTime() - this.lastSweep >= SWEEP_EVERY_MS) this.sweep()
+    if (this.byId.size <= this.retention.maxOrders) return
+    const needed = this.subscriptions.size > 0 ? this.neededOrders() : new Set<string>()
+    for (const order of this.byId.values()) {
+      if (this.byId.size <= this.retention.maxOrders) return
+      if (!needed.has(order.id) && !holdsLiveMandate(order)) this.forgetOrder(order.id)
+    }
+  }
+
+  /** The orders a subscription needs: the one that started it and the one whose mandate it debits through. */
+  private neededOrders(): Set<string> {
+    const needed = new Set<string>()
+    for (const subscription of this.subscriptions.values()) {
+      needed.add(subscription.pageId)
+      needed.add(subscription.mandatePageId)
+    }
+    return needed
+  }
+
+  /** Forgets an order and everything kept for it: its indexes, simulator tokens and webhook records. */
+  private forgetOrder(id: string): void {
+    const order = this.byId.get(id)
+    if (!order) return
+    this.byId.delete(id)
+    const key = merchantKey(order.merchantId, order.orderId)
+    this.byMerchantOrder.delete(key)
+    this.webhooks.delete(key)
+    if (order.source.dialect === 'checkout') {
+      this.byCheckoutSession.delete(order.source.sessionId)
+      this.byClientSecret.delete(order.source.clientSecret)
+    }
+    for (const token of this.tokensOf.get(id) ?? []) this.byToken.delete(token)
+    this.tokensOf.delete(id)
   }
 
   private lookup(id: string | undefined): Order | undefined {

@@ -52,6 +52,9 @@ export interface Store {
   markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): boolean
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): number
-  /** Forgets every order, webhook record, run-time plan, subscription and preview. */
-  reset(): void
+  /**
+   * Forgets one merchant's orders (with their tokens and webhook records), run-time plans,
+   * subscriptions and previews; other merchants' stay. Answers the page ids of the orders forgotten.
+   */
+  resetMerchant(merchantId: string): string[]
 }

@@ -392,15 +392,25 @@ describe('WebhookDispatcher stop and reset', () => {
     expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.status)).toEqual(['pending', 'pending'])
   })
 
-  it('reset aborts an in-flight request, records nothing more and keeps delivering new events', async () => {
+  it('another merchant\'s reset leaves a scheduled retry of this merchant alone', async () => {
+    const hook = await receiver()
+    hook.failNext(1)
+    const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [500] } })
+    s.startAttempt(s.order())
+    await vi.waitFor(() => expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')[0]?.attempts).toHaveLength(1))
+    s.attempts.forget(s.store.resetMerchant('other_merchant'))
+    s.webhooks.resetMerchant('other_merchant')
+    await vi.waitFor(() => expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.status)).toEqual(['delivered', 'delivered']))
+  })
+
+  it('a merchant\'s reset aborts its in-flight request, records nothing more and keeps delivering new events', async () => {
     const hook = await receiver()
     hook.hangNext(1)
     const s = setup({ merchantUrl: hook.url })
     s.startAttempt(s.order())
     await vi.waitFor(() => expect(hook.requests).toHaveLength(1))
-    s.store.reset()
-    s.attempts.dispose()
-    s.webhooks.reset()
+    s.attempts.forget(s.store.resetMerchant('demo_merchant'))
+    s.webhooks.resetMerchant('demo_merchant')
     await s.webhooks.idle()
     expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')).toEqual([])
     s.startAttempt(s.order())

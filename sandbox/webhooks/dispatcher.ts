@@ -29,9 +29,12 @@ interface Job {
   rawBody: string
   delivery: WebhookDelivery
   generation: number
+  /** The merchant's generation when queued: a reset of that merchant alone stops it too. */
+  merchantGeneration: number
 }
 
 interface Sleep {
+  merchantId: string
   timer: ReturnType<typeof setTimeout>
   wake: (woken: boolean) => void
 }
@@ -57,9 +60,12 @@ export class WebhookDispatcher {
   private readonly draining = new Set<string>()
   private readonly workers = new Set<Promise<void>>()
   private readonly sleeps = new Set<Sleep>()
-  private readonly inFlight = new Set<AbortController>()
-  /** Bumped by stop/reset; work begun under an older generation stops and records nothing. */
+  /** Each request in flight, and whose. */
+  private readonly inFlight = new Map<AbortController, string>()
+  /** Bumped by stop; work begun under an older generation stops and records nothing. */
   private generation = 0
+  /** Bumped per merchant by resetMerchant. */
+  private readonly merchantGenerations = new Map<string, number>()
 
   constructor(options: WebhookDispatcherOptions) {
     this.deps = options.deps
@@ -85,9 +91,26 @@ export class WebhookDispatcher {
     return this.deps.store.webhooksFor(merchantId, orderId)
   }
 
-  /** Drops every queued, retrying and in-flight delivery; the records go with the store's reset. */
-  reset(): void {
-    this.cancelAll()
+  /**
+   * Drops one merchant's queued, retrying and in-flight deliveries (a QA reset); other merchants'
+   * carry on. The records go with the store's reset of that merchant.
+   */
+  resetMerchant(merchantId: string): void {
+    this.merchantGenerations.set(merchantId, this.merchantGeneration(merchantId) + 1)
+    for (const [key, queue] of this.queues) {
+      const kept = queue.filter((job) => job.merchantId !== merchantId)
+      if (kept.length !== queue.length) this.queues.set(key, kept)
+    }
+    this.cancelWhere((id) => id === merchantId)
+  }
+
+  private merchantGeneration(merchantId: string): number {
+    return this.merchantGenerations.get(merchantId) ?? 0
+  }
+
+  /** Work begun before a stop, or before its merchant's reset. */
+  private stale(job: Job): boolean {
+    return job.generation !== this.generation || job.merchantGeneration !== this.merchantGeneration(job.merchantId)
   }
 
   async idle(): Promise<void> {
@@ -131,6 +154,7 @@ export class WebhookDispatcher {
       rawBody: JSON.stringify(body),
       delivery,
       generation: this.generation,
+      merchantGeneration: this.merchantGeneration(order.merchantId),
     }
     const queue = this.queues.get(order.id) ?? []
     queue.push(job)
@@ -162,14 +186,14 @@ export class WebhookDispatcher {
   private async deliver(job: Job): Promise<void> {
     for (let retry = 0; ; retry++) {
       const attempt = await this.post(job)
-      if (job.generation !== this.generation) return
+      if (this.stale(job)) return
       const delivered = attempt.http_status !== null && isSuccess(attempt.http_status)
       const delay = this.retryDelaysMs[retry]
       const status: WebhookStatus = delivered ? 'delivered' : delay === undefined ? 'failed' : 'pending'
       this.record(job, attempt, status)
       if (status !== 'pending' || delay === undefined) return
-      const woken = await this.sleep(delay)
-      if (!woken || job.generation !== this.generation) return
+      const woken = await this.sleep(delay, job.merchantId)
+      if (!woken || this.stale(job)) return
     }
   }
 
@@ -177,7 +201,7 @@ export class WebhookDispatcher {
     const at = this.deps.clock.now()
     const started = performance.now()
     const controller = new AbortController()
-    this.inFlight.add(controller)
+    this.inFlight.set(controller, job.merchantId)
     const elapsed = () => Math.round(performance.now() - started)
     try {
       const response = await this.send(job.url, {
@@ -229,9 +253,10 @@ export class WebhookDispatcher {
   }
 
   /** Resolves true after `ms`, or false at once when stop/reset cancels it. */
-  private sleep(ms: number): Promise<boolean> {
+  private sleep(ms: number, merchantId: string): Promise<boolean> {
     return new Promise((resolve) => {
       const sleep: Sleep = {
+        merchantId,
         timer: setTimeout(() => {
           this.sleeps.delete(sleep)
           resolve(true)
@@ -247,13 +272,22 @@ export class WebhookDispatcher {
   private cancelAll(): void {
     this.generation += 1
     this.queues.clear()
+    this.cancelWhere(() => true)
+  }
+
+  /** Wakes the retries waiting and aborts the requests in flight of the merchants chosen. */
+  private cancelWhere(chosen: (merchantId: string) => boolean): void {
     for (const sleep of this.sleeps) {
+      if (!chosen(sleep.merchantId)) continue
       clearTimeout(sleep.timer)
       sleep.wake(false)
+      this.sleeps.delete(sleep)
     }
-    this.sleeps.clear()
-    for (const controller of this.inFlight) controller.abort()
-    this.inFlight.clear()
+    for (const [controller, merchantId] of this.inFlight) {
+      if (!chosen(merchantId)) continue
+      controller.abort()
+      this.inFlight.delete(controller)
+    }
   }
 }
 

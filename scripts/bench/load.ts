@@ -1,13 +1,17 @@
 import autocannon from 'autocannon'
 import { BASIC } from './sandbox-process'
 
-/** Runs in its own process (pinned by the caller): 50 connections of POST /session for 10 s. */
+/**
+ * Runs in its own process (pinned by the caller): 50 connections of POST /session for 10 s, or,
+ * given a count, until that many sessions were created.
+ */
 const origin = process.argv[2] ?? 'http://127.0.0.1:4000'
+const count = process.argv[3] === undefined ? null : Number(process.argv[3])
 let n = 0
 const result = await autocannon({
   url: `${origin}/session`,
   connections: 50,
-  duration: 10,
+  ...(count === null ? { duration: 10 } : { amount: count }),
   requests: [
     {
       method: 'POST',

@@ -83,6 +83,18 @@ export async function approvalToSuccess(origin: string, runs: number): Promise<n
 }
 
 /** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox (started on CPU 0) apart. */
+/** Creates `count` sessions with 50 connections, as fast as the sandbox takes them. */
+export async function fillSessions(sandbox: RunningSandbox, count: number): Promise<LoadResult> {
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load.ts', sandbox.origin, String(count)], { cwd: root })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('error', reject)
+    child.on('exit', () => resolve(out))
+  })
+  return LoadResult.parse(JSON.parse(output))
+}
+
 export async function sessionThroughput(sandbox: RunningSandbox): Promise<LoadResult & { cpuUsPerRequest: number | null }> {
   const load = [process.execPath, '--import', 'tsx', 'scripts/bench/load.ts', sandbox.origin]
   const [command = process.execPath, ...args] = hasTaskset() ? ['taskset', '-c', '1', ...load] : load

@@ -7,6 +7,8 @@ export interface RunningSandbox {
   origin: string
   /** CPU time (user + system) the sandbox process has used so far, in ms; null where /proc is not there. */
   cpuMs(): number | null
+  /** Resident memory of the sandbox process, in MB; null where /proc is not there. */
+  rssMb(): number | null
   stop(): Promise<void>
 }
 
@@ -21,18 +23,25 @@ function processCpuMs(pid: number | undefined): number | null {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
 }
 
+/** VmRSS of a Linux process, from /proc/<pid>/status. */
+function processRssMb(pid: number | undefined): number | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/status`)) return null
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return match ? Number(match[1]) / 1024 : null
+}
+
 /**
  * Starts the built sandbox, pinned to a CPU when asked and the machine allows, and waits for
  * /healthz. Node runs the server itself (tsx as an import hook, not its CLI, which would add a
  * wrapper process), so the child is the server and its CPU time can be read.
  */
-export async function startSandbox(port: number, pinToCore: number | null = null): Promise<RunningSandbox> {
+export async function startSandbox(port: number, pinToCore: number | null = null, env: Record<string, string> = {}): Promise<RunningSandbox> {
   const node = [process.execPath, '--import', 'tsx', 'sandbox/server.ts']
   const pinned = pinToCore !== null && hasTaskset()
   const [command = process.execPath, ...args] = pinned ? ['taskset', '-c', String(pinToCore), ...node] : node
   const child: ChildProcess = spawn(command, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMBED_DEMO_PORT: String(port + 1) },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', EMBED_DEMO_PORT: String(port + 1) },
     stdio: 'ignore',
   })
   const origin = `http://127.0.0.1:${port}`
@@ -44,6 +53,7 @@ export async function startSandbox(port: number, pinToCore: number | null = null
   return {
     origin,
     cpuMs: () => processCpuMs(child.pid),
+    rssMb: () => processRssMb(child.pid),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve())
