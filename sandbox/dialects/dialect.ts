@@ -1,4 +1,6 @@
 import type { Context, Hono } from 'hono'
+import type { StartAttempt } from '../../contract/attempt'
+import type { StartResult } from '../domain/attempt-service'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
 import type { Order, OrderSource } from '../domain/order'
@@ -12,6 +14,8 @@ export interface DialectServices {
   deps: SandboxDeps
   /** Applies an attempt's due auto-outcome before an order is read (AttemptService.refresh). */
   refresh: (order: Order) => Order
+  /** Starts an attempt as the page does (AttemptService.start), for an API that sends the UPI request itself. */
+  startAttempt: (order: Order, merchant: Merchant, request: StartAttempt, idempotencyKey: string) => StartResult
 }
 
 /** The merchant a request comes from, or the dialect's own refusal in its envelope. */
