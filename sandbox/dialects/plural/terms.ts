@@ -95,6 +95,8 @@ interface ChosenPlan {
   plan: Plan & { amount: { type: 'FIXED'; paise: number } }
   planId: string
   trialDays: number
+  /** Defined in the request: its cap is maxLimitAmount, else the amount times the quantity. */
+  inline: boolean
   /** The cap sent with an inline plan; a catalogue plan's is its max_amount. */
   capSent: number | null
 }
@@ -105,7 +107,7 @@ function catalogueEntry(planId: string, plan: Plan | undefined): Check<ChosenPla
   if (plan.amount.type !== 'FIXED') {
     return fail(createFailed('plan.planId', `${planId} has a variable amount, which this API has no field for; subscribe to a fixed plan`))
   }
-  return pass({ plan: { ...plan, amount: plan.amount }, planId, trialDays: plan.intro.type === 'DAYS' ? plan.intro.days : 0, capSent: null })
+  return pass({ plan: { ...plan, amount: plan.amount }, planId, trialDays: plan.intro.type === 'DAYS' ? plan.intro.days : 0, inline: false, capSent: null })
 }
 
 /** A merchant-maintained plan, defined in the request, as a plan of the same shape as the catalogue's. */
@@ -136,6 +138,7 @@ function inlineEntry(request: SubscriptionRequest): Check<ChosenPlan> {
     },
     planId: plan.merchantPlanId,
     trialDays,
+    inline: true,
     capSent: plan.maxLimitAmount?.value ?? null,
   })
 }
@@ -233,8 +236,8 @@ const rupees = (paise: number): string => `₹${(paise / 100).toFixed(2)}`
 /** The cap and amount rule: at least the amount, at most UPI AutoPay's limit; exact means the cap is the amount. */
 function checkCap(request: SubscriptionRequest, chosen: ChosenPlan, quantity: number): Check<{ capMinor: number; recurringMinor: number; amountRule: AmountRule }> {
   const recurringMinor = chosen.plan.amount.paise * quantity
-  const capMinor = chosen.capSent ?? chosen.plan.max_amount
-  const capField = chosen.capSent === null ? 'quantity' : 'plan.maxLimitAmount.value'
+  const capMinor = chosen.capSent ?? (chosen.inline ? recurringMinor : chosen.plan.max_amount)
+  const capField = chosen.capSent !== null ? 'plan.maxLimitAmount.value' : chosen.inline ? 'plan.amount.value' : 'quantity'
   if (recurringMinor > capMinor) {
     const amount = quantity === 1 ? rupees(recurringMinor) : `${quantity} × ${rupees(chosen.plan.amount.paise)} = ${rupees(recurringMinor)}`
     return fail(createFailed(capField, `makes the cap ${rupees(capMinor)} lower than the amount debited, ${amount}`))
@@ -323,7 +326,7 @@ export function subscriptionTerms(request: SubscriptionRequest, merchant: Mercha
   return {
     ok: true,
     terms: {
-      plan,
+      plan: chosen.value.inline ? { ...plan, max_amount: capMinor } : plan,
       planId: chosen.value.planId,
       quantity,
       trialDays: chosen.value.trialDays,
