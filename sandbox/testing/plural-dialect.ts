@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import type { Body, TestSandbox } from './checkout-dialect'
 
-export { buildTestApp, FIXED_NOW } from './checkout-dialect'
+export { buildTestApp } from './checkout-dialect'
 export type { Body, TestSandbox }
 
 export const PROCESS_PAYMENT = '/api/v1/upi/subscription/process/payment'

@@ -180,8 +180,9 @@ export function pluralRoutes(services: DialectServices, authenticate: (c: Contex
     const started = services.startAttempt(outcome.order, merchant, { rail: 'upi', channel: terms.channel, setUpMandate: true, ...(terms.vpa ? { vpa: terms.vpa } : {}) }, CREATE_ATTEMPT_KEY)
     // Every rule the attempt checks was checked above, before anything was stored.
     if (!started.ok) throw new Error(`plural subscription ${outcome.order.id} could not start its UPI request: ${started.error}`)
-    deps.log.info('plural_subscription_created', { merchant: merchant.id, order: outcome.order.source.dialect === 'plural' ? outcome.order.source.pluralOrderId : null, mode: terms.channel })
-    return c.json(created(started.order, merchant, deps.publicOrigin), 200)
+    const answer = created(started.order, merchant, deps.publicOrigin)
+    deps.log.info('plural_subscription_created', { merchant: merchant.id, order: answer.order_id, mode: terms.channel })
+    return c.json(answer, 200)
   })
 
   app.get(`${SUBSCRIPTION_PATH}/:id`, auth, (c) => {

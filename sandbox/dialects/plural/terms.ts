@@ -219,7 +219,7 @@ function checkUpi(request: SubscriptionRequest, merchant: Merchant): Check<Upi> 
   if (txnMode === 'C' && vpa === null) return fail(invalidUpi('upi_data.vpa', 'is required for collect (txnMode C)'))
   if (txnMode === undefined && vpa === null) return fail(invalidUpi('upi_data', 'needs txnMode I, or a vpa to send a collect request to'))
   const channel = vpa === null ? 'intent' : 'collect'
-  if (!merchant.instruments.includes('upi')) return fail(createFailed('upi_data', 'this merchant does not take UPI'))
+  if (!merchant.instruments.includes('upi')) return fail(createFailed('upi_data', 'cannot be used: this merchant does not take UPI'))
   if (!merchant.upi.channelPolicy.allowed.includes(channel)) {
     return fail(invalidUpi('upi_data.txnMode', `${channel} is not allowed for this merchant (allowed: ${merchant.upi.channelPolicy.allowed.join(', ')})`))
   }
