@@ -143,6 +143,8 @@ export interface Order {
   billing: OrderBilling | null
   lineItems: LineItem[]
   preferredRail: Rail | null
+  /** The rails the order may be paid on when its API allows fewer than the merchant offers (Plural's UPI subscriptions); null for all of them. */
+  rails: readonly Rail[] | null
   language: Locale | null
   clientAuthToken: string
   clientAuthTokenExpiresAt: string

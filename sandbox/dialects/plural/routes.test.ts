@@ -133,6 +133,26 @@ describe('POST /api/v1/upi/subscription/process/payment', () => {
     expect({ ...plural, today: null }).toEqual({ ...other, today: null })
   })
 
+  it('is paid by UPI only: the page offers no other rail, and refuses one', async () => {
+    const s = buildTestApp()
+    const created = await readCreated(await postSubscription(s, sampleBody({ upi_data: { txnMode: 'I' } })))
+    const pageId = pageIdOf(created)
+    const view = SessionView.parse(await (await s.app.request(`/api/pages/${pageId}`)).json())
+    expect(view.instruments.map((i) => i.rail)).toEqual(['upi'])
+    await s.app.request(`/api/pages/${pageId}/attempts/${view.attempt?.id ?? ''}/cancel`, { method: 'POST' })
+    const enach = await s.app.request(`/api/pages/${pageId}/attempts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'k-enach' },
+      body: JSON.stringify({
+        rail: 'netbanking',
+        setUpMandate: true,
+        enach: { bankCode: 'HDFC', authMode: 'netbanking', accountHolderName: 'Asha Verma', accountNumber: '1111111111', ifsc: 'HDFC0001234', accountType: 'SAVINGS' },
+      }),
+    })
+    expect(enach.status).toBe(422)
+    expect(((await enach.json()) as { error: { code: string } }).error.code).toBe('instrument_unavailable')
+  })
+
   it('replays the same reference with the same body; refuses it with a different body; stores one subscription', async () => {
     const s = buildTestApp()
     const first = await readCreated(await postSubscription(s, sampleBody()))

@@ -115,6 +115,8 @@ function draftOf(merchant: Merchant, request: SubscriptionRequest, print: string
     billing: { plan: terms.plan, schedule: terms.schedule, subscriptionId: null, planChange: null },
     lineItems: [{ name: terms.plan.name, quantity: terms.quantity, amount: terms.schedule.recurring.amount }],
     preferredRail: 'upi',
+    // Plural's API is UPI's alone: the page offers no other rail for it.
+    rails: ['upi'],
     language: null,
     source: {
       dialect: 'plural',
