@@ -25,7 +25,8 @@ const MAX_END_AHEAD_YEARS = 30
 /** Plural's v2 expires a subscription the bank has not answered within 4 hours (docs/domain/plural.md#statuses). */
 export const APPROVAL_WINDOW_MS = 4 * 3600 * 1000
 
-const istToday = (now: Date): string => new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
+/** The day an instant falls on in India, YYYY-MM-DD. */
+const istDay = (instant: Date): string => new Date(instant.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
 const istMidnight = (date: string): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - IST_OFFSET_MS)
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
 const addYears = (date: string, years: number): string => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
@@ -188,7 +189,7 @@ interface Dates {
 
 function checkDates(request: SubscriptionRequest, today: string): Check<Dates> {
   const start = utcInstant(request.startDate)
-  const startDay = istToday(start)
+  const startDay = istDay(start)
   if (startDay < today) return fail(createFailed('startDate', `must not be in the past (today is ${today} in India)`))
   const later = startDay > today
   if (later && startDay < addDays(today, MIN_START_AHEAD_DAYS)) {
@@ -197,7 +198,7 @@ function checkDates(request: SubscriptionRequest, today: string): Check<Dates> {
   if (startDay > addDays(today, MAX_START_AHEAD_DAYS)) return fail(createFailed('startDate', `must be at most ${MAX_START_AHEAD_DAYS} days ahead`))
   const end = utcInstant(request.endDate)
   if (end <= start) return fail(createFailed('endDate', `must be after startDate (${request.startDate})`))
-  if (istToday(end) > addYears(today, MAX_END_AHEAD_YEARS)) return fail(createFailed('endDate', `must be within ${MAX_END_AHEAD_YEARS} years`))
+  if (istDay(end) > addYears(today, MAX_END_AHEAD_YEARS)) return fail(createFailed('endDate', `must be within ${MAX_END_AHEAD_YEARS} years`))
   const { plan } = request
   if ((plan.planId ?? '') === '') {
     if (plan.startDate !== undefined && start < utcInstant(plan.startDate)) return fail(createFailed('startDate', `must not be before the plan's start, plan.startDate (${plan.startDate})`))
@@ -277,7 +278,7 @@ export function subscriptionTerms(request: SubscriptionRequest, merchant: Mercha
   if (!chosen.ok) return chosen
   const { plan } = chosen.value
   const quantity = request.quantity ?? 1
-  const today = istToday(now)
+  const today = istDay(now)
   const dates = checkDates(request, today)
   if (!dates.ok) return dates
   if (dates.value.later && plan.intro.type !== 'NONE') {
