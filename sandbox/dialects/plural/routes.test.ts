@@ -277,6 +277,17 @@ describe('bad input: a clear error and nothing stored', () => {
   })
 })
 
+describe('hostile text that is allowed', () => {
+  it('keeps markup in a plan name as text: the page receives the characters, never markup', async () => {
+    const s = buildTestApp()
+    const name = '<img src=x onerror=alert(1)> "Gold" & \'plan\''
+    const created = await readCreated(await postSubscription(s, sampleBody({ plan: { ...(sampleBody()['plan'] as Body), planName: name } })))
+    const view = SessionView.parse(await (await s.app.request(`/api/pages/${pageIdOf(created)}`)).json())
+    expect(view.schedule?.plan?.name).toBe(name)
+    expect(view.description).toBe(name)
+  })
+})
+
 describe('GET /api/v1/upi/subscription/{id} and other methods', () => {
   it('reads an unknown or malformed id as missing, and needs the key', async () => {
     const s = buildTestApp()
