@@ -348,5 +348,8 @@ describe('callbacks', () => {
       expect(request.headers['x-webhook-id']).toBe(body.event_id)
       expect(request.headers['x-webhook-signature']).toBe(`sha256=${createHmac('sha256', 'demo_response_key').update(request.body).digest('hex')}`)
     }
+    const listed = await s.app.request('/sandbox/orders/Merchant_Plan_001/webhooks', { headers: { authorization: basic('demo_api_key') } })
+    const deliveries = ((await listed.json()) as { webhooks: { body: { event_type: string } }[] }).webhooks
+    expect(deliveries.map((d) => d.body.event_type)).toEqual(bodies.map((b) => b.event_type))
   })
 })
