@@ -39,3 +39,13 @@ export const ZenskarError = z.object({
   }),
 })
 export type ZenskarError = z.infer<typeof ZenskarError>
+
+/**
+ * Plural dialect refusal (docs/domain/plural.md#response-codes): Plural's own shape, a numeric
+ * `response_code` and a `response_message` that names the field at fault.
+ */
+export const PluralError = z.object({
+  response_code: z.int(),
+  response_message: z.string(),
+})
+export type PluralError = z.infer<typeof PluralError>

@@ -8,6 +8,7 @@ import type { SandboxDeps } from './deps'
 import { juspayDialect } from './dialects/juspay/dialect'
 import { checkoutDialect } from './dialects/checkout/dialect'
 import { zenskarDialect } from './dialects/zenskar/dialect'
+import { pluralDialect } from './dialects/plural/dialect'
 import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
@@ -50,13 +51,29 @@ const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
 /**
  * Every merchant API dialect, in the order their routes are mounted. Checkout-session and Zenskar
  * orders are reported to the merchant (webhooks, signed return) the way Juspay orders are, so those
- * dialects are given Juspay's reporting (docs/decisions/0009-dialect-owns-its-edge.md).
+ * dialects are given Juspay's reporting (docs/decisions/0009-dialect-owns-its-edge.md); Plural's
+ * sends its own callbacks and is lent only the return signer, which its orders never use.
  */
+/** What the sandbox lends every dialect: its dependencies, and the attempt service's refresh and start. */
+export function dialectServices(deps: SandboxDeps, attempts: AttemptService, bus: OrderEventBus): DialectServices {
+  return {
+    deps,
+    refresh: (order) => attempts.refresh(order),
+    publish: (change) => bus.publish(change),
+    startAttempt: (order, merchant, request, key) => attempts.start(order, merchant, request, key),
+  }
+}
+
 export function createDialects(services: DialectServices): Dialects {
   const juspay = juspayDialect(services)
   const reporting = { signReturn: juspay.signReturn, webhook: juspay.webhook }
   return dialectRegistry(
-    { juspay, checkout: checkoutDialect(services, reporting), zenskar: zenskarDialect(services, reporting) },
+    {
+      juspay,
+      checkout: checkoutDialect(services, reporting),
+      zenskar: zenskarDialect(services, reporting),
+      plural: pluralDialect(services, { signReturn: juspay.signReturn }),
+    },
     { '/sandbox': SANDBOX_APIS_SPEAK, '/demo/api': SANDBOX_APIS_SPEAK },
   )
 }
@@ -65,7 +82,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects({ deps, refresh: (order) => attempts.refresh(order), publish: (change) => bus.publish(change) })
+  const dialects = createDialects(dialectServices(deps, attempts, bus))
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
   const webhooks = new WebhookDispatcher({ deps, bus, dialects })
   webhooks.start()

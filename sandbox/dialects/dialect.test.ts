@@ -15,6 +15,7 @@ const table = (juspay: readonly string[], checkout: readonly string[]): DialectT
   juspay: stub('juspay', juspay),
   checkout: stub('checkout', checkout),
   zenskar: stub('zenskar', ['/checkouts']),
+  plural: stub('plural', ['/api/v1/upi']),
 })
 
 const order = (source: Order['source']): Order => ({
@@ -49,6 +50,8 @@ describe('dialectRegistry', () => {
     ['/demo', undefined],
     ['/demo/apix', undefined],
     ['/api/pages/x', undefined],
+    ['/api/v1/upi/subscription/x', 'plural'],
+    ['/api/v1/upix', undefined],
     ['/', undefined],
     ['', undefined],
   ])('gives %j the envelope of %s', (path, id) => {
@@ -64,7 +67,7 @@ describe('dialectRegistry', () => {
 
   it('finds each dialect by id and lists them in the table order', () => {
     expect(registry.byId('checkout').id).toBe('checkout')
-    expect(registry.all().map((d) => d.id)).toEqual(['juspay', 'checkout', 'zenskar'])
+    expect(registry.all().map((d) => d.id)).toEqual(['juspay', 'checkout', 'zenskar', 'plural'])
   })
 
   it.each<[string, DialectTable, Record<string, DialectId>, RegExp]>([

@@ -1,4 +1,6 @@
 import type { Context, Hono } from 'hono'
+import type { StartAttempt } from '../../contract/attempt'
+import type { StartResult } from '../domain/attempt-service'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
 import type { Order, OrderSource } from '../domain/order'
@@ -14,6 +16,8 @@ export interface DialectServices {
   refresh: (order: Order) => Order
   /** Tells the page's live stream and the webhooks about a change a dialect made itself (a plan change applied without payment). */
   publish: (change: OrderChange) => void
+  /** Starts an attempt as the page does (AttemptService.start), for an API that sends the UPI request itself. */
+  startAttempt: (order: Order, merchant: Merchant, request: StartAttempt, idempotencyKey: string) => StartResult
 }
 
 /** The merchant a request comes from, or the dialect's own refusal in its envelope. */

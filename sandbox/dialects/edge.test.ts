@@ -2,10 +2,12 @@ import { createHmac } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
-import { CheckoutError, JuspayError, ZenskarError } from '../../contract/errors'
+import { CheckoutError, JuspayError, PluralError, ZenskarError } from '../../contract/errors'
 import { SessionView } from '../../contract/session'
-import { createApp, createDialects } from '../app'
+import { createApp, createDialects, dialectServices } from '../app'
+import { AttemptService } from '../domain/attempt-service'
 import { MovableClock } from '../domain/clock'
+import { OrderEventBus } from '../domain/order-events'
 import type { DialectId, EdgeError, EdgeErrorStatus } from './dialect'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
@@ -32,7 +34,8 @@ function sandbox(qaEnabled = true) {
   }
   const app = createApp(deps, { templates: null, staticDir: null })
   const request = (path: string, init?: RequestInit) => Promise.resolve(app.request(path, init))
-  return { app, deps, store, request, dialects: createDialects({ deps, refresh: (order) => order, publish: () => undefined }) }
+  const bus = new OrderEventBus()
+  return { app, deps, store, request, dialects: createDialects(dialectServices(deps, new AttemptService(deps, bus), bus)) }
 }
 
 /** Answers one request with whatever `respond` makes of its context. */
@@ -53,6 +56,12 @@ const read: Record<DialectId, (body: unknown) => { code: string; message: string
     return { code: e.code, message: e.message, field: e.param ?? null }
   },
   zenskar: (body) => ZenskarError.parse(body).error,
+  // Plural's envelope has no field of its own: the message names it, "… (field reason)".
+  plural: (body) => {
+    const e = PluralError.parse(body)
+    const named = /^(.*) \((\S+) [^)]*\)$/.exec(e.response_message)
+    return { code: String(e.response_code), message: named?.[1] ?? e.response_message, field: named?.[2] ?? null }
+  },
 }
 
 const EDGE_CODES: Record<DialectId, Record<EdgeErrorStatus, string>> = {
@@ -86,6 +95,16 @@ const EDGE_CODES: Record<DialectId, Record<EdgeErrorStatus, string>> = {
     415: 'unsupported_media_type',
     503: 'service_unavailable',
   },
+  plural: {
+    400: '12400',
+    401: '12401',
+    404: '12410',
+    405: '12405',
+    409: '12409',
+    413: '12413',
+    415: '12415',
+    503: '12503',
+  },
 }
 
 const DIALECT_IDS: readonly DialectId[] = sandbox().dialects.all().map((dialect) => dialect.id)
@@ -106,6 +125,7 @@ describe('Dialect.authenticate', () => {
     juspay: (key) => ({ authorization: basic(key) }),
     checkout: (key) => ({ authorization: bearer(key) }),
     zenskar: (key) => ({ 'x-api-key': key }),
+    plural: (key) => ({ authorization: bearer(key) }),
   }
   it.each(DIALECT_IDS)('%s knows the demo merchant by its key and refuses anything else in its envelope', async (id) => {
     const dialect = sandbox().dialects.byId(id)
@@ -128,7 +148,7 @@ describe('Dialect.authenticate', () => {
       const { res, merchant } = await withKey(refused)
       expect(merchant).toBeNull()
       expect(res.status).toBe(401)
-      expect(read[id](await res.json()).code).toMatch(/^(UNAUTHENTICATED|api_key_missing|api_key_invalid|authorization_malformed|unauthorized)$/)
+      expect(read[id](await res.json()).code).toMatch(/^(UNAUTHENTICATED|api_key_missing|api_key_invalid|authorization_malformed|unauthorized|12401)$/)
     }
   })
 })
@@ -141,6 +161,8 @@ describe('a path no route matches', () => {
     ['/v1/payments', true, 404, 'Unrecognised request URL.', 'checkout'],
     ['/v1/checkout/x/y', true, 404, 'No such checkout session.', 'checkout'],
     ['/checkouts/a/b', true, 404, 'No such checkout.', 'zenskar'],
+    ['/api/v1/upi/x', true, 404, 'No such subscription or endpoint.', 'plural'],
+    ['/api/v1/upi/subscription/v1-sub-0/x', true, 404, 'No such subscription or endpoint.', 'plural'],
     ['/demo/api/x', true, 404, 'No such endpoint.', 'juspay'],
     ['/sandbox/x', true, 404, 'No such QA endpoint.', 'juspay'],
     ['/sandbox/x', false, 404, 'No such endpoint.', 'juspay'],
@@ -156,7 +178,7 @@ describe('a path no route matches', () => {
     } else {
       const body = read[envelope](await res.json())
       expect(body.message).toBe(message)
-      expect(body.code).toBe({ juspay: 'RESOURCE_NOT_FOUND', checkout: 'resource_missing', zenskar: 'not_found' }[envelope])
+      expect(body.code).toBe({ juspay: 'RESOURCE_NOT_FOUND', checkout: 'resource_missing', zenskar: 'not_found', plural: '12410' }[envelope])
     }
   })
 })

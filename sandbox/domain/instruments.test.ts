@@ -90,7 +90,7 @@ const rows: Row[] = [
 
 describe('eligibleInstruments', () => {
   it.each(rows)('%s', (_name, createMandate, mandate, expected) => {
-    const result = eligibleInstruments(both, { createMandate, mandate })
+    const result = eligibleInstruments(both, { createMandate, mandate, rails: null })
     const byRail = Object.fromEntries(
       result.map((i) => [i.rail, { available: i.available, mandate: i.mandate, reason: i.unavailableReason, notices: i.notices }]),
     )
@@ -98,7 +98,13 @@ describe('eligibleInstruments', () => {
   })
 
   it('offers only the instruments the merchant has', () => {
-    const result = eligibleInstruments(upiOnly, { createMandate: null, mandate: null })
+    const result = eligibleInstruments(upiOnly, { createMandate: null, mandate: null, rails: null })
     expect(result.map((i) => i.rail)).toEqual(['upi'])
+  })
+
+  it('offers only the rails the order allows, of those the merchant has', () => {
+    const [createMandate, mandate] = [rows[0]?.[1] ?? null, rows[0]?.[2] ?? null]
+    expect(eligibleInstruments(both, { createMandate, mandate, rails: ['upi'] }).map((i) => i.rail)).toEqual(['upi'])
+    expect(eligibleInstruments(upiOnly, { createMandate, mandate, rails: ['netbanking'] })).toEqual([])
   })
 })

@@ -7,9 +7,10 @@ import { RAIL_RULES } from './rails'
  * Which rails the page offers for this order, and why any of them (or its mandate opt-in) is not:
  * each rail's own rules (sandbox/domain/rails/) say what blocks the mandate and what to tell the customer.
  */
-export function eligibleInstruments(merchant: Merchant, order: Pick<Order, 'createMandate' | 'mandate'>): Instrument[] {
-  const { createMandate, mandate } = order
-  return merchant.instruments.map((rail): Instrument => {
+export function eligibleInstruments(merchant: Merchant, order: Pick<Order, 'createMandate' | 'mandate' | 'rails'>): Instrument[] {
+  const { createMandate, mandate, rails } = order
+  const offered = rails === null ? merchant.instruments : merchant.instruments.filter((rail) => rails.includes(rail))
+  return offered.map((rail): Instrument => {
     if (!createMandate || !mandate) {
       return { rail, mandate: 'none', available: true, unavailableReason: null, notices: [] }
     }

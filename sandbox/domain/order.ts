@@ -46,6 +46,21 @@ export type OrderSource =
       /** The overrides as accepted, echoed on every read. */
       productOverrides: { product_id: string; quantity?: number; is_enabled?: boolean }[]
     }
+  | {
+      dialect: 'plural'
+      /** Plural's numeric order id, also its merchant_order_id as text (docs/domain/plural.md#ids). */
+      pluralOrderId: number
+      /** The plan_id answered: the catalogue plan's id or the inline plan's merchantPlanId. */
+      planId: string
+      /** `C` collect or `I` intent, as the request chose it. */
+      txnMode: 'C' | 'I'
+      quantity: number
+      trialPeriodInDays: number
+      /** `YYYY-MM-DD HH:mm:ss` (UTC), as sent. */
+      startDate: string
+      endDate: string
+      enableNotification: boolean
+    }
 
 /**
  * The prorated preview an order pays for, as it stood when the order was created
@@ -130,6 +145,8 @@ export interface Order {
   billing: OrderBilling | null
   lineItems: LineItem[]
   preferredRail: Rail | null
+  /** The rails the order may be paid on when its API allows fewer than the merchant offers (Plural's UPI subscriptions); null for all of them. */
+  rails: readonly Rail[] | null
   language: Locale | null
   clientAuthToken: string
   clientAuthTokenExpiresAt: string
@@ -167,6 +184,7 @@ export function sessionState(order: Order, now: Date): 'open' | 'expired' | 'com
 export function cancelUrlOf(order: Order): string | null {
   switch (order.source.dialect) {
     case 'juspay':
+    case 'plural':
       return null
     case 'checkout':
     case 'zenskar':

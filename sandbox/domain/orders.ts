@@ -85,6 +85,7 @@ export function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: Or
     billing: draft.billing,
     lineItems: draft.lineItems,
     preferredRail: draft.preferredRail,
+    rails: draft.rails,
     language: draft.language,
     clientAuthToken: newClientAuthToken(),
     clientAuthTokenExpiresAt: new Date(now.getTime() + CLIENT_AUTH_TOKEN_TTL_MS).toISOString(),

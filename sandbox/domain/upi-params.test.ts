@@ -46,6 +46,7 @@ function order(mandate: MandateTerms | null): Order {
     billing: null,
     lineItems: [],
     preferredRail: null,
+    rails: null,
     language: null,
     clientAuthToken: 'tkn',
     clientAuthTokenExpiresAt: '2026-11-25T10:15:00.000Z',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CheckoutError, JuspayError } from '../../contract/errors'
+import { CheckoutError, JuspayError, PluralError } from '../../contract/errors'
 import { PageError, SessionView } from '../../contract/session'
-import { basic, bearer, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
+import { basic, bearer, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, pluralBody, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 import { startServer, type ServerProcess } from '../testing/server-process'
 
 const ENACH = {
@@ -99,6 +99,32 @@ describe('one merchant cannot reach another merchant’s orders', () => {
       expect(theirs.id).not.toBe(mine.id)
       expect(theirs.clientSecret).not.toBe(mine.clientSecret)
       expect(theirs.order.merchantId).toBe('other_merchant')
+    })
+  })
+
+  describe('Plural subscriptions', () => {
+    const PROCESS = '/api/v1/upi/subscription/process/payment'
+    it('reading another merchant’s subscription answers exactly as for a missing one', async () => {
+      const mine = await jsonOf(await s.postJson(PROCESS, pluralBody(), { authorization: bearer(DEMO_KEY) }))
+      const id = String(mine['subscription_id'])
+      const theirs = await s.request(`/api/v1/upi/subscription/${id}`, { headers: { authorization: bearer(OTHER_KEY) } })
+      const missing = await s.request('/api/v1/upi/subscription/v1-sub-00000000000000000000000000000000', { headers: { authorization: bearer(OTHER_KEY) } })
+      expect(theirs.status).toBe(404)
+      expect(missing.status).toBe(404)
+      expect(PluralError.parse(await theirs.json())).toEqual(PluralError.parse(await missing.json()))
+      expect((await s.request(`/api/v1/upi/subscription/${id}`, { headers: { authorization: bearer(DEMO_KEY) } })).status).toBe(200)
+    })
+
+    it('another merchant’s key cannot create for this merchant, and reusing its reference creates the caller’s own', async () => {
+      const mine = await jsonOf(await s.postJson(PROCESS, pluralBody({ clientUniqueReference: 'shared-ref' }), { authorization: bearer(DEMO_KEY) }))
+      const pageId = new URL(String(mine['payment_page_url'])).pathname.split('/')[2] ?? ''
+      const before = snapshot(s, [pageId])
+      const claimed = await s.postJson(PROCESS, pluralBody({ clientUniqueReference: 'shared-ref' }), { authorization: bearer(OTHER_KEY) })
+      expect(claimed.status).toBe(403)
+      expect(PluralError.parse(await claimed.json()).response_code).toBe(12403)
+      const own = await jsonOf(await s.postJson(PROCESS, pluralBody({ clientUniqueReference: 'shared-ref', merchantId: 'other_merchant', plan: { planId: '', merchantPlanId: 'p1', planName: 'Globex monthly', frequency: 1, frequencyType: 'Month', amount: { value: 10000, currency: 'INR' } } }), { authorization: bearer(OTHER_KEY) }))
+      expect(own['subscription_id']).not.toBe(mine['subscription_id'])
+      expect(snapshot(s, [pageId])).toBe(before)
     })
   })
 })

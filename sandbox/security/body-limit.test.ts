@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { CheckoutError, JuspayError, ZenskarError } from '../../contract/errors'
+import { CheckoutError, JuspayError, PluralError, ZenskarError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
 import { embedHostApp } from '../demo/embed-host-app'
 import type { Order } from '../domain/order'
@@ -18,6 +18,9 @@ const ENVELOPES = {
   },
   zenskar: async (res: Response) => {
     expect(ZenskarError.parse(await res.json()).error.code).toBe('body_too_large')
+  },
+  plural: async (res: Response) => {
+    expect(PluralError.parse(await res.json()).response_code).toBe(12413)
   },
   page: async (res: Response) => {
     expect(PageError.parse(await res.json()).error.code).toBe('payload_too_large')
@@ -53,6 +56,11 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/checkout/sessions': { path: () => '/v1/checkout/sessions', headers: { ...JSON_TYPE, authorization: bearer(DEMO_KEY) }, envelope: 'checkout' },
   'POST /checkouts': { path: () => '/checkouts', headers: { ...JSON_TYPE, 'x-api-key': DEMO_KEY }, envelope: 'zenskar' },
   'POST /checkouts/preview': { path: () => '/checkouts/preview', headers: { ...JSON_TYPE, 'x-api-key': DEMO_KEY }, envelope: 'zenskar' },
+  'POST /api/v1/upi/subscription/process/payment': {
+    path: () => '/api/v1/upi/subscription/process/payment',
+    headers: { ...JSON_TYPE, authorization: bearer(DEMO_KEY) },
+    envelope: 'plural',
+  },
   'POST /api/pages/:pageId/attempts': { path: (w) => `/api/pages/${w.open.id}/attempts`, headers: { ...JSON_TYPE, 'idempotency-key': 'k' }, envelope: 'page' },
   'POST /api/pages/:pageId/vpa': { path: (w) => `/api/pages/${w.open.id}/vpa`, headers: JSON_TYPE, envelope: 'page' },
   'POST /api/checkout/lookup': { path: () => '/api/checkout/lookup', headers: JSON_TYPE, envelope: 'page' },

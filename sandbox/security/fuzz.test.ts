@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CheckoutError, JuspayError, ZenskarError } from '../../contract/errors'
+import { CheckoutError, JuspayError, PluralError, ZenskarError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
 import type { Order } from '../domain/order'
-import { basic, bearer, checkoutBody, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
+import { basic, bearer, checkoutBody, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, pluralBody, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 /** Deterministic: CI replays exactly these inputs; a failure prints the seed and the shrunk request. */
 const SEED = 20261125
@@ -11,7 +11,7 @@ const RUNS = 30
 /** A guard for a loaded 2-core CI machine, far above what a property takes; it asserts nothing about speed. */
 const PROPERTY_TIMEOUT_MS = 120_000
 
-type Dialect = 'juspay' | 'checkout' | 'zenskar' | 'page' | 'html' | 'text'
+type Dialect = 'juspay' | 'checkout' | 'zenskar' | 'plural' | 'page' | 'html' | 'text'
 /** How the endpoint takes the API key: Authorization Basic or Bearer, the x-api-key header, or not at all. */
 type Auth = 'basic' | 'bearer' | 'apikey' | 'none'
 
@@ -182,6 +182,17 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   'POST /checkouts/preview': { method: 'POST', path: () => '/checkouts/preview', auth: 'apikey', valid: () => ({ plan_id: 'fit_monthly', customer_id: 'cust_1' }) },
   'GET /checkouts/:id': { method: 'GET', path: (_w, id) => `/checkouts/${id ?? '00000000-0000-4000-8000-000000000000'}`, auth: 'apikey' },
+  'POST /api/v1/upi/subscription/process/payment': {
+    method: 'POST',
+    path: () => '/api/v1/upi/subscription/process/payment',
+    auth: 'bearer',
+    valid: () => pluralBody({ clientUniqueReference: 'fuzz-plural' }),
+  },
+  'GET /api/v1/upi/subscription/:id': {
+    method: 'GET',
+    path: (_w, id) => `/api/v1/upi/subscription/${id ?? 'v1-sub-00000000000000000000000000000000'}`,
+    auth: 'bearer',
+  },
   'POST /api/pages/:pageId/cancel': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/cancel`, auth: 'none' },
   'GET /api/pages/:pageId': { method: 'GET', path: (w, id) => `/api/pages/${id ?? w.open.id}`, auth: 'none' },
   'POST /api/pages/:pageId/attempts': {
@@ -416,6 +427,7 @@ function dialectOf(method: string, path: string): Dialect {
   const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`)
   if (under('/v1')) return 'checkout'
   if (under('/checkouts')) return 'zenskar'
+  if (under('/api/v1/upi')) return 'plural'
   if (under('/api')) return 'page'
   if (under('/simulator/upi') || under('/simulator/bank')) return 'html'
   const get = method === 'GET'
@@ -429,6 +441,7 @@ const ENVELOPES: Record<Exclude<Dialect, 'html' | 'text'>, { safeParse: (v: unkn
   juspay: JuspayError,
   checkout: CheckoutError,
   zenskar: ZenskarError,
+  plural: PluralError,
   page: PageError,
 }
 

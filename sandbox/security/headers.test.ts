@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { basic, bearer, DEMO_KEY, juspayBody, OTHER_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
+import { basic, bearer, DEMO_KEY, juspayBody, OTHER_KEY, pluralBody, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 type Kind = 'page' | 'api' | 'simulator' | 'stylesheet'
 interface Route {
@@ -80,6 +80,9 @@ describe('security headers', () => {
       { name: 'GET /orders/:id (status)', kind: 'api', path: `/orders/${order.orderId}`, init: { headers: qa } },
       { name: 'POST /v1/checkout/sessions', kind: 'api', path: '/v1/checkout/sessions', init: json({}, { authorization: bearer(DEMO_KEY) }) },
       { name: 'GET /v1/checkout/sessions/:id', kind: 'api', path: `/v1/checkout/sessions/${session.id}`, init: { headers: { authorization: bearer(DEMO_KEY) } } },
+      { name: 'POST /api/v1/upi/subscription/process/payment', kind: 'api', path: '/api/v1/upi/subscription/process/payment', init: json(pluralBody(), { authorization: bearer(DEMO_KEY) }) },
+      { name: 'POST /api/v1/upi/subscription/process/payment, refused', kind: 'api', path: '/api/v1/upi/subscription/process/payment', init: json({}, { authorization: bearer(DEMO_KEY) }) },
+      { name: 'GET /api/v1/upi/subscription/:id, missing', kind: 'api', path: '/api/v1/upi/subscription/v1-sub-00000000000000000000000000000000', init: { headers: { authorization: bearer(DEMO_KEY) } } },
       { name: 'GET /api/pages/:id', kind: 'api', path: `/api/pages/${order.id}` },
       { name: 'POST /api/pages/:id/vpa', kind: 'api', path: `/api/pages/${order.id}/vpa`, init: json({ vpa: 'success@upi' }) },
       { name: 'POST /api/checkout/lookup', kind: 'api', path: '/api/checkout/lookup', init: json({ client_secret: session.clientSecret }) },

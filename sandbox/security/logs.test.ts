@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AttemptView } from '../../contract/attempt'
 import { SessionView } from '../../contract/session'
-import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY } from '../testing/security-harness'
+import { basic, bearer, checkoutBody, DEMO_KEY, juspayBody, OTHER_KEY, pluralBody, pluralDates } from '../testing/security-harness'
 import { startServer, type ServerProcess } from '../testing/server-process'
 
 const ACCOUNT_NUMBER = '1111111111'
@@ -19,6 +19,8 @@ const ISSUED = [
   'UPI simulator token',
   'bank simulator token',
   'mandate token',
+  'Plural subscription id',
+  'Plural UPI app token',
 ] as const
 type Issued = (typeof ISSUED)[number]
 
@@ -146,6 +148,15 @@ describe('secrets never reach the sandbox log', () => {
     await record(await call(`/simulator/bank/${bankToken}/authorise`, { method: 'POST' }), 303)
     await record(await call(`/simulator/bank/${bankToken}`), 200)
     await record(await call('/sandbox/orders/log-enach/webhooks', { headers: demo }), 200)
+
+    // A Plural subscription by intent, read back; the customer approves it in the simulated app.
+    const plural = await record(await call('/api/v1/upi/subscription/process/payment', jsonBody(pluralBody({ clientUniqueReference: 'log-plural', ...pluralDates(new Date()) }), { authorization: bearer(DEMO_KEY) })), 200)
+    const subscriptionId = keep('Plural subscription id', plural['subscription_id'])
+    const pluralToken = keep('Plural UPI app token', tokenOf(String(plural['upi_app_url'])))
+    await record(await call(`/simulator/upi/${pluralToken}/approve`, form({ pin: PIN, payer_vpa: 'asha@okaxis', app: 'gpay' })), 303)
+    await record(await call(`/api/v1/upi/subscription/${subscriptionId}`, { headers: { authorization: bearer(DEMO_KEY) } }), 200)
+    await record(await call(`/api/v1/upi/subscription/${subscriptionId}`, { headers: { authorization: bearer(OTHER_KEY) } }), 404)
+    await record(await call('/api/v1/upi/subscription/process/payment', jsonBody(pluralBody(pluralDates(new Date())), { authorization: bearer(WRONG_KEY) })), 401)
 
     // Calls with bad or foreign credentials.
     await record(await call('/session', jsonBody(juspayBody(), { authorization: basic(WRONG_KEY) })), 401)

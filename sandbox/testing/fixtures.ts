@@ -65,6 +65,7 @@ export function orderDraft(now: Date, overrides: Partial<OrderDraft> = {}): Orde
     billing: null,
     lineItems: [],
     preferredRail: null,
+    rails: null,
     language: null,
     source: { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null },
     ...overrides,

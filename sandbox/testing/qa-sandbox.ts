@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { onTestFinished } from 'vitest'
-import { createDialects } from '../app'
+import { createDialects, dialectServices } from '../app'
 import type { SandboxDeps } from '../deps'
 import { AttemptService } from '../domain/attempt-service'
 import { MovableClock } from '../domain/clock'
@@ -32,7 +32,7 @@ export function qaSandbox(now: Date) {
   const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o), publish: (change) => bus.publish(change) })
+  const dialects = createDialects(dialectServices(deps, attempts, bus))
   const webhooks = new WebhookDispatcher({ deps, bus, dialects })
   webhooks.start()
   onTestFinished(async () => {

@@ -74,6 +74,31 @@ export function checkoutBody(overrides: Record<string, unknown> = {}): Record<st
   }
 }
 
+const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
+
+/** Plural's startDate and endDate (`YYYY-MM-DD HH:mm:ss`, UTC) for a year from the start of `now`'s day in India. */
+export function pluralDates(now: Date): { startDate: string; endDate: string } {
+  const day = new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
+  const start = new Date(Date.parse(`${day}T00:00:00Z`) - IST_OFFSET_MS)
+  const end = new Date(start)
+  end.setUTCFullYear(end.getUTCFullYear() + 1)
+  const format = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ')
+  return { startDate: format(start), endDate: format(end) }
+}
+
+/** A Plural subscription body for POST /api/v1/upi/subscription/process/payment: fit_monthly by intent, from TEST_NOW's day for a year. */
+export function pluralBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    merchantId: 'demo_merchant',
+    clientUniqueReference: `plural-${Math.random().toString(36).slice(2, 12)}`,
+    plan: { planId: 'fit_monthly', merchantMaintainedPlan: false },
+    ...pluralDates(TEST_NOW),
+    customerData: { firstName: 'Asha', lastName: 'Verma', countryCode: '91', customerMobile: '9876543210', customerEmail: 'asha@example.com' },
+    upi_data: { txnMode: 'I' },
+    ...overrides,
+  }
+}
+
 const record = (value: unknown): Record<string, unknown> => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`expected a JSON object, got ${JSON.stringify(value)}`)
   return Object.fromEntries(Object.entries(value))

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as z from 'zod'
 import type { StartAttempt } from '../../contract/attempt'
-import { createDialects } from '../app'
+import { createDialects, dialectServices } from '../app'
 import type { SandboxDeps } from '../deps'
 import { AttemptService } from '../domain/attempt-service'
 import { MovableClock } from '../domain/clock'
@@ -70,7 +70,7 @@ function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: Setu
   const deps: SandboxDeps = { store, clock, merchants, log, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
   const bus = new OrderEventBus()
   const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects({ deps, refresh: (o) => attempts.refresh(o), publish: (change) => bus.publish(change) })
+  const dialects = createDialects(dialectServices(deps, attempts, bus))
   const webhooks = new WebhookDispatcher({ deps, bus, dialects, retryDelaysMs: [20, 40], ...dispatcher })
   webhooks.start()
   cleanups.push(async () => {

@@ -121,6 +121,7 @@ export function toOrderDraft(input: DraftInput): OrderDraft {
     billing: sessionBilling(request, mandate.mandate, today, input.now),
     lineItems: request.line_items.map(toLineItem),
     preferredRail: null,
+    rails: null,
     language: languageOf(metadata),
     source: {
       dialect: 'checkout',

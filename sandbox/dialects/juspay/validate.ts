@@ -143,6 +143,7 @@ function toDraft(
     billing: resolved.billing,
     lineItems: [],
     preferredRail: ACTION_RAIL[action],
+    rails: null,
     language: request.language ?? null,
     source: {
       dialect: 'juspay',

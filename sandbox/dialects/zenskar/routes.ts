@@ -97,6 +97,7 @@ function draftOf(merchant: Merchant, checkoutId: string, request: CheckoutReques
     billing: { plan: terms.plan, schedule: terms.schedule, subscriptionId: null, planChange: null },
     lineItems: [{ name: terms.plan.name, quantity: terms.quantity, amount: terms.schedule.recurring.amount }],
     preferredRail: null,
+    rails: null,
     language: null,
     source: {
       dialect: 'zenskar',
