@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
 import { MemoryStore } from '../store/memory-store'
-import { monthlyPlan, orderBilling, TEST_NOW } from '../testing/fixtures'
+import { monthlyPlan, subscriptionFixture, TEST_NOW } from '../testing/fixtures'
 import { applyWithoutPayment, planChangePreview, type ApplyRefusal, type PlanChangePreview } from './plan-change'
 import { istMidnight } from './proration'
 import type { Subscription } from './subscriptions'
@@ -15,29 +15,7 @@ import type { Subscription } from './subscriptions'
 const cycle = { start: istMidnight('2026-11-25'), end: istMidnight('2026-12-05') }
 const MINUTE = 60 * 1000
 
-function subscription(overrides: Partial<Subscription> = {}): Subscription & { plan: Plan } {
-  const { schedule } = orderBilling()
-  return {
-    id: 'bei_a',
-    status: 'ACTIVE',
-    merchantId: 'm1',
-    customerId: 'cust-1',
-    plan: monthlyPlan(),
-    planSnapshotAt: TEST_NOW.toISOString(),
-    planAmountMinor: 49900,
-    mandateId: 'M1',
-    mandatePageId: 'ordeh_a',
-    orderId: 'order-a',
-    pageId: 'ordeh_a',
-    intro: { type: 'NONE' },
-    billingStartsOn: '2026-12-05',
-    schedule,
-    creditMinor: 0,
-    createdAt: TEST_NOW.toISOString(),
-    activatedAt: TEST_NOW.toISOString(),
-    ...overrides,
-  } as Subscription & { plan: Plan }
-}
+const subscription = (overrides: Partial<Subscription> = {}) => subscriptionFixture(overrides) as Subscription & { plan: Plan }
 
 const target = (paise: number, overrides: Partial<Plan> = {}) => monthlyPlan({ plan_id: `fit_${paise}`, amount: { type: 'FIXED', paise }, max_amount: paise, ...overrides })
 

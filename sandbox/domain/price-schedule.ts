@@ -1,5 +1,6 @@
 import type { BillingInterval, IstDate, PriceSchedule, ScheduledCharge } from '../../contract/billing'
 import type { RuleType } from '../../contract/mandate'
+import type { Plan } from '../../contract/plan'
 import { inr } from '../../contract/money'
 
 /**
@@ -244,4 +245,24 @@ export function creditedCharges(terms: CreditedTerms): ScheduledCharge[] {
     credit -= applied
     return { date: format(day), amount: inr(amountMinor - applied), intro: false }
   })
+}
+
+/**
+ * What a plan checkout charges at registration and which introductory period follows
+ * (docs/domain/billing.md#introductory-period): with a later start, only an authorisation, refunded;
+ * else the first period (its introductory price when discounted cycles begin), or the authorisation
+ * when the first period is free. `quantity` multiplies the introductory price as it does the regular one.
+ */
+export function planStart(plan: Plan, recurringMinor: number, quantity: number, startsAt: Date | null, authorisationMinor: number): Pick<ScheduleTerms, 'today' | 'intro'> {
+  const authorisation = { minor: authorisationMinor, refunded: true, paysFirstPeriod: false }
+  if (startsAt) return { today: authorisation, intro: { type: 'START_DATE', at: startsAt } }
+  const intro: IntroTerms =
+    plan.intro.type === 'NONE'
+      ? { type: 'NONE' }
+      : plan.intro.type === 'DAYS'
+        ? { type: 'DAYS', days: plan.intro.days }
+        : { type: 'CYCLES', cycles: plan.intro.cycles, minor: plan.intro.paise * quantity }
+  if (intro.type === 'NONE') return { today: { minor: recurringMinor, refunded: false, paysFirstPeriod: true }, intro }
+  if (intro.type === 'CYCLES' && intro.minor > 0) return { today: { minor: intro.minor, refunded: false, paysFirstPeriod: true }, intro }
+  return { today: authorisation, intro }
 }

@@ -13,6 +13,11 @@ const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
 export const istMidnight = (date: IstDate): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - IST_OFFSET_MS)
 /** The IST calendar day an instant falls on. */
 export const istDate = (instant: Date): IstDate => new Date(instant.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
+const DAY_MS = 24 * 3600 * 1000
+/** The calendar day `days` after (or before) another. */
+export const addDays = (date: IstDate, days: number): IstDate => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
+/** The same month and day `years` later (29 February stays as written; the caller's parser decides). */
+export const addYears = (date: IstDate, years: number): IstDate => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
 
 /** The paid period in progress: [start, end), both at IST midnight. */
 export interface Cycle {

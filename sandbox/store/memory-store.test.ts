@@ -4,7 +4,7 @@ import type { NetbankingAttempt, UpiAttempt } from '../domain/attempt'
 import type { Order } from '../domain/order'
 import type { PlanChangePreview } from '../domain/plan-change'
 import type { Subscription } from '../domain/subscriptions'
-import { monthlyPlan, orderBilling, orderDraft, TEST_NOW } from '../testing/fixtures'
+import { monthlyPlan, orderBilling, orderDraft, subscriptionFixture, TEST_NOW } from '../testing/fixtures'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { MemoryStore } from './memory-store'
 
@@ -248,26 +248,8 @@ describe('MemoryStore run-time plans', () => {
 
 describe('MemoryStore subscriptions', () => {
   const { schedule } = orderBilling()
-  const subscription = (id: string, overrides: Partial<Subscription> = {}): Subscription => ({
-    id,
-    status: 'ACTIVE',
-    merchantId: 'm1',
-    customerId: 'cust-1',
-    plan: monthlyPlan(),
-    planSnapshotAt: TEST_NOW.toISOString(),
-    planAmountMinor: 49900,
-    mandateId: 'M1',
-    mandatePageId: `ordeh_${id}`,
-    orderId: `order-${id}`,
-    pageId: `ordeh_${id}`,
-    intro: { type: 'NONE' },
-    billingStartsOn: '2026-12-05',
-    schedule,
-    creditMinor: 0,
-    createdAt: TEST_NOW.toISOString(),
-    activatedAt: TEST_NOW.toISOString(),
-    ...overrides,
-  })
+  const subscription = (id: string, overrides: Partial<Subscription> = {}): Subscription =>
+    subscriptionFixture({ id, mandatePageId: `ordeh_${id}`, orderId: `order-${id}`, pageId: `ordeh_${id}`, schedule, ...overrides })
 
   it('keeps one subscription per order, answering the one an order already started', () => {
     const store = new MemoryStore()

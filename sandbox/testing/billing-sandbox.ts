@@ -69,3 +69,15 @@ export async function paidPlanCheckout(s: TestSandbox, planId = 'fit_monthly', e
 /** The billing execution as POST /billing/execution-info answers it. */
 export const readExecution = async (s: TestSandbox, id: string) =>
   (await (await postJson(s, '/billing/execution-info', { command: 'get', billing_execution_info_id: id })).json()) as JuspayBillingExecution
+
+/** A Juspay session paying for the preview `requestId` of subscription `id` (billing_plan_change): ₹175.60 and a new mandate unless `extra` says otherwise. */
+export const planChangeSession = (id: string, requestId: string, extra: Record<string, unknown> = {}) => ({
+  order_id: 'pc-1',
+  amount: '175.60',
+  payment_page_client_id: 'demo_merchant',
+  action: 'paymentPage',
+  return_url: 'https://shop.merchant.com',
+  'options.create_mandate': 'REQUIRED',
+  payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: id, request_id: requestId } } } },
+  ...extra,
+})

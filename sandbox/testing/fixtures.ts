@@ -8,6 +8,7 @@ import { createOrder, type OrderDraft } from '../domain/orders'
 import type { Order, OrderBilling } from '../domain/order'
 import { priceSchedule } from '../domain/price-schedule'
 import type { SandboxDeps } from '../deps'
+import type { Subscription } from '../domain/subscriptions'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
@@ -167,4 +168,26 @@ export const billingSession = (orderId: string, info: Record<string, unknown>, e
   'metadata.auto_refund_post_success': 'true',
   payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info } } },
   ...extra,
+})
+
+/** A subscription of merchant m1 to fit_monthly (₹499 on the 5th) started at TEST_NOW by order ordeh_a; override what a test is about. */
+export const subscriptionFixture = (overrides: Partial<Subscription> = {}): Subscription => ({
+  id: 'bei_a',
+  status: 'ACTIVE',
+  merchantId: 'm1',
+  customerId: 'cust-1',
+  plan: monthlyPlan(),
+  planSnapshotAt: TEST_NOW.toISOString(),
+  planAmountMinor: 49900,
+  mandateId: 'M1',
+  mandatePageId: 'ordeh_a',
+  orderId: 'order-a',
+  pageId: 'ordeh_a',
+  intro: { type: 'NONE' },
+  billingStartsOn: '2026-12-05',
+  schedule: orderBilling().schedule,
+  creditMinor: 0,
+  createdAt: TEST_NOW.toISOString(),
+  activatedAt: TEST_NOW.toISOString(),
+  ...overrides,
 })

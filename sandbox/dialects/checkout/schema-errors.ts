@@ -1,5 +1,6 @@
 import type * as z from 'zod'
 import { invalidParam, type CheckoutErrorSpec } from './errors'
+import { valueAt } from '../../http/json-path'
 
 /** Stripe-style parameter names: line_items[0][price_data][unit_amount]. */
 export function paramName(path: readonly PropertyKey[]): string {
@@ -10,15 +11,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
 }
 
-/** The value the client sent at `path`, or undefined when it (or a parent) is absent. */
-function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = body
-  for (const segment of path) {
-    if (!isRecord(current) || typeof segment === 'symbol' || !Object.hasOwn(current, segment)) return undefined
-    current = current[segment]
-  }
-  return current
-}
 
 /** Deepest object the create-session schema reads: line_items[i][price_data][product_data]. */
 const DEEPEST_SCHEMA_OBJECT = 4

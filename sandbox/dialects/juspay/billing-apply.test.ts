@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { JuspayError } from '../../../contract/errors'
-import { billingSandbox, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, postJson, readExecution } from '../../testing/billing-sandbox'
+import { billingSandbox, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, planChangeSession, postJson, readExecution } from '../../testing/billing-sandbox'
 import type { TestSandbox } from '../../testing/checkout-dialect'
 import { monthlyPlan } from '../../testing/fixtures'
 import type { JuspayAppliedChange } from './billing-apply'
@@ -159,16 +159,7 @@ describe('apply_plan_change refused, changing nothing', () => {
     const { id } = await paidPlanCheckout(s, 'fit_monthly')
     s.clock.advance(LATER)
     await postJson(s, '/billing', preview(id, 'up', 'fit_monthly_plus', 799))
-    const session = {
-      order_id: 'pc-1',
-      amount: '175.60',
-      payment_page_client_id: 'demo_merchant',
-      action: 'paymentPage',
-      return_url: 'https://shop.merchant.com',
-      'options.create_mandate': 'REQUIRED',
-      payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: id, request_id: 'up' } } } },
-    }
-    expect((await postJson(s, '/session', session)).status).toBe(200)
+    expect((await postJson(s, '/session', planChangeSession(id, 'up'))).status).toBe(200)
     await expectRefusal(await postJson(s, '/billing', apply(id, 'up')), 400, 'INVALID_ACTION', 'request_id', 'needs a payment of 175.60')
   })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { JuspayError } from '../../../contract/errors'
 import { SessionView } from '../../../contract/session'
 import { applyPlanChange } from '../../domain/plan-change'
-import { billingSandbox, decide, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, postJson, readExecution, startPaying } from '../../testing/billing-sandbox'
+import { billingSandbox, decide, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, planChangeSession, postJson, readExecution, startPaying } from '../../testing/billing-sandbox'
 import type { TestSandbox } from '../../testing/checkout-dialect'
 import { monthlyPlan } from '../../testing/fixtures'
 import type { JuspayBillingExecution } from './billing-execution'
@@ -30,16 +30,7 @@ async function previewedUpgrade(s: TestSandbox, planId = 'fit_monthly', target =
   return checkout
 }
 
-const changeSession = (id: string, extra: Record<string, unknown> = {}) => ({
-  order_id: 'pc-1',
-  amount: '175.60',
-  payment_page_client_id: 'demo_merchant',
-  action: 'paymentPage',
-  return_url: 'https://shop.merchant.com',
-  'options.create_mandate': 'REQUIRED',
-  payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: id, request_id: 'req-1' } } } },
-  ...extra,
-})
+const changeSession = (id: string, extra: Record<string, unknown> = {}) => planChangeSession(id, 'req-1', extra)
 
 const oneOffSession = (id: string, extra: Record<string, unknown> = {}) => changeSession(id, { 'options.create_mandate': undefined, ...extra })
 

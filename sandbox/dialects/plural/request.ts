@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { invalidField, type PluralErrorSpec } from './errors'
+import { fieldName, valueAt } from '../../http/json-path'
 
 /**
  * The body of `POST /api/v1/upi/subscription/process/payment` (docs/domain/plural.md#the-request).
@@ -118,21 +119,9 @@ export const SubscriptionBody = z.strictObject({
 })
 export type SubscriptionRequest = z.output<typeof SubscriptionBody>
 
-/** `plan.amount.value`, as a JSON reader names the place. */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${String(segment)}` : String(segment)), '')
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = body
-  for (const segment of path) {
-    if (!isRecord(current) || typeof segment === 'symbol' || !Object.hasOwn(current, segment)) return undefined
-    current = current[segment]
-  }
-  return current
-}
 
 /** An own `__proto__` key in the body or one of its objects: a schema would drop it without a word. */
 function protoKeyPath(body: Record<string, unknown>): string | null {

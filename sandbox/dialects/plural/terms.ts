@@ -2,7 +2,8 @@ import type { BillingInterval, PriceSchedule } from '../../../contract/billing'
 import { ruleValueRange, type AmountRule, type MandateTerms, type RuleType } from '../../../contract/mandate'
 import type { Plan } from '../../../contract/plan'
 import type { UpiChannel } from '../../../contract/instrument'
-import { priceSchedule, type IntroTerms, type ScheduleTerms } from '../../domain/price-schedule'
+import { planStart, priceSchedule } from '../../domain/price-schedule'
+import { addDays, addYears, istMidnight } from '../../domain/proration'
 import { UPI_AUTOPAY_MAX_MINOR } from '../../domain/rails/upi'
 import { verifyVpa, VPA_PATTERN } from '../../domain/vpa'
 import type { Merchant } from '../../merchants'
@@ -14,7 +15,6 @@ import type { SubscriptionRequest } from './request'
  * plan, the mandate and the price schedule it sells (docs/domain/plural.md#from-request-to-mandate).
  */
 
-const DAY_MS = 24 * 3600 * 1000
 const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
 /** Plural debits ₹2 and refunds it when nothing is charged at registration (docs/domain/plural.md#what-is-paid-today). */
 export const AUTHORISATION_MINOR = 200
@@ -27,9 +27,6 @@ export const APPROVAL_WINDOW_MS = 4 * 3600 * 1000
 
 /** The day an instant falls on in India, YYYY-MM-DD. */
 const istDay = (instant: Date): string => new Date(instant.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
-const istMidnight = (date: string): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - IST_OFFSET_MS)
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
-const addYears = (date: string, years: number): string => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
 /** `2027-02-06 18:30:00` (UTC) as an instant. */
 export const utcInstant = (value: string): Date => new Date(`${value.replace(' ', 'T')}Z`)
 
@@ -257,20 +254,6 @@ function checkCap(request: SubscriptionRequest, chosen: ChosenPlan, quantity: nu
   return pass({ capMinor, recurringMinor, amountRule })
 }
 
-/** What is paid at registration and which introductory period follows (docs/domain/plural.md#what-is-paid-today). */
-function todayAndIntro(plan: Plan, recurringMinor: number, quantity: number, later: string | null): Pick<ScheduleTerms, 'today' | 'intro'> {
-  const authorisation = { minor: AUTHORISATION_MINOR, refunded: true, paysFirstPeriod: false }
-  if (later) return { today: authorisation, intro: { type: 'START_DATE', at: istMidnight(later) } }
-  const intro: IntroTerms =
-    plan.intro.type === 'NONE'
-      ? { type: 'NONE' }
-      : plan.intro.type === 'DAYS'
-        ? { type: 'DAYS', days: plan.intro.days }
-        : { type: 'CYCLES', cycles: plan.intro.cycles, minor: plan.intro.paise * quantity }
-  if (intro.type === 'NONE') return { today: { minor: recurringMinor, refunded: false, paysFirstPeriod: true }, intro }
-  if (intro.type === 'CYCLES' && intro.minor > 0) return { today: { minor: intro.minor, refunded: false, paysFirstPeriod: true }, intro }
-  return { today: authorisation, intro }
-}
 
 /** The first failing rule, in a fixed order, so the same body always gets the same refusal. */
 export function subscriptionTerms(request: SubscriptionRequest, merchant: Merchant, planOf: (planId: string) => Plan | undefined, now: Date): TermsResult {
@@ -318,7 +301,8 @@ export function subscriptionTerms(request: SubscriptionRequest, merchant: Mercha
     ruleValue: mandate.ruleValue,
     recurringMinor,
     capMinor,
-    ...todayAndIntro(plan, recurringMinor, quantity, dates.value.later ? dates.value.startDay : null),
+    // docs/domain/plural.md#what-is-paid-today
+    ...planStart(plan, recurringMinor, quantity, dates.value.later ? istMidnight(dates.value.startDay) : null, AUTHORISATION_MINOR),
   })
   const firstRegular = schedule.charges.find((charge) => !charge.intro)
   if (firstRegular && dates.value.end < istMidnight(firstRegular.date)) {

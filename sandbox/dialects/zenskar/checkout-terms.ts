@@ -1,7 +1,8 @@
 import type { MandateTerms } from '../../../contract/mandate'
 import type { Plan } from '../../../contract/plan'
 import { isAllowedReturnHost, type Merchant } from '../../merchants'
-import { priceSchedule, type IntroTerms, type ScheduleTerms } from '../../domain/price-schedule'
+import { planStart, priceSchedule } from '../../domain/price-schedule'
+import { addDays, addYears, istMidnight } from '../../domain/proration'
 import type { PriceSchedule } from '../../../contract/billing'
 import { invalidField, type ZenskarErrorSpec } from './errors'
 import type { CheckoutRequest, ProductOverride } from './request'
@@ -24,10 +25,6 @@ const MAX_EXPIRY_MS = 30 * DAY_MS
 
 /** Today's date in India, YYYY-MM-DD. */
 export const istToday = (now: Date): string => new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10)
-/** The instant a date begins in India. */
-const istMidnight = (date: string): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - IST_OFFSET_MS)
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
-const addYears = (date: string, years: number): string => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
 
 export interface CheckoutTerms {
   plan: Plan
@@ -127,20 +124,6 @@ function checkExpiry(request: CheckoutRequest, now: Date): Check<Date> {
   return { ok: true, value: at }
 }
 
-/** What today's charge is and which introductory period follows (docs/domain/zenskar.md#what-is-paid-today). */
-function todayAndIntro(plan: Plan, recurringMinor: number, quantity: number, later: { startDate: string } | null): Pick<ScheduleTerms, 'today' | 'intro'> {
-  const authorisation = { minor: AUTHORISATION_MINOR, refunded: true, paysFirstPeriod: false }
-  if (later) return { today: authorisation, intro: { type: 'START_DATE', at: istMidnight(later.startDate) } }
-  const intro: IntroTerms =
-    plan.intro.type === 'NONE'
-      ? { type: 'NONE' }
-      : plan.intro.type === 'DAYS'
-        ? { type: 'DAYS', days: plan.intro.days }
-        : { type: 'CYCLES', cycles: plan.intro.cycles, minor: plan.intro.paise * quantity }
-  if (intro.type === 'NONE') return { today: { minor: recurringMinor, refunded: false, paysFirstPeriod: true }, intro }
-  if (intro.type === 'CYCLES' && intro.minor > 0) return { today: { minor: intro.minor, refunded: false, paysFirstPeriod: true }, intro }
-  return { today: authorisation, intro }
-}
 
 /** The first failing rule, in the order the fields are listed, so the same body always gets the same error. */
 export function checkoutTerms(request: CheckoutRequest, merchant: Merchant, planOf: (planId: string) => Plan | undefined, now: Date): TermsResult {
@@ -159,7 +142,8 @@ export function checkoutTerms(request: CheckoutRequest, merchant: Merchant, plan
   if (!quantity.ok) return quantity
 
   const recurringMinor = plan.value.amount.paise * quantity.value
-  const { today: todayTerms, intro } = todayAndIntro(plan.value, recurringMinor, quantity.value, start.value.later ? start.value : null)
+  // docs/domain/zenskar.md#what-is-paid-today
+  const { today: todayTerms, intro } = planStart(plan.value, recurringMinor, quantity.value, start.value.later ? istMidnight(start.value.startDate) : null, AUTHORISATION_MINOR)
   const endsAt = end.value ? new Date(istMidnight(addDays(end.value, 1)).getTime() - 1000) : new Date(istMidnight(addYears(today, MAX_END_AHEAD_YEARS)).getTime())
   const mandate: MandateTerms = {
     maxAmount: { minor: plan.value.max_amount, currency: 'INR' },

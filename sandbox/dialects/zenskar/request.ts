@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { invalidField, type ZenskarErrorSpec } from './errors'
 import { isAbsoluteHttpUrl } from '../../merchants'
+import { fieldName, valueAt } from '../../http/json-path'
 
 /**
  * The body of `POST /checkouts` and `POST /checkouts/preview` (docs/domain/zenskar.md#create-a-checkout).
@@ -64,22 +65,9 @@ const NOT_SUPPORTED: Readonly<Record<string, string>> = {
   customer_data: 'Guest checkouts (customer_data) are not supported; send the customer_id of an existing customer.',
 }
 
-/** `items[0].quantity`, as a JSON reader names the place. */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${String(segment)}` : String(segment)), '')
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** The value sent at `path`, or undefined when it (or a parent) is absent. */
-function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = body
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null || typeof segment === 'symbol' || !Object.hasOwn(current, segment)) return undefined
-    current = (current as Record<PropertyKey, unknown>)[segment]
-  }
-  return current
-}
 
 /** An own `__proto__` key anywhere the schema reads (the body and its overrides): a schema would drop it silently. */
 function protoKeyPath(body: Record<string, unknown>): string | null {
