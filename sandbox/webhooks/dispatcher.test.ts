@@ -14,7 +14,8 @@ import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant
 import { MemoryStore } from '../store/memory-store'
 import { orderBilling, orderDraft } from '../testing/fixtures'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './dispatcher'
-import { startReceiver, type Receiver } from '../testing/webhook-receiver'
+import { startReceiver, verifyWebhookSignature, type Receiver } from '../testing/webhook-receiver'
+import type { Transport } from './transport'
 
 /** The plain order these tests were written against: no refund, a bare return URL. */
 const PLAIN: Partial<OrderDraft> = {
@@ -144,6 +145,8 @@ describe('WebhookDispatcher delivery', () => {
       const expected = createHmac('sha256', 'demo_response_key').update(request.body).digest('hex')
       expect(request.headers['x-webhook-signature']).toBe(`sha256=${expected}`)
       expect(request.headers['x-webhook-timestamp']).toBe(String(NOW.getTime() / 1000))
+      expect(request.headers['x-webhook-signature-v2']).toMatch(new RegExp(`^t=${NOW.getTime() / 1000},v1=[0-9a-f]{64}$`))
+      expect(verifyWebhookSignature(request, 'demo_response_key', NOW.getTime() / 1000)).toEqual({ ok: true })
       ids.add(envelope.id)
     }
     expect(ids.size).toBe(4)
@@ -244,8 +247,8 @@ describe('WebhookDispatcher delivery', () => {
   })
 
   it('records not_sent, with the body it would have sent, when there is no URL', async () => {
-    const fetchSpy = vi.fn<typeof fetch>()
-    const s = setup({ merchantUrl: null, dispatcher: { fetch: fetchSpy } })
+    const transport = vi.fn<Transport>()
+    const s = setup({ merchantUrl: null, dispatcher: { transport } })
     s.startAttempt(s.order())
     await s.webhooks.idle()
     const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
@@ -254,12 +257,12 @@ describe('WebhookDispatcher delivery', () => {
       ['MANDATE_CREATED', 'not_sent', null, 0, null],
     ])
     expect(Envelope.parse(records[0]?.body).content.order).toMatchObject({ order_id: 'o-1', status: 'PENDING_VBV' })
-    expect(fetchSpy).not.toHaveBeenCalled()
+    expect(transport).not.toHaveBeenCalled()
   })
 
   it('records not_sent with the URL when metadata.webhook_url is not an http(s) URL', async () => {
-    const fetchSpy = vi.fn<typeof fetch>()
-    const s = setup({ merchantUrl: null, dispatcher: { fetch: fetchSpy } })
+    const transport = vi.fn<Transport>()
+    const s = setup({ merchantUrl: null, dispatcher: { transport } })
     s.startAttempt(s.order({ metadata: { webhook_url: 'ftp://example.com/hook' } }))
     await s.webhooks.idle()
     const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
@@ -267,7 +270,7 @@ describe('WebhookDispatcher delivery', () => {
       ['not_sent', 'ftp://example.com/hook'],
       ['not_sent', 'ftp://example.com/hook'],
     ])
-    expect(fetchSpy).not.toHaveBeenCalled()
+    expect(transport).not.toHaveBeenCalled()
   })
 
   it('does nothing before start and after stop', async () => {
@@ -364,7 +367,11 @@ describe('WebhookDispatcher retries', () => {
     s.startAttempt(s.order())
     await s.webhooks.idle()
     const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
-    expect(txn?.attempts.map((a) => a.http_status)).toEqual([302, 200])
+    expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
+      [302, 'redirect not followed'],
+      [200, null],
+    ])
+    expect(hook.requests.map((q) => q.path)).toEqual(['/hooks', '/hooks', '/hooks'])
   })
 
   it('keeps a stuck order from delaying another order', async () => {
