@@ -261,6 +261,30 @@ describe('webhook targets at delivery', () => {
     ])
   })
 
+  it('treats a name that does not resolve as a failed attempt to retry, and one with no address as refused', async () => {
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })
+    const { transport } = recordingTransport()
+    const s = setup({ demo: allowing(false), dispatcher: { resolve: () => Promise.reject(notFound), transport, retryDelaysMs: [0] } })
+    s.startAttempt(s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await s.webhooks.idle()
+    expect(transport).not.toHaveBeenCalled()
+    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(txn?.status).toBe('failed')
+    expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
+      [null, 'DNS lookup failed: ENOTFOUND'],
+      [null, 'DNS lookup failed: ENOTFOUND'],
+    ])
+
+    const empty = setup({ demo: allowing(false), dispatcher: { resolve: resolverAnswering([]).resolve, transport } })
+    empty.startAttempt(empty.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await empty.webhooks.idle()
+    expect(transport).not.toHaveBeenCalled()
+    expect(empty.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => [d.status, d.refusal])).toEqual([
+      ['refused', 'the host resolves to no address'],
+      ['refused', 'the host resolves to no address'],
+    ])
+  })
+
   it('connects to the address it checked, not to what the name resolves to later', async () => {
     const hook = await receiver()
     const port = new URL(hook.url).port

@@ -205,7 +205,8 @@ export class WebhookDispatcher {
     try {
       addresses = await this.resolve(hostnameOf(new URL(job.url)))
     } catch (error) {
-      return { kind: 'unresolved', attempt: { at: at.toISOString(), http_status: null, error: `DNS lookup failed: ${errorCode(error) ?? 'no answer'}`, duration_ms: Math.round(performance.now() - started) } }
+      const reason = `DNS lookup failed: ${errorCode(error) ?? 'no answer'}`
+      return { kind: 'unresolved', attempt: { at: at.toISOString(), http_status: null, error: reason, duration_ms: Math.round(performance.now() - started) } }
     }
     const [first] = addresses
     if (!first) return { kind: 'refused', reason: 'the host resolves to no address' }
