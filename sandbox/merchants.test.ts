@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
+import { DEFAULT_MERCHANTS_FILE, isAllowedWebhookHost, loadMerchants } from './merchants'
 
 interface RawMerchant {
   id: string
   plans?: Record<string, unknown>[]
+  webhookUrls?: unknown
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'merchants-'))
@@ -101,5 +102,45 @@ describe('merchants file plans', () => {
   ])('stops at start on %s, naming the merchant, the plan and the field', (_name, change, message) => {
     const load = loadChanged((file) => change(demoPlans(file)))
     expect(load).toThrow(message)
+  })
+})
+
+describe('merchants file webhook URL allow-list', () => {
+  const url = (value: string) => new URL(value)
+
+  it('ships loopback allowed for both merchants, so local receivers and the tests get their webhooks', () => {
+    const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
+    expect(merchants.byId('demo_merchant')?.webhookUrls).toEqual({ loopback: true, hosts: [] })
+    expect(merchants.byId('other_merchant')?.webhookUrls).toEqual({ loopback: true, hosts: [] })
+  })
+
+  it("allows webhook.url's host, the listed hosts, and loopback only when allowed; left out, it allows webhook.url's host alone", () => {
+    const load = loadChanged((file) => {
+      delete file.merchants[0]?.webhookUrls
+      Object.assign(file.merchants[0] ?? {}, { webhook: { url: 'https://hooks.acme.example/in', username: 'u', password: 'p' } })
+      Object.assign(file.merchants[1] ?? {}, { webhookUrls: { loopback: false, hosts: ['Hooks.Globex.example'] } })
+    })
+    const merchants = load()
+    const demo = merchants.byId('demo_merchant')
+    const other = merchants.byId('other_merchant')
+    if (!demo || !other) throw new Error('merchants missing')
+    expect(demo.webhookUrls).toEqual({ loopback: false, hosts: [] })
+    expect(isAllowedWebhookHost(demo, url('https://HOOKS.acme.example:8443/other'))).toBe(true)
+    expect(isAllowedWebhookHost(demo, url('http://127.0.0.1:9/hook'))).toBe(false)
+    expect(isAllowedWebhookHost(demo, url('https://evil.example/hook'))).toBe(false)
+    expect(isAllowedWebhookHost(other, url('https://hooks.globex.example/hook'))).toBe(true)
+    expect(isAllowedWebhookHost(other, url('https://sub.hooks.globex.example/hook'))).toBe(false)
+    expect(isAllowedWebhookHost(other, url('http://localhost:9/hook'))).toBe(false)
+    expect(isAllowedWebhookHost(loadMerchants(DEFAULT_MERCHANTS_FILE).byId('demo_merchant') ?? demo, url('http://[::1]:9/hook'))).toBe(true)
+  })
+
+  it('stops at start on a loopback webhook.url the merchant does not allow loopback for', () => {
+    const load = loadChanged((file) =>
+      Object.assign(file.merchants[1] ?? {}, {
+        webhook: { url: 'http://localhost:3000/hooks', username: 'u', password: 'p' },
+        webhookUrls: { loopback: false, hosts: [] },
+      }),
+    )
+    expect(load).toThrow('merchant "other_merchant", field webhook.url: is on loopback; set webhookUrls.loopback to true to send webhooks there')
   })
 })

@@ -32,6 +32,11 @@ const Merchant = z.object({
     })
     .default({ navigateTopOnComplete: false }),
   webhook: z.object({ url: z.url().nullable(), username: z.string(), password: z.string() }),
+  /**
+   * Hosts a webhook may go to besides webhook.url's own (an order's metadata.webhook_url must be
+   * on it); loopback only when allowed. Left out: webhook.url's host alone.
+   */
+  webhookUrls: z.object({ loopback: z.boolean(), hosts: z.array(z.string().min(1)) }).default({ loopback: false, hosts: [] }),
   instruments: z.array(Rail).min(1),
   upi: z.object({
     payeeVpa: z.string(),
@@ -58,6 +63,10 @@ const Merchant = z.object({
   /** The merchant's subscription plans (contract/plan.ts); files without plans load with none. */
   plans: z.array(Plan).default([]),
 }).superRefine((merchant, ctx) => {
+  const configured = merchant.webhook.url === null ? null : new URL(merchant.webhook.url)
+  if (configured && isLoopbackHost(configured.hostname.toLowerCase()) && !merchant.webhookUrls.loopback) {
+    ctx.addIssue({ code: 'custom', path: ['webhook', 'url'], message: 'is on loopback; set webhookUrls.loopback to true to send webhooks there' })
+  }
   const seen = new Set<string>()
   merchant.plans.forEach((plan, index) => {
     if (seen.has(plan.plan_id)) ctx.addIssue({ code: 'custom', path: ['plans', index, 'plan_id'], message: `${plan.plan_id} is already the plan_id of an earlier plan of this merchant` })
@@ -127,6 +136,18 @@ export function isAllowedReturnHost(merchant: Merchant, url: URL): boolean {
   const host = url.hostname.toLowerCase()
   if (merchant.returnUrls.loopback && isLoopbackHost(host)) return true
   return merchant.returnUrls.hosts.some((allowed) => allowed.toLowerCase() === host)
+}
+
+/**
+ * Whether a webhook URL's host may be named by an order: webhook.url's host, a host on
+ * webhookUrls.hosts, or loopback when webhookUrls.loopback allows it. Delivery checks the
+ * addresses the host resolves to as well (sandbox/webhooks/address-policy.ts).
+ */
+export function isAllowedWebhookHost(merchant: Merchant, url: URL): boolean {
+  const host = url.hostname.toLowerCase()
+  if (merchant.webhookUrls.loopback && isLoopbackHost(host)) return true
+  if (merchant.webhook.url !== null && new URL(merchant.webhook.url).hostname.toLowerCase() === host) return true
+  return merchant.webhookUrls.hosts.some((allowed) => allowed.toLowerCase() === host)
 }
 
 export function isLoopbackHost(host: string): boolean {

@@ -7,8 +7,11 @@ export interface WebhookAttempt {
   duration_ms: number
 }
 
-/** `not_sent`: there was no (usable) URL, so QA still sees what would have been sent. */
-export type WebhookStatus = 'pending' | 'delivered' | 'failed' | 'not_sent'
+/**
+ * `not_sent`: there was no (usable) URL, so QA still sees what would have been sent.
+ * `refused`: the target is not one webhooks may go to (`refusal` says why); final, never retried.
+ */
+export type WebhookStatus = 'pending' | 'delivered' | 'failed' | 'not_sent' | 'refused'
 
 export interface WebhookDelivery {
   id: string
@@ -18,6 +21,8 @@ export interface WebhookDelivery {
   attempts: WebhookAttempt[]
   created_at: string
   delivered_at: string | null
+  /** Why the target was refused; only on a `refused` delivery. */
+  refusal?: string
   /** What was (or would have been) sent, as the order's dialect shaped it. */
   body: Readonly<Record<string, unknown>>
 }

@@ -44,7 +44,9 @@ const DecisionBody = z.strictObject({
 })
 const WebhooksBody = z.strictObject({
   order_id: z.string(),
-  webhooks: z.array(z.object({ id: z.string(), event_name: z.string(), status: z.string(), url: z.string().nullable() })),
+  webhooks: z.array(
+    z.object({ id: z.string(), event_name: z.string(), status: z.string(), url: z.string().nullable(), refusal: z.string().optional() }),
+  ),
 })
 
 function setup() {
@@ -263,6 +265,19 @@ describe('GET /sandbox/orders/:orderId/webhooks', () => {
       ['ORDER_SUCCEEDED', 'not_sent', null],
     ])
     expect(body.webhooks.every((w) => /^evt_V2_[0-9a-f]{32}$/.test(w.id))).toBe(true)
+  })
+
+  it('shows a refused target as refused, with the reason, and sends it nothing', async () => {
+    const s = setup()
+    const o = s.pending({ metadata: { webhook_url: 'http://169.254.169.254/latest/meta-data' } })
+    await s.webhooks.idle()
+    const response = await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`)
+    const body = WebhooksBody.parse(await response.json())
+    const reason = "host 169.254.169.254 is not on this merchant's webhook allow-list"
+    expect(body.webhooks.map((w) => [w.event_name, w.status, w.url, w.refusal])).toEqual([
+      ['TXN_CREATED', 'refused', 'http://169.254.169.254/latest/meta-data', reason],
+      ['MANDATE_CREATED', 'refused', 'http://169.254.169.254/latest/meta-data', reason],
+    ])
   })
 
   it('answers an empty list for an order without events', async () => {

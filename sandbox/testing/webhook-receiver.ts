@@ -1,4 +1,5 @@
 import { expect, vi } from 'vitest'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 
 export interface ReceivedRequest {
@@ -9,12 +10,13 @@ export interface ReceivedRequest {
   body: string
 }
 
-/** A webhook endpoint on 127.0.0.1 that records requests, and can be told to fail or hang. */
+/** A webhook endpoint on 127.0.0.1 that records requests, and can be told to fail, hang or redirect. */
 export async function startReceiver() {
   const requests: ReceivedRequest[] = []
   let failuresLeft = 0
   let failStatus = 500
   let hangsLeft = 0
+  let redirectTo: string | null = null
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -22,6 +24,10 @@ export async function startReceiver() {
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
       if (hangsLeft > 0) {
         hangsLeft -= 1
+        return
+      }
+      if (redirectTo !== null) {
+        res.writeHead(307, { location: redirectTo }).end()
         return
       }
       if (failuresLeft > 0) {
@@ -46,6 +52,10 @@ export async function startReceiver() {
     hangNext(count: number) {
       hangsLeft = count
     },
+    /** Answers every request with a 307 to `location` from now on. */
+    redirectAll(location: string) {
+      redirectTo = location
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -55,6 +65,34 @@ export async function startReceiver() {
 }
 
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>
+
+/** How far a delivery's signed time may be from the receiver's clock, as docs/domain/juspay.md#webhooks says. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'mismatch' | 'outside tolerance' }
+
+/**
+ * Verifies `x-webhook-signature-v2` the way a merchant's server would, following the documented
+ * steps (docs/domain/juspay.md#webhooks) independently of the sandbox's code: split the header
+ * into `t` and `v1`, HMAC-SHA256 `"<t>.<raw body>"` with the response key, compare in constant
+ * time, and refuse a `t` further than the tolerance from `nowSeconds`.
+ */
+export function verifyWebhookSignature(request: Pick<ReceivedRequest, 'headers' | 'body'>, responseKey: string, nowSeconds: number): SignatureCheck {
+  const header = request.headers['x-webhook-signature-v2']
+  if (typeof header !== 'string') return { ok: false, reason: 'missing' }
+  const parts = header.split(',').map((part) => part.split('='))
+  const timestamp = parts.find(([key]) => key === 't')?.[1]
+  const signatures = parts.filter(([key]) => key === 'v1').map(([, value]) => value ?? '')
+  if (timestamp === undefined || !/^\d+$/.test(timestamp) || signatures.length === 0) return { ok: false, reason: 'malformed' }
+  const expected = Buffer.from(createHmac('sha256', responseKey).update(`${timestamp}.${request.body}`, 'utf8').digest('hex'), 'utf8')
+  const matches = signatures.some((signature) => {
+    const given = Buffer.from(signature, 'utf8')
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  })
+  if (!matches) return { ok: false, reason: 'mismatch' }
+  if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: 'outside tolerance' }
+  return { ok: true }
+}
 
 /**
  * A successful plan registration's six webhooks, in order: the billing ones carry the execution as

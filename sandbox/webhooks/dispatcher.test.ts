@@ -2,42 +2,14 @@ import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as z from 'zod'
 import type { StartAttempt } from '../../contract/attempt'
-import { createDialects, dialectServices } from '../app'
-import type { SandboxDeps } from '../deps'
-import { AttemptService } from '../domain/attempt-service'
-import { MovableClock } from '../domain/clock'
-import type { Order } from '../domain/order'
-import { OrderEventBus } from '../domain/order-events'
-import { createOrder, type OrderDraft } from '../domain/orders'
-import { jsonLogger, silentLogger, type Logger } from '../log'
-import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
-import { MemoryStore } from '../store/memory-store'
-import { orderBilling, orderDraft } from '../testing/fixtures'
-import { WebhookDispatcher, type WebhookDispatcherOptions } from './dispatcher'
-import { startReceiver, type Receiver } from '../testing/webhook-receiver'
+import type { OrderDraft } from '../domain/orders'
+import { jsonLogger } from '../log'
+import { orderBilling } from '../testing/fixtures'
+import { startReceiver, verifyWebhookSignature, type Receiver } from '../testing/webhook-receiver'
+import { webhookSandbox, WEBHOOK_NOW, type WebhookSandboxOptions } from '../testing/webhook-sandbox'
+import type { Transport } from './transport'
 
-/** The plain order these tests were written against: no refund, a bare return URL. */
-const PLAIN: Partial<OrderDraft> = {
-  fingerprint: 'f',
-  description: 'Plan',
-  returnUrl: 'https://shop.merchant.com',
-  metadata: {},
-}
-const MANDATE_1500: OrderDraft['mandate'] = {
-  maxAmount: { minor: 1_500_00, currency: 'INR' },
-  amountRule: 'VARIABLE',
-  frequency: 'MONTHLY',
-  ruleType: 'AFTER',
-  ruleValue: 5,
-  startDate: '2026-11-25T10:00:00.000Z',
-  endDate: '2056-11-25T10:00:00.000Z',
-  blockFunds: false,
-  revokableByCustomer: true,
-}
-
-
-const NOW = new Date('2026-11-25T10:00:00.000Z')
-const intent: StartAttempt = { rail: 'upi', channel: 'intent', setUpMandate: true }
+const NOW = WEBHOOK_NOW
 const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -51,48 +23,10 @@ async function receiver(): Promise<Receiver> {
   return r
 }
 
-interface SetupOptions {
-  merchantUrl?: string | null
-  log?: Logger
-  dispatcher?: Partial<Omit<WebhookDispatcherOptions, 'deps' | 'bus' | 'dialects'>>
-}
-
-function setup({ merchantUrl = null, log = silentLogger, dispatcher = {} }: SetupOptions = {}) {
-  const store = new MemoryStore()
-  const clock = new MovableClock({ now: () => NOW })
-  const merchants = merchantDirectory(
-    loadMerchants(DEFAULT_MERCHANTS_FILE)
-      .all()
-      .map((m): Merchant => (m.id === 'demo_merchant' ? { ...m, webhook: { ...m.webhook, url: merchantUrl } } : m)),
-  )
-  const merchant = merchants.byId('demo_merchant')
-  if (!merchant) throw new Error('demo merchant missing')
-  const deps: SandboxDeps = { store, clock, merchants, log, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
-  const bus = new OrderEventBus()
-  const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects(dialectServices(deps, attempts, bus))
-  const webhooks = new WebhookDispatcher({ deps, bus, dialects, retryDelaysMs: [20, 40], ...dispatcher })
-  webhooks.start()
-  cleanups.push(async () => {
-    webhooks.stop()
-    attempts.dispose()
-    await webhooks.idle()
-  })
-  let n = 0
-  const order = (overrides: Partial<OrderDraft> = {}): Order => {
-    n += 1
-    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `o-${n}`, ...PLAIN, mandate: MANDATE_1500, ...overrides }))
-    if (created.kind !== 'created') throw new Error('order not created')
-    return created.order
-  }
-  const fresh = (o: Order): Order => store.orderById(o.id) ?? o
-  /** Starts an intent attempt; returns the order as stored. */
-  const startAttempt = (o: Order, request: StartAttempt = intent): Order => {
-    const started = attempts.start(o, merchant, request, `k-${o.orderId}`)
-    if (!started.ok) throw new Error(started.error)
-    return started.order
-  }
-  return { deps, store, clock, bus, attempts, webhooks, merchant, order, fresh, startAttempt }
+function setup(options: WebhookSandboxOptions = {}) {
+  const sandbox = webhookSandbox(options)
+  cleanups.push(sandbox.cleanup)
+  return sandbox
 }
 
 /** The envelope exactly as docs/domain/juspay.md#webhooks has it: nothing more, nothing less. */
@@ -144,6 +78,8 @@ describe('WebhookDispatcher delivery', () => {
       const expected = createHmac('sha256', 'demo_response_key').update(request.body).digest('hex')
       expect(request.headers['x-webhook-signature']).toBe(`sha256=${expected}`)
       expect(request.headers['x-webhook-timestamp']).toBe(String(NOW.getTime() / 1000))
+      expect(request.headers['x-webhook-signature-v2']).toMatch(new RegExp(`^t=${NOW.getTime() / 1000},v1=[0-9a-f]{64}$`))
+      expect(verifyWebhookSignature(request, 'demo_response_key', NOW.getTime() / 1000)).toEqual({ ok: true })
       ids.add(envelope.id)
     }
     expect(ids.size).toBe(4)
@@ -244,8 +180,8 @@ describe('WebhookDispatcher delivery', () => {
   })
 
   it('records not_sent, with the body it would have sent, when there is no URL', async () => {
-    const fetchSpy = vi.fn<typeof fetch>()
-    const s = setup({ merchantUrl: null, dispatcher: { fetch: fetchSpy } })
+    const transport = vi.fn<Transport>()
+    const s = setup({ merchantUrl: null, dispatcher: { transport } })
     s.startAttempt(s.order())
     await s.webhooks.idle()
     const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
@@ -254,12 +190,12 @@ describe('WebhookDispatcher delivery', () => {
       ['MANDATE_CREATED', 'not_sent', null, 0, null],
     ])
     expect(Envelope.parse(records[0]?.body).content.order).toMatchObject({ order_id: 'o-1', status: 'PENDING_VBV' })
-    expect(fetchSpy).not.toHaveBeenCalled()
+    expect(transport).not.toHaveBeenCalled()
   })
 
   it('records not_sent with the URL when metadata.webhook_url is not an http(s) URL', async () => {
-    const fetchSpy = vi.fn<typeof fetch>()
-    const s = setup({ merchantUrl: null, dispatcher: { fetch: fetchSpy } })
+    const transport = vi.fn<Transport>()
+    const s = setup({ merchantUrl: null, dispatcher: { transport } })
     s.startAttempt(s.order({ metadata: { webhook_url: 'ftp://example.com/hook' } }))
     await s.webhooks.idle()
     const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
@@ -267,7 +203,7 @@ describe('WebhookDispatcher delivery', () => {
       ['not_sent', 'ftp://example.com/hook'],
       ['not_sent', 'ftp://example.com/hook'],
     ])
-    expect(fetchSpy).not.toHaveBeenCalled()
+    expect(transport).not.toHaveBeenCalled()
   })
 
   it('does nothing before start and after stop', async () => {
@@ -364,7 +300,11 @@ describe('WebhookDispatcher retries', () => {
     s.startAttempt(s.order())
     await s.webhooks.idle()
     const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
-    expect(txn?.attempts.map((a) => a.http_status)).toEqual([302, 200])
+    expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
+      [302, 'redirect not followed'],
+      [200, null],
+    ])
+    expect(hook.requests.map((q) => q.path)).toEqual(['/hooks', '/hooks', '/hooks'])
   })
 
   it('keeps a stuck order from delaying another order', async () => {

@@ -4,8 +4,10 @@ import type { Order } from '../domain/order'
 import type { OrderChange, OrderEventBus } from '../domain/order-events'
 import type { Merchant } from '../merchants'
 import type { WebhookAttempt, WebhookDelivery, WebhookStatus } from '../domain/webhook-delivery'
+import { addressRefusal } from './address-policy'
 import { webhookHeaders } from './signing'
 import { webhookTarget } from './target'
+import { hostnameOf, pinnedTransport, systemResolve, type Resolve, type ResolvedAddress, type Transport } from './transport'
 
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000, 8000, 16000]
 export const DEFAULT_TIMEOUT_MS = 5000
@@ -15,7 +17,10 @@ export interface WebhookDispatcherOptions {
   bus: OrderEventBus
   /** Each order's webhooks are shaped by the dialect that created it. */
   dialects: { forOrder(order: Order): Pick<Dialect, 'webhook'> }
-  fetch?: typeof fetch
+  /** Resolves a target's host before each attempt (node:dns unless a test injects one). */
+  resolve?: Resolve
+  /** Sends one attempt to the address that was checked (node:http(s) unless a test injects one). */
+  transport?: Transport
   /** Waits before each retry; one more attempt than there are delays, then `failed`. */
   retryDelaysMs?: readonly number[]
   timeoutMs?: number
@@ -40,6 +45,10 @@ interface Sleep {
 }
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
+const isRedirect = (status: number): boolean => status >= 300 && status < 400
+
+const errorCode = (error: unknown): string | null =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null
 
 /**
  * Delivers order events to merchants as webhooks in the order's dialect, at least once: each event
@@ -51,7 +60,8 @@ export class WebhookDispatcher {
   private readonly deps: SandboxDeps
   private readonly bus: OrderEventBus
   private readonly dialects: WebhookDispatcherOptions['dialects']
-  private readonly send: typeof fetch
+  private readonly resolve: Resolve
+  private readonly send: Transport
   private readonly retryDelaysMs: readonly number[]
   private readonly timeoutMs: number
   private unsubscribe: (() => void) | null = null
@@ -71,7 +81,8 @@ export class WebhookDispatcher {
     this.deps = options.deps
     this.bus = options.bus
     this.dialects = options.dialects
-    this.send = options.fetch ?? ((input, init) => fetch(input, init))
+    this.resolve = options.resolve ?? systemResolve
+    this.send = options.transport ?? pinnedTransport
     this.retryDelaysMs = validDelays(options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   }
@@ -134,12 +145,13 @@ export class WebhookDispatcher {
     const delivery: WebhookDelivery = {
       id,
       event_name: eventName,
-      url: target.kind === 'url' ? target.url : target.kind === 'invalid' ? target.raw : null,
-      status: target.kind === 'url' && merchant ? 'pending' : 'not_sent',
+      url: target.kind === 'url' || target.kind === 'refused' ? target.url : target.kind === 'invalid' ? target.raw : null,
+      status: target.kind === 'refused' ? 'refused' : target.kind === 'url' && merchant ? 'pending' : 'not_sent',
       attempts: [],
       created_at: now.toISOString(),
       delivered_at: null,
       body,
+      ...(target.kind === 'refused' ? { refusal: target.reason } : {}),
     }
     this.deps.store.saveWebhook(order.merchantId, order.orderId, delivery)
     if (target.kind !== 'url' || !merchant) {
@@ -185,7 +197,13 @@ export class WebhookDispatcher {
 
   private async deliver(job: Job): Promise<void> {
     for (let retry = 0; ; retry++) {
-      const attempt = await this.post(job)
+      const target = await this.checkTarget(job)
+      if (this.stale(job)) return
+      if (target.kind === 'refused') {
+        this.refuse(job, target.reason)
+        return
+      }
+      const attempt = target.kind === 'address' ? await this.post(job, target.address) : target.attempt
       if (this.stale(job)) return
       const delivered = attempt.http_status !== null && isSuccess(attempt.http_status)
       const delay = this.retryDelaysMs[retry]
@@ -197,22 +215,48 @@ export class WebhookDispatcher {
     }
   }
 
-  private async post(job: Job): Promise<WebhookAttempt> {
+  /**
+   * Resolves the target's host now, for this attempt, and checks every address it resolves to:
+   * one refused address refuses the target. A name that does not resolve is a failed attempt,
+   * retried like any network error.
+   */
+  private async checkTarget(
+    job: Job,
+  ): Promise<{ kind: 'address'; address: ResolvedAddress } | { kind: 'refused'; reason: string } | { kind: 'unresolved'; attempt: WebhookAttempt }> {
+    const at = this.deps.clock.now()
+    const started = performance.now()
+    let addresses: readonly ResolvedAddress[]
+    try {
+      addresses = await this.resolve(hostnameOf(new URL(job.url)))
+    } catch (error) {
+      const reason = `DNS lookup failed: ${errorCode(error) ?? 'no answer'}`
+      return { kind: 'unresolved', attempt: { at: at.toISOString(), http_status: null, error: reason, duration_ms: Math.round(performance.now() - started) } }
+    }
+    const [first] = addresses
+    if (!first) return { kind: 'refused', reason: 'the host resolves to no address' }
+    for (const { address } of addresses) {
+      const refusal = addressRefusal(address, job.merchant.webhookUrls)
+      if (refusal) return { kind: 'refused', reason: `the host ${refusal}` }
+    }
+    return { kind: 'address', address: first }
+  }
+
+  private async post(job: Job, address: ResolvedAddress): Promise<WebhookAttempt> {
     const at = this.deps.clock.now()
     const started = performance.now()
     const controller = new AbortController()
     this.inFlight.set(controller, job.merchantId)
     const elapsed = () => Math.round(performance.now() - started)
     try {
-      const response = await this.send(job.url, {
-        method: 'POST',
+      const response = await this.send({
+        url: new URL(job.url),
+        address,
         headers: webhookHeaders(job.merchant, job.delivery.id, job.rawBody, at),
         body: job.rawBody,
-        redirect: 'manual',
         signal: AbortSignal.any([controller.signal, AbortSignal.timeout(this.timeoutMs)]),
       })
-      await response.body?.cancel().catch(() => undefined)
-      return { at: at.toISOString(), http_status: response.status, error: null, duration_ms: elapsed() }
+      const error = isRedirect(response.status) ? 'redirect not followed' : null
+      return { at: at.toISOString(), http_status: response.status, error, duration_ms: elapsed() }
     } catch (error) {
       return { at: at.toISOString(), http_status: null, error: this.describe(error), duration_ms: elapsed() }
     } finally {
@@ -225,9 +269,15 @@ export class WebhookDispatcher {
     if (!(error instanceof Error)) return 'request failed'
     if (error.name === 'TimeoutError') return `timed out after ${this.timeoutMs} ms`
     if (error.name === 'AbortError') return 'cancelled'
-    const cause: unknown = error.cause
-    const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : null
+    const code = errorCode(error) ?? errorCode(error.cause)
     return code ? `network error: ${code}` : `network error: ${error.message}`
+  }
+
+  /** A refused target is final: recorded with the reason, never retried. */
+  private refuse(job: Job, reason: string): void {
+    job.delivery = { ...job.delivery, status: 'refused', delivered_at: null, refusal: reason }
+    this.deps.store.saveWebhook(job.merchantId, job.orderId, job.delivery)
+    this.logStatus(job.delivery, null)
   }
 
   private record(job: Job, attempt: WebhookAttempt, status: WebhookStatus): void {

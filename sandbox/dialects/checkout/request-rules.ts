@@ -1,5 +1,5 @@
 import type { Merchant } from '../../merchants'
-import { isAllowedReturnHost } from '../../merchants'
+import { isAllowedReturnHost, isAllowedWebhookHost } from '../../merchants'
 import { invalidParam, type CheckoutErrorSpec } from './errors'
 import { offersPaymentMethodType } from './payment-method-types'
 import type { CreateSessionLineItem, CreateSessionRequest } from './request-schema'
@@ -97,6 +97,15 @@ export const checkUrls: Rule = (request, merchant) => {
   )
 }
 
+/** metadata.webhook_url, which the webhooks follow, must name a host on the merchant's webhook allow-list. */
+export const checkWebhookUrl: Rule = (request, merchant) => {
+  const value = request.metadata?.['webhook_url']?.trim()
+  const url = value && URL.canParse(value) ? new URL(value) : null
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || isAllowedWebhookHost(merchant, url)) return null
+  const param = 'metadata[webhook_url]'
+  return invalidParam(param, `Invalid ${param}: ${url.hostname} is not an allowed webhook host for this merchant.`, 'url_not_allowed')
+}
+
 export const checkPaymentMethodTypes: Rule = (request, merchant) => {
   const missing = (request.payment_method_types ?? []).find((type) => !offersPaymentMethodType(merchant, type))
   if (missing === undefined) return null
@@ -111,6 +120,7 @@ const RULES: readonly Rule[] = [
   checkAmountMatchesItems,
   checkDiscountPeriod,
   checkUrls,
+  checkWebhookUrl,
   checkPaymentMethodTypes,
 ]
 

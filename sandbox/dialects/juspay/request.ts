@@ -1,6 +1,6 @@
 import { CREATE_MANDATE, type CreateMandate } from '../../../contract/mandate'
 import { LOCALES, type Locale } from '../../../contract/session'
-import { isAllowedReturnHost, type Merchant } from '../../merchants'
+import { isAllowedReturnHost, isAllowedWebhookHost, type Merchant } from '../../merchants'
 import { fail, ok, parseRupees } from './decimal'
 import type { FieldErrors, RequestFields } from './fields'
 import { MANDATE_FIELD_NAMES, readMandateInput, type MandateInput } from './mandate-terms'
@@ -65,6 +65,20 @@ function returnUrl(merchant: Merchant): Parser<string> {
   return parser
 }
 
+const webhookUrls = new WeakMap<Merchant, Parser<string>>()
+
+/** The metadata.webhook_url parser of a merchant: its host must be on the webhook allow-list (docs/merchants.md). */
+function webhookUrl(merchant: Merchant): Parser<string> {
+  let parser = webhookUrls.get(merchant)
+  if (!parser) {
+    parser = httpUrl({
+      check: (url) => (isAllowedWebhookHost(merchant, url) ? null : `host ${url.hostname} is not on this merchant's webhook URL allow-list`),
+    })
+    webhookUrls.set(merchant, parser)
+  }
+  return parser
+}
+
 const metadataText = text({ max: METADATA_VALUE_MAX, multiline: true })
 
 /** Metadata values are stored as strings, as Juspay echoes them; structured values become JSON text. */
@@ -82,11 +96,10 @@ const asString = <T extends string | number | boolean>(parse: Parser<T>): Parser
 /** Metadata keys with meaning to the sandbox get a stricter parser; others are free strings. */
 const METADATA_PARSERS: Readonly<Record<string, Parser<string>>> = {
   expiryInMins: asString(integer(1, MAX_EXPIRY_MINUTES)),
-  webhook_url: httpUrl(),
   auto_refund_post_success: asString(bool),
 }
 
-function readMetadata(fields: RequestFields, errors: FieldErrors): Record<string, string> {
+function readMetadata(fields: RequestFields, merchant: Merchant, errors: FieldErrors): Record<string, string> {
   const metadata: Record<string, string> = {}
   for (const fieldName of fields.namesUnder('metadata.')) {
     const key = fieldName.slice('metadata.'.length)
@@ -94,7 +107,7 @@ function readMetadata(fields: RequestFields, errors: FieldErrors): Record<string
       errors.add(fieldName, `metadata keys must be 1 to ${METADATA_KEY_MAX} printable characters`)
       continue
     }
-    const value = fields.read(fieldName, METADATA_PARSERS[key] ?? metadataValue)
+    const value = fields.read(fieldName, key === 'webhook_url' ? webhookUrl(merchant) : (METADATA_PARSERS[key] ?? metadataValue))
     if (value !== undefined) metadata[key] = value
   }
   return metadata
@@ -140,7 +153,7 @@ export function readRequest(fields: RequestFields, merchant: Merchant, errors: F
     getUpiDeepLinks: fields.read('options.get_upi_deep_links', bool),
     mandate: readMandateInput(fields),
     mandateFieldsGiven: MANDATE_FIELD_NAMES.some((field) => fields.has(`mandate.${field}`)),
-    metadata: readMetadata(fields, errors),
+    metadata: readMetadata(fields, merchant, errors),
     paymentRules: readPaymentRules(fields, errors),
   }
 }

@@ -265,6 +265,7 @@ describe('bad input: a clear error and nothing stored', () => {
     ['a reference with markup', () => JSON.stringify(sampleBody({ clientUniqueReference: '<script>alert(1)</script>' })), headers, 400, 12400, 'clientUniqueReference must be 1 to 64 letters'],
     ['an e-mail that is not one', () => JSON.stringify(sampleBody({ customerData: { countryCode: '91', customerMobile: '9444600695', customerEmail: '[email protected]' } })), headers, 400, 12400, 'customerData.customerEmail must be an e-mail address.'],
     ['a callbackUrl with credentials', () => JSON.stringify(sampleBody({ callbackUrl: 'https://u:p@shop.merchant.com/hooks' })), headers, 400, 12400, 'callbackUrl must be an absolute http(s) URL without credentials.'],
+    ['a callbackUrl off the webhook allow-list', () => JSON.stringify(sampleBody({ callbackUrl: 'http://169.254.169.254/latest' })), headers, 400, 12400, "callbackUrl names a host that is not on this merchant's webhook allow-list"],
     ['a body over the limit', () => JSON.stringify(sampleBody({ plan: { ...(sampleBody()['plan'] as Body), notes: 'x'.repeat(MAX_BODY_BYTES) } })), headers, 413, 12413, `The request body must be at most ${MAX_BODY_BYTES} bytes.`],
   ])('%s', async (_name, body, sent, httpStatus, code, message) => {
     const s = buildTestApp()

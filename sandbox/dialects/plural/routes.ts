@@ -8,8 +8,8 @@ import type { Order } from '../../domain/order'
 import { createOrder, fingerprint, type OrderDraft } from '../../domain/orders'
 import { merchantPlan } from '../../domain/plans'
 import { upiUriParams } from '../../domain/upi-params'
-import type { Merchant, MerchantDirectory } from '../../merchants'
-import { PLURAL_CODES, pluralError, type PluralErrorSpec } from './errors'
+import { isAllowedWebhookHost, type Merchant, type MerchantDirectory } from '../../merchants'
+import { invalidField, PLURAL_CODES, pluralError, type PluralErrorSpec } from './errors'
 import { parseSubscriptionBody, type SubscriptionRequest } from './request'
 import {
   PLURAL_SUBSCRIPTION_ID_PATTERN,
@@ -77,6 +77,10 @@ async function readRequest(c: PluralContext): Promise<Read> {
   const merchant = c.get('merchant')
   if (parsed.request.merchantId !== merchant.id) {
     return { ok: false, error: { status: 403, code: PLURAL_CODES.merchantMismatch, message: 'merchantId does not name the merchant of this API key.' } }
+  }
+  const callback = parsed.request.callbackUrl
+  if (callback && !isAllowedWebhookHost(merchant, new URL(callback))) {
+    return { ok: false, error: invalidField('callbackUrl', `names a host that is not on this merchant's webhook allow-list (docs/merchants.md): ${new URL(callback).hostname}`) }
   }
   return { ok: true, request: parsed.request, print: fingerprint(parsed.request) }
 }

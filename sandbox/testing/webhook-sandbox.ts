@@ -1,0 +1,96 @@
+import { Hono } from 'hono'
+import type { StartAttempt } from '../../contract/attempt'
+import { createDialects, dialectServices } from '../app'
+import type { SandboxDeps } from '../deps'
+import { AttemptService } from '../domain/attempt-service'
+import { MovableClock } from '../domain/clock'
+import type { Order } from '../domain/order'
+import { OrderEventBus } from '../domain/order-events'
+import { createOrder, type OrderDraft } from '../domain/orders'
+import { silentLogger, type Logger } from '../log'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
+import { qaRoutes } from '../qa/routes'
+import { MemoryStore } from '../store/memory-store'
+import { WebhookDispatcher, type WebhookDispatcherOptions } from '../webhooks/dispatcher'
+import { orderDraft } from './fixtures'
+
+/** The plain order the webhook tests were written against: no refund, a bare return URL. */
+const PLAIN: Partial<OrderDraft> = {
+  fingerprint: 'f',
+  description: 'Plan',
+  returnUrl: 'https://shop.merchant.com',
+  metadata: {},
+}
+const MANDATE_1500: OrderDraft['mandate'] = {
+  maxAmount: { minor: 1_500_00, currency: 'INR' },
+  amountRule: 'VARIABLE',
+  frequency: 'MONTHLY',
+  ruleType: 'AFTER',
+  ruleValue: 5,
+  startDate: '2026-11-25T10:00:00.000Z',
+  endDate: '2056-11-25T10:00:00.000Z',
+  blockFunds: false,
+  revokableByCustomer: true,
+}
+
+export const WEBHOOK_NOW = new Date('2026-11-25T10:00:00.000Z')
+const intent: StartAttempt = { rail: 'upi', channel: 'intent', setUpMandate: true }
+
+export interface WebhookSandboxOptions {
+  merchantUrl?: string | null
+  /** Changes the demo merchant further (its webhookUrls, for instance). */
+  demo?: (merchant: Merchant) => Merchant
+  log?: Logger
+  dispatcher?: Partial<Omit<WebhookDispatcherOptions, 'deps' | 'bus' | 'dialects'>>
+}
+
+/**
+ * A webhook dispatcher over an in-memory store, the merchants file's merchants (the demo
+ * merchant's webhook.url set to `merchantUrl`) and the QA routes at /sandbox for its inbox.
+ * `cleanup` stops it; register it with the test's afterEach.
+ */
+export function webhookSandbox({ merchantUrl = null, demo = (m) => m, log = silentLogger, dispatcher = {} }: WebhookSandboxOptions = {}) {
+  const store = new MemoryStore()
+  const clock = new MovableClock({ now: () => WEBHOOK_NOW })
+  const merchants = merchantDirectory(
+    loadMerchants(DEFAULT_MERCHANTS_FILE)
+      .all()
+      .map((m): Merchant => (m.id === 'demo_merchant' ? demo({ ...m, webhook: { ...m.webhook, url: merchantUrl } }) : m)),
+  )
+  const merchant = merchants.byId('demo_merchant')
+  if (!merchant) throw new Error('demo merchant missing')
+  const deps: SandboxDeps = { store, clock, merchants, log, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
+  const bus = new OrderEventBus()
+  const attempts = new AttemptService(deps, bus)
+  const dialects = createDialects(dialectServices(deps, attempts, bus))
+  const webhooks = new WebhookDispatcher({ deps, bus, dialects, retryDelaysMs: [20, 40], ...dispatcher })
+  webhooks.start()
+  const cleanup = async () => {
+    webhooks.stop()
+    attempts.dispose()
+    await webhooks.idle()
+  }
+  const qa = new Hono()
+  qa.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: dialects.byId('juspay') }))
+  /** The QA webhook inbox of one of the demo merchant's orders, as its JSON. */
+  const inbox = async (orderId: string): Promise<unknown> => {
+    const auth = `Basic ${Buffer.from(`${merchant.apiKey}:`).toString('base64')}`
+    const response = await qa.request(`/sandbox/orders/${orderId}/webhooks`, { headers: { authorization: auth } })
+    return response.json()
+  }
+  let n = 0
+  const order = (overrides: Partial<OrderDraft> = {}): Order => {
+    n += 1
+    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `o-${n}`, ...PLAIN, mandate: MANDATE_1500, ...overrides }))
+    if (created.kind !== 'created') throw new Error('order not created')
+    return created.order
+  }
+  const fresh = (o: Order): Order => store.orderById(o.id) ?? o
+  /** Starts an attempt (intent unless told); returns the order as stored. */
+  const startAttempt = (o: Order, request: StartAttempt = intent): Order => {
+    const started = attempts.start(o, merchant, request, `k-${o.orderId}`)
+    if (!started.ok) throw new Error(started.error)
+    return started.order
+  }
+  return { deps, store, clock, bus, attempts, webhooks, merchant, order, fresh, startAttempt, inbox, cleanup }
+}
