@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { negotiatedCompress } from './http/compress'
+import { allowedHosts, hostAllowList } from './http/hosts'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
 import { PAGE_ID_PATTERN } from '../contract/session'
@@ -37,6 +38,8 @@ export interface AppOptions {
   templates: PageTemplates | null
   /** Folder of the built page's static files, or null. */
   staticDir: string | null
+  /** Host names the server answers to; by default the public origin's and the loopback names. */
+  allowedHosts?: ReadonlySet<string>
 }
 
 function preferredLocale(acceptLanguage: string | undefined): Locale {
@@ -80,6 +83,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       ms: Math.round((performance.now() - started) * 10) / 10,
     })
   })
+  app.use(hostAllowList(options.allowedHosts ?? allowedHosts(deps.publicOrigin)))
   app.use(baseSecurityHeaders)
   app.use(negotiatedCompress())
 

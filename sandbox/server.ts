@@ -7,6 +7,7 @@ import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
 import { MemoryStore } from './store/memory-store'
 import { loadTemplates } from './http/page-html'
 import { embedHostApp } from './demo/embed-host-app'
+import { allowedHosts } from './http/hosts'
 
 const port = Number(process.env['PORT'] ?? 4000)
 const host = process.env['HOST'] ?? '127.0.0.1'
@@ -14,6 +15,7 @@ const publicOrigin = process.env['PUBLIC_URL'] ?? `http://${host.includes(':') ?
 const staticDir = fileURLToPath(new URL('../dist/page', import.meta.url))
 const log = jsonLogger()
 
+const hosts = allowedHosts(publicOrigin, process.env['SANDBOX_ALLOWED_HOSTS'])
 const templates = loadTemplates(staticDir)
 const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
 const app = createApp(
@@ -25,7 +27,7 @@ const app = createApp(
     publicOrigin,
     qaEnabled: process.env['SANDBOX_QA'] !== 'off',
   },
-  { templates, staticDir: templates ? staticDir : null },
+  { templates, staticDir: templates ? staticDir : null, allowedHosts: hosts },
 )
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
@@ -47,6 +49,7 @@ const embedHost = serve({
   fetch: embedHostApp({
     checkoutOrigin: publicOrigin,
     staticDir,
+    allowedHosts: hosts,
     callCheckout: (path, init) => Promise.resolve(app.request(path, init)),
   }).fetch,
   port: embedHostPort,

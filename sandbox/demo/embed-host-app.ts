@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as z from 'zod'
 import { bodyLimit } from '../http/body-limit'
+import { hostAllowList } from '../http/hosts'
 import type { InProcessFetch } from './routes'
 
 const HOST_LOGO =
@@ -16,6 +17,8 @@ export interface EmbedHostOptions {
   /** Where the checkout (and /embed.js) is served from: another origin than this host. */
   checkoutOrigin: string
   staticDir: string
+  /** Host names this page answers to, the checkout's own (sandbox/http/hosts.ts). */
+  allowedHosts: ReadonlySet<string>
   /** Calls the sandbox in-process, as the demo merchant's server would over the network. */
   callCheckout: InProcessFetch
 }
@@ -24,11 +27,12 @@ export interface EmbedHostOptions {
  * A second demo merchant page on its own origin (another port) that embeds the checkout, so the
  * cross-origin frame, frame-ancestors and message origin checks are exercised for real.
  */
-export function embedHostApp({ checkoutOrigin, staticDir, callCheckout }: EmbedHostOptions): Hono {
+export function embedHostApp({ checkoutOrigin, staticDir, allowedHosts, callCheckout }: EmbedHostOptions): Hono {
   const app = new Hono()
   const templatePath = join(staticDir, 'embed-host.html')
   const template = existsSync(templatePath) ? readFileSync(templatePath, 'utf8') : null
 
+  app.use(hostAllowList(allowedHosts))
   app.use(compress())
   app.use(async (c, next) => {
     await next()
