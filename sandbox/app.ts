@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { negotiatedCompress } from './http/compress'
 import { allowedHosts, hostAllowList } from './http/hosts'
+import type { Now } from './http/rate-limit'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
 import { PAGE_ID_PATTERN } from '../contract/session'
@@ -40,6 +41,10 @@ export interface AppOptions {
   staticDir: string | null
   /** Host names the server answers to; by default the public origin's and the loopback names. */
   allowedHosts?: ReadonlySet<string>
+  /** The demo merchant's page and API (/demo); off answers 404, for a shared deployment. Default on. */
+  demoEnabled?: boolean
+  /** The rate limits' clock, in ms; tests move it by hand. Default performance.now. */
+  now?: Now
 }
 
 function preferredLocale(acceptLanguage: string | undefined): Locale {
@@ -101,7 +106,9 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
-  app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init)), sandboxApis))
+  if (options.demoEnabled ?? true) {
+    app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init)), sandboxApis, options.now))
+  }
 
   const checkoutTemplate = options.templates?.checkout
 

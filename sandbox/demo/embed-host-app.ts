@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import * as z from 'zod'
 import { bodyLimit } from '../http/body-limit'
 import { hostAllowList } from '../http/hosts'
+import type { Now } from '../http/rate-limit'
+import { demoGuard } from './guard'
 import type { InProcessFetch } from './routes'
 
 const HOST_LOGO =
@@ -21,13 +23,15 @@ export interface EmbedHostOptions {
   allowedHosts: ReadonlySet<string>
   /** Calls the sandbox in-process, as the demo merchant's server would over the network. */
   callCheckout: InProcessFetch
+  /** The rate limit's clock (tests move it by hand). */
+  now?: Now
 }
 
 /**
  * A second demo merchant page on its own origin (another port) that embeds the checkout, so the
  * cross-origin frame, frame-ancestors and message origin checks are exercised for real.
  */
-export function embedHostApp({ checkoutOrigin, staticDir, allowedHosts, callCheckout }: EmbedHostOptions): Hono {
+export function embedHostApp({ checkoutOrigin, staticDir, allowedHosts, callCheckout, now }: EmbedHostOptions): Hono {
   const app = new Hono()
   const templatePath = join(staticDir, 'embed-host.html')
   const template = existsSync(templatePath) ? readFileSync(templatePath, 'utf8') : null
@@ -60,7 +64,9 @@ export function embedHostApp({ checkoutOrigin, staticDir, allowedHosts, callChec
 
   const limit = bodyLimit((c) => c.json({ error: { message: 'The request body is too large.' } }, 413))
 
-  app.post('/api/sessions', limit, async (c) => {
+  const guard = demoGuard({ now, refuse: (c, status, message) => c.json({ error: { message } }, status) })
+
+  app.post('/api/sessions', guard, limit, async (c) => {
     const parsed = HostSessionRequest.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) return c.json({ error: { message: 'plan must be upi or enach' } }, 400)
     const res = await callCheckout('/demo/api/sessions', {

@@ -306,3 +306,27 @@ describe('the real server answers only the host names it is configured for (DNS 
     expect((await getWithHost(`http://127.0.0.1:${port + 1}`, '/logo.svg', `attacker.example:${port + 1}`)).status).toBe(421)
   })
 })
+
+describe('the real server started with SANDBOX_DEMO=off', () => {
+  let server: ServerProcess
+  beforeAll(async () => {
+    server = await startServer({ SANDBOX_DEMO: 'off' })
+  }, 90_000)
+  afterAll(() => server.stop())
+
+  it('answers 404 for the demo page and its API, opens no embedding demo, and still serves the merchant API', async () => {
+    expect((await fetch(`${server.origin}/demo`)).status).toBe(404)
+    const demoApi = await fetch(`${server.origin}/demo/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(demoApi.status).toBe(404)
+    expect(JuspayError.parse(await demoApi.json()).error_info.code).toBe('RESOURCE_NOT_FOUND')
+    const embedOrigin = `http://127.0.0.1:${Number(new URL(server.origin).port) + 1}`
+    await expect(fetch(`${embedOrigin}/logo.svg`)).rejects.toThrow()
+    expect(server.output()).not.toContain('demo merchant')
+    const created = await fetch(`${server.origin}/session`, {
+      method: 'POST',
+      headers: { authorization: basic(DEMO_KEY), 'content-type': 'application/json' },
+      body: JSON.stringify(juspayBody()),
+    })
+    expect(created.status).toBe(200)
+  })
+})
