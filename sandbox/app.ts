@@ -2,6 +2,9 @@ import { Hono } from 'hono'
 import { negotiatedCompress } from './http/compress'
 import { allowedHosts, hostAllowList } from './http/hosts'
 import type { Now } from './http/rate-limit'
+import { apiLimits } from './http/api-limits'
+import { DEFAULT_LIMITS, type EdgeLimits } from './http/limits'
+import { StreamCaps } from './http/stream-caps'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
 import { PAGE_ID_PATTERN } from '../contract/session'
@@ -45,6 +48,8 @@ export interface AppOptions {
   demoEnabled?: boolean
   /** The rate limits' clock, in ms; tests move it by hand. Default performance.now. */
   now?: Now
+  /** Rate limits and stream caps; DEFAULT_LIMITS when not given. */
+  limits?: EdgeLimits
 }
 
 function preferredLocale(acceptLanguage: string | undefined): Locale {
@@ -88,9 +93,11 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       ms: Math.round((performance.now() - started) * 10) / 10,
     })
   })
+  const limits = options.limits ?? DEFAULT_LIMITS
   app.use(hostAllowList(options.allowedHosts ?? allowedHosts(deps.publicOrigin)))
   app.use(baseSecurityHeaders)
   app.use(negotiatedCompress())
+  app.use(apiLimits(dialects, limits, options.now))
 
   app.onError((err, c) => {
     deps.log.error('unhandled', { path: redact(c.req.path), message: redact(String(err)) })
@@ -102,7 +109,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
 
   for (const dialect of dialects.all()) dialect.mount(app)
-  app.route('/api', pageApiRoutes({ deps, attempts, bus, dialects }))
+  const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
+  app.route('/api', pageApiRoutes({ deps, attempts, bus, dialects, streams }))
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))

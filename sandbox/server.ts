@@ -8,6 +8,7 @@ import { MemoryStore } from './store/memory-store'
 import { loadTemplates } from './http/page-html'
 import { embedHostApp } from './demo/embed-host-app'
 import { allowedHosts } from './http/hosts'
+import { limitsFromEnv } from './http/limits'
 
 const port = Number(process.env['PORT'] ?? 4000)
 const host = process.env['HOST'] ?? '127.0.0.1'
@@ -28,7 +29,7 @@ const app = createApp(
     publicOrigin,
     qaEnabled: process.env['SANDBOX_QA'] !== 'off',
   },
-  { templates, staticDir: templates ? staticDir : null, allowedHosts: hosts, demoEnabled },
+  { templates, staticDir: templates ? staticDir : null, allowedHosts: hosts, demoEnabled, limits: limitsFromEnv(process.env) },
 )
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {

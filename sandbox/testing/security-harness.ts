@@ -30,8 +30,8 @@ export interface SecureSandboxOptions {
   qaEnabled?: boolean
   /** Changes any merchant of sandbox/merchants.json before the app is built. */
   customise?: (merchant: Merchant) => Merchant
-  /** The app's edge settings (demo on or off, the rate limits' clock). */
-  edge?: Pick<AppOptions, 'demoEnabled' | 'now'>
+  /** The app's edge settings (demo on or off, the rate limits and their clock). */
+  edge?: Pick<AppOptions, 'demoEnabled' | 'now' | 'limits'>
 }
 
 /** A Juspay-style mandate session body for POST /session; tests override what they look at. */
