@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 
 /** The loopback names the sandbox always answers to, as Vite's dev server does. */
-export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
+const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
 
 /**
  * The host name of an authority (`host[:port]`), lower case, brackets kept on an IPv6 literal;

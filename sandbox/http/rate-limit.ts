@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 /** Milliseconds on a monotonic clock; injected so tests move it by hand. */
 export type Now = () => number
 
-export const monotonicNow: Now = () => performance.now()
+const monotonicNow: Now = () => performance.now()
 
 /** A token bucket: `burst` requests at once, then `perSecond` a second. */
 export interface RateLimit {

@@ -10,7 +10,7 @@ const LINE_BREAKS = /[\t\n\r]/
 const LONE_SURROGATE = /\p{Cs}/u
 
 export const CONTROL_CHARACTERS_REASON = 'must not contain control characters'
-export const BROKEN_UNICODE_REASON = 'must be valid Unicode text'
+const BROKEN_UNICODE_REASON = 'must be valid Unicode text'
 
 /**
  * Why `value` cannot be stored as text, or null when it can. `multiline` text (descriptions,
