@@ -36,7 +36,7 @@ export default defineConfig({
     command: 'tsx sandbox/server.ts',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1'},
+    env: { PORT: String(port), HOST: '127.0.0.1', SANDBOX_ALLOWED_HOSTS: 'checkout.qa.test' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -121,6 +121,7 @@ export const PAGE_ERROR_CODES = [
   'ifsc_bank_mismatch',
   'amount_above_mode_limit',
   'cancel_unavailable',
+  'too_many_streams',
 ] as const
 export type PageErrorCode = (typeof PAGE_ERROR_CODES)[number]
 export const PageError = z.object({

@@ -1,5 +1,10 @@
 import { Hono } from 'hono'
 import { negotiatedCompress } from './http/compress'
+import { allowedHosts, hostAllowList } from './http/hosts'
+import type { Now } from './http/rate-limit'
+import { apiLimits } from './http/api-limits'
+import { DEFAULT_LIMITS, type EdgeLimits } from './http/limits'
+import { StreamCaps } from './http/stream-caps'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
 import { PAGE_ID_PATTERN } from '../contract/session'
@@ -38,6 +43,14 @@ export interface AppOptions {
   templates: PageTemplates | null
   /** Folder of the built page's static files, or null. */
   staticDir: string | null
+  /** Host names the server answers to; by default the public origin's and the loopback names. */
+  allowedHosts?: ReadonlySet<string>
+  /** The demo merchant's page and API (/demo); off answers 404, for a shared deployment. Default on. */
+  demoEnabled?: boolean
+  /** The rate limits' clock, in ms; tests move it by hand. Default performance.now. */
+  now?: Now
+  /** Rate limits and stream caps; DEFAULT_LIMITS when not given. */
+  limits?: EdgeLimits
 }
 
 function preferredLocale(acceptLanguage: string | undefined): Locale {
@@ -97,8 +110,11 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       ms: Math.round((performance.now() - started) * 10) / 10,
     })
   })
+  const limits = options.limits ?? DEFAULT_LIMITS
+  app.use(hostAllowList(options.allowedHosts ?? allowedHosts(deps.publicOrigin)))
   app.use(baseSecurityHeaders)
   app.use(negotiatedCompress())
+  app.use(apiLimits(dialects, limits, options.now))
 
   app.onError((err, c) => {
     deps.log.error('unhandled', { path: redact(c.req.path), message: redact(String(err)) })
@@ -110,11 +126,14 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
 
   for (const dialect of dialects.all()) dialect.mount(app)
-  app.route('/api', pageApiRoutes({ deps, attempts, bus, dialects }))
+  const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
+  app.route('/api', pageApiRoutes({ deps, attempts, bus, dialects, streams }))
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
-  app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init)), sandboxApis))
+  if (options.demoEnabled ?? true) {
+    app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init)), sandboxApis, options.now))
+  }
 
   const checkoutTemplate = options.templates?.checkout
 

@@ -8,6 +8,8 @@ import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
 import { MemoryStore } from './store/memory-store'
 import { loadTemplates } from './http/page-html'
 import { embedHostApp } from './demo/embed-host-app'
+import { allowedHosts } from './http/hosts'
+import { limitsFromEnv } from './http/limits'
 
 const port = Number(process.env['PORT'] ?? 4000)
 const host = process.env['HOST'] ?? '127.0.0.1'
@@ -15,6 +17,8 @@ const publicOrigin = process.env['PUBLIC_URL'] ?? `http://${host.includes(':') ?
 const staticDir = fileURLToPath(new URL('../dist/page', import.meta.url))
 const log = jsonLogger()
 
+const demoEnabled = process.env['SANDBOX_DEMO'] !== 'off'
+const hosts = allowedHosts(publicOrigin, process.env['SANDBOX_ALLOWED_HOSTS'])
 const templates = loadTemplates(staticDir)
 const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
 const clock = new MovableClock()
@@ -27,7 +31,7 @@ const app = createApp(
     publicOrigin,
     qaEnabled: process.env['SANDBOX_QA'] !== 'off',
   },
-  { templates, staticDir: templates ? staticDir : null },
+  { templates, staticDir: templates ? staticDir : null, allowedHosts: hosts, demoEnabled, limits: limitsFromEnv(process.env) },
 )
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
@@ -36,8 +40,12 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
     [
       '',
       `mandate-checkout sandbox on ${publicOrigin}`,
-      `  demo merchant  ${publicOrigin}/demo`,
-      `  embedded demo  http://${host.includes(':') ? `[${host}]` : host}:${embedHostPort}/ (another origin framing the page)`,
+      ...(demoEnabled
+        ? [
+            `  demo merchant  ${publicOrigin}/demo`,
+            `  embedded demo  http://${host.includes(':') ? `[${host}]` : host}:${embedHostPort}/ (another origin framing the page)`,
+          ]
+        : []),
       `  health         ${publicOrigin}/healthz`,
       `  merchant API   POST ${publicOrigin}/session (HTTP Basic with the merchant's API key, see README)`,
       '',
@@ -45,22 +53,26 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   )
 })
 
-const embedHost = serve({
-  fetch: embedHostApp({
-    checkoutOrigin: publicOrigin,
-    staticDir,
-    callCheckout: (path, init) => Promise.resolve(app.request(path, init)),
-  }).fetch,
-  port: embedHostPort,
-  hostname: host,
-})
+/** The embedding demo merchant on the next port; none when the demo is off (SANDBOX_DEMO=off). */
+const embedHost = demoEnabled
+  ? serve({
+      fetch: embedHostApp({
+        checkoutOrigin: publicOrigin,
+        staticDir,
+        allowedHosts: hosts,
+        callCheckout: (path, init) => Promise.resolve(app.request(path, init)),
+      }).fetch,
+      port: embedHostPort,
+      hostname: host,
+    })
+  : null
 
 /** Stops accepting, ends open event streams (they would hold the close forever), then exits. */
 function shutdown(signal: string): void {
   log.info('shutdown', { signal })
-  embedHost.close()
+  embedHost?.close()
   server.close(() => process.exit(0))
-  for (const s of [server, embedHost]) if ('closeAllConnections' in s) s.closeAllConnections()
+  for (const s of embedHost ? [server, embedHost] : [server]) if ('closeAllConnections' in s) s.closeAllConnections()
   setTimeout(() => process.exit(0), 5000).unref()
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'))

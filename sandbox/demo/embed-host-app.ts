@@ -5,6 +5,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as z from 'zod'
 import { bodyLimit } from '../http/body-limit'
+import { hostAllowList } from '../http/hosts'
+import type { Now } from '../http/rate-limit'
+import { demoGuard } from './guard'
 import type { InProcessFetch } from './routes'
 
 const HOST_LOGO =
@@ -16,19 +19,24 @@ export interface EmbedHostOptions {
   /** Where the checkout (and /embed.js) is served from: another origin than this host. */
   checkoutOrigin: string
   staticDir: string
+  /** Host names this page answers to, the checkout's own (sandbox/http/hosts.ts). */
+  allowedHosts: ReadonlySet<string>
   /** Calls the sandbox in-process, as the demo merchant's server would over the network. */
   callCheckout: InProcessFetch
+  /** The rate limit's clock (tests move it by hand). */
+  now?: Now
 }
 
 /**
  * A second demo merchant page on its own origin (another port) that embeds the checkout, so the
  * cross-origin frame, frame-ancestors and message origin checks are exercised for real.
  */
-export function embedHostApp({ checkoutOrigin, staticDir, callCheckout }: EmbedHostOptions): Hono {
+export function embedHostApp({ checkoutOrigin, staticDir, allowedHosts, callCheckout, now }: EmbedHostOptions): Hono {
   const app = new Hono()
   const templatePath = join(staticDir, 'embed-host.html')
   const template = existsSync(templatePath) ? readFileSync(templatePath, 'utf8') : null
 
+  app.use(hostAllowList(allowedHosts))
   app.use(compress())
   app.use(async (c, next) => {
     await next()
@@ -56,7 +64,9 @@ export function embedHostApp({ checkoutOrigin, staticDir, callCheckout }: EmbedH
 
   const limit = bodyLimit((c) => c.json({ error: { message: 'The request body is too large.' } }, 413))
 
-  app.post('/api/sessions', limit, async (c) => {
+  const guard = demoGuard({ now, refuse: (c, status, message) => c.json({ error: { message } }, status) })
+
+  app.post('/api/sessions', guard, limit, async (c) => {
     const parsed = HostSessionRequest.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) return c.json({ error: { message: 'plan must be upi or enach' } }, 400)
     const res = await callCheckout('/demo/api/sessions', {

@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import type { SandboxDeps } from '../deps'
 import type { Dialect } from '../dialects/dialect'
 import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit'
+import type { Now } from '../http/rate-limit'
+import { demoGuard } from './guard'
 import type { PageTemplates } from '../http/page-html'
 import { setPageHeaders } from '../http/security'
 import { alnum } from '../domain/ids'
@@ -53,6 +55,7 @@ export function demoRoutes(
   templates: PageTemplates | null,
   callApi: InProcessFetch,
   dialect: Pick<Dialect, 'error'>,
+  now?: Now,
 ): Hono {
   const app = new Hono()
 
@@ -74,7 +77,9 @@ export function demoRoutes(
     return c.json({ plans })
   })
 
-  app.post('/api/sessions', limit, async (c) => {
+  const guard = demoGuard({ publicOrigin: deps.publicOrigin, now, refuse: (c, status, message) => dialect.error(c, { status, message }) })
+
+  app.post('/api/sessions', guard, limit, async (c) => {
     const merchant = deps.merchants.byId(DEMO_MERCHANT_ID)
     if (!merchant) return dialect.error(c, { status: 503, message: 'The demo merchant is not configured.' })
     const body: unknown = await c.req.json().catch(() => undefined)

@@ -23,8 +23,8 @@ export interface DialectServices {
 /** The merchant a request comes from, or the dialect's own refusal in its envelope. */
 export type MerchantAuth = { ok: true; merchant: Merchant } | { ok: false; response: Response }
 
-/** The statuses a refusal from outside a dialect (QA, the demo merchant, the body limit) can have. */
-export type EdgeErrorStatus = 400 | 401 | 404 | 405 | 409 | 413 | 415 | 503
+/** The statuses a refusal from outside a dialect (QA, the demo merchant, the body limit, the rate limits) can have. */
+export type EdgeErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503
 
 export interface EdgeErrorField {
   name: string

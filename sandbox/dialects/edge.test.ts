@@ -68,47 +68,55 @@ const EDGE_CODES: Record<DialectId, Record<EdgeErrorStatus, string>> = {
   juspay: {
     400: 'INVALID_INPUT',
     401: 'UNAUTHENTICATED',
+    403: 'BAD_ORIGIN',
     404: 'RESOURCE_NOT_FOUND',
     405: 'INVALID_INPUT',
     409: 'INVALID_ACTION',
     413: 'INVALID_INPUT',
     415: 'INVALID_INPUT',
+    429: 'TOO_MANY_REQUESTS',
     503: 'INTERNAL_ERROR',
   },
   checkout: {
     400: 'parameter_invalid',
     401: 'api_key_invalid',
+    403: 'origin_not_allowed',
     404: 'resource_missing',
     405: 'method_not_allowed',
     409: 'unexpected_state',
     413: 'body_too_large',
     415: 'unsupported_media_type',
+    429: 'rate_limit',
     503: 'service_unavailable',
   },
   zenskar: {
     400: 'field_invalid',
     401: 'unauthorized',
+    403: 'forbidden',
     404: 'not_found',
     405: 'method_not_allowed',
     409: 'conflict',
     413: 'body_too_large',
     415: 'unsupported_media_type',
+    429: 'rate_limited',
     503: 'service_unavailable',
   },
   plural: {
     400: '12400',
     401: '12401',
+    403: '12403',
     404: '12410',
     405: '12405',
     409: '12409',
     413: '12413',
     415: '12415',
+    429: '12429',
     503: '12503',
   },
 }
 
 const DIALECT_IDS: readonly DialectId[] = sandbox().dialects.all().map((dialect) => dialect.id)
-const STATUSES: readonly EdgeErrorStatus[] = [400, 401, 404, 405, 409, 413, 415, 503]
+const STATUSES: readonly EdgeErrorStatus[] = [400, 401, 403, 404, 405, 409, 413, 415, 429, 503]
 
 describe('Dialect.error', () => {
   it.each(DIALECT_IDS.flatMap((id) => STATUSES.map((status) => [id, status] as const)))('%s answers a %i in its envelope', async (id, status) => {

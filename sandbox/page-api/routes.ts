@@ -13,6 +13,8 @@ import { cancelSession } from '../domain/session-cancel'
 import { toSessionView } from '../domain/view'
 import { verifyVpa } from '../domain/vpa'
 import { bodyLimit } from '../http/body-limit'
+import { clientAddress } from '../http/client'
+import type { StreamCaps } from '../http/stream-caps'
 import type { Merchant } from '../merchants'
 
 const MESSAGES: Record<PageErrorCode, string> = {
@@ -41,6 +43,7 @@ const MESSAGES: Record<PageErrorCode, string> = {
   ifsc_bank_mismatch: 'This IFSC belongs to a different bank. Check the IFSC or the bank you chose.',
   amount_above_mode_limit: 'The mandate amount is above the limit for this way of authorising. Choose another.',
   cancel_unavailable: 'The merchant gave no page to return to on cancel, so this session cannot be cancelled here.',
+  too_many_streams: 'Too many live-status streams are open for this session or from this client; close some and try again.',
 }
 
 const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
@@ -69,6 +72,7 @@ const STATUS: Record<PageErrorCode, ContentfulStatusCode> = {
   ifsc_bank_mismatch: 422,
   amount_above_mode_limit: 422,
   cancel_unavailable: 422,
+  too_many_streams: 429,
 }
 
 const fail = (c: Context, code: PageErrorCode): Response => {
@@ -89,13 +93,18 @@ export interface PageApiDeps {
   bus: OrderEventBus
   /** The view's return_url is signed by the order's dialect. */
   dialects: Dialects
+  /** The caps on open live-status streams. */
+  streams: StreamCaps
 }
+
+/** How long a client refused a stream waits before trying again, in seconds. */
+const STREAM_RETRY_AFTER_SECONDS = 5
 
 /**
  * The page's own API. Every route is reached through the unguessable page id (or the client
  * secret); bodies are JSON, parsed with the contract's schemas; writes carry an Idempotency-Key.
  */
-export function pageApiRoutes({ deps, attempts, bus, dialects }: PageApiDeps): Hono<PageEnv> {
+export function pageApiRoutes({ deps, attempts, bus, dialects, streams }: PageApiDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>()
   const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now(), dialects.forOrder(found.order).signReturn)
 
@@ -162,7 +171,14 @@ export function pageApiRoutes({ deps, attempts, bus, dialects }: PageApiDeps): H
 
   app.get('/pages/:pageId/events', (c) => {
     const found = c.get('found')
+    const release = streams.open(found.order.id, clientAddress(c))
+    if (!release) {
+      const refused = fail(c, 'too_many_streams')
+      refused.headers.set('Retry-After', String(STREAM_RETRY_AFTER_SECONDS))
+      return refused
+    }
     const response = streamSSE(c, async (stream) => {
+      stream.onAbort(release)
       let queue = Promise.resolve()
       const send = (f: Found) => {
         queue = queue.then(() => stream.writeSSE({ event: 'session', data: JSON.stringify(view(f)) }))
@@ -177,6 +193,7 @@ export function pageApiRoutes({ deps, attempts, bus, dialects }: PageApiDeps): H
         queue = queue.then(() => stream.write(': keep-alive\n\n').then(() => undefined))
       }
       unsubscribe()
+      release()
     })
     // streamSSE says no-cache, which still lets a cache keep the session's events: they must never be stored.
     response.headers.set('Cache-Control', 'no-store')

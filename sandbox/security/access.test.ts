@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CheckoutError, JuspayError, PluralError } from '../../contract/errors'
 import { PageError, SessionView } from '../../contract/session'
@@ -288,5 +289,70 @@ describe('QA endpoints switched off by config', () => {
       }
       expect((await fetch(`${server.origin}/orders/ord-1`, { headers: auth })).status).toBe(200)
     })
+  })
+})
+
+/** GET `path` from the server with the Host header given, as a page on a rebound name would send it. */
+function getWithHost(origin: string, path: string, host: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, headers: { host } }, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('the real server answers only the host names it is configured for (DNS rebinding)', () => {
+  let server: ServerProcess
+  beforeAll(async () => {
+    server = await startServer({ SANDBOX_ALLOWED_HOSTS: 'checkout.qa.test' })
+  }, 90_000)
+  afterAll(() => server.stop())
+
+  it.each(['attacker.example', 'attacker.example:4000', '127.0.0.1.nip.io'])('refuses Host %s on every route with 421', async (host) => {
+    const port = new URL(server.origin).port
+    for (const path of ['/healthz', '/orders/ord-1', '/demo', '/sandbox/orders']) {
+      const res = await getWithHost(server.origin, path, host.includes(':') ? host : `${host}:${port}`)
+      expect(res.status, path).toBe(421)
+      expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'host_not_allowed' } })
+    }
+  })
+
+  it('serves the loopback names, and a name SANDBOX_ALLOWED_HOSTS adds, on the sandbox and its embedding demo', async () => {
+    const port = Number(new URL(server.origin).port)
+    for (const name of ['127.0.0.1', 'localhost', 'checkout.qa.test']) {
+      expect((await getWithHost(server.origin, '/healthz', `${name}:${port}`)).status, name).toBe(200)
+      const embedOrigin = `http://127.0.0.1:${port + 1}`
+      expect((await getWithHost(embedOrigin, '/logo.svg', `${name}:${port + 1}`)).status, name).toBe(200)
+    }
+    expect((await getWithHost(`http://127.0.0.1:${port + 1}`, '/logo.svg', `attacker.example:${port + 1}`)).status).toBe(421)
+  })
+})
+
+describe('the real server started with SANDBOX_DEMO=off', () => {
+  let server: ServerProcess
+  beforeAll(async () => {
+    server = await startServer({ SANDBOX_DEMO: 'off' })
+  }, 90_000)
+  afterAll(() => server.stop())
+
+  it('answers 404 for the demo page and its API, opens no embedding demo, and still serves the merchant API', async () => {
+    expect((await fetch(`${server.origin}/demo`)).status).toBe(404)
+    const demoApi = await fetch(`${server.origin}/demo/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(demoApi.status).toBe(404)
+    expect(JuspayError.parse(await demoApi.json()).error_info.code).toBe('RESOURCE_NOT_FOUND')
+    const embedOrigin = `http://127.0.0.1:${Number(new URL(server.origin).port) + 1}`
+    await expect(fetch(`${embedOrigin}/logo.svg`)).rejects.toThrow()
+    expect(server.output()).not.toContain('demo merchant')
+    const created = await fetch(`${server.origin}/session`, {
+      method: 'POST',
+      headers: { authorization: basic(DEMO_KEY), 'content-type': 'application/json' },
+      body: JSON.stringify(juspayBody()),
+    })
+    expect(created.status).toBe(200)
   })
 })

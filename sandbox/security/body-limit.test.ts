@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { CheckoutError, JuspayError, PluralError, ZenskarError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
+import { allowedHosts } from '../http/hosts'
 import { embedHostApp } from '../demo/embed-host-app'
 import type { Order } from '../domain/order'
 import { MAX_BODY_BYTES } from '../http/body-limit'
@@ -130,7 +131,12 @@ describe('a body over the one limit (64 KB)', () => {
 
   it('is refused by the embedding demo merchant too, before it calls the sandbox', async () => {
     const callCheckout = vi.fn<(path: string, init: RequestInit) => Promise<Response>>()
-    const host = embedHostApp({ checkoutOrigin: 'http://127.0.0.1:4000', staticDir: '/nonexistent', callCheckout })
+    const host = embedHostApp({
+      checkoutOrigin: 'http://127.0.0.1:4000',
+      staticDir: '/nonexistent',
+      allowedHosts: allowedHosts('http://127.0.0.1:4000'),
+      callCheckout,
+    })
     const res = await host.request('/api/sessions', SENDS.declared(JSON_TYPE))
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({ error: { message: 'The request body is too large.' } })

@@ -351,6 +351,26 @@ function nearValid(valid: Record<string, unknown>) {
     })
 }
 
+/**
+ * JSON nested a little or far deeper than any body needs (up to 20,000 levels of arrays or objects), written as
+ * text: building it as a value and stringifying it would overflow this test's own stack.
+ */
+const deepJson = fc
+  .tuple(fc.oneof(fc.integer({ min: 2, max: 64 }), fc.integer({ min: 5_000, max: 20_000 })), fc.constantFrom(['[', ']'], ['{"a":', '}'], ['[{"b":', '}]']), fc.constantFrom('1', '"x"', '[]', '{}'))
+  .map(([depth, [open = '', close = ''], core]) => open.repeat(depth) + core + close.repeat(depth))
+
+/** The valid body with one field (a metadata key among them) set to deeply nested JSON. */
+function nestedValid(valid: Record<string, unknown>) {
+  const PLACE = '"__nested__"'
+  return fc
+    .tuple(fc.oneof(fc.constantFrom(...Object.keys(valid), 'unknown_field'), fc.constantFrom('metadata', 'metadata.note', 'payment_rules')), deepJson, fc.boolean())
+    .map(([key, deep, inMetadataObject]) => {
+      const body: Record<string, unknown> = { ...valid }
+      Object.defineProperty(body, key, { value: inMetadataObject ? { note: '__nested__' } : '__nested__', enumerable: true, writable: true, configurable: true })
+      return JSON.stringify(body).replace(PLACE, deep)
+    })
+}
+
 const form = (fields: Record<string, unknown>) =>
   new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString()
 
@@ -365,9 +385,17 @@ function bodies(valid: Record<string, unknown> | undefined) {
     fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 })).map(form),
     fc.constantFrom(70_000, 140_000).map((n) => `{"description":"${'x'.repeat(n)}"}`),
     fc.constantFrom('{', '[]', 'null', '"string"', '42', '{"a":1,}', '{"__proto__":{"polluted":true}}', '\uFEFF{}'),
+    deepJson,
   ]
   if (!valid) return fc.oneof(...any)
-  return fc.oneof(...any, nearValid(valid), nearValid(valid), nearValid(valid).map((json) => form(JSON.parse(json) as Record<string, unknown>)))
+  return fc.oneof(
+    ...any,
+    nearValid(valid),
+    nearValid(valid),
+    nearValid(valid).map((json) => form(JSON.parse(json) as Record<string, unknown>)),
+    nestedValid(valid),
+    nestedValid(valid),
+  )
 }
 
 /** A path id that is the world's own, a near miss, or nonsense. */
@@ -490,6 +518,31 @@ describe('malformed requests to every endpoint: never a 5xx, always the dialectâ
   }, PROPERTY_TIMEOUT_MS)
 })
 
+describe('deeply nested JSON in any field of a well-formed, authenticated request: never a 5xx, and nothing changed', () => {
+  const jsonEndpoints = Object.entries(ENDPOINTS).flatMap(([name, endpoint]) => (endpoint.valid && endpoint.method === 'POST' ? [name] : []))
+
+  it.each(jsonEndpoints)('%s', async (name) => {
+    const endpoint = ENDPOINTS[name]
+    const valid = endpoint?.valid
+    if (!endpoint || !valid) throw new Error(name)
+    const w = await world()
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (endpoint.auth === 'apikey') headers['x-api-key'] = DEMO_KEY
+    else if (endpoint.auth !== 'none') headers['authorization'] = endpoint.auth === 'basic' ? basic(DEMO_KEY) : bearer(DEMO_KEY)
+    await fc.assert(
+      fc.asyncProperty(nestedValid(valid(w)), async (body) => {
+        const path = endpoint.path(w)
+        const before = snapshot(w, endpoint.forget)
+        const res = await w.s.request(path, { method: 'POST', headers, body })
+        const wrong = await problem(res, dialectOf('POST', path))
+        if (wrong) throw new Error(`POST ${path}: ${wrong}`)
+        if (res.status >= 400 && snapshot(w, endpoint.forget) !== before) throw new Error(`a ${res.status} changed the store`)
+      }),
+      { seed: SEED, numRuns: RUNS },
+    )
+  }, PROPERTY_TIMEOUT_MS)
+})
+
 describe('any method on any endpoint path', () => {
   let w: World
   beforeAll(async () => {
@@ -521,4 +574,24 @@ describe('any method on any endpoint path', () => {
       { seed: SEED, numRuns: 100 },
     )
   }, PROPERTY_TIMEOUT_MS)
+})
+
+describe('JSON nested 10,000 deep', () => {
+  const deep = '['.repeat(10_000) + ']'.repeat(10_000)
+
+  it.each([
+    ['a Juspay metadata object', '/session', basic(DEMO_KEY), JSON.stringify(juspayBody({ metadata: { a: '__nested__' } }))],
+    ['a Juspay dotted metadata key', '/session', basic(DEMO_KEY), JSON.stringify(juspayBody({ 'metadata.a': '__nested__' }))],
+    ['a checkout-session field', '/v1/checkout/sessions', bearer(DEMO_KEY), JSON.stringify(checkoutBody({ metadata: '__nested__' }))],
+  ])('in %s is refused with a 400 that says why, and creates nothing', async (_name, path, authorization, template) => {
+    const s = secureSandbox()
+    const res = await s.request(path, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: template.replace('"__nested__"', deep),
+    })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('nests objects or arrays more than 32 levels deep')
+    expect(s.store.size()).toBe(0)
+  })
 })

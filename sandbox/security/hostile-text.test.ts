@@ -3,7 +3,7 @@ import { JuspayError } from '../../contract/errors'
 import { SessionView } from '../../contract/session'
 import { BANK_OTP } from '../../contract/scenarios'
 import { seedOrder } from '../testing/fixtures'
-import { basic, DEMO_KEY, secureSandbox, type SecureSandbox } from '../testing/security-harness'
+import { basic, DEMO_KEY, jsonOf, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
 const HOSTILE: [string, string][] = [
   ['a script element', '<script>alert(1)</script>'],
@@ -221,5 +221,34 @@ describe('hostile merchant text renders as text', () => {
     expect(res.status).toBe(400)
     expect(JuspayError.parse(await res.json()).error_info.fields.map((f) => f.field_name)).toContain(field)
     expect(s.store.size()).toBe(0)
+  })
+})
+
+describe('return URLs are stored in the parsed URL’s normalised form in every dialect', () => {
+  const SENT = 'HTTP://LOCALHOST:3000/shop/../done?plan=basic'
+  const NORMALISED = 'http://localhost:3000/done?plan=basic'
+
+  it('Juspay', async () => {
+    const s = secureSandbox()
+    const order = await s.juspayOrder(DEMO_KEY, { return_url: SENT })
+    expect(order.returnUrl).toBe(NORMALISED)
+  })
+
+  it('checkout sessions', async () => {
+    const s = secureSandbox()
+    const { order } = await s.checkoutSession(DEMO_KEY, { success_url: SENT })
+    expect(order.returnUrl).toBe(NORMALISED)
+  })
+
+  it('Zenskar', async () => {
+    const s = secureSandbox()
+    const res = await s.postJson(
+      '/checkouts',
+      { plan_id: 'fit_monthly', customer_id: 'cust_1', success_url: SENT, cancel_url: SENT },
+      { 'x-api-key': DEMO_KEY },
+    )
+    expect(res.status).toBe(201)
+    const pageId = new URL(String((await jsonOf(res))['url'])).pathname.split('/')[2] ?? ''
+    expect(s.stored(pageId).returnUrl).toBe(NORMALISED)
   })
 })

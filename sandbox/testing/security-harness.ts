@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { StartAttempt } from '../../contract/attempt'
-import { createApp } from '../app'
+import { createApp, type AppOptions } from '../app'
 import type { SandboxDeps } from '../deps'
 import { MovableClock } from '../domain/clock'
 import type { Order } from '../domain/order'
@@ -30,6 +30,8 @@ export interface SecureSandboxOptions {
   qaEnabled?: boolean
   /** Changes any merchant of sandbox/merchants.json before the app is built. */
   customise?: (merchant: Merchant) => Merchant
+  /** The app's edge settings (demo on or off, the rate limits and their clock). */
+  edge?: Pick<AppOptions, 'demoEnabled' | 'now' | 'limits'>
 }
 
 /** A Juspay-style mandate session body for POST /session; tests override what they look at. */
@@ -125,8 +127,10 @@ export function secureSandbox(options: SecureSandboxOptions = {}) {
     publicOrigin: 'http://127.0.0.1:4000',
     qaEnabled: options.qaEnabled ?? true,
   }
-  const app = createApp(deps, { templates: sourceTemplates(), staticDir: null })
-  const request = (path: string, init?: RequestInit): Promise<Response> => Promise.resolve(app.request(path, init))
+  const app = createApp(deps, { templates: sourceTemplates(), staticDir: null, ...options.edge })
+  /** A request from a client at `from` (a socket's remote address); without it, in-process, as the sandbox calls itself. */
+  const request = (path: string, init?: RequestInit, from?: string): Promise<Response> =>
+    Promise.resolve(app.request(path, init, from === undefined ? undefined : { incoming: { socket: { remoteAddress: from } } }))
 
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })

@@ -26,6 +26,8 @@ export type CheckoutErrorCode =
   | 'session_completed'
   | 'unexpected_state'
   | 'service_unavailable'
+  | 'origin_not_allowed'
+  | 'rate_limit'
 
 export interface CheckoutErrorSpec {
   status: ContentfulStatusCode
@@ -58,11 +60,13 @@ export function invalidParam(
 const EDGE: Record<EdgeErrorStatus, Pick<CheckoutErrorSpec, 'type' | 'code'>> = {
   400: { type: 'invalid_request_error', code: 'parameter_invalid' },
   401: { type: 'authentication_error', code: 'api_key_invalid' },
+  403: { type: 'permission_error', code: 'origin_not_allowed' },
   404: { type: 'invalid_request_error', code: 'resource_missing' },
   405: { type: 'invalid_request_error', code: 'method_not_allowed' },
   409: { type: 'invalid_request_error', code: 'unexpected_state' },
   413: { type: 'invalid_request_error', code: 'body_too_large' },
   415: { type: 'invalid_request_error', code: 'unsupported_media_type' },
+  429: { type: 'invalid_request_error', code: 'rate_limit' },
   503: { type: 'api_error', code: 'service_unavailable' },
 }
 

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit, MAX_BODY_BYTES } from '../../http/body-limit'
+import { nestsDeeperThan, TOO_DEEP_MESSAGE } from '../../http/json-depth'
 import { checkoutError, type CheckoutErrorSpec } from './errors'
 
 export type BodyResult = { ok: true; body: unknown } | { ok: false; error: CheckoutErrorSpec }
@@ -33,9 +34,12 @@ export const acceptJsonBody: readonly MiddlewareHandler[] = [jsonOnly, bodyLimit
 /** The body of a request acceptJsonBody let through: 400 unless it is JSON in UTF-8. */
 export async function readJsonBody(c: Context): Promise<BodyResult> {
   const bytes = await c.req.arrayBuffer()
+  let body: unknown
   try {
-    return { ok: true, body: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) }
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch {
     return { ok: false, error: { status: 400, type: 'invalid_request_error', code: 'invalid_json', message: 'The request body is not valid JSON.' } }
   }
+  if (nestsDeeperThan(body)) return { ok: false, error: { status: 400, type: 'invalid_request_error', code: 'invalid_json', message: TOO_DEEP_MESSAGE } }
+  return { ok: true, body }
 }

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { parseMajorAmount } from './amount'
 import { PAYMENT_METHOD_TYPES } from './payment-method-types'
 import { isAbsoluteHttpUrl } from '../../merchants'
+import { textProblem } from '../../http/text-rules'
 
 /** Integer minor units (paise for INR). */
 export type Paise = number
@@ -15,9 +16,22 @@ export const METADATA_MAX_KEYS = 50
 
 const codePoints = (text: string): number => Array.from(text).length
 
-/** Length in characters as a person counts them, so an emoji is one, not two UTF-16 units. */
-const text = (min: number, max: number) =>
-  z.string().refine((s) => codePoints(s) >= min && codePoints(s) <= max, `must be ${min}–${max} characters`)
+/**
+ * Length in characters as a person counts them, so an emoji is one, not two UTF-16 units; no
+ * control characters, and tabs or line breaks only in `multiline` text (the Juspay dialect's rule).
+ */
+const text = (min: number, max: number, multiline = false) =>
+  z
+    .string()
+    .check(textRule(multiline))
+    .refine((s) => codePoints(s) >= min && codePoints(s) <= max, `must be ${min}–${max} characters`)
+
+function textRule(multiline: boolean): z.core.CheckFn<string> {
+  return (ctx) => {
+    const problem = textProblem(ctx.value, multiline)
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value })
+  }
+}
 
 const majorAmount = (allowZero: boolean) =>
   z
@@ -29,10 +43,13 @@ const majorAmount = (allowZero: boolean) =>
       return z.NEVER
     })
 
+/** Stored and used as the parsed URL's normalised href, not as sent. */
 const HttpUrl = z
   .string()
   .max(MAX_URL_LENGTH)
+  .check(textRule(false))
   .refine(isAbsoluteHttpUrl, 'must be an absolute http(s) URL without a fragment or credentials')
+  .transform((url) => new URL(url).href)
 
 const Recurring = z.strictObject({
   interval: z.enum(INTERVALS),
@@ -68,10 +85,10 @@ const Customer = z.strictObject({
     .optional(),
 })
 
-const MetadataKey = z.string().min(1, 'keys must be 1–40 characters').max(40, 'keys must be 1–40 characters')
+const MetadataKey = z.string().min(1, 'keys must be 1–40 characters').max(40, 'keys must be 1–40 characters').check(textRule(false))
 
 const Metadata = z
-  .record(MetadataKey, z.string().max(500))
+  .record(MetadataKey, z.string().max(500).check(textRule(true)))
   .refine((m) => Object.keys(m).length <= METADATA_MAX_KEYS, `must have at most ${METADATA_MAX_KEYS} keys`)
 
 /**
@@ -91,7 +108,7 @@ export const CreateSessionBody = z.strictObject({
   merchant_order_id: z
     .string()
     .regex(MERCHANT_ORDER_ID_PATTERN, 'must be 1–64 characters of letters, digits, "_" or "-"'),
-  description: text(1, 255).optional(),
+  description: text(1, 255, true).optional(),
   metadata: Metadata.optional(),
   expires_at: z.int().optional(),
   success_url: HttpUrl.optional(),

@@ -144,7 +144,6 @@ describe('POST /v1/checkout/sessions', () => {
       ['bidi override', 'Plan \u202Eevil\u202C'],
       ['emoji', '🧘‍♀️ Yoga 🇮🇳'],
       ['quotes and backslashes', `"'\\\`\${x}`],
-      ['NUL', 'a\u0000b'],
     ]
     it.each(hostile)('%s', async (_name, text) => {
       const sandbox = buildTestApp()
@@ -166,6 +165,50 @@ describe('POST /v1/checkout/sessions', () => {
       expect(view.description).toBe(text)
       expect(view.lineItems[0]?.name).toBe(text)
     })
+  })
+})
+
+describe('control characters, and tabs or line breaks where one line is expected, refused as the Juspay dialect refuses them', () => {
+  const item = (name: string) => [{ quantity: 1, price_data: { unit_amount: 99.99, product_data: { name } } }]
+  const customer = (name: string) => ({ email: 'a@example.com', name, merchant_customer_id: 'c1' })
+  it.each([
+    ['NUL in the description', { description: 'a\u0000b' }, 'description'],
+    ['ESC in the description', { description: 'a\u001bb' }, 'description'],
+    ['C1 NEL in a metadata value', { metadata: { note: 'a\u0085b' } }, 'metadata[note]'],
+    ['a line break in a metadata key', { metadata: { 'a\nb': 'x' } }, 'metadata[a\nb]'],
+    ['NUL in an item name', { line_items: item('a\u0000b') }, 'line_items[0][price_data][product_data][name]'],
+    ['a line break in an item name', { line_items: item('Plan\nB') }, 'line_items[0][price_data][product_data][name]'],
+    ['a tab in the customer name', { customer: customer('Asha\tVerma') }, 'customer[name]'],
+    ['a broken surrogate in the customer name', { customer: customer('a\ud800b') }, 'customer[name]'],
+    ['a tab inside success_url', { success_url: 'http://localhost:3000/do\tne' }, 'success_url'],
+    ['a line break inside return_url', { success_url: undefined, return_url: 'http://localhost:3000/\nback' }, 'return_url'],
+    ['a CR inside cancel_url', { cancel_url: 'http://local\rhost:3000/no' }, 'cancel_url'],
+  ])('%s', async (_name, overrides, param) => {
+    const sandbox = buildTestApp()
+    const error = await expectRejected(sandbox, () => postSession(sandbox.app, paymentBody(overrides)), 400)
+    expect(error.param).toBe(param)
+    expect(error.message).toMatch(/must not contain control characters|must be valid Unicode text/)
+  })
+
+  it('still takes tabs and line breaks in the description and metadata values', async () => {
+    const { app } = buildTestApp()
+    const session = await createSession(app, paymentBody({ description: 'Line one\n\tLine two', metadata: { note: 'a\r\nb' } }))
+    expect(session.description).toBe('Line one\n\tLine two')
+    expect(session.metadata['note']).toBe('a\r\nb')
+  })
+})
+
+describe('return URLs kept in the parsed URL’s normalised form, not as sent', () => {
+  it.each([
+    ['HTTP://LOCALHOST:3000/Done?x=1', 'http://localhost:3000/Done?x=1'],
+    ['http://localhost:3000', 'http://localhost:3000/'],
+    ['http://localhost:80/a/../b', 'http://localhost/b'],
+    ['http://localhost:3000/a b', 'http://localhost:3000/a%20b'],
+  ])('%s is kept as %s', async (sent, normalised) => {
+    const { app } = buildTestApp()
+    const session = await createSession(app, paymentBody({ success_url: sent, cancel_url: sent }))
+    expect(session.success_url).toBe(normalised)
+    expect(session.cancel_url).toBe(normalised)
   })
 })
 

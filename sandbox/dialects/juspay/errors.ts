@@ -16,6 +16,7 @@ export type JuspayErrorCode =
   | 'UNAUTHENTICATED'
   | 'ALREADY_EXISTS'
   | 'BAD_ORIGIN'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_ERROR'
 
 const STATUS_TEXT: Record<number, string> = {
@@ -27,6 +28,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 }
@@ -40,6 +42,7 @@ const TOP_LEVEL_CODE: Record<number, string> = {
   409: 'INVALID_REQUEST',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
   500: 'INTERNAL_SERVER_ERROR',
   503: 'SERVICE_UNAVAILABLE',
 }
@@ -75,11 +78,13 @@ export function juspayError(c: Context, spec: JuspayErrorSpec): Response {
 const EDGE_CODE: Record<EdgeErrorStatus, JuspayErrorCode> = {
   400: 'INVALID_INPUT',
   401: 'UNAUTHENTICATED',
+  403: 'BAD_ORIGIN',
   404: 'RESOURCE_NOT_FOUND',
   405: 'INVALID_INPUT',
   409: 'INVALID_ACTION',
   413: 'INVALID_INPUT',
   415: 'INVALID_INPUT',
+  429: 'TOO_MANY_REQUESTS',
   503: 'INTERNAL_ERROR',
 }
 

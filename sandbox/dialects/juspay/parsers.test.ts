@@ -104,9 +104,18 @@ describe('http URLs', () => {
     ['javascript:alert(1)', 'http'],
     ['/relative/path', 'http'],
     ['https://evil.example.com/', 'not allowed'],
+    ['https://shop.example.com/re\tturn', 'control characters'],
+    ['https://shop.example.com/\nreturn', 'control characters'],
   ])('refuses %s (%s)', (value, reason) => {
     const result = onlyShop(value)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.reason).toContain(reason)
+  })
+  it.each([
+    ['HTTPS://Shop.Example.COM', 'https://shop.example.com/'],
+    ['https://shop.example.com:443/a/./b/../c?plan=basic', 'https://shop.example.com/a/c?plan=basic'],
+    ['http://shop.example.com/a b', 'http://shop.example.com/a%20b'],
+  ])('answers %s as the parsed URL, %s', (value, normalised) => {
+    expect(onlyShop(value)).toEqual({ ok: true, value: normalised })
   })
 })

@@ -1,12 +1,8 @@
+import { textProblem } from '../../http/text-rules'
 import { fail, ok, type Parsed } from './decimal'
 
 /** A parser turns one raw request value (already known to be present) into a typed value or a reason. */
 export type Parser<T> = (value: unknown) => Parsed<T>
-
-/** C0/C1 control characters other than tab, LF and CR, which free text may hold. */
-const CONTROL = /(?![\t\n\r])\p{Cc}/u
-const LINE_BREAKS = /[\t\n\r]/
-const LONE_SURROGATE = /\p{Cs}/u
 
 /** Length in Unicode code points, so an emoji counts once rather than as two UTF-16 units. */
 export const codePoints = (value: string): number => Array.from(value).length
@@ -18,17 +14,12 @@ export interface TextRules {
   pattern?: { regex: RegExp; reason: string }
 }
 
-/**
- * Strings are stored verbatim: markup, bidi marks and emoji are data the page renders as text.
- * Only what cannot be shown or logged safely is refused: control characters and broken UTF-16.
- */
+/** Strings are stored verbatim; only what textProblem (sandbox/http/text-rules.ts) refuses is refused. */
 export function text(rules: TextRules): Parser<string> {
   return (value) => {
     if (typeof value !== 'string') return fail('must be a string')
-    if (LONE_SURROGATE.test(value)) return fail('must be valid Unicode text')
-    if (CONTROL.test(value) || (!rules.multiline && LINE_BREAKS.test(value))) {
-      return fail('must not contain control characters')
-    }
+    const problem = textProblem(value, rules.multiline ?? false)
+    if (problem !== null) return fail(problem)
     // A string has no more code points than UTF-16 units, so only a long one needs counting.
     const length = value.length > rules.max ? codePoints(value) : value.length
     if (length > rules.max) return fail(`must be at most ${rules.max} characters (got ${length})`)
@@ -122,7 +113,7 @@ export interface UrlRules {
   check?: (url: URL) => string | null
 }
 
-/** An absolute http(s) URL without a fragment or credentials. */
+/** An absolute http(s) URL without a fragment or credentials, answered as the parsed URL's normalised href. */
 const urlText = text({ max: 2048 })
 
 export function httpUrl(rules: UrlRules = {}): Parser<string> {
@@ -136,6 +127,6 @@ export function httpUrl(rules: UrlRules = {}): Parser<string> {
     if (base.value.includes('#')) return fail('must not contain a fragment (#)')
     if (url.username || url.password) return fail('must not contain a user name or password')
     const reason = rules.check?.(url) ?? null
-    return reason === null ? base : fail(reason)
+    return reason === null ? ok(url.href) : fail(reason)
   }
 }

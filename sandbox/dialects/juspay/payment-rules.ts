@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { parseRupees } from './decimal'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../http/json-depth'
 
 const FlowStatus = z.enum(['REQUIRED', 'OPTIONAL'])
 const Rupees = z.union([z.string(), z.number()]).refine((v) => parseRupees(v).ok, {
@@ -57,6 +58,7 @@ export function parsePaymentRules(value: unknown): RulesResult {
     } catch {
       return { ok: false, issues: [{ path: 'payment_rules', reason: 'is a string that is not valid JSON' }] }
     }
+    if (nestsDeeperThan(candidate)) return { ok: false, issues: [{ path: 'payment_rules', reason: `nests more than ${MAX_JSON_DEPTH} levels deep` }] }
   }
   const parsed = PaymentRules.safeParse(candidate)
   if (parsed.success) return { ok: true, value: parsed.data }

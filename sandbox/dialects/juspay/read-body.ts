@@ -1,4 +1,5 @@
 import type { JuspayErrorSpec } from './errors'
+import { nestsDeeperThan, TOO_DEEP_MESSAGE } from '../../http/json-depth'
 import { isRecord } from './fields'
 
 export type BodyKind = 'json' | 'form'
@@ -40,7 +41,8 @@ export function parseJsonBody(text: string): BodyResult {
   } catch (error) {
     return invalid(`The request body is not valid JSON${describeJsonError(text, error)}.`)
   }
-  return isRecord(parsed) ? { ok: true, body: parsed } : invalid('The request body must be a JSON object.')
+  if (!isRecord(parsed)) return invalid('The request body must be a JSON object.')
+  return nestsDeeperThan(parsed) ? invalid(TOO_DEEP_MESSAGE) : { ok: true, body: parsed }
 }
 
 /** Where JSON.parse stopped, as line and column, and the likely cause when it is a trailing comma. */

@@ -38,6 +38,20 @@ describe('signReturnParams', () => {
     expect(received).toBe(independentSignature(url.search, 'demo_response_key'))
   })
 
+  it.each([
+    ['https://shop.merchant.com/return?plan=basic', { plan: 'basic' }],
+    ['https://shop.merchant.com/return?plan=basic&ref=a%20b&plan=gold', { plan: 'basic', ref: 'a b' }],
+    ['https://shop.merchant.com/return?status=STALE&signature=forged&signature_algorithm=MD5&z=1', { z: '1' }],
+  ])('signs every parameter of the final URL, the merchant’s own query of %s included', (returnUrl, kept) => {
+    const params = { order_id: 'o1', status: 'CHARGED', status_id: '21' }
+    const url = new URL(signedReturnUrl(returnUrl, params, 'demo_response_key'))
+    for (const [key, value] of Object.entries({ ...kept, ...params })) expect(url.searchParams.get(key)).toBe(value)
+    expect(url.searchParams.getAll('signature')).toHaveLength(1)
+    expect(url.searchParams.getAll('signature_algorithm')).toEqual(['HMAC-SHA256'])
+    expect(url.searchParams.get('signature')).toBe(independentSignature(url.search, 'demo_response_key'))
+    expect(url.searchParams.get('signature')).not.toBe(signReturnParams(params, 'demo_response_key'))
+  })
+
   it('changes when any parameter changes', () => {
     const a = signReturnParams({ order_id: 'o1', status: 'CHARGED', status_id: '21' }, 'k')
     const b = signReturnParams({ order_id: 'o1', status: 'CHARGED', status_id: '26' }, 'k')

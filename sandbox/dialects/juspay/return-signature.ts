@@ -16,8 +16,9 @@ const encode = (s: string): string => encodeURIComponent(s)
  * the merchant's response key, base64. The caller percent-encodes the result into the URL once
  * more by putting it in a query string.
  */
-export function signReturnParams(params: Readonly<Record<string, string>>, responseKey: string): string {
-  const pairs = Object.entries(params)
+export function signReturnParams(params: Readonly<Record<string, string>> | Iterable<readonly [string, string]>, responseKey: string): string {
+  const entries: Iterable<readonly [string, string]> = Symbol.iterator in params ? params : Object.entries(params)
+  const pairs = [...entries]
     .filter(([key]) => key !== 'signature' && key !== 'signature_algorithm')
     .map(([key, value]) => [encode(key), encode(value)] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -25,11 +26,17 @@ export function signReturnParams(params: Readonly<Record<string, string>>, respo
   return createHmac('sha256', responseKey).update(encode(joined)).digest('base64')
 }
 
-/** The return URL with its signed result parameters appended. */
+/**
+ * The return URL with its result parameters set (replacing any the merchant's URL had under those
+ * names) and a signature over every parameter the final URL carries, the merchant's own query
+ * included, so verifying every parameter as documented succeeds.
+ */
 export function signedReturnUrl(returnUrl: string, params: Readonly<Record<string, string>>, responseKey: string): string {
   const url = new URL(returnUrl)
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
-  url.searchParams.set('signature', signReturnParams(params, responseKey))
+  url.searchParams.delete('signature')
+  url.searchParams.delete('signature_algorithm')
+  url.searchParams.set('signature', signReturnParams(url.searchParams, responseKey))
   url.searchParams.set('signature_algorithm', 'HMAC-SHA256')
   return url.toString()
 }

@@ -266,7 +266,7 @@ describe('POST /session', () => {
       body: stream,
       duplex: 'half',
     }
-    const request = new Request('http://sandbox.test/session', init)
+    const request = new Request(`${PUBLIC_ORIGIN}/session`, init)
     await expectFailure(sandbox, sandbox.app.request(request), 413)
     expect(sent).toBeLessThan(100)
   })

@@ -18,6 +18,7 @@ export const PLURAL_CODES = {
   notFound: 12410,
   bodyTooLarge: 12413,
   unsupportedMediaType: 12415,
+  tooManyRequests: 12429,
   serviceUnavailable: 12503,
 } as const
 export type PluralCode = (typeof PLURAL_CODES)[keyof typeof PLURAL_CODES]
@@ -63,11 +64,13 @@ export const invalidUpi = (field: string, reason: string): PluralErrorSpec => ({
 const EDGE: Record<EdgeErrorStatus, PluralCode> = {
   400: PLURAL_CODES.invalidField,
   401: PLURAL_CODES.unauthorized,
+  403: PLURAL_CODES.merchantMismatch,
   404: PLURAL_CODES.notFound,
   405: PLURAL_CODES.methodNotAllowed,
   409: PLURAL_CODES.duplicateReference,
   413: PLURAL_CODES.bodyTooLarge,
   415: PLURAL_CODES.unsupportedMediaType,
+  429: PLURAL_CODES.tooManyRequests,
   503: PLURAL_CODES.serviceUnavailable,
 }
 

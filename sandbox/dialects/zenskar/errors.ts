@@ -24,6 +24,8 @@ export type ZenskarErrorCode =
   | 'method_not_allowed'
   | 'conflict'
   | 'service_unavailable'
+  | 'forbidden'
+  | 'rate_limited'
 
 export interface ZenskarErrorSpec {
   status: ContentfulStatusCode
@@ -48,11 +50,13 @@ export const invalidField = (field: string, message: string, code: ZenskarErrorC
 const EDGE: Record<EdgeErrorStatus, ZenskarErrorCode> = {
   400: 'field_invalid',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'body_too_large',
   415: 'unsupported_media_type',
+  429: 'rate_limited',
   503: 'service_unavailable',
 }
 

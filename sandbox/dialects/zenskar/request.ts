@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { invalidField, type ZenskarErrorSpec } from './errors'
 import { isAbsoluteHttpUrl } from '../../merchants'
 import { fieldName, valueAt } from '../../http/json-path'
+import { CONTROL_CHARACTERS_REASON, textProblem } from '../../http/text-rules'
 
 /**
  * The body of `POST /checkouts` and `POST /checkouts/preview` (docs/domain/zenskar.md#create-a-checkout).
@@ -29,11 +30,14 @@ const CalendarDate = z
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
   }, 'is not a calendar date')
 
+/** No tab, line break or control character (the rule every dialect shares); kept as the parsed URL's normalised href. */
 const HttpUrl = z
   .string()
   .min(1, 'must not be empty')
   .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
+  .refine((url) => textProblem(url, false) === null, CONTROL_CHARACTERS_REASON)
   .refine(isAbsoluteHttpUrl, 'must be an absolute http(s) URL without a fragment or credentials')
+  .transform((url) => new URL(url).href)
 
 const ProductOverride = z
   .strictObject({
