@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { buildTestApp, paymentBody, postSession, readError } from '../testing/checkout-dialect'
 import { buildSandbox, errorFields, json, mandateSession, postJson } from '../testing/juspay-dialect'
-import { SIGNATURE_TOLERANCE_SECONDS, startReceiver, verifyWebhookSignature, type Receiver } from '../testing/webhook-receiver'
-import { WEBHOOK_NOW, webhookSandbox, type WebhookSandboxOptions } from '../testing/webhook-sandbox'
+import { SIGNATURE_TOLERANCE_SECONDS, testReceiver, verifyWebhookSignature } from '../testing/webhook-receiver'
+import { testWebhookSandbox, WEBHOOK_NOW } from '../testing/webhook-sandbox'
 import type { Merchant } from '../merchants'
 import { addressRefusal, classifyAddress, type AddressKind } from '../webhooks/address-policy'
 import { hostnameOf, type Resolve, type ResolvedAddress, type Transport } from '../webhooks/transport'
@@ -13,22 +13,8 @@ import { hostnameOf, type Resolve, type ResolvedAddress, type Transport } from '
  * delivery time, never follow a redirect, and are signed over their timestamp.
  */
 
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function receiver(): Promise<Receiver> {
-  const r = await startReceiver()
-  cleanups.push(() => r.close())
-  return r
-}
-
-function setup(options: WebhookSandboxOptions = {}) {
-  const sandbox = webhookSandbox(options)
-  cleanups.push(sandbox.cleanup)
-  return sandbox
-}
+const receiver = testReceiver
+const setup = testWebhookSandbox
 
 const HOOK_HOST = 'hooks.shop.example'
 const PUBLIC_V4: ResolvedAddress = { address: '93.184.216.34', family: 4 }

@@ -1,4 +1,4 @@
-import { expect, vi } from 'vitest'
+import { expect, onTestFinished, vi } from 'vitest'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 
@@ -65,6 +65,13 @@ export async function startReceiver() {
 }
 
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>
+
+/** A receiver closed when the current test finishes. */
+export async function testReceiver(): Promise<Receiver> {
+  const receiver = await startReceiver()
+  onTestFinished(() => receiver.close())
+  return receiver
+}
 
 /** How far a delivery's signed time may be from the receiver's clock, as docs/domain/juspay.md#webhooks says. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { onTestFinished } from 'vitest'
 import type { StartAttempt } from '../../contract/attempt'
 import { createDialects, dialectServices } from '../app'
 import type { SandboxDeps } from '../deps'
@@ -93,4 +94,11 @@ export function webhookSandbox({ merchantUrl = null, demo = (m) => m, log = sile
     return started.order
   }
   return { deps, store, clock, bus, attempts, webhooks, merchant, order, fresh, startAttempt, inbox, cleanup }
+}
+
+/** A webhookSandbox stopped when the current test finishes. */
+export function testWebhookSandbox(options: WebhookSandboxOptions = {}) {
+  const sandbox = webhookSandbox(options)
+  onTestFinished(sandbox.cleanup)
+  return sandbox
 }

@@ -1,33 +1,19 @@
 import { createHmac } from 'node:crypto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as z from 'zod'
 import type { StartAttempt } from '../../contract/attempt'
 import type { OrderDraft } from '../domain/orders'
 import { jsonLogger } from '../log'
 import { orderBilling } from '../testing/fixtures'
-import { startReceiver, verifyWebhookSignature, type Receiver } from '../testing/webhook-receiver'
-import { webhookSandbox, WEBHOOK_NOW, type WebhookSandboxOptions } from '../testing/webhook-sandbox'
+import { startReceiver, testReceiver, verifyWebhookSignature, type Receiver } from '../testing/webhook-receiver'
+import { testWebhookSandbox, WEBHOOK_NOW } from '../testing/webhook-sandbox'
 import type { Transport } from './transport'
 
 const NOW = WEBHOOK_NOW
 const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
 
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function receiver(): Promise<Receiver> {
-  const r = await startReceiver()
-  cleanups.push(() => r.close())
-  return r
-}
-
-function setup(options: WebhookSandboxOptions = {}) {
-  const sandbox = webhookSandbox(options)
-  cleanups.push(sandbox.cleanup)
-  return sandbox
-}
+const receiver = testReceiver
+const setup = testWebhookSandbox
 
 /** The envelope exactly as docs/domain/juspay.md#webhooks has it: nothing more, nothing less. */
 const Envelope = z.strictObject({
