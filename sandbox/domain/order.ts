@@ -62,6 +62,23 @@ export type OrderSource =
       enableNotification: boolean
     }
 
+/** The arithmetic of a plan change over the current cycle (sandbox/domain/proration.ts), all in paise. */
+export interface Proration {
+  cycleSeconds: number
+  remainingSeconds: number
+  /** The current plan's amount for the unused time, rounded half-up to a paisa. */
+  unusedCreditMinor: number
+  /** The new plan's amount for the remaining time, rounded half-up to a paisa. */
+  newPlanChargeMinor: number
+  /** The credit the subscription held before the change, and how much of it this change takes off what is due. */
+  heldCreditMinor: number
+  creditAppliedMinor: number
+  /** What is due now: the charge less the credit and the held credit applied, never below zero. */
+  proratedMinor: number
+  /** The credit the subscription holds once the change is applied: what the held credit and this change leave over, carried to the next invoices. */
+  carryForwardMinor: number
+}
+
 /**
  * The prorated preview an order pays for, as it stood when the order was created
  * (sandbox/domain/plan-change.ts makes and stores it; docs/domain/billing.md#plan-changes-paying-for-one).
@@ -74,16 +91,7 @@ export interface PlanChangeQuote {
   expiresAt: string
   current: { planId: string; amountMinor: number; periodStart: string; periodEnd: string }
   next: { planId: string; amountMinor: number; ruleValue: number | null }
-  proration: {
-    cycleSeconds: number
-    remainingSeconds: number
-    unusedCreditMinor: number
-    newPlanChargeMinor: number
-    heldCreditMinor: number
-    creditAppliedMinor: number
-    proratedMinor: number
-    carryForwardMinor: number
-  }
+  proration: Proration
   /** The first invoice after the change: the next cycle, at the new plan's amount. */
   nextInvoice: { date: IstDate; amountMinor: number }
   /** The new plan's amount fits under the subscription's mandate cap. */

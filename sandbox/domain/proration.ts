@@ -1,4 +1,5 @@
 import type { IstDate } from '../../contract/billing'
+import type { Proration } from './order'
 import type { Subscription } from './subscriptions'
 
 /**
@@ -36,21 +37,8 @@ export interface ProrationInput {
   heldCreditMinor: number
 }
 
-export interface Proration {
-  cycleSeconds: number
-  remainingSeconds: number
-  /** The current plan's amount for the unused time, rounded half-up to a paisa. */
-  unusedCreditMinor: number
-  /** The new plan's amount for the remaining time, rounded half-up to a paisa. */
-  newPlanChargeMinor: number
-  /** The credit the subscription held before the change, and how much of it this change takes off what is due. */
-  heldCreditMinor: number
-  creditAppliedMinor: number
-  /** What is due now: the charge less the credit and the held credit applied, never below zero. */
-  proratedMinor: number
-  /** The credit the subscription holds once the change is applied: what the held credit and this change leave over, carried to the next invoices. */
-  carryForwardMinor: number
-}
+/** The arithmetic of a prorated change, kept on the quote an order pays for (order.ts). */
+export type { Proration } from './order'
 
 /** amount × part / whole, rounded half-up to a whole paisa, in exact integer arithmetic (the ratio is never rounded). */
 export function share(amountMinor: number, part: number, whole: number): number {

@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { JuspayError } from '../../contract/errors'
 import type { Plan } from '../../contract/plan'
 import { createApp } from '../app'
 import { MovableClock } from '../domain/clock'
@@ -81,3 +82,13 @@ export const planChangeSession = (id: string, requestId: string, extra: Record<s
   payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: id, request_id: requestId } } } },
   ...extra,
 })
+
+/** A refusal in Juspay's envelope: its status, code and the fields it blames, in order; answers the body for more checks. */
+export async function expectJuspayError(res: Response | Promise<Response>, status: number, code: string, fields: string[] = []) {
+  const response = await res
+  expect(response.status).toBe(status)
+  const body = JuspayError.parse(await response.json())
+  expect(body.error_info.code).toBe(code)
+  expect(body.error_info.fields.map((f) => f.field_name)).toEqual(fields)
+  return body
+}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { JuspayError } from '../../../contract/errors'
-import { billingSandbox, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, planChangeSession, postJson, readExecution } from '../../testing/billing-sandbox'
+import { billingSandbox, DEMO_AUTH, expectJuspayError, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, planChangeSession, postJson, readExecution } from '../../testing/billing-sandbox'
 import type { TestSandbox } from '../../testing/checkout-dialect'
 import { monthlyPlan } from '../../testing/fixtures'
 import type { JuspayAppliedChange } from './billing-apply'
@@ -34,10 +33,7 @@ const events = (s: TestSandbox, orderId: string) =>
   s.store.webhooksFor('demo_merchant', orderId).map((d) => d.body as { event_name: string; content: { billing_execution_info?: JuspayBillingExecution } })
 
 async function expectRefusal(res: Response, status: number, code: string, field: string, reason: string) {
-  expect(res.status).toBe(status)
-  const body = JuspayError.parse(await res.json())
-  expect(body.error_info.code).toBe(code)
-  expect(body.error_info.fields.map((f) => f.field_name)).toEqual([field])
+  const body = await expectJuspayError(res, status, code, [field])
   expect(body.error_info.fields[0]?.reason).toContain(reason)
 }
 

@@ -3,7 +3,7 @@ import { JuspayError } from '../../../contract/errors'
 import type { Subscription } from '../../domain/subscriptions'
 import { createSession, subscriptionBody, type TestSandbox } from '../../testing/checkout-dialect'
 import { billingSession, monthlyPlan } from '../../testing/fixtures'
-import { billingSandbox, DAY, decide, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, postJson, SECOND, startPaying } from '../../testing/billing-sandbox'
+import { billingSandbox, DAY, decide, DEMO_AUTH, expectJuspayError as expectRefusal, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, postJson, SECOND, startPaying } from '../../testing/billing-sandbox'
 import type { JuspayPreview } from './billing-preview'
 
 /**
@@ -42,14 +42,6 @@ const previewBody = (id: string, overrides: Record<string, unknown> = {}, update
   ...overrides,
 })
 
-async function expectRefusal(res: Response | Promise<Response>, status: number, code: string, fields: string[]) {
-  const response = await res
-  expect(response.status).toBe(status)
-  const body = JuspayError.parse(await response.json())
-  expect(body.error_info.code).toBe(code)
-  expect(body.error_info.fields.map((f) => f.field_name)).toEqual(fields)
-  return body
-}
 
 
 describe('a plan checkout, paid, then an upgrade previewed', () => {

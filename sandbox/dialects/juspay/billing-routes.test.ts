@@ -6,6 +6,7 @@ import { inr } from '../../../contract/money'
 import { TEST_NOW, billingSession, monthlyPlan, testSandbox } from '../../testing/fixtures'
 import { expectRegistrationWebhooks, startReceiver, type Receiver } from '../../testing/webhook-receiver'
 import type { JuspayBillingExecution, JuspaySchedule } from './billing-execution'
+import { expectJuspayError } from '../../testing/billing-sandbox'
 
 const DAY_SECONDS = 24 * 3600
 const NOW_SECONDS = TEST_NOW.getTime() / 1000
@@ -163,14 +164,6 @@ describe('Juspay Billing flows 1 and 2, end to end', () => {
   })
 })
 
-async function expectJuspayError(res: Response | Promise<Response>, status: number, code: string, fields: string[] = []) {
-  const response = await res
-  expect(response.status).toBe(status)
-  const body = JuspayError.parse(await response.json())
-  expect(body.error_info.code).toBe(code)
-  expect(body.error_info.fields.map((f) => f.field_name)).toEqual(fields)
-  return body
-}
 
 describe('POST /billing/execution-info', () => {
   it('answers with or without the trailing slash, and takes a form body too', async () => {
