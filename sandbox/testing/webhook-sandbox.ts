@@ -1,18 +1,15 @@
 import { Hono } from 'hono'
 import { onTestFinished } from 'vitest'
 import type { StartAttempt } from '../../contract/attempt'
-import { createDialects, dialectServices } from '../app'
+import { sandboxCore, type CoreOptions } from '../app'
 import type { SandboxDeps } from '../deps'
-import { AttemptService } from '../domain/attempt-service'
 import { MovableClock } from '../domain/clock'
 import type { Order } from '../domain/order'
-import { OrderEventBus } from '../domain/order-events'
 import { createOrder, type OrderDraft } from '../domain/orders'
 import { silentLogger, type Logger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
 import { qaRoutes } from '../qa/routes'
 import { MemoryStore } from '../store/memory-store'
-import { WebhookDispatcher, type WebhookDispatcherOptions } from '../webhooks/dispatcher'
 import { orderDraft } from './fixtures'
 
 /** The plain order the webhook tests were written against: no refund, a bare return URL. */
@@ -42,7 +39,7 @@ export interface WebhookSandboxOptions {
   /** Changes the demo merchant further (its webhookUrls, for instance). */
   demo?: (merchant: Merchant) => Merchant
   log?: Logger
-  dispatcher?: Partial<Omit<WebhookDispatcherOptions, 'deps' | 'bus' | 'dialects'>>
+  dispatcher?: CoreOptions['dispatcher']
 }
 
 /**
@@ -61,18 +58,11 @@ export function webhookSandbox({ merchantUrl = null, demo = (m) => m, log = sile
   const merchant = merchants.byId('demo_merchant')
   if (!merchant) throw new Error('demo merchant missing')
   const deps: SandboxDeps = { store, clock, merchants, log, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
-  const bus = new OrderEventBus()
-  const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects(dialectServices(deps, attempts, bus))
-  const webhooks = new WebhookDispatcher({ deps, bus, dialects, retryDelaysMs: [20, 40], ...dispatcher })
-  webhooks.start()
-  const cleanup = async () => {
-    webhooks.stop()
-    attempts.dispose()
-    await webhooks.idle()
-  }
+  const core = sandboxCore(deps, { dispatcher: { retryDelaysMs: [20, 40], ...dispatcher } })
+  const { bus, attempts, webhooks, writer, dialects } = core
+  const cleanup = () => core.stop()
   const qa = new Hono()
-  qa.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: dialects.byId('juspay') }))
+  qa.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, dialect: dialects.byId('juspay') }))
   /** The QA webhook inbox of one of the demo merchant's orders, as its JSON. */
   const inbox = async (orderId: string): Promise<unknown> => {
     const auth = `Basic ${Buffer.from(`${merchant.apiKey}:`).toString('base64')}`
@@ -80,16 +70,16 @@ export function webhookSandbox({ merchantUrl = null, demo = (m) => m, log = sile
     return response.json()
   }
   let n = 0
-  const order = (overrides: Partial<OrderDraft> = {}): Order => {
+  const order = async (overrides: Partial<OrderDraft> = {}): Promise<Order> => {
     n += 1
-    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `o-${n}`, ...PLAIN, mandate: MANDATE_1500, ...overrides }))
+    const created = await createOrder(deps, orderDraft(deps.clock.now(), { orderId: `o-${n}`, ...PLAIN, mandate: MANDATE_1500, ...overrides }))
     if (created.kind !== 'created') throw new Error('order not created')
     return created.order
   }
-  const fresh = (o: Order): Order => store.orderById(o.id) ?? o
+  const fresh = async (o: Order): Promise<Order> => (await store.orderById(o.id)) ?? o
   /** Starts an attempt (intent unless told); returns the order as stored. */
-  const startAttempt = (o: Order, request: StartAttempt = intent): Order => {
-    const started = attempts.start(o, merchant, request, `k-${o.orderId}`)
+  const startAttempt = async (o: Order, request: StartAttempt = intent): Promise<Order> => {
+    const started = await attempts.start(o, merchant, request, `k-${o.orderId}`)
     if (!started.ok) throw new Error(started.error)
     return started.order
   }
