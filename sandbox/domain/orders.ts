@@ -17,6 +17,7 @@ export type OrderDraft = Omit<
   | 'mandateToken'
   | 'refundedMinor'
   | 'cancelledAt'
+  | 'revision'
 >
 
 export type CreateOutcome =
@@ -97,6 +98,7 @@ export function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: Or
     mandateToken: null,
     refundedMinor: 0,
     cancelledAt: null,
+    revision: 0,
   }
   const result = deps.store.insertOrder(order)
   if (!result.inserted) {
