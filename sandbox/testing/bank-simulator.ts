@@ -69,7 +69,7 @@ export function bankSandbox(customise: (merchant: Merchant) => Merchant = (m) =>
   async function start(pageId: string, body: unknown, key = 'key-1') {
     const { res, body: text } = await request(`/api/pages/${pageId}/attempts`, json(body, key))
     const parsed = SessionView.safeParse(JSON.parse(text))
-    const token = store.orderById(pageId)?.attempts.at(-1)?.simulatorToken ?? ''
+    const token = (await store.orderById(pageId))?.attempts.at(-1)?.simulatorToken ?? ''
     return { res, text, view: parsed.success ? parsed.data : null, token }
   }
 

@@ -135,8 +135,8 @@ export function secureSandbox(options: SecureSandboxOptions = {}) {
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
-  const stored = (pageId: string): Order => {
-    const order = store.orderById(pageId)
+  const stored = async (pageId: string): Promise<Order> => {
+    const order = await store.orderById(pageId)
     if (!order) throw new Error(`no order ${pageId}`)
     return order
   }
