@@ -163,7 +163,7 @@ export function secureSandbox(options: SecureSandboxOptions = {}) {
   async function startAttempt(pageId: string, attempt: StartAttempt, key = `key-${Math.random().toString(36).slice(2)}`) {
     const res = await postJson(`/api/pages/${pageId}/attempts`, attempt, { 'idempotency-key': key })
     if (res.status !== 201) throw new Error(`starting the attempt answered ${res.status}: ${await res.text()}`)
-    const order = stored(pageId)
+    const order = await stored(pageId)
     const latest = order.attempts.at(-1)
     if (!latest) throw new Error('no attempt was stored')
     return { order, attempt: latest }
