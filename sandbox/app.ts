@@ -85,6 +85,8 @@ export function dialectServices(deps: SandboxDeps, attempts: AttemptService, wri
 export interface CoreOptions {
   /** Order changes shared with the other instances on the same store; none for one process. */
   broadcast?: Broadcast | null
+  /** How long a job an instance took is its own before another may take it (JobRunner); 30 s by default. */
+  jobLeaseMs?: number
   /** The webhook dispatcher's retry delays, timeout and network (tests shorten and stub them). */
   dispatcher?: Partial<Pick<WebhookDispatcherOptions, 'resolve' | 'transport' | 'retryDelaysMs' | 'timeoutMs'>>
 }
@@ -109,6 +111,7 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
     store: deps.store,
     clock: deps.clock,
     log: deps.log,
+    ...(options.jobLeaseMs === undefined ? {} : { leaseMs: options.jobLeaseMs }),
     handlers: {
       webhook: (job) => webhooks.run(job),
       attempt_due: async (job) => {

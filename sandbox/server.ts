@@ -33,7 +33,8 @@ const deps: SandboxDeps = {
   publicOrigin,
   qaEnabled: process.env['SANDBOX_QA'] !== 'off',
 }
-const core = sandboxCore(deps, { broadcast })
+const leaseMs = Number(process.env['SANDBOX_JOB_LEASE_MS'])
+const core = sandboxCore(deps, { broadcast, ...(leaseMs > 0 ? { jobLeaseMs: leaseMs } : {}) })
 const app = createApp(deps, {
   templates,
   staticDir: templates ? staticDir : null,
