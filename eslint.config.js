@@ -138,6 +138,8 @@ const POLICIES = [
   disallow('sandbox/webhooks never imports a dialect: the dialect shapes its own webhooks.', elements('sandbox-webhooks'), elements('sandbox-dialect')),
   disallow("The sandbox's log and merchant directory import only contract.", SANDBOX_SHARED, rootFile('composition-root')),
   disallow('Only tests import test support.', { file: { categories: [null, '!{test,test-support}'] } }, { file: { categories: 'test-support' } }),
+  // The throwaway Redis the store tests start serves the shared-sandbox journeys and the bench too.
+  allow(elements('e2e', 'scripts'), { element: { type: 'sandbox-testing' }, file: { path: 'sandbox/testing/redis-server.ts' } }),
 ]
 
 export default tseslint.config(

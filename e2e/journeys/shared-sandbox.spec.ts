@@ -71,7 +71,7 @@ test.describe.serial('a sandbox shared by two instances on one Redis', () => {
     }
   })
 
-  test('an instance killed mid-journey: the other finishes it, its webhook retry included, nothing lost or doubled', async ({ page, checkout }) => {
+  test('an instance killed mid-journey: the other finishes it, its webhook retry included, nothing lost or doubled', async ({ page }) => {
     const [a, b] = cluster.instances
     const [apiA, apiB] = apis
     if (!a || !b || !apiA || !apiB) throw new Error('two instances expected')

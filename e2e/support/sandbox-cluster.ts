@@ -47,7 +47,7 @@ export async function startCluster(firstPort: number, count: number, env: Record
       })
       children.push(child)
       let output = ''
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
       await waitForHealth(origin, child, () => output)
       instances.push({

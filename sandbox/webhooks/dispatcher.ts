@@ -293,4 +293,3 @@ function validDelays(delays: readonly number[]): readonly number[] {
   return [...delays]
 }
 
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown')
