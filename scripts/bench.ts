@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { lighthouseScores } from './bench/lighthouse'
-import { approvalToSuccess, fillSessions, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
+import { approvalToSuccess, clusterThroughput, fillSessions, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
+import { startRedis } from '../sandbox/testing/redis-server'
 import { createSession, root, startSandbox } from './bench/sandbox-process'
 
 /**
@@ -83,6 +84,43 @@ try {
   })
 } finally {
   await loadSandbox.stop()
+}
+
+// The shared sandbox (docs/architecture.md#shared-sandbox): the same load with the state in Redis, then on two instances sharing it.
+const redis = await startRedis()
+try {
+  const onRedis = await startSandbox(port, 0, { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-one:' })
+  try {
+    const load = await sessionThroughput(onRedis)
+    figures['post_session_redis'] = load
+    const cpu = load.cpuUsPerRequest === null ? '' : `, ${Math.round(load.cpuUsPerRequest)} µs CPU each`
+    report({
+      name: 'POST /session on Redis, one core, 50 connections',
+      figure: `${Math.round(load.rps)} req/s, p99 ${load.p99} ms${cpu}`,
+      budget: 'printed: no budget',
+      holds: load.errors === 0 && load.non2xx === 0,
+    })
+  } finally {
+    await onRedis.stop()
+  }
+  const pair = [
+    await startSandbox(port, 0, { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-two:' }),
+    await startSandbox(port + 2, 1, { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-two:' }),
+  ]
+  try {
+    const load = await clusterThroughput(pair)
+    figures['post_session_two_instances'] = load
+    report({
+      name: 'POST /session, two instances on one Redis, 2 cores',
+      figure: `${Math.round(load.rps)} req/s, p99 ${load.p99} ms (${load.errors} errors, ${load.non2xx} non-2xx)`,
+      budget: 'printed: no budget',
+      holds: load.errors === 0 && load.non2xx === 0,
+    })
+  } finally {
+    await Promise.all(pair.map((sandbox) => sandbox.stop()))
+  }
+} finally {
+  await redis.stop()
 }
 
 // Memory is bounded (docs/architecture.md#state-is-bounded): 100,000 sessions, then 50,000 more past the cap of 100,000.

@@ -82,11 +82,12 @@ export async function approvalToSuccess(origin: string, runs: number): Promise<n
   return times
 }
 
-/** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox (started on CPU 0) apart. */
-/** Creates `count` sessions with 50 connections, as fast as the sandbox takes them. */
-export async function fillSessions(sandbox: RunningSandbox, count: number): Promise<LoadResult> {
+/** Runs scripts/bench/load.ts against one origin (on CPU 1 when pinned) and answers what it measured. */
+async function runLoad(origin: string, options: { count?: number; pinned?: boolean } = {}): Promise<LoadResult> {
+  const load = [process.execPath, '--import', 'tsx', 'scripts/bench/load.ts', origin, ...(options.count === undefined ? [] : [String(options.count)])]
+  const [command = process.execPath, ...args] = options.pinned && hasTaskset() ? ['taskset', '-c', '1', ...load] : load
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load.ts', sandbox.origin, String(count)], { cwd: root })
+    const child = spawn(command, args, { cwd: root })
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     child.on('error', reject)
@@ -95,21 +96,35 @@ export async function fillSessions(sandbox: RunningSandbox, count: number): Prom
   return LoadResult.parse(JSON.parse(output))
 }
 
+/** Creates `count` sessions with 50 connections, as fast as the sandbox takes them. */
+export function fillSessions(sandbox: RunningSandbox, count: number): Promise<LoadResult> {
+  return runLoad(sandbox.origin, { count })
+}
+
+/** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox (started on CPU 0) apart. */
 export async function sessionThroughput(sandbox: RunningSandbox): Promise<LoadResult & { cpuUsPerRequest: number | null }> {
-  const load = [process.execPath, '--import', 'tsx', 'scripts/bench/load.ts', sandbox.origin]
-  const [command = process.execPath, ...args] = hasTaskset() ? ['taskset', '-c', '1', ...load] : load
   const cpuBefore = sandbox.cpuMs()
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.on('error', reject)
-    child.on('exit', () => resolve(out))
-  })
+  const result = await runLoad(sandbox.origin, { pinned: true })
   const cpuAfter = sandbox.cpuMs()
-  const result = LoadResult.parse(JSON.parse(output))
   // Server CPU per request holds still when other work shares the machine, unlike req/s.
   const cpuUsPerRequest =
     cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests : null
   return { ...result, cpuUsPerRequest }
+}
+
+/**
+ * POST /session on several instances at once, 50 connections each for 10 s, the load generators
+ * unpinned: what a shared sandbox gives on this machine, where they share its cores with the
+ * instances. Requests add up; p99 is the worst instance's.
+ */
+export async function clusterThroughput(sandboxes: readonly RunningSandbox[]): Promise<LoadResult> {
+  const results = await Promise.all(sandboxes.map((sandbox) => runLoad(sandbox.origin)))
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0)
+  return {
+    rps: sum((r) => r.rps),
+    p99: Math.max(...results.map((r) => r.p99)),
+    requests: sum((r) => r.requests),
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+  }
 }
