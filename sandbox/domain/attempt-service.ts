@@ -196,8 +196,8 @@ export class AttemptService {
     const applied = await applyPlanChange(this.deps.store, started, now)
     return {
       write: { order: applied.order, events: applied.events },
-      answer: (stored) => {
-        if (applied.revokes) void this.revoke(applied.revokes)
+      answer: async (stored) => {
+        if (applied.revokes) await this.revoke(applied.revokes)
         return answer(stored)
       },
     }

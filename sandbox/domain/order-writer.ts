@@ -9,10 +9,13 @@ export interface OrderWrite {
   events: OrderEventName[]
 }
 
-/** What a change decides after reading the order: a write (or none), and its answer from the order as it then stands. */
+/**
+ * What a change decides after reading the order: a write (or none), and its answer from the order
+ * as it then stands, which may do what must follow the write (it runs once the write stood).
+ */
 export interface OrderChangePlan<T> {
   write: OrderWrite | null
-  answer: (stored: Order) => T
+  answer: (stored: Order) => T | Promise<T>
 }
 
 /**
