@@ -268,7 +268,9 @@ while taken < limit do
   for _, id in ipairs(ids) do
     local jkey = P .. 'job:' .. id
     local h = redis.call('HMGET', jkey, 'id', 'm', 'due', 'kind', 'payload', 'lease')
-    if h[1] and (h[6] == '' or tonumber(h[6]) <= now) then
+    if not h[1] then
+      redis.call('ZREM', P .. 'jobs', id)
+    elseif h[6] == '' or tonumber(h[6]) <= now then
       redis.call('HSET', jkey, 'lease', tostring(now + leaseMs))
       table.insert(out, h[1])
       table.insert(out, h[2])
