@@ -19,8 +19,8 @@ export class RedisBroadcast implements Broadcast {
     private readonly channel: string,
   ) {
     subscriber.on('message', (_channel: string, raw: string) => {
-      const envelope = JSON.parse(raw) as { from: string; message: string }
-      if (envelope.from === this.from) return
+      const envelope = envelopeOf(raw)
+      if (envelope === null || envelope.from === this.from) return
       for (const listener of this.listeners) listener(envelope.message)
     })
   }
@@ -48,5 +48,17 @@ export class RedisBroadcast implements Broadcast {
   async close(): Promise<void> {
     this.listeners.clear()
     await Promise.all([this.publisher.quit(), this.subscriber.quit()])
+  }
+}
+
+/** A message as instances send it, or null for anything else published on the channel. */
+function envelopeOf(raw: string): { from: string; message: string } | null {
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    if (typeof parsed !== 'object' || parsed === null) return null
+    const { from, message } = parsed as Record<string, unknown>
+    return typeof from === 'string' && typeof message === 'string' ? { from, message } : null
+  } catch {
+    return null
   }
 }

@@ -56,7 +56,7 @@ end
 
 const script = (body: string): string => PRELUDE + body
 
-/** ARGV: P, id, mkey, mo, json, rev, changedAt, csKey, secKey, ttl. Answers {1} or {0, existing json}. */
+/** ARGV: P, id, mkey, mo, json, rev, changedAt, csKey, secKey, ttl. Answers {1, orders held} or {0, existing json}. */
 export const INSERT_ORDER = script(`
 local id, mkey, mo = ARGV[2], ARGV[3], ARGV[4]
 local existing = redis.call('HGET', mkey, mo)
@@ -72,7 +72,7 @@ if ARGV[9] ~= '' then redis.call('SET', ARGV[9], id) end
 redis.call('ZADD', P .. 'changed', ARGV[7], id)
 redis.call('ZADD', P .. 'created', redis.call('INCR', P .. 'seq'), id)
 expire_order(id, tonumber(ARGV[10]))
-return { 1 }
+return { 1, redis.call('ZCARD', P .. 'created') }
 `)
 
 /**
@@ -268,7 +268,9 @@ while taken < limit do
   for _, id in ipairs(ids) do
     local jkey = P .. 'job:' .. id
     local h = redis.call('HMGET', jkey, 'id', 'm', 'due', 'kind', 'payload', 'lease')
-    if h[1] and (h[6] == '' or tonumber(h[6]) <= now) then
+    if not h[1] then
+      redis.call('ZREM', P .. 'jobs', id)
+    elseif h[6] == '' or tonumber(h[6]) <= now then
       redis.call('HSET', jkey, 'lease', tostring(now + leaseMs))
       table.insert(out, h[1])
       table.insert(out, h[2])

@@ -132,4 +132,17 @@ describe('RedisBroadcast', () => {
     await sleep(50)
     expect(heard).toEqual({ a: ['ordeh_2 FAILED'], b: ['ordeh_1 CHARGED'], elsewhere: [] })
   })
+
+  it('ignores anything else published on its channel', async () => {
+    const [a, b] = await Promise.all([RedisBroadcast.connect(server.url, 'bc2:'), RedisBroadcast.connect(server.url, 'bc2:')])
+    onTestFinished(async () => {
+      await Promise.all([a.close(), b.close()])
+    })
+    const heard: string[] = []
+    a.subscribe((message) => heard.push(message))
+    const redis = inspector()
+    for (const raw of ['not json', 'null', '{"from":1,"message":"x"}', '{"from":"someone"}']) await redis.publish('bc2:broadcast', raw)
+    await b.publish('after')
+    await expect.poll(() => heard).toEqual(['after'])
+  })
 })

@@ -73,7 +73,7 @@ export class RedisStore implements Store {
 
   async insertOrder(order: Order): Promise<InsertResult> {
     if (this.now && this.now().getTime() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweep()
-    const [inserted, existing] = (await this.run(lua.INSERT_ORDER, [
+    const reply = (await this.run(lua.INSERT_ORDER, [
       order.id,
       this.key.merchantOrders(order.merchantId),
       order.orderId.toLowerCase(),
@@ -83,9 +83,10 @@ export class RedisStore implements Store {
       order.source.dialect === 'checkout' ? this.key.session(order.source.sessionId) : '',
       order.source.dialect === 'checkout' ? this.key.secret(order.source.clientSecret) : '',
       this.ttlOf(order),
-    ])) as [number, string?]
-    if (inserted !== 1) return { inserted: false, existing: JSON.parse(existing ?? 'null') as Order }
-    await this.cap()
+    ])) as [1, number] | [0, string]
+    if (reply[0] === 0) return { inserted: false, existing: JSON.parse(reply[1]) as Order }
+    // The reply's second value is how many orders the store now holds.
+    if (reply[1] > this.retention.maxOrders) await this.cap()
     return { inserted: true }
   }
 

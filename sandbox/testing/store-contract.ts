@@ -486,6 +486,16 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(await store.preview('m3', 'bei_a', 'r1')).toBeUndefined()
     })
 
+    it('keeps previews apart whose ids hold the separators a store might join them with', async () => {
+      const store = await open()
+      expect(await store.insertPreview(preview('b:c', { subscriptionId: 'a' }))).toEqual({ inserted: true })
+      expect(await store.insertPreview(preview('c', { subscriptionId: 'a:b' }))).toEqual({ inserted: true })
+      expect(await store.insertPreview(preview('c', { subscriptionId: 'b', merchantId: 'm1:a' }))).toEqual({ inserted: true })
+      expect(await store.preview('m1', 'a:b', 'c')).toEqual(preview('c', { subscriptionId: 'a:b' }))
+      expect(await store.preview('m1', 'a', 'b:c')).toEqual(preview('b:c', { subscriptionId: 'a' }))
+      expect(await store.preview('m1', 'a:b:c', '')).toBeUndefined()
+    })
+
     it('answers a consumed or applied preview as it now stands', async () => {
       const store = await open()
       await store.insertPreview(preview('r1'))
