@@ -108,6 +108,17 @@ try {
     await startSandbox(port + 2, 1, { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-two:' }),
   ]
   try {
+    const [pageAt, approveAt] = pair
+    if (pageAt && approveAt) {
+      const across = await approvalToSuccess(pageAt.origin, 7, approveAt.origin)
+      figures['approval_to_success_across_instances_ms'] = across
+      report({
+        name: 'approval on one instance → success on a page on the other',
+        figure: `${ms(median(across))} median of 7`,
+        budget: '≤ 300 ms',
+        holds: median(across) <= 300,
+      })
+    }
     const load = await clusterThroughput(pair)
     figures['post_session_two_instances'] = load
     report({

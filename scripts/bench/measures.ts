@@ -56,8 +56,8 @@ export async function timeToFirstOption(origin: string, runs: number): Promise<n
   return times
 }
 
-/** QA approval of a pending collect attempt → the success screen, as the customer's page shows it. */
-export async function approvalToSuccess(origin: string, runs: number): Promise<number[]> {
+/** QA approval of a pending collect attempt → the success screen, as the customer's page shows it, `runs` times; the approval may go to another instance than the page's (`approveAt`). */
+export async function approvalToSuccess(origin: string, runs: number, approveAt = origin): Promise<number[]> {
   const times: number[] = []
   await withFreshBrowser(async (context) => {
     for (let i = 0; i < runs; i++) {
@@ -73,7 +73,7 @@ export async function approvalToSuccess(origin: string, runs: number): Promise<n
       await page.goto(url)
       await page.getByRole('heading', { name: /waiting for your approval/i }).waitFor()
       const t0 = performance.now()
-      await fetch(`${origin}/sandbox/orders/${orderId}/attempt/approve`, { method: 'POST', headers: { authorization: BASIC } })
+      await fetch(`${approveAt}/sandbox/orders/${orderId}/attempt/approve`, { method: 'POST', headers: { authorization: BASIC } })
       await page.getByRole('heading', { level: 1, name: /AutoPay is set up/i }).waitFor()
       times.push(performance.now() - t0)
       await page.close()
