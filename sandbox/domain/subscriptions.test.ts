@@ -21,6 +21,7 @@ const registered = (overrides: Partial<Order> = {}): Order => ({
   mandateToken: 'tok',
   refundedMinor: 100,
   cancelledAt: null,
+  revision: 0,
   ...overrides,
 })
 
