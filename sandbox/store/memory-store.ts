@@ -120,6 +120,8 @@ export class MemoryStore implements Store {
 
   indexToken(token: string, orderId: string): Promise<void> {
     return atOnce(() => {
+      // A token of an order already forgotten (a reset, retention) would never be forgotten itself.
+      if (!this.byId.has(orderId)) return
       this.byToken.set(token, orderId)
       this.tokensOf.set(orderId, [...(this.tokensOf.get(orderId) ?? []), token])
     })

@@ -294,6 +294,13 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect((await store.orderByToken('tok-a'))?.id).toBe('ordeh_1')
       expect((await store.orderByToken('tok-b'))?.id).toBe('ordeh_1')
     })
+
+    it('indexes no token of an order it does not hold', async () => {
+      const store = await open()
+      await store.indexToken('tok-a', 'ordeh_1')
+      await store.insertOrder(order())
+      expect(await store.orderByToken('tok-a')).toBeUndefined()
+    })
   })
 
   describe(`${name}: webhook records`, () => {
