@@ -19,6 +19,3 @@ export function checkNext(next: { dueAt: number } | undefined): void {
   if (next !== undefined && !Number.isFinite(next.dueAt)) throw new RangeError('finishJob: next.dueAt must be a finite number of milliseconds')
 }
 
-export function checkOffset(offsetMs: number): void {
-  if (!Number.isFinite(offsetMs)) throw new RangeError('setClockOffset: the offset must be a finite number of milliseconds')
-}

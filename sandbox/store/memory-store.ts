@@ -4,7 +4,7 @@ import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-chan
 import { DEFAULT_RETENTION, holdsLiveMandate, mayForget, type RetentionPolicy } from '../domain/retention'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
-import { checkClaim, checkJob, checkNext, checkOffset } from './checks'
+import { checkClaim, checkJob, checkNext } from './checks'
 import { deepCopy } from './copy'
 import type { InsertPlanResult, InsertResult, ScheduledJob, Store } from './store'
 
@@ -66,7 +66,6 @@ export class MemoryStore implements Store {
   /** Plan-change previews by merchant, subscription and request_id. */
   private readonly previews = new Map<string, PlanChangePreview>()
   private readonly jobs = new Map<string, HeldJob>()
-  private offsetMs = 0
 
   constructor(options: MemoryStoreOptions = {}) {
     this.now = options.now ?? null
@@ -284,17 +283,6 @@ export class MemoryStore implements Store {
       if (!held || held.leaseUntil === null) return
       if (next) this.jobs.set(id, { job: { ...held.job, dueAt: next.dueAt, payload: next.payload }, leaseUntil: null })
       else this.jobs.delete(id)
-    })
-  }
-
-  clockOffset(): Promise<number> {
-    return atOnce(() => this.offsetMs)
-  }
-
-  setClockOffset(offsetMs: number): Promise<void> {
-    return atOnce(() => {
-      checkOffset(offsetMs)
-      this.offsetMs = offsetMs
     })
   }
 

@@ -6,7 +6,7 @@ import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-chan
 import { DEFAULT_RETENTION, holdsLiveMandate, lastChangedAt, mayForget, type RetentionPolicy } from '../domain/retention'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
-import { checkClaim, checkJob, checkNext, checkOffset } from './checks'
+import { checkClaim, checkJob, checkNext } from './checks'
 import * as lua from './redis-scripts'
 import type { InsertPlanResult, InsertResult, ScheduledJob, Store } from './store'
 
@@ -234,15 +234,6 @@ export class RedisStore implements Store {
     await this.run(lua.FINISH_JOB, next ? [id, 'next', next.dueAt, next.payload] : [id, '', '', ''])
   }
 
-  async clockOffset(): Promise<number> {
-    return Number((await this.redis.get(this.key.clock())) ?? 0)
-  }
-
-  async setClockOffset(offsetMs: number): Promise<void> {
-    checkOffset(offsetMs)
-    await this.redis.set(this.key.clock(), String(offsetMs))
-  }
-
   async size(): Promise<number> {
     return this.redis.zcard(this.key.created())
   }
@@ -357,7 +348,6 @@ export class RedisStore implements Store {
     changed: () => `${this.prefix}changed`,
     created: () => `${this.prefix}created`,
     needed: () => `${this.prefix}needed`,
-    clock: () => `${this.prefix}clock`,
     subscription: (id: string) => `${this.prefix}sub:${id}`,
     subscriptionOfPage: (pageId: string) => `${this.prefix}sub-page:${pageId}`,
     merchantOrders: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:orders`,

@@ -85,9 +85,6 @@ export interface Store {
    * Nothing happens when the job was scheduled anew or forgotten meanwhile.
    */
   finishJob(id: string, next?: { dueAt: number; payload: string }): Promise<void>
-  /** The QA clock's offset from real time, in milliseconds (0 when never moved). */
-  clockOffset(): Promise<number>
-  setClockOffset(offsetMs: number): Promise<void>
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): Promise<number>
   /**

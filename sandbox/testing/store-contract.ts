@@ -611,19 +611,6 @@ export function storeContract(name: string, target: ContractTarget): void {
     })
   })
 
-  describe(`${name}: the QA clock offset`, () => {
-    it('starts at zero and is the same for every handle on the store', async () => {
-      const store = await open()
-      const [other] = await peers(store, 1)
-      expect(await store.clockOffset()).toBe(0)
-      await store.setClockOffset(3 * DAY + 1)
-      expect(await other?.clockOffset()).toBe(3 * DAY + 1)
-      await other?.setClockOffset(-5)
-      expect(await store.clockOffset()).toBe(-5)
-      await expect(store.setClockOffset(Number.NaN)).rejects.toThrow(RangeError)
-    })
-  })
-
   describe(`${name}: a merchant's reset`, () => {
     it("forgets the merchant's orders with every index to them, answering their page ids, and leaves other merchants' alone", async () => {
       const store = await open()
