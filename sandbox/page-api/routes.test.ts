@@ -58,7 +58,7 @@ describe('POST /api/pages/:pageId/attempts', () => {
     const again = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))
     expect(again.status).toBe(200)
     expect(SessionView.parse(await again.json()).attempt?.id).toBe(view.attempt?.id)
-    expect(store.orderById(order.id)?.attempts).toHaveLength(1)
+    expect((await store.orderById(order.id))?.attempts).toHaveLength(1)
   })
 
   it.each<[string, RequestInit, number, string]>([
@@ -77,7 +77,7 @@ describe('POST /api/pages/:pageId/attempts', () => {
     const res = await app.request(`/api/pages/${order.id}/attempts`, init)
     expect(res.status).toBe(status)
     expect(await errorCode(res)).toBe(code)
-    expect(store.orderById(order.id)?.attempts).toHaveLength(0)
+    expect((await store.orderById(order.id))?.attempts).toHaveLength(0)
   })
 
   it('refuses a second attempt while one is pending', async () => {
@@ -188,7 +188,7 @@ describe('POST /api/pages/:pageId/cancel', () => {
     expect(res.status).toBe(200)
     const view = SessionView.parse(await res.json())
     expect(view).toMatchObject({ state: 'cancelled', cancelUrl: 'https://shop.merchant.com/cart', returnUrl: null })
-    expect(store.orderById(order.id)?.cancelledAt).toBe(deps.clock.now().toISOString())
+    expect((await store.orderById(order.id))?.cancelledAt).toBe(deps.clock.now().toISOString())
 
     const again = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })
     expect(again.status).toBe(200)

@@ -77,7 +77,7 @@ describe('one merchant cannot reach another merchant’s orders', () => {
     expect(res.status).toBe(200)
     const created = await jsonOf(res)
     expect(created['id']).not.toBe(demoPageId)
-    expect(s.store.orderById(String(created['id']))?.merchantId).toBe('other_merchant')
+    expect((await s.store.orderById(String(created['id'])))?.merchantId).toBe('other_merchant')
     expect(snapshot(s, [demoPageId])).toBe(before)
   })
 
@@ -264,7 +264,7 @@ describe('QA endpoints switched off by config', () => {
       expect(res.status).toBe(404)
       expect(JuspayError.parse(await res.json()).error_info.code).toBe('RESOURCE_NOT_FOUND')
     }
-    expect(s.store.size()).toBe(1)
+    expect(await s.store.size()).toBe(1)
     expect(snapshot(s, [order.id])).toBe(before)
   })
 

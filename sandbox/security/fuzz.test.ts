@@ -592,6 +592,6 @@ describe('JSON nested 10,000 deep', () => {
     })
     expect(res.status).toBe(400)
     expect(await res.text()).toContain('nests objects or arrays more than 32 levels deep')
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 })

@@ -78,7 +78,7 @@ describe('starting a net banking attempt: the rules', () => {
     store.updateOrder(plain)
     const result = service.start(plain, merchant, request, 'k')
     expect(result.ok ? 'started' : result.error).toBe(error)
-    expect(store.orderById(order.id)?.attempts).toHaveLength(0)
+    expect((await store.orderById(order.id))?.attempts).toHaveLength(0)
   })
 
   it.each<[string, StartAttempt, number]>([
