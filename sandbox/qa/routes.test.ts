@@ -55,12 +55,12 @@ function setup() {
   let n = 0
   const order = (overrides: Partial<OrderDraft> = {}): Order => {
     n += 1
-    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `qa-${n}`, ...PLAIN, ...overrides }))
+    const created = await createOrder(deps, orderDraft(deps.clock.now(), { orderId: `qa-${n}`, ...PLAIN, ...overrides }))
     if (created.kind !== 'created') throw new Error('order not created')
     return created.order
   }
   const pending = (overrides: Partial<OrderDraft> = {}): Order => {
-    const o = order(overrides)
+    const o = await order(overrides)
     const merchant = merchants.byId(o.merchantId)
     if (!merchant) throw new Error('merchant missing')
     const started = attempts.start(o, merchant, intent, `k-${o.orderId}`)
@@ -282,7 +282,7 @@ describe('GET /sandbox/orders/:orderId/webhooks', () => {
 
   it('answers an empty list for an order without events', async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const response = await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`)
     expect(WebhooksBody.parse(await response.json())).toEqual({ order_id: o.orderId, webhooks: [] })
   })
@@ -306,7 +306,7 @@ describe('POST /sandbox/reset', () => {
   it('clears the calling merchant\'s orders, attempts and webhook records, and only theirs', async () => {
     const s = setup()
     const o = s.pending()
-    const theirs = s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
+    const theirs = await s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
     const response = await s.request('POST', '/sandbox/reset')
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ reset: true })
@@ -351,7 +351,7 @@ describe('POST /sandbox/reset', () => {
 describe('POST /sandbox/orders/:orderId/expire (session)', () => {
   it('still ends the session link', async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/expire`)
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ order_id: o.orderId, expired_at: NOW.toISOString() })
@@ -360,7 +360,7 @@ describe('POST /sandbox/orders/:orderId/expire (session)', () => {
 
   it("does not touch another merchant's order", async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const before = s.snapshot([o])
     await expectError(await s.request('POST', `/sandbox/orders/${o.orderId}/expire`, { auth: OTHER }), 404, 'RESOURCE_NOT_FOUND')
     expect(s.snapshot([o])).toEqual(before)

@@ -33,7 +33,7 @@ function setup(maxMinor = 1_000_00) {
   bus.subscribe((change) => changes.push(change))
   const service = new AttemptService({ store, clock, merchants, publicOrigin: 'http://127.0.0.1:4000' }, bus)
   services.push(service)
-  const base = seedOrder({ store, clock })
+  const base = await seedOrder({ store, clock })
   const mandate = base.mandate ? { ...base.mandate, maxAmount: { minor: maxMinor, currency: 'INR' } } : null
   const order: Order = { ...base, mandate }
   store.updateOrder(order)
