@@ -210,19 +210,19 @@ describe('POST /api/pages/:pageId/cancel', () => {
     expect((await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })).status).toBe(200)
   })
 
-  it.each<[string, (deps: ReturnType<typeof testSandbox>['deps']) => string, number, string]>([
-    ['a session without a cancel_url', (deps) => seedOrder(deps).id, 422, 'cancel_unavailable'],
+  it.each<[string, (deps: ReturnType<typeof testSandbox>['deps']) => Promise<string>, number, string]>([
+    ['a session without a cancel_url', async (deps) => (await seedOrder(deps)).id, 422, 'cancel_unavailable'],
     [
       'an expired session',
-      (deps) => seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart'), expiresAt: deps.clock.now().toISOString() }).id,
+      async (deps) => (await seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart'), expiresAt: deps.clock.now().toISOString() })).id,
       409,
       'session_not_open',
     ],
-    ['an unknown page', () => 'ordeh_00000000000000000000000000000000', 404, 'not_found'],
-    ['a malformed page id', () => 'ordeh_nothex', 400, 'malformed'],
+    ['an unknown page', () => Promise.resolve('ordeh_00000000000000000000000000000000'), 404, 'not_found'],
+    ['a malformed page id', () => Promise.resolve('ordeh_nothex'), 400, 'malformed'],
   ])('refuses %s', async (_name, seed, status, code) => {
     const { app, deps } = testSandbox()
-    const res = await app.request(`/api/pages/${seed(deps)}/cancel`, { method: 'POST' })
+    const res = await app.request(`/api/pages/${await seed(deps)}/cancel`, { method: 'POST' })
     expect(res.status).toBe(status)
     expect(await errorCode(res)).toBe(code)
   })
