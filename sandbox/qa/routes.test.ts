@@ -55,12 +55,12 @@ function setup() {
   let n = 0
   const order = (overrides: Partial<OrderDraft> = {}): Order => {
     n += 1
-    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `qa-${n}`, ...PLAIN, ...overrides }))
+    const created = await createOrder(deps, orderDraft(deps.clock.now(), { orderId: `qa-${n}`, ...PLAIN, ...overrides }))
     if (created.kind !== 'created') throw new Error('order not created')
     return created.order
   }
   const pending = (overrides: Partial<OrderDraft> = {}): Order => {
-    const o = order(overrides)
+    const o = await order(overrides)
     const merchant = merchants.byId(o.merchantId)
     if (!merchant) throw new Error('merchant missing')
     const started = attempts.start(o, merchant, intent, `k-${o.orderId}`)
@@ -100,7 +100,7 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
       status,
       status_id: statusId,
     })
-    expect(s.store.orderById(o.id)?.status).toBe(status)
+    expect((await s.store.orderById(o.id))?.status).toBe(status)
   })
 
   it('approve records the payer VPA it is given', async () => {
@@ -108,7 +108,7 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     const o = s.pending()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: '{"payer_vpa":"asha@okaxis"}' })
     expect(response.status).toBe(200)
-    expect(s.store.orderById(o.id)?.attempts[0]).toMatchObject({ rail: 'upi', payerVpa: 'asha@okaxis' })
+    expect((await s.store.orderById(o.id))?.attempts[0]).toMatchObject({ rail: 'upi', payerVpa: 'asha@okaxis' })
   })
 
   it('accepts an empty JSON object, a charset, and the API key without a colon', async () => {
@@ -127,7 +127,7 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     const response = await s.request('POST', '/sandbox/orders/mixed-case/attempt/approve')
     expect(response.status).toBe(200)
     expect(DecisionBody.parse(await response.json()).order_id).toBe('Mixed-Case')
-    expect(s.store.orderById(o.id)?.status).toBe('CHARGED')
+    expect((await s.store.orderById(o.id))?.status).toBe('CHARGED')
   })
 
   const refusals: [string, (s: ReturnType<typeof setup>, o: Order) => Promise<Response>, number, string][] = [
@@ -282,7 +282,7 @@ describe('GET /sandbox/orders/:orderId/webhooks', () => {
 
   it('answers an empty list for an order without events', async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const response = await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`)
     expect(WebhooksBody.parse(await response.json())).toEqual({ order_id: o.orderId, webhooks: [] })
   })
@@ -306,13 +306,13 @@ describe('POST /sandbox/reset', () => {
   it('clears the calling merchant\'s orders, attempts and webhook records, and only theirs', async () => {
     const s = setup()
     const o = s.pending()
-    const theirs = s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
+    const theirs = await s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
     const response = await s.request('POST', '/sandbox/reset')
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ reset: true })
-    expect(s.store.size()).toBe(1)
-    expect(s.store.orderById(o.id)).toBeUndefined()
-    expect(s.store.orderById(theirs.id)).toEqual(theirs)
+    expect(await s.store.size()).toBe(1)
+    expect(await s.store.orderById(o.id)).toBeUndefined()
+    expect(await s.store.orderById(theirs.id)).toEqual(theirs)
     expect(s.webhooks.deliveriesFor(o.merchantId, o.orderId)).toEqual([])
     await expectError(await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`), 404, 'RESOURCE_NOT_FOUND')
   })
@@ -322,9 +322,9 @@ describe('POST /sandbox/reset', () => {
     const customer = { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null }
     const o = s.pending({ billing: orderBilling(), customer })
     expect((await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`)).status).toBe(200)
-    expect(s.store.subscriptionsOf(o.merchantId, 'cust-42')).toHaveLength(1)
+    expect(await s.store.subscriptionsOf(o.merchantId, 'cust-42')).toHaveLength(1)
     await s.request('POST', '/sandbox/reset')
-    expect(s.store.subscriptionsOf(o.merchantId, 'cust-42')).toEqual([])
+    expect(await s.store.subscriptionsOf(o.merchantId, 'cust-42')).toEqual([])
   })
 
   it('lets the sandbox work normally afterwards', async () => {
@@ -344,23 +344,23 @@ describe('POST /sandbox/reset', () => {
     const before = s.snapshot([o])
     await expectError(await act(s), status, code)
     expect(s.snapshot([o])).toEqual(before)
-    expect(s.store.size()).toBe(1)
+    expect(await s.store.size()).toBe(1)
   })
 })
 
 describe('POST /sandbox/orders/:orderId/expire (session)', () => {
   it('still ends the session link', async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/expire`)
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ order_id: o.orderId, expired_at: NOW.toISOString() })
-    expect(s.store.orderById(o.id)?.expiresAt).toBe(NOW.toISOString())
+    expect((await s.store.orderById(o.id))?.expiresAt).toBe(NOW.toISOString())
   })
 
   it("does not touch another merchant's order", async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const before = s.snapshot([o])
     await expectError(await s.request('POST', `/sandbox/orders/${o.orderId}/expire`, { auth: OTHER }), 404, 'RESOURCE_NOT_FOUND')
     expect(s.snapshot([o])).toEqual(before)

@@ -93,8 +93,8 @@ export function bankSandbox(customise: (merchant: Merchant) => Merchant = (m) =>
     return Object.fromEntries(Object.entries(parsed))
   }
 
-  const current = (pageId: string) => {
-    const found = store.orderById(pageId)
+  const current = async (pageId: string) => {
+    const found = await store.orderById(pageId)
     if (!found) throw new Error('order vanished')
     return found
   }

@@ -154,7 +154,7 @@ export function secureSandbox(options: SecureSandboxOptions = {}) {
     const res = await postJson('/v1/checkout/sessions', checkoutBody(overrides), { authorization: bearer(apiKey) })
     const session = await jsonOf(res)
     if (res.status !== 200) throw new Error(`POST /v1/checkout/sessions answered ${res.status}: ${JSON.stringify(session)}`)
-    const order = store.orderByCheckoutSessionId(String(session['id']))
+    const order = await store.orderByCheckoutSessionId(String(session['id']))
     if (!order) throw new Error('the checkout session has no order')
     return { id: String(session['id']), clientSecret: String(session['client_secret']), order }
   }

@@ -33,7 +33,7 @@ function setup(maxMinor = 1_000_00) {
   bus.subscribe((change) => changes.push(change))
   const service = new AttemptService({ store, clock, merchants, publicOrigin: 'http://127.0.0.1:4000' }, bus)
   services.push(service)
-  const base = seedOrder({ store, clock })
+  const base = await seedOrder({ store, clock })
   const mandate = base.mandate ? { ...base.mandate, maxAmount: { minor: maxMinor, currency: 'INR' } } : null
   const order: Order = { ...base, mandate }
   store.updateOrder(order)
@@ -78,7 +78,7 @@ describe('starting a net banking attempt: the rules', () => {
     store.updateOrder(plain)
     const result = service.start(plain, merchant, request, 'k')
     expect(result.ok ? 'started' : result.error).toBe(error)
-    expect(store.orderById(order.id)?.attempts).toHaveLength(0)
+    expect((await store.orderById(order.id))?.attempts).toHaveLength(0)
   })
 
   it.each<[string, StartAttempt, number]>([

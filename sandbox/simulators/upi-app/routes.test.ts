@@ -350,7 +350,7 @@ describe('ended attempts', () => {
     const res = await app.request(path(first.token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))
     expect(res.status).toBe(409)
     expect(statusRegion(await res.text())).toContain('Declined')
-    expect(store.orderById(first.order.id)?.attempts.map((a) => a.status)).toEqual(['failed', 'pending'])
+    expect((await store.orderById(first.order.id))?.attempts.map((a) => a.status)).toEqual(['failed', 'pending'])
     expect(await (await app.request(path(second.attempt.simulatorToken))).text()).toContain('Approve with UPI PIN')
   })
 })
