@@ -437,9 +437,9 @@ describe('GET /v1/checkout/sessions/:id', () => {
   it('reports a charged order as complete and paid', async () => {
     const sandbox = buildTestApp()
     const created = await createSession(sandbox.app, paymentBody())
-    const order = sandbox.store.orderByCheckoutSessionId(created.id)
+    const order = await sandbox.store.orderByCheckoutSessionId(created.id)
     if (!order) throw new Error('session not stored')
-    sandbox.store.updateOrder({ ...order, status: 'CHARGED' })
+    await sandbox.store.updateOrder({ ...order, status: 'CHARGED' })
     const read = await readSession(await getSession(sandbox.app, created.id))
     expect(read).toMatchObject({ status: 'complete', payment_status: 'paid' })
   })

@@ -247,7 +247,7 @@ describe('GET /v1/subscriptions/:id refusals', () => {
       body: JSON.stringify({ rail: 'upi', channel: 'intent', setUpMandate: true }),
     })
     await s.app.request('/sandbox/orders/bill-juspay/attempt/approve', { method: 'POST', headers: DEMO_BASIC })
-    const [juspay] = s.store.subscriptionsOf('demo_merchant', 'cust-42')
+    const [juspay] = await s.store.subscriptionsOf('demo_merchant', 'cust-42')
     expect(juspay).toBeDefined()
     await expectMissing(getSubscription(s, juspay?.id ?? ''))
   })
