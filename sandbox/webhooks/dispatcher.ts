@@ -38,6 +38,8 @@ interface Delivery {
   url: string
   rawBody: string
   delivery: WebhookDelivery
+  /** The deliveries of the same write that go before this one; their records may not be saved yet when it runs. */
+  after: string[]
 }
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
@@ -83,7 +85,13 @@ export class WebhookDispatcher implements WriteFollowUp {
   /** A write's events as delivery records, with a job for each that has somewhere to go. */
   async plan(write: OrderWrite, now: Date): Promise<{ jobs: ScheduledJob[]; written: () => Promise<void> }> {
     const { order } = write
-    const planned = await Promise.all(write.events.map((eventName) => this.planned(order, eventName, now)))
+    const planned: { delivery: WebhookDelivery; job: ScheduledJob | null }[] = []
+    const before: string[] = []
+    for (const eventName of write.events) {
+      const next = await this.planned(order, eventName, now, [...before])
+      planned.push(next)
+      if (next.job) before.push(next.delivery.id)
+    }
     const jobs = planned.flatMap((p) => (p.job ? [p.job] : []))
     return {
       jobs,
@@ -98,7 +106,12 @@ export class WebhookDispatcher implements WriteFollowUp {
     }
   }
 
-  private async planned(order: Order, eventName: OrderEventName, now: Date): Promise<{ delivery: WebhookDelivery; job: ScheduledJob | null }> {
+  private async planned(
+    order: Order,
+    eventName: OrderEventName,
+    now: Date,
+    after: string[],
+  ): Promise<{ delivery: WebhookDelivery; job: ScheduledJob | null }> {
     const merchant = this.deps.merchants.byId(order.merchantId)
     const target = webhookTarget(order, merchant)
     const { id, body } = await this.dialects.forOrder(order).webhook(order, eventName, now)
@@ -114,7 +127,7 @@ export class WebhookDispatcher implements WriteFollowUp {
       ...(target.kind === 'refused' ? { refusal: target.reason } : {}),
     }
     if (target.kind !== 'url' || !merchant) return { delivery, job: null }
-    const payload: Delivery = { merchantId: order.merchantId, orderId: order.orderId, url: target.url, rawBody: JSON.stringify(body), delivery }
+    const payload: Delivery = { merchantId: order.merchantId, orderId: order.orderId, url: target.url, rawBody: JSON.stringify(body), delivery, after }
     const job: ScheduledJob = { id: deliveryJobId(id), merchantId: order.merchantId, dueAt: now.getTime(), kind: 'webhook', payload: JSON.stringify(payload) }
     return { delivery, job }
   }
@@ -174,9 +187,11 @@ export class WebhookDispatcher implements WriteFollowUp {
     this.wakeAt(dueAt)
   }
 
-  /** Whether an earlier delivery of the same order is still under way. */
+  /** Whether an earlier delivery of the same order is still under way, or one of its own write not recorded yet. */
   private async waitsItsTurn(delivery: Delivery): Promise<boolean> {
     const records = await this.deps.store.webhooksFor(delivery.merchantId, delivery.orderId)
+    const statuses = new Map(records.map((record) => [record.id, record.status]))
+    if (delivery.after.some((id) => (statuses.get(id) ?? 'pending') === 'pending')) return true
     for (const record of records) {
       if (record.id === delivery.delivery.id) return false
       if (record.status === 'pending') return true
