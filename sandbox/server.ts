@@ -6,7 +6,7 @@ import { retentionFromEnv } from './domain/retention'
 import { jsonLogger } from './log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
 import { MemoryStore } from './store/memory-store'
-import { loadTemplates } from './http/page-html'
+import { loadFirstScreenRenderer, loadTemplates } from './http/page-html'
 import { embedHostApp } from './demo/embed-host-app'
 import { allowedHosts } from './http/hosts'
 import { limitsFromEnv } from './http/limits'
@@ -20,6 +20,7 @@ const log = jsonLogger()
 const demoEnabled = process.env['SANDBOX_DEMO'] !== 'off'
 const hosts = allowedHosts(publicOrigin, process.env['SANDBOX_ALLOWED_HOSTS'])
 const templates = loadTemplates(staticDir)
+const renderFirstScreen = templates ? await loadFirstScreenRenderer(fileURLToPath(new URL('../dist/ssr', import.meta.url))) : null
 const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
 const clock = new MovableClock()
 const app = createApp(
@@ -31,11 +32,11 @@ const app = createApp(
     publicOrigin,
     qaEnabled: process.env['SANDBOX_QA'] !== 'off',
   },
-  { templates, staticDir: templates ? staticDir : null, allowedHosts: hosts, demoEnabled, limits: limitsFromEnv(process.env) },
+  { templates, staticDir: templates ? staticDir : null, allowedHosts: hosts, demoEnabled, limits: limitsFromEnv(process.env), renderFirstScreen },
 )
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
-  log.info('listening', { url: publicOrigin, page_built: templates !== null })
+  log.info('listening', { url: publicOrigin, page_built: templates !== null, first_screen_rendered: renderFirstScreen !== null })
   process.stdout.write(
     [
       '',

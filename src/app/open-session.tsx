@@ -1,15 +1,17 @@
-import { Suspense, useMemo, useState } from 'react'
+import { Suspense, useEffect, useMemo, useState } from 'react'
 import type { Rail } from '../../contract/rail'
 import type { SessionView } from '../../contract/session'
 import type { InstrumentSelection } from '../features/instruments/components/instrument-picker'
 import { initialInstrument } from '../features/instruments/instrument-text'
-import { deviceClass, pickUpiChannel, upiChannelOverride } from '../features/instruments/upi-channel'
+import { pickUpiChannel, upiChannelOverride } from '../features/instruments/upi-channel'
 import { Skeleton } from '../components/ui/skeleton'
 import { checkoutStage, chosenStep, initialStep, setsUpMandate, stepFor, stepKey, type CheckoutStep, type RailStepOf } from './checkout-step'
 import { FailureStep } from './lazy-parts'
 import { RAIL_SCREENS } from './rails'
 import { CancelControl } from './cancel-control'
 import { ReadyScreen } from './ready-screen'
+import { takeEarlyChoice } from './early-choice'
+import { useDeviceAndSearch } from './page-request'
 import type { SessionControl } from './session-control'
 
 interface RailStageProps<R extends Rail> {
@@ -35,10 +37,14 @@ export function OpenSession({ view, control }: { view: SessionView; control: Ses
     optIn: false,
   }))
   const [step, setStep] = useState<CheckoutStep>(() => initialStep(view))
-  const upiChannel = useMemo(() => {
-    const device = deviceClass(navigator.userAgent, navigator.maxTouchPoints)
-    return pickUpiChannel(view.upiChannelPolicy, device, upiChannelOverride(window.location.search))
-  }, [view.upiChannelPolicy])
+  const { device, search } = useDeviceAndSearch()
+  const upiChannel = useMemo(() => pickUpiChannel(view.upiChannelPolicy, device, upiChannelOverride(search)), [view.upiChannelPolicy, device, search])
+  // An option the customer chose on the server-rendered screen, before the page could answer: kept.
+  useEffect(() => {
+    const early = takeEarlyChoice()
+    const offered = early && view.instruments.find((instrument) => instrument.rail === early.rail && instrument.available)
+    if (early && offered) setSelection((current) => (current.rail === offered.rail && current.optIn === early.optIn ? current : { rail: offered.rail, optIn: early.optIn }))
+  }, [view.instruments])
   const stage = checkoutStage(view, step)
 
   const chosen = view.instruments.find((instrument) => instrument.rail === selection.rail && instrument.available)
