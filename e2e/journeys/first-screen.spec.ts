@@ -33,7 +33,7 @@ function watchProblems(page: Page): string[] {
  * it yet; the returned function lets it through.
  */
 async function openBeforeScript(page: Page, path: string): Promise<() => void> {
-  let release = () => undefined as void
+  let release: () => void = () => undefined
   const held = new Promise<void>((resolve) => (release = resolve))
   await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
     await held

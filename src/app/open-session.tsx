@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react'
+import { Suspense, useMemo, useState } from 'react'
 import type { Rail } from '../../contract/rail'
 import type { SessionView } from '../../contract/session'
 import type { InstrumentSelection } from '../features/instruments/components/instrument-picker'
@@ -10,7 +10,7 @@ import { FailureStep } from './lazy-parts'
 import { RAIL_SCREENS } from './rails'
 import { CancelControl } from './cancel-control'
 import { ReadyScreen } from './ready-screen'
-import { takeEarlyChoice } from './early-choice'
+import { useEarlyChoice } from './early-choice'
 import { useDeviceAndSearch } from './page-request'
 import type { SessionControl } from './session-control'
 
@@ -32,23 +32,21 @@ function RailStage<R extends Rail>(props: RailStageProps<R>) {
  * selection and the step live here, in the shell, so Back returns to the choice as it was left.
  */
 export function OpenSession({ view, control }: { view: SessionView; control: SessionControl }) {
-  const [selection, setSelection] = useState<InstrumentSelection>(() => ({
+  const [initialSelection] = useState<InstrumentSelection>(() => ({
     rail: initialInstrument(view.instruments, view.preferredRail),
     optIn: false,
   }))
+  const [chosen, setSelection] = useState<InstrumentSelection | null>(null)
+  // An option the customer chose on the server-rendered screen, before the page could answer, is kept.
+  const early = useEarlyChoice(view.instruments)
+  const selection = chosen ?? early ?? initialSelection
   const [step, setStep] = useState<CheckoutStep>(() => initialStep(view))
   const { device, search } = useDeviceAndSearch()
   const upiChannel = useMemo(() => pickUpiChannel(view.upiChannelPolicy, device, upiChannelOverride(search)), [view.upiChannelPolicy, device, search])
-  // An option the customer chose on the server-rendered screen, before the page could answer: kept.
-  useEffect(() => {
-    const early = takeEarlyChoice()
-    const offered = early && view.instruments.find((instrument) => instrument.rail === early.rail && instrument.available)
-    if (early && offered) setSelection((current) => (current.rail === offered.rail && current.optIn === early.optIn ? current : { rail: offered.rail, optIn: early.optIn }))
-  }, [view.instruments])
   const stage = checkoutStage(view, step)
 
-  const chosen = view.instruments.find((instrument) => instrument.rail === selection.rail && instrument.available)
-  const next = chosen ? chosenStep(chosen.rail, setsUpMandate(view, selection), view.attempt?.id ?? null, upiChannel) : null
+  const offered = view.instruments.find((instrument) => instrument.rail === selection.rail && instrument.available)
+  const next = offered ? chosenStep(offered.rail, setsUpMandate(view, selection), view.attempt?.id ?? null, upiChannel) : null
   const onContinue = next && (() => setStep(next))
 
   if (stage.name === 'choose') {

@@ -41,7 +41,7 @@ export function PageFrame({ merchant, status, children }: { merchant: FrameMerch
   const brand = host.brandColor ?? merchant?.brandColor ?? null
   // Set through the CSSOM, which the page's CSP allows, before the browser paints. Not a style
   // attribute: the CSP would block it in server-rendered markup (the server inlines the same
-  // colours as a style sheet it allows by hash, see ssr.tsx).
+  // colours as a style sheet it allows by hash, see server-render.tsx).
   useLayoutEffect(() => {
     for (const [name, value] of Object.entries(frameColours(brand))) frame.current?.style.setProperty(name, value)
   }, [brand])
