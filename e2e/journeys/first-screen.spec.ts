@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { addPlan, paidSubscription, planChangeSession, previewChange } from '../support/billing'
 import { basicAuth, DEMO_MERCHANT } from '../support/merchant-api'
 
 /**
@@ -101,6 +103,27 @@ test('an option chosen before the page hydrates is still chosen after', async ({
   await expect(checkout.option('eNACH (bank account mandate)')).toBeChecked()
   await page.getByRole('button', { name: 'Continue with eNACH (bank account mandate)' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /eNACH/ })).toBeVisible()
+  expect(problems).toEqual([])
+})
+
+test("a plan change's quote and its running countdown are drawn by the server and hydrate without a warning", async ({ merchant, checkout, page, request }) => {
+  const problems = watchProblems(page)
+  const id = randomBytes(4).toString('hex')
+  const basic = { plan_id: `basic_${id}`, name: `Basic ${id}`, amount: { type: 'FIXED', paise: 29900 }, max_amount: 99900 }
+  const pro = { plan_id: `pro_${id}`, name: `Pro ${id}`, amount: { type: 'FIXED', paise: 59900 }, max_amount: 99900 }
+  await addPlan(request, basic)
+  await addPlan(request, pro)
+  const subscription = await paidSubscription(request, basic.plan_id, `cust-${id}`)
+  const preview = await previewChange(request, subscription, pro.plan_id, 599)
+  const { pageUrl } = await merchant.createSession(planChangeSession(preview, `cust-${id}`))
+  const release = await openBeforeScript(page, pageUrl)
+  await expect(checkout.testId('quoteTimer')).toBeVisible()
+  // The countdown the server drew is seconds old by the time the page hydrates.
+  await page.waitForTimeout(1500)
+
+  release()
+  await expectHydrated(page)
+  await expect(checkout.testId('planChange')).toContainText(pro.name)
   expect(problems).toEqual([])
 })
 
