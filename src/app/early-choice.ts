@@ -1,6 +1,6 @@
+import { useSyncExternalStore } from 'react'
 import type { Instrument } from '../../contract/instrument'
 import type { InstrumentSelection } from '../features/instruments/components/instrument-picker'
-import { useHydrated } from '../lib/use-hydrated'
 
 /**
  * A choice made before hydration. The server-rendered options are real radio inputs, which the
@@ -19,11 +19,18 @@ export function readEarlyChoice(root: HTMLElement): void {
   early = { rail: chosen.value, optIn }
 }
 
-/** The option chosen before hydration, from the render after it (hydration draws what the server drew); null when there is none. */
+const neverChanges = () => () => undefined
+
+/**
+ * The option chosen before hydration, from the render after it (hydration draws what the server
+ * drew, so it starts from none); null when there is none. Without one, hydration re-renders nothing.
+ */
 export function useEarlyChoice(instruments: readonly Instrument[]): InstrumentSelection | null {
-  const hydrated = useHydrated()
-  if (!hydrated || !early) return null
-  const { rail, optIn } = early
-  const offered = instruments.find((instrument) => instrument.rail === rail && instrument.available)
-  return offered ? { rail: offered.rail, optIn } : null
+  const choice = useSyncExternalStore(
+    neverChanges,
+    () => early,
+    () => null,
+  )
+  const offered = choice && instruments.find((instrument) => instrument.rail === choice.rail && instrument.available)
+  return choice && offered ? { rail: offered.rail, optIn: choice.optIn } : null
 }
