@@ -28,7 +28,8 @@ import { JobRunner } from './store/job-runner'
 import type { Broadcast } from './store/store'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
-import { renderCheckout, type PageTemplates } from './http/page-html'
+import { renderCheckout, withFirstScreen, type PageTemplates } from './http/page-html'
+import type { RenderFirstScreen } from '../contract/first-screen'
 import { notFound } from './http/not-found'
 import { pageFraming, type PageFraming } from './http/framing'
 import { EMBED_PARAMS } from '../contract/embed-protocol'
@@ -56,6 +57,8 @@ export interface AppOptions {
   limits?: EdgeLimits
   /** The working parts (the server builds them to stop them on shutdown); a fresh set over `deps` when not given. */
   core?: SandboxCore
+  /** The page's server renderer (dist/ssr/); without it the page renders in the browser alone. */
+  renderFirstScreen?: RenderFirstScreen | null
 }
 
 function preferredLocale(acceptLanguage: string | undefined): Locale {
@@ -199,41 +202,61 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
 
   const checkoutTemplate = options.templates?.checkout
 
-  app.get('/orders/:pageId/payment-page', async (c) => {
-    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
-    const pageId = c.req.param('pageId')
-    const stored = PAGE_ID_PATTERN.test(pageId) ? await deps.store.orderById(pageId) : undefined
+  /**
+   * The payment page's boot payload and language, from the store: the one place the page route
+   * reads the order (the boot data and the server-rendered screen are both made from it).
+   */
+  const pageBoot = async (pageId: string, acceptLanguage: string | undefined): Promise<{ boot: BootPayload; lang: Locale; merchant: Merchant | undefined }> => {
+    const lang = preferredLocale(acceptLanguage)
+    if (!PAGE_ID_PATTERN.test(pageId)) return { boot: { kind: 'error', code: 'malformed' }, lang, merchant: undefined }
+    const stored = await deps.store.orderById(pageId)
     const order = stored ? await attempts.refresh(stored) : undefined
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
-    let boot: BootPayload
-    let lang = preferredLocale(c.req.header('accept-language'))
-    if (!PAGE_ID_PATTERN.test(pageId)) {
-      boot = { kind: 'error', code: 'malformed' }
-    } else if (!order || !merchant) {
-      boot = { kind: 'error', code: 'not_found' }
-    } else {
-      const view = toSessionView(order, merchant, deps.clock.now(), dialects.forOrder(order).signReturn)
-      boot = { kind: 'session', view }
-      lang = view.language ?? lang
-    }
+    if (!order || !merchant) return { boot: { kind: 'error', code: 'not_found' }, lang, merchant }
+    const view = toSessionView(order, merchant, deps.clock.now(), dialects.forOrder(order).signReturn)
+    return { boot: { kind: 'session', view }, lang: view.language ?? lang, merchant }
+  }
+
+  const renderFirstScreen = options.renderFirstScreen ?? null
+
+  app.get('/orders/:pageId/payment-page', async (c) => {
+    if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    const { boot, lang, merchant } = await pageBoot(c.req.param('pageId'), c.req.header('accept-language'))
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
-    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing))
-    return c.html(renderCheckout(checkoutTemplate, boot, lang, framing.embed), boot.kind === 'session' ? 200 : 404)
+    let html = renderCheckout(checkoutTemplate, boot, lang, framing.embed)
+    const styleHashes = [...options.templates.styleHashes]
+    // The first screen arrives drawn (docs/decisions/0014-server-rendered-first-screen.md), except in
+    // a host's frame, whose appearance the browser applies as it renders. A renderer that fails
+    // leaves the page to render in the browser, as it does without one.
+    if (renderFirstScreen && !framing.embed) {
+      const request = { boot, locale: lang, userAgent: c.req.header('user-agent') ?? '', search: new URL(c.req.url).search }
+      const screen = await renderFirstScreen(request).catch((error: unknown) => {
+        deps.log.error('first screen not rendered', { path: redact(c.req.path), message: redact(String(error)) })
+        return null
+      })
+      if (screen) {
+        const rendered = withFirstScreen(html, screen, options.templates.chunks)
+        html = rendered.html
+        styleHashes.push(rendered.styleHash)
+      }
+    }
+    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing), styleHashes)
+    return c.html(html, boot.kind === 'session' ? 200 : 404)
   })
 
   app.get('/checkout', (c) => {
-    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
-    setPageHeaders(c, [])
+    if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    setPageHeaders(c, [], [], options.templates.styleHashes)
     return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language'))))
   })
 
   /** The client-secret page named by its session, so it can carry that merchant's frame-ancestors. */
   app.get('/checkout/:sessionId', async (c) => {
-    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
     const order = await deps.store.orderByCheckoutSessionId(c.req.param('sessionId'))
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
-    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing))
+    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing), options.templates.styleHashes)
     return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language')), framing.embed))
   })
 

@@ -7,7 +7,7 @@ import { retentionFromEnv } from './domain/retention'
 import { jsonLogger } from './log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
 import { openStore } from './store/open-store'
-import { loadTemplates } from './http/page-html'
+import { loadFirstScreenRenderer, loadTemplates } from './http/page-html'
 import { embedHostApp } from './demo/embed-host-app'
 import { allowedHosts } from './http/hosts'
 import { limitsFromEnv } from './http/limits'
@@ -21,6 +21,7 @@ const log = jsonLogger()
 const demoEnabled = process.env['SANDBOX_DEMO'] !== 'off'
 const hosts = allowedHosts(publicOrigin, process.env['SANDBOX_ALLOWED_HOSTS'])
 const templates = loadTemplates(staticDir)
+const renderFirstScreen = templates ? await loadFirstScreenRenderer(fileURLToPath(new URL('../dist/ssr', import.meta.url))) : null
 const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
 const clock = new MovableClock()
 // Memory by default; REDIS_URL shares the state with every instance on that Redis (docs/architecture.md#shared-sandbox).
@@ -42,10 +43,16 @@ const app = createApp(deps, {
   demoEnabled,
   limits: limitsFromEnv(process.env),
   core,
+  renderFirstScreen,
 })
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
-  log.info('listening', { url: publicOrigin, page_built: templates !== null, store: process.env['REDIS_URL'] ? 'redis' : 'memory' })
+  log.info('listening', {
+    url: publicOrigin,
+    page_built: templates !== null,
+    first_screen_rendered: renderFirstScreen !== null,
+    store: process.env['REDIS_URL'] ? 'redis' : 'memory',
+  })
   process.stdout.write(
     [
       '',

@@ -38,19 +38,33 @@ try {
   const bytes = await firstLoadBytes(sandbox.origin)
   figures['first_load'] = bytes
   report({
-    name: 'JS + CSS before the first payment option (gzip)',
-    figure: `${kb(bytes.js + bytes.css)} (JS ${kb(bytes.js)}, CSS ${kb(bytes.css)})`,
+    name: 'HTML of the ready screen (gzip, style sheet inlined)',
+    figure: kb(bytes.html),
+    budget: '≤ 14 KB',
+    holds: bytes.html <= 14 * 1024,
+  })
+  report({
+    name: 'JS + CSS before the page works (gzip)',
+    figure: `${kb(bytes.js + bytes.css)} (JS ${kb(bytes.js)}, CSS ${kb(bytes.css)} besides the inlined)`,
     budget: '≤ 100 KB',
     holds: bytes.js + bytes.css <= 100 * 1024,
   })
 
-  const visible = await timeToFirstOption(sandbox.origin, 5)
-  figures['time_to_first_option_ms'] = visible
+  const timed = await timeToFirstOption(sandbox.origin, 5)
+  figures['time_to_first_option_ms'] = timed.visible
+  figures['time_to_hydrated_ms'] = timed.works
+  const spread = (xs: number[]) => `${ms(median(xs))} [${ms(Math.min(...xs))}–${ms(Math.max(...xs))}]`
   report({
     name: 'navigation → first option, Slow 4G, 4× CPU (median of 5)',
-    figure: `${ms(median(visible))} [${ms(Math.min(...visible))}–${ms(Math.max(...visible))}]`,
+    figure: spread(timed.visible),
+    budget: '≤ 1000 ms',
+    holds: median(timed.visible) <= 1000,
+  })
+  report({
+    name: 'navigation → primary button works (hydrated), same runs',
+    figure: spread(timed.works),
     budget: '≤ 2500 ms',
-    holds: median(visible) <= 2500,
+    holds: median(timed.works) <= 2500,
   })
 
   const approval = await approvalToSuccess(sandbox.origin, 7)
@@ -64,8 +78,9 @@ try {
 
   const lh = await lighthouseScores((await createSession(sandbox.origin)).url)
   figures['lighthouse'] = lh
-  report({ name: 'Lighthouse 12 mobile performance', figure: String(lh.performance), budget: '≥ 98', holds: lh.performance >= 98 })
+  report({ name: 'Lighthouse 12 mobile performance', figure: String(lh.performance), budget: '100', holds: lh.performance === 100 })
   report({ name: 'Lighthouse 12 mobile accessibility', figure: String(lh.accessibility), budget: '100', holds: lh.accessibility === 100 })
+  report({ name: 'Lighthouse 12 mobile cumulative layout shift', figure: lh.cls.toFixed(3), budget: '0', holds: lh.cls === 0 })
 } finally {
   await sandbox.stop()
 }

@@ -17,7 +17,7 @@ function sandboxWithPage() {
     publicOrigin: 'http://127.0.0.1:4000',
     qaEnabled: true,
   }
-  return { deps, app: createApp(deps, { templates: { checkout: TEMPLATE, demo: TEMPLATE }, staticDir: null }) }
+  return { deps, app: createApp(deps, { templates: { checkout: TEMPLATE, demo: TEMPLATE, styleHashes: [], chunks: new Map() }, staticDir: null }) }
 }
 
 const frameAncestors = (res: Response) => /frame-ancestors ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1]
