@@ -130,7 +130,7 @@ describe('what the bank answers, by account number', () => {
     const { token } = await s.startEnach(order.id, { accountNumber: '50100123456789', bankCode: 'SBIN', ifsc: 'SBIN0001234' })
     await s.toConsent(token)
     await s.request(path(token, '/authorise'), form({}))
-    expect(s.current(order.id).status).toBe('CHARGED')
+    expect((await s.current(order.id)).status).toBe('CHARGED')
   })
 
   it('keeps 3333333333 pending at the bank until the QA API approves, then gives a UMRN', async () => {
@@ -139,7 +139,7 @@ describe('what the bank answers, by account number', () => {
     const { token } = await s.startEnach(order.id, { accountNumber: MAGIC_ACCOUNTS.pending })
     await s.toConsent(token)
     expect((await s.request(path(token, '/authorise'), form({}))).res.headers.get('location')).toBe(checkout(order.id))
-    expect(s.current(order.id).status).toBe('AUTHORIZING')
+    expect((await s.current(order.id)).status).toBe('AUTHORIZING')
     const view = JSON.parse((await s.request(`/api/pages/${order.id}`)).body) as { attempt: { status: string; netbanking: { stage: string } } }
     expect(view.attempt).toMatchObject({ status: 'pending', netbanking: { stage: 'awaiting_bank' } })
     const waiting = await s.request(path(token))
@@ -162,7 +162,7 @@ describe('what the bank answers, by account number', () => {
     await s.toConsent(token)
     await s.request(path(token, '/authorise'), form({}))
     expect((await s.qa(order.orderId, 'decline')).res.status).toBe(200)
-    expect(s.current(order.id).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
+    expect((await s.current(order.id)).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
     expect((await s.qa(order.orderId, 'approve')).res.status).toBe(409)
   })
 })
@@ -176,7 +176,7 @@ describe('declining, abandoning and deciding twice', () => {
     const res = await s.request(path(token, '/decline'), form({}))
     expect(res.res.status).toBe(303)
     expect(res.res.headers.get('location')).toBe(checkout(order.id))
-    expect(s.current(order.id).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
+    expect((await s.current(order.id)).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
   })
 
   it('refuses a second decision with 409 and changes nothing', async () => {
@@ -192,7 +192,7 @@ describe('declining, abandoning and deciding twice', () => {
       expect(statusRegion(again.body)).toContain('This request was already decided or has ended, so nothing was changed.')
       expect(again.body).not.toContain('<form')
     }
-    expect(s.current(order.id)).toEqual(decided)
+    expect((await s.current(order.id))).toEqual(decided)
   })
 
   it('abandoning leaves the attempt pending; the page can cancel it and start attempt 2', async () => {
@@ -202,7 +202,7 @@ describe('declining, abandoning and deciding twice', () => {
     await s.request(path(first.token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))
     const otpPage = await s.request(path(first.token))
     expect(otpPage.body).toContain(`href="${checkout(order.id)}">Cancel and return to merchant</a>`)
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
 
     const attemptId = first.view?.attempt?.id ?? ''
     const cancel = await s.request(`/api/pages/${order.id}/attempts/${attemptId}/cancel`, { method: 'POST' })
@@ -216,7 +216,7 @@ describe('declining, abandoning and deciding twice', () => {
     expect(second.token).not.toBe(first.token)
     await s.toConsent(second.token)
     await s.request(path(second.token, '/authorise'), form({}))
-    expect(s.current(order.id).status).toBe('CHARGED')
+    expect((await s.current(order.id)).status).toBe('CHARGED')
   })
 
   it('refuses a step out of turn: no authorising before the OTP', async () => {
@@ -232,7 +232,7 @@ describe('declining, abandoning and deciding twice', () => {
     await s.request(path(token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))
     expect((await s.request(path(token, '/authorise'), form({}))).res.status).toBe(409)
     expect((await s.request(path(token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))).res.status).toBe(409)
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it('shows Expired and takes no step once the 30-minute window has passed', async () => {
@@ -259,7 +259,7 @@ describe('wrong OTPs', () => {
     expect(first.body).toContain('<p class="field-error" id="otp-error">Incorrect OTP. 2 attempts left.</p>')
     const second = await s.request(path(token, '/otp'), form({ otp: '654321' }))
     expect(second.body).toContain('Incorrect OTP. 1 attempt left.')
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
     const third = await s.request(path(token, '/otp'), form({ otp: '111111' }))
     expect(third.res.status).toBe(303)
     expect(third.res.headers.get('location')).toBe(checkout(order.id))
@@ -279,7 +279,7 @@ describe('wrong OTPs', () => {
       expect(res.res.status).toBe(400)
       expect(res.body).toContain('Enter the 6-digit OTP.')
     }
-    expect(s.current(order.id).attempts[0]).toMatchObject({ bank: { otpFailures: 0 } })
+    expect((await s.current(order.id)).attempts[0]).toMatchObject({ bank: { otpFailures: 0 } })
     expect((await s.request(path(token, '/otp'), form({ otp: BANK_OTP }))).res.status).toBe(303)
   })
 })
@@ -357,7 +357,7 @@ describe('starting eNACH through the page API', () => {
     const res = await s.startEnach(order.id, overrides)
     expect(res.res.status).toBe(status)
     expect(JSON.parse(res.text)).toMatchObject({ error: { code } })
-    expect(s.current(order.id).attempts).toHaveLength(0)
+    expect((await s.current(order.id)).attempts).toHaveLength(0)
   })
 
   it('allows net banking where the amount is above the Aadhaar limit', async () => {
@@ -388,7 +388,7 @@ describe('the merchant sees an eNACH mandate like any other', () => {
     await s.toConsent(token, 'debit_card')
     await s.request(path(token, '/authorise'), form({}))
     const status = await s.orderStatus(order.orderId)
-    const registered = await s.current(order.id).attempts[0]
+    const registered = (await s.current(order.id)).attempts[0]
     const umrn = registered?.rail === 'netbanking' ? registered.bank.umrn : null
     expect(umrn).toMatch(UMRN_PATTERN)
     expect(status).toMatchObject({
@@ -404,7 +404,7 @@ describe('the merchant sees an eNACH mandate like any other', () => {
         account_type: 'CURRENT',
         auth_mode: 'CARD',
       },
-      mandate: { mandate_type: 'EMANDATE', mandate_status: 'ACTIVE', umrn, mandate_id: s.current(order.id).mandateId },
+      mandate: { mandate_type: 'EMANDATE', mandate_status: 'ACTIVE', umrn, mandate_id: (await s.current(order.id)).mandateId },
       payment_gateway_response: { resp_code: '00', umrn },
       txn_detail: { txn_object_type: 'EMANDATE_REGISTER', source_object: 'MANDATE', status: 'CHARGED' },
     })
@@ -428,7 +428,7 @@ describe('the merchant sees an eNACH mandate like any other', () => {
     await s.request(`/sandbox/orders/${order.orderId}/webhooks`, { headers: { authorization: `Basic ${Buffer.from('demo_api_key:').toString('base64')}` } })
     expect(s.bodies.join('\n')).toContain('XXXXXXXXXXX1234')
     expect(s.lines.length).toBeGreaterThan(5)
-    for (const text of [...s.bodies, ...s.lines, JSON.stringify(s.current(order.id))]) {
+    for (const text of [...s.bodies, ...s.lines, JSON.stringify((await s.current(order.id)))]) {
       expect(text).not.toContain(accountNumber)
     }
   })
@@ -443,7 +443,7 @@ describe('the merchant sees an eNACH mandate like any other', () => {
     const { token } = await s.startEnach(order.id, { authMode })
     await s.toConsent(token, authMode)
     await s.request(path(token, '/authorise'), form({}))
-    const stored = JSON.stringify(s.current(order.id))
+    const stored = JSON.stringify((await s.current(order.id)))
     for (const text of [stored, ...s.lines, ...s.bodies]) {
       for (const secret of secrets) expect(text).not.toContain(secret)
     }
@@ -527,7 +527,7 @@ describe('headers, methods and limits', () => {
     const res = await s.request(path(token, '/authorise'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big })
     expect(res.res.status).toBe(413)
     expect(res.body).toContain('<h1>This request is too large</h1>')
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it.each([
@@ -544,7 +544,7 @@ describe('headers, methods and limits', () => {
     const res = await s.app.request(path(token, suffix), { method })
     expect(res.status).toBe(405)
     expect(res.headers.get('allow')).toBe(allow)
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it('serves the stylesheet as cacheable CSS and revalidates it', async () => {
