@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { SessionView } from '../../../contract/session'
 import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../../../contract/scenarios'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
@@ -15,7 +15,7 @@ import {
   type Body,
   type TestSandbox,
 } from '../../testing/plural-dialect'
-import { startReceiver, type Receiver } from '../../testing/webhook-receiver'
+import { receivedInTurn, startReceiver, type Receiver } from '../../testing/webhook-receiver'
 import type { PluralSubscription } from './subscription-object'
 
 const basic = (apiKey: string) => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`
@@ -333,7 +333,7 @@ describe('callbacks', () => {
     const created = await readCreated(await postSubscription(s, cataloguePlanBody('fit_monthly_trial', { callbackUrl: hook.url, upi_data: { vpa: 'asha@okaxis' } })))
     await qa(s, 'Merchant_Plan_001', 'approve')
     const receiver = hook
-    await vi.waitFor(() => expect(receiver.requests).toHaveLength(6))
+    await receivedInTurn(receiver, s.clock, 6)
     const bodies = receiver.requests.map((r) => JSON.parse(r.body) as { event_id: string; event_type: string; subscription: PluralSubscription })
     expect(bodies.map((b) => [b.event_type, b.subscription.status])).toEqual([
       ['SUBSCRIPTION_PAYMENT_INITIATED', 'CREATED'],
