@@ -65,7 +65,7 @@ const REFERENCE_ENACH_FIXED = {
 }
 
 /** Sends a request that must fail and checks it left nothing in the store and used the Juspay envelope. */
-async function expectFailure(sandbox: TestSandbox, request: () => Promise<Response>, status: number): Promise<Response> {
+async function expectFailure(sandbox: TestSandbox, request: () => Response | Promise<Response>, status: number): Promise<Response> {
   const before = await sandbox.store.size()
   const res = await request()
   expect(res.status).toBe(status)
