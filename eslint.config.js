@@ -46,7 +46,7 @@ const FILES = [
   { category: 'test-support', pattern: ['sandbox/testing/**', 'src/testing/**'] },
   { category: 'composition-root', pattern: ['sandbox/app.ts', 'sandbox/server.ts', 'sandbox/deps.ts'] },
   { category: 'sandbox-shared', pattern: ['sandbox/log.ts', 'sandbox/merchants.ts', 'sandbox/merchants.json'] },
-  { category: 'store-interface', pattern: 'sandbox/store/store.ts' },
+  { category: 'store-interface', pattern: ['sandbox/store/store.ts', 'sandbox/store/broadcast.ts'] },
   { category: 'dialect-seam', pattern: 'sandbox/dialects/dialect.ts' },
   { category: 'test-id-map', pattern: 'src/lib/test-ids.ts' },
 ]

@@ -1,4 +1,4 @@
-import type { Broadcast } from '../store/store'
+import type { Broadcast } from '../store/broadcast'
 import type { Order } from './order'
 
 /** Juspay webhook event names the sandbox emits (docs/domain/juspay.md#webhooks). */

@@ -110,7 +110,7 @@ async function snapshot(w: World, forget: (order: Order) => Order = (o) => o): P
   return JSON.stringify({
     size: await w.s.store.size(),
     orders: orders.map((o) => (o ? forget(o) : null)),
-    webhooks: await Promise.all(orders.map((o) => (o ? w.s.store.webhooksFor(o.merchantId, o.orderId) : null))),
+    webhooks: await Promise.all(orders.map((o) => (o ? w.s.store.webhooksFor(o.merchantId, o.orderId) : Promise.resolve(null)))),
     preview: (await w.s.store.preview('demo_merchant', w.subscriptionId, PREVIEW_REQUEST_ID)) ?? null,
     paid: (await w.s.store.preview('demo_merchant', w.subscriptionId, PAY_REQUEST_ID)) ?? null,
     subscription: (await w.s.store.subscription('demo_merchant', w.subscriptionId)) ?? null,

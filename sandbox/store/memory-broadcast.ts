@@ -1,4 +1,4 @@
-import type { Broadcast } from './store'
+import type { Broadcast } from './broadcast'
 
 /**
  * The broadcast of a sandbox that runs as one process on the in-memory store: there is no other

@@ -3,7 +3,8 @@ import { MemoryBroadcast } from './memory-broadcast'
 import { MemoryStore } from './memory-store'
 import { RedisBroadcast } from './redis-broadcast'
 import { DEFAULT_PREFIX, RedisStore } from './redis-store'
-import type { Broadcast, Store } from './store'
+import type { Broadcast } from './broadcast'
+import type { Store } from './store'
 
 export interface OpenStoreOptions {
   /** The sandbox's clock, which retention is measured on. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { connectRedis, DEFAULT_PREFIX } from './redis-store'
-import type { Broadcast } from './store'
+import type { Broadcast } from './broadcast'
 
 /**
  * Messages between the instances sharing one Redis, over pub/sub on the channel `<prefix>broadcast`
