@@ -46,7 +46,7 @@ const FILES = [
   { category: 'test-support', pattern: ['sandbox/testing/**', 'src/testing/**'] },
   { category: 'composition-root', pattern: ['sandbox/app.ts', 'sandbox/server.ts', 'sandbox/deps.ts'] },
   { category: 'sandbox-shared', pattern: ['sandbox/log.ts', 'sandbox/merchants.ts', 'sandbox/merchants.json'] },
-  { category: 'store-interface', pattern: 'sandbox/store/store.ts' },
+  { category: 'store-interface', pattern: ['sandbox/store/store.ts', 'sandbox/store/broadcast.ts'] },
   { category: 'dialect-seam', pattern: 'sandbox/dialects/dialect.ts' },
   { category: 'test-id-map', pattern: 'src/lib/test-ids.ts' },
 ]
@@ -138,6 +138,8 @@ const POLICIES = [
   disallow('sandbox/webhooks never imports a dialect: the dialect shapes its own webhooks.', elements('sandbox-webhooks'), elements('sandbox-dialect')),
   disallow("The sandbox's log and merchant directory import only contract.", SANDBOX_SHARED, rootFile('composition-root')),
   disallow('Only tests import test support.', { file: { categories: [null, '!{test,test-support}'] } }, { file: { categories: 'test-support' } }),
+  // The throwaway Redis the store tests start serves the shared-sandbox journeys and the bench too.
+  allow(elements('e2e', 'scripts'), { element: { type: 'sandbox-testing' }, file: { path: 'sandbox/testing/redis-server.ts' } }),
 ]
 
 export default tseslint.config(

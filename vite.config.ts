@@ -37,17 +37,25 @@ function preloadWithEntry(modules: readonly string[]): Plugin {
 /**
  * The checkout page, the demo merchant and the embed script are built separately
  * (`vite build`, `--mode demo`, `--mode embed`): in one build, modules they share would keep the
- * union of what each uses, and the page would load the others' share of them.
+ * union of what each uses, and the page would load the others' share of them. `vite build --ssr`
+ * builds the page's server renderer (src/ssr.tsx) into dist/ssr/, which the sandbox imports.
  */
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ mode, isSsrBuild }) => ({
   plugins: [
     react(),
     tailwindcss(),
     // The mandate disclosure shows under the options on the first view of a mandate session.
-    ...(mode === 'production' ? [preloadWithEntry(['src/features/mandate-disclosure/components/mandate-disclosure.tsx'])] : []),
+    ...(mode === 'production' && !isSsrBuild ? [preloadWithEntry(['src/features/mandate-disclosure/components/mandate-disclosure.tsx'])] : []),
   ],
-  build:
-    mode === 'embed'
+  build: isSsrBuild
+    ? {
+        outDir: 'dist/ssr',
+        emptyOutDir: true,
+        target: 'node20',
+        copyPublicDir: false,
+        rolldownOptions: { input: 'src/ssr.tsx' },
+      }
+    : mode === 'embed'
       ? {
           outDir: 'dist/page',
           emptyOutDir: false,
@@ -60,6 +68,8 @@ export default defineConfig(({ mode }) => ({
           target: 'es2022',
           // Every browser this target runs on supports modulepreload: no polyfill in the entry.
           modulePreload: { polyfill: false },
+          // The sandbox reads which chunk holds which module, to preload a server-rendered screen's lazy parts.
+          manifest: mode !== 'demo',
           rolldownOptions: {
             input: mode === 'demo' ? ['demo.html', 'embed-host.html'] : 'index.html',
             // Everything the checkout's entry imports statically goes into the entry's one chunk. By

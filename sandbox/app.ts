@@ -21,11 +21,15 @@ import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
 import { dialectRegistry, type DialectId, type Dialects, type DialectServices } from './dialects/dialect'
-import { AttemptService } from './domain/attempt-service'
+import { AttemptService, dueJobPageId } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
-import { WebhookDispatcher } from './webhooks/dispatcher'
+import { OrderWriter } from './domain/order-writer'
+import { JobRunner } from './store/job-runner'
+import type { Broadcast } from './store/broadcast'
+import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
-import { renderCheckout, type PageTemplates } from './http/page-html'
+import { renderCheckout, withFirstScreen, type PageTemplates } from './http/page-html'
+import type { RenderFirstScreen } from '../contract/first-screen'
 import { notFound } from './http/not-found'
 import { pageFraming, type PageFraming } from './http/framing'
 import { EMBED_PARAMS } from '../contract/embed-protocol'
@@ -51,6 +55,10 @@ export interface AppOptions {
   now?: Now
   /** Rate limits and stream caps; DEFAULT_LIMITS when not given. */
   limits?: EdgeLimits
+  /** The working parts (the server builds them to stop them on shutdown); a fresh set over `deps` when not given. */
+  core?: SandboxCore
+  /** The page's server renderer (dist/ssr/); without it the page renders in the browser alone. */
+  renderFirstScreen?: RenderFirstScreen | null
 }
 
 function preferredLocale(acceptLanguage: string | undefined): Locale {
@@ -68,12 +76,73 @@ const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
  * sends its own callbacks and is lent only the return signer, which its orders never use.
  */
 /** What the sandbox lends every dialect: its dependencies, and the attempt service's refresh and start. */
-export function dialectServices(deps: SandboxDeps, attempts: AttemptService, bus: OrderEventBus): DialectServices {
+export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter): DialectServices {
   return {
     deps,
     refresh: (order) => attempts.refresh(order),
-    publish: (change) => bus.publish(change),
+    announce: (order, events) => writer.change(order, (current) => ({ write: { order: current, events }, answer: () => undefined })),
     startAttempt: (order, merchant, request, key) => attempts.start(order, merchant, request, key),
+  }
+}
+
+export interface CoreOptions {
+  /** Order changes shared with the other instances on the same store; none for one process. */
+  broadcast?: Broadcast | null
+  /** How long a job an instance took is its own before another may take it (JobRunner); 30 s by default. */
+  jobLeaseMs?: number
+  /** The webhook dispatcher's retry delays, timeout and network (tests shorten and stub them). */
+  dispatcher?: Partial<Pick<WebhookDispatcherOptions, 'resolve' | 'transport' | 'retryDelaysMs' | 'timeoutMs'>>
+}
+
+/** The sandbox's working parts behind its routes, wired once (docs/architecture.md#shared-sandbox). */
+export interface SandboxCore {
+  bus: OrderEventBus
+  writer: OrderWriter
+  attempts: AttemptService
+  dialects: Dialects
+  webhooks: WebhookDispatcher
+  jobs: JobRunner
+  /** Stops taking jobs, aborts webhook requests in flight, and waits for the jobs running. */
+  stop(): Promise<void>
+}
+
+export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): SandboxCore {
+  const bus = new OrderEventBus(options.broadcast ?? null, (error) =>
+    deps.log.error('broadcast_failed', { message: error instanceof Error ? error.message : 'unknown' }),
+  )
+  const jobs: JobRunner = new JobRunner({
+    store: deps.store,
+    clock: deps.clock,
+    log: deps.log,
+    ...(options.jobLeaseMs === undefined ? {} : { leaseMs: options.jobLeaseMs }),
+    handlers: {
+      webhook: (job) => webhooks.run(job),
+      attempt_due: async (job) => {
+        const pageId = dueJobPageId(job.payload)
+        if (pageId) await attempts.refreshById(pageId)
+        await deps.store.finishJob(job.id)
+      },
+    },
+  })
+  const wakeAt = (dueAt: number) => jobs.wakeAt(dueAt)
+  const writer = new OrderWriter(deps.store, deps.clock, bus, wakeAt)
+  const attempts = new AttemptService(deps, writer)
+  const dialects = createDialects(dialectServices(deps, attempts, writer))
+  const webhooks = new WebhookDispatcher({ deps, dialects, wakeAt, ...options.dispatcher })
+  writer.follow(webhooks)
+  writer.follow(attempts.dueJobs)
+  jobs.start()
+  return {
+    bus,
+    writer,
+    attempts,
+    dialects,
+    webhooks,
+    jobs,
+    stop: async () => {
+      webhooks.stop()
+      await jobs.stop()
+    },
   }
 }
 
@@ -93,12 +162,8 @@ export function createDialects(services: DialectServices): Dialects {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
-  const bus = new OrderEventBus()
-  const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects(dialectServices(deps, attempts, bus))
+  const { bus, attempts, dialects, webhooks, writer } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
-  const webhooks = new WebhookDispatcher({ deps, bus, dialects })
-  webhooks.start()
 
   app.use(async (c, next) => {
     const started = performance.now()
@@ -127,8 +192,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
 
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
-  app.route('/api', pageApiRoutes({ deps, attempts, bus, dialects, streams }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: sandboxApis }))
+  app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
   if (options.demoEnabled ?? true) {
@@ -137,41 +202,61 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
 
   const checkoutTemplate = options.templates?.checkout
 
-  app.get('/orders/:pageId/payment-page', (c) => {
-    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
-    const pageId = c.req.param('pageId')
-    const stored = PAGE_ID_PATTERN.test(pageId) ? deps.store.orderById(pageId) : undefined
-    const order = stored ? attempts.refresh(stored) : undefined
+  /**
+   * The payment page's boot payload and language, from the store: the one place the page route
+   * reads the order (the boot data and the server-rendered screen are both made from it).
+   */
+  const pageBoot = async (pageId: string, acceptLanguage: string | undefined): Promise<{ boot: BootPayload; lang: Locale; merchant: Merchant | undefined }> => {
+    const lang = preferredLocale(acceptLanguage)
+    if (!PAGE_ID_PATTERN.test(pageId)) return { boot: { kind: 'error', code: 'malformed' }, lang, merchant: undefined }
+    const stored = await deps.store.orderById(pageId)
+    const order = stored ? await attempts.refresh(stored) : undefined
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
-    let boot: BootPayload
-    let lang = preferredLocale(c.req.header('accept-language'))
-    if (!PAGE_ID_PATTERN.test(pageId)) {
-      boot = { kind: 'error', code: 'malformed' }
-    } else if (!order || !merchant) {
-      boot = { kind: 'error', code: 'not_found' }
-    } else {
-      const view = toSessionView(order, merchant, deps.clock.now(), dialects.forOrder(order).signReturn)
-      boot = { kind: 'session', view }
-      lang = view.language ?? lang
-    }
+    if (!order || !merchant) return { boot: { kind: 'error', code: 'not_found' }, lang, merchant }
+    const view = toSessionView(order, merchant, deps.clock.now(), dialects.forOrder(order).signReturn)
+    return { boot: { kind: 'session', view }, lang: view.language ?? lang, merchant }
+  }
+
+  const renderFirstScreen = options.renderFirstScreen ?? null
+
+  app.get('/orders/:pageId/payment-page', async (c) => {
+    if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    const { boot, lang, merchant } = await pageBoot(c.req.param('pageId'), c.req.header('accept-language'))
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
-    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing))
-    return c.html(renderCheckout(checkoutTemplate, boot, lang, framing.embed), boot.kind === 'session' ? 200 : 404)
+    let html = renderCheckout(checkoutTemplate, boot, lang, framing.embed)
+    const styleHashes = [...options.templates.styleHashes]
+    // The first screen arrives drawn (docs/decisions/0014-server-rendered-first-screen.md), except in
+    // a host's frame, whose appearance the browser applies as it renders. A renderer that fails
+    // leaves the page to render in the browser, as it does without one.
+    if (renderFirstScreen && !framing.embed) {
+      const request = { boot, locale: lang, userAgent: c.req.header('user-agent') ?? '', search: new URL(c.req.url).search }
+      const screen = await renderFirstScreen(request).catch((error: unknown) => {
+        deps.log.error('first screen not rendered', { path: redact(c.req.path), message: redact(String(error)) })
+        return null
+      })
+      if (screen) {
+        const rendered = withFirstScreen(html, screen, options.templates.chunks)
+        html = rendered.html
+        styleHashes.push(rendered.styleHash)
+      }
+    }
+    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing), styleHashes)
+    return c.html(html, boot.kind === 'session' ? 200 : 404)
   })
 
   app.get('/checkout', (c) => {
-    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
-    setPageHeaders(c, [])
+    if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    setPageHeaders(c, [], [], options.templates.styleHashes)
     return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language'))))
   })
 
   /** The client-secret page named by its session, so it can carry that merchant's frame-ancestors. */
-  app.get('/checkout/:sessionId', (c) => {
-    if (!checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
-    const order = deps.store.orderByCheckoutSessionId(c.req.param('sessionId'))
+  app.get('/checkout/:sessionId', async (c) => {
+    if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
+    const order = await deps.store.orderByCheckoutSessionId(c.req.param('sessionId'))
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
-    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing))
+    setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing), options.templates.styleHashes)
     return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language')), framing.embed))
   })
 

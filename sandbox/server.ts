@@ -1,12 +1,13 @@
 import { serve } from '@hono/node-server'
 import { fileURLToPath } from 'node:url'
-import { createApp } from './app'
+import { createApp, sandboxCore } from './app'
+import type { SandboxDeps } from './deps'
 import { MovableClock } from './domain/clock'
 import { retentionFromEnv } from './domain/retention'
 import { jsonLogger } from './log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
-import { MemoryStore } from './store/memory-store'
-import { loadTemplates } from './http/page-html'
+import { openStore } from './store/open-store'
+import { loadFirstScreenRenderer, loadTemplates } from './http/page-html'
 import { embedHostApp } from './demo/embed-host-app'
 import { allowedHosts } from './http/hosts'
 import { limitsFromEnv } from './http/limits'
@@ -20,22 +21,38 @@ const log = jsonLogger()
 const demoEnabled = process.env['SANDBOX_DEMO'] !== 'off'
 const hosts = allowedHosts(publicOrigin, process.env['SANDBOX_ALLOWED_HOSTS'])
 const templates = loadTemplates(staticDir)
+const renderFirstScreen = templates ? await loadFirstScreenRenderer(fileURLToPath(new URL('../dist/ssr', import.meta.url))) : null
 const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
 const clock = new MovableClock()
-const app = createApp(
-  {
-    store: new MemoryStore({ now: () => clock.now(), retention: retentionFromEnv(process.env) }),
-    clock,
-    merchants: loadMerchants(process.env['MERCHANTS_FILE'] ?? DEFAULT_MERCHANTS_FILE),
-    log,
-    publicOrigin,
-    qaEnabled: process.env['SANDBOX_QA'] !== 'off',
-  },
-  { templates, staticDir: templates ? staticDir : null, allowedHosts: hosts, demoEnabled, limits: limitsFromEnv(process.env) },
-)
+// Memory by default; REDIS_URL shares the state with every instance on that Redis (docs/architecture.md#shared-sandbox).
+const { store, broadcast } = await openStore(process.env, { now: () => clock.now(), retention: retentionFromEnv(process.env) })
+const deps: SandboxDeps = {
+  store,
+  clock,
+  merchants: loadMerchants(process.env['MERCHANTS_FILE'] ?? DEFAULT_MERCHANTS_FILE),
+  log,
+  publicOrigin,
+  qaEnabled: process.env['SANDBOX_QA'] !== 'off',
+}
+const leaseMs = Number(process.env['SANDBOX_JOB_LEASE_MS'])
+const core = sandboxCore(deps, { broadcast, ...(leaseMs > 0 ? { jobLeaseMs: leaseMs } : {}) })
+const app = createApp(deps, {
+  templates,
+  staticDir: templates ? staticDir : null,
+  allowedHosts: hosts,
+  demoEnabled,
+  limits: limitsFromEnv(process.env),
+  core,
+  renderFirstScreen,
+})
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
-  log.info('listening', { url: publicOrigin, page_built: templates !== null })
+  log.info('listening', {
+    url: publicOrigin,
+    page_built: templates !== null,
+    first_screen_rendered: renderFirstScreen !== null,
+    store: process.env['REDIS_URL'] ? 'redis' : 'memory',
+  })
   process.stdout.write(
     [
       '',
@@ -67,11 +84,19 @@ const embedHost = demoEnabled
     })
   : null
 
-/** Stops accepting, ends open event streams (they would hold the close forever), then exits. */
+/**
+ * Stops accepting, ends open event streams (they would hold the close forever), stops taking jobs
+ * (one cut short is due again once its lease ends), lets go of the store, then exits.
+ */
 function shutdown(signal: string): void {
   log.info('shutdown', { signal })
   embedHost?.close()
-  server.close(() => process.exit(0))
+  server.close(() => {
+    void core
+      .stop()
+      .then(() => Promise.all([store.close(), broadcast.close()]))
+      .finally(() => process.exit(0))
+  })
   for (const s of embedHost ? [server, embedHost] : [server]) if ('closeAllConnections' in s) s.closeAllConnections()
   setTimeout(() => process.exit(0), 5000).unref()
 }

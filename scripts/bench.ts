@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { lighthouseScores } from './bench/lighthouse'
-import { approvalToSuccess, fillSessions, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
+import { approvalToSuccess, clusterThroughput, fillSessions, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
+import { startRedis } from '../sandbox/testing/redis-server'
 import { createSession, root, startSandbox } from './bench/sandbox-process'
 
 /**
@@ -37,19 +38,33 @@ try {
   const bytes = await firstLoadBytes(sandbox.origin)
   figures['first_load'] = bytes
   report({
-    name: 'JS + CSS before the first payment option (gzip)',
-    figure: `${kb(bytes.js + bytes.css)} (JS ${kb(bytes.js)}, CSS ${kb(bytes.css)})`,
+    name: 'HTML of the ready screen (gzip, style sheet inlined)',
+    figure: kb(bytes.html),
+    budget: '≤ 14 KB',
+    holds: bytes.html <= 14 * 1024,
+  })
+  report({
+    name: 'JS + CSS before the page works (gzip)',
+    figure: `${kb(bytes.js + bytes.css)} (JS ${kb(bytes.js)}, CSS ${kb(bytes.css)} besides the inlined)`,
     budget: '≤ 100 KB',
     holds: bytes.js + bytes.css <= 100 * 1024,
   })
 
-  const visible = await timeToFirstOption(sandbox.origin, 5)
-  figures['time_to_first_option_ms'] = visible
+  const timed = await timeToFirstOption(sandbox.origin, 5)
+  figures['time_to_first_option_ms'] = timed.visible
+  figures['time_to_hydrated_ms'] = timed.works
+  const spread = (xs: number[]) => `${ms(median(xs))} [${ms(Math.min(...xs))}–${ms(Math.max(...xs))}]`
   report({
     name: 'navigation → first option, Slow 4G, 4× CPU (median of 5)',
-    figure: `${ms(median(visible))} [${ms(Math.min(...visible))}–${ms(Math.max(...visible))}]`,
+    figure: spread(timed.visible),
+    budget: '≤ 1000 ms',
+    holds: median(timed.visible) <= 1000,
+  })
+  report({
+    name: 'navigation → primary button works (hydrated), same runs',
+    figure: spread(timed.works),
     budget: '≤ 2500 ms',
-    holds: median(visible) <= 2500,
+    holds: median(timed.works) <= 2500,
   })
 
   const approval = await approvalToSuccess(sandbox.origin, 7)
@@ -63,8 +78,9 @@ try {
 
   const lh = await lighthouseScores((await createSession(sandbox.origin)).url)
   figures['lighthouse'] = lh
-  report({ name: 'Lighthouse 12 mobile performance', figure: String(lh.performance), budget: '≥ 98', holds: lh.performance >= 98 })
+  report({ name: 'Lighthouse 12 mobile performance', figure: String(lh.performance), budget: '100', holds: lh.performance === 100 })
   report({ name: 'Lighthouse 12 mobile accessibility', figure: String(lh.accessibility), budget: '100', holds: lh.accessibility === 100 })
+  report({ name: 'Lighthouse 12 mobile cumulative layout shift', figure: lh.cls.toFixed(3), budget: '0', holds: lh.cls === 0 })
 } finally {
   await sandbox.stop()
 }
@@ -83,6 +99,54 @@ try {
   })
 } finally {
   await loadSandbox.stop()
+}
+
+// The shared sandbox (docs/architecture.md#shared-sandbox): the same load with the state in Redis, then on two instances sharing it.
+const redis = await startRedis()
+try {
+  const onRedis = await startSandbox(port, 0, { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-one:' })
+  try {
+    const load = await sessionThroughput(onRedis)
+    figures['post_session_redis'] = load
+    const cpu = load.cpuUsPerRequest === null ? '' : `, ${Math.round(load.cpuUsPerRequest)} µs CPU each`
+    report({
+      name: 'POST /session on Redis, one core, 50 connections',
+      figure: `${Math.round(load.rps)} req/s, p99 ${load.p99} ms${cpu}`,
+      budget: 'printed: no budget',
+      holds: load.errors === 0 && load.non2xx === 0,
+    })
+  } finally {
+    await onRedis.stop()
+  }
+  const pair = [
+    await startSandbox(port, 0, { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-two:' }),
+    await startSandbox(port + 2, 1, { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-two:' }),
+  ]
+  try {
+    const [pageAt, approveAt] = pair
+    if (pageAt && approveAt) {
+      const across = await approvalToSuccess(pageAt.origin, 7, approveAt.origin)
+      figures['approval_to_success_across_instances_ms'] = across
+      report({
+        name: 'approval on one instance → success on a page on the other',
+        figure: `${ms(median(across))} median of 7`,
+        budget: '≤ 300 ms',
+        holds: median(across) <= 300,
+      })
+    }
+    const load = await clusterThroughput(pair)
+    figures['post_session_two_instances'] = load
+    report({
+      name: 'POST /session, two instances on one Redis, 2 cores',
+      figure: `${Math.round(load.rps)} req/s, p99 ${load.p99} ms (${load.errors} errors, ${load.non2xx} non-2xx)`,
+      budget: 'printed: no budget',
+      holds: load.errors === 0 && load.non2xx === 0,
+    })
+  } finally {
+    await Promise.all(pair.map((sandbox) => sandbox.stop()))
+  }
+} finally {
+  await redis.stop()
 }
 
 // Memory is bounded (docs/architecture.md#state-is-bounded): 100,000 sessions, then 50,000 more past the cap of 100,000.

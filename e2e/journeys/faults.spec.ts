@@ -305,6 +305,9 @@ test.describe('iPhone: collect', () => {
   }) => {
     const ledger = new AttemptLedger(request)
     const { orderId, pageUrl } = await merchant.createSession(monthly)
+    // A page whose live status stream is open hears the expiry at once; without the stream (a
+    // network that drops it), sending is what must find the session expired.
+    await page.route('**/api/pages/*/events', (route) => route.abort())
     await checkout.open(pageUrl)
     await verify(page, MAGIC_VPAS.pending)
     await merchant.expireSession(orderId)

@@ -44,6 +44,11 @@ export class WebhookReceiver {
     this.failuresLeft = n
   }
 
+  /** How many of the failures asked for are still to be answered. */
+  get failuresLeftCount(): number {
+    return this.failuresLeft
+  }
+
   stop(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()))
   }

@@ -68,10 +68,10 @@ export function demoRoutes(
   const limit = bodyLimit((c) => dialect.error(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
 
   /** The plans the demo merchant sells today: its ACTIVE plans, the merchants file's and QA's. */
-  app.get('/api/plans', (c) => {
+  app.get('/api/plans', async (c) => {
     const merchant = deps.merchants.byId(DEMO_MERCHANT_ID)
     if (!merchant) return dialect.error(c, { status: 503, message: 'The demo merchant is not configured.' })
-    const plans: DemoPlan[] = merchantPlans(deps.store, merchant)
+    const plans: DemoPlan[] = (await merchantPlans(deps.store, merchant))
       .filter((plan) => plan.status === 'ACTIVE')
       .map((plan) => ({ plan_id: plan.plan_id, name: plan.name, variable: plan.amount.type === 'VARIABLE' }))
     return c.json({ plans })

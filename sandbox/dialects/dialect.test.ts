@@ -31,6 +31,7 @@ const order = (source: Order['source']): Order => ({
   mandateToken: null,
   refundedMinor: 0,
   cancelledAt: null,
+  revision: 0,
 })
 
 describe('dialectRegistry', () => {

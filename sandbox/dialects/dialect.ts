@@ -4,7 +4,7 @@ import type { StartResult } from '../domain/attempt-service'
 import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
 import type { Order, OrderSource } from '../domain/order'
-import type { OrderChange, OrderEventName } from '../domain/order-events'
+import type { OrderEventName } from '../domain/order-events'
 
 /** The dialect that created an order, recorded on it as `source.dialect`. */
 export type DialectId = OrderSource['dialect']
@@ -13,11 +13,14 @@ export type DialectId = OrderSource['dialect']
 export interface DialectServices {
   deps: SandboxDeps
   /** Applies an attempt's due auto-outcome before an order is read (AttemptService.refresh). */
-  refresh: (order: Order) => Order
-  /** Tells the page's live stream and the webhooks about a change a dialect made itself (a plan change applied without payment). */
-  publish: (change: OrderChange) => void
+  refresh: (order: Order) => Promise<Order>
+  /**
+   * Tells the page's live stream and the webhooks about a change a dialect made itself (a plan
+   * change applied without payment): written on the order, so its webhooks are stored with it.
+   */
+  announce: (order: Order, events: OrderEventName[]) => Promise<void>
   /** Starts an attempt as the page does (AttemptService.start), for an API that sends the UPI request itself. */
-  startAttempt: (order: Order, merchant: Merchant, request: StartAttempt, idempotencyKey: string) => StartResult
+  startAttempt: (order: Order, merchant: Merchant, request: StartAttempt, idempotencyKey: string) => Promise<StartResult>
 }
 
 /** The merchant a request comes from, or the dialect's own refusal in its envelope. */
@@ -65,7 +68,7 @@ export interface Dialect {
   /** `returnUrl` with the order's result and signature appended, as the merchant verifies them. */
   readonly signReturn: (returnUrl: string, order: Order, merchant: Merchant) => string
   /** The webhook for one of the order's events, rendered from the order as it is now. */
-  readonly webhook: (order: Order, eventName: OrderEventName, now: Date) => WebhookMessage
+  readonly webhook: (order: Order, eventName: OrderEventName, now: Date) => Promise<WebhookMessage>
 }
 
 /** Every dialect, one per id: the compiler asks for a new one wherever an OrderSource is added. */

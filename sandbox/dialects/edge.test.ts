@@ -4,10 +4,8 @@ import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import { CheckoutError, JuspayError, PluralError, ZenskarError } from '../../contract/errors'
 import { SessionView } from '../../contract/session'
-import { createApp, createDialects, dialectServices } from '../app'
-import { AttemptService } from '../domain/attempt-service'
+import { createApp, sandboxCore } from '../app'
 import { MovableClock } from '../domain/clock'
-import { OrderEventBus } from '../domain/order-events'
 import type { DialectId, EdgeError, EdgeErrorStatus } from './dialect'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
@@ -32,10 +30,10 @@ function sandbox(qaEnabled = true) {
     publicOrigin: 'http://127.0.0.1:4000',
     qaEnabled,
   }
-  const app = createApp(deps, { templates: null, staticDir: null })
+  const core = sandboxCore(deps)
+  const app = createApp(deps, { templates: null, staticDir: null, core })
   const request = (path: string, init?: RequestInit) => Promise.resolve(app.request(path, init))
-  const bus = new OrderEventBus()
-  return { app, deps, store, request, dialects: createDialects(dialectServices(deps, new AttemptService(deps, bus), bus)) }
+  return { app, deps, store, request, dialects: core.dialects }
 }
 
 /** Answers one request with whatever `respond` makes of its context. */
@@ -248,7 +246,7 @@ async function paidOrder(s: ReturnType<typeof sandbox>, dialect: DialectId) {
         })
   expect(created.status).toBe(dialect === 'zenskar' ? 201 : 200)
   const orderId = dialect === 'zenskar' ? z.object({ id: z.string() }).parse(await created.json()).id : dialect === 'juspay' ? 'edge-j' : 'edge-c'
-  const order = s.store.orderByMerchantOrderId('demo_merchant', orderId)
+  const order = await s.store.orderByMerchantOrderId('demo_merchant', orderId)
   if (!order) throw new Error('the order was not stored')
   expect(order.source.dialect).toBe(dialect)
   const started = await s.request(`/api/pages/${order.id}/attempts`, {
@@ -285,7 +283,7 @@ describe.each<[DialectId, string]>([
   it('reports each event in Juspay’s webhook envelope, the order rendered as it was then', async () => {
     const s = sandbox()
     const { orderId } = await paidOrder(s, dialect)
-    const deliveries = s.store.webhooksFor('demo_merchant', orderId)
+    const deliveries = await s.store.webhooksFor('demo_merchant', orderId)
     const bodies = deliveries.map((d) => Envelope.parse(d.body))
     // A plan checkout sells a plan and a subscription-mode checkout session a schedule, so their
     // registrations also start a subscription; this Juspay order sells neither.

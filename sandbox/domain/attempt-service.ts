@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt } from '../../contract/attempt'
 import type { DomainDeps } from './domain-deps'
 import type { Merchant } from '../merchants'
@@ -17,20 +17,22 @@ import { applyAttempt } from './attempt-outcome'
 import { alnum, hex } from './ids'
 import { eligibleInstruments } from './instruments'
 import { liveAttempt, sessionState, type Order } from './order'
-import type { OrderEventBus } from './order-events'
+import type { ScheduledJob } from '../store/store'
+import type { OrderChangePlan, OrderWrite, OrderWriter, WriteFollowUp } from './order-writer'
 import { fingerprint } from './orders'
 import { railOf, type RailStartError } from './rails'
-import { applyPlanChange } from './plan-change'
+import { applyPlanChange, revokedMandate } from './plan-change'
 import { startSubscription } from './subscriptions'
 import { MAX_OTP_FAILURES } from './rails/netbanking'
 
 /**
- * Keys the stored request fingerprint: an eNACH request carries a full account number, and a plain
- * digest of a short number could be reversed by trying them all. Per process, like the memory store.
+ * The stored request fingerprint, keyed: an eNACH request carries a full account number, and a plain
+ * digest of a short number could be reversed by trying them all. The key is the merchant's response
+ * key, which every instance sharing a store reads from the same merchants file and the store never
+ * holds, so a retry on another instance is recognised.
  */
-const FINGERPRINT_KEY = randomBytes(32)
-const requestFingerprint = (request: StartAttempt): string =>
-  createHmac('sha256', FINGERPRINT_KEY).update(fingerprint(request)).digest('hex')
+const requestFingerprint = (merchant: Merchant, request: StartAttempt): string =>
+  createHmac('sha256', merchant.responseKey).update(fingerprint(request)).digest('hex')
 
 export type StartError =
   | 'session_not_open'
@@ -51,97 +53,99 @@ export type DecideResult = { ok: true; order: Order; attempt: Attempt } | { ok: 
 type BankStepResult = { ok: true; order: Order; attempt: NetbankingAttempt } | { ok: false; error: 'no_pending_attempt'; order: Order }
 
 /**
- * Starts and decides attempts, applies what time has made due, stores the result and tells the
- * live stream and webhooks. Everything runs synchronously between awaits, so two requests for one
- * order cannot interleave a read and a write.
+ * Starts and decides attempts, applies what time has made due, and writes the result through the
+ * order writer, which retries a decision from a fresh read when another write (on this instance or
+ * another sharing the store) got there first: an attempt is started once per idempotency key and
+ * decided once. An attempt's next due moment (approval window, auto-outcome) is a job stored with
+ * the write, so whichever instance is up when it falls due applies it (docs/architecture.md#shared-sandbox).
  */
 export class AttemptService {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
-
   constructor(
     private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'merchants' | 'publicOrigin'>,
-    private readonly bus: OrderEventBus,
-  ) {}
-
-  /** The order with any due auto-outcome or expiry applied. */
-  refresh(order: Order): Order {
-    const live = liveAttempt(order)
-    if (!live) return order
-    const settled = settle(live, this.deps.clock.now())
-    return settled === live ? order : this.commit(order, settled, false)
+    private readonly writer: OrderWriter,
+  ) {
   }
 
-  start(order: Order, merchant: Merchant, request: StartAttempt, idempotencyKey: string): StartResult {
-    const current = this.refresh(order)
-    const requestPrint = requestFingerprint(request)
-    const previous = current.attempts.find((a) => a.idempotencyKey === idempotencyKey)
-    if (previous) {
-      return previous.requestFingerprint === requestPrint
-        ? { ok: true, order: current, attempt: previous, replayed: true }
-        : { ok: false, error: 'idempotency_conflict', order: current }
-    }
-    const error = this.commonError(current, merchant, request)
-    if (error) return { ok: false, error, order: current }
-    const planned = railOf(request).plan(current, merchant, request)
-    if (!planned.ok) return { ok: false, error: planned.error, order: current }
-    const attempt = this.newAttempt(current, request, idempotencyKey, requestPrint, planned.part)
-    this.deps.store.indexToken(attempt.simulatorToken, current.id)
-    const stored = this.commit(current, attempt, true)
-    return { ok: true, order: stored, attempt, replayed: false }
+  /** The order with any due auto-outcome or expiry applied. */
+  refresh(order: Order): Promise<Order> {
+    return this.writer.change(order, (current) => {
+      const live = liveAttempt(current)
+      const settled = live ? settle(live, this.deps.clock.now()) : live
+      if (!live || settled === live || !settled) return { write: null, answer: () => current }
+      return this.commitPlan(current, settled, false, (stored) => stored)
+    })
+  }
+
+  /** Refreshes the order with this page id, when the store still has it (a job fell due). */
+  async refreshById(pageId: string): Promise<void> {
+    const order = await this.deps.store.orderById(pageId)
+    if (order) await this.refresh(order)
+  }
+
+  async start(order: Order, merchant: Merchant, request: StartAttempt, idempotencyKey: string): Promise<StartResult> {
+    const requestPrint = requestFingerprint(merchant, request)
+    return this.writer.change(await this.refresh(order), async (current): Promise<OrderChangePlan<StartResult>> => {
+      const previous = current.attempts.find((a) => a.idempotencyKey === idempotencyKey)
+      if (previous) {
+        const answer: StartResult =
+          previous.requestFingerprint === requestPrint
+            ? { ok: true, order: current, attempt: previous, replayed: true }
+            : { ok: false, error: 'idempotency_conflict', order: current }
+        return { write: null, answer: () => answer }
+      }
+      const error = this.commonError(current, merchant, request)
+      if (error) return { write: null, answer: () => ({ ok: false, error, order: current }) }
+      const planned = railOf(request).plan(current, merchant, request)
+      if (!planned.ok) return { write: null, answer: () => ({ ok: false, error: planned.error, order: current }) }
+      const attempt = this.newAttempt(current, request, idempotencyKey, requestPrint, planned.part)
+      await this.deps.store.indexToken(attempt.simulatorToken, current.id)
+      return this.commitPlan(current, attempt, true, (stored) => ({ ok: true, order: stored, attempt, replayed: false }))
+    })
   }
 
   /** Decides the pending attempt (simulated app, bank, QA API, or the customer cancelling). */
-  decide(order: Order, event: AttemptEvent, attemptId?: string): DecideResult {
-    const current = this.refresh(order)
-    const live = liveAttempt(current)
-    if (!live || (attemptId !== undefined && live.id !== attemptId)) {
-      return { ok: false, error: 'no_pending_attempt', order: current }
-    }
-    const result = transition(live, event, this.deps.clock.now())
-    if (!result.ok) return { ok: false, error: 'no_pending_attempt', order: current }
-    const stored = this.commit(current, result.attempt, false)
-    const decided = stored.attempts.find((a) => a.id === live.id) ?? result.attempt
-    return { ok: true, order: stored, attempt: decided }
+  async decide(order: Order, event: AttemptEvent, attemptId?: string): Promise<DecideResult> {
+    return this.writer.change(await this.refresh(order), (current): Promise<OrderChangePlan<DecideResult>> | OrderChangePlan<DecideResult> => {
+      const live = liveAttempt(current)
+      const refused: OrderChangePlan<DecideResult> = { write: null, answer: () => ({ ok: false, error: 'no_pending_attempt', order: current }) }
+      if (!live || (attemptId !== undefined && live.id !== attemptId)) return refused
+      const result = transition(live, event, this.deps.clock.now())
+      if (!result.ok) return refused
+      return this.commitPlan(current, result.attempt, false, (stored) => ({
+        ok: true,
+        order: stored,
+        attempt: stored.attempts.find((a) => a.id === live.id) ?? result.attempt,
+      }))
+    })
   }
 
   /** The customer got past one step at the simulated bank (credentials, then OTP); merchants hear nothing. */
-  advanceBankStep(order: Order, attemptId: string, step: BankStep): BankStepResult {
+  advanceBankStep(order: Order, attemptId: string, step: BankStep): Promise<BankStepResult> {
     return this.updateBank(order, attemptId, (bank) => ({ ...bank, step }))
   }
 
   /** The customer authorised at the bank, which has yet to answer: pending, now awaiting the bank. */
-  authenticate(order: Order, attemptId: string): BankStepResult {
+  authenticate(order: Order, attemptId: string): Promise<BankStepResult> {
     return this.updateBank(order, attemptId, (bank) => ({ ...bank, stage: 'awaiting_bank' }))
   }
 
   /** Counts a wrong OTP; the third one fails the attempt (authentication_failed). */
-  recordOtpFailure(order: Order, attemptId: string): DecideResult {
-    const counted = this.updateBank(order, attemptId, (bank) => ({ ...bank, otpFailures: bank.otpFailures + 1 }))
+  async recordOtpFailure(order: Order, attemptId: string): Promise<DecideResult> {
+    const counted = await this.updateBank(order, attemptId, (bank) => ({ ...bank, otpFailures: bank.otpFailures + 1 }))
     if (!counted.ok || counted.attempt.bank.otpFailures < MAX_OTP_FAILURES) return counted
     return this.decide(counted.order, { type: 'reject', reason: 'authentication_failed' }, attemptId)
   }
 
-  /** Stops every timer (server shutdown). */
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer)
-    this.timers.clear()
-  }
-
-  /** Stops the timers of orders the store forgot (a merchant's QA reset). */
-  forget(orderIds: readonly string[]): void {
-    for (const id of orderIds) {
-      clearTimeout(this.timers.get(id))
-      this.timers.delete(id)
-    }
-  }
-
   /** Changes the bank side of the pending net banking attempt without deciding it. */
-  private updateBank(order: Order, attemptId: string, change: (bank: BankAttempt) => BankAttempt): BankStepResult {
-    const current = this.refresh(order)
-    const live = liveAttempt(current)
-    if (live?.rail !== 'netbanking' || live.id !== attemptId) return { ok: false, error: 'no_pending_attempt', order: current }
-    const updated: NetbankingAttempt = { ...live, bank: change(live.bank) }
-    return { ok: true, order: this.commit(current, updated, false), attempt: updated }
+  private async updateBank(order: Order, attemptId: string, change: (bank: BankAttempt) => BankAttempt): Promise<BankStepResult> {
+    return this.writer.change(await this.refresh(order), (current): Promise<OrderChangePlan<BankStepResult>> | OrderChangePlan<BankStepResult> => {
+      const live = liveAttempt(current)
+      if (live?.rail !== 'netbanking' || live.id !== attemptId) {
+        return { write: null, answer: () => ({ ok: false, error: 'no_pending_attempt', order: current }) }
+      }
+      const updated: NetbankingAttempt = { ...live, bank: change(live.bank) }
+      return this.commitPlan(current, updated, false, (stored) => ({ ok: true, order: stored, attempt: updated }))
+    })
   }
 
   /** What every rail checks before its own rules: the session, the attempts so far, eligibility and the mandate choice. */
@@ -181,32 +185,50 @@ export class AttemptService {
     }
   }
 
-  private commit(order: Order, attempt: Attempt, isNew: boolean): Order {
+  /**
+   * The write an attempt's new state makes: folded into the order, starting its subscription or
+   * applying the plan change it paid for. A plan change that moved the subscription to a new
+   * mandate revokes the old mandate's order once this write stands.
+   */
+  private async commitPlan<T>(order: Order, attempt: Attempt, isNew: boolean, answer: (stored: Order) => T): Promise<OrderChangePlan<T>> {
     const now = this.deps.clock.now()
-    const started = startSubscription((subscription) => this.deps.store.insertSubscription(subscription), applyAttempt(order, attempt, isNew), now)
-    const applied = applyPlanChange(this.deps.store, started, now)
-    this.deps.store.updateOrder(applied.order)
-    this.schedule(applied.order)
-    this.bus.publish({ order: applied.order, events: applied.events })
-    if (applied.revoked) this.bus.publish(applied.revoked)
-    return applied.order
+    const started = await startSubscription((subscription) => this.deps.store.insertSubscription(subscription), applyAttempt(order, attempt, isNew), now)
+    const applied = await applyPlanChange(this.deps.store, started, now)
+    return {
+      write: { order: applied.order, events: applied.events },
+      answer: async (stored) => {
+        if (applied.revokes) await this.revoke(applied.revokes)
+        return answer(stored)
+      },
+    }
   }
 
-  /** Wakes up when the pending attempt is due to change by itself, so the page hears of it. */
-  private schedule(order: Order): void {
-    const existing = this.timers.get(order.id)
-    if (existing) clearTimeout(existing)
-    this.timers.delete(order.id)
-    const live = liveAttempt(order)
-    const due = live ? nextChangeAt(live) : null
-    if (!due) return
-    const delay = Math.max(0, due.getTime() - this.deps.clock.now().getTime())
-    const timer = setTimeout(() => {
-      this.timers.delete(order.id)
-      const fresh = this.deps.store.orderById(order.id)
-      if (fresh) this.refresh(fresh)
-    }, delay + 5)
-    timer.unref()
-    this.timers.set(order.id, timer)
+  private async revoke(pageId: string): Promise<void> {
+    const holder = await this.deps.store.orderById(pageId)
+    if (!holder) return
+    await this.writer.change(holder, (current) => ({ write: revokedMandate(current), answer: () => undefined }))
   }
+
+  /**
+   * Each write of an order with a pending attempt stores the moment it is due to change by itself,
+   * so the page hears of it (the composition root has the writer follow it).
+   */
+  readonly dueJobs: WriteFollowUp = {
+    plan: ({ order }: OrderWrite) => {
+      const live = liveAttempt(order)
+      const due = live ? nextChangeAt(live) : null
+      const payload = JSON.stringify({ pageId: order.id })
+      const jobs: ScheduledJob[] = due ? [{ id: dueJobId(order.id), merchantId: order.merchantId, dueAt: due.getTime(), kind: 'attempt_due', payload }] : []
+      return Promise.resolve({ jobs, written: () => Promise.resolve() })
+    },
+  }
+}
+
+/** One due job per order: a later write's replaces an earlier one's. */
+const dueJobId = (pageId: string): string => `attempt_due:${pageId}`
+
+/** The page id an attempt_due job names. */
+export function dueJobPageId(payload: string): string | null {
+  const parsed: unknown = JSON.parse(payload)
+  return typeof parsed === 'object' && parsed !== null && 'pageId' in parsed && typeof parsed.pageId === 'string' ? parsed.pageId : null
 }

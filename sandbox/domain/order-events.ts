@@ -1,3 +1,4 @@
+import type { Broadcast } from '../store/broadcast'
 import type { Order } from './order'
 
 /** Juspay webhook event names the sandbox emits (docs/domain/juspay.md#webhooks). */
@@ -22,9 +23,20 @@ export interface OrderChange {
 
 export type OrderChangeListener = (change: OrderChange) => void
 
-/** In-process fan-out of order changes to the page's live stream and to webhook delivery. */
+/**
+ * Fan-out of order changes to the page's live streams. With a broadcast (instances sharing a
+ * store), a change written here reaches the streams open on every other instance too, and theirs
+ * reach this one's.
+ */
 export class OrderEventBus {
   private readonly listeners = new Set<OrderChangeListener>()
+
+  constructor(
+    private readonly broadcast: Broadcast | null = null,
+    private readonly onBroadcastFailed: (error: unknown) => void = () => undefined,
+  ) {
+    broadcast?.subscribe((message) => this.deliver(JSON.parse(message) as OrderChange))
+  }
 
   subscribe(listener: OrderChangeListener): () => void {
     this.listeners.add(listener)
@@ -32,6 +44,12 @@ export class OrderEventBus {
   }
 
   publish(change: OrderChange): void {
+    this.deliver(change)
+    // Lost to the streams on other instances: their pages show the order at its next change, or on reconnecting.
+    this.broadcast?.publish(JSON.stringify(change)).catch(this.onBroadcastFailed)
+  }
+
+  private deliver(change: OrderChange): void {
     for (const listener of this.listeners) listener(change)
   }
 }

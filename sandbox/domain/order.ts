@@ -169,6 +169,8 @@ export interface Order {
   refundedMinor: number
   /** When the customer cancelled the open session on the page (its Cancel, back to cancel_url); null otherwise. */
   cancelledAt: string | null
+  /** How many times the order was written; the store writes only from the revision read (Store.updateOrder). */
+  revision: number
 }
 
 export const liveAttempt = (order: Order): Attempt | undefined => order.attempts.find((a) => a.status === 'pending')

@@ -17,12 +17,15 @@ export type OrderDraft = Omit<
   | 'mandateToken'
   | 'refundedMinor'
   | 'cancelledAt'
+  | 'revision'
 >
 
 export type CreateOutcome =
   | { kind: 'created'; order: Order }
   | { kind: 'replayed'; order: Order }
   | { kind: 'conflict'; existing: Order }
+  /** The claim made before storing it failed (a plan-change preview another order pays for): nothing stored. */
+  | { kind: 'unclaimed' }
 
 const CLIENT_AUTH_TOKEN_TTL_MS = 15 * 60 * 1000
 
@@ -54,10 +57,16 @@ function canonicalJson(value: unknown): string | undefined {
 
 /**
  * Creates the order, or answers a repeat of the same merchant order id: the same request body
- * replays the stored order, a different one is a conflict. Nothing is stored on conflict.
+ * replays the stored order, a different one is a conflict. Nothing is stored on conflict. `claim`
+ * takes what the new order needs for itself alone (the preview it pays for) before it is stored;
+ * when that fails, nothing is stored.
  */
-export function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: OrderDraft): CreateOutcome {
-  const existing = deps.store.orderByMerchantOrderId(draft.merchantId, draft.orderId)
+export async function createOrder(
+  deps: Pick<DomainDeps, 'store' | 'clock'>,
+  draft: OrderDraft,
+  claim: (order: Order) => Promise<boolean> = () => Promise.resolve(true),
+): Promise<CreateOutcome> {
+  const existing = await deps.store.orderByMerchantOrderId(draft.merchantId, draft.orderId)
   if (existing) {
     return existing.fingerprint === draft.fingerprint ? { kind: 'replayed', order: existing } : { kind: 'conflict', existing }
   }
@@ -97,8 +106,10 @@ export function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: Or
     mandateToken: null,
     refundedMinor: 0,
     cancelledAt: null,
+    revision: 0,
   }
-  const result = deps.store.insertOrder(order)
+  if (!(await claim(order))) return { kind: 'unclaimed' }
+  const result = await deps.store.insertOrder(order)
   if (!result.inserted) {
     return result.existing.fingerprint === draft.fingerprint
       ? { kind: 'replayed', order: result.existing }

@@ -24,28 +24,28 @@ function previewOf(held: Subscription & { plan: Plan }, to: Plan): PlanChangePre
   return planChangePreview({ subscription: held, cycle, requestId: 'r1', fingerprint: 'fp', now: TEST_NOW, lifetimeMinutes: 15, next: { planId: to.plan_id, amountMinor, ruleValue: 5 } })
 }
 
-function stored(preview: PlanChangePreview, held: Subscription): MemoryStore {
+async function stored(preview: PlanChangePreview, held: Subscription): Promise<MemoryStore> {
   const store = new MemoryStore()
-  store.insertSubscription(held)
-  store.insertPreview(preview)
+  await store.insertSubscription(held)
+  await store.insertPreview(preview)
   return store
 }
 
 describe('applyWithoutPayment', () => {
-  it('moves the subscription to the cheaper plan, carrying the credit, and marks the preview applied', () => {
+  it('moves the subscription to the cheaper plan, carrying the credit, and marks the preview applied', async () => {
     const held = subscription()
     const to = target(29900)
     const preview = previewOf(held, to)
-    const store = stored(preview, held)
-    const result = applyWithoutPayment(store, preview, held, to, new Date(TEST_NOW.getTime() + MINUTE))
+    const store = await stored(preview, held)
+    const result = await applyWithoutPayment(store, preview, held, to, new Date(TEST_NOW.getTime() + MINUTE))
     expect(result.ok).toBe(true)
-    const changed = store.subscription('m1', 'bei_a')
+    const changed = await store.subscription('m1', 'bei_a')
     expect(changed?.plan?.plan_id).toBe('fit_29900')
     expect(changed?.planAmountMinor).toBe(29900)
     expect(changed?.creditMinor).toBe(preview.proration.carryForwardMinor)
     expect(changed?.creditMinor).toBeGreaterThan(0)
     expect(changed?.schedule.charges[0]).toEqual({ date: '2026-12-05', amount: { minor: 29900 - preview.proration.carryForwardMinor, currency: 'INR' }, intro: false })
-    expect(store.preview('m1', 'bei_a', 'r1')?.appliedAt).toBe(new Date(TEST_NOW.getTime() + MINUTE).toISOString())
+    expect((await store.preview('m1', 'bei_a', 'r1'))?.appliedAt).toBe(new Date(TEST_NOW.getTime() + MINUTE).toISOString())
   })
 
   const refusals: [name: string, arrange: () => { held: Subscription & { plan: Plan }; to: Plan | undefined; preview: PlanChangePreview; at: Date }, expected: ApplyRefusal][] = [
@@ -84,23 +84,23 @@ describe('applyWithoutPayment', () => {
     }, { reason: 'needs_mandate', amountMinor: 150000, capMinor: 100000 }],
   ]
 
-  it.each(refusals)('refuses %s, changing nothing', (_name, arrange, expected) => {
+  it.each(refusals)('refuses %s, changing nothing', async (_name, arrange, expected) => {
     const { held, to, preview, at } = arrange()
-    const store = stored(preview, held)
-    expect(applyWithoutPayment(store, preview, held, to, at)).toEqual({ ok: false, refusal: expected })
-    expect(store.subscription('m1', 'bei_a')).toEqual(held)
-    expect(store.preview('m1', 'bei_a', 'r1')?.appliedAt).toBeNull()
+    const store = await stored(preview, held)
+    expect(await applyWithoutPayment(store, preview, held, to, at)).toEqual({ ok: false, refusal: expected })
+    expect(await store.subscription('m1', 'bei_a')).toEqual(held)
+    expect((await store.preview('m1', 'bei_a', 'r1'))?.appliedAt).toBeNull()
   })
 
-  it('refuses a preview an order pays for', () => {
+  it('refuses a preview an order pays for', async () => {
     const held = subscription()
     const to = target(29900)
     const preview = previewOf(held, to)
-    const store = stored(preview, held)
-    store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-1', pageId: 'ordeh_p' })
-    const consumed = store.preview('m1', 'bei_a', 'r1')
+    const store = await stored(preview, held)
+    await store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-1', pageId: 'ordeh_p' })
+    const consumed = await store.preview('m1', 'bei_a', 'r1')
     if (!consumed) throw new Error('preview lost')
-    expect(applyWithoutPayment(store, consumed, held, to, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'paid_by_order', orderId: 'pc-1' } })
-    expect(store.subscription('m1', 'bei_a')).toEqual(held)
+    expect(await applyWithoutPayment(store, consumed, held, to, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'paid_by_order', orderId: 'pc-1' } })
+    expect(await store.subscription('m1', 'bei_a')).toEqual(held)
   })
 })

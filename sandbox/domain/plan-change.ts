@@ -1,7 +1,7 @@
 import type { PriceSchedule } from '../../contract/billing'
 import type { Plan } from '../../contract/plan'
 import type { Order, PlanChangeBilling, PlanChangeQuote } from './order'
-import type { OrderChange, OrderEventName } from './order-events'
+import type { OrderEventName } from './order-events'
 import { creditedCharges } from './price-schedule'
 import { istDate, prorate, type Cycle, type Proration } from './proration'
 import type { Subscription } from './subscriptions'
@@ -113,10 +113,8 @@ function appliesChange(order: Order): order is ChangingOrder {
 }
 
 export interface PlanChangeStore {
-  subscription(merchantId: string, id: string): Subscription | undefined
-  updateSubscription(subscription: Subscription): void
-  orderById(id: string): Order | undefined
-  updateOrder(order: Order): void
+  subscription(merchantId: string, id: string): Promise<Subscription | undefined>
+  updateSubscription(subscription: Subscription): Promise<void>
 }
 
 /** The event a plan change applied adds: the sandbox's own, as Juspay lists no "updated" billing event. */
@@ -125,41 +123,38 @@ const CHANGE_EVENT: OrderEventName = 'BILLING_EXECUTION_UPDATED'
 /**
  * After an attempt's outcome is folded into its order: when that paid for a plan change, applies
  * it exactly once (the order records when): the subscription takes the new plan, amount and
- * schedule; with a new mandate it debits through that one and the old mandate's order is revoked.
- * Answers the order with its events (the change's before ORDER_SUCCEEDED) and the old mandate's
- * order change, when there is one, to publish after it.
+ * schedule; with a new mandate it debits through that one, and the old mandate's order (named in
+ * `revokes`) is to be revoked once this order's write stands (revokedMandate). Answers the order
+ * with its events (the change's before ORDER_SUCCEEDED).
  */
-export function applyPlanChange(
+export async function applyPlanChange(
   store: PlanChangeStore,
   applied: { order: Order; events: OrderEventName[] },
   now: Date,
-): { order: Order; events: OrderEventName[]; revoked: OrderChange | null } {
+): Promise<{ order: Order; events: OrderEventName[]; revokes: string | null }> {
   const { order, events } = applied
-  if (!appliesChange(order)) return { ...applied, revoked: null }
+  if (!appliesChange(order)) return { ...applied, revokes: null }
   const { billing } = order
-  const subscription = store.subscription(order.merchantId, billing.subscriptionId)
-  if (!subscription || !billing.plan) return { ...applied, revoked: null }
+  const subscription = await store.subscription(order.merchantId, billing.subscriptionId)
+  if (!subscription || !billing.plan) return { ...applied, revokes: null }
   const newMandate = billing.planChange.newMandate && order.mandateId !== null
-  store.updateSubscription({
+  await store.updateSubscription({
     ...changedSubscription(subscription, billing.plan, billing.schedule, billing.planChange.preview),
     mandateId: newMandate && order.mandateId ? order.mandateId : subscription.mandateId,
     mandatePageId: newMandate ? order.id : subscription.mandatePageId,
   })
-  const revoked = newMandate ? revokeMandate(store, subscription.mandatePageId) : null
   const changed: Order = { ...order, billing: { ...billing, planChange: { ...billing.planChange, appliedAt: now.toISOString() } } }
   const at = events.indexOf('ORDER_SUCCEEDED')
   const withChange = at < 0 ? [...events, CHANGE_EVENT] : [...events.slice(0, at), CHANGE_EVENT, ...events.slice(at)]
-  return { order: changed, events: withChange, revoked }
+  return { order: changed, events: withChange, revokes: newMandate ? subscription.mandatePageId : null }
 }
 
 const pickChanged = ({ plan, charges, recurring, cap }: PriceSchedule) => ({ plan, charges, recurring, cap })
 
-function revokeMandate(store: PlanChangeStore, pageId: string): OrderChange | null {
-  const holder = store.orderById(pageId)
-  if (!holder || holder.mandateStatus !== 'ACTIVE') return null
-  const revoked: Order = { ...holder, mandateStatus: 'REVOKED' }
-  store.updateOrder(revoked)
-  return { order: revoked, events: ['MANDATE_REVOKED'] }
+/** The old mandate's order once a plan change moved its subscription to a new mandate: revoked, unless it no longer is active. */
+export function revokedMandate(holder: Order): { order: Order; events: OrderEventName[] } | null {
+  if (holder.mandateStatus !== 'ACTIVE') return null
+  return { order: { ...holder, mandateStatus: 'REVOKED' }, events: ['MANDATE_REVOKED'] }
 }
 
 /** Why a change that needs no payment cannot be applied from a preview. */
@@ -172,9 +167,9 @@ export type ApplyRefusal =
   | { reason: 'needs_mandate'; amountMinor: number; capMinor: number }
 
 export interface ApplyStore {
-  updateSubscription(subscription: Subscription): void
+  updateSubscription(subscription: Subscription): Promise<void>
   /** Marks the preview applied unless an order pays for it or it was applied; answers whether it now is, by this call. */
-  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): boolean
+  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): Promise<boolean>
 }
 
 export type ApplyResult = { ok: true; subscription: Subscription; preview: PlanChangePreview & { appliedAt: string } } | { ok: false; refusal: ApplyRefusal }
@@ -187,23 +182,23 @@ export type ApplyResult = { ok: true; subscription: Subscription; preview: PlanC
  * expired or no longer describes the subscription, when the plan is no longer ACTIVE, or when its
  * amount does not fit the mandate. The caller answers a preview already applied as it was.
  */
-export function applyWithoutPayment(
+export async function applyWithoutPayment(
   store: ApplyStore,
   preview: PlanChangePreview,
   subscription: Subscription,
   plan: Plan | undefined,
   now: Date,
-): ApplyResult {
+): Promise<ApplyResult> {
   const refusal = applyRefusal(preview, subscription, plan, now)
   if (refusal) return { ok: false, refusal }
   if (!plan) return { ok: false, refusal: { reason: 'plan_inactive', planId: preview.next.planId, status: null } }
   const at = now.toISOString()
-  if (!store.markPreviewApplied(preview.merchantId, preview.subscriptionId, preview.requestId, at)) {
+  if (!(await store.markPreviewApplied(preview.merchantId, preview.subscriptionId, preview.requestId, at))) {
     return { ok: false, refusal: { reason: 'paid_by_order', orderId: preview.consumedBy?.orderId ?? '' } }
   }
   const schedule = changedSchedule(subscription.schedule, preview, plan, subscription.schedule.cap.minor)
   const changed = changedSubscription(subscription, plan, schedule, preview)
-  store.updateSubscription(changed)
+  await store.updateSubscription(changed)
   return { ok: true, subscription: changed, preview: { ...preview, appliedAt: at } }
 }
 

@@ -125,26 +125,26 @@ describe('the plan catalogue', () => {
   }
   const plan = (change: Record<string, unknown> = {}): Plan => Plan.parse({ ...MONTHLY, plan_id: 'qa_plan', ...change })
 
-  it.each<[string, (store: MemoryStore) => void, Plan, string]>([
-    ['a new plan_id', () => undefined, plan(), 'created'],
+  it.each<[string, (store: MemoryStore) => Promise<unknown>, Plan, string]>([
+    ['a new plan_id', () => Promise.resolve(), plan(), 'created'],
     ['the same plan again', (store) => addPlan(store, merchant('demo_merchant'), plan()), plan(), 'unchanged'],
     ['a different plan with a taken run-time plan_id', (store) => addPlan(store, merchant('demo_merchant'), plan()), plan({ name: 'Other' }), 'conflict'],
-    ['a different plan with a file plan_id', () => undefined, plan({ plan_id: 'fit_monthly' }), 'conflict'],
-  ])('answers %s', (_name, before, added, outcome) => {
+    ['a different plan with a file plan_id', () => Promise.resolve(), plan({ plan_id: 'fit_monthly' }), 'conflict'],
+  ])('answers %s', async (_name, before, added, outcome) => {
     const store = new MemoryStore()
-    before(store)
-    expect(addPlan(store, merchant('demo_merchant'), added).outcome).toBe(outcome)
+    await before(store)
+    expect((await addPlan(store, merchant('demo_merchant'), added)).outcome).toBe(outcome)
   })
 
-  it("lists the file's plans first, then run-time ones, and finds each by plan_id", () => {
+  it("lists the file's plans first, then run-time ones, and finds each by plan_id", async () => {
     const store = new MemoryStore()
     const demo = merchant('demo_merchant')
-    addPlan(store, demo, plan())
-    expect(merchantPlans(store, demo).map((p) => p.plan_id).slice(-2)).toEqual(['fit_monthly_plus', 'qa_plan'])
-    expect(merchantPlan(store, demo, 'qa_plan')).toEqual(plan())
-    expect(merchantPlan(store, demo, 'fit_yearly')?.interval).toBe('YEARLY')
-    expect(merchantPlan(store, demo, 'QA_PLAN')).toBeUndefined()
-    expect(merchantPlans(store, merchant('other_merchant'))).toEqual([])
-    expect(merchantPlan(store, merchant('other_merchant'), 'qa_plan')).toBeUndefined()
+    await addPlan(store, demo, plan())
+    expect((await merchantPlans(store, demo)).map((p) => p.plan_id).slice(-2)).toEqual(['fit_monthly_plus', 'qa_plan'])
+    expect(await merchantPlan(store, demo, 'qa_plan')).toEqual(plan())
+    expect((await merchantPlan(store, demo, 'fit_yearly'))?.interval).toBe('YEARLY')
+    expect(await merchantPlan(store, demo, 'QA_PLAN')).toBeUndefined()
+    expect(await merchantPlans(store, merchant('other_merchant'))).toEqual([])
+    expect(await merchantPlan(store, merchant('other_merchant'), 'qa_plan')).toBeUndefined()
   })
 })

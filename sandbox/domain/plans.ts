@@ -7,12 +7,12 @@ import type { Store } from '../store/store'
  * dashboard, docs/domain/billing.md#where-plans-come-from) followed by those QA added at run time.
  * A plan_id names one plan per merchant across both; another merchant's plans are never reached.
  */
-export function merchantPlans(store: Store, merchant: Merchant): Plan[] {
-  return [...merchant.plans, ...store.plansOf(merchant.id)]
+export async function merchantPlans(store: Store, merchant: Merchant): Promise<Plan[]> {
+  return [...merchant.plans, ...(await store.plansOf(merchant.id))]
 }
 
-export function merchantPlan(store: Store, merchant: Merchant, planId: string): Plan | undefined {
-  return merchantPlans(store, merchant).find((plan) => plan.plan_id === planId)
+export async function merchantPlan(store: Store, merchant: Merchant, planId: string): Promise<Plan | undefined> {
+  return (await merchantPlans(store, merchant)).find((plan) => plan.plan_id === planId)
 }
 
 export type AddPlanResult =
@@ -22,9 +22,9 @@ export type AddPlanResult =
   | { outcome: 'conflict'; existing: Plan }
 
 /** Adds a run-time plan unless its plan_id is taken; an identical plan counts as already added. */
-export function addPlan(store: Store, merchant: Merchant, plan: Plan): AddPlanResult {
+export async function addPlan(store: Store, merchant: Merchant, plan: Plan): Promise<AddPlanResult> {
   const inFile = merchant.plans.find((p) => p.plan_id === plan.plan_id)
-  const result = inFile ? { inserted: false as const, existing: inFile } : store.insertPlan(merchant.id, plan)
+  const result = inFile ? { inserted: false as const, existing: inFile } : await store.insertPlan(merchant.id, plan)
   if (result.inserted) return { outcome: 'created', plan }
   return samePlan(result.existing, plan) ? { outcome: 'unchanged', plan: result.existing } : { outcome: 'conflict', existing: result.existing }
 }

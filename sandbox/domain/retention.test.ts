@@ -13,14 +13,14 @@ const HOUR = 3600 * 1000
 const DAY = 24 * HOUR
 const at = (ms: number) => new Date(TEST_NOW.getTime() + ms)
 
-function order(overrides: Partial<Order> = {}): Order {
+async function order(overrides: Partial<Order> = {}): Promise<Order> {
   const store = new MemoryStore()
-  return { ...seedOrder({ store, clock: new MovableClock({ now: () => TEST_NOW }) }), ...overrides }
+  return { ...(await seedOrder({ store, clock: new MovableClock({ now: () => TEST_NOW }) })), ...overrides }
 }
 
 describe('mayForget', () => {
   const policy = DEFAULT_RETENTION
-  const rows: [name: string, order: () => Order, now: number, needed: boolean, expected: boolean][] = [
+  const rows: [name: string, order: () => Promise<Order>, now: number, needed: boolean, expected: boolean][] = [
     ['an open session', () => order(), 2 * HOUR, false, false],
     ['an expired session within the retention period', () => order(), 1 * DAY + 7 * DAY - 1, false, false],
     ['an expired session at the end of it (a day open, then seven)', () => order(), 8 * DAY, false, true],
@@ -33,14 +33,14 @@ describe('mayForget', () => {
     ['the same, a moment later', () => order({ cancelledAt: at(2 * DAY).toISOString() }), 9 * DAY, false, true],
   ]
 
-  it.each(rows)('%s', (_name, make, now, needed, expected) => {
-    expect(mayForget(make(), at(now), policy, needed)).toBe(expected)
+  it.each(rows)('%s', async (_name, make, now, needed, expected) => {
+    expect(mayForget(await make(), at(now), policy, needed)).toBe(expected)
   })
 })
 
 describe('lastChangedAt', () => {
-  it('is the latest of creation, expiry, cancellation and the attempts\' starts and ends', () => {
-    const base = order()
+  it('is the latest of creation, expiry, cancellation and the attempts\' starts and ends', async () => {
+    const base = await order()
     expect(lastChangedAt(base)).toBe(Date.parse(base.expiresAt))
     const cancelled = { ...base, cancelledAt: at(3 * DAY).toISOString() }
     expect(lastChangedAt(cancelled)).toBe(at(3 * DAY).getTime())
@@ -67,50 +67,50 @@ describe('MemoryStore bounded by the retention policy', () => {
     return { store, clock, seed: (overrides = {}) => seedOrder({ store, clock }, overrides) }
   }
 
-  it('forgets a finished order, its tokens and webhook records once the period has passed, and keeps the rest', () => {
+  it('forgets a finished order, its tokens and webhook records once the period has passed, and keeps the rest', async () => {
     const { store, clock, seed } = bounded()
-    const finished = seed()
-    store.indexToken('tok-finished', finished.id)
-    store.saveWebhook(finished.merchantId, finished.orderId, { id: 'evt_1', event_name: 'ORDER_FAILED', url: null, status: 'not_sent', attempts: [], created_at: TEST_NOW.toISOString(), delivered_at: null, body: {} })
-    const active = seed()
-    store.updateOrder({ ...active, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+    const finished = await seed()
+    await store.indexToken('tok-finished', finished.id)
+    await store.saveWebhook(finished.merchantId, finished.orderId, { id: 'evt_1', event_name: 'ORDER_FAILED', url: null, status: 'not_sent', attempts: [], created_at: TEST_NOW.toISOString(), delivered_at: null, body: {} })
+    const active = await seed()
+    await store.updateOrder({ ...active, status: 'CHARGED', mandateStatus: 'ACTIVE' })
     clock.advance(8 * DAY - 1)
-    const open = seed()
-    expect(store.sweep()).toBe(0)
+    const open = await seed()
+    expect(await store.sweep()).toBe(0)
     clock.advance(1)
-    expect(store.sweep()).toBe(1)
-    expect(store.orderById(finished.id)).toBeUndefined()
-    expect(store.orderByMerchantOrderId(finished.merchantId, finished.orderId)).toBeUndefined()
-    expect(store.orderByToken('tok-finished')).toBeUndefined()
-    expect(store.webhooksFor(finished.merchantId, finished.orderId)).toEqual([])
-    expect(store.orderById(active.id)?.mandateStatus).toBe('ACTIVE')
-    expect(store.orderById(open.id)).toBeDefined()
+    expect(await store.sweep()).toBe(1)
+    expect(await store.orderById(finished.id)).toBeUndefined()
+    expect(await store.orderByMerchantOrderId(finished.merchantId, finished.orderId)).toBeUndefined()
+    expect(await store.orderByToken('tok-finished')).toBeUndefined()
+    expect(await store.webhooksFor(finished.merchantId, finished.orderId)).toEqual([])
+    expect((await store.orderById(active.id))?.mandateStatus).toBe('ACTIVE')
+    expect(await store.orderById(open.id)).toBeDefined()
     // The merchant order id is free again once forgotten.
-    expect(seed({ orderId: finished.orderId }).orderId).toBe(finished.orderId)
+    expect((await seed({ orderId: finished.orderId })).orderId).toBe(finished.orderId)
   })
 
-  it('sweeps as orders are inserted, once a sandbox minute', () => {
+  it('sweeps as orders are inserted, once a sandbox minute', async () => {
     const { store, clock, seed } = bounded()
-    const finished = seed()
+    const finished = await seed()
     clock.advance(8 * DAY)
-    seed()
-    expect(store.orderById(finished.id)).toBeUndefined()
+    await seed()
+    expect(await store.orderById(finished.id)).toBeUndefined()
   })
 
-  it('holds no more than the cap: the oldest orders go first, never a live mandate', () => {
+  it('holds no more than the cap: the oldest orders go first, never a live mandate', async () => {
     const { store, seed } = bounded(3)
-    const mandate = seed()
-    store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE' })
-    const oldest = seed()
-    const older = seed()
-    const newest = seed()
-    expect(store.size()).toBe(3)
-    expect(store.orderById(oldest.id)).toBeUndefined()
-    expect(store.orderByMerchantOrderId(oldest.merchantId, oldest.orderId)).toBeUndefined()
-    seed()
-    expect(store.size()).toBe(3)
-    expect(store.orderById(older.id)).toBeUndefined()
-    expect(store.orderById(newest.id)).toBeDefined()
-    expect(store.orderById(mandate.id)).toBeDefined()
+    const mandate = await seed()
+    await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+    const oldest = await seed()
+    const older = await seed()
+    const newest = await seed()
+    expect(await store.size()).toBe(3)
+    expect(await store.orderById(oldest.id)).toBeUndefined()
+    expect(await store.orderByMerchantOrderId(oldest.merchantId, oldest.orderId)).toBeUndefined()
+    await seed()
+    expect(await store.size()).toBe(3)
+    expect(await store.orderById(older.id)).toBeUndefined()
+    expect(await store.orderById(newest.id)).toBeDefined()
+    expect(await store.orderById(mandate.id)).toBeDefined()
   })
 })

@@ -1,5 +1,6 @@
 import type { DomainDeps } from './domain-deps'
 import { cancelUrlOf, liveAttempt, sessionState, type Order } from './order'
+import type { OrderChangePlan, OrderWriter } from './order-writer'
 
 export type CancelError = 'cancel_unavailable' | 'attempt_in_progress' | 'session_not_open'
 
@@ -10,13 +11,17 @@ export type CancelResult = { ok: true; order: Order; changed: boolean } | { ok: 
  * that has somewhere to go on cancel (a cancel_url) and no attempt waiting for approval, which
  * must be decided or cancelled first. Cancelling a cancelled session again changes nothing.
  */
-export function cancelSession(deps: Pick<DomainDeps, 'store' | 'clock'>, order: Order): CancelResult {
-  if (order.cancelledAt !== null) return { ok: true, order, changed: false }
-  if (cancelUrlOf(order) === null) return { ok: false, error: 'cancel_unavailable', order }
-  if (liveAttempt(order)) return { ok: false, error: 'attempt_in_progress', order }
-  const now = deps.clock.now()
-  if (sessionState(order, now) !== 'open') return { ok: false, error: 'session_not_open', order }
-  const cancelled: Order = { ...order, cancelledAt: now.toISOString() }
-  deps.store.updateOrder(cancelled)
-  return { ok: true, order: cancelled, changed: true }
+export function cancelSession(deps: Pick<DomainDeps, 'clock'>, writer: OrderWriter, order: Order): Promise<CancelResult> {
+  return writer.change(order, (current): OrderChangePlan<CancelResult> => {
+    const refused = (error: CancelError): OrderChangePlan<CancelResult> => ({ write: null, answer: () => ({ ok: false, error, order: current }) })
+    if (current.cancelledAt !== null) return { write: null, answer: () => ({ ok: true, order: current, changed: false }) }
+    if (cancelUrlOf(current) === null) return refused('cancel_unavailable')
+    if (liveAttempt(current)) return refused('attempt_in_progress')
+    const now = deps.clock.now()
+    if (sessionState(current, now) !== 'open') return refused('session_not_open')
+    return {
+      write: { order: { ...current, cancelledAt: now.toISOString() }, events: [] },
+      answer: (stored) => ({ ok: true, order: stored, changed: true }),
+    }
+  })
 }

@@ -21,20 +21,21 @@ const registered = (overrides: Partial<Order> = {}): Order => ({
   mandateToken: 'tok',
   refundedMinor: 100,
   cancelledAt: null,
+  revision: 0,
   ...overrides,
 })
 
 const SUCCESS: OrderEventName[] = ['MANDATE_ACTIVATED', 'ORDER_SUCCEEDED']
 
 describe('startSubscription', () => {
-  it('starts one subscription for a registration that succeeded, names it on the order, and tells merchants after the mandate', () => {
+  it('starts one subscription for a registration that succeeded, names it on the order, and tells merchants after the mandate', async () => {
     const store = new MemoryStore()
     const order = registered()
-    const result = startSubscription((s) => store.insertSubscription(s), { order, events: SUCCESS }, LATER)
+    const result = await startSubscription((s) => store.insertSubscription(s), { order, events: SUCCESS }, LATER)
     expect(result.events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED'])
     const id = result.order.billing?.subscriptionId
     expect(id).toMatch(/^bei_[A-Za-z0-9]{22}$/)
-    expect(store.subscription('demo_merchant', id ?? '')).toEqual({
+    expect(await store.subscription('demo_merchant', id ?? '')).toEqual({
       id,
       status: 'ACTIVE',
       merchantId: 'demo_merchant',
@@ -55,12 +56,12 @@ describe('startSubscription', () => {
     })
   })
 
-  it('starts one for an order that sells a schedule without a plan (a checkout session), with no plan and the schedule copied', () => {
+  it('starts one for an order that sells a schedule without a plan (a checkout session), with no plan and the schedule copied', async () => {
     const store = new MemoryStore()
     const billing = { ...orderBilling(), plan: null, schedule: { ...orderBilling().schedule, plan: null } }
-    const result = startSubscription((s) => store.insertSubscription(s), { order: registered({ billing }), events: SUCCESS }, LATER)
+    const result = await startSubscription((s) => store.insertSubscription(s), { order: registered({ billing }), events: SUCCESS }, LATER)
     expect(result.events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED'])
-    const [subscription] = store.subscriptionsOf('demo_merchant', 'cust-42')
+    const [subscription] = await store.subscriptionsOf('demo_merchant', 'cust-42')
     expect(subscription).toMatchObject({ id: result.order.billing?.subscriptionId, plan: null, planAmountMinor: 49900, schedule: billing.schedule })
   })
 
@@ -69,19 +70,19 @@ describe('startSubscription', () => {
     ['a failed registration', { status: 'AUTHORIZATION_FAILED', mandateStatus: 'FAILURE', mandateId: null }],
     ['a pending registration', { status: 'PENDING_VBV', mandateStatus: 'CREATED', mandateId: null }],
     ['an order that already has its subscription', { billing: { ...orderBilling(), subscriptionId: 'bei_existing' } }],
-  ])('starts none for %s', (_, overrides) => {
+  ])('starts none for %s', async (_, overrides) => {
     const store = new MemoryStore()
     const applied = { order: registered(overrides), events: SUCCESS }
-    expect(startSubscription((s) => store.insertSubscription(s), applied, LATER)).toBe(applied)
-    expect(store.subscriptionsOf('demo_merchant', 'cust-42')).toEqual([])
+    expect(await startSubscription((s) => store.insertSubscription(s), applied, LATER)).toBe(applied)
+    expect(await store.subscriptionsOf('demo_merchant', 'cust-42')).toEqual([])
   })
 
-  it('never starts a second one for the same order, even when the order lost track of the first', () => {
+  it('never starts a second one for the same order, even when the order lost track of the first (its write lost): the retry names the first and tells merchants, as no write recorded it yet', async () => {
     const store = new MemoryStore()
-    const first = startSubscription((s) => store.insertSubscription(s), { order: registered(), events: SUCCESS }, LATER)
-    const again = startSubscription((s) => store.insertSubscription(s), { order: registered(), events: SUCCESS }, LATER)
-    expect(again.events).toEqual(SUCCESS)
+    const first = await startSubscription((s) => store.insertSubscription(s), { order: registered(), events: SUCCESS }, LATER)
+    const again = await startSubscription((s) => store.insertSubscription(s), { order: registered(), events: SUCCESS }, LATER)
+    expect(again.events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED'])
     expect(again.order.billing?.subscriptionId).toBe(first.order.billing?.subscriptionId)
-    expect(store.subscriptionsOf('demo_merchant', 'cust-42')).toHaveLength(1)
+    expect(await store.subscriptionsOf('demo_merchant', 'cust-42')).toHaveLength(1)
   })
 })

@@ -99,18 +99,19 @@ function subscriptionFor(order: SubscribingOrder, id: string, now: Date): Subscr
  * events after the mandate's. Anything else passes through unchanged; the store refuses a second subscription for
  * one order, so a replayed outcome never makes two.
  */
-export function startSubscription(
-  insert: (subscription: Subscription) => InsertSubscriptionResult,
+export async function startSubscription(
+  insert: (subscription: Subscription) => Promise<InsertSubscriptionResult>,
   applied: { order: Order; events: OrderEventName[] },
   now: Date,
-): { order: Order; events: OrderEventName[] } {
+): Promise<{ order: Order; events: OrderEventName[] }> {
   const { order, events } = applied
   if (!startsSubscription(order)) return applied
   const subscription = subscriptionFor(order, newSubscriptionId(), now)
-  const inserted = insert(subscription)
+  const inserted = await insert(subscription)
   const subscriptionId = inserted.inserted ? subscription.id : inserted.existing.id
   const billing = { ...order.billing, subscriptionId }
-  if (!inserted.inserted) return { order: { ...order, billing }, events }
+  // The write that records the subscription on the order tells merchants, even when an earlier try
+  // of it stored the subscription and lost its write to another (Store.updateOrder).
   const afterMandate = events.indexOf('MANDATE_ACTIVATED') + 1
   return {
     order: { ...order, billing },

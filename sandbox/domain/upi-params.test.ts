@@ -58,6 +58,7 @@ function order(mandate: MandateTerms | null): Order {
     mandateToken: null,
     refundedMinor: 0,
     cancelledAt: null,
+    revision: 0,
   }
 }
 

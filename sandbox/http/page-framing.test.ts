@@ -17,7 +17,7 @@ function sandboxWithPage() {
     publicOrigin: 'http://127.0.0.1:4000',
     qaEnabled: true,
   }
-  return { deps, app: createApp(deps, { templates: { checkout: TEMPLATE, demo: TEMPLATE }, staticDir: null }) }
+  return { deps, app: createApp(deps, { templates: { checkout: TEMPLATE, demo: TEMPLATE, styleHashes: [], chunks: new Map() }, staticDir: null }) }
 }
 
 const frameAncestors = (res: Response) => /frame-ancestors ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1]
@@ -26,7 +26,7 @@ const imgSrc = (res: Response) => /img-src ([^;]*)/.exec(res.headers.get('conten
 describe('the payment page and its framing', () => {
   it("may be framed by the merchant's framing origins when opened as a plain link", async () => {
     const { deps, app } = sandboxWithPage()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const res = await app.request(`/orders/${order.id}/payment-page`)
     expect(frameAncestors(res)).toBe('http://localhost:* http://127.0.0.1:*')
     expect(await res.text()).not.toContain('embed-data')
@@ -34,7 +34,7 @@ describe('the payment page and its framing', () => {
 
   it('is framed only by the allowed host the embed script named, and tells the page that host', async () => {
     const { deps, app } = sandboxWithPage()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const res = await app.request(`/orders/${order.id}/payment-page?embed_instance=abcdef123456&embed_origin=${encodeURIComponent('http://localhost:4401')}`)
     expect(frameAncestors(res)).toBe('http://localhost:4401')
     expect(imgSrc(res)).toBe("'self' data: http://localhost:4401")
@@ -43,7 +43,7 @@ describe('the payment page and its framing', () => {
 
   it('may not be framed at all when the named host is not allowed', async () => {
     const { deps, app } = sandboxWithPage()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const res = await app.request(`/orders/${order.id}/payment-page?embed_origin=${encodeURIComponent('https://evil.example')}`)
     expect(frameAncestors(res)).toBe("'none'")
     expect(imgSrc(res)).toBe("'self' data:")

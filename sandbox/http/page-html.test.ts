@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { BootPayload } from '../../contract/boot'
-import { renderCheckout, scriptSafeJson } from './page-html'
+import type { FirstScreen } from '../../contract/first-screen'
+import { loadTemplates, renderCheckout, scriptSafeJson, styleHash, withFirstScreen } from './page-html'
 
 describe('scriptSafeJson', () => {
   it.each([
@@ -34,8 +38,91 @@ describe('renderCheckout', () => {
     expect(html).not.toContain('boot-data')
   })
 
+  it("keeps `$'`, `$``, `$$` in the data as text (a replacement string would read them as patterns)", () => {
+    const html = renderCheckout(template, null, 'en', { hostOrigin: "http://x$'$`$$", navigateTopOnComplete: false })
+    expect(html).toContain('"hostOrigin":"http://x$\'$`$$"')
+    expect(html.match(/<\/html>/g)).toHaveLength(1)
+  })
+
   it('refuses to embed a payload that breaks the contract (the page reads it without a schema)', () => {
     const broken = { kind: 'session', view: { pageId: 'ordeh_x' } } as unknown as BootPayload
     expect(() => renderCheckout(template, broken, 'en')).toThrow(/breaks the contract/)
+  })
+})
+
+describe('loadTemplates', () => {
+  const dirs: string[] = []
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+  const built = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'page-'))
+    dirs.push(dir)
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true })
+      writeFileSync(join(dir, name), text)
+    }
+    return dir
+  }
+
+  it('inlines the built style sheet, hashed for the CSP, instead of a link that costs the first paint a round trip', () => {
+    const css = 'body{color:red}'
+    const dir = built({
+      'index.html': '<html lang="en"><head><link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div></body></html>',
+      'demo.html': '<html></html>',
+      'assets/index-1.css': css,
+    })
+    const templates = loadTemplates(dir)
+    expect(templates?.checkout).toContain(`<head><style>${css}</style></head>`)
+    expect(templates?.styleHashes).toEqual([styleHash(css)])
+    expect(styleHash(css)).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/)
+  })
+
+  it("reads from the build's manifest which chunks each module takes", () => {
+    const manifest = {
+      'index.html': { file: 'assets/index-1.js', isEntry: true },
+      'src/i18n/hi/index.ts': { file: 'assets/hi-1.js', imports: ['index.html'], isDynamicEntry: true },
+      'src/a.tsx': { file: 'assets/a-1.js', imports: ['index.html', '_shared-1.js'] },
+      '_shared-1.js': { file: 'assets/shared-1.js', imports: ['index.html'] },
+    }
+    const dir = built({ 'index.html': '<html></html>', 'demo.html': '<html></html>', '.vite/manifest.json': JSON.stringify(manifest) })
+    const chunks = loadTemplates(dir)?.chunks
+    expect(chunks?.get('src/i18n/hi/index.ts')).toEqual(['assets/hi-1.js', 'assets/index-1.js'])
+    expect(chunks?.get('src/a.tsx')).toEqual(['assets/a-1.js', 'assets/index-1.js', 'assets/shared-1.js'])
+  })
+})
+
+describe('withFirstScreen', () => {
+  const document =
+    '<!doctype html><html lang="en"><head><script type="module" crossorigin src="/assets/index-1.js"></script></head><body><div id="root"></div></body></html>'
+  const chunks = new Map([
+    ['src/i18n/hi/index.ts', ['assets/hi-1.js', 'assets/index-1.js']],
+    ['src/b.tsx', ['assets/b-1.js']],
+  ])
+  const screen = (over: Partial<FirstScreen> = {}): FirstScreen => ({
+    html: '<h1>Review and pay</h1>',
+    css: ':root{--brand:#0f766e;--brand-fg:#ffffff}',
+    theme: 'light',
+    modules: ['src/i18n/hi/index.ts', 'src/b.tsx', 'src/en-is-in-the-entry.ts'],
+    ...over,
+  })
+
+  it('draws the markup into the root, the colours as a hashed style element, the theme on <html>, and preloads what the screen needs', () => {
+    const { html, styleHash: hash } = withFirstScreen(document, screen(), chunks)
+    expect(html).toContain('<div id="root"><h1>Review and pay</h1></div>')
+    expect(html).toContain('<html data-theme="light" lang="en">')
+    expect(html).toContain(
+      '<style>:root{--brand:#0f766e;--brand-fg:#ffffff}</style><link rel="modulepreload" crossorigin href="/assets/hi-1.js"><link rel="modulepreload" crossorigin href="/assets/b-1.js"></head>',
+    )
+    expect(hash).toBe(styleHash(':root{--brand:#0f766e;--brand-fg:#ffffff}'))
+  })
+
+  it('leaves the theme to the browser when it follows the device', () => {
+    expect(withFirstScreen(document, screen({ theme: null }), chunks).html).toContain('<html lang="en">')
+  })
+
+  it("keeps `$'` and `$&` in the markup as text", () => {
+    const { html } = withFirstScreen(document, screen({ html: "<p>Acme $' $& $$</p>" }), chunks)
+    expect(html).toContain("<div id=\"root\"><p>Acme $' $& $$</p></div>")
   })
 })

@@ -28,15 +28,16 @@ export const baseSecurityHeaders: MiddlewareHandler = async (c, next) => {
 }
 
 /**
- * The page's policy: scripts and styles only from this origin (no inline script), data only from
- * this origin, and framing only by the origins the merchant configured ('none' when it has none).
+ * The page's policy: scripts only from this origin (no inline script), styles from this origin
+ * and the style elements the document inlines, each allowed by its hash (`styleHashes`), data only
+ * from this origin, and framing only by the origins the merchant configured ('none' when it has none).
  */
-export function pageCsp(framingOrigins: readonly string[], imageOrigins: readonly string[] = []): string {
+export function pageCsp(framingOrigins: readonly string[], imageOrigins: readonly string[] = [], styleHashes: readonly string[] = []): string {
   const ancestors = framingOrigins.length > 0 ? framingOrigins.join(' ') : "'none'"
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    ['style-src', "'self'", ...styleHashes].join(' '),
     ['img-src', "'self'", 'data:', ...imageOrigins].join(' '),
     "connect-src 'self'",
     "font-src 'self'",
@@ -47,7 +48,12 @@ export function pageCsp(framingOrigins: readonly string[], imageOrigins: readonl
   ].join('; ')
 }
 
-export function setPageHeaders(c: Context, framingOrigins: readonly string[], imageOrigins: readonly string[] = []): void {
-  c.header('Content-Security-Policy', pageCsp(framingOrigins, imageOrigins))
+export function setPageHeaders(
+  c: Context,
+  framingOrigins: readonly string[],
+  imageOrigins: readonly string[] = [],
+  styleHashes: readonly string[] = [],
+): void {
+  c.header('Content-Security-Policy', pageCsp(framingOrigins, imageOrigins, styleHashes))
   c.header('Cache-Control', 'no-store')
 }

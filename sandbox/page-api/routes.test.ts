@@ -20,7 +20,7 @@ async function errorCode(res: Response): Promise<string> {
 describe('GET /api/pages/:pageId', () => {
   it('answers the session view', async () => {
     const { app, deps } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const res = await app.request(`/api/pages/${order.id}`)
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
@@ -43,7 +43,7 @@ describe('GET /api/pages/:pageId', () => {
 describe('POST /api/pages/:pageId/attempts', () => {
   it('starts an intent attempt with its mandate URI and replays it for the same key', async () => {
     const { app, deps, store } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const first = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))
     expect(first.status).toBe(201)
     const view = SessionView.parse(await first.json())
@@ -58,7 +58,7 @@ describe('POST /api/pages/:pageId/attempts', () => {
     const again = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))
     expect(again.status).toBe(200)
     expect(SessionView.parse(await again.json()).attempt?.id).toBe(view.attempt?.id)
-    expect(store.orderById(order.id)?.attempts).toHaveLength(1)
+    expect((await store.orderById(order.id))?.attempts).toHaveLength(1)
   })
 
   it.each<[string, RequestInit, number, string]>([
@@ -73,16 +73,16 @@ describe('POST /api/pages/:pageId/attempts', () => {
     ['hostile VPA text', json({ ...intent, channel: 'collect', vpa: '<script>@x' }, { 'idempotency-key': 'k' }), 422, 'vpa_invalid'],
   ])('refuses %s, storing nothing', async (_name, init, status, code) => {
     const { app, deps, store } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const res = await app.request(`/api/pages/${order.id}/attempts`, init)
     expect(res.status).toBe(status)
     expect(await errorCode(res)).toBe(code)
-    expect(store.orderById(order.id)?.attempts).toHaveLength(0)
+    expect((await store.orderById(order.id))?.attempts).toHaveLength(0)
   })
 
   it('refuses a second attempt while one is pending', async () => {
     const { app, deps } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'a' }))
     const res = await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'b' }))
     expect(res.status).toBe(409)
@@ -91,7 +91,7 @@ describe('POST /api/pages/:pageId/attempts', () => {
 
   it('reports success with a signed return URL and the first debit date', async () => {
     const { app, deps, clock } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     await app.request(
       `/api/pages/${order.id}/attempts`,
       json({ ...intent, channel: 'collect', vpa: MAGIC_VPAS.success }, { 'idempotency-key': 'a' }),
@@ -110,7 +110,7 @@ describe('POST /api/pages/:pageId/attempts', () => {
 describe('cancel and VPA verification', () => {
   it('cancels the pending attempt and refuses to cancel twice', async () => {
     const { app, deps } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const started = SessionView.parse(
       await (await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'a' }))).json(),
     )
@@ -129,7 +129,7 @@ describe('cancel and VPA verification', () => {
     ['no-at-sign', 'INVALID', false],
   ])('verifies %s as %s (AutoPay %s)', async (vpa, status, supported) => {
     const { app, deps } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const res = await app.request(`/api/pages/${order.id}/vpa`, json({ vpa }))
     const body = VpaVerification.parse(await res.json())
     expect(body.status).toBe(status)
@@ -140,7 +140,7 @@ describe('cancel and VPA verification', () => {
 describe('GET /api/pages/:pageId/events', () => {
   it('streams the current view first, then each change', async () => {
     const { app, deps } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     const res = await app.request(`/api/pages/${order.id}/events`)
     expect(res.headers.get('content-type')).toContain('text/event-stream')
     const reader = res.body?.getReader()
@@ -180,7 +180,7 @@ describe('POST /api/pages/:pageId/cancel', () => {
 
   it('ends an open session with a cancel_url, tells the live stream, and answers the same again', async () => {
     const { app, deps, store } = testSandbox()
-    const order = seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
+    const order = await seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
     const before = SessionView.parse(await (await app.request(`/api/pages/${order.id}`)).json())
     expect(before).toMatchObject({ state: 'open', cancelUrl: 'https://shop.merchant.com/cart' })
 
@@ -188,7 +188,7 @@ describe('POST /api/pages/:pageId/cancel', () => {
     expect(res.status).toBe(200)
     const view = SessionView.parse(await res.json())
     expect(view).toMatchObject({ state: 'cancelled', cancelUrl: 'https://shop.merchant.com/cart', returnUrl: null })
-    expect(store.orderById(order.id)?.cancelledAt).toBe(deps.clock.now().toISOString())
+    expect((await store.orderById(order.id))?.cancelledAt).toBe(deps.clock.now().toISOString())
 
     const again = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })
     expect(again.status).toBe(200)
@@ -201,7 +201,7 @@ describe('POST /api/pages/:pageId/cancel', () => {
 
   it('refuses while an attempt waits for approval, and once it is cancelled goes ahead', async () => {
     const { app, deps } = testSandbox()
-    const order = seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
+    const order = await seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
     const started = SessionView.parse(await (await app.request(`/api/pages/${order.id}/attempts`, json(intent, { 'idempotency-key': 'k-1' }))).json())
     const refused = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })
     expect(refused.status).toBe(409)
@@ -210,26 +210,26 @@ describe('POST /api/pages/:pageId/cancel', () => {
     expect((await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })).status).toBe(200)
   })
 
-  it.each<[string, (deps: ReturnType<typeof testSandbox>['deps']) => string, number, string]>([
-    ['a session without a cancel_url', (deps) => seedOrder(deps).id, 422, 'cancel_unavailable'],
+  it.each<[string, (deps: ReturnType<typeof testSandbox>['deps']) => Promise<string>, number, string]>([
+    ['a session without a cancel_url', async (deps) => (await seedOrder(deps)).id, 422, 'cancel_unavailable'],
     [
       'an expired session',
-      (deps) => seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart'), expiresAt: deps.clock.now().toISOString() }).id,
+      async (deps) => (await seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart'), expiresAt: deps.clock.now().toISOString() })).id,
       409,
       'session_not_open',
     ],
-    ['an unknown page', () => 'ordeh_00000000000000000000000000000000', 404, 'not_found'],
-    ['a malformed page id', () => 'ordeh_nothex', 400, 'malformed'],
+    ['an unknown page', () => Promise.resolve('ordeh_00000000000000000000000000000000'), 404, 'not_found'],
+    ['a malformed page id', () => Promise.resolve('ordeh_nothex'), 400, 'malformed'],
   ])('refuses %s', async (_name, seed, status, code) => {
     const { app, deps } = testSandbox()
-    const res = await app.request(`/api/pages/${seed(deps)}/cancel`, { method: 'POST' })
+    const res = await app.request(`/api/pages/${await seed(deps)}/cancel`, { method: 'POST' })
     expect(res.status).toBe(status)
     expect(await errorCode(res)).toBe(code)
   })
 
   it('refuses a paid session', async () => {
     const { app, deps, clock } = testSandbox()
-    const order = seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
+    const order = await seedOrder(deps, { source: checkoutSource('https://shop.merchant.com/cart') })
     await app.request(`/api/pages/${order.id}/attempts`, json({ rail: 'upi', channel: 'collect', vpa: MAGIC_VPAS.success, setUpMandate: true }, { 'idempotency-key': 'k-1' }))
     clock.advance(SUCCESS_DELAY_MS + 1)
     const res = await app.request(`/api/pages/${order.id}/cancel`, { method: 'POST' })

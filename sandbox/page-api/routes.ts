@@ -8,6 +8,7 @@ import type { SandboxDeps } from '../deps'
 import type { AttemptService } from '../domain/attempt-service'
 import type { Dialects } from '../dialects/dialect'
 import type { OrderEventBus } from '../domain/order-events'
+import type { OrderWriter } from '../domain/order-writer'
 import type { Order } from '../domain/order'
 import { cancelSession } from '../domain/session-cancel'
 import { toSessionView } from '../domain/view'
@@ -91,6 +92,7 @@ export interface PageApiDeps {
   deps: SandboxDeps
   attempts: AttemptService
   bus: OrderEventBus
+  writer: OrderWriter
   /** The view's return_url is signed by the order's dialect. */
   dialects: Dialects
   /** The caps on open live-status streams. */
@@ -104,7 +106,7 @@ const STREAM_RETRY_AFTER_SECONDS = 5
  * The page's own API. Every route is reached through the unguessable page id (or the client
  * secret); bodies are JSON, parsed with the contract's schemas; writes carry an Idempotency-Key.
  */
-export function pageApiRoutes({ deps, attempts, bus, dialects, streams }: PageApiDeps): Hono<PageEnv> {
+export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }: PageApiDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>()
   const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now(), dialects.forOrder(found.order).signReturn)
 
@@ -121,10 +123,10 @@ export function pageApiRoutes({ deps, attempts, bus, dialects, streams }: PageAp
   const loadPage: MiddlewareHandler<PageEnv> = async (c, next) => {
     const pageId = c.req.param('pageId') ?? ''
     if (!PAGE_ID_PATTERN.test(pageId)) return fail(c, 'malformed')
-    const stored = deps.store.orderById(pageId)
+    const stored = await deps.store.orderById(pageId)
     const merchant = stored ? deps.merchants.byId(stored.merchantId) : undefined
     if (!stored || !merchant) return fail(c, 'not_found')
-    c.set('found', { order: attempts.refresh(stored), merchant })
+    c.set('found', { order: await attempts.refresh(stored), merchant })
     await next()
   }
   app.use('/pages/:pageId', loadPage)
@@ -140,24 +142,23 @@ export function pageApiRoutes({ deps, attempts, bus, dialects, streams }: PageAp
     const parsed = StartAttempt.safeParse(read.body)
     if (!parsed.success) return fail(c, 'malformed')
     const { order, merchant } = c.get('found')
-    const result = attempts.start(order, merchant, parsed.data, key)
+    const result = await attempts.start(order, merchant, parsed.data, key)
     if (!result.ok) return fail(c, result.error)
     return c.json(view({ order: result.order, merchant }), result.replayed ? 200 : 201)
   })
 
-  app.post('/pages/:pageId/attempts/:attemptId/cancel', (c) => {
+  app.post('/pages/:pageId/attempts/:attemptId/cancel', async (c) => {
     const { order, merchant } = c.get('found')
-    const result = attempts.decide(order, { type: 'cancel' }, c.req.param('attemptId'))
+    const result = await attempts.decide(order, { type: 'cancel' }, c.req.param('attemptId'))
     if (!result.ok) return fail(c, 'no_pending_attempt')
     return c.json(view({ order: result.order, merchant }))
   })
 
   /** The customer's Cancel: ends the open session, so the page can take them to the merchant's cancel_url. */
-  app.post('/pages/:pageId/cancel', (c) => {
+  app.post('/pages/:pageId/cancel', async (c) => {
     const { merchant } = c.get('found')
-    const result = cancelSession(deps, c.get('found').order)
+    const result = await cancelSession(deps, writer, c.get('found').order)
     if (!result.ok) return fail(c, result.error)
-    if (result.changed) bus.publish({ order: result.order, events: [] })
     return c.json(view({ order: result.order, merchant }))
   })
 
@@ -205,10 +206,10 @@ export function pageApiRoutes({ deps, attempts, bus, dialects, streams }: PageAp
     if (!read.ok) return read.response
     const parsed = ClientSecretLookup.safeParse(read.body)
     if (!parsed.success) return fail(c, 'malformed')
-    const stored = deps.store.orderByClientSecret(parsed.data.client_secret)
+    const stored = await deps.store.orderByClientSecret(parsed.data.client_secret)
     const merchant = stored ? deps.merchants.byId(stored.merchantId) : undefined
     if (!stored || !merchant) return fail(c, 'not_found')
-    return c.json(view({ order: attempts.refresh(stored), merchant }))
+    return c.json(view({ order: await attempts.refresh(stored), merchant }))
   })
 
   // Any other path or method under /api: the page API's own not-found, never a bare text 404.

@@ -31,7 +31,7 @@ function setup() {
   const { store, request } = qaSandbox(new Date('2026-11-25T10:00:00.000Z'))
   const post = (plan: unknown, auth?: string) => request('POST', '/sandbox/plans', { body: JSON.stringify(plan), ...(auth ? { auth } : {}) })
   /** Every run-time plan of both merchants, to check that a refused request stored nothing. */
-  const stored = () => ({ demo: store.plansOf('demo_merchant'), other: store.plansOf('other_merchant') })
+  const stored = async () => ({ demo: await store.plansOf('demo_merchant'), other: await store.plansOf('other_merchant') })
   return { request, post, stored }
 }
 
@@ -78,14 +78,14 @@ describe('QA plans', () => {
     const again = await s.post(PLAN)
     expect(again.status).toBe(200)
     expect(await again.json()).toEqual(PLAN)
-    expect(s.stored().demo).toEqual([PLAN])
+    expect((await s.stored()).demo).toEqual([PLAN])
   })
 
   it('answers a repeat of a file plan with 200, storing nothing', async () => {
     const s = setup()
     const file = (await (await s.request('GET', '/sandbox/plans/fit_monthly')).json()) as unknown
     expect((await s.post(file)).status).toBe(200)
-    expect(s.stored().demo).toEqual([])
+    expect((await s.stored()).demo).toEqual([])
   })
 
   it.each([
@@ -94,11 +94,11 @@ describe('QA plans', () => {
   ])('refuses a different plan with the plan_id of %s with 409, changing nothing', async (_name, planId) => {
     const s = setup()
     await s.post(PLAN)
-    const before = s.stored()
+    const before = await s.stored()
     const body = await expectError(await s.post({ ...PLAN, plan_id: planId, name: 'Another' }), 409, 'INVALID_ACTION')
     expect(body.error_message).toBe(`A different plan with plan_id ${planId} already exists; choose another plan_id.`)
     expect(body.error_info.fields).toEqual([{ field_name: 'plan_id', reason: 'is already used by another plan' }])
-    expect(s.stored()).toEqual(before)
+    expect(await s.stored()).toEqual(before)
   })
 
   it("keeps one merchant's plans from another", async () => {
@@ -161,13 +161,13 @@ describe('QA plans', () => {
     const s = setup()
     const body = await expectError(await act(s), status, code)
     expect(body.error_message).toBe(message)
-    expect(s.stored()).toEqual({ demo: [], other: [] })
+    expect(await s.stored()).toEqual({ demo: [], other: [] })
   })
 
   it("refuses another merchant's key on a plan it does not have, storing nothing", async () => {
     const s = setup()
     await expectError(await s.request('GET', '/sandbox/plans/fit_yearly', { auth: OTHER }), 404, 'RESOURCE_NOT_FOUND')
-    expect(s.stored()).toEqual({ demo: [], other: [] })
+    expect(await s.stored()).toEqual({ demo: [], other: [] })
   })
 
   it('names every offending field', async () => {
@@ -179,6 +179,6 @@ describe('QA plans', () => {
       { field_name: 'extra', reason: 'is not a known field' },
       { field_name: 'max_amount', reason: 'must be at least the amount (14900 paise)' },
     ])
-    expect(s.stored()).toEqual({ demo: [], other: [] })
+    expect(await s.stored()).toEqual({ demo: [], other: [] })
   })
 })

@@ -53,25 +53,25 @@ function setup() {
   const { app, deps, store, merchants, attempts, webhooks, request } = qaSandbox(NOW)
 
   let n = 0
-  const order = (overrides: Partial<OrderDraft> = {}): Order => {
+  const order = async (overrides: Partial<OrderDraft> = {}): Promise<Order> => {
     n += 1
-    const created = createOrder(deps, orderDraft(deps.clock.now(), { orderId: `qa-${n}`, ...PLAIN, ...overrides }))
+    const created = await createOrder(deps, orderDraft(deps.clock.now(), { orderId: `qa-${n}`, ...PLAIN, ...overrides }))
     if (created.kind !== 'created') throw new Error('order not created')
     return created.order
   }
-  const pending = (overrides: Partial<OrderDraft> = {}): Order => {
-    const o = order(overrides)
+  const pending = async (overrides: Partial<OrderDraft> = {}): Promise<Order> => {
+    const o = await order(overrides)
     const merchant = merchants.byId(o.merchantId)
     if (!merchant) throw new Error('merchant missing')
-    const started = attempts.start(o, merchant, intent, `k-${o.orderId}`)
+    const started = await attempts.start(o, merchant, intent, `k-${o.orderId}`)
     if (!started.ok) throw new Error(started.error)
     return started.order
   }
   /** Everything a QA request could change, to check that a refused one changed nothing. */
-  const snapshot = (orders: readonly Order[]) => ({
-    size: store.size(),
-    orders: orders.map((o) => store.orderById(o.id)),
-    webhooks: orders.map((o) => webhooks.deliveriesFor(o.merchantId, o.orderId)),
+  const snapshot = async (orders: readonly Order[]) => ({
+    size: await store.size(),
+    orders: await Promise.all(orders.map((o) => store.orderById(o.id))),
+    webhooks: await Promise.all(orders.map((o) => webhooks.deliveriesFor(o.merchantId, o.orderId))),
   })
   return { app, deps, store, attempts, webhooks, order, pending, request, snapshot }
 }
@@ -91,7 +91,7 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     ['expire', 'expired', 'approval_window_expired', 'AUTHENTICATION_FAILED', 26],
   ])('%s decides the pending attempt', async (action, attemptStatus, reason, status, statusId) => {
     const s = setup()
-    const o = s.pending()
+    const o = await s.pending()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/${action}`)
     expect(response.status).toBe(200)
     expect(DecisionBody.parse(await response.json())).toEqual({
@@ -100,21 +100,21 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
       status,
       status_id: statusId,
     })
-    expect(s.store.orderById(o.id)?.status).toBe(status)
+    expect((await s.store.orderById(o.id))?.status).toBe(status)
   })
 
   it('approve records the payer VPA it is given', async () => {
     const s = setup()
-    const o = s.pending()
+    const o = await s.pending()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: '{"payer_vpa":"asha@okaxis"}' })
     expect(response.status).toBe(200)
-    expect(s.store.orderById(o.id)?.attempts[0]).toMatchObject({ rail: 'upi', payerVpa: 'asha@okaxis' })
+    expect((await s.store.orderById(o.id))?.attempts[0]).toMatchObject({ rail: 'upi', payerVpa: 'asha@okaxis' })
   })
 
   it('accepts an empty JSON object, a charset, and the API key without a colon', async () => {
     const s = setup()
-    const a = s.pending()
-    const b = s.pending()
+    const a = await s.pending()
+    const b = await s.pending()
     const first = await s.request('POST', `/sandbox/orders/${a.orderId}/attempt/decline`, { body: '{}', type: 'application/json; charset=utf-8' })
     expect(first.status).toBe(200)
     const second = await s.request('POST', `/sandbox/orders/${b.orderId}/attempt/approve`, { auth: basic('demo_api_key') })
@@ -123,11 +123,11 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
 
   it('finds the order id case-insensitively, as order creation does', async () => {
     const s = setup()
-    const o = s.pending({ orderId: 'Mixed-Case' })
+    const o = await s.pending({ orderId: 'Mixed-Case' })
     const response = await s.request('POST', '/sandbox/orders/mixed-case/attempt/approve')
     expect(response.status).toBe(200)
     expect(DecisionBody.parse(await response.json()).order_id).toBe('Mixed-Case')
-    expect(s.store.orderById(o.id)?.status).toBe('CHARGED')
+    expect((await s.store.orderById(o.id))?.status).toBe('CHARGED')
   })
 
   const refusals: [string, (s: ReturnType<typeof setup>, o: Order) => Promise<Response>, number, string][] = [
@@ -155,15 +155,15 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
 
   it.each(refusals)('refuses %s and changes nothing', async (_name, act, status, code) => {
     const s = setup()
-    const o = s.pending()
-    const before = s.snapshot([o])
+    const o = await s.pending()
+    const before = await s.snapshot([o])
     await expectError(await act(s, o), status, code)
-    expect(s.snapshot([o])).toEqual(before)
+    expect(await s.snapshot([o])).toEqual(before)
   })
 
   it('names the offending field of a bad body', async () => {
     const s = setup()
-    const o = s.pending()
+    const o = await s.pending()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`, { body: '{"payer_vpa":"x","extra":1}' })
     const body = await expectError(response, 400, 'INVALID_INPUT')
     expect(body.error_info.fields.map((f) => f.field_name).sort()).toEqual(['extra', 'payer_vpa'])
@@ -171,8 +171,8 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
 
   it('refuses a streamed body over 64 KB without a Content-Length', async () => {
     const s = setup()
-    const o = s.pending()
-    const before = s.snapshot([o])
+    const o = await s.pending()
+    const before = await s.snapshot([o])
     const chunk = new TextEncoder().encode(`{"payer_vpa":"${'a'.repeat(MAX_BODY_BYTES)}"}`)
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -189,7 +189,7 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     }
     const request = new Request(`http://localhost/sandbox/orders/${o.orderId}/attempt/approve`, init)
     await expectError(await Promise.resolve(s.app.request(request)), 413, 'INVALID_INPUT')
-    expect(s.snapshot([o])).toEqual(before)
+    expect(await s.snapshot([o])).toEqual(before)
   })
 
   it.each([
@@ -202,13 +202,13 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     ['PROPFIND', '/webhooks', 'GET, HEAD'],
   ])('answers %s on the order%s with 405 and Allow: %s, acting on nothing', async (method, suffix, allow) => {
     const s = setup()
-    const o = s.pending()
-    const before = s.snapshot([o])
+    const o = await s.pending()
+    const before = await s.snapshot([o])
     const response = await s.request(method, `/sandbox/orders/${o.orderId}${suffix}`)
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe(allow)
     if (method !== 'HEAD') await expectError(response, 405, 'INVALID_INPUT')
-    expect(s.snapshot([o])).toEqual(before)
+    expect(await s.snapshot([o])).toEqual(before)
   })
 
   it.each(['GET', 'PUT'])('answers %s /sandbox/reset with 405 and Allow: POST', async (method) => {
@@ -223,7 +223,7 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
 
   it('answers 405 with an Allow header', async () => {
     const s = setup()
-    const o = s.pending()
+    const o = await s.pending()
     const response = await s.request('PUT', `/sandbox/orders/${o.orderId}/attempt/approve`)
     await expectError(response, 405, 'INVALID_INPUT')
     expect(response.headers.get('allow')).toBe('POST')
@@ -233,26 +233,26 @@ describe('POST /sandbox/orders/:orderId/attempt/{approve,decline,expire}', () =>
     ['an order with no attempt', (s: ReturnType<typeof setup>) => s.order()],
     [
       'an order whose attempt is already decided',
-      (s: ReturnType<typeof setup>) => {
-        const o = s.pending()
-        const decided = s.attempts.decide(o, { type: 'approve' })
+      async (s: ReturnType<typeof setup>) => {
+        const o = await s.pending()
+        const decided = await s.attempts.decide(o, { type: 'approve' })
         return decided.order
       },
     ],
   ])('answers 409 for %s and changes nothing', async (_name, make) => {
     const s = setup()
-    const o = make(s)
-    const before = s.snapshot([o])
+    const o = await make(s)
+    const before = await s.snapshot([o])
     const body = await expectError(await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`), 409, 'INVALID_ACTION')
     expect(body.error_message).toBe('No attempt is waiting for approval on this order')
-    expect(s.snapshot([o])).toEqual(before)
+    expect(await s.snapshot([o])).toEqual(before)
   })
 })
 
 describe('GET /sandbox/orders/:orderId/webhooks', () => {
   it('lists what was (or would have been) sent, in send order', async () => {
     const s = setup()
-    const o = s.pending()
+    const o = await s.pending()
     await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`)
     const response = await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`)
     expect(response.status).toBe(200)
@@ -269,7 +269,7 @@ describe('GET /sandbox/orders/:orderId/webhooks', () => {
 
   it('shows a refused target as refused, with the reason, and sends it nothing', async () => {
     const s = setup()
-    const o = s.pending({ metadata: { webhook_url: 'http://169.254.169.254/latest/meta-data' } })
+    const o = await s.pending({ metadata: { webhook_url: 'http://169.254.169.254/latest/meta-data' } })
     await s.webhooks.idle()
     const response = await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`)
     const body = WebhooksBody.parse(await response.json())
@@ -282,7 +282,7 @@ describe('GET /sandbox/orders/:orderId/webhooks', () => {
 
   it('answers an empty list for an order without events', async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const response = await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`)
     expect(WebhooksBody.parse(await response.json())).toEqual({ order_id: o.orderId, webhooks: [] })
   })
@@ -295,42 +295,42 @@ describe('GET /sandbox/orders/:orderId/webhooks', () => {
     ['POST', (s, o) => s.request('POST', `/sandbox/orders/${o.orderId}/webhooks`), 405, 'INVALID_INPUT'],
   ])('refuses %s', async (_name, act, status, code) => {
     const s = setup()
-    const o = s.pending()
-    const before = s.snapshot([o])
+    const o = await s.pending()
+    const before = await s.snapshot([o])
     await expectError(await act(s, o), status, code)
-    expect(s.snapshot([o])).toEqual(before)
+    expect(await s.snapshot([o])).toEqual(before)
   })
 })
 
 describe('POST /sandbox/reset', () => {
   it('clears the calling merchant\'s orders, attempts and webhook records, and only theirs', async () => {
     const s = setup()
-    const o = s.pending()
-    const theirs = s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
+    const o = await s.pending()
+    const theirs = await s.order({ merchantId: 'other_merchant', orderId: 'theirs' })
     const response = await s.request('POST', '/sandbox/reset')
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ reset: true })
-    expect(s.store.size()).toBe(1)
-    expect(s.store.orderById(o.id)).toBeUndefined()
-    expect(s.store.orderById(theirs.id)).toEqual(theirs)
-    expect(s.webhooks.deliveriesFor(o.merchantId, o.orderId)).toEqual([])
+    expect(await s.store.size()).toBe(1)
+    expect(await s.store.orderById(o.id)).toBeUndefined()
+    expect(await s.store.orderById(theirs.id)).toEqual(theirs)
+    expect(await s.webhooks.deliveriesFor(o.merchantId, o.orderId)).toEqual([])
     await expectError(await s.request('GET', `/sandbox/orders/${o.orderId}/webhooks`), 404, 'RESOURCE_NOT_FOUND')
   })
 
   it('forgets the subscriptions that registrations started', async () => {
     const s = setup()
     const customer = { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null }
-    const o = s.pending({ billing: orderBilling(), customer })
+    const o = await s.pending({ billing: orderBilling(), customer })
     expect((await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`)).status).toBe(200)
-    expect(s.store.subscriptionsOf(o.merchantId, 'cust-42')).toHaveLength(1)
+    expect(await s.store.subscriptionsOf(o.merchantId, 'cust-42')).toHaveLength(1)
     await s.request('POST', '/sandbox/reset')
-    expect(s.store.subscriptionsOf(o.merchantId, 'cust-42')).toEqual([])
+    expect(await s.store.subscriptionsOf(o.merchantId, 'cust-42')).toEqual([])
   })
 
   it('lets the sandbox work normally afterwards', async () => {
     const s = setup()
     await s.request('POST', '/sandbox/reset')
-    const o = s.pending()
+    const o = await s.pending()
     expect((await s.request('POST', `/sandbox/orders/${o.orderId}/attempt/approve`)).status).toBe(200)
   })
 
@@ -340,29 +340,29 @@ describe('POST /sandbox/reset', () => {
     ['GET', (s) => s.request('GET', '/sandbox/reset'), 405, 'INVALID_INPUT'],
   ])('refuses %s and keeps everything', async (_name, act, status, code) => {
     const s = setup()
-    const o = s.pending()
-    const before = s.snapshot([o])
+    const o = await s.pending()
+    const before = await s.snapshot([o])
     await expectError(await act(s), status, code)
-    expect(s.snapshot([o])).toEqual(before)
-    expect(s.store.size()).toBe(1)
+    expect(await s.snapshot([o])).toEqual(before)
+    expect(await s.store.size()).toBe(1)
   })
 })
 
 describe('POST /sandbox/orders/:orderId/expire (session)', () => {
   it('still ends the session link', async () => {
     const s = setup()
-    const o = s.order()
+    const o = await s.order()
     const response = await s.request('POST', `/sandbox/orders/${o.orderId}/expire`)
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ order_id: o.orderId, expired_at: NOW.toISOString() })
-    expect(s.store.orderById(o.id)?.expiresAt).toBe(NOW.toISOString())
+    expect((await s.store.orderById(o.id))?.expiresAt).toBe(NOW.toISOString())
   })
 
   it("does not touch another merchant's order", async () => {
     const s = setup()
-    const o = s.order()
-    const before = s.snapshot([o])
+    const o = await s.order()
+    const before = await s.snapshot([o])
     await expectError(await s.request('POST', `/sandbox/orders/${o.orderId}/expire`, { auth: OTHER }), 404, 'RESOURCE_NOT_FOUND')
-    expect(s.snapshot([o])).toEqual(before)
+    expect(await s.snapshot([o])).toEqual(before)
   })
 })

@@ -5,6 +5,7 @@ import { Plan } from '../../contract/plan'
 import { ORDER_STATUS_IDS } from '../../contract/status'
 import type { SandboxDeps } from '../deps'
 import type { AttemptService } from '../domain/attempt-service'
+import type { OrderWriter } from '../domain/order-writer'
 import type { Attempt, AttemptEvent } from '../domain/attempt'
 import type { Dialect, EdgeErrorField, MerchantAuth } from '../dialects/dialect'
 import { sessionState, type Order } from '../domain/order'
@@ -39,12 +40,13 @@ interface QaDeps {
   deps: SandboxDeps
   attempts: AttemptService
   webhooks: WebhookDispatcher
+  writer: OrderWriter
   /** The dialect whose envelope the QA API answers in (Juspay's, wired in app.ts). */
   dialect: Pick<Dialect, 'error'>
 }
 
 /** The merchant's own order; another merchant's order id is simply not found. */
-const findOrder = (deps: SandboxDeps, c: QaContext): Order | undefined =>
+const findOrder = (deps: SandboxDeps, c: QaContext): Promise<Order | undefined> =>
   deps.store.orderByMerchantOrderId(c.get('merchant').id, c.req.param('orderId') ?? '')
 
 function authenticate(deps: SandboxDeps, refuse: Refuse) {
@@ -130,9 +132,9 @@ function decideHandler({ deps, attempts, dialect }: QaDeps, decision: Decision) 
   return async (c: QaContext): Promise<Response> => {
     const read = await readDecision(c, refuse, decision)
     if (!read.ok) return read.response
-    const order = findOrder(deps, c)
+    const order = await findOrder(deps, c)
     if (!order) return refuse(c, NO_ORDER)
-    const result = attempts.decide(order, read.body)
+    const result = await attempts.decide(order, read.body)
     if (!result.ok) return refuse(c, { status: 409, message: 'No attempt is waiting for approval on this order' })
     return c.json({
       order_id: result.order.orderId,
@@ -146,11 +148,11 @@ function decideHandler({ deps, attempts, dialect }: QaDeps, decision: Decision) 
 /**
  * QA controls, sandbox only (switched off by config). Each acts on one merchant's orders, named by
  * the merchant's order id and authenticated with that merchant's API key, so parallel tests and
- * other merchants are never touched; plans are the merchant's own in the same way. Reset is the one
- * global action: it forgets orders, webhook records and run-time plans (the merchants file's plans stay).
+ * other merchants are never touched; plans are the merchant's own in the same way, and so is a reset:
+ * it forgets that merchant's orders, webhook records, jobs and run-time plans (the merchants file's plans stay).
  */
 export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
-  const { deps, attempts, webhooks } = qa
+  const { deps, attempts, webhooks, writer } = qa
   const refuse = qa.dialect.error
   const notFound = (c: Context) => refuse(c, NO_ORDER)
   const app = new Hono<MerchantEnv>()
@@ -159,13 +161,16 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
   const limitBody = bodyLimit((c) => refuse(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
 
   /** Ends the session's link now, as if its expiry had passed. */
-  app.post('/orders/:orderId/expire', (c) => {
-    const order = findOrder(deps, c)
+  app.post('/orders/:orderId/expire', async (c) => {
+    const order = await findOrder(deps, c)
     if (!order) return notFound(c)
     const now = deps.clock.now()
-    const state = sessionState(order, now)
-    if (state !== 'open') return refuse(c, { status: 409, message: `The session is already ${state}.` })
-    deps.store.updateOrder({ ...order, expiresAt: now.toISOString() })
+    const expired = await writer.change(order, (current) => {
+      const state = sessionState(current, now)
+      if (state !== 'open') return { write: null, answer: () => state }
+      return { write: { order: { ...current, expiresAt: now.toISOString() }, events: [] }, answer: () => null }
+    })
+    if (expired !== null) return refuse(c, { status: 409, message: `The session is already ${expired}.` })
     return c.json({ order_id: order.orderId, expired_at: now.toISOString() })
   })
 
@@ -174,19 +179,19 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     app.post(path, limitBody, decideHandler(qa, decision))
   }
 
-  app.get('/orders/:orderId/webhooks', (c) => {
-    const order = findOrder(deps, c)
+  app.get('/orders/:orderId/webhooks', async (c) => {
+    const order = await findOrder(deps, c)
     if (!order) return notFound(c)
     // Applies a due auto-outcome first, so its events are listed (and sent) now.
-    const current = attempts.refresh(order)
-    return c.json({ order_id: current.orderId, webhooks: webhooks.deliveriesFor(current.merchantId, current.orderId) })
+    const current = await attempts.refresh(order)
+    return c.json({ order_id: current.orderId, webhooks: await webhooks.deliveriesFor(current.merchantId, current.orderId) })
   })
 
   // The merchant's plan catalogue: the merchants file's plans and those added here (docs/domain/billing.md).
   app.post('/plans', limitBody, async (c) => {
     const read = await readRequiredJson(c, refuse, Plan)
     if (!read.ok) return read.response
-    const result = addPlan(deps.store, c.get('merchant'), read.body)
+    const result = await addPlan(deps.store, c.get('merchant'), read.body)
     if (result.outcome === 'conflict') {
       return refuse(c, {
         status: 409,
@@ -197,17 +202,17 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     return c.json(result.plan, result.outcome === 'created' ? 201 : 200)
   })
 
-  app.get('/plans', (c) => c.json({ plans: merchantPlans(deps.store, c.get('merchant')) }))
+  app.get('/plans', async (c) => c.json({ plans: await merchantPlans(deps.store, c.get('merchant')) }))
 
-  app.get('/plans/:planId', (c) => {
-    const plan = merchantPlan(deps.store, c.get('merchant'), c.req.param('planId'))
+  app.get('/plans/:planId', async (c) => {
+    const plan = await merchantPlan(deps.store, c.get('merchant'), c.req.param('planId'))
     return plan ? c.json(plan) : refuse(c, { status: 404, message: 'No plan with this plan_id.' })
   })
 
   // The calling merchant's state only: on a shared sandbox, one team's reset must not touch another's.
-  app.post('/reset', (c) => {
+  app.post('/reset', async (c) => {
     const merchantId = c.get('merchant').id
-    attempts.forget(deps.store.resetMerchant(merchantId))
+    await deps.store.resetMerchant(merchantId)
     webhooks.resetMerchant(merchantId)
     return c.json({ reset: true })
   })

@@ -21,7 +21,7 @@ async function juspayErrorOf(res: Response) {
 }
 
 /** Every order as stored, to show a refused request changed nothing. */
-const snapshot = (s: SecureSandbox, pageIds: readonly string[]) => JSON.stringify(pageIds.map((id) => s.store.orderById(id)))
+const snapshot = async (s: SecureSandbox, pageIds: readonly string[]) => JSON.stringify(await Promise.all(pageIds.map((id) => s.store.orderById(id))))
 
 describe('one merchant cannot reach another merchant’s orders', () => {
   let s: SecureSandbox
@@ -63,22 +63,22 @@ describe('one merchant cannot reach another merchant’s orders', () => {
     ['expire the session', 'POST', 'expire'],
     ['list the webhooks', 'GET', 'webhooks'],
   ])('the QA API does not let the other key %s', async (_name, method, action) => {
-    const before = snapshot(s, [demoPageId])
+    const before = await snapshot(s, [demoPageId])
     const res = await s.request(`/sandbox/orders/${demoOrderId}/${action}`, { method, headers: { authorization: basic(OTHER_KEY) } })
     expect(res.status).toBe(404)
     expect((await juspayErrorOf(res)).error_info.code).toBe('RESOURCE_NOT_FOUND')
-    expect(snapshot(s, [demoPageId])).toBe(before)
-    expect(s.stored(demoPageId).attempts.at(-1)?.status).toBe('pending')
+    expect(await snapshot(s, [demoPageId])).toBe(before)
+    expect((await s.stored(demoPageId)).attempts.at(-1)?.status).toBe('pending')
   })
 
   it('reusing the other merchant’s order_id creates the caller’s own order and leaves theirs alone', async () => {
-    const before = snapshot(s, [demoPageId])
+    const before = await snapshot(s, [demoPageId])
     const res = await s.postJson('/session', juspayBody({ order_id: demoOrderId, return_url: 'http://localhost:3000/x' }), { authorization: basic(OTHER_KEY) })
     expect(res.status).toBe(200)
     const created = await jsonOf(res)
     expect(created['id']).not.toBe(demoPageId)
-    expect(s.store.orderById(String(created['id']))?.merchantId).toBe('other_merchant')
-    expect(snapshot(s, [demoPageId])).toBe(before)
+    expect((await s.store.orderById(String(created['id'])))?.merchantId).toBe('other_merchant')
+    expect(await snapshot(s, [demoPageId])).toBe(before)
   })
 
   describe('checkout sessions', () => {
@@ -119,13 +119,13 @@ describe('one merchant cannot reach another merchant’s orders', () => {
     it('another merchant’s key cannot create for this merchant, and reusing its reference creates the caller’s own', async () => {
       const mine = await jsonOf(await s.postJson(PROCESS, pluralBody({ clientUniqueReference: 'shared-ref' }), { authorization: bearer(DEMO_KEY) }))
       const pageId = new URL(String(mine['payment_page_url'])).pathname.split('/')[2] ?? ''
-      const before = snapshot(s, [pageId])
+      const before = await snapshot(s, [pageId])
       const claimed = await s.postJson(PROCESS, pluralBody({ clientUniqueReference: 'shared-ref' }), { authorization: bearer(OTHER_KEY) })
       expect(claimed.status).toBe(403)
       expect(PluralError.parse(await claimed.json()).response_code).toBe(12403)
       const own = await jsonOf(await s.postJson(PROCESS, pluralBody({ clientUniqueReference: 'shared-ref', merchantId: 'other_merchant', plan: { planId: '', merchantPlanId: 'p1', planName: 'Globex monthly', frequency: 1, frequencyType: 'Month', amount: { value: 10000, currency: 'INR' } } }), { authorization: bearer(OTHER_KEY) }))
       expect(own['subscription_id']).not.toBe(mine['subscription_id'])
-      expect(snapshot(s, [pageId])).toBe(before)
+      expect(await snapshot(s, [pageId])).toBe(before)
     })
   })
 })
@@ -216,11 +216,11 @@ describe('a page id opens only its own page', () => {
 
   it('an attempt of one page cannot be cancelled through another page', async () => {
     const started = await s.startAttempt(b, { rail: 'upi', channel: 'intent', setUpMandate: true })
-    const before = snapshot(s, [a, b])
+    const before = await snapshot(s, [a, b])
     const res = await s.request(`/api/pages/${a}/attempts/${started.attempt.id}/cancel`, { method: 'POST' })
     expect(res.status).toBe(409)
     expect(PageError.parse(await res.json()).error.code).toBe('no_pending_attempt')
-    expect(snapshot(s, [a, b])).toBe(before)
+    expect(await snapshot(s, [a, b])).toBe(before)
   })
 
   it('a simulator token opens only its own attempt, in the app it was made for', async () => {
@@ -258,14 +258,14 @@ describe('QA endpoints switched off by config', () => {
     const s = secureSandbox({ qaEnabled: false })
     const order = await s.juspayOrder(DEMO_KEY, { order_id: 'ord-1' })
     await s.startAttempt(order.id, { rail: 'upi', channel: 'intent', setUpMandate: true })
-    const before = snapshot(s, [order.id])
+    const before = await snapshot(s, [order.id])
     for (const authorization of [basic(DEMO_KEY), undefined]) {
       const res = await s.request(path, { method, headers: authorization ? { authorization } : {} })
       expect(res.status).toBe(404)
       expect(JuspayError.parse(await res.json()).error_info.code).toBe('RESOURCE_NOT_FOUND')
     }
-    expect(s.store.size()).toBe(1)
-    expect(snapshot(s, [order.id])).toBe(before)
+    expect(await s.store.size()).toBe(1)
+    expect(await snapshot(s, [order.id])).toBe(before)
   })
 
   describe('in the real server started with SANDBOX_QA=off', () => {

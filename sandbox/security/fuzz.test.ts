@@ -42,7 +42,7 @@ async function paidPlanCheckout(s: SecureSandbox): Promise<string> {
   await s.startAttempt(pageId, { rail: 'upi', channel: 'intent', setUpMandate: true })
   const approved = await s.request(`/sandbox/orders/${String(checkout['id'])}/attempt/approve`, { method: 'POST', headers: { authorization: basic(DEMO_KEY) } })
   if (approved.status !== 200) throw new Error(`approving the plan checkout answered ${approved.status}`)
-  const subscriptionId = s.stored(pageId).billing?.subscriptionId
+  const subscriptionId = (await s.stored(pageId)).billing?.subscriptionId
   if (!subscriptionId) throw new Error('the paid plan checkout started no subscription')
   return subscriptionId
 }
@@ -90,7 +90,7 @@ async function world(): Promise<World> {
     upiAttemptId: upi.attempt.id,
     bank: bank.order,
     bankToken: bank.attempt.simulatorToken,
-    bankAtOtp: s.stored(atOtp.order.id),
+    bankAtOtp: await s.stored(atOtp.order.id),
     bankOtpToken: atOtp.attempt.simulatorToken,
     session,
     other,
@@ -105,15 +105,15 @@ const PREVIEW_REQUEST_ID = 'fuzz-1'
 const PAY_REQUEST_ID = 'pay-1'
 
 /** Everything a refused request must leave as it was: every order, its webhooks, how many orders there are, and the preview. */
-function snapshot(w: World, forget: (order: Order) => Order = (o) => o): string {
-  const orders = [w.open, w.upi, w.bank, w.bankAtOtp, w.session.order, w.other].map((o) => w.s.store.orderById(o.id))
+async function snapshot(w: World, forget: (order: Order) => Order = (o) => o): Promise<string> {
+  const orders = await Promise.all([w.open, w.upi, w.bank, w.bankAtOtp, w.session.order, w.other].map((o) => w.s.store.orderById(o.id)))
   return JSON.stringify({
-    size: w.s.store.size(),
+    size: await w.s.store.size(),
     orders: orders.map((o) => (o ? forget(o) : null)),
-    webhooks: orders.map((o) => (o ? w.s.store.webhooksFor(o.merchantId, o.orderId) : null)),
-    preview: w.s.store.preview('demo_merchant', w.subscriptionId, PREVIEW_REQUEST_ID) ?? null,
-    paid: w.s.store.preview('demo_merchant', w.subscriptionId, PAY_REQUEST_ID) ?? null,
-    subscription: w.s.store.subscription('demo_merchant', w.subscriptionId) ?? null,
+    webhooks: await Promise.all(orders.map((o) => (o ? w.s.store.webhooksFor(o.merchantId, o.orderId) : Promise.resolve(null)))),
+    preview: (await w.s.store.preview('demo_merchant', w.subscriptionId, PREVIEW_REQUEST_ID)) ?? null,
+    paid: (await w.s.store.preview('demo_merchant', w.subscriptionId, PAY_REQUEST_ID)) ?? null,
+    subscription: (await w.s.store.subscription('demo_merchant', w.subscriptionId)) ?? null,
   })
 }
 
@@ -502,12 +502,12 @@ describe('malformed requests to every endpoint: never a 5xx, always the dialectâ
     const statuses = new Set<number>()
     await fc.assert(
       fc.asyncProperty(requests(endpoint, w), async ({ path, init }) => {
-        const before = snapshot(w, endpoint.forget)
+        const before = await snapshot(w, endpoint.forget)
         const res = await w.s.request(path, init)
         statuses.add(res.status)
         const wrong = await problem(res, dialectOf(endpoint.method, path))
         if (wrong) throw new Error(`${endpoint.method} ${path.slice(0, 200)}: ${wrong}`)
-        if (res.status >= 400 && snapshot(w, endpoint.forget) !== before) throw new Error(`a ${res.status} changed the store`)
+        if (res.status >= 400 && (await snapshot(w, endpoint.forget)) !== before) throw new Error(`a ${res.status} changed the store`)
       }),
       { seed: SEED, numRuns: RUNS },
     )
@@ -532,11 +532,11 @@ describe('deeply nested JSON in any field of a well-formed, authenticated reques
     await fc.assert(
       fc.asyncProperty(nestedValid(valid(w)), async (body) => {
         const path = endpoint.path(w)
-        const before = snapshot(w, endpoint.forget)
+        const before = await snapshot(w, endpoint.forget)
         const res = await w.s.request(path, { method: 'POST', headers, body })
         const wrong = await problem(res, dialectOf('POST', path))
         if (wrong) throw new Error(`POST ${path}: ${wrong}`)
-        if (res.status >= 400 && snapshot(w, endpoint.forget) !== before) throw new Error(`a ${res.status} changed the store`)
+        if (res.status >= 400 && (await snapshot(w, endpoint.forget)) !== before) throw new Error(`a ${res.status} changed the store`)
       }),
       { seed: SEED, numRuns: RUNS },
     )
@@ -564,11 +564,11 @@ describe('any method on any endpoint path', () => {
           const path = `${endpoint.path(w)}${suffix}`
           const init: RequestInit = { method, headers }
           if (method !== 'GET') init.body = '{}'
-          const before = snapshot(w, endpoint.forget)
+          const before = await snapshot(w, endpoint.forget)
           const res = await w.s.request(path, init)
           const wrong = await problem(res, dialectOf(method, path))
           if (wrong) throw new Error(`${method} ${path}: ${wrong}`)
-          if (res.status >= 400 && snapshot(w, endpoint.forget) !== before) throw new Error(`${method} ${path}: a ${res.status} changed the store`)
+          if (res.status >= 400 && (await snapshot(w, endpoint.forget)) !== before) throw new Error(`${method} ${path}: a ${res.status} changed the store`)
         },
       ),
       { seed: SEED, numRuns: 100 },
@@ -592,6 +592,6 @@ describe('JSON nested 10,000 deep', () => {
     })
     expect(res.status).toBe(400)
     expect(await res.text()).toContain('nests objects or arrays more than 32 levels deep')
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 })

@@ -76,7 +76,7 @@ async function ordersWith(s: SecureSandbox, text: string, via: Via) {
         udf: Array.from({ length: 10 }, () => text),
         lineItems: [{ name: text, quantity: 1, amount: { minor: 100, currency: 'INR' } }],
       })
-    return { upi: seed(), enach: seed(), checkout: seed() }
+    return { upi: await seed(), enach: await seed(), checkout: await seed() }
   }
   const upi = await s.juspayOrder(DEMO_KEY, juspayText(text))
   const enach = await s.juspayOrder(DEMO_KEY, juspayText(text))
@@ -207,7 +207,7 @@ describe('hostile merchant text renders as text', () => {
       expect(error.error_info.fields.map((f) => f.field_name)).toContain(field)
       expect(JSON.stringify(error)).not.toContain('<script')
     }
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 
   it.each([
@@ -220,7 +220,7 @@ describe('hostile merchant text renders as text', () => {
     const res = await s.postJson('/session', { order_id: 'hostile-1', amount: '1.00', customer_id: 'c', [field]: value }, { authorization: basic(DEMO_KEY) })
     expect(res.status).toBe(400)
     expect(JuspayError.parse(await res.json()).error_info.fields.map((f) => f.field_name)).toContain(field)
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 })
 
@@ -249,6 +249,6 @@ describe('return URLs are stored in the parsed URL’s normalised form in every 
     )
     expect(res.status).toBe(201)
     const pageId = new URL(String((await jsonOf(res))['url'])).pathname.split('/')[2] ?? ''
-    expect(s.stored(pageId).returnUrl).toBe(NORMALISED)
+    expect((await s.stored(pageId)).returnUrl).toBe(NORMALISED)
   })
 })

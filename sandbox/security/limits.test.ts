@@ -71,7 +71,7 @@ describe('requests are rate limited per API key', () => {
     const { s } = limited({ perApiKey: { burst: 1, perSecond: 1 } })
     await s.juspayOrder(DEMO_KEY)
     await expect(s.juspayOrder(DEMO_KEY)).rejects.toThrow(/429/)
-    expect(s.store.size()).toBe(1)
+    expect(await s.store.size()).toBe(1)
   })
 
   it('is by default far above what the test suites and the bench send', () => {

@@ -144,7 +144,7 @@ describe('metadata.webhook_url at session creation', () => {
       expect(refused.status).toBe(400)
       expect(await errorFields(refused.clone())).toEqual(['metadata.webhook_url'])
       expect(JSON.stringify(await json(refused))).toContain(`host ${new URL(url).hostname} is not on this merchant's webhook URL allow-list`)
-      expect(sandbox.store.orderByMerchantOrderId('demo_merchant', orderId)).toBeUndefined()
+      expect(await sandbox.store.orderByMerchantOrderId('demo_merchant', orderId)).toBeUndefined()
     }
     const allowed = await postJson(sandbox, '/session', mandateSession({ order_id: 'ord_ok', 'metadata.webhook_url': 'http://127.0.0.1:9/hook' }))
     expect(allowed.status).toBe(200)
@@ -167,12 +167,12 @@ describe('webhook targets at delivery', () => {
     const dns = resolverAnswering([PUBLIC_V4], [v4('10.0.0.7')])
     const { transport, sent } = recordingTransport()
     const s = setup({ demo: allowing(false), dispatcher: { resolve: dns.resolve, transport } })
-    s.startAttempt(s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
     await s.webhooks.idle()
 
     expect(sent).toEqual([{ host: HOOK_HOST, address: PUBLIC_V4.address }])
     expect(dns.calls).toEqual([HOOK_HOST, HOOK_HOST])
-    const [txn, mandate] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn, mandate] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(txn).toMatchObject({ event_name: 'TXN_CREATED', status: 'delivered' })
     expect(mandate).toMatchObject({
       event_name: 'MANDATE_CREATED',
@@ -187,10 +187,10 @@ describe('webhook targets at delivery', () => {
     const dns = resolverAnswering([PUBLIC_V4, v6('2606:4700:4700::1111'), v4('169.254.169.254')])
     const { transport } = recordingTransport()
     const s = setup({ demo: allowing(false), dispatcher: { resolve: dns.resolve, transport } })
-    s.startAttempt(s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
     await s.webhooks.idle()
     expect(transport).not.toHaveBeenCalled()
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => [d.status, d.refusal])).toEqual([
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => [d.status, d.refusal])).toEqual([
       ['refused', 'the host resolves to a metadata address, which webhooks are never sent to'],
       ['refused', 'the host resolves to a metadata address, which webhooks are never sent to'],
     ])
@@ -211,11 +211,11 @@ describe('webhook targets at delivery', () => {
     const dns = resolverAnswering([address])
     const { transport } = recordingTransport()
     const s = setup({ demo: allowing(true), dispatcher: { resolve: dns.resolve, transport } })
-    s.startAttempt(s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
     await s.webhooks.idle()
     expect(transport).not.toHaveBeenCalled()
     expect(dns.calls).toHaveLength(2)
-    for (const delivery of s.webhooks.deliveriesFor('demo_merchant', 'o-1')) {
+    for (const delivery of await s.webhooks.deliveriesFor('demo_merchant', 'o-1')) {
       expect(delivery).toMatchObject({ status: 'refused', refusal: `the host resolves to a ${kind} address, which webhooks are never sent to`, attempts: [] })
     }
   })
@@ -224,10 +224,10 @@ describe('webhook targets at delivery', () => {
     const dns = resolverAnswering([v4('127.0.0.1')])
     const { transport } = recordingTransport()
     const s = setup({ merchantUrl: `https://${HOOK_HOST}/hooks`, demo: allowing(false), dispatcher: { resolve: dns.resolve, transport } })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
     expect(transport).not.toHaveBeenCalled()
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.refusal)).toEqual([
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.refusal)).toEqual([
       "the host resolves to a loopback address, which this merchant's webhookUrls.loopback does not allow",
       "the host resolves to a loopback address, which this merchant's webhookUrls.loopback does not allow",
     ])
@@ -237,11 +237,11 @@ describe('webhook targets at delivery', () => {
     const dns = resolverAnswering([PUBLIC_V4])
     const { transport } = recordingTransport()
     const s = setup({ dispatcher: { resolve: dns.resolve, transport } })
-    s.startAttempt(s.order({ metadata: { webhook_url: 'https://evil.example/hook' } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: 'https://evil.example/hook' } }))
     await s.webhooks.idle()
     expect(dns.calls).toEqual([])
     expect(transport).not.toHaveBeenCalled()
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => [d.status, d.url, d.refusal])).toEqual([
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => [d.status, d.url, d.refusal])).toEqual([
       ['refused', 'https://evil.example/hook', "host evil.example is not on this merchant's webhook allow-list"],
       ['refused', 'https://evil.example/hook', "host evil.example is not on this merchant's webhook allow-list"],
     ])
@@ -251,10 +251,10 @@ describe('webhook targets at delivery', () => {
     const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })
     const { transport } = recordingTransport()
     const s = setup({ demo: allowing(false), dispatcher: { resolve: () => Promise.reject(notFound), transport, retryDelaysMs: [0] } })
-    s.startAttempt(s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
     await s.webhooks.idle()
     expect(transport).not.toHaveBeenCalled()
-    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(txn?.status).toBe('failed')
     expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
       [null, 'DNS lookup failed: ENOTFOUND'],
@@ -262,10 +262,10 @@ describe('webhook targets at delivery', () => {
     ])
 
     const empty = setup({ demo: allowing(false), dispatcher: { resolve: resolverAnswering([]).resolve, transport } })
-    empty.startAttempt(empty.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await empty.startAttempt(await empty.order({ metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
     await empty.webhooks.idle()
     expect(transport).not.toHaveBeenCalled()
-    expect(empty.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => [d.status, d.refusal])).toEqual([
+    expect((await empty.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => [d.status, d.refusal])).toEqual([
       ['refused', 'the host resolves to no address'],
       ['refused', 'the host resolves to no address'],
     ])
@@ -277,13 +277,13 @@ describe('webhook targets at delivery', () => {
     // HOOK_HOST is under .example, which never resolves: the request can only arrive through the pinned address.
     const dns = resolverAnswering([v4('127.0.0.1')])
     const s = setup({ demo: allowing(true), dispatcher: { resolve: dns.resolve } })
-    s.startAttempt(s.order({ metadata: { webhook_url: `http://${HOOK_HOST}:${port}/hooks` } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: `http://${HOOK_HOST}:${port}/hooks` } }))
     await s.webhooks.idle()
     expect(hook.requests.map((r) => [r.path, r.headers.host])).toEqual([
       ['/hooks', `${HOOK_HOST}:${port}`],
       ['/hooks', `${HOOK_HOST}:${port}`],
     ])
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.status)).toEqual(['delivered', 'delivered'])
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.status)).toEqual(['delivered', 'delivered'])
   })
 
   it('does not follow a redirect: the 3xx is a failed attempt, recorded, and the redirect target gets nothing', async () => {
@@ -291,10 +291,10 @@ describe('webhook targets at delivery', () => {
     const hook = await receiver()
     hook.redirectAll(inside.url)
     const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [0] } })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
     expect(inside.requests).toEqual([])
-    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(txn?.status).toBe('failed')
     expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
       [307, 'redirect not followed'],
@@ -306,7 +306,7 @@ describe('webhook targets at delivery', () => {
     const dns = resolverAnswering([v4('169.254.169.254')])
     const { transport } = recordingTransport()
     const s = setup({ demo: allowing(true), dispatcher: { resolve: dns.resolve, transport } })
-    s.startAttempt(s.order({ orderId: 'inbox-1', metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
+    await s.startAttempt(await s.order({ orderId: 'inbox-1', metadata: { webhook_url: `https://${HOOK_HOST}/hooks` } }))
     await s.webhooks.idle()
     expect(await s.inbox('inbox-1')).toMatchObject({
       order_id: 'inbox-1',
@@ -322,7 +322,7 @@ describe('webhook signatures over the timestamp', () => {
   async function delivered() {
     const hook = await receiver()
     const s = setup({ merchantUrl: hook.url })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
     const [request] = hook.requests
     if (!request) throw new Error('nothing delivered')
@@ -376,7 +376,7 @@ describe('webhook signatures over the timestamp', () => {
     let seconds = now
     const s = setup({ merchantUrl: hook.url })
     vi.spyOn(s.deps.clock, 'now').mockImplementation(() => new Date((seconds += 60) * 1000))
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
     const [first, retry] = hook.requests
     if (!first || !retry) throw new Error('expected a retry')

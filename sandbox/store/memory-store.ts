@@ -4,8 +4,9 @@ import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-chan
 import { DEFAULT_RETENTION, holdsLiveMandate, mayForget, type RetentionPolicy } from '../domain/retention'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
+import { checkClaim, checkJob, checkNext } from './checks'
 import { deepCopy } from './copy'
-import type { InsertPlanResult, InsertResult, Store } from './store'
+import type { InsertPlanResult, InsertResult, ScheduledJob, Store } from './store'
 
 const previewKey = (merchantId: string, subscriptionId: string, requestId: string): string => `${merchantId}\u0000${subscriptionId}\u0000${requestId}`
 const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
@@ -20,9 +21,29 @@ export interface MemoryStoreOptions {
 }
 
 /**
+ * Runs `work` to its end before anything else can run, as each method here does, and answers its
+ * result or its error as a promise: the store's check-then-writes are atomic because nothing in
+ * them awaits.
+ */
+function atOnce<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work())
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  }
+}
+
+/** A scheduled job and, while a caller holds it, until when (real time, in milliseconds). */
+interface HeldJob {
+  job: ScheduledJob
+  leaseUntil: number | null
+}
+
+/**
  * Everything in one process's memory, bounded (docs/architecture.md#state-is-bounded): finished
  * orders go once the retention period has passed, swept as orders are inserted, and beyond the cap
- * the oldest orders go first.
+ * the oldest orders go first. Each method does its work at once, awaiting nothing, so a
+ * check-then-write is atomic here as it is in a Redis script.
  */
 export class MemoryStore implements Store {
   private readonly now: (() => Date) | null
@@ -44,153 +65,229 @@ export class MemoryStore implements Store {
   private readonly subscriptionByOrder = new Map<string, string>()
   /** Plan-change previews by merchant, subscription and request_id. */
   private readonly previews = new Map<string, PlanChangePreview>()
+  private readonly jobs = new Map<string, HeldJob>()
 
   constructor(options: MemoryStoreOptions = {}) {
     this.now = options.now ?? null
     this.retention = options.retention ?? DEFAULT_RETENTION
   }
 
-  insertOrder(order: Order): InsertResult {
-    const key = merchantKey(order.merchantId, order.orderId)
-    const existingId = this.byMerchantOrder.get(key)
-    const existing = existingId === undefined ? undefined : this.byId.get(existingId)
-    if (existing) return { inserted: false, existing: deepCopy(existing) }
-    this.byId.set(order.id, deepCopy(order))
-    this.byMerchantOrder.set(key, order.id)
-    if (order.source.dialect === 'checkout') {
-      this.byCheckoutSession.set(order.source.sessionId, order.id)
-      this.byClientSecret.set(order.source.clientSecret, order.id)
-    }
-    this.bound()
-    return { inserted: true }
+  insertOrder(order: Order): Promise<InsertResult> {
+    return atOnce(() => {
+      const key = merchantKey(order.merchantId, order.orderId)
+      const existingId = this.byMerchantOrder.get(key)
+      const existing = existingId === undefined ? undefined : this.byId.get(existingId)
+      if (existing) return { inserted: false, existing: deepCopy(existing) }
+      this.byId.set(order.id, deepCopy(order))
+      this.byMerchantOrder.set(key, order.id)
+      if (order.source.dialect === 'checkout') {
+        this.byCheckoutSession.set(order.source.sessionId, order.id)
+        this.byClientSecret.set(order.source.clientSecret, order.id)
+      }
+      this.bound()
+      return { inserted: true }
+    })
   }
 
-  updateOrder(order: Order): void {
-    if (!this.byId.has(order.id)) throw new Error(`unknown order ${order.id}`)
-    this.byId.set(order.id, deepCopy(order))
+  updateOrder(order: Order, jobs: readonly ScheduledJob[] = []): Promise<boolean> {
+    return atOnce(() => {
+      const stored = this.byId.get(order.id)
+      if (!stored) throw new Error(`unknown order ${order.id}`)
+      jobs.forEach(checkJob)
+      if (stored.revision !== order.revision) return false
+      this.byId.set(order.id, { ...deepCopy(order), revision: order.revision + 1 })
+      for (const job of jobs) this.jobs.set(job.id, { job: { ...job }, leaseUntil: null })
+      return true
+    })
   }
 
-  orderById(id: string): Order | undefined {
-    return this.clone(this.byId.get(id))
+  orderById(id: string): Promise<Order | undefined> {
+    return atOnce(() => this.lookup(id))
   }
 
-  orderByMerchantOrderId(merchantId: string, orderId: string): Order | undefined {
-    return this.lookup(this.byMerchantOrder.get(merchantKey(merchantId, orderId)))
+  orderByMerchantOrderId(merchantId: string, orderId: string): Promise<Order | undefined> {
+    return atOnce(() => this.lookup(this.byMerchantOrder.get(merchantKey(merchantId, orderId))))
   }
 
-  orderByCheckoutSessionId(sessionId: string): Order | undefined {
-    return this.lookup(this.byCheckoutSession.get(sessionId))
+  orderByCheckoutSessionId(sessionId: string): Promise<Order | undefined> {
+    return atOnce(() => this.lookup(this.byCheckoutSession.get(sessionId)))
   }
 
-  orderByClientSecret(secret: string): Order | undefined {
-    return this.lookup(this.byClientSecret.get(secret))
+  orderByClientSecret(secret: string): Promise<Order | undefined> {
+    return atOnce(() => this.lookup(this.byClientSecret.get(secret)))
   }
 
-  indexToken(token: string, orderId: string): void {
-    this.byToken.set(token, orderId)
-    this.tokensOf.set(orderId, [...(this.tokensOf.get(orderId) ?? []), token])
+  indexToken(token: string, orderId: string): Promise<void> {
+    return atOnce(() => {
+      // A token of an order already forgotten (a reset, retention) would never be forgotten itself.
+      if (!this.byId.has(orderId)) return
+      this.byToken.set(token, orderId)
+      this.tokensOf.set(orderId, [...(this.tokensOf.get(orderId) ?? []), token])
+    })
   }
 
-  orderByToken(token: string): Order | undefined {
-    return this.lookup(this.byToken.get(token))
+  orderByToken(token: string): Promise<Order | undefined> {
+    return atOnce(() => this.lookup(this.byToken.get(token)))
   }
 
-  saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): void {
-    const key = merchantKey(merchantId, orderId)
-    // A delivery still in flight when its order was forgotten (a reset, retention) records nothing.
-    if (!this.byMerchantOrder.has(key)) return
-    const records = this.webhooks.get(key) ?? new Map<string, WebhookDelivery>()
-    records.set(delivery.id, deepCopy(delivery))
-    this.webhooks.set(key, records)
+  saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): Promise<void> {
+    return atOnce(() => {
+      const key = merchantKey(merchantId, orderId)
+      // A delivery still in flight when its order was forgotten (a reset, retention) records nothing.
+      if (!this.byMerchantOrder.has(key)) return
+      const records = this.webhooks.get(key) ?? new Map<string, WebhookDelivery>()
+      records.set(delivery.id, deepCopy(delivery))
+      this.webhooks.set(key, records)
+    })
   }
 
-  webhooksFor(merchantId: string, orderId: string): WebhookDelivery[] {
-    const records = this.webhooks.get(merchantKey(merchantId, orderId))
-    return records ? [...records.values()].map((d) => deepCopy(d)) : []
+  webhooksFor(merchantId: string, orderId: string): Promise<WebhookDelivery[]> {
+    return atOnce(() => {
+      const records = this.webhooks.get(merchantKey(merchantId, orderId))
+      return records ? [...records.values()].map((d) => deepCopy(d)) : []
+    })
   }
 
-  insertPlan(merchantId: string, plan: Plan): InsertPlanResult {
-    const plans = this.plans.get(merchantId) ?? new Map<string, Plan>()
-    const existing = plans.get(plan.plan_id)
-    if (existing) return { inserted: false, existing: deepCopy(existing) }
-    plans.set(plan.plan_id, deepCopy(plan))
-    this.plans.set(merchantId, plans)
-    return { inserted: true }
+  insertPlan(merchantId: string, plan: Plan): Promise<InsertPlanResult> {
+    return atOnce(() => {
+      const plans = this.plans.get(merchantId) ?? new Map<string, Plan>()
+      const existing = plans.get(plan.plan_id)
+      if (existing) return { inserted: false, existing: deepCopy(existing) }
+      plans.set(plan.plan_id, deepCopy(plan))
+      this.plans.set(merchantId, plans)
+      return { inserted: true }
+    })
   }
 
-  plansOf(merchantId: string): Plan[] {
-    const plans = this.plans.get(merchantId)
-    return plans ? [...plans.values()].map((p) => deepCopy(p)) : []
+  plansOf(merchantId: string): Promise<Plan[]> {
+    return atOnce(() => {
+      const plans = this.plans.get(merchantId)
+      return plans ? [...plans.values()].map((p) => deepCopy(p)) : []
+    })
   }
 
-  insertSubscription(subscription: Subscription): InsertSubscriptionResult {
-    const existingId = this.subscriptionByOrder.get(subscription.pageId)
-    const existing = existingId === undefined ? undefined : this.subscriptions.get(existingId)
-    if (existing) return { inserted: false, existing: deepCopy(existing) }
-    this.subscriptions.set(subscription.id, deepCopy(subscription))
-    this.subscriptionByOrder.set(subscription.pageId, subscription.id)
-    return { inserted: true }
+  insertSubscription(subscription: Subscription): Promise<InsertSubscriptionResult> {
+    return atOnce(() => {
+      const existingId = this.subscriptionByOrder.get(subscription.pageId)
+      const existing = existingId === undefined ? undefined : this.subscriptions.get(existingId)
+      if (existing) return { inserted: false, existing: deepCopy(existing) }
+      this.subscriptions.set(subscription.id, deepCopy(subscription))
+      this.subscriptionByOrder.set(subscription.pageId, subscription.id)
+      return { inserted: true }
+    })
   }
 
-  updateSubscription(subscription: Subscription): void {
-    if (!this.subscriptions.has(subscription.id)) throw new Error(`unknown subscription ${subscription.id}`)
-    this.subscriptions.set(subscription.id, deepCopy(subscription))
+  updateSubscription(subscription: Subscription): Promise<void> {
+    return atOnce(() => {
+      if (!this.subscriptions.has(subscription.id)) throw new Error(`unknown subscription ${subscription.id}`)
+      this.subscriptions.set(subscription.id, deepCopy(subscription))
+    })
   }
 
-  subscription(merchantId: string, id: string): Subscription | undefined {
-    const found = this.subscriptions.get(id)
-    return found?.merchantId === merchantId ? deepCopy(found) : undefined
+  subscription(merchantId: string, id: string): Promise<Subscription | undefined> {
+    return atOnce(() => {
+      const found = this.subscriptions.get(id)
+      return found?.merchantId === merchantId ? deepCopy(found) : undefined
+    })
   }
 
-  subscriptionsOf(merchantId: string, customerId: string): Subscription[] {
-    return [...this.subscriptions.values()]
-      .filter((s) => s.merchantId === merchantId && s.customerId === customerId)
-      .map((s) => deepCopy(s))
+  subscriptionsOf(merchantId: string, customerId: string): Promise<Subscription[]> {
+    return atOnce(() => {
+      return [...this.subscriptions.values()]
+        .filter((s) => s.merchantId === merchantId && s.customerId === customerId)
+        .map((s) => deepCopy(s))
+    })
   }
 
-  insertPreview(preview: PlanChangePreview): InsertPreviewResult {
-    const key = previewKey(preview.merchantId, preview.subscriptionId, preview.requestId)
-    const existing = this.previews.get(key)
-    if (existing) return { inserted: false, existing: deepCopy(existing) }
-    this.previews.set(key, deepCopy(preview))
-    return { inserted: true }
+  insertPreview(preview: PlanChangePreview): Promise<InsertPreviewResult> {
+    return atOnce(() => {
+      const key = previewKey(preview.merchantId, preview.subscriptionId, preview.requestId)
+      const existing = this.previews.get(key)
+      if (existing) return { inserted: false, existing: deepCopy(existing) }
+      this.previews.set(key, deepCopy(preview))
+      return { inserted: true }
+    })
   }
 
-  preview(merchantId: string, subscriptionId: string, requestId: string): PlanChangePreview | undefined {
-    const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
-    return found === undefined ? undefined : deepCopy(found)
+  preview(merchantId: string, subscriptionId: string, requestId: string): Promise<PlanChangePreview | undefined> {
+    return atOnce(() => {
+      const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
+      return found === undefined ? undefined : deepCopy(found)
+    })
   }
 
-  consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): boolean {
-    const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
-    if (!found || found.appliedAt !== null) return false
-    if (found.consumedBy) return found.consumedBy.pageId === by.pageId
-    found.consumedBy = { ...by }
-    return true
+  consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): Promise<boolean> {
+    return atOnce(() => {
+      const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
+      if (!found || found.appliedAt !== null) return false
+      if (found.consumedBy) return found.consumedBy.pageId === by.pageId
+      found.consumedBy = { ...by }
+      return true
+    })
   }
 
-  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): boolean {
-    const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
-    if (!found || found.consumedBy !== null || found.appliedAt !== null) return false
-    found.appliedAt = at
-    return true
+  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): Promise<boolean> {
+    return atOnce(() => {
+      const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
+      if (!found || found.consumedBy !== null || found.appliedAt !== null) return false
+      found.appliedAt = at
+      return true
+    })
   }
 
-  size(): number {
-    return this.byId.size
+  size(): Promise<number> {
+    return atOnce(() => this.byId.size)
   }
 
-  resetMerchant(merchantId: string): string[] {
-    const forgotten = [...this.byId.values()].filter((order) => order.merchantId === merchantId).map((order) => order.id)
-    for (const id of forgotten) this.forgetOrder(id)
-    this.plans.delete(merchantId)
-    for (const [id, subscription] of this.subscriptions) {
-      if (subscription.merchantId !== merchantId) continue
-      this.subscriptions.delete(id)
-      this.subscriptionByOrder.delete(subscription.pageId)
-    }
-    for (const [key, preview] of this.previews) if (preview.merchantId === merchantId) this.previews.delete(key)
-    return forgotten
+  resetMerchant(merchantId: string): Promise<string[]> {
+    return atOnce(() => {
+      const forgotten = [...this.byId.values()].filter((order) => order.merchantId === merchantId).map((order) => order.id)
+      for (const id of forgotten) this.forgetOrder(id)
+      this.plans.delete(merchantId)
+      for (const [id, subscription] of this.subscriptions) {
+        if (subscription.merchantId !== merchantId) continue
+        this.subscriptions.delete(id)
+        this.subscriptionByOrder.delete(subscription.pageId)
+      }
+      for (const [key, preview] of this.previews) if (preview.merchantId === merchantId) this.previews.delete(key)
+      for (const [id, held] of this.jobs) if (held.job.merchantId === merchantId) this.jobs.delete(id)
+      return forgotten
+    })
+  }
+
+  schedule(job: ScheduledJob): Promise<void> {
+    return atOnce(() => {
+      checkJob(job)
+      this.jobs.set(job.id, { job: { ...job }, leaseUntil: null })
+    })
+  }
+
+  claimDue(dueBy: number, leaseMs: number, limit: number): Promise<ScheduledJob[]> {
+    return atOnce(() => {
+      checkClaim(dueBy, leaseMs, limit)
+      const now = Date.now()
+      const due = [...this.jobs.values()]
+        .filter((held) => held.job.dueAt <= dueBy && (held.leaseUntil === null || held.leaseUntil <= now))
+        .sort((a, b) => a.job.dueAt - b.job.dueAt || (a.job.id < b.job.id ? -1 : 1))
+        .slice(0, limit)
+      for (const held of due) held.leaseUntil = now + leaseMs
+      return due.map((held) => ({ ...held.job }))
+    })
+  }
+
+  finishJob(id: string, next?: { dueAt: number; payload: string }): Promise<void> {
+    return atOnce(() => {
+      checkNext(next)
+      const held = this.jobs.get(id)
+      // Scheduled anew since it was claimed (no lease) or forgotten: the new schedule stands.
+      if (!held || held.leaseUntil === null) return
+      if (next) this.jobs.set(id, { job: { ...held.job, dueAt: next.dueAt, payload: next.payload }, leaseUntil: null })
+      else this.jobs.delete(id)
+    })
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve()
   }
 
   /**
@@ -198,7 +295,11 @@ export class MemoryStore implements Store {
    * orders past it, with their tokens and webhook records, and previews past it. Answers how many
    * orders went. Inserts call it once a sandbox minute.
    */
-  sweep(): number {
+  sweep(): Promise<number> {
+    return atOnce(() => this.sweepNow())
+  }
+
+  private sweepNow(): number {
     if (!this.now) return 0
     const now = this.now()
     this.lastSweep = now.getTime()
@@ -220,7 +321,7 @@ export class MemoryStore implements Store {
    * so this looks at the oldest few only, whatever the store's size.
    */
   private bound(): void {
-    if (this.now && this.now().getTime() - this.lastSweep >= SWEEP_EVERY_MS) this.sweep()
+    if (this.now && this.now().getTime() - this.lastSweep >= SWEEP_EVERY_MS) this.sweepNow()
     if (this.byId.size <= this.retention.maxOrders) return
     const needed = this.subscriptions.size > 0 ? this.neededOrders() : new Set<string>()
     for (const order of this.byId.values()) {
@@ -256,10 +357,7 @@ export class MemoryStore implements Store {
   }
 
   private lookup(id: string | undefined): Order | undefined {
-    return id === undefined ? undefined : this.orderById(id)
-  }
-
-  private clone(order: Order | undefined): Order | undefined {
+    const order = id === undefined ? undefined : this.byId.get(id)
     return order === undefined ? undefined : deepCopy(order)
   }
 }

@@ -8,53 +8,90 @@ export type InsertResult = { inserted: true } | { inserted: false; existing: Ord
 export type InsertPlanResult = { inserted: true } | { inserted: false; existing: Plan }
 
 /**
- * Storage behind one interface. Methods are synchronous so a check-then-write is atomic in the
- * in-memory store; a persistent store would implement the same contract inside a transaction.
+ * Work due at a moment of sandbox time (an attempt's approval window closing, a webhook delivery or
+ * its retry), kept in the store so that it survives a restart and runs on one instance only
+ * (docs/architecture.md#shared-sandbox).
+ */
+export interface ScheduledJob {
+  /** Unique; scheduling the same id again replaces its due time and payload. */
+  id: string
+  merchantId: string
+  /** Sandbox time, in milliseconds since the epoch. */
+  dueAt: number
+  kind: 'attempt_due' | 'webhook'
+  /** JSON the job's runner reads. */
+  payload: string
+}
+
+/**
+ * Storage behind one interface, in memory or in Redis. Every method is asynchronous; the
+ * guarantees a check-then-write needs (one order per merchant order id, one subscription per order,
+ * a preview paid for or applied once, an order written from the revision it was read at) are the
+ * store's, atomic on both stores.
  */
 export interface Store {
   /** Inserts unless the merchant already has an order with this order id (case-insensitive). */
-  insertOrder(order: Order): InsertResult
-  updateOrder(order: Order): void
-  orderById(id: string): Order | undefined
-  orderByMerchantOrderId(merchantId: string, orderId: string): Order | undefined
-  orderByCheckoutSessionId(sessionId: string): Order | undefined
-  orderByClientSecret(secret: string): Order | undefined
+  insertOrder(order: Order): Promise<InsertResult>
+  /**
+   * Writes the order if the stored one is still at `order.revision`, bumping the revision, and
+   * schedules `jobs` in the same step. Answers false, writing nothing, when another write got there
+   * first: the caller reads the order again and redoes its change. An unknown order is an error.
+   */
+  updateOrder(order: Order, jobs?: readonly ScheduledJob[]): Promise<boolean>
+  orderById(id: string): Promise<Order | undefined>
+  orderByMerchantOrderId(merchantId: string, orderId: string): Promise<Order | undefined>
+  orderByCheckoutSessionId(sessionId: string): Promise<Order | undefined>
+  orderByClientSecret(secret: string): Promise<Order | undefined>
   /** Remembers which order a simulator's one-time token belongs to. */
-  indexToken(token: string, orderId: string): void
-  orderByToken(token: string): Order | undefined
+  indexToken(token: string, orderId: string): Promise<void>
+  orderByToken(token: string): Promise<Order | undefined>
   /** Inserts or replaces (by delivery id) a webhook record of a merchant's order; first save fixes its place. */
-  saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): void
+  saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): Promise<void>
   /** The order's webhook records in the order they were created (empty when none). */
-  webhooksFor(merchantId: string, orderId: string): WebhookDelivery[]
+  webhooksFor(merchantId: string, orderId: string): Promise<WebhookDelivery[]>
   /** Inserts a run-time plan unless the merchant already has one with this plan_id (exact match). */
-  insertPlan(merchantId: string, plan: Plan): InsertPlanResult
+  insertPlan(merchantId: string, plan: Plan): Promise<InsertPlanResult>
   /** The merchant's run-time plans in the order they were added (empty when none). */
-  plansOf(merchantId: string): Plan[]
+  plansOf(merchantId: string): Promise<Plan[]>
   /** Inserts a subscription unless its order (pageId) already started one; then answers that one. */
-  insertSubscription(subscription: Subscription): InsertSubscriptionResult
+  insertSubscription(subscription: Subscription): Promise<InsertSubscriptionResult>
   /** Replaces a stored subscription (same id); an unknown one is an error. */
-  updateSubscription(subscription: Subscription): void
+  updateSubscription(subscription: Subscription): Promise<void>
   /** The merchant's subscription with this id (Juspay's billing_execution_info_id); another merchant's is not found. */
-  subscription(merchantId: string, id: string): Subscription | undefined
+  subscription(merchantId: string, id: string): Promise<Subscription | undefined>
   /** The merchant's subscriptions of one customer (exact customer id), oldest first; empty when none. */
-  subscriptionsOf(merchantId: string, customerId: string): Subscription[]
+  subscriptionsOf(merchantId: string, customerId: string): Promise<Subscription[]>
   /** Inserts a plan-change preview unless the merchant already has one for this subscription and request_id; then answers that one. */
-  insertPreview(preview: PlanChangePreview): InsertPreviewResult
+  insertPreview(preview: PlanChangePreview): Promise<InsertPreviewResult>
   /** The merchant's preview for this subscription and request_id (exact match); another merchant's is not found. */
-  preview(merchantId: string, subscriptionId: string, requestId: string): PlanChangePreview | undefined
+  preview(merchantId: string, subscriptionId: string, requestId: string): Promise<PlanChangePreview | undefined>
   /** Marks the preview as paid for by this order unless another already claimed it; answers whether this order holds it. */
-  consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): boolean
+  consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): Promise<boolean>
   /**
    * Marks a preview applied without payment (apply_plan_change) at `at`, unless an order pays for
    * it or it was applied already: answers whether this call applied it. A preview applied is never
    * consumed by an order.
    */
-  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): boolean
+  markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): Promise<boolean>
+  /** Schedules a job (replacing one with the same id, even one a runner holds). */
+  schedule(job: ScheduledJob): Promise<void>
+  /**
+   * Takes up to `limit` jobs due by `dueBy` (sandbox time), each held by the caller for `leaseMs` of
+   * real time: no other caller gets it meanwhile, and one not finished by then is due again.
+   */
+  claimDue(dueBy: number, leaseMs: number, limit: number): Promise<ScheduledJob[]>
+  /**
+   * Ends a job the caller holds: gone, or due again at `next.dueAt` with `next.payload` (a retry).
+   * Nothing happens when the job was scheduled anew or forgotten meanwhile.
+   */
+  finishJob(id: string, next?: { dueAt: number; payload: string }): Promise<void>
   /** Number of orders held, for tests that check a failed request left nothing behind. */
-  size(): number
+  size(): Promise<number>
   /**
    * Forgets one merchant's orders (with their tokens and webhook records), run-time plans,
-   * subscriptions and previews; other merchants' stay. Answers the page ids of the orders forgotten.
+   * subscriptions, previews and jobs; other merchants' stay. Answers the page ids of the orders forgotten.
    */
-  resetMerchant(merchantId: string): string[]
+  resetMerchant(merchantId: string): Promise<string[]>
+  /** Lets go of connections (server shutdown). */
+  close(): Promise<void>
 }

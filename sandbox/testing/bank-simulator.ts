@@ -69,7 +69,7 @@ export function bankSandbox(customise: (merchant: Merchant) => Merchant = (m) =>
   async function start(pageId: string, body: unknown, key = 'key-1') {
     const { res, body: text } = await request(`/api/pages/${pageId}/attempts`, json(body, key))
     const parsed = SessionView.safeParse(JSON.parse(text))
-    const token = store.orderById(pageId)?.attempts.at(-1)?.simulatorToken ?? ''
+    const token = (await store.orderById(pageId))?.attempts.at(-1)?.simulatorToken ?? ''
     return { res, text, view: parsed.success ? parsed.data : null, token }
   }
 
@@ -93,8 +93,8 @@ export function bankSandbox(customise: (merchant: Merchant) => Merchant = (m) =>
     return Object.fromEntries(Object.entries(parsed))
   }
 
-  const current = (pageId: string) => {
-    const found = store.orderById(pageId)
+  const current = async (pageId: string) => {
+    const found = await store.orderById(pageId)
     if (!found) throw new Error('order vanished')
     return found
   }

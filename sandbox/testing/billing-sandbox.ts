@@ -32,7 +32,8 @@ export function billingSandbox(options: { previewMinutes?: number; plans?: Plan[
   const { previewMinutes } = options
   const directory = previewMinutes === undefined ? merchants : merchantDirectory(merchants.all().map((m) => ({ ...m, billing: { previewMinutes } })))
   const app = createApp({ store, clock, merchants: directory, log: silentLogger, publicOrigin: PUBLIC_ORIGIN, qaEnabled: true }, { templates: null, staticDir: null })
-  for (const plan of options.plans ?? []) store.insertPlan('demo_merchant', plan)
+  // The memory store applies a write before its promise settles, so the plans are there when this returns.
+  for (const plan of options.plans ?? []) void store.insertPlan('demo_merchant', plan)
   return { app, store, clock }
 }
 

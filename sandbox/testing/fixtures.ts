@@ -74,8 +74,8 @@ export function orderDraft(now: Date, overrides: Partial<OrderDraft> = {}): Orde
 }
 
 /** Creates an order straight through the domain from orderDraft. */
-export function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides: Partial<OrderDraft> = {}): Order {
-  const created = createOrder(deps, orderDraft(deps.clock.now(), {
+export async function seedOrder(deps: Pick<SandboxDeps, 'store' | 'clock'>, overrides: Partial<OrderDraft> = {}): Promise<Order> {
+  const created = await createOrder(deps, orderDraft(deps.clock.now(), {
     customer: { id: 'c1', email: 'asha@example.com', phone: '9876543210', firstName: 'Asha', lastName: 'Verma' },
     ...overrides,
   }))

@@ -1,15 +1,12 @@
 import { Hono } from 'hono'
 import { onTestFinished } from 'vitest'
-import { createDialects, dialectServices } from '../app'
+import { sandboxCore } from '../app'
 import type { SandboxDeps } from '../deps'
-import { AttemptService } from '../domain/attempt-service'
 import { MovableClock } from '../domain/clock'
-import { OrderEventBus } from '../domain/order-events'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { qaRoutes } from '../qa/routes'
 import { MemoryStore } from '../store/memory-store'
-import { WebhookDispatcher } from '../webhooks/dispatcher'
 import { basic, DEMO_KEY } from './security-harness'
 
 export interface QaRequestInit {
@@ -30,18 +27,11 @@ export function qaSandbox(now: Date) {
   const clock = new MovableClock({ now: () => now })
   const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
   const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
-  const bus = new OrderEventBus()
-  const attempts = new AttemptService(deps, bus)
-  const dialects = createDialects(dialectServices(deps, attempts, bus))
-  const webhooks = new WebhookDispatcher({ deps, bus, dialects })
-  webhooks.start()
-  onTestFinished(async () => {
-    webhooks.stop()
-    attempts.dispose()
-    await webhooks.idle()
-  })
+  const core = sandboxCore(deps)
+  const { attempts, webhooks, writer, dialects } = core
+  onTestFinished(() => core.stop())
   const app = new Hono()
-  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, dialect: dialects.byId('juspay') }))
+  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, dialect: dialects.byId('juspay') }))
   const request = (method: string, path: string, init: QaRequestInit = {}) => {
     const headers = new Headers()
     const auth = init.auth === undefined ? basic(DEMO_KEY) : init.auth

@@ -135,8 +135,8 @@ export function secureSandbox(options: SecureSandboxOptions = {}) {
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
-  const stored = (pageId: string): Order => {
-    const order = store.orderById(pageId)
+  const stored = async (pageId: string): Promise<Order> => {
+    const order = await store.orderById(pageId)
     if (!order) throw new Error(`no order ${pageId}`)
     return order
   }
@@ -154,7 +154,7 @@ export function secureSandbox(options: SecureSandboxOptions = {}) {
     const res = await postJson('/v1/checkout/sessions', checkoutBody(overrides), { authorization: bearer(apiKey) })
     const session = await jsonOf(res)
     if (res.status !== 200) throw new Error(`POST /v1/checkout/sessions answered ${res.status}: ${JSON.stringify(session)}`)
-    const order = store.orderByCheckoutSessionId(String(session['id']))
+    const order = await store.orderByCheckoutSessionId(String(session['id']))
     if (!order) throw new Error('the checkout session has no order')
     return { id: String(session['id']), clientSecret: String(session['client_secret']), order }
   }
@@ -163,7 +163,7 @@ export function secureSandbox(options: SecureSandboxOptions = {}) {
   async function startAttempt(pageId: string, attempt: StartAttempt, key = `key-${Math.random().toString(36).slice(2)}`) {
     const res = await postJson(`/api/pages/${pageId}/attempts`, attempt, { 'idempotency-key': key })
     if (res.status !== 201) throw new Error(`starting the attempt answered ${res.status}: ${await res.text()}`)
-    const order = stored(pageId)
+    const order = await stored(pageId)
     const latest = order.attempts.at(-1)
     if (!latest) throw new Error('no attempt was stored')
     return { order, attempt: latest }

@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
 import type { StartAttempt } from '../../contract/attempt'
 import type { SandboxDeps } from '../deps'
-import { AttemptService } from '../domain/attempt-service'
+import { sandboxCore } from '../app'
 import { MovableClock } from '../domain/clock'
 import type { Order } from '../domain/order'
-import { OrderEventBus } from '../domain/order-events'
 import { createOrder, type OrderDraft } from '../domain/orders'
 import { silentLogger } from '../log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants, merchantDirectory, type Merchant } from '../merchants'
@@ -29,7 +28,8 @@ export function simulatorSandbox(customise: (merchant: Merchant) => Merchant = (
       .map((m) => (m.id === 'demo_merchant' ? customise(m) : m)),
   )
   const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
-  const attempts = new AttemptService(deps, new OrderEventBus())
+  const core = sandboxCore(deps)
+  const { attempts } = core
   const app = new Hono()
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   const found = merchants.byId('demo_merchant')
@@ -37,9 +37,9 @@ export function simulatorSandbox(customise: (merchant: Merchant) => Merchant = (
   const merchant = found
   let n = 0
 
-  function order(overrides: Partial<OrderDraft> = {}): Order {
+  async function order(overrides: Partial<OrderDraft> = {}): Promise<Order> {
     n += 1
-    const created = createOrder(
+    const created = await createOrder(
       deps,
       orderDraft(NOW, {
         orderId: `o-${n}`,
@@ -64,19 +64,19 @@ export function simulatorSandbox(customise: (merchant: Merchant) => Merchant = (
   }
 
   /** Starts an attempt on a new order and answers its simulator token. */
-  function start(request: StartAttempt = intent, overrides: Partial<OrderDraft> = {}) {
-    const started = attempts.start(order(overrides), merchant, request, `key-${n}`)
+  async function start(request: StartAttempt = intent, overrides: Partial<OrderDraft> = {}) {
+    const started = await attempts.start(await order(overrides), merchant, request, `key-${n}`)
     if (!started.ok) throw new Error(`attempt not started: ${started.error}`)
     return { order: started.order, attempt: started.attempt, token: started.attempt.simulatorToken }
   }
 
-  const current = (orderId: string): Order => {
-    const found = store.orderById(orderId)
+  const current = async (orderId: string): Promise<Order> => {
+    const found = await store.orderById(orderId)
     if (!found) throw new Error('order vanished')
     return attempts.refresh(found)
   }
 
-  return { app, deps, store, clock, attempts, merchant, order, start, current, dispose: () => attempts.dispose() }
+  return { app, deps, store, clock, attempts, merchant, order, start, current, dispose: () => core.stop() }
 }
 
 export const form = (fields: Record<string, string>): RequestInit => ({

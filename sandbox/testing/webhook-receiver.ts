@@ -1,6 +1,7 @@
 import { expect, onTestFinished, vi } from 'vitest'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { MovableClock } from '../domain/clock'
 
 export interface ReceivedRequest {
   method: string
@@ -101,12 +102,31 @@ export function verifyWebhookSignature(request: Pick<ReceivedRequest, 'headers' 
   return { ok: true }
 }
 
+/** Sandbox time moved at each look while waiting: more than a delivery waits for its turn. */
+const TURN_STEP_MS = 100
+const LOOK_EVERY_MS = 10
+
+/**
+ * Waits until `hook` has received `count` requests. An order's deliveries go out one after another,
+ * each later one a job due again a moment of sandbox time later while an earlier one is under way;
+ * the test clocks stand still, so each look moves sandbox time on until all have arrived.
+ */
+export async function receivedInTurn(hook: Receiver, clock: MovableClock, count: number): Promise<void> {
+  await vi.waitFor(
+    () => {
+      if (hook.requests.length < count) clock.advance(TURN_STEP_MS)
+      expect(hook.requests).toHaveLength(count)
+    },
+    { interval: LOOK_EVERY_MS, timeout: 5_000 },
+  )
+}
+
 /**
  * A successful plan registration's six webhooks, in order: the billing ones carry the execution as
  * the read API answers it, and the order's last one names it.
  */
-export async function expectRegistrationWebhooks(hook: Receiver, execution: unknown, id: unknown): Promise<void> {
-  await vi.waitFor(() => expect(hook.requests).toHaveLength(6))
+export async function expectRegistrationWebhooks(hook: Receiver, clock: MovableClock, execution: unknown, id: unknown): Promise<void> {
+  await receivedInTurn(hook, clock, 6)
   const bodies = hook.requests.map((r) => JSON.parse(r.body) as { event_name: string; content: Record<string, unknown> })
   expect(bodies.map((b) => b.event_name)).toEqual([
     'TXN_CREATED',

@@ -7,7 +7,7 @@ import { jsonLogger } from '../log'
 import { orderBilling } from '../testing/fixtures'
 import { startReceiver, testReceiver, verifyWebhookSignature, type Receiver } from '../testing/webhook-receiver'
 import { testWebhookSandbox, WEBHOOK_NOW } from '../testing/webhook-sandbox'
-import type { Transport } from './transport'
+import type { Resolve, Transport } from './transport'
 
 const NOW = WEBHOOK_NOW
 const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
@@ -39,20 +39,26 @@ const Envelope = z.strictObject({
 })
 const envelopeOf = (body: string) => Envelope.parse(JSON.parse(body))
 const LogLine = z.record(z.string(), z.unknown())
+/** Gives a runner that should not be running time to show it is (a floor, never a bound). */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 100))
 const eventNames = (r: Receiver): string[] => r.requests.map((q) => envelopeOf(q.body).event_name)
 
 describe('WebhookDispatcher delivery', () => {
   it('posts one signed, authenticated envelope per event, in order', async () => {
     const hook = await receiver()
     const s = setup({ merchantUrl: hook.url })
-    const o = s.startAttempt(s.order())
-    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    const o = await s.startAttempt(await s.order())
+    await s.attempts.decide(await s.fresh(o), { type: 'approve' })
     await s.webhooks.idle()
 
     expect(eventNames(hook)).toEqual(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'ORDER_SUCCEEDED'])
+    const records = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     const ids = new Set<string>()
     for (const request of hook.requests) {
       const envelope = envelopeOf(request.body)
+      // Sandbox time moves on only while a delivery waits its turn; each is signed at the moment it is sent.
+      const sentAt = records.find((r) => r.id === envelope.id)?.attempts[0]?.at
+      const seconds = Math.floor(Date.parse(sentAt ?? '') / 1000)
       expect(request.method).toBe('POST')
       expect(request.path).toBe('/hooks')
       expect(envelope.id).toMatch(/^evt_V2_[0-9a-f]{32}$/)
@@ -63,23 +69,27 @@ describe('WebhookDispatcher delivery', () => {
       expect(request.headers['x-webhook-id']).toBe(envelope.id)
       const expected = createHmac('sha256', 'demo_response_key').update(request.body).digest('hex')
       expect(request.headers['x-webhook-signature']).toBe(`sha256=${expected}`)
-      expect(request.headers['x-webhook-timestamp']).toBe(String(NOW.getTime() / 1000))
-      expect(request.headers['x-webhook-signature-v2']).toMatch(new RegExp(`^t=${NOW.getTime() / 1000},v1=[0-9a-f]{64}$`))
-      expect(verifyWebhookSignature(request, 'demo_response_key', NOW.getTime() / 1000)).toEqual({ ok: true })
+      expect(request.headers['x-webhook-timestamp']).toBe(String(seconds))
+      expect(request.headers['x-webhook-signature-v2']).toMatch(new RegExp(`^t=${seconds},v1=[0-9a-f]{64}$`))
+      expect(verifyWebhookSignature(request, 'demo_response_key', seconds)).toEqual({ ok: true })
       ids.add(envelope.id)
     }
     expect(ids.size).toBe(4)
 
-    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(records.map((d) => [d.event_name, d.status, d.url])).toEqual([
       ['TXN_CREATED', 'delivered', hook.url],
       ['MANDATE_CREATED', 'delivered', hook.url],
       ['MANDATE_ACTIVATED', 'delivered', hook.url],
       ['ORDER_SUCCEEDED', 'delivered', hook.url],
     ])
+    let previous = NOW.getTime()
     for (const record of records) {
-      expect(record.attempts).toEqual([{ at: NOW.toISOString(), http_status: 200, error: null, duration_ms: expect.any(Number) as unknown }])
-      expect(record.delivered_at).toBe(NOW.toISOString())
+      expect(record.attempts).toEqual([{ at: expect.any(String) as unknown, http_status: 200, error: null, duration_ms: expect.any(Number) as unknown }])
+      const at = record.attempts[0]?.at ?? ''
+      // Sent in turn: no earlier than the event before it.
+      expect(Date.parse(at)).toBeGreaterThanOrEqual(previous)
+      previous = Date.parse(at)
+      expect(record.delivered_at).toBe(at)
       expect(record.created_at).toBe(NOW.toISOString())
     }
     expect(records.map((r) => r.body)).toEqual(hook.requests.map((q) => envelopeOf(q.body)))
@@ -88,8 +98,8 @@ describe('WebhookDispatcher delivery', () => {
   it('renders the order as it was when each event happened', async () => {
     const hook = await receiver()
     const s = setup({ merchantUrl: hook.url })
-    const o = s.startAttempt(s.order())
-    s.attempts.decide(s.fresh(o), { type: 'decline' })
+    const o = await s.startAttempt(await s.order())
+    await s.attempts.decide(await s.fresh(o), { type: 'decline' })
     await s.webhooks.idle()
     expect(hook.requests.map((q) => [envelopeOf(q.body).event_name, envelopeOf(q.body).content.order['status']])).toEqual([
       ['TXN_CREATED', 'PENDING_VBV'],
@@ -102,8 +112,8 @@ describe('WebhookDispatcher delivery', () => {
   it('adds content.mandate to MANDATE_* events only', async () => {
     const hook = await receiver()
     const s = setup({ merchantUrl: hook.url })
-    const o = s.startAttempt(s.order(), collect('asha@okaxis'))
-    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    const o = await s.startAttempt(await s.order(), collect('asha@okaxis'))
+    await s.attempts.decide(await s.fresh(o), { type: 'approve' })
     await s.webhooks.idle()
     const [txn, created, activated, succeeded] = hook.requests.map((q) => envelopeOf(q.body))
     expect(txn?.content.mandate).toBeUndefined()
@@ -118,7 +128,7 @@ describe('WebhookDispatcher delivery', () => {
       order_id: 'o-1',
       payment_info: { upi: { payer_vpa: 'asha@okaxis' } },
     })
-    const stored = s.fresh(o)
+    const stored = await s.fresh(o)
     expect(activated?.content.mandate).toMatchObject({ status: 'ACTIVE', mandate_id: stored.mandateId })
     expect(stored.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
   })
@@ -131,8 +141,8 @@ describe('WebhookDispatcher delivery', () => {
     const hook = await receiver()
     const s = setup({ merchantUrl: hook.url })
     const customer = { id: 'cust-42', email: null, phone: null, firstName: null, lastName: null }
-    const o = s.startAttempt(s.order({ billing: orderBilling(), customer, ...source }))
-    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    const o = await s.startAttempt(await s.order({ billing: orderBilling(), customer, ...source }))
+    await s.attempts.decide(await s.fresh(o), { type: 'approve' })
     await s.webhooks.idle()
     const envelopes = hook.requests.map((q) => envelopeOf(q.body))
     expect(envelopes.map((e) => e.event_name)).toEqual([
@@ -143,7 +153,7 @@ describe('WebhookDispatcher delivery', () => {
       'BILLING_EXECUTION_ACTIVATED',
       'ORDER_SUCCEEDED',
     ])
-    const stored = s.fresh(o)
+    const stored = await s.fresh(o)
     const id = stored.billing?.subscriptionId
     expect(id).toMatch(/^bei_/)
     for (const envelope of envelopes.slice(2)) expect(envelope.content.order['billing_execution_info_id']).toBe(id)
@@ -158,19 +168,19 @@ describe('WebhookDispatcher delivery', () => {
     const merchantHook = await receiver()
     const orderHook = await receiver()
     const s = setup({ merchantUrl: merchantHook.url })
-    s.startAttempt(s.order({ metadata: { webhook_url: orderHook.url } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: orderHook.url } }))
     await s.webhooks.idle()
     expect(eventNames(orderHook)).toEqual(['TXN_CREATED', 'MANDATE_CREATED'])
     expect(merchantHook.requests).toHaveLength(0)
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.url)).toEqual([orderHook.url, orderHook.url])
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.url)).toEqual([orderHook.url, orderHook.url])
   })
 
   it('records not_sent, with the body it would have sent, when there is no URL', async () => {
     const transport = vi.fn<Transport>()
     const s = setup({ merchantUrl: null, dispatcher: { transport } })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
-    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const records = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(records.map((d) => [d.event_name, d.status, d.url, d.attempts.length, d.delivered_at])).toEqual([
       ['TXN_CREATED', 'not_sent', null, 0, null],
       ['MANDATE_CREATED', 'not_sent', null, 0, null],
@@ -182,9 +192,9 @@ describe('WebhookDispatcher delivery', () => {
   it('records not_sent with the URL when metadata.webhook_url is not an http(s) URL', async () => {
     const transport = vi.fn<Transport>()
     const s = setup({ merchantUrl: null, dispatcher: { transport } })
-    s.startAttempt(s.order({ metadata: { webhook_url: 'ftp://example.com/hook' } }))
+    await s.startAttempt(await s.order({ metadata: { webhook_url: 'ftp://example.com/hook' } }))
     await s.webhooks.idle()
-    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const records = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(records.map((d) => [d.status, d.url])).toEqual([
       ['not_sent', 'ftp://example.com/hook'],
       ['not_sent', 'ftp://example.com/hook'],
@@ -192,18 +202,20 @@ describe('WebhookDispatcher delivery', () => {
     expect(transport).not.toHaveBeenCalled()
   })
 
-  it('does nothing before start and after stop', async () => {
+  it('after stop, sends nothing; the deliveries wait in the store and another instance sends each once', async () => {
     const hook = await receiver()
     const s = setup({ merchantUrl: hook.url })
-    s.webhooks.stop()
-    s.startAttempt(s.order())
-    s.webhooks.start()
-    s.webhooks.start()
-    const o = s.order()
-    s.startAttempt(o)
-    await s.webhooks.idle()
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')).toEqual([])
-    // start() twice subscribes once: each event is sent once.
+    await s.cleanup()
+    await s.startAttempt(await s.order())
+    await settled()
+    expect(hook.requests).toEqual([])
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => [d.status, d.attempts.length])).toEqual([
+      ['pending', 0],
+      ['pending', 0],
+    ])
+    const other = s.another()
+    await vi.waitFor(async () => expect((await other.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.status)).toEqual(['delivered', 'delivered']), { timeout: 5000 })
+    // Each event is sent once.
     expect(eventNames(hook)).toEqual(['TXN_CREATED', 'MANDATE_CREATED'])
   })
 })
@@ -213,13 +225,13 @@ describe('WebhookDispatcher retries', () => {
     const hook = await receiver()
     hook.failNext(2, 503)
     const s = setup({ merchantUrl: hook.url })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
     expect(eventNames(hook)).toEqual(['TXN_CREATED', 'TXN_CREATED', 'TXN_CREATED', 'MANDATE_CREATED'])
     const [first, second, third] = hook.requests
     expect(new Set([first, second, third].map((q) => q?.headers['x-webhook-id'])).size).toBe(1)
     expect(new Set([first, second, third].map((q) => q?.body)).size).toBe(1)
-    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(txn?.status).toBe('delivered')
     expect(txn?.attempts.map((a) => a.http_status)).toEqual([503, 503, 200])
     expect(txn?.attempts.every((a) => a.error === null)).toBe(true)
@@ -229,24 +241,33 @@ describe('WebhookDispatcher retries', () => {
     const hook = await receiver()
     hook.failNext(3, 500)
     const s = setup({ merchantUrl: hook.url })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
     expect(eventNames(hook)).toEqual(['TXN_CREATED', 'TXN_CREATED', 'TXN_CREATED', 'MANDATE_CREATED'])
-    const records = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const records = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn, mandate] = records
     expect(records.map((d) => [d.status, d.attempts.length, d.delivered_at])).toEqual([
       ['failed', 3, null],
-      ['delivered', 1, NOW.toISOString()],
+      ['delivered', 1, mandate?.attempts[0]?.at],
     ])
+    // Moved on only once the failing event had given up.
+    expect(Date.parse(mandate?.attempts[0]?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(txn?.attempts[2]?.at ?? ''))
   })
 
-  it('waits the configured delays between attempts', async () => {
+  it('schedules each retry the configured delay after the attempt before it', async () => {
     const hook = await receiver()
     hook.failNext(2)
     const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [60, 120] } })
-    const started = performance.now()
-    s.startAttempt(s.order())
+    const finishJob = vi.spyOn(s.store, 'finishJob')
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
-    expect(performance.now() - started).toBeGreaterThanOrEqual(175)
+    const [txn] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const at = (txn?.attempts ?? []).map((a) => Date.parse(a.at))
+    expect(at).toHaveLength(3)
+    const retries = finishJob.mock.calls.filter(([id, next]) => id === `webhook:${txn?.id}` && next).map(([, next]) => next?.dueAt)
+    expect(retries).toEqual([(at[0] ?? 0) + 60, (at[1] ?? 0) + 120])
+    expect(at[1]).toBeGreaterThanOrEqual(retries[0] ?? Infinity)
+    expect(at[2]).toBeGreaterThanOrEqual(retries[1] ?? Infinity)
   })
 
   it('treats a refused connection as a failure to retry', async () => {
@@ -254,9 +275,9 @@ describe('WebhookDispatcher retries', () => {
     const url = closed.url
     await closed.close()
     const s = setup({ merchantUrl: url, dispatcher: { retryDelaysMs: [5] } })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
-    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(txn?.status).toBe('failed')
     expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
       [null, 'network error: ECONNREFUSED'],
@@ -268,9 +289,9 @@ describe('WebhookDispatcher retries', () => {
     const hook = await receiver()
     hook.hangNext(1)
     const s = setup({ merchantUrl: hook.url, dispatcher: { timeoutMs: 100 } })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
-    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(txn?.status).toBe('delivered')
     expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
       [null, 'timed out after 100 ms'],
@@ -283,9 +304,9 @@ describe('WebhookDispatcher retries', () => {
     const hook = await receiver()
     hook.failNext(1, 302)
     const s = setup({ merchantUrl: hook.url })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
-    const [txn] = s.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    const [txn] = await s.webhooks.deliveriesFor('demo_merchant', 'o-1')
     expect(txn?.attempts.map((a) => [a.http_status, a.error])).toEqual([
       [302, 'redirect not followed'],
       [200, null],
@@ -297,51 +318,90 @@ describe('WebhookDispatcher retries', () => {
     const slow = await receiver()
     const fast = await receiver()
     slow.failNext(100)
-    const s = setup({ merchantUrl: fast.url, dispatcher: { retryDelaysMs: [200] } })
-    s.startAttempt(s.order({ metadata: { webhook_url: slow.url } }))
-    s.startAttempt(s.order())
-    await vi.waitFor(() => expect(eventNames(fast)).toEqual(['TXN_CREATED', 'MANDATE_CREATED']), { timeout: 150 })
+    const s = setup({ merchantUrl: fast.url, dispatcher: { retryDelaysMs: [60_000] } })
+    await s.startAttempt(await s.order({ metadata: { webhook_url: slow.url } }))
+    await s.startAttempt(await s.order())
+    await vi.waitFor(() => expect(eventNames(fast)).toEqual(['TXN_CREATED', 'MANDATE_CREATED']), { timeout: 5000 })
     expect(eventNames(slow)).toEqual(['TXN_CREATED'])
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => [d.status, d.attempts.length])).toEqual([
+      ['pending', 1],
+      ['pending', 0],
+    ])
+    s.advance(60_000)
+    await vi.waitFor(() => expect(eventNames(slow)).toEqual(['TXN_CREATED', 'TXN_CREATED']), { timeout: 5000 })
   })
 })
 
 describe('WebhookDispatcher stop and reset', () => {
-  it('stop cancels a scheduled retry and sends nothing more', async () => {
+  it('stop leaves a scheduled retry unsent, even once it falls due', async () => {
     const hook = await receiver()
     hook.failNext(100)
     const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [60_000] } })
-    s.startAttempt(s.order())
-    await vi.waitFor(() => expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')[0]?.attempts).toHaveLength(1))
-    s.webhooks.stop()
-    await s.webhooks.idle()
+    await s.startAttempt(await s.order())
+    await vi.waitFor(async () => expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1'))[0]?.attempts).toHaveLength(1))
+    await s.cleanup()
+    s.advance(60_000)
+    await settled()
     expect(hook.requests).toHaveLength(1)
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.status)).toEqual(['pending', 'pending'])
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.status)).toEqual(['pending', 'pending'])
+  })
+
+  it('a delivery whose runner died is sent again by another instance once its lease ends, and recorded once', async () => {
+    const publicHost: Resolve = () => Promise.resolve([{ address: '93.184.216.34', family: 4 }])
+    const hung: string[] = []
+    const hanging = vi.fn<Transport>(
+      ({ headers, signal }) =>
+        new Promise((_, reject) => {
+          hung.push(String(headers['x-webhook-id']))
+          signal.addEventListener('abort', () => reject(signal.reason as Error))
+        }),
+    )
+    const sent: string[] = []
+    const answering = vi.fn<Transport>(({ headers }) => {
+      sent.push(String(headers['x-webhook-id']))
+      return Promise.resolve({ status: 200 })
+    })
+    const s = setup({ merchantUrl: 'https://hooks.example/hooks', jobLeaseMs: 100, dispatcher: { transport: hanging, timeoutMs: 60_000, resolve: publicHost } })
+    await s.startAttempt(await s.order())
+    await vi.waitFor(() => expect(hung).toHaveLength(1))
+    // The first instance's runner stops taking work with its request still hanging: it has died.
+    const died = s.jobs.stop()
+    const other = s.another({ transport: answering, resolve: publicHost })
+    await vi.waitFor(async () => expect((await other.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.status)).toEqual(['delivered', 'delivered']), { timeout: 5000 })
+    const records = await other.webhooks.deliveriesFor('demo_merchant', 'o-1')
+    expect(sent).toEqual(records.map((d) => d.id))
+    expect(hung).toEqual([records[0]?.id])
+    expect(records.map((d) => d.attempts.map((a) => a.http_status))).toEqual([[200], [200]])
+    s.webhooks.stop()
+    await died
+    expect((await other.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.attempts.length)).toEqual([1, 1])
   })
 
   it('another merchant\'s reset leaves a scheduled retry of this merchant alone', async () => {
     const hook = await receiver()
     hook.failNext(1)
-    const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [500] } })
-    s.startAttempt(s.order())
-    await vi.waitFor(() => expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')[0]?.attempts).toHaveLength(1))
-    s.attempts.forget(s.store.resetMerchant('other_merchant'))
+    const s = setup({ merchantUrl: hook.url, dispatcher: { retryDelaysMs: [60_000] } })
+    await s.startAttempt(await s.order())
+    await vi.waitFor(async () => expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1'))[0]?.attempts).toHaveLength(1))
+    await s.store.resetMerchant('other_merchant')
     s.webhooks.resetMerchant('other_merchant')
-    await vi.waitFor(() => expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1').map((d) => d.status)).toEqual(['delivered', 'delivered']))
+    s.advance(60_000)
+    await vi.waitFor(async () => expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1')).map((d) => d.status)).toEqual(['delivered', 'delivered']), { timeout: 5000 })
   })
 
   it('a merchant\'s reset aborts its in-flight request, records nothing more and keeps delivering new events', async () => {
     const hook = await receiver()
     hook.hangNext(1)
     const s = setup({ merchantUrl: hook.url })
-    s.startAttempt(s.order())
+    await s.startAttempt(await s.order())
     await vi.waitFor(() => expect(hook.requests).toHaveLength(1))
-    s.attempts.forget(s.store.resetMerchant('demo_merchant'))
+    await s.store.resetMerchant('demo_merchant')
     s.webhooks.resetMerchant('demo_merchant')
     await s.webhooks.idle()
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-1')).toEqual([])
-    s.startAttempt(s.order())
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-1'))).toEqual([])
+    await s.startAttempt(await s.order())
     await s.webhooks.idle()
-    expect(s.webhooks.deliveriesFor('demo_merchant', 'o-2').map((d) => d.status)).toEqual(['delivered', 'delivered'])
+    expect((await s.webhooks.deliveriesFor('demo_merchant', 'o-2')).map((d) => d.status)).toEqual(['delivered', 'delivered'])
   })
 })
 
@@ -351,8 +411,8 @@ describe('WebhookDispatcher logging', () => {
     hook.failNext(1)
     const lines: string[] = []
     const s = setup({ merchantUrl: hook.url, log: jsonLogger((line) => lines.push(line)) })
-    const o = s.startAttempt(s.order({ customer: { id: 'c1', email: 'asha@example.com', phone: null, firstName: 'Asha', lastName: null } }))
-    s.attempts.decide(s.fresh(o), { type: 'approve' })
+    const o = await s.startAttempt(await s.order({ customer: { id: 'c1', email: 'asha@example.com', phone: null, firstName: 'Asha', lastName: null } }))
+    await s.attempts.decide(await s.fresh(o), { type: 'approve' })
     await s.webhooks.idle()
     const all = lines.join('\n')
     expect(lines.length).toBeGreaterThanOrEqual(5)

@@ -1,9 +1,11 @@
 import type { SandboxDeps } from '../deps'
 import type { Dialect } from '../dialects/dialect'
 import type { Order } from '../domain/order'
-import type { OrderChange, OrderEventBus } from '../domain/order-events'
+import type { OrderEventName } from '../domain/order-events'
+import type { OrderWrite, WriteFollowUp } from '../domain/order-writer'
 import type { Merchant } from '../merchants'
 import type { WebhookAttempt, WebhookDelivery, WebhookStatus } from '../domain/webhook-delivery'
+import type { ScheduledJob } from '../store/store'
 import { addressRefusal } from './address-policy'
 import { webhookHeaders } from './signing'
 import { webhookTarget } from './target'
@@ -11,12 +13,15 @@ import { hostnameOf, pinnedTransport, systemResolve, type Resolve, type Resolved
 
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000, 8000, 16000]
 export const DEFAULT_TIMEOUT_MS = 5000
+/** How long a delivery waits, when an earlier one of its order is still being delivered, before it looks again. */
+const IN_TURN_DELAY_MS = 50
 
 export interface WebhookDispatcherOptions {
   deps: SandboxDeps
-  bus: OrderEventBus
   /** Each order's webhooks are shaped by the dialect that created it. */
   dialects: { forOrder(order: Order): Pick<Dialect, 'webhook'> }
+  /** Wakes the job runner when a retry falls due (JobRunner.wakeAt); the writer wakes it for first attempts. */
+  wakeAt: (dueAt: number) => void
   /** Resolves a target's host before each attempt (node:dns unless a test injects one). */
   resolve?: Resolve
   /** Sends one attempt to the address that was checked (node:http(s) unless a test injects one). */
@@ -26,22 +31,15 @@ export interface WebhookDispatcherOptions {
   timeoutMs?: number
 }
 
-interface Job {
+/** A delivery job's payload: everything an instance needs to send it, whichever wrote the order. */
+interface Delivery {
   merchantId: string
   orderId: string
-  merchant: Merchant
   url: string
   rawBody: string
   delivery: WebhookDelivery
-  generation: number
-  /** The merchant's generation when queued: a reset of that merchant alone stops it too. */
-  merchantGeneration: number
-}
-
-interface Sleep {
-  merchantId: string
-  timer: ReturnType<typeof setTimeout>
-  wake: (woken: boolean) => void
+  /** The deliveries of the same write that go before this one; their records may not be saved yet when it runs. */
+  after: string[]
 }
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
@@ -50,98 +48,73 @@ const isRedirect = (status: number): boolean => status >= 300 && status < 400
 const errorCode = (error: unknown): string | null =>
   error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null
 
+const deliveryJobId = (deliveryId: string): string => `webhook:${deliveryId}`
+
 /**
- * Delivers order events to merchants as webhooks in the order's dialect, at least once: each event
- * is retried with backoff until a 2xx or until the retries run out. Events of one order go out
+ * Delivers order events to merchants as webhooks in the order's dialect, at least once (each
+ * carries its x-webhook-id for de-duplication): a write's events become delivery jobs stored with
+ * the order, so they survive a restart and are sent by whichever instance takes them; each is
+ * retried with backoff until a 2xx or until the retries run out. Events of one order go out
  * strictly one after another, so a merchant never sees ORDER_SUCCEEDED before the
  * MANDATE_ACTIVATED that preceded it.
  */
-export class WebhookDispatcher {
+export class WebhookDispatcher implements WriteFollowUp {
   private readonly deps: SandboxDeps
-  private readonly bus: OrderEventBus
   private readonly dialects: WebhookDispatcherOptions['dialects']
+  private readonly wakeAt: (dueAt: number) => void
   private readonly resolve: Resolve
   private readonly send: Transport
   private readonly retryDelaysMs: readonly number[]
   private readonly timeoutMs: number
-  private unsubscribe: (() => void) | null = null
-  /** Pending jobs per order (page id); the head is the one being delivered. */
-  private readonly queues = new Map<string, Job[]>()
-  private readonly draining = new Set<string>()
-  private readonly workers = new Set<Promise<void>>()
-  private readonly sleeps = new Set<Sleep>()
   /** Each request in flight, and whose. */
   private readonly inFlight = new Map<AbortController, string>()
-  /** Bumped by stop; work begun under an older generation stops and records nothing. */
-  private generation = 0
-  /** Bumped per merchant by resetMerchant. */
-  private readonly merchantGenerations = new Map<string, number>()
+  /** Deliveries this instance scheduled and has not seen end, per merchant (what idle waits for). */
+  private readonly open = new Map<string, string>()
+  private readonly idleWaiters = new Set<() => void>()
 
   constructor(options: WebhookDispatcherOptions) {
     this.deps = options.deps
-    this.bus = options.bus
     this.dialects = options.dialects
+    this.wakeAt = options.wakeAt
     this.resolve = options.resolve ?? systemResolve
     this.send = options.transport ?? pinnedTransport
     this.retryDelaysMs = validDelays(options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   }
 
-  start(): void {
-    if (this.unsubscribe) return
-    this.unsubscribe = this.bus.subscribe((change) => this.onChange(change))
-  }
-
-  stop(): void {
-    this.unsubscribe?.()
-    this.unsubscribe = null
-    this.cancelAll()
-  }
-
-  deliveriesFor(merchantId: string, orderId: string): WebhookDelivery[] {
-    return this.deps.store.webhooksFor(merchantId, orderId)
-  }
-
-  /**
-   * Drops one merchant's queued, retrying and in-flight deliveries (a QA reset); other merchants'
-   * carry on. The records go with the store's reset of that merchant.
-   */
-  resetMerchant(merchantId: string): void {
-    this.merchantGenerations.set(merchantId, this.merchantGeneration(merchantId) + 1)
-    for (const [key, queue] of this.queues) {
-      const kept = queue.filter((job) => job.merchantId !== merchantId)
-      if (kept.length !== queue.length) this.queues.set(key, kept)
+  /** A write's events as delivery records, with a job for each that has somewhere to go. */
+  async plan(write: OrderWrite, now: Date): Promise<{ jobs: ScheduledJob[]; written: () => Promise<void> }> {
+    const { order } = write
+    const planned: { delivery: WebhookDelivery; job: ScheduledJob | null }[] = []
+    const before: string[] = []
+    for (const eventName of write.events) {
+      const next = await this.planned(order, eventName, now, [...before])
+      planned.push(next)
+      if (next.job) before.push(next.delivery.id)
     }
-    this.cancelWhere((id) => id === merchantId)
-  }
-
-  private merchantGeneration(merchantId: string): number {
-    return this.merchantGenerations.get(merchantId) ?? 0
-  }
-
-  /** Work begun before a stop, or before its merchant's reset. */
-  private stale(job: Job): boolean {
-    return job.generation !== this.generation || job.merchantGeneration !== this.merchantGeneration(job.merchantId)
-  }
-
-  async idle(): Promise<void> {
-    while (this.workers.size > 0) await Promise.all([...this.workers])
-  }
-
-  private onChange(change: OrderChange): void {
-    // A listener that throws would break the attempt service that published the change.
-    try {
-      for (const eventName of change.events) this.enqueue(change.order, eventName)
-    } catch (error) {
-      this.deps.log.error('webhook_enqueue_failed', { message: errorName(error) })
+    const jobs = planned.flatMap((p) => (p.job ? [p.job] : []))
+    return {
+      jobs,
+      written: async () => {
+        // Before any await: a runner's claim of these jobs can only come after.
+        for (const job of jobs) this.open.set(job.id, job.merchantId)
+        for (const { delivery } of planned) {
+          await this.deps.store.saveWebhook(order.merchantId, order.orderId, delivery)
+          if (delivery.status !== 'pending') this.logStatus(delivery, null)
+        }
+      },
     }
   }
 
-  private enqueue(order: Order, eventName: OrderChange['events'][number]): void {
-    const now = this.deps.clock.now()
+  private async planned(
+    order: Order,
+    eventName: OrderEventName,
+    now: Date,
+    after: string[],
+  ): Promise<{ delivery: WebhookDelivery; job: ScheduledJob | null }> {
     const merchant = this.deps.merchants.byId(order.merchantId)
     const target = webhookTarget(order, merchant)
-    const { id, body } = this.dialects.forOrder(order).webhook(order, eventName, now)
+    const { id, body } = await this.dialects.forOrder(order).webhook(order, eventName, now)
     const delivery: WebhookDelivery = {
       id,
       event_name: eventName,
@@ -153,66 +126,89 @@ export class WebhookDispatcher {
       body,
       ...(target.kind === 'refused' ? { refusal: target.reason } : {}),
     }
-    this.deps.store.saveWebhook(order.merchantId, order.orderId, delivery)
-    if (target.kind !== 'url' || !merchant) {
-      this.logStatus(delivery, null)
+    if (target.kind !== 'url' || !merchant) return { delivery, job: null }
+    const payload: Delivery = { merchantId: order.merchantId, orderId: order.orderId, url: target.url, rawBody: JSON.stringify(body), delivery, after }
+    const job: ScheduledJob = { id: deliveryJobId(id), merchantId: order.merchantId, dueAt: now.getTime(), kind: 'webhook', payload: JSON.stringify(payload) }
+    return { delivery, job }
+  }
+
+  deliveriesFor(merchantId: string, orderId: string): Promise<WebhookDelivery[]> {
+    return this.deps.store.webhooksFor(merchantId, orderId)
+  }
+
+  /** Aborts one merchant's requests in flight (a QA reset; the store forgets its jobs and records). */
+  resetMerchant(merchantId: string): void {
+    for (const [controller, owner] of this.inFlight) {
+      if (owner !== merchantId) continue
+      controller.abort()
+      this.inFlight.delete(controller)
+    }
+    for (const [id, owner] of this.open) if (owner === merchantId) this.open.delete(id)
+    this.settleIdle()
+  }
+
+  /** Aborts every request in flight (server shutdown); their jobs are due again after their lease. */
+  stop(): void {
+    for (const controller of this.inFlight.keys()) controller.abort()
+    this.inFlight.clear()
+  }
+
+  /** Resolves once every delivery this instance scheduled has ended (delivered, failed or refused). */
+  idle(): Promise<void> {
+    if (this.open.size === 0) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.add(resolve))
+  }
+
+  /** One attempt at a delivery job (JobRunner's handler for `webhook`): in turn, then sent, recorded, and retried or ended. */
+  async run(job: ScheduledJob): Promise<void> {
+    const delivery = JSON.parse(job.payload) as Delivery
+    const merchant = this.deps.merchants.byId(delivery.merchantId)
+    if (!merchant) return this.end(job.id)
+    if (await this.waitsItsTurn(delivery)) {
+      const dueAt = this.deps.clock.now().getTime() + IN_TURN_DELAY_MS
+      await this.deps.store.finishJob(job.id, { dueAt, payload: job.payload })
+      this.wakeAt(dueAt)
       return
     }
-    const job: Job = {
-      merchantId: order.merchantId,
-      orderId: order.orderId,
-      merchant,
-      url: target.url,
-      rawBody: JSON.stringify(body),
-      delivery,
-      generation: this.generation,
-      merchantGeneration: this.merchantGeneration(order.merchantId),
+    const target = await this.checkTarget(delivery, merchant)
+    if (target.kind === 'refused') {
+      await this.refuse(delivery, target.reason)
+      return this.end(job.id)
     }
-    const queue = this.queues.get(order.id) ?? []
-    queue.push(job)
-    this.queues.set(order.id, queue)
-    this.kick(order.id)
+    const attempt = target.kind === 'address' ? await this.post(delivery, merchant, target.address) : target.attempt
+    if (attempt.error === 'cancelled') return
+    const delay = this.retryDelaysMs[delivery.delivery.attempts.length]
+    const delivered = attempt.http_status !== null && isSuccess(attempt.http_status)
+    const status: WebhookStatus = delivered ? 'delivered' : delay === undefined ? 'failed' : 'pending'
+    const recorded = await this.record(delivery, attempt, status)
+    if (status !== 'pending' || delay === undefined) return this.end(job.id)
+    const dueAt = this.deps.clock.now().getTime() + delay
+    await this.deps.store.finishJob(job.id, { dueAt, payload: JSON.stringify(recorded) })
+    this.wakeAt(dueAt)
   }
 
-  private kick(key: string): void {
-    if (this.draining.has(key)) return
-    this.draining.add(key)
-    const worker = this.drain(key)
-    this.workers.add(worker)
-    void worker.finally(() => this.workers.delete(worker))
+  /** Whether an earlier delivery of the same order is still under way, or one of its own write not recorded yet. */
+  private async waitsItsTurn(delivery: Delivery): Promise<boolean> {
+    const records = await this.deps.store.webhooksFor(delivery.merchantId, delivery.orderId)
+    const statuses = new Map(records.map((record) => [record.id, record.status]))
+    if (delivery.after.some((id) => (statuses.get(id) ?? 'pending') === 'pending')) return true
+    for (const record of records) {
+      if (record.id === delivery.delivery.id) return false
+      if (record.status === 'pending') return true
+    }
+    return false
   }
 
-  private async drain(key: string): Promise<void> {
-    for (let job = this.queues.get(key)?.shift(); job; job = this.queues.get(key)?.shift()) {
-      try {
-        await this.deliver(job)
-      } catch (error) {
-        this.deps.log.error('webhook_delivery_crashed', { event_id: job.delivery.id, message: errorName(error) })
-      }
-    }
-    // Synchronous with the last empty check above, so a job queued later always starts a worker.
-    this.draining.delete(key)
-    this.queues.delete(key)
+  private async end(jobId: string): Promise<void> {
+    await this.deps.store.finishJob(jobId)
+    this.open.delete(jobId)
+    this.settleIdle()
   }
 
-  private async deliver(job: Job): Promise<void> {
-    for (let retry = 0; ; retry++) {
-      const target = await this.checkTarget(job)
-      if (this.stale(job)) return
-      if (target.kind === 'refused') {
-        this.refuse(job, target.reason)
-        return
-      }
-      const attempt = target.kind === 'address' ? await this.post(job, target.address) : target.attempt
-      if (this.stale(job)) return
-      const delivered = attempt.http_status !== null && isSuccess(attempt.http_status)
-      const delay = this.retryDelaysMs[retry]
-      const status: WebhookStatus = delivered ? 'delivered' : delay === undefined ? 'failed' : 'pending'
-      this.record(job, attempt, status)
-      if (status !== 'pending' || delay === undefined) return
-      const woken = await this.sleep(delay, job.merchantId)
-      if (!woken || this.stale(job)) return
-    }
+  private settleIdle(): void {
+    if (this.open.size > 0) return
+    for (const resolve of this.idleWaiters) resolve()
+    this.idleWaiters.clear()
   }
 
   /**
@@ -221,7 +217,8 @@ export class WebhookDispatcher {
    * retried like any network error.
    */
   private async checkTarget(
-    job: Job,
+    job: Delivery,
+    merchant: Merchant,
   ): Promise<{ kind: 'address'; address: ResolvedAddress } | { kind: 'refused'; reason: string } | { kind: 'unresolved'; attempt: WebhookAttempt }> {
     const at = this.deps.clock.now()
     const started = performance.now()
@@ -235,13 +232,13 @@ export class WebhookDispatcher {
     const [first] = addresses
     if (!first) return { kind: 'refused', reason: 'the host resolves to no address' }
     for (const { address } of addresses) {
-      const refusal = addressRefusal(address, job.merchant.webhookUrls)
+      const refusal = addressRefusal(address, merchant.webhookUrls)
       if (refusal) return { kind: 'refused', reason: `the host ${refusal}` }
     }
     return { kind: 'address', address: first }
   }
 
-  private async post(job: Job, address: ResolvedAddress): Promise<WebhookAttempt> {
+  private async post(job: Delivery, merchant: Merchant, address: ResolvedAddress): Promise<WebhookAttempt> {
     const at = this.deps.clock.now()
     const started = performance.now()
     const controller = new AbortController()
@@ -251,7 +248,7 @@ export class WebhookDispatcher {
       const response = await this.send({
         url: new URL(job.url),
         address,
-        headers: webhookHeaders(job.merchant, job.delivery.id, job.rawBody, at),
+        headers: webhookHeaders(merchant, job.delivery.id, job.rawBody, at),
         body: job.rawBody,
         signal: AbortSignal.any([controller.signal, AbortSignal.timeout(this.timeoutMs)]),
       })
@@ -274,22 +271,24 @@ export class WebhookDispatcher {
   }
 
   /** A refused target is final: recorded with the reason, never retried. */
-  private refuse(job: Job, reason: string): void {
-    job.delivery = { ...job.delivery, status: 'refused', delivered_at: null, refusal: reason }
-    this.deps.store.saveWebhook(job.merchantId, job.orderId, job.delivery)
-    this.logStatus(job.delivery, null)
+  private async refuse(job: Delivery, reason: string): Promise<void> {
+    const delivery: WebhookDelivery = { ...job.delivery, status: 'refused', delivered_at: null, refusal: reason }
+    await this.deps.store.saveWebhook(job.merchantId, job.orderId, delivery)
+    this.logStatus(delivery, null)
   }
 
-  private record(job: Job, attempt: WebhookAttempt, status: WebhookStatus): void {
+  /** Records the attempt on the delivery; answers the job's payload as it now stands. */
+  private async record(job: Delivery, attempt: WebhookAttempt, status: WebhookStatus): Promise<Delivery> {
     const previous = job.delivery
-    job.delivery = {
+    const delivery: WebhookDelivery = {
       ...previous,
       status,
       attempts: [...previous.attempts, attempt],
       delivered_at: status === 'delivered' ? attempt.at : null,
     }
-    this.deps.store.saveWebhook(job.merchantId, job.orderId, job.delivery)
-    this.logStatus(job.delivery, attempt.http_status)
+    await this.deps.store.saveWebhook(job.merchantId, job.orderId, delivery)
+    this.logStatus(delivery, attempt.http_status)
+    return { ...job, delivery }
   }
 
   private logStatus(delivery: WebhookDelivery, httpStatus: number | null): void {
@@ -302,43 +301,6 @@ export class WebhookDispatcher {
     })
   }
 
-  /** Resolves true after `ms`, or false at once when stop/reset cancels it. */
-  private sleep(ms: number, merchantId: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      const sleep: Sleep = {
-        merchantId,
-        timer: setTimeout(() => {
-          this.sleeps.delete(sleep)
-          resolve(true)
-        }, ms),
-        wake: resolve,
-      }
-      // A scheduled retry must not keep the process alive on shutdown.
-      sleep.timer.unref()
-      this.sleeps.add(sleep)
-    })
-  }
-
-  private cancelAll(): void {
-    this.generation += 1
-    this.queues.clear()
-    this.cancelWhere(() => true)
-  }
-
-  /** Wakes the retries waiting and aborts the requests in flight of the merchants chosen. */
-  private cancelWhere(chosen: (merchantId: string) => boolean): void {
-    for (const sleep of this.sleeps) {
-      if (!chosen(sleep.merchantId)) continue
-      clearTimeout(sleep.timer)
-      sleep.wake(false)
-      this.sleeps.delete(sleep)
-    }
-    for (const [controller, merchantId] of this.inFlight) {
-      if (!chosen(merchantId)) continue
-      controller.abort()
-      this.inFlight.delete(controller)
-    }
-  }
 }
 
 function validDelays(delays: readonly number[]): readonly number[] {
@@ -346,4 +308,3 @@ function validDelays(delays: readonly number[]): readonly number[] {
   return [...delays]
 }
 
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown')

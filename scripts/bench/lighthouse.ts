@@ -6,7 +6,7 @@ import * as chromeLauncher from 'chrome-launcher'
 import { CHROMIUM, CHROMIUM_FLAGS } from './browser'
 
 /** Lighthouse 12 mobile (its default simulated Slow 4G and 4× CPU), performance and accessibility. */
-export async function lighthouseScores(url: string): Promise<{ performance: number; accessibility: number; lcp: number }> {
+export async function lighthouseScores(url: string): Promise<{ performance: number; accessibility: number; lcp: number; cls: number }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'lh-profile-'))
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
@@ -27,6 +27,7 @@ export async function lighthouseScores(url: string): Promise<{ performance: numb
       performance: Math.round((lhr.categories['performance']?.score ?? 0) * 100),
       accessibility: Math.round((lhr.categories['accessibility']?.score ?? 0) * 100),
       lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? 0,
+      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
     }
   } finally {
     chrome.kill()

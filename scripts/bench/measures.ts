@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import * as z from 'zod'
 import { BASIC, createSession, hasTaskset, root, type RunningSandbox } from './sandbox-process'
-import { SLOW_4G, firstOption, withFreshBrowser } from './browser'
+import { SLOW_4G, firstOption, primaryButtonWorks, withFreshBrowser } from './browser'
 
 export const LoadResult = z.object({ rps: z.number(), p99: z.number(), requests: z.number(), errors: z.number(), non2xx: z.number() })
 export type LoadResult = z.infer<typeof LoadResult>
@@ -12,52 +12,65 @@ export const median = (xs: readonly number[]): number => {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
 }
 
-/** gzip bytes of the JS and CSS the browser actually fetched before the first payment option showed. */
-export async function firstLoadBytes(origin: string): Promise<{ js: number; css: number; files: string[] }> {
+/**
+ * The bytes of a fresh load as the sandbox compressed them: the document (the ready screen drawn
+ * in, its style sheet inlined), and the JS and CSS the browser fetched before the page worked
+ * (hydrated: the primary button enabled). The first option shows before any of those arrive.
+ */
+export async function firstLoadBytes(origin: string): Promise<{ html: number; js: number; css: number; files: string[] }> {
   const { url } = await createSession(origin)
   return withFreshBrowser(async (context) => {
     const page = await context.newPage()
     const finished: { url: string; type: string; bytes: Promise<number> }[] = []
     page.on('requestfinished', (request) => {
       const type = request.resourceType()
-      if (type === 'script' || type === 'stylesheet') {
+      if (type === 'document' || type === 'script' || type === 'stylesheet') {
         finished.push({ url: request.url(), type, bytes: request.sizes().then((s) => s.responseBodySize) })
       }
     })
     await page.goto(url)
-    await page.locator(firstOption).waitFor({ state: 'visible' })
+    await page.locator(primaryButtonWorks).waitFor({ state: 'visible' })
     const before = [...finished]
     const sizes = await Promise.all(before.map((f) => f.bytes))
     const sum = (type: string) => before.reduce((acc, f, i) => (f.type === type ? acc + (sizes[i] ?? 0) : acc), 0)
-    return { js: sum('script'), css: sum('stylesheet'), files: before.map((f) => new URL(f.url).pathname) }
+    return {
+      html: sum('document'),
+      js: sum('script'),
+      css: sum('stylesheet'),
+      files: before.filter((f) => f.type !== 'document').map((f) => new URL(f.url).pathname),
+    }
   })
 }
 
-/** Navigation → first payment option visible under Slow 4G and 4× CPU slowdown, a fresh browser per run. */
-export async function timeToFirstOption(origin: string, runs: number): Promise<number[]> {
-  const times: number[] = []
+/**
+ * Navigation → first payment option visible, and → the primary button works (the page has
+ * hydrated), under Slow 4G and 4× CPU slowdown, a fresh browser per run.
+ */
+export async function timeToFirstOption(origin: string, runs: number): Promise<{ visible: number[]; works: number[] }> {
+  const visible: number[] = []
+  const works: number[] = []
   for (let i = 0; i < runs; i++) {
     const { url } = await createSession(origin)
-    times.push(
-      await withFreshBrowser(async (context) => {
-        const page = await context.newPage()
-        const cdp = await context.newCDPSession(page)
-        await cdp.send('Network.enable')
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-        await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
-        const t0 = performance.now()
-        await page.goto(url, { waitUntil: 'commit' })
-        await page.locator(firstOption).waitFor({ state: 'visible', timeout: 60_000 })
-        return performance.now() - t0
-      }),
-    )
+    await withFreshBrowser(async (context) => {
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+      await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+      const t0 = performance.now()
+      await page.goto(url, { waitUntil: 'commit' })
+      await page.locator(firstOption).waitFor({ state: 'visible', timeout: 60_000 })
+      visible.push(performance.now() - t0)
+      await page.locator(primaryButtonWorks).waitFor({ state: 'visible', timeout: 60_000 })
+      works.push(performance.now() - t0)
+    })
   }
-  return times
+  return { visible, works }
 }
 
-/** QA approval of a pending collect attempt → the success screen, as the customer's page shows it. */
-export async function approvalToSuccess(origin: string, runs: number): Promise<number[]> {
+/** QA approval of a pending collect attempt → the success screen, as the customer's page shows it, `runs` times; the approval may go to another instance than the page's (`approveAt`). */
+export async function approvalToSuccess(origin: string, runs: number, approveAt = origin): Promise<number[]> {
   const times: number[] = []
   await withFreshBrowser(async (context) => {
     for (let i = 0; i < runs; i++) {
@@ -73,7 +86,7 @@ export async function approvalToSuccess(origin: string, runs: number): Promise<n
       await page.goto(url)
       await page.getByRole('heading', { name: /waiting for your approval/i }).waitFor()
       const t0 = performance.now()
-      await fetch(`${origin}/sandbox/orders/${orderId}/attempt/approve`, { method: 'POST', headers: { authorization: BASIC } })
+      await fetch(`${approveAt}/sandbox/orders/${orderId}/attempt/approve`, { method: 'POST', headers: { authorization: BASIC } })
       await page.getByRole('heading', { level: 1, name: /AutoPay is set up/i }).waitFor()
       times.push(performance.now() - t0)
       await page.close()
@@ -82,11 +95,12 @@ export async function approvalToSuccess(origin: string, runs: number): Promise<n
   return times
 }
 
-/** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox (started on CPU 0) apart. */
-/** Creates `count` sessions with 50 connections, as fast as the sandbox takes them. */
-export async function fillSessions(sandbox: RunningSandbox, count: number): Promise<LoadResult> {
+/** Runs scripts/bench/load.ts against one origin (on CPU 1 when pinned) and answers what it measured. */
+async function runLoad(origin: string, options: { count?: number; pinned?: boolean } = {}): Promise<LoadResult> {
+  const load = [process.execPath, '--import', 'tsx', 'scripts/bench/load.ts', origin, ...(options.count === undefined ? [] : [String(options.count)])]
+  const [command = process.execPath, ...args] = options.pinned && hasTaskset() ? ['taskset', '-c', '1', ...load] : load
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load.ts', sandbox.origin, String(count)], { cwd: root })
+    const child = spawn(command, args, { cwd: root })
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     child.on('error', reject)
@@ -95,21 +109,35 @@ export async function fillSessions(sandbox: RunningSandbox, count: number): Prom
   return LoadResult.parse(JSON.parse(output))
 }
 
+/** Creates `count` sessions with 50 connections, as fast as the sandbox takes them. */
+export function fillSessions(sandbox: RunningSandbox, count: number): Promise<LoadResult> {
+  return runLoad(sandbox.origin, { count })
+}
+
+/** POST /session at 50 connections for 10 s: the load generator on CPU 1, the sandbox (started on CPU 0) apart. */
 export async function sessionThroughput(sandbox: RunningSandbox): Promise<LoadResult & { cpuUsPerRequest: number | null }> {
-  const load = [process.execPath, '--import', 'tsx', 'scripts/bench/load.ts', sandbox.origin]
-  const [command = process.execPath, ...args] = hasTaskset() ? ['taskset', '-c', '1', ...load] : load
   const cpuBefore = sandbox.cpuMs()
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.on('error', reject)
-    child.on('exit', () => resolve(out))
-  })
+  const result = await runLoad(sandbox.origin, { pinned: true })
   const cpuAfter = sandbox.cpuMs()
-  const result = LoadResult.parse(JSON.parse(output))
   // Server CPU per request holds still when other work shares the machine, unlike req/s.
   const cpuUsPerRequest =
     cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests : null
   return { ...result, cpuUsPerRequest }
+}
+
+/**
+ * POST /session on several instances at once, 50 connections each for 10 s, the load generators
+ * unpinned: what a shared sandbox gives on this machine, where they share its cores with the
+ * instances. Requests add up; p99 is the worst instance's.
+ */
+export async function clusterThroughput(sandboxes: readonly RunningSandbox[]): Promise<LoadResult> {
+  const results = await Promise.all(sandboxes.map((sandbox) => runLoad(sandbox.origin)))
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0)
+  return {
+    rps: sum((r) => r.rps),
+    p99: Math.max(...results.map((r) => r.p99)),
+    requests: sum((r) => r.requests),
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+  }
 }

@@ -33,10 +33,16 @@ function processRssMb(pid: number | undefined): number | null {
 /**
  * Starts the built sandbox, pinned to a CPU when asked and the machine allows, and waits for
  * /healthz. Node runs the server itself (tsx as an import hook, not its CLI, which would add a
- * wrapper process), so the child is the server and its CPU time can be read.
+ * wrapper process), so the child is the server and its CPU time can be read. `nodeFlags` go to that
+ * Node (--cpu-prof, which NODE_OPTIONS does not take).
  */
-export async function startSandbox(port: number, pinToCore: number | null = null, env: Record<string, string> = {}): Promise<RunningSandbox> {
-  const node = [process.execPath, '--import', 'tsx', 'sandbox/server.ts']
+export async function startSandbox(
+  port: number,
+  pinToCore: number | null = null,
+  env: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
+): Promise<RunningSandbox> {
+  const node = [process.execPath, ...nodeFlags, '--import', 'tsx', 'sandbox/server.ts']
   const pinned = pinToCore !== null && hasTaskset()
   const [command = process.execPath, ...args] = pinned ? ['taskset', '-c', String(pinToCore), ...node] : node
   const child: ChildProcess = spawn(command, args, {

@@ -1,22 +1,31 @@
-import { StrictMode } from 'react'
-import { QueryClientProvider, QueryErrorResetBoundary } from '@tanstack/react-query'
+import { StrictMode, useEffect } from 'react'
+import { QueryClientProvider, QueryErrorResetBoundary, type QueryClient } from '@tanstack/react-query'
 import type { Locale } from '../../contract/session'
 import type { Catalog } from '../i18n/en'
-import { I18nProvider } from '../i18n/i18n-context'
-import { createQueryClient } from './query-client'
+import { I18nProvider, useI18n } from '../i18n/i18n-context'
 import { ErrorBoundary } from './error-boundary'
 import { CrashScreen } from './crash-screen'
 import { SessionGate } from './session-gate'
 import type { SessionSource } from './session-source'
 
-const queryClient = createQueryClient()
+interface AppProps {
+  source: SessionSource
+  /** The language of the first render, with its catalog already loaded (for a hydration, the one the server rendered in). */
+  locale: Locale
+  catalog: Catalog
+  /** The language the customer wants when it is not the first render's: a choice remembered in this tab, which the server cannot know. */
+  switchTo?: Locale | null
+  /** One per page in the browser, one per request on the server: a cache is never shared between customers. */
+  queryClient: QueryClient
+}
 
 /** Providers, the root error boundary, and the session gate. */
-export function App({ source, locale, catalog }: { source: SessionSource; locale: Locale; catalog: Catalog }) {
+export function App({ source, locale, catalog, switchTo = null, queryClient }: AppProps) {
   return (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <I18nProvider initialLocale={locale} initialCatalog={catalog}>
+          {switchTo && switchTo !== locale && <SwitchLanguage to={switchTo} />}
           <QueryErrorResetBoundary>
             {({ reset }) => (
               <ErrorBoundary onReset={reset} fallback={(retry) => <CrashScreen onRetry={retry} />}>
@@ -28,4 +37,11 @@ export function App({ source, locale, catalog }: { source: SessionSource; locale
       </QueryClientProvider>
     </StrictMode>
   )
+}
+
+/** Moves to the customer's language once the page has hydrated in the server's. */
+function SwitchLanguage({ to }: { to: Locale }) {
+  const { setLocale } = useI18n()
+  useEffect(() => setLocale(to), [to, setLocale])
+  return null
 }

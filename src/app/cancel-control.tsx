@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context'
 import { PhraseText } from '../i18n/phrase-text'
 import { embedContext, returnMode } from '../lib/embedding'
 import { navigateTo } from '../lib/navigation'
+import { useHydrated } from '../lib/use-hydrated'
 import type { SessionControl } from './session-control'
 
 /**
@@ -15,6 +16,7 @@ import type { SessionControl } from './session-control'
 export function CancelControl({ view, control }: { view: SessionView; control: SessionControl }) {
   const { t } = useI18n()
   const [state, setState] = useState<'idle' | 'cancelling' | 'failed'>('idle')
+  const hydrated = useHydrated()
   const cancelUrl = view.cancelUrl
   if (!cancelUrl || view.state !== 'open' || view.attempt?.status === 'pending') return null
 
@@ -35,7 +37,7 @@ export function CancelControl({ view, control }: { view: SessionView; control: S
       <button
         type="button"
         onClick={() => void cancel()}
-        disabled={state === 'cancelling'}
+        disabled={!hydrated || state === 'cancelling'}
         className="inline-flex min-h-11 items-center self-start rounded-lg px-2 text-base font-semibold text-slate-900 underline hover:text-slate-700 disabled:cursor-not-allowed disabled:text-slate-500"
       >
         {/* One span: as flex items, the words and the isolated name would lose the space between them. */}

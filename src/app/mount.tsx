@@ -1,4 +1,5 @@
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import type { Locale } from '../../contract/session'
 import { loadCatalog } from '../i18n/catalogs'
 import { recallLocale } from '../lib/locale-memory'
 import { adoptEmbedContext } from '../lib/embedding'
@@ -8,11 +9,17 @@ import { readBoot } from '../features/session/api/boot'
 import { resolveEntry } from '../features/session/entry'
 import { isBankWindow } from '../lib/navigation'
 import { App } from './app'
+import { readEarlyChoice } from './early-choice'
+import { firstScreenParts } from './first-screen'
 import { initialLocale } from './initial-locale'
+import { createQueryClient } from './query-client'
 import { sessionSource } from './session-source'
-import { preloadDisclosure, preloadPlanChange } from './lazy-disclosure'
 
-/** Reads the boot data and the address once, loads the starting language, and renders. */
+/**
+ * Reads the boot data and the address once, loads the starting language and the lazy parts of the
+ * first screen, then hydrates what the server rendered into `root`, or renders when it is empty
+ * (the client-secret path, a framed page, a reload mid-payment).
+ */
 export async function mountCheckout(root: HTMLElement): Promise<void> {
   const boot = readBoot(document)
   const { entry, replaceUrl } = resolveEntry(window.location)
@@ -29,18 +36,26 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
   // A client secret in the query string moves to the fragment, so it stays out of logs and Referers.
   if (replaceUrl) window.history.replaceState(window.history.state, '', replaceUrl)
   const source = sessionSource(entry, boot)
-  // The disclosure's code is preloaded by the HTML alongside this script: with a mandate to disclose,
-  // the first paint waits for it (it has usually arrived first) so the terms show with the options.
-  // If it cannot be fetched, the page renders without waiting and the disclosure loads on its own.
-  const open = boot?.kind === 'session' && boot.view.state === 'open' ? boot.view : null
-  const disclosure = open?.mandate ? preloadDisclosure().catch(() => undefined) : undefined
-  // A plan change's block is the first thing its session shows: fetched alongside, waited for the same way.
-  const planChange = open?.planChange ? preloadPlanChange().catch(() => undefined) : undefined
+  const serverRendered = root.firstElementChild !== null
   const sessionLanguage = boot?.kind === 'session' ? boot.view.language : null
-  const locale = initialLocale(recallLocale(), sessionLanguage, document.documentElement.getAttribute('lang'))
-  // English is bundled and resolves at once; Hindi is one small chunk, fetched before the first paint in Hindi.
-  const [catalog] = await Promise.all([loadCatalog(locale), disclosure, planChange])
-  const reactRoot = createRoot(root)
-  reactRoot.render(<App source={source} locale={locale} catalog={catalog} />)
+  const documentLang = document.documentElement.getAttribute('lang')
+  const wanted = initialLocale(recallLocale(), sessionLanguage, documentLang)
+  // Hydration starts in the language the server rendered (it wrote it into <html lang>); a
+  // language the customer chose in this tab, which the server cannot know, follows at once.
+  const locale: Locale = serverRendered ? initialLocale(null, null, documentLang) : wanted
+  // The language's catalog and the first screen's lazy parts (the disclosure under the options, a
+  // plan change's block, a closed session's screen) are preloaded by the HTML alongside this
+  // script: the first render waits for them (they have usually arrived first), so they show with
+  // the rest. A part that cannot be fetched does not hold the page; it loads on its own.
+  const [catalog] = await Promise.all([loadCatalog(locale), ...firstScreenParts(boot).map((part) => part.load().catch(() => undefined))])
+  const app = <App source={source} locale={locale} catalog={catalog} switchTo={wanted} queryClient={createQueryClient()} />
+  let reactRoot
+  if (serverRendered) {
+    readEarlyChoice(root)
+    reactRoot = hydrateRoot(root, app)
+  } else {
+    reactRoot = createRoot(root)
+    reactRoot.render(app)
+  }
   if (embed && bridge) void bridge.then(({ startBridge }) => startBridge(embed, { unmount: () => reactRoot.unmount() }))
 }

@@ -3,13 +3,15 @@ import type { Rail } from '../../contract/rail'
 import type { SessionView } from '../../contract/session'
 import type { InstrumentSelection } from '../features/instruments/components/instrument-picker'
 import { initialInstrument } from '../features/instruments/instrument-text'
-import { deviceClass, pickUpiChannel, upiChannelOverride } from '../features/instruments/upi-channel'
+import { pickUpiChannel, upiChannelOverride } from '../features/instruments/upi-channel'
 import { Skeleton } from '../components/ui/skeleton'
 import { checkoutStage, chosenStep, initialStep, setsUpMandate, stepFor, stepKey, type CheckoutStep, type RailStepOf } from './checkout-step'
 import { FailureStep } from './lazy-parts'
 import { RAIL_SCREENS } from './rails'
 import { CancelControl } from './cancel-control'
 import { ReadyScreen } from './ready-screen'
+import { useEarlyChoice } from './early-choice'
+import { useDeviceAndSearch } from './page-request'
 import type { SessionControl } from './session-control'
 
 interface RailStageProps<R extends Rail> {
@@ -30,19 +32,21 @@ function RailStage<R extends Rail>(props: RailStageProps<R>) {
  * selection and the step live here, in the shell, so Back returns to the choice as it was left.
  */
 export function OpenSession({ view, control }: { view: SessionView; control: SessionControl }) {
-  const [selection, setSelection] = useState<InstrumentSelection>(() => ({
+  const [initialSelection] = useState<InstrumentSelection>(() => ({
     rail: initialInstrument(view.instruments, view.preferredRail),
     optIn: false,
   }))
+  const [chosen, setSelection] = useState<InstrumentSelection | null>(null)
+  // An option the customer chose on the server-rendered screen, before the page could answer, is kept.
+  const early = useEarlyChoice(view.instruments)
+  const selection = chosen ?? early ?? initialSelection
   const [step, setStep] = useState<CheckoutStep>(() => initialStep(view))
-  const upiChannel = useMemo(() => {
-    const device = deviceClass(navigator.userAgent, navigator.maxTouchPoints)
-    return pickUpiChannel(view.upiChannelPolicy, device, upiChannelOverride(window.location.search))
-  }, [view.upiChannelPolicy])
+  const { device, search } = useDeviceAndSearch()
+  const upiChannel = useMemo(() => pickUpiChannel(view.upiChannelPolicy, device, upiChannelOverride(search)), [view.upiChannelPolicy, device, search])
   const stage = checkoutStage(view, step)
 
-  const chosen = view.instruments.find((instrument) => instrument.rail === selection.rail && instrument.available)
-  const next = chosen ? chosenStep(chosen.rail, setsUpMandate(view, selection), view.attempt?.id ?? null, upiChannel) : null
+  const offered = view.instruments.find((instrument) => instrument.rail === selection.rail && instrument.available)
+  const next = offered ? chosenStep(offered.rail, setsUpMandate(view, selection), view.attempt?.id ?? null, upiChannel) : null
   const onContinue = next && (() => setStep(next))
 
   if (stage.name === 'choose') {

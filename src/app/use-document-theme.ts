@@ -15,7 +15,8 @@ const prefersDark = () => window.matchMedia(DARK_QUERY).matches
  * changes with it.
  */
 export function useDocumentTheme(theme: Theme): void {
-  const deviceDark = useSyncExternalStore(subscribeToScheme, prefersDark)
+  // The server cannot know the device's scheme: it renders light, and hydration starts from that.
+  const deviceDark = useSyncExternalStore(subscribeToScheme, prefersDark, () => false)
   const dark = theme === 'dark' || (theme === 'auto' && deviceDark)
   useEffect(() => {
     document.documentElement.dataset['theme'] = dark ? 'dark' : 'light'

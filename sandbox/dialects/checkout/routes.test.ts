@@ -23,11 +23,11 @@ const HOUR_MS = 3_600_000
 
 /** Runs a request that must fail and checks it stored nothing. */
 async function expectRejected(sandbox: TestSandbox, send: () => Promise<Response>, status: number) {
-  const before = sandbox.store.size()
+  const before = await sandbox.store.size()
   const res = await send()
   expect(res.status).toBe(status)
   const body = await readError(res)
-  expect(sandbox.store.size()).toBe(before)
+  expect(await sandbox.store.size()).toBe(before)
   return body.error
 }
 
@@ -68,7 +68,7 @@ describe('POST /v1/checkout/sessions', () => {
     expect(session.client_secret.startsWith(`${session.id}_secret_`)).toBe(true)
     expect(session.url).toBe(`${PUBLIC_ORIGIN}/checkout#client_secret=${session.client_secret}`)
     expect(session.line_items).toEqual([{ quantity: 1, price_data: { unit_amount: 99.99, product_data: { name: 'Yoga mat' } } }])
-    expect(sandbox.store.size()).toBe(1)
+    expect(await sandbox.store.size()).toBe(1)
   })
 
   it('answers amounts given as strings with numbers', async () => {
@@ -334,7 +334,7 @@ describe('idempotency on merchant_order_id', () => {
     const first = await createSession(sandbox.app, body)
     const again = await createSession(sandbox.app, body)
     expect(again).toEqual(first)
-    expect(sandbox.store.size()).toBe(1)
+    expect(await sandbox.store.size()).toBe(1)
   })
 
   it('treats another spelling of the same request as the same request', async () => {
@@ -344,7 +344,7 @@ describe('idempotency on merchant_order_id', () => {
     const respelled = Object.fromEntries(Object.entries({ ...body, amount: '99.99', currency: 'inr' }).reverse())
     const again = await createSession(sandbox.app, respelled)
     expect(again.id).toBe(first.id)
-    expect(sandbox.store.size()).toBe(1)
+    expect(await sandbox.store.size()).toBe(1)
   })
 
   it('refuses a different body under the same merchant_order_id', async () => {
@@ -383,7 +383,7 @@ describe('idempotency on merchant_order_id', () => {
       await postSession(sandbox.app, { ...body, success_url: 'http://localhost:8080/ok', cancel_url: undefined }, { apiKey: OTHER_API_KEY }),
     )
     expect(theirs.id).not.toBe(mine.id)
-    expect(sandbox.store.size()).toBe(2)
+    expect(await sandbox.store.size()).toBe(2)
   })
 })
 
@@ -437,9 +437,9 @@ describe('GET /v1/checkout/sessions/:id', () => {
   it('reports a charged order as complete and paid', async () => {
     const sandbox = buildTestApp()
     const created = await createSession(sandbox.app, paymentBody())
-    const order = sandbox.store.orderByCheckoutSessionId(created.id)
+    const order = await sandbox.store.orderByCheckoutSessionId(created.id)
     if (!order) throw new Error('session not stored')
-    sandbox.store.updateOrder({ ...order, status: 'CHARGED' })
+    await sandbox.store.updateOrder({ ...order, status: 'CHARGED' })
     const read = await readSession(await getSession(sandbox.app, created.id))
     expect(read).toMatchObject({ status: 'complete', payment_status: 'paid' })
   })

@@ -92,7 +92,7 @@ async function createSession(c: CheckoutContext, deps: SandboxDeps): Promise<Res
 
   // A replay is answered before the expiry window is checked: the window moves with the clock,
   // and a merchant retrying a request that succeeded must get the same session, not a 400.
-  const existing = deps.store.orderByMerchantOrderId(merchant.id, request.merchant_order_id)
+  const existing = await deps.store.orderByMerchantOrderId(merchant.id, request.merchant_order_id)
   if (existing) {
     const isReplay = existing.fingerprint === digest && checkoutSource(existing) !== null
     return isReplay ? sessionResponse(c, deps, existing) : idempotencyConflict(c, request.merchant_order_id)
@@ -112,15 +112,16 @@ async function createSession(c: CheckoutContext, deps: SandboxDeps): Promise<Res
     sessionId,
     clientSecret: newClientSecret(sessionId),
   })
-  const outcome = createOrder(deps, draft)
+  const outcome = await createOrder(deps, draft)
   if (outcome.kind === 'conflict') return idempotencyConflict(c, request.merchant_order_id)
+  if (outcome.kind === 'unclaimed') throw new Error('an order that claims nothing was refused its claim')
   if (outcome.kind === 'created') deps.log.info('checkout_session_created', { merchant: merchant.id, session: sessionId })
   return sessionResponse(c, deps, outcome.order)
 }
 
-function retrieveSession(c: CheckoutContext, deps: SandboxDeps): Response {
+async function retrieveSession(c: CheckoutContext, deps: SandboxDeps): Promise<Response> {
   const id = c.req.param('id') ?? ''
-  const order = SESSION_ID_PATTERN.test(id) ? deps.store.orderByCheckoutSessionId(id) : undefined
+  const order = SESSION_ID_PATTERN.test(id) ? await deps.store.orderByCheckoutSessionId(id) : undefined
   // Another merchant's session answers exactly like a missing one, so ids cannot be probed.
   if (!order || order.merchantId !== c.get('merchant').id) return notFound(c)
   return sessionResponse(c, deps, order)

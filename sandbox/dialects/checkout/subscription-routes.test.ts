@@ -156,7 +156,7 @@ describe('a subscription-mode checkout session starts a subscription', () => {
     expect(juspay).toMatchObject({ billing_execution_info_id: id, status: 'ACTIVE', customer_id: 'cust_123', order_id: session.merchant_order_id, plan_info: null })
     expect(juspay.schedule.upcoming_charges).toEqual(subscription.schedule.upcoming_charges.map((c) => ({ date: c.date, amount: c.amount, intro: c.discount_period })))
 
-    await expectRegistrationWebhooks(hook, juspay, id)
+    await expectRegistrationWebhooks(hook, s.clock, juspay, id)
   })
 
   it('starts one without a discount period too: today pays the first month, the next debit is the second', async () => {
@@ -178,7 +178,7 @@ describe('a subscription-mode checkout session starts a subscription', () => {
     const session = await create(s, discountBody())
     await pay(s, session, decision)
     expect((await readSession(s, session.id)).subscription).toBeNull()
-    expect(s.store.subscriptionsOf('demo_merchant', 'cust_123')).toEqual([])
+    expect(await s.store.subscriptionsOf('demo_merchant', 'cust_123')).toEqual([])
   })
 
   it('starts none for a session that expired unpaid, and none for a payment', async () => {
@@ -202,7 +202,7 @@ describe('a subscription-mode checkout session starts a subscription', () => {
     })
     await s.app.request(`/sandbox/orders/${payment.merchant_order_id}/attempt/approve`, { method: 'POST', headers: DEMO_BASIC })
     expect(await readSession(s, payment.id)).toMatchObject({ status: 'complete', payment_status: 'paid', subscription: null })
-    expect(s.store.subscriptionsOf('demo_merchant', 'cust_123')).toEqual([])
+    expect(await s.store.subscriptionsOf('demo_merchant', 'cust_123')).toEqual([])
   })
 })
 
@@ -216,10 +216,10 @@ describe('GET /v1/subscriptions/:id refusals', () => {
   it("answers another merchant's subscription exactly like a missing one, and changes nothing", async () => {
     const s = testSandbox()
     const id = await paidSubscription(s)
-    const before = JSON.stringify({ size: s.store.size(), subscription: s.store.subscription('demo_merchant', id) })
+    const before = JSON.stringify({ size: await s.store.size(), subscription: await s.store.subscription('demo_merchant', id) })
     await expectMissing(getSubscription(s, id, OTHER))
     await expectMissing(getSubscription(s, 'bei_0000000000000000000000'))
-    expect(JSON.stringify({ size: s.store.size(), subscription: s.store.subscription('demo_merchant', id) })).toBe(before)
+    expect(JSON.stringify({ size: await s.store.size(), subscription: await s.store.subscription('demo_merchant', id) })).toBe(before)
   })
 
   it.each([
@@ -247,7 +247,7 @@ describe('GET /v1/subscriptions/:id refusals', () => {
       body: JSON.stringify({ rail: 'upi', channel: 'intent', setUpMandate: true }),
     })
     await s.app.request('/sandbox/orders/bill-juspay/attempt/approve', { method: 'POST', headers: DEMO_BASIC })
-    const [juspay] = s.store.subscriptionsOf('demo_merchant', 'cust-42')
+    const [juspay] = await s.store.subscriptionsOf('demo_merchant', 'cust-42')
     expect(juspay).toBeDefined()
     await expectMissing(getSubscription(s, juspay?.id ?? ''))
   })
@@ -270,7 +270,7 @@ describe('GET /v1/subscriptions/:id refusals', () => {
   it('answers other methods with 405 and Allow: GET, and the list path with 404, storing nothing', async () => {
     const s = testSandbox()
     const id = await paidSubscription(s)
-    const before = s.store.size()
+    const before = await s.store.size()
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
       const res = await getSubscription(s, id, DEMO, method)
       expect(res.status).toBe(405)
@@ -280,7 +280,7 @@ describe('GET /v1/subscriptions/:id refusals', () => {
     const list = await s.app.request('/v1/subscriptions', { headers: DEMO })
     expect(list.status).toBe(404)
     expect(CheckoutError.parse(await list.json()).error.code).toBe('resource_missing')
-    expect(s.store.size()).toBe(before)
-    expect(s.store.subscriptionsOf('demo_merchant', 'cust_123')).toHaveLength(1)
+    expect(await s.store.size()).toBe(before)
+    expect(await s.store.subscriptionsOf('demo_merchant', 'cust_123')).toHaveLength(1)
   })
 })

@@ -30,10 +30,10 @@ function notFound(c: Context): Response {
 export function subscriptionRoutes(deps: SandboxDeps, authenticate: (c: Context) => MerchantAuth): Hono<SubscriptionEnv> {
   const app = new Hono<SubscriptionEnv>()
   const auth = requireMerchant<SubscriptionEnv>(authenticate)
-  app.get('/:id', auth, (c) => {
+  app.get('/:id', auth, async (c) => {
     const id = c.req.param('id')
-    const subscription = SUBSCRIPTION_ID_PATTERN.test(id) ? deps.store.subscription(c.get('merchant').id, id) : undefined
-    const order = subscription ? deps.store.orderById(subscription.pageId) : undefined
+    const subscription = SUBSCRIPTION_ID_PATTERN.test(id) ? await deps.store.subscription(c.get('merchant').id, id) : undefined
+    const order = subscription ? await deps.store.orderById(subscription.pageId) : undefined
     const source = order ? checkoutSource(order) : null
     // Another merchant's subscription, or one not started by a checkout session, answers like a missing one.
     if (!subscription || !order || !source) return notFound(c)

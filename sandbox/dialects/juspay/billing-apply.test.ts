@@ -29,8 +29,8 @@ async function previewedDowngrade(s: TestSandbox) {
   return checkout
 }
 
-const events = (s: TestSandbox, orderId: string) =>
-  s.store.webhooksFor('demo_merchant', orderId).map((d) => d.body as { event_name: string; content: { billing_execution_info?: JuspayBillingExecution } })
+const events = async (s: TestSandbox, orderId: string) =>
+  (await s.store.webhooksFor('demo_merchant', orderId)).map((d) => d.body as { event_name: string; content: { billing_execution_info?: JuspayBillingExecution } })
 
 async function expectRefusal(res: Response, status: number, code: string, field: string, reason: string) {
   const body = await expectJuspayError(res, status, code, [field])
@@ -55,7 +55,7 @@ describe('a downgrade applied without payment', () => {
       { date: '2026-05-05', amount: 499, intro: false },
     ])
     expect(execution.schedule.recurring).toMatchObject({ amount: 499, rule_type: 'ON', rule_value: 5 })
-    const heard = events(s, checkoutId)
+    const heard = await events(s, checkoutId)
     expect(heard.at(-1)?.event_name).toBe('BILLING_EXECUTION_UPDATED')
     expect(heard.at(-1)?.content.billing_execution_info).toEqual(execution)
   })
@@ -64,12 +64,12 @@ describe('a downgrade applied without payment', () => {
     const s = billingSandbox()
     const { id, checkoutId } = await previewedDowngrade(s)
     const first = (await (await postJson(s, '/billing', apply(id))).json()) as JuspayAppliedChange
-    const heard = events(s, checkoutId).length
+    const heard = (await events(s, checkoutId)).length
     s.clock.advance(MINUTE)
     const again = await postJson(s, '/billing', apply(id))
     expect(again.status).toBe(200)
     expect(await again.json()).toEqual(first)
-    expect(events(s, checkoutId)).toHaveLength(heard)
+    expect(await events(s, checkoutId)).toHaveLength(heard)
   })
 
   it('pays the next change from the credit it carries: the upgrade back costs nothing and leaves no credit', async () => {
@@ -142,12 +142,12 @@ describe('apply_plan_change refused, changing nothing', () => {
     expect((await postJson(s, '/billing', preview(id, 'down', 'fit_monthly', 499))).status).toBe(200)
     await arrange(s, id)
     const before = await readExecution(s, id)
-    const heard = events(s, checkoutId).length
+    const heard = (await events(s, checkoutId)).length
     const sent = body(id) as Record<string, unknown>
     const { as, ...request } = sent
     await expectRefusal(await postJson(s, '/billing', request, as === 'other' ? OTHER_AUTH : DEMO_AUTH), status, code, field, reason)
     expect(await readExecution(s, id)).toEqual(before)
-    expect(events(s, checkoutId)).toHaveLength(heard)
+    expect(await events(s, checkoutId)).toHaveLength(heard)
   })
 
   it('refuses a preview a session pays for: that session applies it', async () => {

@@ -16,9 +16,9 @@ const RUN_TIME_PLANS: [string, Plan][] = [
   ['other_merchant', monthlyPlan({ plan_id: 'other_only' })],
 ]
 
-function validate(body: Record<string, unknown>) {
+async function validate(body: Record<string, unknown>) {
   const store = new MemoryStore()
-  for (const [merchantId, plan] of RUN_TIME_PLANS) store.insertPlan(merchantId, plan)
+  for (const [merchantId, plan] of RUN_TIME_PLANS) await store.insertPlan(merchantId, plan)
   return validateOrderRequest(body, { merchant: DEMO, now: NOW, store })
 }
 
@@ -31,14 +31,14 @@ const registration = (info: Info, overrides: Record<string, unknown> = {}) =>
     ...overrides,
   })
 
-function refusal(body: Record<string, unknown>) {
-  const result = validate(body)
+async function refusal(body: Record<string, unknown>) {
+  const result = await validate(body)
   if (result.ok) throw new Error('expected a refusal')
   return result.fields
 }
 
-function draft(body: Record<string, unknown>) {
-  const result = validate(body)
+async function draft(body: Record<string, unknown>) {
+  const result = await validate(body)
   if (!result.ok) throw new Error(JSON.stringify(result.fields))
   return result.draft
 }
@@ -75,26 +75,26 @@ describe('billing_creation refusals', () => {
       'payment_rules.payment_flows.billing_plan_change.info.billing_execution_info_id',
       'names no billing execution of this merchant (bei_1)',
     ],
-  ])('refuses %s', (_, body, field, reason) => {
-    const fields = refusal(body)
+  ])('refuses %s', async (_, body, field, reason) => {
+    const fields = await refusal(body)
     expect(fields.map((f) => f.field_name)).toEqual([field])
     expect(fields[0]?.reason).toContain(reason)
   })
 })
 
 describe('billing_creation accepted', () => {
-  it('takes the mandate fields the merchant left out from the plan', () => {
-    const { mandate } = draft(registration({ plan_id: 'fit_monthly' }, { 'mandate.max_amount': undefined }))
+  it('takes the mandate fields the merchant left out from the plan', async () => {
+    const { mandate } = await draft(registration({ plan_id: 'fit_monthly' }, { 'mandate.max_amount': undefined }))
     expect(mandate).toMatchObject({ maxAmount: { minor: 49900 }, amountRule: 'VARIABLE', frequency: 'MONTHLY', ruleType: 'ON', ruleValue: 5 })
   })
 
-  it('keeps what the merchant sent when it agrees with the plan', () => {
-    const { mandate } = draft(registration({ plan_id: 'fit_monthly' }, { 'mandate.frequency': 'MONTHLY', 'mandate.rule_type': 'ON', 'mandate.rule_value': '5', 'mandate.amount_rule': 'FIXED' }))
+  it('keeps what the merchant sent when it agrees with the plan', async () => {
+    const { mandate } = await draft(registration({ plan_id: 'fit_monthly' }, { 'mandate.frequency': 'MONTHLY', 'mandate.rule_type': 'ON', 'mandate.rule_value': '5', 'mandate.amount_rule': 'FIXED' }))
     expect(mandate).toMatchObject({ maxAmount: { minor: 100000 }, amountRule: 'FIXED', frequency: 'MONTHLY', ruleType: 'ON', ruleValue: 5 })
   })
 
-  it('lets an ASPRESENTED mandate carry a plan of any interval, billed on the plan\'s days', () => {
-    const { mandate, billing } = draft(registration({ plan_id: 'fit_yearly' }, { 'mandate.frequency': 'ASPRESENTED', 'mandate.max_amount': '5000.00' }))
+  it('lets an ASPRESENTED mandate carry a plan of any interval, billed on the plan\'s days', async () => {
+    const { mandate, billing } = await draft(registration({ plan_id: 'fit_yearly' }, { 'mandate.frequency': 'ASPRESENTED', 'mandate.max_amount': '5000.00' }))
     expect(mandate).toMatchObject({ frequency: 'ASPRESENTED', ruleType: null, ruleValue: null })
     expect(billing?.schedule.recurring).toEqual({ amount: { minor: 499900, currency: 'INR' }, interval: 'YEARLY', ruleType: 'ON', ruleValue: 1 })
   })
@@ -125,18 +125,18 @@ describe('billing_creation accepted', () => {
     ['flow 2: 14 free days', { plan_id: 'fit_monthly_trial' }, scheduleOf('fit_monthly_trial', 49900, { type: 'DAYS', days: 14 })],
     ['flow 2: 3 cycles at ₹99', { plan_id: 'fit_monthly_intro99' }, scheduleOf('fit_monthly_intro99', 49900, { type: 'CYCLES', cycles: 3, minor: 9900 })],
     ['a variable plan at its plan_amount', { plan_id: 'fit_classes_payg', plan_amount: '750.50' }, scheduleOf('fit_classes_payg', 75050, { type: 'NONE' })],
-  ])('%s: computes the schedule once, from the plan', (_, info, expected) => {
-    const { billing, chargedTodayMinor } = draft(registration(info))
+  ])('%s: computes the schedule once, from the plan', async (_, info, expected) => {
+    const { billing, chargedTodayMinor } = await draft(registration(info))
     expect(chargedTodayMinor).toBe(100)
     expect(billing).toEqual({ plan: plan(String(info['plan_id'])), schedule: expected, subscriptionId: null, planChange: null })
   })
 
-  it('says the registration charge is kept when auto_refund_post_success is not "true"', () => {
-    const { billing } = draft(registration({ plan_id: 'fit_monthly' }, { 'metadata.auto_refund_post_success': 'false' }))
+  it('says the registration charge is kept when auto_refund_post_success is not "true"', async () => {
+    const { billing } = await draft(registration({ plan_id: 'fit_monthly' }, { 'metadata.auto_refund_post_success': 'false' }))
     expect(billing?.schedule.today).toEqual({ amount: { minor: 100, currency: 'INR' }, refunded: false, paysFirstPeriod: false })
   })
 
-  it('carries no billing for an order without payment_rules', () => {
-    expect(draft(mandateSession()).billing).toBeNull()
+  it('carries no billing for an order without payment_rules', async () => {
+    expect((await draft(mandateSession())).billing).toBeNull()
   })
 })

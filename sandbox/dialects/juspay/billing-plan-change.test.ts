@@ -55,8 +55,8 @@ const execution = readExecution
 
 const view = async (s: TestSandbox, pageId: string) => SessionView.parse(await (await s.app.request(`/api/pages/${pageId}`)).json())
 
-const eventsOf = (s: TestSandbox, orderId: string) =>
-  s.store.webhooksFor('demo_merchant', orderId).map((d) => d.body as { event_name: string; content: { billing_execution_info?: JuspayBillingExecution; mandate?: { mandate_id: string | null; status: string | null } } })
+const eventsOf = async (s: TestSandbox, orderId: string) =>
+  (await s.store.webhooksFor('demo_merchant', orderId)).map((d) => d.body as { event_name: string; content: { billing_execution_info?: JuspayBillingExecution; mandate?: { mandate_id: string | null; status: string | null } } })
 
 describe('a billing_plan_change session refused, storing nothing', () => {
   it.each<[string, (id: string) => Record<string, unknown>, string, string]>([
@@ -70,7 +70,7 @@ describe('a billing_plan_change session refused, storing nothing', () => {
   ])('%s', async (_, body, field, reason) => {
     const s = sandbox()
     const { id } = await previewedUpgrade(s)
-    const before = s.store.size()
+    const before = await s.store.size()
     for (const path of ['/session', '/orders']) {
       const res = await post(s, path, body(id))
       expect(res.status).toBe(400)
@@ -78,8 +78,8 @@ describe('a billing_plan_change session refused, storing nothing', () => {
       expect(error.error_info.fields.map((f) => f.field_name)).toEqual([field])
       expect(error.error_info.fields[0]?.reason).toContain(reason)
     }
-    expect(s.store.size()).toBe(before)
-    expect(s.store.preview('demo_merchant', id, 'req-1')?.consumedBy).toBeNull()
+    expect(await s.store.size()).toBe(before)
+    expect((await s.store.preview('demo_merchant', id, 'req-1'))?.consumedBy).toBeNull()
   })
 
   it('a mandate when the new amount fits the current one: the change is a one-off payment', async () => {
@@ -108,9 +108,9 @@ describe('a billing_plan_change session refused, storing nothing', () => {
     const foreign = JuspayError.parse(await (await post(s, '/session', changeSession(id, { return_url: undefined, payment_page_client_id: undefined }), OTHER_AUTH)).json())
     expect(foreign.error_info.fields.map((f) => f.field_name)).toEqual([`${FLOW}.info.billing_execution_info_id`])
     await created(s, changeSession(id))
-    const size = s.store.size()
+    const size = await s.store.size()
     expectOne(await refusal(post(s, '/orders', changeSession(id, { order_id: 'pc-2' }))), `${FLOW}.info.request_id`, 'names a preview already paid for by order pc-1: a preview pays for one change')
-    expect(s.store.size()).toBe(size)
+    expect(await s.store.size()).toBe(size)
   })
 })
 
@@ -143,7 +143,7 @@ describe('a billing_plan_change session accepted', () => {
     })
     const order = (await (await s.app.request('/orders/pc-1', { headers: DEMO_AUTH })).json()) as Record<string, unknown>
     expect(order['billing_execution_info_id']).toBe(id)
-    expect(s.store.preview('demo_merchant', id, 'req-1')?.consumedBy).toEqual({ orderId: 'pc-1', pageId })
+    expect((await s.store.preview('demo_merchant', id, 'req-1'))?.consumedBy).toEqual({ orderId: 'pc-1', pageId })
   })
 
   it('a one-off upgrade, once paid, moves the subscription to the new plan and amount, keeping its mandate and cycle', async () => {
@@ -163,13 +163,13 @@ describe('a billing_plan_change session accepted', () => {
       upcoming_charges: [{ date: '2026-04-05', amount: 799, intro: false }],
       recurring: { ...before.schedule.recurring, amount: 799 },
     })
-    expect(eventsOf(s, 'pc-1').map((e) => e.event_name)).toEqual(['TXN_CREATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
-    expect(eventsOf(s, 'pc-1')[1]?.content.billing_execution_info).toEqual(after)
+    expect((await eventsOf(s, 'pc-1')).map((e) => e.event_name)).toEqual(['TXN_CREATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
+    expect((await eventsOf(s, 'pc-1'))[1]?.content.billing_execution_info).toEqual(after)
     // Exactly once: the outcome folded in again finds the change applied.
-    const stored = s.store.orderById(pageId)
+    const stored = await s.store.orderById(pageId)
     if (!stored) throw new Error('the order is gone')
     expect(stored.billing?.planChange?.appliedAt).toBe(s.clock.now().toISOString())
-    expect(applyPlanChange(s.store, { order: stored, events: ['ORDER_SUCCEEDED'] }, s.clock.now())).toEqual({ order: stored, events: ['ORDER_SUCCEEDED'], revoked: null })
+    expect(await applyPlanChange(s.store, { order: stored, events: ['ORDER_SUCCEEDED'] }, s.clock.now())).toEqual({ order: stored, events: ['ORDER_SUCCEEDED'], revokes: null })
     expect(await execution(s, id)).toEqual(after)
   })
 
@@ -179,15 +179,15 @@ describe('a billing_plan_change session accepted', () => {
     const pageId = await created(s, changeSession(id))
     await startPaying(s, pageId, true)
     await decide(s, 'pc-1', 'approve')
-    const newMandate = s.store.orderById(pageId)?.mandateId
+    const newMandate = (await s.store.orderById(pageId))?.mandateId
     const after = await execution(s, id)
     expect(after).toMatchObject({ mandate_id: newMandate, source_object_id: newMandate, plan_info: { plan_id: 'fit_monthly_plus', plan_amount: 799 } })
     expect(after.schedule).toMatchObject({ upcoming_charges: [{ date: '2026-04-05', amount: 799, intro: false }], max_amount: 799 })
-    expect(eventsOf(s, 'pc-1').map((e) => e.event_name)).toEqual(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
-    const old = eventsOf(s, checkoutId)
+    expect((await eventsOf(s, 'pc-1')).map((e) => e.event_name)).toEqual(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
+    const old = await eventsOf(s, checkoutId)
     expect(old.at(-1)?.event_name).toBe('MANDATE_REVOKED')
-    expect(old.at(-1)?.content.mandate).toMatchObject({ status: 'REVOKED', mandate_id: s.store.orderById(registrationPageId)?.mandateId })
-    expect(s.store.orderById(registrationPageId)?.mandateStatus).toBe('REVOKED')
+    expect(old.at(-1)?.content.mandate).toMatchObject({ status: 'REVOKED', mandate_id: (await s.store.orderById(registrationPageId))?.mandateId })
+    expect((await s.store.orderById(registrationPageId))?.mandateStatus).toBe('REVOKED')
   })
 })
 
@@ -210,8 +210,8 @@ describe('a billing_plan_change session that does not succeed', () => {
     await startPaying(s, pageId, true)
     await end(s)
     expect(await execution(s, id)).toEqual(before)
-    expect(s.store.orderById(registrationPageId)?.mandateStatus).toBe('ACTIVE')
-    expect(eventsOf(s, 'pc-1').map((e) => e.event_name)).not.toContain('BILLING_EXECUTION_UPDATED')
+    expect((await s.store.orderById(registrationPageId))?.mandateStatus).toBe('ACTIVE')
+    expect((await eventsOf(s, 'pc-1')).map((e) => e.event_name)).not.toContain('BILLING_EXECUTION_UPDATED')
     const again = JuspayError.parse(await (await post(s, '/session', changeSession(id, { order_id: 'pc-2' }))).json())
     expect(again.error_info.fields.map((f) => f.field_name)).toContain(`${FLOW}.info.request_id`)
   })

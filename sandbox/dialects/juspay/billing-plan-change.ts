@@ -16,13 +16,14 @@ import type { JuspayOrderRequest } from './request'
  */
 
 const FLOW = 'payment_rules.payment_flows.billing_plan_change'
-const INFO = `${FLOW}.info`
+/** Where a plan change's preview is named in a session request. */
+export const PLAN_CHANGE_INFO = `${FLOW}.info`
 const PREVIEW_HINT = 'make a new preview (POST /billing, command preview_prorated_amount)'
 
 /** Where the request's preview, its subscription and the new plan are looked up: the authenticated merchant's only. */
 export interface PlanChangeLookup {
-  subscription(id: string): Subscription | undefined
-  preview(subscriptionId: string, requestId: string): PlanChangePreview | undefined
+  subscription(id: string): Promise<Subscription | undefined>
+  preview(subscriptionId: string, requestId: string): Promise<PlanChangePreview | undefined>
   plan(planId: string): Plan | undefined
 }
 
@@ -42,28 +43,34 @@ export interface PlanChangeTerms {
  * `customer_id` sent must be the subscription's. Answers null when there is no plan change, or
  * its preview or plans cannot be found; every problem is in `errors`.
  */
-export function readPlanChange(request: JuspayOrderRequest, rules: PaymentRules | undefined, lookup: PlanChangeLookup, now: Date, errors: FieldErrors): PlanChangeTerms | null {
+export async function readPlanChange(
+  request: JuspayOrderRequest,
+  rules: PaymentRules | undefined,
+  lookup: PlanChangeLookup,
+  now: Date,
+  errors: FieldErrors,
+): Promise<PlanChangeTerms | null> {
   const flow = rules?.payment_flows.billing_plan_change
   if (!flow) return null
   const before = errors.list().length
   if (flow.status !== 'REQUIRED') errors.add(`${FLOW}.status`, `must be REQUIRED: a session that pays for a plan change cannot leave it out; got ${flow.status}`)
   const { billing_execution_info_id: subscriptionId, request_id: requestId } = flow.info
-  const subscription = lookup.subscription(subscriptionId)
+  const subscription = await lookup.subscription(subscriptionId)
   if (!subscription) {
-    errors.add(`${INFO}.billing_execution_info_id`, `names no billing execution of this merchant (${subscriptionId})`)
+    errors.add(`${PLAN_CHANGE_INFO}.billing_execution_info_id`, `names no billing execution of this merchant (${subscriptionId})`)
     return null
   }
-  const preview = lookup.preview(subscriptionId, requestId)
+  const preview = await lookup.preview(subscriptionId, requestId)
   if (!preview) {
-    errors.add(`${INFO}.request_id`, `names no preview of billing execution ${subscriptionId} (request_id ${requestId}); ${PREVIEW_HINT}`)
+    errors.add(`${PLAN_CHANGE_INFO}.request_id`, `names no preview of billing execution ${subscriptionId} (request_id ${requestId}); ${PREVIEW_HINT}`)
     return null
   }
   if (now.getTime() >= Date.parse(preview.expiresAt)) {
-    errors.add(`${INFO}.request_id`, `names a preview that expired at ${preview.expiresAt} (preview_expires_at); a session must be created before it: ${PREVIEW_HINT}`)
+    errors.add(`${PLAN_CHANGE_INFO}.request_id`, `names a preview that expired at ${preview.expiresAt} (preview_expires_at); a session must be created before it: ${PREVIEW_HINT}`)
   }
   const usedBy = preview.consumedBy
   if (usedBy && (request.orderId === undefined || usedBy.orderId.toLowerCase() !== request.orderId.toLowerCase())) {
-    errors.add(`${INFO}.request_id`, `names a preview already paid for by order ${usedBy.orderId}: a preview pays for one change; ${PREVIEW_HINT}`)
+    errors.add(`${PLAN_CHANGE_INFO}.request_id`, `names a preview already paid for by order ${usedBy.orderId}: a preview pays for one change; ${PREVIEW_HINT}`)
   }
   const held = subscription.plan
   if (
@@ -73,11 +80,11 @@ export function readPlanChange(request: JuspayOrderRequest, rules: PaymentRules 
     subscription.creditMinor !== preview.proration.heldCreditMinor
   ) {
     const now = `now ${held?.plan_id ?? 'none'} at ${formatRupees(subscription.planAmountMinor)}, with ${formatRupees(subscription.creditMinor)} of credit`
-    errors.add(`${INFO}.billing_execution_info_id`, `has changed since this preview (${now}); ${PREVIEW_HINT}`)
+    errors.add(`${PLAN_CHANGE_INFO}.billing_execution_info_id`, `has changed since this preview (${now}); ${PREVIEW_HINT}`)
   }
   const plan = lookup.plan(preview.next.planId)
   if (!plan || plan.status !== 'ACTIVE') {
-    errors.add(`${INFO}.request_id`, `names a preview of a change to plan ${preview.next.planId}, which is ${plan ? plan.status : 'no longer a plan of this merchant'}; only an ACTIVE plan can be changed to`)
+    errors.add(`${PLAN_CHANGE_INFO}.request_id`, `names a preview of a change to plan ${preview.next.planId}, which is ${plan ? plan.status : 'no longer a plan of this merchant'}; only an ACTIVE plan can be changed to`)
   }
   checkAmount(request, preview, errors)
   if (request.customerId !== undefined && request.customerId !== subscription.customerId) {

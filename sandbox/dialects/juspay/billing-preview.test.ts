@@ -31,7 +31,7 @@ async function juspayRegistration(s: TestSandbox, planId: string): Promise<strin
   expect(created.status).toBe(200)
   const { id: pageId } = (await created.json()) as { id: string }
   await pay(s, pageId, orderId)
-  return s.store.orderById(pageId)?.billing?.subscriptionId ?? ''
+  return (await s.store.orderById(pageId))?.billing?.subscriptionId ?? ''
 }
 
 const previewBody = (id: string, overrides: Record<string, unknown> = {}, updated: Record<string, unknown> = {}) => ({
@@ -142,8 +142,8 @@ describe('the preview is kept: the same request answers it unchanged', () => {
     const first = (await (await post(s, previewBody(a))).json()) as JuspayPreview
     const second = (await (await post(s, previewBody(b))).json()) as JuspayPreview
     expect([first.billing_execution_info_id, second.billing_execution_info_id]).toEqual([a, b])
-    expect(s.store.preview('demo_merchant', a, 'req-1')?.subscriptionId).toBe(a)
-    expect(s.store.preview('demo_merchant', b, 'req-1')?.subscriptionId).toBe(b)
+    expect((await s.store.preview('demo_merchant', a, 'req-1'))?.subscriptionId).toBe(a)
+    expect((await s.store.preview('demo_merchant', b, 'req-1'))?.subscriptionId).toBe(b)
   })
 
   it('forgets previews on POST /sandbox/reset', async () => {
@@ -151,7 +151,7 @@ describe('the preview is kept: the same request answers it unchanged', () => {
     const id = await planCheckout(s)
     expect((await post(s, previewBody(id))).status).toBe(200)
     expect((await s.app.request('/sandbox/reset', { method: 'POST', headers: DEMO_AUTH })).status).toBe(200)
-    expect(s.store.preview('demo_merchant', id, 'req-1')).toBeUndefined()
+    expect(await s.store.preview('demo_merchant', id, 'req-1')).toBeUndefined()
   })
 })
 
@@ -199,7 +199,7 @@ describe('refusals store nothing', () => {
     expect((await s.app.request('/sandbox/plans', { method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/json' }, body: JSON.stringify(monthlyPlan({ plan_id: 'retired', status: 'INACTIVE' })) })).status).toBe(201)
     const id = await planCheckout(s)
     await expectRefusal(post(s, body(id)), status, code, fields)
-    expect(s.store.preview('demo_merchant', id, 'req-1')).toBeUndefined()
+    expect(await s.store.preview('demo_merchant', id, 'req-1')).toBeUndefined()
     // Nothing was kept under the request_id: the valid request now makes the preview.
     expect((await post(s, previewBody(id))).status).toBe(200)
   })
@@ -218,7 +218,7 @@ describe('refusals store nothing', () => {
     const s = sandbox()
     const id = await planCheckout(s)
     await expectRefusal(post(s, previewBody(id), OTHER_AUTH), 404, 'RESOURCE_NOT_FOUND', ['billing_execution_info_id'])
-    expect(s.store.preview('other_merchant', id, 'req-1')).toBeUndefined()
+    expect(await s.store.preview('other_merchant', id, 'req-1')).toBeUndefined()
   })
 
   it('says changing the interval is not supported', async () => {
@@ -256,7 +256,7 @@ describe('a subscription with no paid cycle running is refused, naming its first
     const id = await subscribe(s)
     const error = await expectRefusal(post(s, previewBody(id)), 400, 'INVALID_ACTION', ['billing_execution_info_id'])
     expect(`${error.error_info.fields[0]?.field_name ?? ''} ${error.error_info.fields[0]?.reason ?? ''}`).toBe(reason)
-    expect(s.store.preview('demo_merchant', id, 'req-1')).toBeUndefined()
+    expect(await s.store.preview('demo_merchant', id, 'req-1')).toBeUndefined()
   })
 
   it('once the paid cycle has ended, as renewals are not simulated yet', async () => {
@@ -273,10 +273,10 @@ describe('a subscription with no paid cycle running is refused, naming its first
   it('a subscription sold without a plan', async () => {
     const s = sandbox()
     const session = await createSession(s.app, subscriptionBody())
-    const order = s.store.orderByCheckoutSessionId(session.id)
+    const order = await s.store.orderByCheckoutSessionId(session.id)
     if (!order) throw new Error('the session stored no order')
     await pay(s, order.id, order.orderId)
-    const id = s.store.orderById(order.id)?.billing?.subscriptionId ?? ''
+    const id = (await s.store.orderById(order.id))?.billing?.subscriptionId ?? ''
     const error = await expectRefusal(post(s, previewBody(id)), 400, 'INVALID_ACTION', ['billing_execution_info_id'])
     expect(error.error_message).toContain('was sold without a plan')
   })
@@ -284,11 +284,11 @@ describe('a subscription with no paid cycle running is refused, naming its first
   it('a subscription that is not ACTIVE', async () => {
     const s = sandbox()
     const id = await planCheckout(s)
-    const held = s.store.subscription('demo_merchant', id)
+    const held = await s.store.subscription('demo_merchant', id)
     if (!held) throw new Error('no subscription')
     // A status this sandbox does not produce yet (pauses and cancellations are not simulated), stored as one would be.
     const cancelled = { ...held, id: 'bei_CANCELLED0000000000000', pageId: 'ordeh_cancelled', status: 'CANCELLED' } as unknown as Subscription
-    s.store.insertSubscription(cancelled)
+    await s.store.insertSubscription(cancelled)
     const error = await expectRefusal(post(s, previewBody(cancelled.id)), 400, 'INVALID_ACTION', ['billing_execution_info_id'])
     expect(error.error_message).toBe('Invalid request: billing_execution_info_id is CANCELLED; only an ACTIVE subscription can change plan.')
   })

@@ -133,7 +133,7 @@ describe('Juspay Billing flows 1 and 2, end to end', () => {
     expect(view.schedule).not.toBeNull()
     expect(contractSchedule(execution)).toEqual(view.schedule)
 
-    await expectRegistrationWebhooks(hook, execution, id)
+    await expectRegistrationWebhooks(hook, s.clock, execution, id)
   })
 
   it('starts no subscription when the registration fails', async () => {
@@ -250,7 +250,7 @@ describe('a refused billing registration stores nothing', () => {
     for (const path of ['/session', '/orders']) {
       await expectJuspayError(post(s, path, billingSession('bill-x', info, extra)), 400, 'INVALID_INPUT', [field])
     }
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 
   it('a plan change of no billing execution of this merchant', async () => {
@@ -258,6 +258,6 @@ describe('a refused billing registration stores nothing', () => {
     const body = { ...billingSession('bill-y', {}), payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: 'bei_x', request_id: 'r1' } } } } }
     const error = await expectJuspayError(post(s, '/session', body), 400, 'INVALID_INPUT', ['payment_rules.payment_flows.billing_plan_change.info.billing_execution_info_id'])
     expect(error.error_message).toContain('names no billing execution of this merchant (bei_x)')
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 })

@@ -6,7 +6,7 @@ import { fingerprint } from '../../domain/orders'
 import { applyWithoutPayment, planChangePreview, type PlanChangePreview } from '../../domain/plan-change'
 import { merchantPlan } from '../../domain/plans'
 import { currentCycle } from '../../domain/proration'
-import { SUBSCRIPTION_ID_PATTERN } from '../../domain/subscriptions'
+import { SUBSCRIPTION_ID_PATTERN, type Subscription } from '../../domain/subscriptions'
 import { APPLY, appliedResponse, applyRefusalError, readApplyRequest, unknownPreview } from './billing-apply'
 import { billingExecution } from './billing-execution'
 import { conflictRefusal, currentPlan, noCycleRefusal, previewResponse, readPreviewRequest, targetPlan } from './billing-preview'
@@ -42,10 +42,10 @@ export function juspayBillingRoutes(services: DialectServices, authenticate: (c:
   // [I] JSON as Juspay's sample sends it; form bodies too, as POST /orders takes them.
   for (const path of EXECUTION_INFO_PATHS) app.post(path, auth, ...acceptBody(['json', 'form']), getExecution(deps))
 
-  app.get(LIST, auth, (c) => {
+  app.get(LIST, auth, async (c) => {
     const merchant = c.get('merchant')
     // [I] A customer is not an object here: one with no subscription (or unknown) has an empty list.
-    const executions = deps.store.subscriptionsOf(merchant.id, c.req.param('customer_id')).map(billingExecution)
+    const executions = (await deps.store.subscriptionsOf(merchant.id, c.req.param('customer_id'))).map(billingExecution)
     return c.json({ message: 'Success', merchant_id: merchant.id, success: true, billing_execution_info: executions })
   })
 
@@ -81,7 +81,7 @@ function getExecution(deps: SandboxDeps) {
       })
     }
     // Scoped to the authenticated merchant: another merchant's id is simply not found.
-    const subscription = deps.store.subscription(c.get('merchant').id, id)
+    const subscription = await deps.store.subscription(c.get('merchant').id, id)
     if (!subscription) return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: NOT_FOUND })
     return c.json(billingExecution(subscription))
   }
@@ -109,8 +109,8 @@ function billingCommand(services: DialectServices) {
 }
 
 /** The merchant's subscription a billing command names; another merchant's is simply not found. */
-function namedSubscription(deps: SandboxDeps, merchantId: string, id: string) {
-  return SUBSCRIPTION_ID_PATTERN.test(id) ? deps.store.subscription(merchantId, id) : undefined
+function namedSubscription(deps: SandboxDeps, merchantId: string, id: string): Promise<Subscription | undefined> {
+  return SUBSCRIPTION_ID_PATTERN.test(id) ? deps.store.subscription(merchantId, id) : Promise.resolve(undefined)
 }
 
 const unknownSubscription = (c: Context<JuspayEnv>): Response =>
@@ -121,23 +121,23 @@ const unknownSubscription = (c: Context<JuspayEnv>): Response =>
     fields: [{ field_name: 'billing_execution_info_id', reason: 'names no billing execution of this merchant' }],
   })
 
-function preview(c: Context<JuspayEnv>, deps: SandboxDeps, body: Record<string, unknown>): Response {
+async function preview(c: Context<JuspayEnv>, deps: SandboxDeps, body: Record<string, unknown>): Promise<Response> {
   const read = readPreviewRequest(body)
   if (!read.ok) return juspayError(c, read.error)
   const { request } = read
   const merchant = c.get('merchant')
-  const subscription = namedSubscription(deps, merchant.id, request.billingExecutionInfoId)
+  const subscription = await namedSubscription(deps, merchant.id, request.billingExecutionInfoId)
   if (!subscription) return unknownSubscription(c)
   const digest = fingerprint(body)
   // A repeat answers the stored preview as it was, whatever changed since; another body under its request_id is a conflict.
-  const stored = deps.store.preview(merchant.id, subscription.id, request.requestId)
+  const stored = await deps.store.preview(merchant.id, subscription.id, request.requestId)
   if (stored) return replay(c, stored, digest)
   const current = currentPlan(subscription)
   if (!current.ok) return juspayError(c, current.error)
   const now = deps.clock.now()
   const cycle = currentCycle(subscription, now)
   if (!cycle.ok) return juspayError(c, noCycleRefusal(cycle.why))
-  const target = targetPlan(request, current.plan, merchantPlan(deps.store, merchant, request.planId))
+  const target = targetPlan(request, current.plan, await merchantPlan(deps.store, merchant, request.planId))
   if (!target.ok) return juspayError(c, target.error)
   const made = planChangePreview({
     subscription: { ...subscription, plan: current.plan },
@@ -149,7 +149,7 @@ function preview(c: Context<JuspayEnv>, deps: SandboxDeps, body: Record<string, 
     // [I] Without rule_info the subscription keeps its debit day: the cycle is the subscriber's, not the plan's.
     next: { planId: target.plan.plan_id, amountMinor: request.planAmountMinor, ruleValue: request.ruleValue ?? subscription.schedule.recurring.ruleValue },
   })
-  const inserted = deps.store.insertPreview(made)
+  const inserted = await deps.store.insertPreview(made)
   if (!inserted.inserted) return replay(c, inserted.existing, digest)
   return c.json(previewResponse(made))
 }
@@ -158,21 +158,22 @@ function preview(c: Context<JuspayEnv>, deps: SandboxDeps, body: Record<string, 
  * Applies a previewed change that needs no payment, once: a repeat answers the change as applied,
  * and merchants hear BILLING_EXECUTION_UPDATED on the registration's order.
  */
-function apply(c: Context<JuspayEnv>, services: DialectServices, body: Record<string, unknown>): Response {
+async function apply(c: Context<JuspayEnv>, services: DialectServices, body: Record<string, unknown>): Promise<Response> {
   const { deps } = services
   const read = readApplyRequest(body)
   if (!read.ok) return juspayError(c, read.error)
   const { request } = read
   const merchant = c.get('merchant')
-  const subscription = namedSubscription(deps, merchant.id, request.billingExecutionInfoId)
+  const subscription = await namedSubscription(deps, merchant.id, request.billingExecutionInfoId)
   if (!subscription) return unknownSubscription(c)
-  const stored = deps.store.preview(merchant.id, subscription.id, request.requestId)
+  const stored = await deps.store.preview(merchant.id, subscription.id, request.requestId)
   if (!stored) return juspayError(c, unknownPreview(request))
   if (stored.appliedAt !== null) return c.json(appliedResponse({ ...stored, appliedAt: stored.appliedAt }, subscription))
-  const result = applyWithoutPayment(deps.store, stored, subscription, merchantPlan(deps.store, merchant, stored.next.planId), deps.clock.now())
+  const plan = await merchantPlan(deps.store, merchant, stored.next.planId)
+  const result = await applyWithoutPayment(deps.store, stored, subscription, plan, deps.clock.now())
   if (!result.ok) return juspayError(c, applyRefusalError(result.refusal))
-  const registration = deps.store.orderById(subscription.pageId)
-  if (registration) services.publish({ order: registration, events: ['BILLING_EXECUTION_UPDATED'] })
+  const registration = await deps.store.orderById(subscription.pageId)
+  if (registration) await services.announce(registration, ['BILLING_EXECUTION_UPDATED'])
   return c.json(appliedResponse(result.preview, result.subscription))
 }
 function replay(c: Context<JuspayEnv>, stored: PlanChangePreview, digest: string): Response {

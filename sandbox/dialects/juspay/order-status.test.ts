@@ -22,7 +22,7 @@ async function status(app: ReturnType<typeof testSandbox>['app'], orderId: strin
 describe('GET /orders/{order_id} follows the attempts', () => {
   it('reports a waiting UPI collect as PENDING_VBV with a CREATED mandate', async () => {
     const { app, deps } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     await startCollect(app, order.id, MAGIC_VPAS.pending)
     const body = await status(app, order.orderId)
     expect(body).toMatchObject({ status: 'PENDING_VBV', status_id: 23, payment_method_type: 'UPI', payment_method: 'COLLECT' })
@@ -32,7 +32,7 @@ describe('GET /orders/{order_id} follows the attempts', () => {
 
   it('reports success as CHARGED with an ACTIVE mandate, its ids, the payer and the refunded registration charge', async () => {
     const { app, deps, clock } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     await startCollect(app, order.id, MAGIC_VPAS.success)
     clock.advance(SUCCESS_DELAY_MS)
     const body = await status(app, order.orderId)
@@ -62,7 +62,7 @@ describe('GET /orders/{order_id} follows the attempts', () => {
 
   it('reports a decline as AUTHORIZATION_FAILED with a FAILURE mandate and the reason', async () => {
     const { app, deps, clock } = testSandbox()
-    const order = seedOrder(deps)
+    const order = await seedOrder(deps)
     await startCollect(app, order.id, MAGIC_VPAS.failure)
     clock.advance(SUCCESS_DELAY_MS)
     const body = await status(app, order.orderId)

@@ -9,7 +9,7 @@ const auth = { authorization: `Basic ${Buffer.from('demo_api_key:').toString('ba
 /** A fresh order after the page started this attempt on it: its order status and its stored latest attempt. */
 async function started(request: StartAttempt) {
   const { app, deps } = testSandbox()
-  const order = seedOrder(deps, { createMandate: request.setUpMandate ? 'REQUIRED' : 'OPTIONAL' })
+  const order = await seedOrder(deps, { createMandate: request.setUpMandate ? 'REQUIRED' : 'OPTIONAL' })
   const started = await app.request(`/api/pages/${order.id}/attempts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': 'k' },
@@ -17,7 +17,7 @@ async function started(request: StartAttempt) {
   })
   expect(started.status).toBe(201)
   const res = await app.request(`/orders/${order.orderId}`, { headers: auth })
-  return { status: (await res.json()) as Record<string, unknown>, attempt: deps.store.orderById(order.id)?.attempts.at(-1) }
+  return { status: (await res.json()) as Record<string, unknown>, attempt: (await deps.store.orderById(order.id))?.attempts.at(-1) }
 }
 
 const statusAfter = async (request: StartAttempt) => (await started(request)).status

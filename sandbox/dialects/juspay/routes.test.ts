@@ -65,12 +65,12 @@ const REFERENCE_ENACH_FIXED = {
 }
 
 /** Sends a request that must fail and checks it left nothing in the store and used the Juspay envelope. */
-async function expectFailure(sandbox: TestSandbox, request: Response | Promise<Response>, status: number): Promise<Response> {
-  const before = sandbox.store.size()
-  const res = await request
+async function expectFailure(sandbox: TestSandbox, request: () => Response | Promise<Response>, status: number): Promise<Response> {
+  const before = await sandbox.store.size()
+  const res = await request()
   expect(res.status).toBe(status)
   expect(JuspayError.safeParse(await res.clone().json()).success).toBe(true)
-  expect(sandbox.store.size()).toBe(before)
+  expect(await sandbox.store.size()).toBe(before)
   return res
 }
 
@@ -108,18 +108,18 @@ describe('authentication', () => {
 
   it.each(failures)('refuses POST /session with %s', async (_, headers, status) => {
     const sandbox = buildSandbox()
-    await expectFailure(sandbox, postJson(sandbox, '/session', mandateSession(), headers), status)
+    await expectFailure(sandbox, () => postJson(sandbox, '/session', mandateSession(), headers), status)
   })
 
   it.each(failures)('refuses POST /orders with %s', async (_, headers, status) => {
     const sandbox = buildSandbox()
-    await expectFailure(sandbox, postForm(sandbox, '/orders', { order_id: 'o1', amount: '1' }, headers), status)
+    await expectFailure(sandbox, () => postForm(sandbox, '/orders', { order_id: 'o1', amount: '1' }, headers), status)
   })
 
   it.each(failures)('refuses GET /orders/:order_id with %s', async (_, headers, status) => {
     const sandbox = buildSandbox()
     await postJson(sandbox, '/session', mandateSession())
-    await expectFailure(sandbox, getOrder(sandbox, 'ord_1', headers), status)
+    await expectFailure(sandbox, () => getOrder(sandbox, 'ord_1', headers), status)
   })
 
   it('answers 401 with UNAUTHENTICATED and 403 with UNAUTHORIZED', async () => {
@@ -178,12 +178,12 @@ describe('POST /session', () => {
         },
       },
     })
-    expect(sandbox.store.size()).toBe(1)
+    expect(await sandbox.store.size()).toBe(1)
   })
 
   it('answers the reference sample as printed with a clear 400 about the trailing comma', async () => {
     const sandbox = buildSandbox()
-    const res = await expectFailure(sandbox, postJson(sandbox, '/session', REFERENCE_SESSION_SAMPLE), 400)
+    const res = await expectFailure(sandbox, () => postJson(sandbox, '/session', REFERENCE_SESSION_SAMPLE), 400)
     const body = JuspayError.parse(await res.json())
     expect(body.error_message).toContain('not valid JSON')
     expect(body.error_message).toContain('trailing comma before line 12, column 1')
@@ -201,14 +201,14 @@ describe('POST /session', () => {
     const res = await postJson(sandbox, '/session', REFERENCE_ENACH_FIXED)
     expect(res.status).toBe(200)
     expect(await json(res)).toMatchObject({ sdk_payload: { payload: { action: 'enach', 'mandate.endDate': String(NOW_SECONDS + 21 * DAY_SECONDS) } } })
-    expect(sandbox.store.orderByMerchantOrderId(DEMO.id, 'yourUniqueOrderId')?.preferredRail).toBe('netbanking')
+    expect((await sandbox.store.orderByMerchantOrderId(DEMO.id, 'yourUniqueOrderId'))?.preferredRail).toBe('netbanking')
   })
 
   it('refuses the eNACH sample with its original 2022 dates', async () => {
     const sandbox = buildSandbox()
     const res = await expectFailure(
       sandbox,
-      postJson(sandbox, '/session', { ...REFERENCE_ENACH_FIXED, 'mandate.start_date': '1644420442', 'mandate.end_date': '1646234827' }),
+      () => postJson(sandbox, '/session', { ...REFERENCE_ENACH_FIXED, 'mandate.start_date': '1644420442', 'mandate.end_date': '1646234827' }),
       400,
     )
     expect(await errorFields(res)).toEqual(['mandate.start_date'])
@@ -225,18 +225,18 @@ describe('POST /session', () => {
     ['a bad payment_rules path', mandateSession({ payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: {} } } } }), ['payment_rules.payment_flows.billing_creation.info.plan_id']],
   ])('refuses %s with 400 naming the fields', async (_, body, fields) => {
     const sandbox = buildSandbox()
-    const res = await expectFailure(sandbox, postJson(sandbox, '/session', body), 400)
+    const res = await expectFailure(sandbox, () => postJson(sandbox, '/session', body), 400)
     expect(await errorFields(res)).toEqual(fields)
   })
 
   it('refuses a form body with 415', async () => {
     const sandbox = buildSandbox()
-    await expectFailure(sandbox, postForm(sandbox, '/session', { order_id: 'o', amount: '1' }), 415)
+    await expectFailure(sandbox, () => postForm(sandbox, '/session', { order_id: 'o', amount: '1' }), 415)
   })
 
   it.each(['text/plain', 'multipart/form-data; boundary=x'])('refuses Content-Type %s with 415', async (contentType) => {
     const sandbox = buildSandbox()
-    const request = sandbox.app.request('/session', {
+    const request = () => sandbox.app.request('/session', {
       method: 'POST',
       headers: { ...demoHeaders(), 'content-type': contentType },
       body: JSON.stringify(mandateSession()),
@@ -246,7 +246,7 @@ describe('POST /session', () => {
 
   it('refuses a body over 64 KB with 413', async () => {
     const sandbox = buildSandbox()
-    await expectFailure(sandbox, postJson(sandbox, '/session', mandateSession({ description: 'x'.repeat(70 * 1024) })), 413)
+    await expectFailure(sandbox, () => postJson(sandbox, '/session', mandateSession({ description: 'x'.repeat(70 * 1024) })), 413)
   })
 
   it('refuses an oversized streamed body (no Content-Length) with 413', async () => {
@@ -267,7 +267,7 @@ describe('POST /session', () => {
       duplex: 'half',
     }
     const request = new Request(`${PUBLIC_ORIGIN}/session`, init)
-    await expectFailure(sandbox, sandbox.app.request(request), 413)
+    await expectFailure(sandbox, () => sandbox.app.request(request), 413)
     expect(sent).toBeLessThan(100)
   })
 
@@ -282,7 +282,7 @@ describe('POST /session', () => {
       udf8: "'; DROP TABLE orders; --",
     }
     expect((await postJson(sandbox, '/session', mandateSession(hostile))).status).toBe(200)
-    const stored = sandbox.store.orderByMerchantOrderId(DEMO.id, 'ord_1')
+    const stored = await sandbox.store.orderByMerchantOrderId(DEMO.id, 'ord_1')
     expect(stored?.description).toBe(hostile.description)
     expect(stored?.customer).toMatchObject({ firstName: hostile.first_name, lastName: hostile.last_name })
     expect(await json(await getOrder(sandbox, 'ord_1'))).toMatchObject({ udf6: hostile.udf6, udf7: hostile.udf7, udf8: hostile.udf8 })
@@ -307,7 +307,7 @@ describe('POST /session', () => {
       }),
     })
     expect(res.status).toBe(200)
-    expect(sandbox.store.size()).toBe(1)
+    expect(await sandbox.store.size()).toBe(1)
   })
 
   const demoPlanSession = (sandbox: ReturnType<typeof buildSandbox>, plan: Record<string, unknown>) =>
@@ -342,7 +342,7 @@ describe('POST /session', () => {
     const res = await demoPlanSession(sandbox, { plan_id: 'fit_monthly_trial' })
     expect(res.status).toBe(200)
     const { order_id } = (await res.json()) as { order_id: string }
-    const order = sandbox.store.orderByMerchantOrderId('demo_merchant', order_id)
+    const order = await sandbox.store.orderByMerchantOrderId('demo_merchant', order_id)
     expect(order?.billing?.plan?.plan_id).toBe('fit_monthly_trial')
     expect(order?.mandate).toMatchObject({ frequency: 'MONTHLY', ruleValue: 5, maxAmount: { minor: 49_900 } })
     expect(order?.createMandate).toBe('REQUIRED')
@@ -355,7 +355,7 @@ describe('POST /session', () => {
     expect(refused.status).toBe(400)
     const body = (await refused.json()) as { error_info: { fields: { field_name: string }[] } }
     expect(body.error_info.fields.map((f) => f.field_name)).toContain('payment_rules.payment_flows.billing_creation.info.plan_amount')
-    expect(sandbox.store.size()).toBe(1)
+    expect(await sandbox.store.size()).toBe(1)
   })
 })
 
@@ -380,7 +380,7 @@ describe('POST /orders', () => {
     expect(res.status).toBe(200)
     const body = await json(res)
     expect(Object.keys(body).sort()).toEqual(['id', 'order_expiry', 'order_id', 'payment_links', 'status'])
-    const stored = sandbox.store.orderByMerchantOrderId(DEMO.id, 'form_1')
+    const stored = await sandbox.store.orderByMerchantOrderId(DEMO.id, 'form_1')
     expect(stored?.mandate).toMatchObject({ frequency: 'ONETIME', blockFunds: true, revokableByCustomer: false })
     expect(stored?.metadata).toEqual({ auto_refund_post_success: 'true' })
   })
@@ -397,7 +397,7 @@ describe('POST /orders', () => {
       payment_rules: JSON.stringify(rules),
     })
     expect(res.status).toBe(200)
-    const stored = sandbox.store.orderByMerchantOrderId(DEMO.id, 'form_2')
+    const stored = await sandbox.store.orderByMerchantOrderId(DEMO.id, 'form_2')
     expect(stored?.paymentRules).toEqual(rules)
     expect(stored?.billing?.schedule.recurring.amount.minor).toBe(49900)
   })
@@ -409,7 +409,7 @@ describe('POST /orders', () => {
 
   it('refuses a form field sent twice', async () => {
     const sandbox = buildSandbox()
-    const request = sandbox.app.request('/orders', {
+    const request = () => sandbox.app.request('/orders', {
       method: 'POST',
       headers: { ...demoHeaders(), 'content-type': 'application/x-www-form-urlencoded' },
       body: 'order_id=a&amount=1&amount=2',
@@ -420,7 +420,7 @@ describe('POST /orders', () => {
 
   it('refuses payment_rules that are not JSON', async () => {
     const sandbox = buildSandbox()
-    const res = await expectFailure(sandbox, postForm(sandbox, '/orders', { ...formFields, payment_rules: '{payment_flows' }), 400)
+    const res = await expectFailure(sandbox, () => postForm(sandbox, '/orders', { ...formFields, payment_rules: '{payment_flows' }), 400)
     expect(await errorFields(res)).toEqual(['payment_rules'])
   })
 })
@@ -454,18 +454,18 @@ describe('idempotency', () => {
     expect(again['id']).toBe(first['id'])
     expect(respelt['id']).toBe(first['id'])
     expect(form['id']).toBe(first['id'])
-    expect(sandbox.store.size()).toBe(1)
+    expect(await sandbox.store.size()).toBe(1)
   })
 
   it('refuses the same order_id with a different body, keeping the first order', async () => {
     const sandbox = buildSandbox()
     await postJson(sandbox, '/session', mandateSession())
-    const res = await expectFailure(sandbox, postJson(sandbox, '/session', mandateSession({ amount: '2.00' })), 400)
+    const res = await expectFailure(sandbox, () => postJson(sandbox, '/session', mandateSession({ amount: '2.00' })), 400)
     const body = JuspayError.parse(await res.json())
     expect(body.error_info.code).toBe('ALREADY_EXISTS')
     expect(body.error_message).toContain('already exists with different details')
     expect(body.error_info.fields.map((f) => f.field_name)).toEqual(['order_id'])
-    expect(sandbox.store.orderByMerchantOrderId(DEMO.id, 'ord_1')?.amountMinor).toBe(100)
+    expect((await sandbox.store.orderByMerchantOrderId(DEMO.id, 'ord_1'))?.amountMinor).toBe(100)
   })
 
   it('keeps order ids per merchant', async () => {
@@ -475,7 +475,7 @@ describe('idempotency', () => {
       authorization: basicAuth(OTHER.apiKey),
     })
     expect(other.status).toBe(200)
-    expect(sandbox.store.size()).toBe(2)
+    expect(await sandbox.store.size()).toBe(2)
   })
 })
 
@@ -542,7 +542,7 @@ describe('GET /orders/:order_id', () => {
 
   it('answers 404 for an unknown order', async () => {
     const sandbox = buildSandbox()
-    const res = await expectFailure(sandbox, getOrder(sandbox, 'nope'), 404)
+    const res = await expectFailure(sandbox, () => getOrder(sandbox, 'nope'), 404)
     expect(await errorCode(res)).toBe('RESOURCE_NOT_FOUND')
   })
 
@@ -567,7 +567,7 @@ describe('methods', () => {
     ['DELETE', '/orders/x', 'GET'],
   ])('%s %s answers 405 in the Juspay envelope, allowing %s', async (method, path, allowed) => {
     const sandbox = buildSandbox()
-    const res = await expectFailure(sandbox, sandbox.app.request(path, { method, headers: demoHeaders() }), 405)
+    const res = await expectFailure(sandbox, () => sandbox.app.request(path, { method, headers: demoHeaders() }), 405)
     expect(res.headers.get('allow')).toBe(allowed)
   })
 })

@@ -12,6 +12,7 @@ import { orderStatusResponse } from './order-status'
 import { bodyKind, parseBody, unsupportedMediaType, type BodyKind } from './read-body'
 import { orderCreateResponse, sessionResponse } from './session-response'
 import { validateOrderRequest } from './validate'
+import { PLAN_CHANGE_INFO } from './billing-plan-change'
 
 /** `bodyKind` is set only on the create routes, once the Content-Type has been accepted. */
 export type JuspayEnv = { Variables: { merchant: Merchant; bodyKind: BodyKind } }
@@ -70,11 +71,20 @@ function createHandler(deps: SandboxDeps, respond: Responder) {
     const parsed = parseBody(c.get('bodyKind'), await c.req.text())
     if (!parsed.ok) return juspayError(c, parsed.error)
     const merchant = c.get('merchant')
-    const validation = validateOrderRequest(parsed.body, { merchant, now: deps.clock.now(), store: deps.store })
+    const validation = await validateOrderRequest(parsed.body, { merchant, now: deps.clock.now(), store: deps.store })
     if (!validation.ok) {
       return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: summarize(validation.fields), fields: validation.fields })
     }
-    const outcome = createOrder(deps, validation.draft)
+    const change = validation.draft.billing?.planChange
+    // The preview is claimed before the order is stored: of two orders paying for it at once, one is refused and not stored.
+    const claim = change
+      ? (order: Order) => deps.store.consumePreview(merchant.id, change.preview.subscriptionId, change.preview.requestId, { orderId: order.orderId, pageId: order.id })
+      : undefined
+    const outcome = await createOrder(deps, validation.draft, claim)
+    if (outcome.kind === 'unclaimed') {
+      const fields = [{ field_name: `${PLAN_CHANGE_INFO}.request_id`, reason: 'names a preview another order is paying for: a preview pays for one change' }]
+      return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: summarize(fields), fields })
+    }
     if (outcome.kind === 'conflict') {
       return juspayError(c, {
         status: 400,
@@ -82,11 +92,6 @@ function createHandler(deps: SandboxDeps, respond: Responder) {
         message: `An order with order_id ${outcome.existing.orderId} already exists with different details. Use a new order_id, or repeat the original request exactly to get the same order back.`,
         fields: [{ field_name: 'order_id', reason: 'is already used by an order with different details' }],
       })
-    }
-    const change = outcome.order.billing?.planChange
-    // Validation and creation run in one synchronous step, so no other request claims the preview in between.
-    if (outcome.kind === 'created' && change) {
-      deps.store.consumePreview(merchant.id, change.preview.subscriptionId, change.preview.requestId, { orderId: outcome.order.orderId, pageId: outcome.order.id })
     }
     return c.json(respond(outcome.order, merchant), 200)
   }
@@ -119,10 +124,10 @@ export function juspayRoutes({ deps, refresh }: DialectServices, authenticate: (
     ...acceptBody(['json', 'form']),
     createHandler(deps, (order) => orderCreateResponse(order, deps.publicOrigin)),
   )
-  app.get('/orders/:order_id', auth, (c) => {
+  app.get('/orders/:order_id', auth, async (c) => {
     // Scoped to the authenticated merchant: another merchant's order id is simply not found.
-    const stored = deps.store.orderByMerchantOrderId(c.get('merchant').id, c.req.param('order_id'))
-    const order = stored ? refresh(stored) : undefined
+    const stored = await deps.store.orderByMerchantOrderId(c.get('merchant').id, c.req.param('order_id'))
+    const order = stored ? await refresh(stored) : undefined
     if (!order) return juspayError(c, { status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No order with this order_id.' })
     return c.json(orderStatusResponse(order, deps.publicOrigin))
   })

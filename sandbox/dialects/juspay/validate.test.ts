@@ -7,13 +7,13 @@ import { validateOrderRequest } from './validate'
 
 const validate = (body: Record<string, unknown>, merchant: Merchant = DEMO) => validateOrderRequest(body, { merchant, now: NOW, store: new MemoryStore() })
 
-function fieldsOf(body: Record<string, unknown>, merchant: Merchant = DEMO): string[] {
-  const result = validate(body, merchant)
+async function fieldsOf(body: Record<string, unknown>, merchant: Merchant = DEMO): Promise<string[]> {
+  const result = await validate(body, merchant)
   return result.ok ? [] : result.fields.map((f) => f.field_name)
 }
 
-function draftOf(body: Record<string, unknown>) {
-  const result = validate(body)
+async function draftOf(body: Record<string, unknown>) {
+  const result = await validate(body)
   if (!result.ok) throw new Error(JSON.stringify(result.fields))
   return result.draft
 }
@@ -21,8 +21,8 @@ function draftOf(body: Record<string, unknown>) {
 const plain = { order_id: 'ord_1', amount: '10.00' }
 
 describe('core fields', () => {
-  it('maps a minimal payment into a draft with no mandate', () => {
-    expect(draftOf(plain)).toMatchObject({
+  it('maps a minimal payment into a draft with no mandate', async () => {
+    expect(await draftOf(plain)).toMatchObject({
       merchantId: 'demo_merchant',
       orderId: 'ord_1',
       amountMinor: 1000,
@@ -75,25 +75,25 @@ describe('core fields', () => {
     ['relative webhook_url', { ...plain, 'metadata.webhook_url': 'hooks' }, ['metadata.webhook_url']],
     ['auto_refund that is not a boolean', { ...plain, 'metadata.auto_refund_post_success': 'yes' }, ['metadata.auto_refund_post_success']],
     ['payment_rules that are not JSON', { ...plain, payment_rules: '{' }, ['payment_rules']],
-  ])('refuses %s', (_, body, fields) => {
-    expect(fieldsOf(body)).toEqual(fields)
+  ])('refuses %s', async (_, body, fields) => {
+    expect(await fieldsOf(body)).toEqual(fields)
   })
 
-  it('refuses enach for a merchant without net banking', () => {
-    expect(fieldsOf(mandateSession({ action: 'enach', return_url: 'http://localhost:3000/r' }), OTHER)).toEqual(['action'])
+  it('refuses enach for a merchant without net banking', async () => {
+    expect(await fieldsOf(mandateSession({ action: 'enach', return_url: 'http://localhost:3000/r' }), OTHER)).toEqual(['action'])
   })
 
-  it('refuses a billing plan registration whose mandate is only OPTIONAL', () => {
+  it('refuses a billing plan registration whose mandate is only OPTIONAL', async () => {
     const body = mandateSession({
       'options.create_mandate': 'OPTIONAL',
       payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } },
     })
-    expect(fieldsOf(body)).toEqual(['options.create_mandate'])
+    expect(await fieldsOf(body)).toEqual(['options.create_mandate'])
   })
 
-  it('reports every bad field of a request together', () => {
+  it('reports every bad field of a request together', async () => {
     expect(
-      fieldsOf({
+      await fieldsOf({
         order_id: 'bad id!',
         amount: '1.234',
         currency: 'EUR',
@@ -107,8 +107,8 @@ describe('core fields', () => {
 })
 
 describe('optional fields', () => {
-  it('stores customer, udfs, language and metadata', () => {
-    const draft = draftOf({
+  it('stores customer, udfs, language and metadata', async () => {
+    const draft = await draftOf({
       ...plain,
       customer_id: 'cust_1',
       customer_email: 'asha@example.com',
@@ -137,16 +137,16 @@ describe('optional fields', () => {
     expect(draft.udf[9]).toBe('{"any":"thing"}')
   })
 
-  it('treats an empty customer_id (guest) as absent', () => {
-    expect(draftOf({ ...plain, customer_id: '' }).customer.id).toBeNull()
+  it('treats an empty customer_id (guest) as absent', async () => {
+    expect((await draftOf({ ...plain, customer_id: '' })).customer.id).toBeNull()
   })
 
-  it('prefers net banking for action enach', () => {
-    expect(draftOf(mandateSession({ action: 'enach' })).preferredRail).toBe('netbanking')
+  it('prefers net banking for action enach', async () => {
+    expect((await draftOf(mandateSession({ action: 'enach' }))).preferredRail).toBe('netbanking')
   })
 
-  it('ignores unknown keys', () => {
-    expect(validate({ ...plain, service: 'in.juspay.ec', gateway_id: '100', mobile_country_code: '91' }).ok).toBe(true)
+  it('ignores unknown keys', async () => {
+    expect((await validate({ ...plain, service: 'in.juspay.ec', gateway_id: '100', mobile_country_code: '91' })).ok).toBe(true)
   })
 })
 
@@ -179,21 +179,21 @@ describe('mandates and spellings', () => {
   }
   for (const key of Object.keys(underscored).filter((k) => k.startsWith('mandate_'))) Reflect.deleteProperty(nested, key)
 
-  it('reads the same mandate from every spelling, with the same fingerprint', () => {
-    const drafts = [dotted, underscored, nested].map(draftOf)
+  it('reads the same mandate from every spelling, with the same fingerprint', async () => {
+    const drafts = await Promise.all([dotted, underscored, nested].map(draftOf))
     expect(drafts[0]?.mandate).toMatchObject({ maxAmount: { minor: 100000 }, frequency: 'MONTHLY', ruleValue: 5, ruleType: 'ON' })
     expect(new Set(drafts.map((d) => JSON.stringify(d.mandate))).size).toBe(1)
     expect(new Set(drafts.map((d) => d.fingerprint)).size).toBe(1)
   })
 
-  it('gives a form body the same fingerprint as the equivalent JSON body', () => {
+  it('gives a form body the same fingerprint as the equivalent JSON body', async () => {
     const form = parseFormBody(new URLSearchParams(Object.entries(dotted).map(([k, v]) => [k, String(v)])).toString())
     if (!form.ok) throw new Error('form did not parse')
-    expect(draftOf(form.body).fingerprint).toBe(draftOf(dotted).fingerprint)
+    expect((await draftOf(form.body)).fingerprint).toBe((await draftOf(dotted)).fingerprint)
   })
 
-  it('fingerprints the request before defaults, so a change of field changes it', () => {
-    expect(draftOf(dotted).fingerprint).not.toBe(draftOf({ ...dotted, amount: '2.00' }).fingerprint)
+  it('fingerprints the request before defaults, so a change of field changes it', async () => {
+    expect((await draftOf(dotted)).fingerprint).not.toBe((await draftOf({ ...dotted, amount: '2.00' })).fingerprint)
   })
 
   it.each([
@@ -201,19 +201,19 @@ describe('mandates and spellings', () => {
     ['frequency', { 'mandate.frequency': 'DAILY', mandate: { frequency: 'WEEKLY' } }, 'mandate.frequency'],
     ['create_mandate', { 'options.create_mandate': 'REQUIRED', options: { create_mandate: 'OPTIONAL' } }, 'options.create_mandate'],
     ['metadata', { 'metadata.plan': 'a', metadata: { plan: 'b' } }, 'metadata.plan'],
-  ])('refuses two spellings of %s that disagree', (_, overrides, field) => {
-    expect(fieldsOf(mandateSession(overrides))).toContain(field)
+  ])('refuses two spellings of %s that disagree', async (_, overrides, field) => {
+    expect(await fieldsOf(mandateSession(overrides))).toContain(field)
   })
 
-  it('accepts booleans and numbers as strings, as form bodies send them', () => {
-    const draft = draftOf(
+  it('accepts booleans and numbers as strings, as form bodies send them', async () => {
+    const draft = await draftOf(
       mandateSession({ 'mandate.frequency': 'ONETIME', 'mandate.block_funds': 'true', 'mandate.revokable_by_customer': 'false' }),
     )
     expect(draft.mandate).toMatchObject({ frequency: 'ONETIME', blockFunds: true, revokableByCustomer: false })
   })
 
-  it('stores payment_rules sent as a JSON string as the parsed object', () => {
+  it('stores payment_rules sent as a JSON string as the parsed object', async () => {
     const rules = { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } }
-    expect(draftOf(mandateSession({ payment_rules: JSON.stringify(rules) })).paymentRules).toEqual(rules)
+    expect((await draftOf(mandateSession({ payment_rules: JSON.stringify(rules) }))).paymentRules).toEqual(rules)
   })
 })

@@ -3,7 +3,7 @@ import type { MandateTerms } from '../../../contract/mandate'
 import type { Merchant } from '../../merchants'
 import type { OrderBilling } from '../../domain/order'
 import { fingerprint, type OrderDraft } from '../../domain/orders'
-import { merchantPlan } from '../../domain/plans'
+import { merchantPlans } from '../../domain/plans'
 import type { Store } from '../../store/store'
 import type { Plan } from '../../../contract/plan'
 import { checkMandateAgainstPlan, planBilling, readPlanRegistration, withPlanDefaults } from './billing-creation'
@@ -19,7 +19,7 @@ export const DEFAULT_ORDER_EXPIRY_MINUTES = 24 * 60
 export interface ValidationContext {
   merchant: Merchant
   now: Date
-  /** Where the merchant's run-time plans are kept (its catalogue is read through merchantPlan). */
+  /** Where the merchant's run-time plans are kept (its catalogue is read through merchantPlans). */
   store: Store
 }
 
@@ -29,15 +29,16 @@ export type ValidationResult = { ok: true; draft: OrderDraft } | { ok: false; fi
  * Validates a Juspay session/order request body (already parsed into an object) and maps it into
  * the domain's OrderDraft. All field errors are collected, not just the first.
  */
-export function validateOrderRequest(body: Record<string, unknown>, ctx: ValidationContext): ValidationResult {
+export async function validateOrderRequest(body: Record<string, unknown>, ctx: ValidationContext): Promise<ValidationResult> {
   const errors = new FieldErrors()
   const request = readRequest(new RequestFields(body, errors), ctx.merchant, errors)
   requirePresent(request, errors)
   checkAction(request, ctx.merchant, errors)
   checkBilling(request, errors)
-  const findPlan = (planId: string) => merchantPlan(ctx.store, ctx.merchant, planId)
+  const plans = await merchantPlans(ctx.store, ctx.merchant)
+  const findPlan = (planId: string) => plans.find((plan) => plan.plan_id === planId)
   const registration = readPlanRegistration(request.paymentRules, findPlan, ctx.now, errors)
-  const change = readPlanChange(request, request.paymentRules, planChangeLookup(ctx, findPlan), ctx.now, errors)
+  const change = await readPlanChange(request, request.paymentRules, planChangeLookup(ctx, findPlan), ctx.now, errors)
   // A plan change whose preview was not found has no plan to take the mandate's defaults from: only that is named.
   const changeUnknown = request.paymentRules?.payment_flows.billing_plan_change !== undefined && change === null
   const mandate = changeUnknown ? null : resolveRequestedMandate(request, registration?.plan ?? change?.plan ?? null, ctx.now, errors)

@@ -54,13 +54,13 @@ function mandateContent(order: Order): WebhookMandate | null {
  * One envelope per event, with the order as GET /orders/:order_id renders it when the event
  * happened; BILLING_* events add the billing execution as POST /billing/execution-info answers it.
  */
-export function juspayWebhook(
+export async function juspayWebhook(
   order: Order,
   eventName: OrderEventName,
   now: Date,
   publicOrigin: string,
-  findSubscription: (merchantId: string, id: string) => Subscription | undefined,
-): WebhookMessage {
+  findSubscription: (merchantId: string, id: string) => Promise<Subscription | undefined>,
+): Promise<WebhookMessage> {
   const envelope: WebhookEnvelope = {
     id: newEventId(),
     event_name: eventName,
@@ -70,7 +70,7 @@ export function juspayWebhook(
   const mandate = isMandateEvent(eventName) ? mandateContent(order) : null
   if (mandate) envelope.content.mandate = mandate
   const subscriptionId = order.billing?.subscriptionId
-  const subscription = isBillingEvent(eventName) && subscriptionId ? findSubscription(order.merchantId, subscriptionId) : undefined
+  const subscription = isBillingEvent(eventName) && subscriptionId ? await findSubscription(order.merchantId, subscriptionId) : undefined
   if (subscription) envelope.content.billing_execution_info = billingExecution(subscription)
   return { id: envelope.id, body: envelope }
 }

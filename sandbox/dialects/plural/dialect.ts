@@ -25,6 +25,6 @@ export function pluralDialect(services: DialectServices, reporting: PluralReport
     error: pluralEdgeError,
     notFound,
     signReturn: reporting.signReturn,
-    webhook: (order, eventName, now) => pluralWebhook(order, eventName, now, deps.publicOrigin),
+    webhook: (order, eventName, now) => Promise.resolve(pluralWebhook(order, eventName, now, deps.publicOrigin)),
   }
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { SessionView } from '../../../contract/session'
 import { MAGIC_VPAS, SUCCESS_DELAY_MS } from '../../../contract/scenarios'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
@@ -15,7 +15,7 @@ import {
   type Body,
   type TestSandbox,
 } from '../../testing/plural-dialect'
-import { startReceiver, type Receiver } from '../../testing/webhook-receiver'
+import { receivedInTurn, startReceiver, type Receiver } from '../../testing/webhook-receiver'
 import type { PluralSubscription } from './subscription-object'
 
 const basic = (apiKey: string) => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`
@@ -41,7 +41,7 @@ describe('POST /api/v1/upi/subscription/process/payment', () => {
     const created = await readCreated(res)
     expect(created).toMatchObject({ plan_id: 'merch007', merchant_order_id: String(created.order_id) })
     expect(created.upi_intent_link).toBeUndefined()
-    expect(s.store.size()).toBe(1)
+    expect(await s.store.size()).toBe(1)
     const read = await status(s, created.subscription_id)
     expect(read).toMatchObject({
       subscription_id: created.subscription_id,
@@ -66,8 +66,8 @@ describe('POST /api/v1/upi/subscription/process/payment', () => {
     expect(approved.status).toBe(200)
     const read = await status(s, created.subscription_id)
     expect(read).toMatchObject({ status: 'ACTIVE', mandate: { status: 'ACTIVE', mandate_id: expect.any(String) as string }, last_attempt: { status: 'succeeded' } })
-    const order = s.store.orderById(pageIdOf(created))
-    const subscription = s.store.subscription('demo_merchant', order?.billing?.subscriptionId ?? '')
+    const order = await s.store.orderById(pageIdOf(created))
+    const subscription = await s.store.subscription('demo_merchant', order?.billing?.subscriptionId ?? '')
     expect(subscription?.schedule).toEqual(order?.billing?.schedule)
   })
 
@@ -166,9 +166,9 @@ describe('POST /api/v1/upi/subscription/process/payment', () => {
       response_code: 12409,
       response_message: expect.stringContaining('clientUniqueReference Merchant_Plan_001 is already used') as string,
     })
-    expect(s.store.size()).toBe(1)
+    expect(await s.store.size()).toBe(1)
     expect((await status(s, first.subscription_id)).quantity).toBe(1)
-    expect(s.store.orderById(pageIdOf(first))?.attempts).toHaveLength(1)
+    expect((await s.store.orderById(pageIdOf(first)))?.attempts).toHaveLength(1)
   })
 
   it('keeps one merchant’s references and subscriptions from another', async () => {
@@ -230,7 +230,7 @@ describe('refusals: clear, in Plural’s shape, and nothing stored', () => {
     const error = await readError(res)
     expect(error.response_code).toBe(code)
     expect(error.response_message).toContain(message)
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 })
 
@@ -274,7 +274,7 @@ describe('bad input: a clear error and nothing stored', () => {
     const error = await readError(res)
     expect(error.response_code).toBe(code)
     expect(error.response_message).toContain(message)
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 })
 
@@ -333,7 +333,7 @@ describe('callbacks', () => {
     const created = await readCreated(await postSubscription(s, cataloguePlanBody('fit_monthly_trial', { callbackUrl: hook.url, upi_data: { vpa: 'asha@okaxis' } })))
     await qa(s, 'Merchant_Plan_001', 'approve')
     const receiver = hook
-    await vi.waitFor(() => expect(receiver.requests).toHaveLength(6))
+    await receivedInTurn(receiver, s.clock, 6)
     const bodies = receiver.requests.map((r) => JSON.parse(r.body) as { event_id: string; event_type: string; subscription: PluralSubscription })
     expect(bodies.map((b) => [b.event_type, b.subscription.status])).toEqual([
       ['SUBSCRIPTION_PAYMENT_INITIATED', 'CREATED'],

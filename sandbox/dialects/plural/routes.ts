@@ -6,7 +6,7 @@ import { bodyLimit, MAX_BODY_BYTES } from '../../http/body-limit'
 import { digits } from '../../domain/ids'
 import type { Order } from '../../domain/order'
 import { createOrder, fingerprint, type OrderDraft } from '../../domain/orders'
-import { merchantPlan } from '../../domain/plans'
+import { merchantPlans } from '../../domain/plans'
 import { upiUriParams } from '../../domain/upi-params'
 import { isAllowedWebhookHost, type Merchant, type MerchantDirectory } from '../../merchants'
 import { invalidField, PLURAL_CODES, pluralError, type PluralErrorSpec } from './errors'
@@ -167,8 +167,7 @@ export function pluralRoutes(services: DialectServices, authenticate: (c: Contex
     if (!read.ok) return pluralError(c, read.error)
     const merchant = c.get('merchant')
     const { request, print } = read
-    const existing = deps.store.orderByMerchantOrderId(merchant.id, request.clientUniqueReference)
-    if (existing) {
+    const repeated = (existing: Order): Response => {
       if (existing.fingerprint !== print || !pluralSource(existing)) {
         return pluralError(c, {
           status: 409,
@@ -178,12 +177,18 @@ export function pluralRoutes(services: DialectServices, authenticate: (c: Contex
       }
       return c.json(created(existing, merchant, deps.publicOrigin), 200)
     }
-    const checked = subscriptionTerms(request, merchant, (planId) => merchantPlan(deps.store, merchant, planId), deps.clock.now())
+    const existing = await deps.store.orderByMerchantOrderId(merchant.id, request.clientUniqueReference)
+    if (existing) return repeated(existing)
+    const plans = await merchantPlans(deps.store, merchant)
+    const checked = subscriptionTerms(request, merchant, (planId) => plans.find((plan) => plan.plan_id === planId), deps.clock.now())
     if (!checked.ok) return pluralError(c, checked.error)
     const { terms } = checked
-    const outcome = createOrder(deps, draftOf(merchant, request, print, terms))
-    if (outcome.kind !== 'created') throw new Error(`clientUniqueReference ${request.clientUniqueReference} was taken between its check and its insert`)
-    const started = services.startAttempt(outcome.order, merchant, { rail: 'upi', channel: terms.channel, setUpMandate: true, ...(terms.vpa ? { vpa: terms.vpa } : {}) }, CREATE_ATTEMPT_KEY)
+    const outcome = await createOrder(deps, draftOf(merchant, request, print, terms))
+    // Another request with this reference was stored between the check above and this insert.
+    if (outcome.kind === 'replayed') return repeated(outcome.order)
+    if (outcome.kind === 'conflict') return repeated(outcome.existing)
+    if (outcome.kind !== 'created') throw new Error('an order that claims nothing was refused its claim')
+    const started = await services.startAttempt(outcome.order, merchant, { rail: 'upi', channel: terms.channel, setUpMandate: true, ...(terms.vpa ? { vpa: terms.vpa } : {}) }, CREATE_ATTEMPT_KEY)
     // Every rule the attempt checks was checked above, before anything was stored.
     if (!started.ok) throw new Error(`plural subscription ${outcome.order.id} could not start its UPI request: ${started.error}`)
     const answer = created(started.order, merchant, deps.publicOrigin)
@@ -191,11 +196,11 @@ export function pluralRoutes(services: DialectServices, authenticate: (c: Contex
     return c.json(answer, 200)
   })
 
-  app.get(`${SUBSCRIPTION_PATH}/:id`, auth, (c) => {
+  app.get(`${SUBSCRIPTION_PATH}/:id`, auth, async (c) => {
     const id = c.req.param('id')
-    const stored = PLURAL_SUBSCRIPTION_ID_PATTERN.test(id) ? deps.store.orderById(pageIdOf(id)) : undefined
+    const stored = PLURAL_SUBSCRIPTION_ID_PATTERN.test(id) ? await deps.store.orderById(pageIdOf(id)) : undefined
     // Another merchant's subscription reads exactly like a missing one, so ids cannot be probed.
-    const order = stored && stored.merchantId === c.get('merchant').id ? services.refresh(stored) : undefined
+    const order = stored && stored.merchantId === c.get('merchant').id ? await services.refresh(stored) : undefined
     const source = order ? pluralSource(order) : null
     if (!order || !source) return notFound(c)
     return c.json(toPluralSubscription(order, source, deps.publicOrigin, deps.clock.now()))

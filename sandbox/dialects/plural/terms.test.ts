@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { merchantPlan } from '../../domain/plans'
+import { merchantPlans } from '../../domain/plans'
 import { MemoryStore } from '../../store/memory-store'
 import { demoMerchant, FIXED_NOW } from '../../testing/checkout-dialect'
 import { cataloguePlanBody, sampleBody, type Body } from '../../testing/plural-dialect'
@@ -7,12 +7,12 @@ import { parseSubscriptionBody } from './request'
 import { amountRuleOf, intervalOf, subscriptionTerms, type SubscriptionTerms } from './terms'
 
 const merchant = demoMerchant()
-const store = new MemoryStore()
+const plans = await merchantPlans(new MemoryStore(), merchant)
 
 function termsOf(body: Body): SubscriptionTerms {
   const parsed = parseSubscriptionBody(JSON.parse(JSON.stringify(body)))
   if (!parsed.ok) throw new Error(parsed.error.message)
-  const result = subscriptionTerms(parsed.request, merchant, (id) => merchantPlan(store, merchant, id), FIXED_NOW)
+  const result = subscriptionTerms(parsed.request, merchant, (id) => plans.find((p) => p.plan_id === id), FIXED_NOW)
   if (!result.ok) throw new Error(result.error.message)
   return result.terms
 }

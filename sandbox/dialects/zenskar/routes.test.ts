@@ -58,9 +58,9 @@ describe('POST /checkouts', () => {
       updated_at: '2026-03-10T04:30:00.000Z',
     })
     expect(checkout.url).toMatch(/^http:\/\/127\.0\.0\.1:4000\/orders\/ordeh_[0-9a-f]{32}\/payment-page$/)
-    expect(s.store.size()).toBe(1)
+    expect(await s.store.size()).toBe(1)
 
-    const order = s.store.orderById(pageOf(checkout))
+    const order = await s.store.orderById(pageOf(checkout))
     expect(order).toMatchObject({
       orderId: checkout.id,
       amountMinor: 49900,
@@ -115,7 +115,7 @@ describe('POST /checkouts', () => {
     const preview = await postCheckout(s, checkoutBody(body), '/checkouts/preview')
     expect(preview.status).toBe(200)
     expect(await preview.json()).toEqual({ estimates })
-    expect(s.store.size()).toBe(1)
+    expect(await s.store.size()).toBe(1)
   })
 
   it('multiplies the plan by the quantity override, within the plan’s max_amount', async () => {
@@ -125,14 +125,14 @@ describe('POST /checkouts', () => {
     expect(checkout.product_overrides).toEqual([{ product_id: 'studio', quantity: 4 }])
     expect(checkout.estimates.current_invoice.total).toBe(1996)
     expect(checkout.estimates.next_invoice).toEqual({ total: 1996, currency: 'INR', date: '2026-04-05' })
-    expect(s.store.orderById(pageOf(checkout))?.lineItems).toEqual([{ name: 'Studio pass', quantity: 4, amount: { minor: 199600, currency: 'INR' } }])
+    expect((await s.store.orderById(pageOf(checkout)))?.lineItems).toEqual([{ name: 'Studio pass', quantity: 4, amount: { minor: 199600, currency: 'INR' } }])
   })
 
   it('takes an end date as the mandate’s end, and an expiry up to 30 days ahead', async () => {
     const s = buildTestApp()
     const checkout = await readCheckout(await postCheckout(s, checkoutBody({ end_date: '2027-03-09', expires_at: '2026-03-12T10:00:00+05:30' })))
     expect(checkout).toMatchObject({ end_date: '2027-03-09', expires_at: '2026-03-12T04:30:00.000Z' })
-    expect(s.store.orderById(pageOf(checkout))?.mandate?.endDate).toBe('2027-03-09T18:29:59.000Z')
+    expect((await s.store.orderById(pageOf(checkout)))?.mandate?.endDate).toBe('2027-03-09T18:29:59.000Z')
   })
 
   it('accepts an organisation header naming the merchant', async () => {
@@ -198,7 +198,7 @@ describe('bad input: a clear error naming the field, and nothing stored', () => 
       const error = await readError(res)
       expect({ code: error.code, field: error.field }).toEqual({ code, field })
       expect(error.message.length).toBeGreaterThan(10)
-      expect(s.store.size()).toBe(0)
+      expect(await s.store.size()).toBe(0)
     }
   })
 
@@ -208,7 +208,7 @@ describe('bad input: a clear error naming the field, and nothing stored', () => 
     const res = await postCheckout(s, checkoutBody({ plan_id: 'retired' }))
     expect(res.status).toBe(400)
     expect(await readError(res)).toMatchObject({ code: 'plan_inactive', field: 'plan_id' })
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 
   it.each<[string, Record<string, string>, string | null, number, string]>([
@@ -222,7 +222,7 @@ describe('bad input: a clear error naming the field, and nothing stored', () => 
     const res = await postCheckout(s, checkoutBody(), '/checkouts', headers)
     expect(res.status).toBe(status)
     expect(await readError(res)).toMatchObject({ code, field })
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 
   it('a body over the limit is refused before it is read', async () => {
@@ -230,7 +230,7 @@ describe('bad input: a clear error naming the field, and nothing stored', () => 
     const res = await postCheckout(s, JSON.stringify(checkoutBody({ padding: 'x'.repeat(MAX_BODY_BYTES) })))
     expect(res.status).toBe(413)
     expect((await readError(res)).code).toBe('body_too_large')
-    expect(s.store.size()).toBe(0)
+    expect(await s.store.size()).toBe(0)
   })
 })
 
@@ -282,7 +282,7 @@ describe('checkout_status over time', () => {
     // The registration started the subscription at once (sandbox/domain/subscriptions.ts): contract_id names it.
     const paid = await readCheckout(await s.app.request(`/checkouts/${created.id}`, { headers: { 'x-api-key': 'demo_api_key' } }))
     expect(paid.updated_at >= paid.created_at).toBe(true)
-    const subscriptionId = s.store.orderById(pageId)?.billing?.subscriptionId
+    const subscriptionId = (await s.store.orderById(pageId))?.billing?.subscriptionId
     expect(subscriptionId).toMatch(/^bei_/)
     expect(paid).toMatchObject({ checkout_status: 'contract_created', contract_id: subscriptionId })
 
@@ -307,8 +307,8 @@ describe('checkout_status over time', () => {
     const pageId = pageOf(created)
     expect((await attempt(restarted, pageId, intent, 'k-1')).status).toBe(201)
     await restarted.app.request(`/sandbox/orders/${created.id}/attempt/approve`, { method: 'POST', headers: { authorization: basic('demo_api_key') } })
-    const order = s.store.orderById(pageId)
-    const subscription = s.store.subscription('demo_merchant', order?.billing?.subscriptionId ?? '')
+    const order = await s.store.orderById(pageId)
+    const subscription = await s.store.subscription('demo_merchant', order?.billing?.subscriptionId ?? '')
     expect(subscription?.plan).toMatchObject({ plan_id: 'fit_monthly_trial', status: 'ACTIVE' })
     expect(subscription?.schedule).toEqual(order?.billing?.schedule)
     expect(created.estimates.next_invoice?.date).toBe(subscription?.schedule.charges[0]?.date)

@@ -5,7 +5,7 @@ import { bodyLimit, MAX_BODY_BYTES } from '../../http/body-limit'
 import { requireMerchant } from '../../http/auth'
 import type { Order } from '../../domain/order'
 import { createOrder, fingerprint, type OrderDraft } from '../../domain/orders'
-import { merchantPlan } from '../../domain/plans'
+import { merchantPlans } from '../../domain/plans'
 import type { Merchant, MerchantDirectory } from '../../merchants'
 import { checkoutTerms, istToday, type CheckoutTerms } from './checkout-terms'
 import { estimatesOf, toZenskarCheckout, zenskarSource } from './checkout-object'
@@ -72,7 +72,8 @@ async function readCheckout(c: ZenskarContext, services: DialectServices): Promi
   if (!parsed.ok) return parsed
   const merchant = c.get('merchant')
   const { store, clock } = services.deps
-  const checked = checkoutTerms(parsed.request, merchant, (planId) => merchantPlan(store, merchant, planId), clock.now())
+  const plans = await merchantPlans(store, merchant)
+  const checked = checkoutTerms(parsed.request, merchant, (planId) => plans.find((plan) => plan.plan_id === planId), clock.now())
   return checked.ok ? { ok: true, request: parsed.request, terms: checked.terms } : checked
 }
 
@@ -113,10 +114,10 @@ function draftOf(merchant: Merchant, checkoutId: string, request: CheckoutReques
   }
 }
 
-function answer(c: ZenskarContext, services: DialectServices, order: Order, status: 200 | 201 = 200): Response {
+async function answer(c: ZenskarContext, services: DialectServices, order: Order, status: 200 | 201 = 200): Promise<Response> {
   const source = zenskarSource(order)
   if (!source) throw new Error(`order ${order.id} is not a zenskar checkout`)
-  return c.json(toZenskarCheckout(services.refresh(order), source, services.deps.publicOrigin, services.deps.clock.now()), status)
+  return c.json(toZenskarCheckout(await services.refresh(order), source, services.deps.publicOrigin, services.deps.clock.now()), status)
 }
 
 /** Zenskar's new-generation checkouts (docs/domain/zenskar.md), mounted at /checkouts. */
@@ -135,15 +136,15 @@ export function zenskarRoutes(services: DialectServices, authenticate: (c: Conte
     const read = await readCheckout(c, services)
     if (!read.ok) return zenskarError(c, read.error)
     const merchant = c.get('merchant')
-    const outcome = createOrder(deps, draftOf(merchant, randomUUID(), read.request, read.terms))
+    const outcome = await createOrder(deps, draftOf(merchant, randomUUID(), read.request, read.terms))
     if (outcome.kind !== 'created') throw new Error('a fresh checkout id collided with an order')
     deps.log.info('zenskar_checkout_created', { merchant: merchant.id, checkout: outcome.order.orderId })
     return answer(c, services, outcome.order, 201)
   })
 
-  app.get('/:id', auth, (c) => {
+  app.get('/:id', auth, async (c) => {
     const id = c.req.param('id')
-    const order = CHECKOUT_ID_PATTERN.test(id) ? deps.store.orderByMerchantOrderId(c.get('merchant').id, id) : undefined
+    const order = CHECKOUT_ID_PATTERN.test(id) ? await deps.store.orderByMerchantOrderId(c.get('merchant').id, id) : undefined
     // Another merchant's checkout reads exactly like a missing one, so ids cannot be probed.
     if (!order || !zenskarSource(order)) return notFound(c)
     return answer(c, services, order)

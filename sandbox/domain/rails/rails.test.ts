@@ -28,9 +28,10 @@ if (!demo || !upiOnly) throw new Error('demo merchants missing')
 const merchant = demo
 const ENACH_MAX = Math.max(...Object.values(merchant.enachLimitsMinor))
 
+const base = await seedOrder({ store: new MemoryStore(), clock: new MovableClock({ now: () => TEST_NOW }) })
+
 /** A REQUIRED mandate order of up to the given maximum. */
 function order(maxMinor = 1_000_00): Order {
-  const base = seedOrder({ store: new MemoryStore(), clock: new MovableClock({ now: () => TEST_NOW }) })
   return { ...base, mandate: base.mandate ? { ...base.mandate, maxAmount: { minor: maxMinor, currency: 'INR' } } : null }
 }
 

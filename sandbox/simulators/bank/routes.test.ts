@@ -28,7 +28,7 @@ const FIRST_STEP: Record<AuthMode, { heading: string; step: string; labels: stri
 describe('an eNACH registration at the simulated bank, each auth mode', () => {
   it.each(MODES)('%s: credentials, OTP, authorise, and the mandate is active with a UMRN', async (authMode) => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const started = await s.startEnach(order.id, { authMode })
     expect(started.res.status).toBe(201)
     expect(started.view?.attempt).toMatchObject({
@@ -90,7 +90,7 @@ describe('an eNACH registration at the simulated bank, each auth mode', () => {
     const authorised = await s.request(path(started.token, '/authorise'), form({}))
     expect(authorised.res.status).toBe(303)
     expect(authorised.res.headers.get('location')).toBe(checkout(order.id))
-    const after = s.current(order.id)
+    const after = await s.current(order.id)
     expect(after.status).toBe('CHARGED')
     expect(after.mandateStatus).toBe('ACTIVE')
     expect(after.mandateId).not.toBeNull()
@@ -112,12 +112,12 @@ describe('what the bank answers, by account number', () => {
     [MAGIC_ACCOUNTS.nameMismatch, 'name_mismatch'],
   ])('%s fails the registration with %s', async (accountNumber, reason) => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { accountNumber })
     await s.toConsent(token)
     const res = await s.request(path(token, '/authorise'), form({}))
     expect(res.res.headers.get('location')).toBe(checkout(order.id))
-    const after = s.current(order.id)
+    const after = await s.current(order.id)
     expect(after.attempts[0]).toMatchObject({ status: 'failed', failureReason: reason })
     expect(after.status).toBe('AUTHORIZATION_FAILED')
     expect(after.mandateStatus).toBe('FAILURE')
@@ -126,20 +126,20 @@ describe('what the bank answers, by account number', () => {
 
   it('approves any other valid account number', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { accountNumber: '50100123456789', bankCode: 'SBIN', ifsc: 'SBIN0001234' })
     await s.toConsent(token)
     await s.request(path(token, '/authorise'), form({}))
-    expect(s.current(order.id).status).toBe('CHARGED')
+    expect((await s.current(order.id)).status).toBe('CHARGED')
   })
 
   it('keeps 3333333333 pending at the bank until the QA API approves, then gives a UMRN', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { accountNumber: MAGIC_ACCOUNTS.pending })
     await s.toConsent(token)
     expect((await s.request(path(token, '/authorise'), form({}))).res.headers.get('location')).toBe(checkout(order.id))
-    expect(s.current(order.id).status).toBe('AUTHORIZING')
+    expect((await s.current(order.id)).status).toBe('AUTHORIZING')
     const view = JSON.parse((await s.request(`/api/pages/${order.id}`)).body) as { attempt: { status: string; netbanking: { stage: string } } }
     expect(view.attempt).toMatchObject({ status: 'pending', netbanking: { stage: 'awaiting_bank' } })
     const waiting = await s.request(path(token))
@@ -157,12 +157,12 @@ describe('what the bank answers, by account number', () => {
 
   it('lets the QA API decline a registration waiting at the bank', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { accountNumber: MAGIC_ACCOUNTS.pending })
     await s.toConsent(token)
     await s.request(path(token, '/authorise'), form({}))
     expect((await s.qa(order.orderId, 'decline')).res.status).toBe(200)
-    expect(s.current(order.id).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
+    expect((await s.current(order.id)).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
     expect((await s.qa(order.orderId, 'approve')).res.status).toBe(409)
   })
 })
@@ -170,39 +170,39 @@ describe('what the bank answers, by account number', () => {
 describe('declining, abandoning and deciding twice', () => {
   it('Decline fails the attempt and returns to the checkout page', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     await s.toConsent(token)
     const res = await s.request(path(token, '/decline'), form({}))
     expect(res.res.status).toBe(303)
     expect(res.res.headers.get('location')).toBe(checkout(order.id))
-    expect(s.current(order.id).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
+    expect((await s.current(order.id)).attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
   })
 
   it('refuses a second decision with 409 and changes nothing', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     await s.toConsent(token)
     await s.request(path(token, '/authorise'), form({}))
-    const decided = s.current(order.id)
+    const decided = await s.current(order.id)
     for (const suffix of ['/authorise', '/decline', '/otp', '/credentials']) {
       const again = await s.request(path(token, suffix), form({ otp: BANK_OTP, ...GOOD_CREDENTIALS.netbanking }))
       expect(again.res.status).toBe(409)
       expect(statusRegion(again.body)).toContain('This request was already decided or has ended, so nothing was changed.')
       expect(again.body).not.toContain('<form')
     }
-    expect(s.current(order.id)).toEqual(decided)
+    expect((await s.current(order.id))).toEqual(decided)
   })
 
   it('abandoning leaves the attempt pending; the page can cancel it and start attempt 2', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const first = await s.startEnach(order.id)
     await s.request(path(first.token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))
     const otpPage = await s.request(path(first.token))
     expect(otpPage.body).toContain(`href="${checkout(order.id)}">Cancel and return to merchant</a>`)
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
 
     const attemptId = first.view?.attempt?.id ?? ''
     const cancel = await s.request(`/api/pages/${order.id}/attempts/${attemptId}/cancel`, { method: 'POST' })
@@ -216,12 +216,12 @@ describe('declining, abandoning and deciding twice', () => {
     expect(second.token).not.toBe(first.token)
     await s.toConsent(second.token)
     await s.request(path(second.token, '/authorise'), form({}))
-    expect(s.current(order.id).status).toBe('CHARGED')
+    expect((await s.current(order.id)).status).toBe('CHARGED')
   })
 
   it('refuses a step out of turn: no authorising before the OTP', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     for (const suffix of ['/authorise', '/decline', '/otp']) {
       const res = await s.request(path(token, suffix), form({ otp: BANK_OTP }))
@@ -232,12 +232,12 @@ describe('declining, abandoning and deciding twice', () => {
     await s.request(path(token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))
     expect((await s.request(path(token, '/authorise'), form({}))).res.status).toBe(409)
     expect((await s.request(path(token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))).res.status).toBe(409)
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it('shows Expired and takes no step once the 30-minute window has passed', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     s.clock.advance(RAIL_RULES.netbanking.approvalWindowMs)
     const page = await s.request(path(token))
@@ -250,7 +250,7 @@ describe('declining, abandoning and deciding twice', () => {
 describe('wrong OTPs', () => {
   it('counts each wrong OTP and fails the attempt on the third', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     await s.request(path(token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))
     const first = await s.request(path(token, '/otp'), form({ otp: '000000' }))
@@ -259,11 +259,11 @@ describe('wrong OTPs', () => {
     expect(first.body).toContain('<p class="field-error" id="otp-error">Incorrect OTP. 2 attempts left.</p>')
     const second = await s.request(path(token, '/otp'), form({ otp: '654321' }))
     expect(second.body).toContain('Incorrect OTP. 1 attempt left.')
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
     const third = await s.request(path(token, '/otp'), form({ otp: '111111' }))
     expect(third.res.status).toBe(303)
     expect(third.res.headers.get('location')).toBe(checkout(order.id))
-    const after = s.current(order.id)
+    const after = await s.current(order.id)
     expect(after.attempts[0]).toMatchObject({ status: 'failed', failureReason: 'authentication_failed' })
     expect(after.status).toBe('AUTHENTICATION_FAILED')
     expect(statusRegion((await s.request(path(token))).body)).toContain('Too many incorrect OTPs.')
@@ -271,7 +271,7 @@ describe('wrong OTPs', () => {
 
   it('asks again for an OTP that is not 6 digits, without counting it', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     await s.request(path(token, '/credentials'), form(GOOD_CREDENTIALS.netbanking))
     for (const otp of ['', '12345', 'abcdef', '१२३४५६']) {
@@ -279,7 +279,7 @@ describe('wrong OTPs', () => {
       expect(res.res.status).toBe(400)
       expect(res.body).toContain('Enter the 6-digit OTP.')
     }
-    expect(s.current(order.id).attempts[0]).toMatchObject({ bank: { otpFailures: 0 } })
+    expect((await s.current(order.id)).attempts[0]).toMatchObject({ bank: { otpFailures: 0 } })
     expect((await s.request(path(token, '/otp'), form({ otp: BANK_OTP }))).res.status).toBe(303)
   })
 })
@@ -296,7 +296,7 @@ describe('bad credentials', () => {
     ['aadhaar', { aadhaar: '23456789012' }, 'aadhaar', 'Enter a valid 12-digit Aadhaar number.'],
   ])('%s %j: 400 with a field error, nothing decided', async (authMode, fields, id, message) => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { authMode })
     const res = await s.request(path(token, '/credentials'), form(fields))
     expect(res.res.status).toBe(400)
@@ -306,13 +306,13 @@ describe('bad credentials', () => {
     for (const secret of [fields['card_number'], fields['aadhaar'], fields['password']]) {
       if (secret) expect(res.body).not.toContain(secret)
     }
-    const after = s.current(order.id)
+    const after = await s.current(order.id)
     expect(after.attempts[0]).toMatchObject({ status: 'pending', bank: { step: 'credentials' } })
   })
 
   it('reads a body that is not a form as empty', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(GOOD_CREDENTIALS.netbanking) }
     expect((await s.request(path(token, '/credentials'), init)).res.status).toBe(400)
@@ -322,7 +322,7 @@ describe('bad credentials', () => {
 describe('a plain net banking payment', () => {
   it('logs in, takes the OTP and confirms the payment of the amount', async () => {
     const s = bankSandbox()
-    const order = s.order({ createMandate: 'OPTIONAL', chargedTodayMinor: 1_23_456_78 })
+    const order = await s.order({ createMandate: 'OPTIONAL', chargedTodayMinor: 1_23_456_78 })
     const started = await s.start(order.id, { rail: 'netbanking', setUpMandate: false, bankCode: 'SBIN' })
     expect(started.res.status).toBe(201)
     expect(started.view?.attempt).toMatchObject({ rail: 'netbanking', netbanking: { bankCode: 'SBIN', account: null, bankUrl: path(started.token) } })
@@ -334,7 +334,7 @@ describe('a plain net banking payment', () => {
     expect(consent.body).toContain('<button type="submit" class="button button--primary">Confirm payment of ₹1,23,456.78</button>')
     expect(consent.body).not.toContain('NPCI eMandate')
     await s.request(path(started.token, '/authorise'), form({}))
-    const after = s.current(order.id)
+    const after = await s.current(order.id)
     expect(after.status).toBe('CHARGED')
     expect(after.mandateStatus).toBeNull()
     const status = await s.orderStatus(order.orderId)
@@ -352,25 +352,25 @@ describe('starting eNACH through the page API', () => {
     ['an unknown bank', { bankCode: 'ZZZZ', ifsc: 'ZZZZ0001234' }, 1_000_00, 422, 'bank_unknown'],
   ])('refuses %s', async (_name, overrides, maxMinor, status, code) => {
     const s = bankSandbox()
-    const base = s.order()
-    const order = s.order({ mandate: base.mandate ? { ...base.mandate, maxAmount: { minor: maxMinor, currency: 'INR' } } : null })
+    const base = await s.order()
+    const order = await s.order({ mandate: base.mandate ? { ...base.mandate, maxAmount: { minor: maxMinor, currency: 'INR' } } : null })
     const res = await s.startEnach(order.id, overrides)
     expect(res.res.status).toBe(status)
     expect(JSON.parse(res.text)).toMatchObject({ error: { code } })
-    expect(s.current(order.id).attempts).toHaveLength(0)
+    expect((await s.current(order.id)).attempts).toHaveLength(0)
   })
 
   it('allows net banking where the amount is above the Aadhaar limit', async () => {
     const s = bankSandbox()
-    const base = s.order()
-    const order = s.order({ mandate: base.mandate ? { ...base.mandate, maxAmount: { minor: 1_50_000_00, currency: 'INR' } } : null })
+    const base = await s.order()
+    const order = await s.order({ mandate: base.mandate ? { ...base.mandate, maxAmount: { minor: 1_50_000_00, currency: 'INR' } } : null })
     expect((await s.startEnach(order.id, { authMode: 'aadhaar' })).res.status).toBe(422)
     expect((await s.startEnach(order.id, { authMode: 'netbanking' }, 'key-2')).res.status).toBe(201)
   })
 
   it('explains the new refusals in words', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const res = await s.start(order.id, { rail: 'netbanking', setUpMandate: true })
     expect(JSON.parse(res.text)).toEqual({
       error: { code: 'enach_details_required', message: 'Enter your bank account details to set up the mandate.' },
@@ -381,14 +381,14 @@ describe('starting eNACH through the page API', () => {
 describe('the merchant sees an eNACH mandate like any other', () => {
   it('GET /orders/{order_id} carries the NB method, the masked account, the mandate and its UMRN', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { authMode: 'debit_card', bankCode: 'ICIC', ifsc: 'ICIC0000042', accountType: 'CURRENT' })
     const pending = await s.orderStatus(order.orderId)
     expect(pending).toMatchObject({ status: 'PENDING_VBV', payment_method: 'NB_ICIC', mandate: { mandate_status: 'CREATED' } })
     await s.toConsent(token, 'debit_card')
     await s.request(path(token, '/authorise'), form({}))
     const status = await s.orderStatus(order.orderId)
-    const registered = s.current(order.id).attempts[0]
+    const registered = (await s.current(order.id)).attempts[0]
     const umrn = registered?.rail === 'netbanking' ? registered.bank.umrn : null
     expect(umrn).toMatch(UMRN_PATTERN)
     expect(status).toMatchObject({
@@ -404,7 +404,7 @@ describe('the merchant sees an eNACH mandate like any other', () => {
         account_type: 'CURRENT',
         auth_mode: 'CARD',
       },
-      mandate: { mandate_type: 'EMANDATE', mandate_status: 'ACTIVE', umrn, mandate_id: s.current(order.id).mandateId },
+      mandate: { mandate_type: 'EMANDATE', mandate_status: 'ACTIVE', umrn, mandate_id: (await s.current(order.id)).mandateId },
       payment_gateway_response: { resp_code: '00', umrn },
       txn_detail: { txn_object_type: 'EMANDATE_REGISTER', source_object: 'MANDATE', status: 'CHARGED' },
     })
@@ -416,7 +416,7 @@ describe('the merchant sees an eNACH mandate like any other', () => {
   it('never shows the full account number in a response, the order status, a webhook or a log line', async () => {
     const s = bankSandbox()
     const accountNumber = '918273645501234'
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { accountNumber })
     await s.request(`/api/pages/${order.id}`)
     await s.request(path(token))
@@ -428,7 +428,7 @@ describe('the merchant sees an eNACH mandate like any other', () => {
     await s.request(`/sandbox/orders/${order.orderId}/webhooks`, { headers: { authorization: `Basic ${Buffer.from('demo_api_key:').toString('base64')}` } })
     expect(s.bodies.join('\n')).toContain('XXXXXXXXXXX1234')
     expect(s.lines.length).toBeGreaterThan(5)
-    for (const text of [...s.bodies, ...s.lines, JSON.stringify(s.current(order.id))]) {
+    for (const text of [...s.bodies, ...s.lines, JSON.stringify((await s.current(order.id)))]) {
       expect(text).not.toContain(accountNumber)
     }
   })
@@ -439,11 +439,11 @@ describe('the merchant sees an eNACH mandate like any other', () => {
     ['aadhaar', ['234567890123', '2345 6789 0123']],
   ])('never keeps or logs what is typed for %s', async (authMode, secrets) => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id, { authMode })
     await s.toConsent(token, authMode)
     await s.request(path(token, '/authorise'), form({}))
-    const stored = JSON.stringify(s.current(order.id))
+    const stored = JSON.stringify((await s.current(order.id)))
     for (const text of [stored, ...s.lines, ...s.bodies]) {
       for (const secret of secrets) expect(text).not.toContain(secret)
     }
@@ -457,7 +457,7 @@ describe('hostile merchant and customer text', () => {
 
   it('renders every merchant- and customer-supplied string as isolated, escaped text', async () => {
     const s = bankSandbox((m) => ({ ...m, name: `${IMG} ${BIDI}` }))
-    const order = s.order({ description: SCRIPT })
+    const order = await s.order({ description: SCRIPT })
     const { token } = await s.startEnach(order.id, { accountHolderName: "Asha D'Souza-Verma" })
     const bad = await s.request(path(token, '/credentials'), form({ user_id: `"><script>x</script>`, password: '' }))
     expect(bad.body).not.toMatch(/<script|<img/)
@@ -478,7 +478,7 @@ describe('hostile merchant and customer text', () => {
 describe('headers, methods and limits', () => {
   it('sends the strict CSP and no-store on every page', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     const responses = [
       await s.app.request(path(token)),
@@ -510,24 +510,24 @@ describe('headers, methods and limits', () => {
 
   it("answers 404 to a UPI attempt's token, and the UPI app to a bank token", async () => {
     const s = bankSandbox()
-    const upiOrder = s.order()
+    const upiOrder = await s.order()
     const upi = await s.start(upiOrder.id, { rail: 'upi', channel: 'intent', setUpMandate: true })
     expect((await s.request(path(upi.token))).res.status).toBe(404)
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     expect((await s.request(`/simulator/upi/${token}`)).res.status).toBe(404)
   })
 
   it('answers 413 to a body over 64 KB and decides nothing', async () => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     await s.toConsent(token)
     const big = `pad=${'x'.repeat(MAX_BODY_BYTES)}`
     const res = await s.request(path(token, '/authorise'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big })
     expect(res.res.status).toBe(413)
     expect(res.body).toContain('<h1>This request is too large</h1>')
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it.each([
@@ -539,12 +539,12 @@ describe('headers, methods and limits', () => {
     ['DELETE', '', 'GET, HEAD'],
   ])('answers 405 to %s on the page%s', async (method, suffix, allow) => {
     const s = bankSandbox()
-    const order = s.order()
+    const order = await s.order()
     const { token } = await s.startEnach(order.id)
     const res = await s.app.request(path(token, suffix), { method })
     expect(res.status).toBe(405)
     expect(res.headers.get('allow')).toBe(allow)
-    expect(s.current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await s.current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it('serves the stylesheet as cacheable CSS and revalidates it', async () => {

@@ -72,11 +72,11 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const limit = bodyLimit(tooLarge)
 
   /** The net banking attempt behind a token, with due expiries applied. */
-  function screenFor(token: string): BankScreen | null {
+  async function screenFor(token: string): Promise<BankScreen | null> {
     if (!TOKEN_PATTERN.test(token)) return null
-    const stored = deps.store.orderByToken(token)
+    const stored = await deps.store.orderByToken(token)
     if (!stored) return null
-    const order = attempts.refresh(stored)
+    const order = await attempts.refresh(stored)
     const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
     if (!attempt || !merchant) return null
@@ -107,7 +107,7 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   function step(name: BankStep, handle: StepHandler) {
     return async (c: Context) => {
       const body = await formBody(c)
-      const screen = screenFor(c.req.param('token') ?? '')
+      const screen = await screenFor(c.req.param('token') ?? '')
       if (!screen) return notFound(c)
       return refusal(c, screen, name) ?? handle(c, screen, body)
     }
@@ -119,17 +119,17 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const backToCheckout = (c: Context, screen: BankScreen, result: DecideResult) =>
     result.ok ? seeOther(c, checkoutPath(result.order)) : conflict(c, screenAfter(screen, result), messages.result.alreadyDecided)
 
-  function credentials(c: Context, screen: BankScreen, body: unknown) {
+  async function credentials(c: Context, screen: BankScreen, body: unknown) {
     const check = checkCredentials(body, screen.bank.authMode, deps.clock.now())
     if (!check.ok) return show(c, screen, { errors: check.errors, echo: check.echo }, 400)
-    return advanced(c, screen, attempts.advanceBankStep(screen.order, screen.attempt.id, 'otp'))
+    return advanced(c, screen, await attempts.advanceBankStep(screen.order, screen.attempt.id, 'otp'))
   }
 
-  function otp(c: Context, screen: BankScreen, body: unknown) {
+  async function otp(c: Context, screen: BankScreen, body: unknown) {
     const read = readOtp(body)
     if (read.kind === 'format') return show(c, screen, { errors: { otp: messages.form.otpFormatError } }, 400)
-    if (read.otp === BANK_OTP) return advanced(c, screen, attempts.advanceBankStep(screen.order, screen.attempt.id, 'consent'))
-    const counted = attempts.recordOtpFailure(screen.order, screen.attempt.id)
+    if (read.otp === BANK_OTP) return advanced(c, screen, await attempts.advanceBankStep(screen.order, screen.attempt.id, 'consent'))
+    const counted = await attempts.recordOtpFailure(screen.order, screen.attempt.id)
     if (!counted.ok) return conflict(c, screenAfter(screen, counted), messages.result.alreadyDecided)
     const after = screenAfter(screen, counted)
     if (after.attempt.status !== 'pending') return seeOther(c, checkoutPath(counted.order))
@@ -137,16 +137,16 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
     return show(c, after, { errors: { otp: messages.form.otpWrong(left) } }, 400)
   }
 
-  function authorise(c: Context, screen: BankScreen) {
-    const authenticated = attempts.authenticate(screen.order, screen.attempt.id)
+  async function authorise(c: Context, screen: BankScreen) {
+    const authenticated = await attempts.authenticate(screen.order, screen.attempt.id)
     if (!authenticated.ok) return backToCheckout(c, screen, authenticated)
     const answer = BANK_ANSWER[screen.bank.scenario]
-    const result = answer ? attempts.decide(authenticated.order, answer, screen.attempt.id) : authenticated
+    const result = answer ? await attempts.decide(authenticated.order, answer, screen.attempt.id) : authenticated
     return backToCheckout(c, screen, result)
   }
 
-  const decline = (c: Context, screen: BankScreen) =>
-    backToCheckout(c, screen, attempts.decide(screen.order, { type: 'decline' }, screen.attempt.id))
+  const decline = async (c: Context, screen: BankScreen) =>
+    backToCheckout(c, screen, await attempts.decide(screen.order, { type: 'decline' }, screen.attempt.id))
 
   app.get('/assets/bank.css', cssValidator, (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
@@ -154,8 +154,8 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
     return c.body(BANK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
 
-  app.get('/:token', (c) => {
-    const screen = screenFor(c.req.param('token'))
+  app.get('/:token', async (c) => {
+    const screen = await screenFor(c.req.param('token'))
     return screen ? show(c, screen) : notFound(c)
   })
 

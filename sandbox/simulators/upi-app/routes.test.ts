@@ -12,8 +12,8 @@ function setup(...args: Parameters<typeof simulatorSandbox>) {
   sandboxes.push(s)
   return s
 }
-afterEach(() => {
-  for (const s of sandboxes.splice(0)) s.dispose()
+afterEach(async () => {
+  await Promise.all(sandboxes.splice(0).map((s) => s.dispose()))
 })
 
 const path = (token: string, suffix = '') => `/simulator/upi/${token}${suffix}`
@@ -28,7 +28,7 @@ const statusRegion = (body: string): string => /<div role="status"[^>]*>([\s\S]*
 describe('GET /simulator/upi/:token, a pending mandate', () => {
   it('shows what a UPI app shows for the mandate, with the PIN form', async () => {
     const { app, start } = setup()
-    const { token } = start()
+    const { token } = await start()
     const res = await app.request(path(token, '?app=phonepe'))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
@@ -76,7 +76,7 @@ describe('GET /simulator/upi/:token, a pending mandate', () => {
     ['not-an-app', 'UPI app', 'customer@upi'],
   ])('app=%s shows %s and offers %s', async (appParam, name, vpa) => {
     const { app, start } = setup()
-    const { token } = start()
+    const { token } = await start()
     const { body } = await page(await app.request(path(token, `?app=${appParam}`)))
     expect(body).toContain(`<span class="app-name">${name}</span>`)
     expect(body).toContain(`value="${vpa}"`)
@@ -84,7 +84,7 @@ describe('GET /simulator/upi/:token, a pending mandate', () => {
 
   it('words a one-time, fixed, irrevocable mandate that blocks funds, in Indian digit grouping', async () => {
     const { app, start } = setup()
-    const { token } = start(undefined, {
+    const { token } = await start(undefined, {
       chargedTodayMinor: 0,
       metadata: {},
       mandate: {
@@ -114,7 +114,7 @@ describe('GET /simulator/upi/:token, a pending mandate', () => {
 
   it('says when the registration charge is not refunded', async () => {
     const { app, start } = setup()
-    const { token } = start(undefined, { chargedTodayMinor: 2_00, metadata: { auto_refund_post_success: 'false' } })
+    const { token } = await start(undefined, { chargedTodayMinor: 2_00, metadata: { auto_refund_post_success: 'false' } })
     const { text } = await page(await app.request(path(token)))
     expect(text).toContain('Charged today ₹2.00 ')
     expect(text).not.toContain('refunded')
@@ -122,7 +122,7 @@ describe('GET /simulator/upi/:token, a pending mandate', () => {
 
   it('shows a collect request as coming from the VPA the customer typed, without a VPA field', async () => {
     const { app, start } = setup()
-    const { token } = start(collect(MAGIC_VPAS.pending))
+    const { token } = await start(collect(MAGIC_VPAS.pending))
     const { body, text } = await page(await app.request(path(token, '?app=gpay')))
     expect(text).toContain('Paying from pending@upi')
     expect(body).not.toContain('name="payer_vpa"')
@@ -133,7 +133,7 @@ describe('GET /simulator/upi/:token, a pending mandate', () => {
 describe('GET /simulator/upi/:token, a plain payment', () => {
   it('shows the amount charged today, and no mandate terms', async () => {
     const { app, start } = setup()
-    const { token } = start(
+    const { token } = await start(
       { rail: 'upi', channel: 'qr', setUpMandate: false },
       { createMandate: 'OPTIONAL', chargedTodayMinor: 1_23_456_78, description: 'Annual plan' },
     )
@@ -153,11 +153,11 @@ describe('POST /simulator/upi/:token/approve', () => {
     ['a 6-digit PIN', '654321'],
   ])('approves with %s, redirects to the result and charges the order', async (_name, pin) => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     const res = await app.request(path(token, '/approve'), form({ pin, payer_vpa: 'customer@ybl', app: 'phonepe' }))
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(path(token, '?app=phonepe'))
-    const after = current(order.id)
+    const after = await current(order.id)
     expect(after.status).toBe('CHARGED')
     expect(after.mandateStatus).toBe('ACTIVE')
     expect(after.attempts[0]).toMatchObject({ status: 'succeeded', payerApp: 'phonepe', payerVpa: 'customer@ybl' })
@@ -172,25 +172,25 @@ describe('POST /simulator/upi/:token/approve', () => {
 
   it('records the VPA the person typed for an intent attempt', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     const res = await app.request(path(token, '/approve'), form({ pin: '0000', payer_vpa: '  asha.v@okicici ', app: 'gpay' }))
     expect(res.status).toBe(303)
-    expect(current(order.id).attempts[0]).toMatchObject({ payerVpa: 'asha.v@okicici', payerApp: 'gpay' })
+    expect((await current(order.id)).attempts[0]).toMatchObject({ payerVpa: 'asha.v@okicici', payerApp: 'gpay' })
   })
 
   it('keeps the collect VPA whatever the form says', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start(collect(MAGIC_VPAS.pending))
+    const { token, order } = await start(collect(MAGIC_VPAS.pending))
     const res = await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: 'someone@else' }))
     expect(res.status).toBe(303)
-    expect(current(order.id).attempts[0]).toMatchObject({ status: 'succeeded', payerVpa: MAGIC_VPAS.pending, payerApp: 'other' })
+    expect((await current(order.id)).attempts[0]).toMatchObject({ status: 'succeeded', payerVpa: MAGIC_VPAS.pending, payerApp: 'other' })
   })
 
   it('approves a plain payment', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start({ rail: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL' })
+    const { token, order } = await start({ rail: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL' })
     expect((await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))).status).toBe(303)
-    const after = current(order.id)
+    const after = await current(order.id)
     expect(after.status).toBe('CHARGED')
     expect(after.mandateStatus).toBeNull()
     expect(visibleText(await (await app.request(path(token))).text())).toContain('You paid Acme Fitness.')
@@ -207,7 +207,7 @@ describe('POST /simulator/upi/:token/approve', () => {
     ['non-ASCII digits', '१२३४'],
   ])('refuses a PIN of %s with a field error and decides nothing', async (_name, pin) => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     const res = await app.request(path(token, '/approve'), form({ pin, payer_vpa: 'asha@oksbi', app: 'bhim' }))
     expect(res.status).toBe(400)
     expect(res.headers.get('content-security-policy')).toBe(SIMULATOR_CSP)
@@ -217,17 +217,17 @@ describe('POST /simulator/upi/:token/approve', () => {
     expect(body).toContain('value="asha@oksbi"')
     expect(body).toContain('<span class="app-name">BHIM</span>')
     expect(body).not.toContain(`value="${pin}"`)
-    expect(current(order.id).status).toBe('PENDING_VBV')
-    expect(current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await current(order.id)).status).toBe('PENDING_VBV')
+    expect((await current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it('refuses a missing PIN field and a body that is not a form', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     expect((await app.request(path(token, '/approve'), form({ payer_vpa: 'customer@upi' }))).status).toBe(400)
     const json = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: '1234' }) }
     expect((await app.request(path(token, '/approve'), json)).status).toBe(400)
-    expect(current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it.each([
@@ -239,7 +239,7 @@ describe('POST /simulator/upi/:token/approve', () => {
     ['application/json', '{"pin":"1234","payer_vpa":"customer@upi"}', 400],
   ])('reads a %s body as a form only when it is one', async (type, body, status) => {
     const { app, start } = setup()
-    const { token } = start()
+    const { token } = await start()
     expect((await app.request(path(token, '/approve'), { method: 'POST', headers: { 'content-type': type }, body })).status).toBe(status)
   })
 
@@ -247,22 +247,22 @@ describe('POST /simulator/upi/:token/approve', () => {
     'refuses the payer VPA %j with a field error',
     async (vpa) => {
       const { app, start, current } = setup()
-      const { token, order } = start()
+      const { token, order } = await start()
       const res = await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: vpa }))
       expect(res.status).toBe(400)
       const { body } = await page(res)
       expect(body).toMatch(/<input id="payer-vpa"[^>]* aria-describedby="payer-vpa-hint payer-vpa-error" aria-invalid="true" autofocus>/)
       expect(body).toContain('Enter a UPI ID such as name@bank.')
       expect(body).not.toContain('<script>')
-      expect(current(order.id).attempts[0]?.status).toBe('pending')
+      expect((await current(order.id)).attempts[0]?.status).toBe('pending')
     },
   )
 
   it('refuses a second approval with 409 and leaves the first result alone', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     expect((await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))).status).toBe(303)
-    const decided = current(order.id)
+    const decided = await current(order.id)
     const again = await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: 'other@upi' }))
     expect(again.status).toBe(409)
     const { body } = await page(again)
@@ -271,22 +271,22 @@ describe('POST /simulator/upi/:token/approve', () => {
     expect(body).not.toContain('<form')
     const decline = await app.request(path(token, '/decline'), form({}))
     expect(decline.status).toBe(409)
-    expect(current(order.id)).toEqual(decided)
+    expect(await current(order.id)).toEqual(decided)
   })
 
   it('refuses to approve an expired attempt', async () => {
     const { app, start, clock, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     clock.advance(RAIL_RULES.upi.approvalWindowMs)
     const res = await app.request(path(token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))
     expect(res.status).toBe(409)
     expect(statusRegion(await res.text())).toContain('Expired')
-    expect(current(order.id).attempts[0]?.status).toBe('expired')
+    expect((await current(order.id)).attempts[0]?.status).toBe('expired')
   })
 
   it('refuses a bad PIN for an attempt that has ended with 409, not a field error', async () => {
     const { app, start } = setup()
-    const { token } = start()
+    const { token } = await start()
     await app.request(path(token, '/decline'), form({}))
     expect((await app.request(path(token, '/approve'), form({ pin: 'x' }))).status).toBe(409)
   })
@@ -295,11 +295,11 @@ describe('POST /simulator/upi/:token/approve', () => {
 describe('POST /simulator/upi/:token/decline', () => {
   it('declines, redirects to the result, and fails the order', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     const res = await app.request(path(token, '/decline'), form({ app: 'cred' }))
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(path(token, '?app=cred'))
-    const after = current(order.id)
+    const after = await current(order.id)
     expect(after.status).toBe('AUTHORIZATION_FAILED')
     expect(after.attempts[0]).toMatchObject({ status: 'failed', failureReason: 'declined_by_customer' })
     const { body, text } = await page(await app.request(path(token, '?app=cred')))
@@ -310,16 +310,16 @@ describe('POST /simulator/upi/:token/decline', () => {
 
   it('declines with an empty body too', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     expect((await app.request(path(token, '/decline'), { method: 'POST' })).status).toBe(303)
-    expect(current(order.id).attempts[0]?.status).toBe('failed')
+    expect((await current(order.id)).attempts[0]?.status).toBe('failed')
   })
 })
 
 describe('ended attempts', () => {
   it('shows Expired, and no form, once the clock passes the approval window', async () => {
     const { app, start, clock } = setup()
-    const { token } = start()
+    const { token } = await start()
     clock.advance(RAIL_RULES.upi.approvalWindowMs - 1)
     expect(await (await app.request(path(token))).text()).toContain('Approve with UPI PIN')
     clock.advance(1)
@@ -334,8 +334,8 @@ describe('ended attempts', () => {
 
   it('shows Cancelled when the checkout page cancelled the attempt', async () => {
     const { app, start, attempts } = setup()
-    const { token, order } = start()
-    attempts.decide(order, { type: 'cancel' })
+    const { token, order } = await start()
+    await attempts.decide(order, { type: 'cancel' })
     const { body } = await page(await app.request(path(token)))
     expect(statusRegion(body)).toContain('Cancelled')
     expect(body).not.toContain('<form')
@@ -343,14 +343,14 @@ describe('ended attempts', () => {
 
   it("keeps an older attempt's link on its own result while a newer attempt is pending", async () => {
     const { app, start, attempts, merchant, store, current } = setup()
-    const first = start()
+    const first = await start()
     await app.request(path(first.token, '/decline'), form({}))
-    const second = attempts.start(current(first.order.id), merchant, { rail: 'upi', channel: 'qr', setUpMandate: true }, 'retry')
+    const second = await attempts.start(await current(first.order.id), merchant, { rail: 'upi', channel: 'qr', setUpMandate: true }, 'retry')
     if (!second.ok) throw new Error(second.error)
     const res = await app.request(path(first.token, '/approve'), form({ pin: '1234', payer_vpa: 'customer@upi' }))
     expect(res.status).toBe(409)
     expect(statusRegion(await res.text())).toContain('Declined')
-    expect(store.orderById(first.order.id)?.attempts.map((a) => a.status)).toEqual(['failed', 'pending'])
+    expect((await store.orderById(first.order.id))?.attempts.map((a) => a.status)).toEqual(['failed', 'pending'])
     expect(await (await app.request(path(second.attempt.simulatorToken))).text()).toContain('Approve with UPI PIN')
   })
 })
@@ -387,7 +387,7 @@ describe('hostile merchant and customer text', () => {
 
   it('renders every merchant-supplied string as isolated text', async () => {
     const { app, start } = setup((m) => ({ ...m, name: `${IMG} ${BIDI}`, upi: { ...m.upi, payeeVpa: SCRIPT } }))
-    const { token } = start(undefined, { description: `${SCRIPT} ${EMOJI} ${LONG}` })
+    const { token } = await start(undefined, { description: `${SCRIPT} ${EMOJI} ${LONG}` })
     const { body, text } = await page(await app.request(path(token)))
     expect(body).not.toContain('<script>')
     expect(body).not.toContain('<img')
@@ -400,7 +400,7 @@ describe('hostile merchant and customer text', () => {
 
   it('escapes hostile text on the result and error pages as well', async () => {
     const { app, start } = setup((m) => ({ ...m, name: SCRIPT }))
-    const { token } = start({ rail: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL', description: IMG })
+    const { token } = await start({ rail: 'upi', channel: 'intent', setUpMandate: false }, { createMandate: 'OPTIONAL', description: IMG })
     const bad = await app.request(path(token, '/approve'), form({ pin: '1', payer_vpa: SCRIPT }))
     expect(bad.status).toBe(400)
     const badBody = await bad.text()
@@ -416,7 +416,7 @@ describe('hostile merchant and customer text', () => {
 describe('headers, methods and limits', () => {
   it('sends the strict CSP and no-store on every page', async () => {
     const { app, start } = setup()
-    const { token } = start()
+    const { token } = await start()
     const responses = [
       await app.request(path(token)),
       await app.request(path(token, '/approve'), form({ pin: '1' })),
@@ -437,7 +437,7 @@ describe('headers, methods and limits', () => {
 
   it('answers 413 to a body over 64 KB, with or without a Content-Length, and decides nothing', async () => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     const big = `pin=1234&payer_vpa=customer%40upi&pad=${'x'.repeat(MAX_BODY_BYTES)}`
     const declared = await app.request(path(token, '/approve'), {
       method: 'POST',
@@ -453,7 +453,7 @@ describe('headers, methods and limits', () => {
       body: big,
     })
     expect(streamed.status).toBe(413)
-    expect(current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it.each([
@@ -464,11 +464,11 @@ describe('headers, methods and limits', () => {
     ['DELETE', '', 'GET, HEAD'],
   ])('answers 405 to %s on the page%s', async (method, suffix, allow) => {
     const { app, start, current } = setup()
-    const { token, order } = start()
+    const { token, order } = await start()
     const res = await app.request(path(token, suffix), { method })
     expect(res.status).toBe(405)
     expect(res.headers.get('allow')).toBe(allow)
-    expect(current(order.id).attempts[0]?.status).toBe('pending')
+    expect((await current(order.id)).attempts[0]?.status).toBe('pending')
   })
 
   it('serves the stylesheet as cacheable CSS and revalidates it', async () => {

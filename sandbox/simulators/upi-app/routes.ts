@@ -60,11 +60,11 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
   app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
 
   /** The attempt behind a token, with due expiries applied; null for anything not a UPI attempt. */
-  function screenFor(token: string, payerApp: PayerApp): Screen | null {
+  async function screenFor(token: string, payerApp: PayerApp): Promise<Screen | null> {
     if (!TOKEN_PATTERN.test(token)) return null
-    const stored = deps.store.orderByToken(token)
+    const stored = await deps.store.orderByToken(token)
     if (!stored) return null
-    const order = attempts.refresh(stored)
+    const order = await attempts.refresh(stored)
     const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
     if (!attempt || !merchant) return null
@@ -74,8 +74,8 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
   const ended = (c: Context, screen: Screen) => sendPage(c, renderScreen(screen, { alreadyDecided: true }), 409)
 
   /** Decides the screen's attempt, or answers 409 when it had already ended (or ended meanwhile). */
-  function decide(c: Context, screen: Screen, event: AttemptEvent) {
-    const result = attempts.decide(screen.order, event, screen.attempt.id)
+  async function decide(c: Context, screen: Screen, event: AttemptEvent) {
+    const result = await attempts.decide(screen.order, event, screen.attempt.id)
     if (result.ok) return seeResult(c, screen.token, screen.app)
     const latest = findOnRail(result.order.attempts, RAIL, (a) => a.id === screen.attempt.id) ?? screen.attempt
     return ended(c, { ...screen, order: result.order, attempt: latest })
@@ -91,14 +91,14 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
 
-  app.get('/:token', (c) => {
-    const screen = screenFor(c.req.param('token'), parsePayerApp(c.req.query('app')))
+  app.get('/:token', async (c) => {
+    const screen = await screenFor(c.req.param('token'), parsePayerApp(c.req.query('app')))
     return screen ? sendPage(c, renderScreen(screen)) : notFound(c)
   })
 
   app.post('/:token/approve', limit, async (c) => {
     const body = await formBody(c)
-    const probe = screenFor(c.req.param('token'), parsePayerApp(undefined))
+    const probe = await screenFor(c.req.param('token'), parsePayerApp(undefined))
     if (!probe) return notFound(c)
     const approval = parseApproval(body, probe.attempt.channel === 'collect' ? probe.attempt.payerVpa : null)
     const screen = { ...probe, app: approval.app }
@@ -112,7 +112,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
 
   app.post('/:token/decline', limit, async (c) => {
     const payerApp = parseDecline(await formBody(c))
-    const screen = screenFor(c.req.param('token'), payerApp)
+    const screen = await screenFor(c.req.param('token'), payerApp)
     if (!screen) return notFound(c)
     if (screen.attempt.status !== 'pending') return ended(c, screen)
     return decide(c, screen, { type: 'decline' })

@@ -101,6 +101,8 @@ export function PlanChangeSection({ change, merchantName }: PlanChangeSectionPro
             aria-labelledby="quote-time-left-label"
             data-testid={TEST_IDS.quoteTimer}
             className="font-mono text-2xl font-semibold text-slate-900"
+            // Drawn by the server seconds before the page hydrates: hydration keeps the server's figure, the next tick replaces it.
+            suppressHydrationWarning
           >
             {formatCountdown(seconds)}
           </span>

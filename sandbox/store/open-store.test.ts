@@ -1,0 +1,55 @@
+import { createServer } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { startRedis, type RedisServer } from '../testing/redis-server'
+import { order } from '../testing/store-contract'
+import { MemoryBroadcast } from './memory-broadcast'
+import { MemoryStore } from './memory-store'
+import { openStore } from './open-store'
+import { RedisBroadcast } from './redis-broadcast'
+import { RedisStore } from './redis-store'
+
+let server: RedisServer
+beforeAll(async () => {
+  server = await startRedis()
+}, 30_000)
+afterAll(() => server.stop())
+
+/** A port with nothing listening on it. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 1))
+    })
+  })
+}
+
+describe('openStore', () => {
+  it('keeps the sandbox in memory without REDIS_URL', async () => {
+    const { store, broadcast } = await openStore({})
+    expect(store).toBeInstanceOf(MemoryStore)
+    expect(broadcast).toBeInstanceOf(MemoryBroadcast)
+  })
+
+  it('puts it on Redis with REDIS_URL, under REDIS_PREFIX', async () => {
+    const opened = await openStore({ REDIS_URL: server.url, REDIS_PREFIX: 'open-test:' })
+    const again = await openStore({ REDIS_URL: server.url, REDIS_PREFIX: 'open-test:' })
+    onTestFinished(async () => {
+      await opened.store.resetMerchant('demo_merchant')
+      await Promise.all([opened.store.close(), opened.broadcast.close(), again.store.close(), again.broadcast.close()])
+    })
+    expect(opened.store).toBeInstanceOf(RedisStore)
+    expect(opened.broadcast).toBeInstanceOf(RedisBroadcast)
+    await opened.store.insertOrder(order())
+    expect(await again.store.orderById('ordeh_1')).toEqual(order())
+  })
+
+  it('fails at once, saying why and without the password, when Redis does not answer', async () => {
+    const started = Date.now()
+    const url = `redis://:s3cret@127.0.0.1:${await closedPort()}`
+    const failure = openStore({ REDIS_URL: url })
+    await expect(failure).rejects.toThrow(/^Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ does not answer \(.*ECONNREFUSED.*\): start it, or unset REDIS_URL/)
+    await expect(failure).rejects.not.toThrow(/s3cret/)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+})
