@@ -4,7 +4,7 @@ import { inr } from '../../../contract/money'
 import type { Locale } from '../../../contract/session'
 import { disclosureCatalogs as catalogs } from '../../i18n/disclosure-catalogs'
 import { phraseText } from '../../i18n/phrase'
-import { describeMandate, ordinalSuffix, type DisclosureInput } from './disclosure'
+import { describeMandate, ordinal, type DisclosureInput } from './disclosure'
 
 // 1 Dec 2026 and 30 Nov 2056 in IST.
 const terms = (overrides: Partial<MandateTerms> = {}): MandateTerms => ({
@@ -143,7 +143,7 @@ describe('rule_value per frequency', () => {
     [28, '28th'],
     [31, '31st'],
   ])('day %i is the %s', (n, expected) => {
-    expect(`${n}${ordinalSuffix(n)}`).toBe(expected)
+    expect(phraseText(ordinal(n, 'en'), catalogs.en)).toBe(expected)
     expect(text(input({ ruleType: 'ON', ruleValue: n }), 'en')).toContain(`each month, on the ${expected},`)
     expect(text(input({ ruleType: 'ON', ruleValue: n }), 'hi')).toContain(`हर महीने ${n} तारीख को,`)
   })
@@ -158,7 +158,7 @@ describe('rule_value per frequency', () => {
     [113, '113th'],
     [1021, '1021st'],
   ])('%i is the %s beyond the days of a month too', (n, expected) => {
-    expect(`${n}${ordinalSuffix(n)}`).toBe(expected)
+    expect(phraseText(ordinal(n, 'en'), catalogs.en)).toBe(expected)
   })
 
   const dayFrequencies = ['MONTHLY', 'BIMONTHLY', 'QUARTERLY', 'HALFYEARLY', 'YEARLY'] as const
