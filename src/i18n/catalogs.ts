@@ -8,5 +8,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return Promise.resolve(en)
     case 'hi':
       return import('./hi').then((m) => m.hi)
+    case 'ur':
+      return import('./ur').then((m) => m.ur)
   }
 }

@@ -1,6 +1,7 @@
 import type { Locale } from '../../contract/session'
 import { disclosure as en } from './en/disclosure'
 import { disclosure as hi } from './hi/disclosure'
+import { disclosure as ur } from './ur/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -8,4 +9,4 @@ import { disclosure as hi } from './hi/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur }

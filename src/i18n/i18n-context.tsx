@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import type { Locale } from '../../contract/session'
 import { en, type Catalog, type MessageKey } from './en'
 import { loadCatalog } from './catalogs'
-import { textDirection } from './languages'
+import { textDirection } from '../lib/direction'
 import { translate, type MessageParams } from './translate'
 
 export interface I18n {

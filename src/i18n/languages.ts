@@ -4,9 +4,5 @@ import type { Locale } from '../../contract/session'
 export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   en: 'English',
   hi: 'हिन्दी',
+  ur: 'اردو',
 }
-
-/** The languages written right to left; the document's `dir` follows the active one. */
-const RIGHT_TO_LEFT: ReadonlySet<string> = new Set(['ur'])
-
-export const textDirection = (locale: Locale): 'ltr' | 'rtl' => (RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr')

@@ -1,5 +1,6 @@
 import type { Money } from '../../contract/money'
 import type { Locale } from '../../contract/session'
+import { leftToRight } from './direction'
 
 /*
  * Customers pay in India; every date is shown in India Standard Time with the zone named. Money in
@@ -13,13 +14,18 @@ const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000
 const MONTHS_SHORT: Record<Locale, readonly string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
   hi: ['जन॰', 'फ़र॰', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुल॰', 'अग॰', 'सित॰', 'अक्टू॰', 'नव॰', 'दिस॰'],
+  ur: ['جنوری', 'فروری', 'مارچ', 'اپریل', 'مئی', 'جون', 'جولائی', 'اگست', 'ستمبر', 'اکتوبر', 'نومبر', 'دسمبر'],
 }
 const MONTHS_LONG: Record<Locale, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   hi: ['जनवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर', 'अक्टूबर', 'नवंबर', 'दिसंबर'],
+  ur: ['جنوری', 'فروری', 'مارچ', 'اپریل', 'مئی', 'جون', 'جولائی', 'اگست', 'ستمبر', 'اکتوبر', 'نومبر', 'دسمبر'],
 }
 
-const BCP47: Record<Locale, string> = { en: 'en-IN', hi: 'hi-IN' }
+const BCP47: Readonly<Record<Locale, string>> = { en: 'en-IN', hi: 'hi-IN', ur: 'ur-IN' }
+/** The language as spoken in India (`ta-IN`), for the few Intl formats the page uses. */
+export const languageTag = (locale: Locale): string => BCP47[locale]
+
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 
 /** 1,00,000: the last three digits, then groups of two (the Indian system). */
@@ -30,8 +36,16 @@ function indianGrouping(whole: number): string {
   return `${head.replace(/\B(?=(\d{2})+$)/g, ',')},${digits.slice(-3)}`
 }
 
-/** ₹1,00,000.00 — Indian digit grouping, always two decimals. The one place money becomes text. */
+/**
+ * ₹1,00,000.00 — Indian digit grouping, always two decimals, Latin digits in every language
+ * (docs/i18n.md#numbers). The one place money becomes text; isolated left to right inside a
+ * right-to-left sentence.
+ */
 export function formatMoney(money: Money, locale: Locale): string {
+  return leftToRight(moneyText(money, locale), locale)
+}
+
+function moneyText(money: Money, locale: Locale): string {
   if (money.currency === 'INR') {
     return `₹${indianGrouping(Math.floor(money.minor / 100))}.${String(money.minor % 100).padStart(2, '0')}`
   }

@@ -24,7 +24,7 @@ export function MandateDisclosure({ input, heading }: { input: DisclosureInput; 
       <h2 id="disclosure-heading" className="text-lg font-semibold text-slate-900">
         {heading ?? catalog['disclosure.heading']}
       </h2>
-      <ul className="flex list-disc flex-col gap-2 pl-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
+      <ul className="flex list-disc flex-col gap-2 ps-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
         {sentences.map((sentence, index) => (
           <li key={`${sentence.key}-${index}`}>
             {renderPhrase(sentence, catalog)}

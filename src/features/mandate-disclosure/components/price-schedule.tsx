@@ -36,7 +36,7 @@ export function PriceScheduleSection({ schedule, merchantName }: { schedule: Pri
           )}
         </div>
       )}
-      <ol className="flex list-disc flex-col gap-2 pl-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
+      <ol className="flex list-disc flex-col gap-2 ps-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
         {text.lines.map((line, index) =>
           line.kind === 'firstDebit' ? (
             <li key={`${line.phrase.key}-${index}`} data-testid={TEST_IDS.firstRegularDebit} className="font-semibold text-slate-900">
