@@ -10,5 +10,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./hi').then((m) => m.hi)
     case 'ur':
       return import('./ur').then((m) => m.ur)
+    case 'bn':
+      return import('./bn').then((m) => m.bn)
   }
 }

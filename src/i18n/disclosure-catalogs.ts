@@ -2,6 +2,7 @@ import type { Locale } from '../../contract/session'
 import { disclosure as en } from './en/disclosure'
 import { disclosure as hi } from './hi/disclosure'
 import { disclosure as ur } from './ur/disclosure'
+import { disclosure as bn } from './bn/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -9,4 +10,4 @@ import { disclosure as ur } from './ur/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn }

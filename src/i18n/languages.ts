@@ -5,4 +5,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   en: 'English',
   hi: 'हिन्दी',
   ur: 'اردو',
+  bn: 'বাংলা',
 }

@@ -2,7 +2,8 @@ import type { Locale } from '../../contract/session'
 import { result as en } from './en/result'
 import { result as hi } from './hi/result'
 import { result as ur } from './ur/result'
+import { result as bn } from './bn/result'
 
 /** The final screens' wording in every language; it loads with those screens, not with the first load. */
 export type ResultKey = keyof typeof en
-export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur }
+export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn }

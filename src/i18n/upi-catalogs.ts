@@ -2,10 +2,11 @@ import type { Locale } from '../../contract/session'
 import { upi as en } from './en/upi'
 import { upi as hi } from './hi/upi'
 import { upi as ur } from './ur/upi'
+import { upi as bn } from './bn/upi'
 
 /**
  * The UPI rail's wording in every language. Like the disclosure's, it is not spread into the main
  * catalogs: it loads with the rail, so the first load carries none of it.
  */
 export type UpiKey = keyof typeof en
-export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur }
+export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur, bn }

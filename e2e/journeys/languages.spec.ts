@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '../fixtures'
+import { MAGIC_VPAS } from '../../contract/scenarios'
+import type { Locale } from '../../contract/session'
+import { emulate } from '../support/emulate'
+
+/**
+ * Every language but English (which every other journey reads in): the ready screen with a plan,
+ * a UPI collect request that fails, and the eNACH form's errors, each clean under axe. The words
+ * are the catalogs' as a customer reads them; a new language fails the typecheck until it has a row.
+ */
+interface Words {
+  name: string
+  ready: string
+  schedule: string
+  upiAutoPay: string
+  vpa: string
+  verify: string
+  send: string
+  notSetUp: string
+  declined: string
+  waiting: string
+  enach: string
+  bank: string
+  toYourBank: string
+  chooseBank: string
+}
+
+const WORDS = {
+  hi: {
+    name: 'हिन्दी',
+    ready: 'जाँचें और भुगतान करें',
+    schedule: 'आप कितना भुगतान करेंगे',
+    upiAutoPay: 'UPI ऑटोपे',
+    vpa: 'UPI आईडी',
+    verify: 'जाँचें',
+    send: 'अनुरोध भेजें',
+    notSetUp: 'ऑटोपे सेट नहीं हुआ',
+    declined: 'आपने अपने UPI ऐप में अनुरोध अस्वीकार कर दिया।',
+    waiting: 'आपके UPI ऐप में आपकी मंज़ूरी का इंतज़ार है।',
+    enach: 'अपने बैंक से ई-नैच सेट करें',
+    bank: 'आपका बैंक',
+    toYourBank: 'अपने बैंक पर आगे बढ़ें',
+    chooseBank: 'अपना बैंक चुनें।',
+  },
+  ur: {
+    name: 'اردو',
+    ready: 'دیکھیں اور ادا کریں',
+    schedule: 'آپ کتنا ادا کریں گے',
+    upiAutoPay: 'UPI آٹو پے',
+    vpa: 'UPI آئی ڈی',
+    verify: 'تصدیق کریں',
+    send: 'درخواست بھیجیں',
+    notSetUp: 'آٹو پے سیٹ نہیں ہوا',
+    declined: 'آپ نے اپنی UPI ایپ میں درخواست مسترد کر دی۔',
+    waiting: 'آپ کی UPI ایپ میں آپ کی منظوری کا انتظار ہے۔',
+    enach: 'اپنے بینک کے ساتھ ای-نیچ سیٹ کریں',
+    bank: 'آپ کا بینک',
+    toYourBank: 'اپنے بینک پر جاری رکھیں',
+    chooseBank: 'اپنا بینک منتخب کریں۔',
+  },
+  bn: {
+    name: 'বাংলা',
+    ready: 'দেখে নিন ও পেমেন্ট করুন',
+    schedule: 'আপনি কত দেবেন',
+    upiAutoPay: 'UPI অটোপে',
+    vpa: 'UPI আইডি',
+    verify: 'যাচাই করুন',
+    send: 'অনুরোধ পাঠান',
+    notSetUp: 'অটোপে চালু হয়নি',
+    declined: 'আপনি আপনার UPI অ্যাপে অনুরোধটি প্রত্যাখ্যান করেছেন।',
+    waiting: 'আপনার UPI অ্যাপে অনুমোদনের অপেক্ষায়।',
+    enach: 'আপনার ব্যাংকে ই-ন্যাচ চালু করুন',
+    bank: 'আপনার ব্যাংক',
+    toYourBank: 'আপনার ব্যাংকে এগিয়ে যান',
+    chooseBank: 'আপনার ব্যাংক বেছে নিন।',
+  },
+} satisfies Record<Exclude<Locale, 'en'>, Words>
+
+/** Juspay Billing flow 1: a monthly plan registered with the mandate, so the ready screen shows its price schedule. */
+const withPlan = {
+  amount: '1.00',
+  customer_id: 'cust-e2e',
+  description: 'Acme Fitness membership',
+  'options.create_mandate': 'REQUIRED',
+  'metadata.auto_refund_post_success': 'true',
+  payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } },
+}
+
+const monthly = {
+  amount: '1.00',
+  'options.create_mandate': 'REQUIRED',
+  'mandate.max_amount': '100000.00',
+  'mandate.frequency': 'MONTHLY',
+  'mandate.rule_value': '5',
+  'metadata.auto_refund_post_success': 'true',
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The header's two ends: the merchant's name and the language switcher. */
+async function headerEnds(page: Page): Promise<{ title: number; switcher: number }> {
+  const header = page.getByRole('banner')
+  const title = await header.locator('div.flex-1').boundingBox()
+  const switcher = await header.getByRole('combobox').boundingBox()
+  if (!title || !switcher) throw new Error('header not laid out')
+  return { title: title.x + title.width / 2, switcher: switcher.x + switcher.width / 2 }
+}
+
+for (const [locale, words] of Object.entries(WORDS)) {
+  test.describe(`${words.name} (${locale})`, () => {
+    test.use(emulate('iPhone 13'))
+
+    test('the ready screen with a plan', async ({ merchant, checkout, page, expectAccessible }, testInfo) => {
+      const { pageUrl } = await merchant.createSession({ ...withPlan, language: locale })
+      await checkout.open(pageUrl)
+      await expect(checkout.heading(words.ready)).toBeVisible()
+      const html = page.locator('html')
+      await expect(html).toHaveAttribute('lang', locale)
+      await expect(html).toHaveAttribute('dir', locale === 'ur' ? 'rtl' : 'ltr')
+      await expect(page.getByRole('banner').getByRole('combobox')).toHaveValue(locale)
+      await expect(checkout.testId('priceSchedule')).toContainText(words.schedule)
+      await expect(checkout.testId('priceSchedule')).toContainText('₹499.00')
+      const ends = await headerEnds(page)
+      // Right to left mirrors the header: the switcher moves to the left end, the merchant's name to the right.
+      if (locale === 'ur') expect(ends.switcher).toBeLessThan(ends.title)
+      else expect(ends.switcher).toBeGreaterThan(ends.title)
+      await testInfo.attach(`ready-${locale}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
+      await expectAccessible()
+    })
+
+    test('a UPI collect request that fails', async ({ merchant, checkout, page, expectAccessible }) => {
+      const { pageUrl } = await merchant.createSession({ ...monthly, language: locale })
+      await checkout.open(pageUrl)
+      await expect(checkout.heading(words.ready)).toBeVisible()
+      // Indian grouping and Latin digits in every language.
+      await expect(checkout.testId('maxPerDebit')).toContainText('₹1,00,000.00')
+      await page.getByRole('button', { name: new RegExp(escape(words.upiAutoPay)) }).click()
+      await page.getByRole('textbox', { name: words.vpa }).fill(MAGIC_VPAS.failure)
+      await page.getByRole('button', { name: words.verify, exact: true }).click()
+      await page.getByRole('button', { name: words.send }).click()
+      await expect(checkout.heading(words.notSetUp)).toBeVisible()
+      await expect(page.getByText(words.declined)).toBeVisible()
+      // The wait is over: its announcement no longer stands in the live region.
+      await expect(page.getByRole('status').filter({ hasText: words.waiting })).toHaveCount(0)
+      await expectAccessible()
+    })
+
+    test('the eNACH form’s errors', async ({ merchant, checkout, page, expectAccessible }) => {
+      const { pageUrl } = await merchant.createSession({ ...monthly, action: 'enach', language: locale })
+      await checkout.open(pageUrl)
+      await expect(checkout.heading(words.enach)).toBeVisible()
+      await page.getByRole('button', { name: words.toYourBank }).click()
+      const bank = page.getByRole('combobox', { name: words.bank })
+      await expect(bank).toBeFocused()
+      await expect(bank).toHaveAccessibleDescription(new RegExp(`${escape(words.chooseBank)}$`))
+      await expectAccessible()
+    })
+  })
+}
