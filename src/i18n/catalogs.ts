@@ -12,5 +12,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./ur').then((m) => m.ur)
     case 'bn':
       return import('./bn').then((m) => m.bn)
+    case 'mr':
+      return import('./mr').then((m) => m.mr)
   }
 }

@@ -3,6 +3,7 @@ import { disclosure as en } from './en/disclosure'
 import { disclosure as hi } from './hi/disclosure'
 import { disclosure as ur } from './ur/disclosure'
 import { disclosure as bn } from './bn/disclosure'
+import { disclosure as mr } from './mr/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -10,4 +11,4 @@ import { disclosure as bn } from './bn/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr }

@@ -6,4 +6,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   hi: 'हिन्दी',
   ur: 'اردو',
   bn: 'বাংলা',
+  mr: 'मराठी',
 }

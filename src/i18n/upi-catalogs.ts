@@ -3,10 +3,11 @@ import { upi as en } from './en/upi'
 import { upi as hi } from './hi/upi'
 import { upi as ur } from './ur/upi'
 import { upi as bn } from './bn/upi'
+import { upi as mr } from './mr/upi'
 
 /**
  * The UPI rail's wording in every language. Like the disclosure's, it is not spread into the main
  * catalogs: it loads with the rail, so the first load carries none of it.
  */
 export type UpiKey = keyof typeof en
-export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur, bn }
+export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur, bn, mr }
