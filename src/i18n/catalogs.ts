@@ -14,5 +14,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./bn').then((m) => m.bn)
     case 'mr':
       return import('./mr').then((m) => m.mr)
+    case 'ta':
+      return import('./ta').then((m) => m.ta)
   }
 }

@@ -4,6 +4,7 @@ import { disclosure as hi } from './hi/disclosure'
 import { disclosure as ur } from './ur/disclosure'
 import { disclosure as bn } from './bn/disclosure'
 import { disclosure as mr } from './mr/disclosure'
+import { disclosure as ta } from './ta/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -11,4 +12,4 @@ import { disclosure as mr } from './mr/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta }

@@ -4,10 +4,11 @@ import { enach as hi } from './hi/enach'
 import { enach as ur } from './ur/enach'
 import { enach as bn } from './bn/enach'
 import { enach as mr } from './mr/enach'
+import { enach as ta } from './ta/enach'
 
 /**
  * The net banking rail's wording (eNACH registration and plain net banking payment) in every
  * language; it loads with the rail, so the first load carries none of it.
  */
 export type EnachKey = keyof typeof en
-export const enachCatalogs: Readonly<Record<Locale, Readonly<Record<EnachKey, string>>>> = { en, hi, ur, bn, mr }
+export const enachCatalogs: Readonly<Record<Locale, Readonly<Record<EnachKey, string>>>> = { en, hi, ur, bn, mr, ta }

@@ -7,4 +7,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   ur: 'اردو',
   bn: 'বাংলা',
   mr: 'मराठी',
+  ta: 'தமிழ்',
 }

@@ -4,7 +4,8 @@ import { result as hi } from './hi/result'
 import { result as ur } from './ur/result'
 import { result as bn } from './bn/result'
 import { result as mr } from './mr/result'
+import { result as ta } from './ta/result'
 
 /** The final screens' wording in every language; it loads with those screens, not with the first load. */
 export type ResultKey = keyof typeof en
-export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr }
+export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr, ta }
