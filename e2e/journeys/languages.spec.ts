@@ -107,6 +107,22 @@ const WORDS = {
     toYourBank: 'உங்கள் வங்கிக்குத் தொடர்க',
     chooseBank: 'உங்கள் வங்கியைத் தேர்ந்தெடுங்கள்.',
   },
+  te: {
+    name: 'తెలుగు',
+    ready: 'సరిచూసి చెల్లించండి',
+    schedule: 'మీరు ఎంత చెల్లిస్తారు',
+    upiAutoPay: 'UPI ఆటోపే',
+    vpa: 'UPI ID',
+    verify: 'ధృవీకరించండి',
+    send: 'అభ్యర్థన పంపండి',
+    notSetUp: 'ఆటోపే సెటప్ కాలేదు',
+    declined: 'మీరు మీ UPI యాప్‌లో అభ్యర్థనను తిరస్కరించారు.',
+    waiting: 'మీ UPI యాప్‌లో మీ ఆమోదం కోసం వేచి ఉంది.',
+    enach: 'మీ బ్యాంక్‌తో ఇ-నాచ్ సెటప్ చేయండి',
+    bank: 'మీ బ్యాంక్',
+    toYourBank: 'మీ బ్యాంక్‌కు కొనసాగండి',
+    chooseBank: 'మీ బ్యాంక్‌ను ఎంచుకోండి.',
+  },
 } satisfies Record<Exclude<Locale, 'en'>, Words>
 
 /** Juspay Billing flow 1: a monthly plan registered with the mandate, so the ready screen shows its price schedule. */

@@ -16,5 +16,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./mr').then((m) => m.mr)
     case 'ta':
       return import('./ta').then((m) => m.ta)
+    case 'te':
+      return import('./te').then((m) => m.te)
   }
 }

@@ -8,4 +8,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   bn: 'বাংলা',
   mr: 'मराठी',
   ta: 'தமிழ்',
+  te: 'తెలుగు',
 }
