@@ -123,6 +123,22 @@ const WORDS = {
     toYourBank: 'మీ బ్యాంక్‌కు కొనసాగండి',
     chooseBank: 'మీ బ్యాంక్‌ను ఎంచుకోండి.',
   },
+  gu: {
+    name: 'ગુજરાતી',
+    ready: 'તપાસો અને ચુકવણી કરો',
+    schedule: 'તમે કેટલું ચૂકવશો',
+    upiAutoPay: 'UPI ઑટોપે',
+    vpa: 'UPI ID',
+    verify: 'ચકાસો',
+    send: 'વિનંતી મોકલો',
+    notSetUp: 'ઑટોપે સેટ થયું નથી',
+    declined: 'તમે તમારી UPI ઍપમાં વિનંતી નકારી.',
+    waiting: 'તમારી UPI ઍપમાં તમારી મંજૂરીની રાહ જોવાઈ રહી છે.',
+    enach: 'તમારી બેંક સાથે ઈ-નેચ સેટ કરો',
+    bank: 'તમારી બેંક',
+    toYourBank: 'તમારી બેંક પર આગળ વધો',
+    chooseBank: 'તમારી બેંક પસંદ કરો.',
+  },
 } satisfies Record<Exclude<Locale, 'en'>, Words>
 
 /** Juspay Billing flow 1: a monthly plan registered with the mandate, so the ready screen shows its price schedule. */

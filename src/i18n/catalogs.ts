@@ -18,5 +18,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./ta').then((m) => m.ta)
     case 'te':
       return import('./te').then((m) => m.te)
+    case 'gu':
+      return import('./gu').then((m) => m.gu)
   }
 }

@@ -6,6 +6,7 @@ import { disclosure as bn } from './bn/disclosure'
 import { disclosure as mr } from './mr/disclosure'
 import { disclosure as ta } from './ta/disclosure'
 import { disclosure as te } from './te/disclosure'
+import { disclosure as gu } from './gu/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -13,4 +14,4 @@ import { disclosure as te } from './te/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu }

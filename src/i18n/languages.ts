@@ -9,4 +9,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   mr: 'मराठी',
   ta: 'தமிழ்',
   te: 'తెలుగు',
+  gu: 'ગુજરાતી',
 }

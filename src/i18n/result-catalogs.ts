@@ -6,7 +6,8 @@ import { result as bn } from './bn/result'
 import { result as mr } from './mr/result'
 import { result as ta } from './ta/result'
 import { result as te } from './te/result'
+import { result as gu } from './gu/result'
 
 /** The final screens' wording in every language; it loads with those screens, not with the first load. */
 export type ResultKey = keyof typeof en
-export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr, ta, te }
+export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu }

@@ -6,10 +6,11 @@ import { upi as bn } from './bn/upi'
 import { upi as mr } from './mr/upi'
 import { upi as ta } from './ta/upi'
 import { upi as te } from './te/upi'
+import { upi as gu } from './gu/upi'
 
 /**
  * The UPI rail's wording in every language. Like the disclosure's, it is not spread into the main
  * catalogs: it loads with the rail, so the first load carries none of it.
  */
 export type UpiKey = keyof typeof en
-export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur, bn, mr, ta, te }
+export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu }
