@@ -139,6 +139,22 @@ const WORDS = {
     toYourBank: 'તમારી બેંક પર આગળ વધો',
     chooseBank: 'તમારી બેંક પસંદ કરો.',
   },
+  kn: {
+    name: 'ಕನ್ನಡ',
+    ready: 'ಪರಿಶೀಲಿಸಿ ಮತ್ತು ಪಾವತಿಸಿ',
+    schedule: 'ನೀವು ಎಷ್ಟು ಪಾವತಿಸುತ್ತೀರಿ',
+    upiAutoPay: 'UPI ಆಟೋಪೇ',
+    vpa: 'UPI ID',
+    verify: 'ಪರಿಶೀಲಿಸಿ',
+    send: 'ವಿನಂತಿ ಕಳುಹಿಸಿ',
+    notSetUp: 'ಆಟೋಪೇ ಹೊಂದಿಸಲಾಗಲಿಲ್ಲ',
+    declined: 'ನಿಮ್ಮ UPI ಆ್ಯಪ್‌ನಲ್ಲಿ ನೀವು ವಿನಂತಿಯನ್ನು ತಿರಸ್ಕರಿಸಿದ್ದೀರಿ.',
+    waiting: 'ನಿಮ್ಮ UPI ಆ್ಯಪ್‌ನಲ್ಲಿ ನಿಮ್ಮ ಅನುಮೋದನೆಗಾಗಿ ಕಾಯಲಾಗುತ್ತಿದೆ.',
+    enach: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್‌ನಲ್ಲಿ ಇ-ನ್ಯಾಚ್ ಹೊಂದಿಸಿ',
+    bank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್',
+    toYourBank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್‌ಗೆ ಮುಂದುವರಿಯಿರಿ',
+    chooseBank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್ ಆಯ್ಕೆಮಾಡಿ.',
+  },
 } satisfies Record<Exclude<Locale, 'en'>, Words>
 
 /** Juspay Billing flow 1: a monthly plan registered with the mandate, so the ready screen shows its price schedule. */

@@ -20,5 +20,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./te').then((m) => m.te)
     case 'gu':
       return import('./gu').then((m) => m.gu)
+    case 'kn':
+      return import('./kn').then((m) => m.kn)
   }
 }

@@ -7,6 +7,7 @@ import { disclosure as mr } from './mr/disclosure'
 import { disclosure as ta } from './ta/disclosure'
 import { disclosure as te } from './te/disclosure'
 import { disclosure as gu } from './gu/disclosure'
+import { disclosure as kn } from './kn/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -14,4 +15,4 @@ import { disclosure as gu } from './gu/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu, kn }

@@ -10,4 +10,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   ta: 'தமிழ்',
   te: 'తెలుగు',
   gu: 'ગુજરાતી',
+  kn: 'ಕನ್ನಡ',
 }
