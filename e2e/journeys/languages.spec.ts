@@ -155,6 +155,22 @@ const WORDS = {
     toYourBank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್‌ಗೆ ಮುಂದುವರಿಯಿರಿ',
     chooseBank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್ ಆಯ್ಕೆಮಾಡಿ.',
   },
+  ml: {
+    name: 'മലയാളം',
+    ready: 'പരിശോധിച്ച് പണമടയ്ക്കുക',
+    schedule: 'നിങ്ങൾ എത്ര അടയ്ക്കും',
+    upiAutoPay: 'UPI ഓട്ടോപേ',
+    vpa: 'UPI ഐഡി',
+    verify: 'പരിശോധിക്കുക',
+    send: 'അഭ്യർത്ഥന അയയ്ക്കുക',
+    notSetUp: 'ഓട്ടോപേ സജ്ജമായില്ല',
+    declined: 'നിങ്ങളുടെ UPI ആപ്പിൽ നിങ്ങൾ അഭ്യർത്ഥന നിരസിച്ചു.',
+    waiting: 'നിങ്ങളുടെ UPI ആപ്പിൽ നിങ്ങളുടെ അംഗീകാരത്തിനായി കാത്തിരിക്കുന്നു.',
+    enach: 'നിങ്ങളുടെ ബാങ്കിൽ ഇ-നാച്ച് സജ്ജമാക്കുക',
+    bank: 'നിങ്ങളുടെ ബാങ്ക്',
+    toYourBank: 'നിങ്ങളുടെ ബാങ്കിലേക്ക് തുടരുക',
+    chooseBank: 'നിങ്ങളുടെ ബാങ്ക് തിരഞ്ഞെടുക്കുക.',
+  },
 } satisfies Record<Exclude<Locale, 'en'>, Words>
 
 /** Juspay Billing flow 1: a monthly plan registered with the mandate, so the ready screen shows its price schedule. */

@@ -22,5 +22,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./gu').then((m) => m.gu)
     case 'kn':
       return import('./kn').then((m) => m.kn)
+    case 'ml':
+      return import('./ml').then((m) => m.ml)
   }
 }

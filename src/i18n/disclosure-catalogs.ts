@@ -8,6 +8,7 @@ import { disclosure as ta } from './ta/disclosure'
 import { disclosure as te } from './te/disclosure'
 import { disclosure as gu } from './gu/disclosure'
 import { disclosure as kn } from './kn/disclosure'
+import { disclosure as ml } from './ml/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -15,4 +16,4 @@ import { disclosure as kn } from './kn/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu, kn }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml }

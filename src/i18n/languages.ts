@@ -11,4 +11,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   te: 'తెలుగు',
   gu: 'ગુજરાતી',
   kn: 'ಕನ್ನಡ',
+  ml: 'മലയാളം',
 }
