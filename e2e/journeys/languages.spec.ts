@@ -171,6 +171,22 @@ const WORDS = {
     toYourBank: 'നിങ്ങളുടെ ബാങ്കിലേക്ക് തുടരുക',
     chooseBank: 'നിങ്ങളുടെ ബാങ്ക് തിരഞ്ഞെടുക്കുക.',
   },
+  or: {
+    name: 'ଓଡ଼ିଆ',
+    ready: 'ଯାଞ୍ଚ କରି ପେମେଣ୍ଟ କରନ୍ତୁ',
+    schedule: 'ଆପଣ କେତେ ଦେବେ',
+    upiAutoPay: 'UPI ଅଟୋପେ',
+    vpa: 'UPI ID',
+    verify: 'ଯାଞ୍ଚ କରନ୍ତୁ',
+    send: 'ଅନୁରୋଧ ପଠାନ୍ତୁ',
+    notSetUp: 'ଅଟୋପେ ସେଟ୍ ହେଲା ନାହିଁ',
+    declined: 'ଆପଣ ଆପଣଙ୍କ UPI ଆପ୍‌ରେ ଅନୁରୋଧ ପ୍ରତ୍ୟାଖ୍ୟାନ କଲେ।',
+    waiting: 'ଆପଣଙ୍କ UPI ଆପ୍‌ରେ ଆପଣଙ୍କ ଅନୁମୋଦନ ପାଇଁ ଅପେକ୍ଷା କରାଯାଉଛି।',
+    enach: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କ ସହ ଇ-ନାଚ୍ ସେଟ୍ କରନ୍ତୁ',
+    bank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କ',
+    toYourBank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କକୁ ଆଗକୁ ବଢନ୍ତୁ',
+    chooseBank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କ ବାଛନ୍ତୁ।',
+  },
 } satisfies Record<Exclude<Locale, 'en'>, Words>
 
 /** Juspay Billing flow 1: a monthly plan registered with the mandate, so the ready screen shows its price schedule. */

@@ -24,5 +24,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./kn').then((m) => m.kn)
     case 'ml':
       return import('./ml').then((m) => m.ml)
+    case 'or':
+      return import('./or').then((m) => m.or)
   }
 }

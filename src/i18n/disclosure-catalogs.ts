@@ -9,6 +9,7 @@ import { disclosure as te } from './te/disclosure'
 import { disclosure as gu } from './gu/disclosure'
 import { disclosure as kn } from './kn/disclosure'
 import { disclosure as ml } from './ml/disclosure'
+import { disclosure as or } from './or/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -16,4 +17,4 @@ import { disclosure as ml } from './ml/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or }

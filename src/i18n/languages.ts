@@ -12,4 +12,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   gu: 'ગુજરાતી',
   kn: 'ಕನ್ನಡ',
   ml: 'മലയാളം',
+  or: 'ଓଡ଼ିଆ',
 }

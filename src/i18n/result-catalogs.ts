@@ -9,7 +9,8 @@ import { result as te } from './te/result'
 import { result as gu } from './gu/result'
 import { result as kn } from './kn/result'
 import { result as ml } from './ml/result'
+import { result as or } from './or/result'
 
 /** The final screens' wording in every language; it loads with those screens, not with the first load. */
 export type ResultKey = keyof typeof en
-export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml }
+export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or }
