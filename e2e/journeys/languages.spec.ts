@@ -187,6 +187,22 @@ const WORDS = {
     toYourBank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କକୁ ଆଗକୁ ବଢନ୍ତୁ',
     chooseBank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କ ବାଛନ୍ତୁ।',
   },
+  pa: {
+    name: 'ਪੰਜਾਬੀ',
+    ready: 'ਜਾਂਚੋ ਅਤੇ ਭੁਗਤਾਨ ਕਰੋ',
+    schedule: 'ਤੁਸੀਂ ਕਿੰਨਾ ਭੁਗਤਾਨ ਕਰੋਗੇ',
+    upiAutoPay: 'UPI ਆਟੋਪੇ',
+    vpa: 'UPI ID',
+    verify: 'ਪੁਸ਼ਟੀ ਕਰੋ',
+    send: 'ਬੇਨਤੀ ਭੇਜੋ',
+    notSetUp: 'ਆਟੋਪੇ ਸੈੱਟ ਨਹੀਂ ਹੋਇਆ',
+    declined: 'ਤੁਸੀਂ ਆਪਣੀ UPI ਐਪ ਵਿੱਚ ਬੇਨਤੀ ਨਾਮਨਜ਼ੂਰ ਕਰ ਦਿੱਤੀ।',
+    waiting: 'ਤੁਹਾਡੀ UPI ਐਪ ਵਿੱਚ ਤੁਹਾਡੀ ਮਨਜ਼ੂਰੀ ਦੀ ਉਡੀਕ ਹੈ।',
+    enach: 'ਆਪਣੇ ਬੈਂਕ ਨਾਲ ਈ-ਨੈਚ ਸੈੱਟ ਕਰੋ',
+    bank: 'ਤੁਹਾਡਾ ਬੈਂਕ',
+    toYourBank: 'ਆਪਣੇ ਬੈਂਕ \'ਤੇ ਅੱਗੇ ਵਧੋ',
+    chooseBank: 'ਆਪਣਾ ਬੈਂਕ ਚੁਣੋ।',
+  },
 } satisfies Record<Exclude<Locale, 'en'>, Words>
 
 /** Juspay Billing flow 1: a monthly plan registered with the mandate, so the ready screen shows its price schedule. */

@@ -26,5 +26,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
       return import('./ml').then((m) => m.ml)
     case 'or':
       return import('./or').then((m) => m.or)
+    case 'pa':
+      return import('./pa').then((m) => m.pa)
   }
 }

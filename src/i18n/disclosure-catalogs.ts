@@ -10,6 +10,7 @@ import { disclosure as gu } from './gu/disclosure'
 import { disclosure as kn } from './kn/disclosure'
 import { disclosure as ml } from './ml/disclosure'
 import { disclosure as or } from './or/disclosure'
+import { disclosure as pa } from './pa/disclosure'
 
 /**
  * The disclosure's wording in every language. It is not spread into the main catalogs: only the
@@ -17,4 +18,4 @@ import { disclosure as or } from './or/disclosure'
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>
-export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or }
+export const disclosureCatalogs: Readonly<Record<Locale, DisclosureCatalog>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or, pa }

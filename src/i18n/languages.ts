@@ -13,4 +13,5 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   kn: 'ಕನ್ನಡ',
   ml: 'മലയാളം',
   or: 'ଓଡ଼ିଆ',
+  pa: 'ਪੰਜਾਬੀ',
 }

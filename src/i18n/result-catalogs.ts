@@ -10,7 +10,8 @@ import { result as gu } from './gu/result'
 import { result as kn } from './kn/result'
 import { result as ml } from './ml/result'
 import { result as or } from './or/result'
+import { result as pa } from './pa/result'
 
 /** The final screens' wording in every language; it loads with those screens, not with the first load. */
 export type ResultKey = keyof typeof en
-export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or }
+export const resultCatalogs: Readonly<Record<Locale, Readonly<Record<ResultKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or, pa }

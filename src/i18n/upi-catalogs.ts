@@ -10,10 +10,11 @@ import { upi as gu } from './gu/upi'
 import { upi as kn } from './kn/upi'
 import { upi as ml } from './ml/upi'
 import { upi as or } from './or/upi'
+import { upi as pa } from './pa/upi'
 
 /**
  * The UPI rail's wording in every language. Like the disclosure's, it is not spread into the main
  * catalogs: it loads with the rail, so the first load carries none of it.
  */
 export type UpiKey = keyof typeof en
-export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or }
+export const upiCatalogs: Readonly<Record<Locale, Readonly<Record<UpiKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or, pa }
