@@ -13,8 +13,9 @@ import { disclosure as or } from './or/disclosure'
 import { disclosure as pa } from './pa/disclosure'
 
 /**
- * The disclosure's wording in every language. It is not spread into the main catalogs: only the
- * lazily loaded disclosure imports it, which keeps about 1 KB gzip out of the first load.
+ * The disclosure's wording keys, and every language's wording side by side for tests. The page
+ * reads it through each language's main catalog (loadCatalog), so a customer's first load carries
+ * only their language's.
  */
 export type DisclosureKey = keyof typeof en
 export type DisclosureCatalog = Readonly<Record<DisclosureKey, string>>

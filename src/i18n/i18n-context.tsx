@@ -47,7 +47,9 @@ export function I18nProvider({
   useLayoutEffect(() => {
     document.documentElement.lang = state.locale
     document.documentElement.dir = textDirection(state.locale)
-  }, [state.locale])
+    // The tab's title, and through the embed bridge the host's frame title, in the same language.
+    document.title = state.catalog['header.secureCheckout']
+  }, [state.locale, state.catalog])
 
   const t = useCallback((key: MessageKey, params?: MessageParams) => translate(state.catalog, key, params), [state.catalog])
   const value = useMemo<I18n>(() => ({ locale: state.locale, catalog: state.catalog, t, setLocale: setWanted }), [state, t])

@@ -13,8 +13,8 @@ import { schedule as or } from './or/schedule'
 import { schedule as pa } from './pa/schedule'
 
 /**
- * The price schedule's wording in every language. Like the disclosure's, it is not spread into the
- * main catalogs: only the lazily loaded disclosure chunk imports it.
+ * The price schedule's wording keys, and every language's wording side by side for tests. The page
+ * reads it through each language's main catalog (loadCatalog), like the disclosure's.
  */
 export type ScheduleKey = keyof typeof en
 export const scheduleCatalogs: Readonly<Record<Locale, Readonly<Record<ScheduleKey, string>>>> = { en, hi, ur, bn, mr, ta, te, gu, kn, ml, or, pa }

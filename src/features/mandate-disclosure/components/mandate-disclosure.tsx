@@ -1,6 +1,5 @@
 import { useI18n } from '../../../i18n/i18n-context'
 import { renderPhrase } from '../../../i18n/phrase-text'
-import { disclosureCatalogs } from '../../../i18n/disclosure-catalogs'
 import { TEST_IDS } from '../../../lib/test-ids'
 import { describeMandate, type DisclosureInput } from '../disclosure'
 
@@ -12,8 +11,7 @@ export { PriceScheduleSection } from './price-schedule'
  * own heading). Readable size, not fine print.
  */
 export function MandateDisclosure({ input, heading }: { input: DisclosureInput; heading?: string }) {
-  const { locale } = useI18n()
-  const catalog = disclosureCatalogs[locale]
+  const { locale, catalog } = useI18n()
   const sentences = describeMandate(input, locale)
   return (
     <section
