@@ -3,7 +3,7 @@
  * page can import them without bringing zod and every schema into its first load (a module of
  * schemas runs its zod calls when it is imported at all). The schema modules re-export them.
  */
-export const LOCALES = ['en', 'hi'] as const
+export const LOCALES = ['en', 'hi', 'ur', 'bn', 'mr', 'ta', 'te', 'gu', 'kn', 'ml', 'or', 'pa'] as const
 
 /** Order ids the page may open: `ordeh_` + 32 lowercase hex. */
 export const PAGE_ID_PATTERN = /^ordeh_[0-9a-f]{32}$/

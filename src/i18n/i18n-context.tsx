@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Locale } from '../../contract/session'
 import { en, type Catalog, type MessageKey } from './en'
 import { loadCatalog } from './catalogs'
+import { textDirection } from '../lib/direction'
 import { translate, type MessageParams } from './translate'
 
 export interface I18n {
@@ -14,7 +15,8 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null)
 
 /**
- * Holds the active locale and its catalog; sets <html lang> to match. Pass the initial locale's
+ * Holds the active locale and its catalog; sets <html lang> and <html dir> to match before the
+ * browser paints, so a right-to-left language never shows a left-to-right frame. Pass the initial locale's
  * catalog when it is already loaded, so the first render is in the customer's language.
  */
 export function I18nProvider({
@@ -42,9 +44,12 @@ export function I18nProvider({
     }
   }, [wanted, state.locale])
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.lang = state.locale
-  }, [state.locale])
+    document.documentElement.dir = textDirection(state.locale)
+    // The tab's title, and through the embed bridge the host's frame title, in the same language.
+    document.title = state.catalog['header.secureCheckout']
+  }, [state.locale, state.catalog])
 
   const t = useCallback((key: MessageKey, params?: MessageParams) => translate(state.catalog, key, params), [state.catalog])
   const value = useMemo<I18n>(() => ({ locale: state.locale, catalog: state.catalog, t, setLocale: setWanted }), [state, t])
