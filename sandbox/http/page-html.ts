@@ -6,6 +6,7 @@ import * as z from 'zod'
 import { BOOT_ELEMENT_ID, BootPayload, EMBED_BOOT_ELEMENT_ID, type EmbedBoot } from '../../contract/boot'
 import type { FirstScreen, RenderFirstScreen } from '../../contract/first-screen'
 import type { Locale } from '../../contract/session'
+import { textDirection } from '../../contract/values'
 
 /** Bidi controls: escaped too, so merchant text cannot reorder what view-source or a log viewer shows. */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
@@ -113,12 +114,12 @@ const dataElement = (id: string, value: unknown) => `<script type="application/j
 
 /**
  * The checkout page with its boot payload and accepted embedding inlined as data (not script), and
- * `lang` set. The payload is checked against the contract here, where it is made: the page reads
+ * `lang` and `dir` set (a right-to-left language is laid out so from the first paint). The payload is checked against the contract here, where it is made: the page reads
  * it without a schema, to keep zod out of its first load. A payload that breaks the contract is a
  * sandbox bug and throws.
  */
 export function renderCheckout(template: string, boot: BootPayload | null, lang: Locale, embed: EmbedBoot | null = null): string {
-  const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
+  const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}" dir="${textDirection(lang)}"`)
   if (boot) {
     const checked = BootPayload.safeParse(boot)
     if (!checked.success) throw new Error(`boot payload breaks the contract: ${checked.error.message}`)

@@ -47,7 +47,7 @@ export function firstScreenParts(boot: BootPayload | null): Part[] {
 }
 
 /**
- * The main catalog's module of a language other than English (src/i18n/catalogs.ts imports each
- * from its folder); English is in the entry, so the manifest has no chunk of its own for it.
+ * The main catalog's module of a language, English included (src/i18n/catalogs.ts imports each
+ * from its folder lazily): the entry holds no catalog, so the page preloads its language's.
  */
 export const catalogModule = (locale: Locale): string => `src/i18n/${locale}/index.ts`

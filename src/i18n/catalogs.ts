@@ -1,11 +1,15 @@
 import type { Locale } from '../../contract/session'
-import { en, type Catalog } from './en'
+import type { Catalog } from './en'
 
-/** English ships in the main bundle; other locales load on demand so they cost nothing until chosen. */
+/**
+ * Every language's catalog, English's included, is a chunk of its own, loaded on demand: a page
+ * fetches exactly the language it starts in (the server preloads that chunk with the entry) and
+ * no other until the customer switches.
+ */
 export function loadCatalog(locale: Locale): Promise<Catalog> {
   switch (locale) {
     case 'en':
-      return Promise.resolve(en)
+      return import('./en').then((m) => m.en)
     case 'hi':
       return import('./hi').then((m) => m.hi)
     case 'ur':
