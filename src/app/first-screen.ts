@@ -1,5 +1,4 @@
 import type { BootPayload } from '../../contract/boot'
-import type { Locale } from '../../contract/session'
 import { checkoutStage, initialStep } from './checkout-step'
 import { preloadDisclosure, preloadPlanChange } from './lazy-disclosure'
 import { preloadClosedScreens, preloadFinalSteps } from './lazy-parts'
@@ -45,9 +44,3 @@ export function firstScreenParts(boot: BootPayload | null): Part[] {
       return [FINAL_STEPS, ...disclosure]
   }
 }
-
-/**
- * The main catalog's module of a language, English included (src/i18n/catalogs.ts imports each
- * from its folder lazily): the entry holds no catalog, so the page preloads its language's.
- */
-export const catalogModule = (locale: Locale): string => `src/i18n/${locale}/index.ts`
