@@ -28,7 +28,12 @@ export const SignedResult = z.object({
 export type SignedResult = z.infer<typeof SignedResult>
 
 export const FrameToHost = z.discriminatedUnion('type', [
-  z.object({ ...envelope, type: z.literal('ready'), payload: z.object({ orderId: z.string() }) }),
+  z.object({
+    ...envelope,
+    type: z.literal('ready'),
+    // The frame's title in the page's language (the session's, unless the customer chose another), for the host's <iframe title>.
+    payload: z.object({ orderId: z.string(), language: z.string(), title: z.string() }),
+  }),
   z.object({ ...envelope, type: z.literal('resize'), payload: z.object({ height: z.number().check(z.gte(0), z.lte(100_000)) }) }),
   z.object({ ...envelope, type: z.literal('step_changed'), payload: z.object({ step: z.string() }) }),
   z.object({

@@ -5,8 +5,8 @@ import type { Locale } from './session'
  * The seam between the sandbox and the page's server renderer (`src/ssr.tsx`, built by
  * `vite build --ssr` into `dist/ssr/`): what the sandbox knows of the request, and the first
  * screen the renderer draws from it with the page's own components
- * (docs/decisions/0014-server-rendered-first-screen.md). Types only: the sandbox loads the built
- * renderer at start, so nothing here is imported at run time.
+ * (docs/decisions/0014-server-rendered-first-screen.md). Types, and where a language's catalog is:
+ * the sandbox loads the built renderer at start.
  */
 export interface FirstScreenRequest {
   /** The same payload the document carries as data, so the page hydrates from what was rendered. */
@@ -32,3 +32,10 @@ export interface FirstScreen {
 
 /** Null when the first screen is not server-rendered (a rail's step, after a reload mid-payment): the browser renders it. */
 export type RenderFirstScreen = (request: FirstScreenRequest) => Promise<FirstScreen | null>
+
+/**
+ * The source path (as the client build's manifest names it) of a language's main catalog, English
+ * included (src/i18n/catalogs.ts loads each from its folder lazily; the entry holds none): the page
+ * waits for it before its first render, so the server preloads it with the entry.
+ */
+export const catalogModule = (locale: Locale): string => `src/i18n/${locale}/index.ts`

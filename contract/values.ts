@@ -3,7 +3,13 @@
  * page can import them without bringing zod and every schema into its first load (a module of
  * schemas runs its zod calls when it is imported at all). The schema modules re-export them.
  */
-export const LOCALES = ['en', 'hi'] as const
+export const LOCALES = ['en', 'hi', 'ur', 'bn', 'mr', 'ta', 'te', 'gu', 'kn', 'ml', 'or', 'pa'] as const
+
+/** The languages written right to left: the server writes `<html dir>` from it, and the page keeps it as the language changes. */
+export const RIGHT_TO_LEFT_LOCALES: readonly string[] = ['ur']
+
+/** The text direction of a language, for `<html dir>`. */
+export const textDirection = (locale: string): 'ltr' | 'rtl' => (RIGHT_TO_LEFT_LOCALES.includes(locale) ? 'rtl' : 'ltr')
 
 /** Order ids the page may open: `ordeh_` + 32 lowercase hex. */
 export const PAGE_ID_PATTERN = /^ordeh_[0-9a-f]{32}$/

@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, type EdgeLimits } from './http/limits'
 import { StreamCaps } from './http/stream-caps'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
-import { PAGE_ID_PATTERN } from '../contract/session'
+import { LOCALES, PAGE_ID_PATTERN } from '../contract/session'
 import type { BootPayload } from '../contract/boot'
 import type { SandboxDeps } from './deps'
 import { juspayDialect } from './dialects/juspay/dialect'
@@ -28,7 +28,7 @@ import { JobRunner } from './store/job-runner'
 import type { Broadcast } from './store/broadcast'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher'
 import { baseSecurityHeaders, setPageHeaders } from './http/security'
-import { renderCheckout, withFirstScreen, type PageTemplates } from './http/page-html'
+import { renderCheckout, withFirstScreen, withLanguage, type PageTemplates } from './http/page-html'
 import type { RenderFirstScreen } from '../contract/first-screen'
 import { notFound } from './http/not-found'
 import { pageFraming, type PageFraming } from './http/framing'
@@ -62,8 +62,8 @@ export interface AppOptions {
 }
 
 function preferredLocale(acceptLanguage: string | undefined): Locale {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? ''
-  return first.startsWith('hi') ? 'hi' : 'en'
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase().split(/[-;]/)[0] ?? ''
+  return LOCALES.find((locale) => locale === first) ?? 'en'
 }
 
 /** The QA API and the demo merchant's API answer in Juspay's envelope, as the demo's POST /session does. */
@@ -223,7 +223,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
     const { boot, lang, merchant } = await pageBoot(c.req.param('pageId'), c.req.header('accept-language'))
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
-    let html = renderCheckout(checkoutTemplate, boot, lang, framing.embed)
+    let html = withLanguage(renderCheckout(checkoutTemplate, boot, lang, framing.embed), lang, options.templates.chunks)
     const styleHashes = [...options.templates.styleHashes]
     // The first screen arrives drawn (docs/decisions/0014-server-rendered-first-screen.md), except in
     // a host's frame, whose appearance the browser applies as it renders. A renderer that fails
@@ -247,7 +247,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.get('/checkout', (c) => {
     if (!options.templates || !checkoutTemplate) return c.text('The page is not built: run npm run build.', 503)
     setPageHeaders(c, [], [], options.templates.styleHashes)
-    return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language'))))
+    const lang = preferredLocale(c.req.header('accept-language'))
+    return c.html(withLanguage(renderCheckout(checkoutTemplate, null, lang), lang, options.templates.chunks))
   })
 
   /** The client-secret page named by its session, so it can carry that merchant's frame-ancestors. */
@@ -257,7 +258,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
     const framing = pageFraming(merchant, c.req.query(EMBED_PARAMS.hostOrigin))
     setPageHeaders(c, framing.ancestors, imageOrigins(merchant, framing), options.templates.styleHashes)
-    return c.html(renderCheckout(checkoutTemplate, null, preferredLocale(c.req.header('accept-language')), framing.embed))
+    const lang = preferredLocale(c.req.header('accept-language'))
+    return c.html(withLanguage(renderCheckout(checkoutTemplate, null, lang, framing.embed), lang, options.templates.chunks))
   })
 
   if (options.staticDir) {

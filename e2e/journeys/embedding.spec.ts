@@ -255,8 +255,8 @@ test.describe('a merchant page mounting through /embed.js', () => {
     const second = await merchant.createSession({ ...monthly, amount: '2.00', description: 'A second, longer plan description' })
     await host.mount('one', { url: first.pageUrl })
     await host.mount('two', { url: second.pageUrl, appearance: { theme: 'dark' } })
-    expect((await host.expectEvent('one', 'ready')).payload).toEqual({ orderId: first.orderId })
-    expect((await host.expectEvent('two', 'ready')).payload).toEqual({ orderId: second.orderId })
+    expect((await host.expectEvent('one', 'ready')).payload).toEqual({ orderId: first.orderId, language: 'en', title: 'Secure checkout' })
+    expect((await host.expectEvent('two', 'ready')).payload).toEqual({ orderId: second.orderId, language: 'en', title: 'Secure checkout' })
 
     await expect(host.frame('one').locator('html')).toHaveAttribute('data-theme', 'light')
     await expect(host.frame('two').locator('html')).toHaveAttribute('data-theme', 'dark')

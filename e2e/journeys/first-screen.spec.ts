@@ -54,8 +54,11 @@ const markHeading = (page: Page) =>
 const headingKept = (page: Page) =>
   page.evaluate(() => (window as unknown as { serverHeading?: Element }).serverHeading === document.querySelector('h1'))
 
-/** The page has hydrated once its buttons work: the language switcher is inert until then. */
-const expectHydrated = (page: Page) => expect(page.getByRole('button', { name: 'English' })).toBeEnabled()
+/** The language switcher, a select in the header. */
+const languageSwitcher = (page: Page) => page.getByRole('banner').getByRole('combobox')
+
+/** The page has hydrated once its controls work: the language switcher is inert until then. */
+const expectHydrated = (page: Page) => expect(languageSwitcher(page)).toBeEnabled()
 
 async function completeByCollect(request: APIRequestContext, orderId: string, pageUrl: string): Promise<void> {
   const pageId = new URL(pageUrl, 'http://x').pathname.split('/')[2] ?? ''
@@ -78,7 +81,7 @@ test('the ready screen shows before any script, inert where it needs one, then h
   await expect(checkout.disclosure).toBeVisible()
   const proceed = page.getByRole('button', { name: /^Continue with/ })
   await expect(proceed).toBeDisabled()
-  await expect(page.getByRole('button', { name: 'हिन्दी' })).toBeDisabled()
+  await expect(languageSwitcher(page)).toBeDisabled()
   // Styled before any script: the inlined style sheet and the merchant's colours apply.
   const header = page.locator('header')
   await expect(header).toHaveCSS('background-color', 'rgb(15, 118, 110)')
@@ -137,10 +140,37 @@ test('the language the server chose from Accept-Language is drawn, and switching
   await expect(page.locator('html')).toHaveAttribute('lang', 'hi')
 
   release()
-  await expect(page.getByRole('button', { name: 'English' })).toBeEnabled()
-  await page.getByRole('button', { name: 'English' }).click()
+  await expectHydrated(page)
+  await languageSwitcher(page).selectOption({ label: 'English' })
   await expect(page.getByRole('heading', { level: 1, name: 'Review and pay' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  expect(problems).toEqual([])
+  await context.close()
+})
+
+test('Urdu from Accept-Language is drawn right to left before any script, and hydrates in Urdu', async ({ browser, merchant }) => {
+  const context = await browser.newContext({ locale: 'ur-PK', extraHTTPHeaders: { 'accept-language': 'ur-PK,ur;q=0.9' } })
+  const page = await context.newPage()
+  const problems = watchProblems(page)
+  const { pageUrl } = await merchant.createSession(mandate)
+  const release = await openBeforeScript(page, pageUrl)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ur')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  const heading = page.getByRole('heading', { level: 1 })
+  await expect(heading).toBeVisible()
+  const drawn = await heading.textContent()
+  expect(drawn).not.toBe('Review and pay')
+  await markHeading(page)
+
+  release()
+  await expectHydrated(page)
+  await expect(languageSwitcher(page)).toHaveValue('ur')
+  await expect(heading).toHaveText(drawn ?? '')
+  expect(await headingKept(page)).toBe(true)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await languageSwitcher(page).selectOption({ label: 'English' })
+  await expect(page.getByRole('heading', { level: 1, name: 'Review and pay' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
   expect(problems).toEqual([])
   await context.close()
 })

@@ -39,7 +39,8 @@ export class CheckoutPage {
     return this.testId('mandateDisclosure')
   }
 
-  async chooseLanguage(name: 'English' | 'हिन्दी'): Promise<void> {
-    await this.page.getByRole('group', { name: /Language|भाषा/ }).getByRole('button', { name }).click()
+  /** Picks a language by its name in its own script, as the switcher lists it. */
+  async chooseLanguage(name: string): Promise<void> {
+    await this.page.getByRole('banner').getByRole('combobox').selectOption({ label: name })
   }
 }

@@ -21,7 +21,15 @@ function sandboxWith(renderFirstScreen: RenderFirstScreen) {
     publicOrigin: 'http://127.0.0.1:4000',
     qaEnabled: true,
   }
-  const templates = { checkout: TEMPLATE, demo: TEMPLATE, styleHashes: [PAGE_STYLE], chunks: new Map([['src/b.tsx', ['assets/b-1.js']]]) }
+  const templates = {
+    checkout: TEMPLATE,
+    demo: TEMPLATE,
+    styleHashes: [PAGE_STYLE],
+    chunks: new Map([
+      ['src/b.tsx', ['assets/b-1.js']],
+      ['src/i18n/ur/index.ts', ['assets/ur-1.js']],
+    ]),
+  }
   return { deps, app: createApp(deps, { templates, staticDir: null, renderFirstScreen }) }
 }
 
@@ -43,6 +51,27 @@ describe('the payment page drawn by the server', () => {
     const [request] = render.mock.calls[0] ?? []
     expect(request).toMatchObject<Partial<FirstScreenRequest>>({ locale: 'hi', userAgent: 'Mozilla/5.0 (Linux; Android 14)', search: '?upi_channel=collect' })
     expect(request?.boot).toMatchObject({ kind: 'session', view: { pageId: order.id } })
+  })
+
+  it('renders in the language Accept-Language asks for, right to left for Urdu, with its catalog preloaded once', async () => {
+    const render = vi.fn<RenderFirstScreen>(({ locale }) => Promise.resolve({ ...SCREEN, modules: [`src/i18n/${locale}/index.ts`] }))
+    const { deps, app } = sandboxWith(render)
+    const order = await seedOrder(deps)
+    const html = await (await app.request(`/orders/${order.id}/payment-page`, { headers: { 'accept-language': 'ur-PK,ur;q=0.9,en;q=0.8' } })).text()
+    expect(html).toContain(' lang="ur" dir="rtl">')
+    expect(render.mock.calls[0]?.[0].locale).toBe('ur')
+    expect(html.match(/href="\/assets\/ur-1\.js"/g)).toHaveLength(1)
+  })
+
+  it('preloads the catalog of the language a page the browser renders starts in', async () => {
+    const { deps, app } = sandboxWith(() => Promise.resolve(null))
+    const order = await seedOrder(deps)
+    const html = await (await app.request(`/orders/${order.id}/payment-page`, { headers: { 'accept-language': 'ur' } })).text()
+    expect(html).toContain('<div id="root"></div>')
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/ur-1.js">')
+    const clientSecret = await (await app.request('/checkout', { headers: { 'accept-language': 'ur' } })).text()
+    expect(clientSecret).toContain('<html lang="ur" dir="rtl"')
+    expect(clientSecret).toContain('<link rel="modulepreload" crossorigin href="/assets/ur-1.js">')
   })
 
   it('draws a link that matches no session too, answered 404', async () => {

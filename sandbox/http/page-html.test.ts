@@ -23,8 +23,11 @@ describe('renderCheckout', () => {
   const template = '<!doctype html><html lang="en"><head><title>x</title></head><body></body></html>'
   it('sets lang and inlines the boot payload as non-executable JSON', () => {
     const html = renderCheckout(template, { kind: 'error', code: 'not_found' }, 'hi')
-    expect(html).toContain('<html lang="hi"')
+    expect(html).toContain('<html lang="hi" dir="ltr"')
     expect(html).toContain('<script type="application/json" id="boot-data">{"kind":"error","code":"not_found"}</script></head>')
+  })
+  it('lays a right-to-left language out right to left from the first paint', () => {
+    expect(renderCheckout(template, null, 'ur')).toContain('<html lang="ur" dir="rtl"')
   })
   it('leaves the page without data on the client-secret path', () => {
     expect(renderCheckout(template, null, 'en')).not.toContain('boot-data')

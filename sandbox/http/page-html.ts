@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as z from 'zod'
 import { BOOT_ELEMENT_ID, BootPayload, EMBED_BOOT_ELEMENT_ID, type EmbedBoot } from '../../contract/boot'
-import type { FirstScreen, RenderFirstScreen } from '../../contract/first-screen'
+import { catalogModule, type FirstScreen, type RenderFirstScreen } from '../../contract/first-screen'
 import type { Locale } from '../../contract/session'
+import { textDirection } from '../../contract/values'
 
 /** Bidi controls: escaped too, so merchant text cannot reorder what view-source or a log viewer shows. */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
@@ -88,6 +89,25 @@ export async function loadFirstScreenRenderer(ssrDir: string): Promise<RenderFir
 
 const ROOT_ELEMENT = '<div id="root"></div>'
 
+/** Module preloads in `document`'s head for the chunks `modules` take that it does not load already. */
+function withPreloads(document: string, modules: readonly string[], chunks: PageTemplates['chunks']): string {
+  const files = new Set(modules.flatMap((module) => chunks.get(module) ?? []))
+  const preloads = [...files]
+    .map((file) => `/${file}`)
+    .filter((href) => !document.includes(`"${href}"`))
+    .map((href) => `<link rel="modulepreload" crossorigin href="${href}">`)
+  return document.replace('</head>', () => `${preloads.join('')}</head>`)
+}
+
+/**
+ * The checkout document with a preload of its language's catalog, which the page waits for before
+ * it renders (the entry holds none): fetched with the entry, not after it has run, whether or not
+ * the server draws the first screen.
+ */
+export function withLanguage(document: string, lang: Locale, chunks: PageTemplates['chunks']): string {
+  return withPreloads(document, [catalogModule(lang)], chunks)
+}
+
 /**
  * The checkout document with its first screen drawn in: the markup in the root element, the
  * session's colours as a style element (its hash for the CSP is returned), the theme on `<html>`,
@@ -95,17 +115,13 @@ const ROOT_ELEMENT = '<div id="root"></div>'
  * does not load already, so the page hydrates after the entry's one round trip.
  */
 export function withFirstScreen(document: string, screen: FirstScreen, chunks: PageTemplates['chunks']): { html: string; styleHash: string } {
-  const files = new Set(screen.modules.flatMap((module) => chunks.get(module) ?? []))
-  const preloads = [...files]
-    .map((file) => `/${file}`)
-    .filter((href) => !document.includes(`"${href}"`))
-    .map((href) => `<link rel="modulepreload" crossorigin href="${href}">`)
   const theme = screen.theme ? ` data-theme="${screen.theme}"` : ''
   // Replaced through functions: a replacement string would read `$&`, `$'` … in merchant text as patterns.
-  const html = document
+  const drawn = document
     .replace('<html ', () => `<html${theme} `)
-    .replace('</head>', () => `<style>${screen.css}</style>${preloads.join('')}</head>`)
+    .replace('</head>', () => `<style>${screen.css}</style></head>`)
     .replace(ROOT_ELEMENT, () => `<div id="root">${screen.html}</div>`)
+  const html = withPreloads(drawn, screen.modules, chunks)
   return { html, styleHash: styleHash(screen.css) }
 }
 
@@ -113,12 +129,12 @@ const dataElement = (id: string, value: unknown) => `<script type="application/j
 
 /**
  * The checkout page with its boot payload and accepted embedding inlined as data (not script), and
- * `lang` set. The payload is checked against the contract here, where it is made: the page reads
- * it without a schema, to keep zod out of its first load. A payload that breaks the contract is a
- * sandbox bug and throws.
+ * `lang` and `dir` set (a right-to-left language is laid out so from the first paint). The payload
+ * is checked against the contract here, where it is made: the page reads it without a schema, to
+ * keep zod out of its first load. A payload that breaks the contract is a sandbox bug and throws.
  */
 export function renderCheckout(template: string, boot: BootPayload | null, lang: Locale, embed: EmbedBoot | null = null): string {
-  const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
+  const withLang = template.replace(/<html lang="[^"]*"/, `<html lang="${lang}" dir="${textDirection(lang)}"`)
   if (boot) {
     const checked = BootPayload.safeParse(boot)
     if (!checked.success) throw new Error(`boot payload breaks the contract: ${checked.error.message}`)

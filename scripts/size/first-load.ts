@@ -30,11 +30,12 @@ export interface FirstLoad {
 
 /**
  * gzip (level 9) bytes of what the built page's HTML makes the browser fetch before any code runs:
- * its scripts, module preloads and style sheets, and every module those scripts import statically.
+ * its scripts, module preloads and style sheets, and every module those scripts import statically;
+ * with `alsoLoaded`, those modules too (a language's catalog, fetched before the first paint).
  */
-export function firstLoad(distDir: string, htmlFile = 'index.html'): FirstLoad {
+export function firstLoad(distDir: string, htmlFile = 'index.html', alsoLoaded: readonly string[] = []): FirstLoad {
   const seen = new Set<string>()
-  const queue = htmlReferences(readFileSync(join(distDir, htmlFile), 'utf8'))
+  const queue = [...htmlReferences(readFileSync(join(distDir, htmlFile), 'utf8')), ...alsoLoaded]
   const files: FirstLoad['files'] = []
   while (queue.length > 0) {
     const url = queue.shift() ?? ''

@@ -1,5 +1,4 @@
 import type { BootPayload } from '../../contract/boot'
-import type { Locale } from '../../contract/session'
 import { checkoutStage, initialStep } from './checkout-step'
 import { preloadDisclosure, preloadPlanChange } from './lazy-disclosure'
 import { preloadClosedScreens, preloadFinalSteps } from './lazy-parts'
@@ -45,9 +44,3 @@ export function firstScreenParts(boot: BootPayload | null): Part[] {
       return [FINAL_STEPS, ...disclosure]
   }
 }
-
-/**
- * The main catalog's module of a language other than English (src/i18n/catalogs.ts imports each
- * from its folder); English is in the entry, so the manifest has no chunk of its own for it.
- */
-export const catalogModule = (locale: Locale): string => `src/i18n/${locale}/index.ts`

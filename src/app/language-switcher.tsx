@@ -1,10 +1,14 @@
 import type { Locale } from '../../contract/session'
 import { LOCALES } from '../../contract/values'
 import { useI18n } from '../i18n/i18n-context'
+import { LANGUAGE_NAMES } from '../i18n/languages'
 import { rememberLocale } from '../lib/locale-memory'
 import { useHydrated } from '../lib/use-hydrated'
 
-/** English / हिन्दी as two toggle buttons; each name is written in its own language. */
+/**
+ * The page's languages in one native select: each name is written in its own language and script
+ * (and marked with its `lang`), so a customer finds theirs whatever the page shows now.
+ */
 export function LanguageSwitcher() {
   const { t, locale, setLocale } = useI18n()
   // Inert on the server-rendered screen until the page can switch.
@@ -14,22 +18,21 @@ export function LanguageSwitcher() {
     setLocale(next)
   }
   return (
-    <div role="group" aria-label={t('common.language.label')} className="flex gap-1">
+    <select
+      aria-label={t('common.language.label')}
+      value={locale}
+      disabled={!hydrated}
+      onChange={(event) => {
+        const next = LOCALES.find((option) => option === event.target.value)
+        if (next) choose(next)
+      }}
+      className="min-h-11 max-w-36 rounded-lg border border-(--brand-fg) bg-transparent px-2 text-sm font-semibold text-(--brand-fg) *:bg-white *:text-slate-900"
+    >
       {LOCALES.map((option) => (
-        <button
-          key={option}
-          type="button"
-          lang={option}
-          aria-pressed={locale === option}
-          disabled={!hydrated}
-          onClick={() => choose(option)}
-          className={`min-h-11 min-w-11 rounded-lg border border-(--brand-fg) px-3 text-sm font-semibold ${
-            locale === option ? 'bg-(--brand-fg) text-(--brand)' : 'bg-transparent text-(--brand-fg)'
-          }`}
-        >
-          {t(`common.language.${option}`)}
-        </button>
+        <option key={option} value={option} lang={option}>
+          {LANGUAGE_NAMES[option]}
+        </option>
       ))}
-    </div>
+    </select>
   )
 }

@@ -50,8 +50,8 @@ describe('the server-rendered first screen', () => {
     const [proceed] = [...html.matchAll(/<button[^>]*>[\s\S]*?<\/button>/g)].map((m) => m[0]).filter((b) => textOf(b).startsWith('Continue'))
     expect(proceed).toContain('disabled=""')
     // The language switcher too: nothing on the drawn screen looks clickable while a tap would do nothing.
-    expect(html).toMatch(/<button type="button" lang="en" [^>]*disabled=""/)
-    expect(html).toMatch(/<button type="button" lang="hi" [^>]*disabled=""/)
+    expect(html).toMatch(/<select aria-label="Language"[^>]* disabled=""/)
+    expect(html).toMatch(/<option value="ur" lang="ur"/)
   })
 
   it('offers the UPI channel of the device the request came from, or the one the address asks for', async () => {
@@ -67,6 +67,10 @@ describe('the server-rendered first screen', () => {
     const screen = await render({ kind: 'session', view: mandateView }, { locale: 'hi' })
     expect(textsOf(screen.html, 'h1')).toEqual(['जाँचें और भुगतान करें'])
     expect(screen.modules).toEqual(['src/i18n/hi/index.ts', 'src/features/mandate-disclosure/components/mandate-disclosure.tsx'])
+    const urdu = await render({ kind: 'session', view: mandateView }, { locale: 'ur' })
+    expect(textsOf(urdu.html, 'h1')).toHaveLength(1)
+    expect(textsOf(urdu.html, 'h1')).not.toEqual(['Review and pay'])
+    expect(urdu.modules[0]).toBe('src/i18n/ur/index.ts')
   })
 
   it("carries the merchant's colours and theme as a style sheet and an attribute, not as a style attribute the CSP would block", async () => {

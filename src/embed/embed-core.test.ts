@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMBED_PROTOCOL, EMBED_VERSION } from '../../contract/embed-protocol'
-import { frameUrl, readFrameMessage } from './embed-core'
+import { frameLabel, frameUrl, readFrameMessage } from './embed-core'
 
 const ORIGIN = 'http://127.0.0.1:4000'
 const SECRET = `cs_${'A'.repeat(24)}_secret_${'b'.repeat(32)}`
@@ -56,5 +56,16 @@ describe('readFrameMessage', () => {
     ['an array', [1, 2]],
   ])('ignores %s', (_name, data) => {
     expect(readFrameMessage(data, 'inst12345')).toBeNull()
+  })
+})
+
+describe('frameLabel', () => {
+  it('titles the frame in the checkout’s language', () => {
+    expect(frameLabel({ orderId: 'o1', language: 'ur', title: 'محفوظ چیک آؤٹ' })).toEqual({ title: 'محفوظ چیک آؤٹ', lang: 'ur' })
+  })
+
+  it('keeps the frame’s own title when a checkout sends none', () => {
+    expect(frameLabel({ orderId: 'o1' })).toBeNull()
+    expect(frameLabel({ orderId: 'o1', language: 'hi', title: '' })).toBeNull()
   })
 })

@@ -62,6 +62,12 @@ export function readFrameMessage(data: unknown, instance: string): EmbedEvent | 
   return { type, payload } as EmbedEvent
 }
 
+/** The frame's accessible name and language from the checkout's `ready`: its title in the session's language. */
+export function frameLabel(payload: Readonly<Record<string, unknown>>): { title: string; lang: string } | null {
+  const { title, language } = payload
+  return typeof title === 'string' && title !== '' && typeof language === 'string' && language !== '' ? { title, lang: language } : null
+}
+
 /**
  * Focus: a checkout mounted in answer to the customer's click (user activation) takes the focus
  * once it is ready, so keyboard and screen-reader users land in it; destroying it while it has
@@ -106,6 +112,13 @@ export function createMount(origin: string): MandateCheckoutApi['mount'] {
       if (!listening || message.type === 'ready') sendAppearance()
       listening = true
       if (message.type === 'resize') frame.style.height = `${Math.ceil(message.payload.height)}px`
+      if (message.type === 'ready') {
+        const label = frameLabel(message.payload)
+        if (label) {
+          frame.title = label.title
+          frame.lang = label.lang
+        }
+      }
       if (message.type === 'ready' && focusWhenReady && !focused) {
         focused = true
         frame.focus()

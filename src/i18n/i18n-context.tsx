@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Locale } from '../../contract/session'
-import { en, type Catalog, type MessageKey } from './en'
+import type { Catalog, MessageKey } from './en'
 import { loadCatalog } from './catalogs'
+import { textDirection } from '../../contract/values'
 import { translate, type MessageParams } from './translate'
 
 export interface I18n {
@@ -14,8 +15,9 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null)
 
 /**
- * Holds the active locale and its catalog; sets <html lang> to match. Pass the initial locale's
- * catalog when it is already loaded, so the first render is in the customer's language.
+ * Holds the active locale and its catalog; sets <html lang> and <html dir> to match before the
+ * browser paints, so a right-to-left language never shows a left-to-right frame. The initial
+ * locale's catalog comes loaded, so the first render is in the customer's language.
  */
 export function I18nProvider({
   initialLocale,
@@ -23,12 +25,10 @@ export function I18nProvider({
   children,
 }: {
   initialLocale: Locale
-  initialCatalog?: Catalog
+  initialCatalog: Catalog
   children: ReactNode
 }) {
-  const [state, setState] = useState<{ locale: Locale; catalog: Catalog }>(() =>
-    initialCatalog ? { locale: initialLocale, catalog: initialCatalog } : { locale: 'en', catalog: en },
-  )
+  const [state, setState] = useState<{ locale: Locale; catalog: Catalog }>({ locale: initialLocale, catalog: initialCatalog })
   const [wanted, setWanted] = useState<Locale>(initialLocale)
 
   useEffect(() => {
@@ -42,9 +42,12 @@ export function I18nProvider({
     }
   }, [wanted, state.locale])
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.lang = state.locale
-  }, [state.locale])
+    document.documentElement.dir = textDirection(state.locale)
+    // The tab's title, and through the embed bridge the host's frame title, in the same language.
+    document.title = state.catalog['header.secureCheckout']
+  }, [state.locale, state.catalog])
 
   const t = useCallback((key: MessageKey, params?: MessageParams) => translate(state.catalog, key, params), [state.catalog])
   const value = useMemo<I18n>(() => ({ locale: state.locale, catalog: state.catalog, t, setLocale: setWanted }), [state, t])

@@ -61,7 +61,7 @@ describe('toOrderDraft for mode payment', () => {
     expect(draftOf(paymentBody({ description: 'Annual gear' })).description).toBe('Annual gear')
   })
   it('ignores a language the page does not speak', () => {
-    expect(draftOf(paymentBody({ metadata: { language: 'ta' } })).language).toBeNull()
+    expect(draftOf(paymentBody({ metadata: { language: 'fr' } })).language).toBeNull()
   })
 })
 

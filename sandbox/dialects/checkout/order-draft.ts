@@ -1,5 +1,6 @@
 import { inr } from '../../../contract/money'
 import type { LineItem, Locale } from '../../../contract/session'
+import { LOCALES } from '../../../contract/session'
 import type { Customer } from '../../domain/order'
 import type { OrderDraft } from '../../domain/orders'
 import type { Merchant } from '../../merchants'
@@ -62,7 +63,7 @@ function toLineItem(item: CreateSessionLineItem): LineItem {
 
 function languageOf(metadata: Record<string, string>): Locale | null {
   const language = metadata['language']
-  return language === 'en' || language === 'hi' ? language : null
+  return LOCALES.find((locale) => locale === language) ?? null
 }
 
 function chargedTodayMinor(request: CreateSessionRequest): number {

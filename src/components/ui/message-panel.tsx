@@ -15,7 +15,7 @@ export function MessagePanel({
 }) {
   const accent = { neutral: 'border-slate-300', warning: 'border-amber-500', error: 'border-red-600' }[tone]
   return (
-    <section aria-labelledby={`${screen}-heading`} className={`flex flex-col gap-4 border-l-4 pl-4 ${accent}`}>
+    <section aria-labelledby={`${screen}-heading`} className={`flex flex-col gap-4 border-s-4 ps-4 ${accent}`}>
       <ScreenHeading screen={screen} id={`${screen}-heading`}>
         {heading}
       </ScreenHeading>

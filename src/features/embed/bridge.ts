@@ -27,7 +27,7 @@ export function startBridge(context: EmbedContext, { unmount }: BridgeOptions): 
   const reportView = () => {
     const view = shownView.get()
     if (!view) return
-    const next = eventsForView(reported, view)
+    const next = eventsForView(reported, view, { language: document.documentElement.lang, title: document.title })
     reported = next.reported
     next.events.forEach(post)
   }

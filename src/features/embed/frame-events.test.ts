@@ -41,19 +41,22 @@ const declined = view({
   returnUrl: FAILED_RETURN,
 })
 
+/** The page's language and title as the bridge reads them from the document. */
+const PAGE = { language: 'ta', title: 'பாதுகாப்பான செக்அவுட்' }
+
 /** Feeds views in order and collects the event types, as the bridge does. */
 function replay(views: readonly SessionView[], from: Reported = NOTHING_REPORTED) {
   let reported = from
   return views.map((next) => {
-    const result = eventsForView(reported, next)
+    const result = eventsForView(reported, next, PAGE)
     reported = result.reported
     return result.events
   })
 }
 
 describe('eventsForView', () => {
-  it('says ready once, with the order id', () => {
-    expect(replay([view(), view()])).toEqual([[{ type: 'ready', payload: { orderId: 'order_1' } }], []])
+  it('says ready once, with the order id and the page’s language and title', () => {
+    expect(replay([view(), view()])).toEqual([[{ type: 'ready', payload: { orderId: 'order_1', ...PAGE } }], []])
   })
 
   it('reports each new pending attempt once, with its number, instrument and channel', () => {
@@ -72,7 +75,7 @@ describe('eventsForView', () => {
   })
 
   it('does not call an attempt that was already pending when the frame loaded a new one', () => {
-    expect(replay([view({ attempt: attempt() })])).toEqual([[{ type: 'ready', payload: { orderId: 'order_1' } }]])
+    expect(replay([view({ attempt: attempt() })])).toEqual([[{ type: 'ready', payload: { orderId: 'order_1', ...PAGE } }]])
   })
 
   it('reports completion with the signed result parameters of the return URL, once', () => {

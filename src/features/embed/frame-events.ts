@@ -38,16 +38,21 @@ export function signedResult(returnUrl: string | null): SignedResult | null {
 }
 
 /**
- * The host's events for a new session view. The first view makes the frame `ready` (and reports a
+ * The host's events for a new session view. The first view makes the frame `ready`, with the page's
+ * language and title for the host's frame (and reports a
  * session that is already over); after it, a new pending attempt is `attempt_started` and an
  * attempt that ended without success is `failed`; the session's end is `completed`, `failed` or
  * `expired`, once. Pure: every transition is unit-tested.
  */
-export function eventsForView(reported: Reported, view: SessionView): { reported: Reported; events: EmbedEvent[] } {
+export function eventsForView(
+  reported: Reported,
+  view: SessionView,
+  page: { language: string; title: string },
+): { reported: Reported; events: EmbedEvent[] } {
   const events: EmbedEvent[] = []
   const attempt = view.attempt
   const first = !reported.ready
-  if (first) events.push({ type: 'ready', payload: { orderId: view.orderId } })
+  if (first) events.push({ type: 'ready', payload: { orderId: view.orderId, ...page } })
   if (!first && attempt?.status === 'pending' && attempt.id !== reported.attemptId) {
     // The protocol's `instrument` is the rail (docs/embedding.md); only UPI has channels.
     const channel = attempt.rail === 'upi' ? attempt.channel : null

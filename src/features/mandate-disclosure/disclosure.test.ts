@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { FREQUENCIES, RULE_TYPES, type Frequency, type MandateTerms, type RuleType } from '../../../contract/mandate'
 import { inr } from '../../../contract/money'
 import type { Locale } from '../../../contract/session'
+import { LOCALES } from '../../../contract/values'
 import { disclosureCatalogs as catalogs } from '../../i18n/disclosure-catalogs'
 import { phraseText } from '../../i18n/phrase'
-import { describeMandate, ordinalSuffix, type DisclosureInput } from './disclosure'
+import { describeMandate, ordinal, type DisclosureInput } from './disclosure'
+
+/** The languages whose exact wording these tables pin; every language is checked for distinct sentences. */
+type Worded = 'en' | 'hi'
 
 // 1 Dec 2026 and 30 Nov 2056 in IST.
 const terms = (overrides: Partial<MandateTerms> = {}): MandateTerms => ({
@@ -50,7 +54,7 @@ describe('the example from docs/product.md#disclosing-the-mandate', () => {
 })
 
 describe('every frequency has its own wording', () => {
-  const expected: Record<Frequency, Record<Locale, string>> = {
+  const expected: Record<Frequency, Record<Worded, string>> = {
     ONETIME: { en: 'to debit up to ₹1,000.00 once, between 1 Dec 2026 and 30 Nov 2056.', hi: 'के बीच, आपके खाते से एक बार अधिकतम ₹1,000.00 काटने' },
     DAILY: { en: 'up to ₹1,000.00 every day, from 1 Dec 2026', hi: 'तक, हर दिन, आपके खाते से' },
     WEEKLY: { en: 'every week, on or after Friday, from', hi: 'हर सप्ताह शुक्रवार को या उसके बाद' },
@@ -69,7 +73,7 @@ describe('every frequency has its own wording', () => {
   })
 
   it('gives ten different first sentences in each language', () => {
-    for (const locale of ['en', 'hi'] as const) {
+    for (const locale of LOCALES) {
       const firsts = FREQUENCIES.map((frequency) => {
         const [first] = describeMandate(input({ frequency }), locale)
         return first ? phraseText(first, catalogs[locale]) : ''
@@ -80,7 +84,7 @@ describe('every frequency has its own wording', () => {
 })
 
 describe('every rule type', () => {
-  const words: Record<RuleType, Record<Locale, string>> = {
+  const words: Record<RuleType, Record<Worded, string>> = {
     ON: { en: 'each month, on the 5th,', hi: 'हर महीने 5 तारीख को, आपके' },
     BEFORE: { en: 'each month, on or before the 5th,', hi: 'हर महीने 5 तारीख को या उससे पहले,' },
     AFTER: { en: 'each month, on or after the 5th,', hi: 'हर महीने 5 तारीख को या उसके बाद,' },
@@ -143,7 +147,7 @@ describe('rule_value per frequency', () => {
     [28, '28th'],
     [31, '31st'],
   ])('day %i is the %s', (n, expected) => {
-    expect(`${n}${ordinalSuffix(n)}`).toBe(expected)
+    expect(phraseText(ordinal(n, 'en'), catalogs.en)).toBe(expected)
     expect(text(input({ ruleType: 'ON', ruleValue: n }), 'en')).toContain(`each month, on the ${expected},`)
     expect(text(input({ ruleType: 'ON', ruleValue: n }), 'hi')).toContain(`हर महीने ${n} तारीख को,`)
   })
@@ -158,7 +162,7 @@ describe('rule_value per frequency', () => {
     [113, '113th'],
     [1021, '1021st'],
   ])('%i is the %s beyond the days of a month too', (n, expected) => {
-    expect(`${n}${ordinalSuffix(n)}`).toBe(expected)
+    expect(phraseText(ordinal(n, 'en'), catalogs.en)).toBe(expected)
   })
 
   const dayFrequencies = ['MONTHLY', 'BIMONTHLY', 'QUARTERLY', 'HALFYEARLY', 'YEARLY'] as const

@@ -23,16 +23,24 @@ export type Phrase = AnyPhrase<DisclosureKey>
 export type Recurring = Exclude<Frequency, 'ONETIME'>
 type DayOfMonthFrequency = 'MONTHLY' | 'BIMONTHLY' | 'QUARTERLY' | 'HALFYEARLY' | 'YEARLY'
 
-type OrdinalSuffix = 'st' | 'nd' | 'rd' | 'th'
+/** The CLDR ordinal categories a catalog words (`zero` is in none of the page's languages). */
+type OrdinalCategory = 'one' | 'two' | 'few' | 'many' | 'other'
+const ordinalRules = new Map<Locale, Intl.PluralRules>()
 
-/** English ordinal categories (CLDR) and their suffixes: 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 31st. */
-const ORDINAL_SUFFIXES: Readonly<Record<Intl.LDMLPluralRule, OrdinalSuffix>> = { zero: 'th', one: 'st', two: 'nd', few: 'rd', many: 'th', other: 'th' }
-const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' })
+/** CLDR's ordinal category of `n` in `locale`: English 1st/2nd/3rd/4th, Bengali's, Marathi's or Odia's own classes, one class in Tamil. */
+export function ordinalCategory(n: number, locale: Locale): OrdinalCategory {
+  let rules = ordinalRules.get(locale)
+  if (!rules) {
+    rules = new Intl.PluralRules(locale, { type: 'ordinal' })
+    ordinalRules.set(locale, rules)
+  }
+  const category = rules.select(n)
+  return category === 'zero' ? 'other' : category
+}
 
-export const ordinalSuffix = (n: number): OrdinalSuffix => ORDINAL_SUFFIXES[englishOrdinals.select(n)]
-
-const ordinal = (n: number): Phrase => ({ key: `disclosure.ordinal.${ordinalSuffix(n)}`, params: { n } })
-const dayOfMonth = (n: number): Phrase => ({ key: 'disclosure.dayOfMonth', params: { ordinal: ordinal(n) } })
+/** The ordinal `n` ("5th") as the language words it for a day of the month. */
+export const ordinal = (n: number, locale: Locale): Phrase => ({ key: `disclosure.ordinal.${ordinalCategory(n, locale)}`, params: { n } })
+const dayOfMonth = (n: number, locale: Locale): Phrase => ({ key: 'disclosure.dayOfMonth', params: { ordinal: ordinal(n, locale) } })
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const
 
@@ -45,6 +53,7 @@ export function debitDay(
   frequency: Recurring,
   ruleType: RuleType | null,
   value: number | null,
+  locale: Locale,
 ): { when: Phrase; note: Phrase | null } | null {
   if (ruleType === null || value === null) return null
   const on = (day: Phrase): Phrase => ({ key: `disclosure.rule.${ruleType}`, params: { day } })
@@ -56,13 +65,13 @@ export function debitDay(
     case 'FORTNIGHTLY': {
       // 1–15: the v-th and the (v+15)-th; 16: the 15th and the month's last day (docs/domain/upi.md#debit-day-rule-value).
       if (value === 16) {
-        return { when: on({ key: 'disclosure.fortnightMonthEnd', params: { first: ordinal(15) } }), note: null }
+        return { when: on({ key: 'disclosure.fortnightMonthEnd', params: { first: ordinal(15, locale) } }), note: null }
       }
       if (value > 16) return null
       const second = value + 15
       return {
-        when: on({ key: 'disclosure.fortnightDays', params: { first: ordinal(value), second: ordinal(second) } }),
-        note: second >= 29 ? { key: 'disclosure.shortMonthFortnight', params: { ordinal: ordinal(second) } } : null,
+        when: on({ key: 'disclosure.fortnightDays', params: { first: ordinal(value, locale), second: ordinal(second, locale) } }),
+        note: second >= 29 ? { key: 'disclosure.shortMonthFortnight', params: { ordinal: ordinal(second, locale) } } : null,
       }
     }
     case 'MONTHLY':
@@ -71,8 +80,8 @@ export function debitDay(
     case 'HALFYEARLY':
     case 'YEARLY':
       return {
-        when: on(dayOfMonth(value)),
-        note: value >= 29 ? { key: 'disclosure.shortMonth', params: { ordinal: ordinal(value) } } : null,
+        when: on(dayOfMonth(value, locale)),
+        note: value >= 29 ? { key: 'disclosure.shortMonth', params: { ordinal: ordinal(value, locale) } } : null,
       }
     case 'DAILY':
     case 'ASPRESENTED':
@@ -112,7 +121,7 @@ export function describeMandate(input: DisclosureInput, locale: Locale): Phrase[
     const amount: Phrase = { key: `disclosure.amount.${terms.amountRule}`, params: { amount: money(terms.maxAmount) } }
     const frequency = terms.frequency
     const day = isDayOfMonth(frequency) || frequency === 'WEEKLY' || frequency === 'FORTNIGHTLY'
-      ? debitDay(frequency, terms.ruleType, terms.ruleValue)
+      ? debitDay(frequency, terms.ruleType, terms.ruleValue, locale)
       : null
     const periodPhrase = period(frequency, terms.startDate, locale)
     if (day) {

@@ -3,13 +3,17 @@ import { BILLING_INTERVALS, type BillingInterval, type PriceSchedule } from '../
 import { RULE_TYPES, type RuleType } from '../../../contract/mandate'
 import { inr } from '../../../contract/money'
 import type { Locale } from '../../../contract/session'
+import { LOCALES } from '../../../contract/values'
 import { disclosureCatalogs } from '../../i18n/disclosure-catalogs'
 import { phraseText } from '../../i18n/phrase'
 import { scheduleCatalogs } from '../../i18n/schedule-catalogs'
 import { monthlyCharges, scheduleFixture } from '../../testing/price-schedule'
 import { describeSchedule, type ScheduleLineKind } from './schedule'
 
-const catalogs = { en: { ...disclosureCatalogs.en, ...scheduleCatalogs.en }, hi: { ...disclosureCatalogs.hi, ...scheduleCatalogs.hi } }
+const catalogs = Object.fromEntries(LOCALES.map((locale) => [locale, { ...disclosureCatalogs[locale], ...scheduleCatalogs[locale] }])) as Record<
+  Locale,
+  (typeof disclosureCatalogs)[Locale] & (typeof scheduleCatalogs)[Locale]
+>
 
 const described = (schedule: PriceSchedule, locale: Locale) => {
   return describeSchedule(schedule, 'Acme Fitness', locale)

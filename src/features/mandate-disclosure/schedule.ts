@@ -101,7 +101,7 @@ function recurring(schedule: PriceSchedule, interval: Recurring, merchantName: s
     interval === 'YEARLY' && regular
       ? { key: 'schedule.everyYearIn', params: { month: formatCalendarMonth(regular.date, locale) } }
       : { key: `schedule.every.${interval}` }
-  const day = debitDay(interval, schedule.recurring.ruleType, schedule.recurring.ruleValue)
+  const day = debitDay(interval, schedule.recurring.ruleType, schedule.recurring.ruleValue, locale)
   if (!day) return [{ kind: 'recurring', phrase: { key: 'schedule.thenAnyDay', params: { amount, period } } }]
   const lines: ScheduleLine[] = [{ kind: 'recurring', phrase: { key: 'schedule.then', params: { amount, period, when: day.when } } }]
   if (day.note) lines.push({ kind: 'note', phrase: day.note })

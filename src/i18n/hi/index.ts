@@ -3,5 +3,7 @@ import { common } from './common'
 import { states } from './states'
 import { summary } from './summary'
 import { instruments } from './instruments'
+import { disclosure } from './disclosure'
+import { schedule } from './schedule'
 
-export const hi: Catalog = { ...common, ...states, ...summary, ...instruments }
+export const hi: Catalog = { ...common, ...states, ...summary, ...instruments, ...disclosure, ...schedule }

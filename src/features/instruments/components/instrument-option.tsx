@@ -54,7 +54,7 @@ export function InstrumentOption({ instrument, checked, onSelect, optIn, onOptIn
           <PhraseText phrase={instrumentLabel(instrument)} />
         </label>
       </div>
-      <div className="flex flex-col gap-1 pl-8 text-sm leading-relaxed">
+      <div className="flex flex-col gap-1 ps-8 text-sm leading-relaxed">
         {hint && (
           <p id={`${id}-hint`} className="text-slate-700" data-testid={instrument.rail === 'upi' ? TEST_IDS.upiChannel : undefined}>
             {hint}

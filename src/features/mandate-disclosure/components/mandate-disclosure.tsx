@@ -1,6 +1,5 @@
 import { useI18n } from '../../../i18n/i18n-context'
 import { renderPhrase } from '../../../i18n/phrase-text'
-import { disclosureCatalogs } from '../../../i18n/disclosure-catalogs'
 import { TEST_IDS } from '../../../lib/test-ids'
 import { describeMandate, type DisclosureInput } from '../disclosure'
 
@@ -12,8 +11,7 @@ export { PriceScheduleSection } from './price-schedule'
  * own heading). Readable size, not fine print.
  */
 export function MandateDisclosure({ input, heading }: { input: DisclosureInput; heading?: string }) {
-  const { locale } = useI18n()
-  const catalog = disclosureCatalogs[locale]
+  const { locale, catalog } = useI18n()
   const sentences = describeMandate(input, locale)
   return (
     <section
@@ -24,7 +22,7 @@ export function MandateDisclosure({ input, heading }: { input: DisclosureInput; 
       <h2 id="disclosure-heading" className="text-lg font-semibold text-slate-900">
         {heading ?? catalog['disclosure.heading']}
       </h2>
-      <ul className="flex list-disc flex-col gap-2 pl-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
+      <ul className="flex list-disc flex-col gap-2 ps-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
         {sentences.map((sentence, index) => (
           <li key={`${sentence.key}-${index}`}>
             {renderPhrase(sentence, catalog)}

@@ -1,9 +1,6 @@
-import { useMemo } from 'react'
 import type { PriceSchedule } from '../../../../contract/billing'
 import { useI18n } from '../../../i18n/i18n-context'
 import { renderPhrase } from '../../../i18n/phrase-text'
-import { disclosureCatalogs } from '../../../i18n/disclosure-catalogs'
-import { scheduleCatalogs } from '../../../i18n/schedule-catalogs'
 import { TEST_IDS } from '../../../lib/test-ids'
 import { describeSchedule } from '../schedule'
 
@@ -14,8 +11,7 @@ import { describeSchedule } from '../schedule'
  * before the customer chooses how to pay. The plan's name and description are text, never markup.
  */
 export function PriceScheduleSection({ schedule, merchantName }: { schedule: PriceSchedule; merchantName: string }) {
-  const { locale } = useI18n()
-  const catalog = useMemo(() => ({ ...disclosureCatalogs[locale], ...scheduleCatalogs[locale] }), [locale])
+  const { locale, catalog } = useI18n()
   const text = describeSchedule(schedule, merchantName, locale)
   return (
     <section
@@ -36,7 +32,7 @@ export function PriceScheduleSection({ schedule, merchantName }: { schedule: Pri
           )}
         </div>
       )}
-      <ol className="flex list-disc flex-col gap-2 pl-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
+      <ol className="flex list-disc flex-col gap-2 ps-5 text-base leading-relaxed text-slate-800 marker:text-slate-500">
         {text.lines.map((line, index) =>
           line.kind === 'firstDebit' ? (
             <li key={`${line.phrase.key}-${index}`} data-testid={TEST_IDS.firstRegularDebit} className="font-semibold text-slate-900">

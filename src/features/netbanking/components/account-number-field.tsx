@@ -25,6 +25,7 @@ export function AccountNumberField({ id, label, hint, error, errorId, value, onC
       <input
         ref={inputRef}
         id={id}
+        dir="ltr"
         type="text"
         autoComplete="off"
         autoCapitalize="characters"

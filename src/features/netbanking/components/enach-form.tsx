@@ -152,6 +152,7 @@ export function EnachForm({ purpose, last, start }: EnachFormProps) {
             >
               <input
                 id="ifsc"
+                dir="ltr"
                 type="text"
                 autoComplete="off"
                 autoCapitalize="characters"

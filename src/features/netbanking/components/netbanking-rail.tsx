@@ -61,7 +61,9 @@ export function NetbankingRail({ view, step, attempts, back, restart, handOff, d
         onClick={() => back(view.attempt?.id ?? null)}
         className="min-h-11 rounded-lg px-1 font-semibold text-slate-900 underline disabled:cursor-not-allowed"
       >
-        <span aria-hidden="true">← </span>
+        <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+          ←
+        </span>{' '}
         {t('enach.back')}
       </button>
     </div>
@@ -100,7 +102,7 @@ export function NetbankingRail({ view, step, attempts, back, restart, handOff, d
       {purpose.kind === 'mandate' && disclosure}
       <EnachForm purpose={purpose} last={latest?.netbanking ?? null} start={start} />
       {failure && serverFieldError(failure) === null && (
-        <div role="alert" className="flex flex-col gap-3 border-l-4 border-red-600 pl-4">
+        <div role="alert" className="flex flex-col gap-3 border-s-4 border-red-600 ps-4">
           <p className="text-base text-slate-900">{t(failureKey(failure))}</p>
           {isRetryable(failure) && (
             <div>

@@ -10,17 +10,18 @@ import { formatDateTime } from '../../../lib/format'
 /** Bank, masked account and auth mode of the open request. */
 function RequestDetails({ detail }: { detail: NetbankingAttemptDetail }) {
   const { t } = useAreaText(enachCatalogs)
-  const rows: [string, string][] = [
-    [t('enach.details.bank'), detail.bankName],
-    ...(detail.account ? ([[t('enach.details.account'), detail.account.numberMasked]] as [string, string][]) : []),
-    [t('enach.details.mode'), t(`enach.mode.${detail.authMode}`)],
+  // The bank's name is in its own script; the masked account number reads left to right in any language.
+  const rows: { label: string; value: string; dir?: 'auto' | 'ltr' }[] = [
+    { label: t('enach.details.bank'), value: detail.bankName, dir: 'auto' },
+    ...(detail.account ? [{ label: t('enach.details.account'), value: detail.account.numberMasked, dir: 'ltr' as const }] : []),
+    { label: t('enach.details.mode'), value: t(`enach.mode.${detail.authMode}`) },
   ]
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">
-      {rows.map(([label, value]) => (
+      {rows.map(({ label, value, dir }) => (
         <div key={label} className="contents">
           <dt className="text-slate-700">{label}</dt>
-          <dd className="font-semibold text-slate-900">{value}</dd>
+          <dd className="font-semibold text-slate-900">{dir ? <bdi dir={dir}>{value}</bdi> : value}</dd>
         </div>
       ))}
     </dl>

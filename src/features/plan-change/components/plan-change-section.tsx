@@ -5,7 +5,6 @@ import { useI18n } from '../../../i18n/i18n-context'
 import { phraseText } from '../../../i18n/phrase'
 import { renderPhrase } from '../../../i18n/phrase-text'
 import { planChangeCatalogs } from '../../../i18n/plan-change-catalogs'
-import { scheduleCatalogs } from '../../../i18n/schedule-catalogs'
 import { formatCountdown } from '../../../lib/countdown'
 import { TEST_IDS } from '../../../lib/test-ids'
 import { useSecondsLeft } from '../../../lib/use-seconds-left'
@@ -24,8 +23,8 @@ interface PlanChangeSectionProps {
  * Plan names are text, never markup.
  */
 export function PlanChangeSection({ change, merchantName }: PlanChangeSectionProps) {
-  const { locale } = useI18n()
-  const catalog = useMemo(() => ({ ...scheduleCatalogs[locale], ...planChangeCatalogs[locale] }), [locale])
+  const { locale, catalog: main } = useI18n()
+  const catalog = useMemo(() => ({ ...main, ...planChangeCatalogs[locale] }), [main, locale])
   const text = describePlanChange(change, locale)
   const seconds = useSecondsLeft(change.quoteExpiresAt)
   const announce = useAnnounce()

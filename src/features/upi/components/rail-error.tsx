@@ -13,7 +13,7 @@ function messageKey(failure: WriteFailure): UpiKey {
 export function RailError({ failure, onRetry, retrying }: { failure: WriteFailure; onRetry: () => void; retrying: boolean }) {
   const { t } = useAreaText(upiCatalogs)
   return (
-    <div role="alert" className="flex flex-col gap-3 border-l-4 border-red-600 pl-4">
+    <div role="alert" className="flex flex-col gap-3 border-s-4 border-red-600 ps-4">
       <p className="text-base text-slate-900">{t(messageKey(failure))}</p>
       {isRetryable(failure) && (
         <div>

@@ -45,7 +45,9 @@ export function UpiRail({ view, step, attempts, back, restart }: UpiRailProps) {
           onClick={() => leave(back)}
           className="min-h-11 rounded-lg px-1 font-semibold text-slate-900 underline disabled:cursor-not-allowed"
         >
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+            ←
+          </span>{' '}
           {t('upi.back')}
         </button>
       </div>

@@ -67,6 +67,7 @@ export function VpaForm({ pageId, setUpMandate, send, sending }: VpaFormProps) {
         </p>
         <input
           id="vpa"
+          dir="ltr"
           type="text"
           autoComplete="off"
           inputMode="email"

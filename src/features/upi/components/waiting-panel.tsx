@@ -29,6 +29,8 @@ export function WaitingPanel({ attemptId, expiresAt, instructions, takeFocus, ch
     announce(t('upi.waiting.announce'))
     if (takeFocus) heading.current?.focus()
     previous.current = null
+    // Once the wait ends (approved, declined, expired, cancelled) "Waiting for your approval" is no longer true.
+    return () => announce('')
   }, [attemptId, takeFocus, announce, t])
 
   useEffect(() => {

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'কীভাবে পেমেন্ট করবেন বেছে নিন',
+  'instruments.label.upi.mandate': 'UPI অটোপে',
+  'instruments.label.netbanking.mandate': 'ই-ন্যাচ (ব্যাংক অ্যাকাউন্ট ম্যান্ডেট)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'নেট ব্যাংকিং',
+  'instruments.hint.netbanking.mandate': 'আপনার ব্যাংকে ম্যান্ডেট অনুমোদন করুন: নেট ব্যাংকিং, ডেবিট কার্ড বা আধার দিয়ে।',
+  'instruments.hint.netbanking.plain': 'আপনার ব্যাংকের ওয়েবসাইট থেকে নিজের অ্যাকাউন্ট দিয়ে পেমেন্ট করুন।',
+  'instruments.optIn.upi': 'ভবিষ্যতের পেমেন্টের জন্য UPI অটোপে-ও চালু করুন',
+  'instruments.optIn.netbanking': 'একটি ই-ন্যাচ ম্যান্ডেটও চালু করুন',
+  'instruments.unavailable': 'উপলব্ধ নয়। {reason}',
+  'instruments.optInMissing': 'এই উপায়ে পেমেন্ট করা যাবে, কিন্তু এতে ম্যান্ডেট চালু করা যাবে না। {reason}',
+  'instruments.reason.onetime_upi_only': 'এককালীন ম্যান্ডেট শুধু UPI অটোপে দিয়েই চালু করা যায়।',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI অটোপে-তে প্রতি ডেবিটে সর্বোচ্চ {limit} কাটা যায়, আর এই ম্যান্ডেট তার বেশি কাটার অনুমতি চায়।',
+  'instruments.reason.enach_max_amount_exceeded': 'এই ম্যান্ডেটের সর্বোচ্চ পরিমাণ ই-ন্যাচের সীমার চেয়ে বেশি।',
+  'instruments.reason.enach_frequency_unsupported': 'ই-ন্যাচে এই ব্যবধানে ডেবিট করা যায় না।',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit}-এর বেশি প্রতিটি ডেবিটে প্রতিবার আপনার UPI পিন লাগবে।',
+  'instruments.channel.intent': 'আপনার UPI অ্যাপ দিয়ে পেমেন্ট করুন',
+  'instruments.channel.qr': 'যেকোনো UPI অ্যাপ দিয়ে QR কোড স্ক্যান করুন',
+  'instruments.channel.collect': 'আপনার UPI আইডি-তে পাঠানো অনুরোধ অনুমোদন করুন',
+  'instruments.continue': '{instrument} দিয়ে এগিয়ে যান',
+  'instruments.noneAvailable': 'এই পেমেন্টের জন্য কোনো উপায়ই ব্যবহার করা যাচ্ছে না। সাহায্যের জন্য {merchant}-এর সঙ্গে যোগাযোগ করুন।',
+}

@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'আপনার প্ল্যান বদলান',
+  'planChange.from': 'বর্তমান প্ল্যান: {name}, {amount} {per}',
+  'planChange.to': 'নতুন প্ল্যান: {name}, {amount} {per}',
+  'planChange.breakdown': 'এখন দেওয়ার পরিমাণ কীভাবে হিসাব করা হয়েছে',
+  'planChange.credit': '{name}-এর অব্যবহৃত দিনের ক্রেডিট',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'একই দিনগুলির জন্য {name}',
+  'planChange.heldCredit': 'আগের প্ল্যান বদলের ক্রেডিট',
+  'planChange.covers': 'যে দিনগুলি ধরা হয়েছে',
+  'planChange.coversDays.one': '{from} – {until} (1 দিন)',
+  'planChange.coversDays.other': '{from} – {until} ({days} দিন)',
+  'planChange.payNow': 'এখন দিতে হবে',
+  'planChange.next': '{date} থেকে: {amount} {period}',
+  'planChange.newMandate': 'এই পেমেন্টে {name}-এর জন্য একটি নতুন ম্যান্ডেট চালু হবে। সেটি চালু হলেই আপনার বর্তমান ম্যান্ডেটের জায়গা নেবে।',
+  'planChange.quote.label': 'এই দাম বহাল থাকবে',
+  'planChange.quote.minute': 'এই দামের আর 1 মিনিট বাকি',
+  'planChange.quote.minutes': 'এই দামের আর {n} মিনিট বাকি',
+  'planChange.quote.seconds': 'এই দামের আর {n} সেকেন্ড বাকি',
+  'planChange.quote.expired': 'এই দামের মেয়াদ শেষ। নতুন লিঙ্কের জন্য {merchant}-এর সঙ্গে যোগাযোগ করুন।',
+  'planChange.success.changed': 'আপনার প্ল্যান বদলে {name} হয়েছে।',
+  'planChange.success.next': 'পরের চার্জ: {date}-এ {amount}',
+  'planChange.failure.unchanged': 'কিছুই বদলায়নি: আপনি {name}-এই আছেন, বিলিংয়ের তারিখও একই আছে।',
+}

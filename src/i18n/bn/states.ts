@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'সুরক্ষিত চেকআউট',
+  'state.loading.heading': 'আপনার পেমেন্টের বিবরণ লোড হচ্ছে',
+  'state.loading.status': 'পেমেন্টের বিবরণ লোড হচ্ছে…',
+  'state.ready.heading': 'দেখে নিন ও পেমেন্ট করুন',
+  'state.ready.status': 'পেমেন্টের বিবরণ লোড হয়েছে।',
+  'state.expired.heading': 'এই পেমেন্ট লিঙ্কের মেয়াদ শেষ হয়ে গেছে',
+  'state.expired.body': 'নতুন পেমেন্ট লিঙ্কের জন্য {merchant}-এর সঙ্গে যোগাযোগ করুন। এই লিঙ্কে আর পেমেন্ট করা যাবে না।',
+  'state.completed.heading': 'এই পেমেন্ট আগেই সম্পন্ন হয়েছে',
+  'state.cancel': 'বাতিল করে {merchant}-এ ফিরে যান',
+  'state.cancelling': 'বাতিল করা হচ্ছে…',
+  'state.cancelFailed': 'এই পেমেন্ট বাতিল করা যায়নি: হয়তো কোনো পেমেন্ট আপনার অনুমোদনের অপেক্ষায় আছে, অথবা সেশন শেষ হয়ে গেছে।',
+  'state.cancelled.heading': 'আপনি এই পেমেন্ট বাতিল করেছেন',
+  'state.cancelled.body': 'কোনো টাকা কাটা হয়নি এবং {merchant}-এর সঙ্গে কোনো ম্যান্ডেট তৈরি হয়নি।',
+  'state.returnTo': '{merchant}-এ ফিরে যান',
+  'state.notFound.heading': 'পেমেন্ট লিঙ্ক পাওয়া যায়নি',
+  'state.notFound.body': 'পুরো লিঙ্কটি খুলেছেন কি না দেখে নিন, অথবা বিক্রেতার কাছে নতুন লিঙ্ক চান।',
+  'state.malformed.heading': 'এই পেমেন্ট লিঙ্কটি সঠিক নয়',
+  'state.malformed.body': 'লিঙ্কটি হয়তো অসম্পূর্ণ বা ভুল টাইপ করা। বিক্রেতাকে আবার পাঠাতে বলুন।',
+  'state.unreachable.heading': 'পেমেন্ট সার্ভারের সঙ্গে যোগাযোগ করা যাচ্ছে না',
+  'state.unreachable.body': 'ইন্টারনেট সংযোগ দেখে নিয়ে আবার চেষ্টা করুন। আপনার কোনো টাকা কাটা হয়নি।',
+  'state.crashed.heading': 'কিছু একটা ভুল হয়েছে',
+  'state.crashed.body': 'পেজে একটি অপ্রত্যাশিত সমস্যা হয়েছে। আপনার কোনো টাকা কাটা হয়নি।',
+  'state.retry': 'আবার চেষ্টা করুন',
+  'state.retrying': 'আবার চেষ্টা করা হচ্ছে…',
+}

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'ચુકવણી કેવી રીતે કરવી તે પસંદ કરો',
+  'instruments.label.upi.mandate': 'UPI ઑટોપે',
+  'instruments.label.netbanking.mandate': 'ઈ-નેચ (બેંક ખાતા મેન્ડેટ)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'નેટ બેંકિંગ',
+  'instruments.hint.netbanking.mandate': 'તમારી બેંકમાં મેન્ડેટ મંજૂર કરો: નેટ બેંકિંગ, ડેબિટ કાર્ડ અથવા આધારથી.',
+  'instruments.hint.netbanking.plain': 'તમારી બેંકની વેબસાઇટ દ્વારા તમારા ખાતામાંથી ચુકવણી કરો.',
+  'instruments.optIn.upi': 'ભવિષ્યની ચુકવણીઓ માટે UPI ઑટોપે પણ સેટ કરો',
+  'instruments.optIn.netbanking': 'ઈ-નેચ મેન્ડેટ પણ સેટ કરો',
+  'instruments.unavailable': 'ઉપલબ્ધ નથી. {reason}',
+  'instruments.optInMissing': 'આ વિકલ્પથી ચુકવણી થઈ શકે છે, પણ તેનાથી મેન્ડેટ સેટ થઈ શકતો નથી. {reason}',
+  'instruments.reason.onetime_upi_only': 'એક વખતનો મેન્ડેટ ફક્ત UPI ઑટોપેથી જ સેટ થઈ શકે છે.',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ઑટોપેમાં દરેક કપાત વધુમાં વધુ {limit}ની હોઈ શકે, અને આ મેન્ડેટ તેનાથી વધુની મંજૂરી માગે છે.',
+  'instruments.reason.enach_max_amount_exceeded': 'આ મેન્ડેટની મહત્તમ રકમ ઈ-નેચની મર્યાદા કરતાં વધુ છે.',
+  'instruments.reason.enach_frequency_unsupported': 'ઈ-નેચમાં આ આવર્તનથી કપાત થઈ શકતી નથી.',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit}થી વધુની દરેક કપાત માટે દર વખતે તમારો UPI પિન જોઈશે.',
+  'instruments.channel.intent': 'તમારી UPI ઍપથી ચુકવણી કરો',
+  'instruments.channel.qr': 'કોઈપણ UPI ઍપથી QR કોડ સ્કેન કરો',
+  'instruments.channel.collect': 'તમારા UPI ID પર મોકલેલી વિનંતી મંજૂર કરો',
+  'instruments.continue': '{instrument} સાથે આગળ વધો',
+  'instruments.noneAvailable': 'આ ચુકવણી માટે કોઈ પણ વિકલ્પ વાપરી શકાતો નથી. મદદ માટે {merchant}નો સંપર્ક કરો.',
+}

@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'તમારો પ્લાન બદલો',
+  'planChange.from': 'હાલનો પ્લાન: {name}, {amount} {per}',
+  'planChange.to': 'નવો પ્લાન: {name}, {amount} {per}',
+  'planChange.breakdown': 'હમણાં ચૂકવવાની રકમ કેવી રીતે ગણાઈ',
+  'planChange.credit': '{name}ના ન વપરાયેલા દિવસોનું ક્રેડિટ',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'એ જ દિવસો માટે {name}',
+  'planChange.heldCredit': 'અગાઉના પ્લાન ફેરફારનું ક્રેડિટ',
+  'planChange.covers': 'આવરી લેવાયેલા દિવસો',
+  'planChange.coversDays.one': '{from} – {until} (1 દિવસ)',
+  'planChange.coversDays.other': '{from} – {until} ({days} દિવસ)',
+  'planChange.payNow': 'હમણાં ચૂકવવાના',
+  'planChange.next': '{date}થી: {amount} {period}',
+  'planChange.newMandate': 'આ ચુકવણી {name} માટે નવો મેન્ડેટ સેટ કરે છે. તે સક્રિય થતાં જ તમારા હાલના મેન્ડેટની જગ્યા લેશે.',
+  'planChange.quote.label': 'આ ભાવ આટલો સમય માન્ય છે',
+  'planChange.quote.minute': 'આ ભાવની 1 મિનિટ બાકી',
+  'planChange.quote.minutes': 'આ ભાવની {n} મિનિટ બાકી',
+  'planChange.quote.seconds': 'આ ભાવની {n} સેકંડ બાકી',
+  'planChange.quote.expired': 'આ ભાવની મુદત પૂરી થઈ. નવી લિંક માટે {merchant}નો સંપર્ક કરો.',
+  'planChange.success.changed': 'તમારો પ્લાન બદલાઈને {name} થયો છે.',
+  'planChange.success.next': 'આગલો ચાર્જ: {date}ના રોજ {amount}',
+  'planChange.failure.unchanged': 'કંઈ બદલાયું નથી: તમે {name} પર જ છો, અને તમારી બિલિંગ તારીખો એ જ છે.',
+}

@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'સુરક્ષિત ચેકઆઉટ',
+  'state.loading.heading': 'તમારી ચુકવણીની વિગતો લોડ થઈ રહી છે',
+  'state.loading.status': 'ચુકવણીની વિગતો લોડ થઈ રહી છે…',
+  'state.ready.heading': 'તપાસો અને ચુકવણી કરો',
+  'state.ready.status': 'ચુકવણીની વિગતો લોડ થઈ.',
+  'state.expired.heading': 'આ ચુકવણી લિંકની મુદત પૂરી થઈ ગઈ છે',
+  'state.expired.body': 'નવી ચુકવણી લિંક માટે {merchant}નો સંપર્ક કરો. આ લિંકથી ચુકવણી થઈ શકશે નહીં.',
+  'state.completed.heading': 'આ ચુકવણી પર પહેલેથી પ્રક્રિયા થઈ ગઈ છે',
+  'state.cancel': 'રદ કરો અને {merchant} પર પાછા જાઓ',
+  'state.cancelling': 'રદ કરી રહ્યા છીએ…',
+  'state.cancelFailed': 'આ ચુકવણી રદ થઈ શકી નહીં: કદાચ કોઈ ચુકવણી તમારી મંજૂરીની રાહ જોઈ રહી છે, અથવા સત્ર પૂરું થઈ ગયું છે.',
+  'state.cancelled.heading': 'તમે આ ચુકવણી રદ કરી',
+  'state.cancelled.body': 'કોઈ રકમ કપાઈ નથી અને {merchant} સાથે કોઈ મેન્ડેટ સેટ થયો નથી.',
+  'state.returnTo': '{merchant} પર પાછા જાઓ',
+  'state.notFound.heading': 'ચુકવણી લિંક મળી નથી',
+  'state.notFound.body': 'તમે આખી લિંક ખોલી છે કે નહીં તે તપાસો, અથવા વેપારી પાસે નવી લિંક માગો.',
+  'state.malformed.heading': 'આ ચુકવણી લિંક માન્ય નથી',
+  'state.malformed.body': 'લિંક અધૂરી અથવા ખોટી ટાઇપ થયેલી હોઈ શકે. વેપારીને તે ફરી મોકલવા કહો.',
+  'state.unreachable.heading': 'ચુકવણી સર્વરનો સંપર્ક થઈ શકતો નથી',
+  'state.unreachable.body': 'તમારું ઇન્ટરનેટ કનેક્શન તપાસો અને ફરી પ્રયાસ કરો. તમારી પાસેથી કોઈ રકમ લેવામાં આવી નથી.',
+  'state.crashed.heading': 'કંઈક ખોટું થયું',
+  'state.crashed.body': 'પેજમાં અણધારી સમસ્યા આવી. તમારી પાસેથી કોઈ રકમ લેવામાં આવી નથી.',
+  'state.retry': 'ફરી પ્રયાસ કરો',
+  'state.retrying': 'ફરી પ્રયાસ કરી રહ્યા છીએ…',
+}

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'ಹೇಗೆ ಪಾವತಿಸಬೇಕು ಎಂದು ಆಯ್ಕೆಮಾಡಿ',
+  'instruments.label.upi.mandate': 'UPI ಆಟೋಪೇ',
+  'instruments.label.netbanking.mandate': 'ಇ-ನ್ಯಾಚ್ (ಬ್ಯಾಂಕ್ ಖಾತೆ ಮ್ಯಾಂಡೇಟ್)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'ನೆಟ್ ಬ್ಯಾಂಕಿಂಗ್',
+  'instruments.hint.netbanking.mandate': 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್‌ನಲ್ಲಿ ಮ್ಯಾಂಡೇಟ್ ಅನುಮೋದಿಸಿ: ನೆಟ್ ಬ್ಯಾಂಕಿಂಗ್, ಡೆಬಿಟ್ ಕಾರ್ಡ್ ಅಥವಾ ಆಧಾರ್ ಮೂಲಕ.',
+  'instruments.hint.netbanking.plain': 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್‌ನ ವೆಬ್‌ಸೈಟ್ ಮೂಲಕ ನಿಮ್ಮ ಖಾತೆಯಿಂದ ಪಾವತಿಸಿ.',
+  'instruments.optIn.upi': 'ಮುಂದಿನ ಪಾವತಿಗಳಿಗೆ UPI ಆಟೋಪೇ ಕೂಡ ಹೊಂದಿಸಿ',
+  'instruments.optIn.netbanking': 'ಇ-ನ್ಯಾಚ್ ಮ್ಯಾಂಡೇಟ್ ಕೂಡ ಹೊಂದಿಸಿ',
+  'instruments.unavailable': 'ಲಭ್ಯವಿಲ್ಲ. {reason}',
+  'instruments.optInMissing': 'ಈ ಆಯ್ಕೆಯಿಂದ ಪಾವತಿಸಬಹುದು, ಆದರೆ ಇದರಿಂದ ಮ್ಯಾಂಡೇಟ್ ಹೊಂದಿಸಲಾಗುವುದಿಲ್ಲ. {reason}',
+  'instruments.reason.onetime_upi_only': 'ಒಂದು ಬಾರಿಯ ಮ್ಯಾಂಡೇಟ್ ಅನ್ನು UPI ಆಟೋಪೇ ಮೂಲಕ ಮಾತ್ರ ಹೊಂದಿಸಬಹುದು.',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ಆಟೋಪೇಯಲ್ಲಿ ಪ್ರತಿ ಕಡಿತ ಗರಿಷ್ಠ {limit} ಆಗಿರಬಹುದು, ಈ ಮ್ಯಾಂಡೇಟ್ ಅದಕ್ಕಿಂತ ಹೆಚ್ಚಿನ ಅನುಮತಿ ಕೇಳುತ್ತದೆ.',
+  'instruments.reason.enach_max_amount_exceeded': 'ಈ ಮ್ಯಾಂಡೇಟ್‌ನ ಗರಿಷ್ಠ ಮೊತ್ತ ಇ-ನ್ಯಾಚ್ ಮಿತಿಗಿಂತ ಹೆಚ್ಚು.',
+  'instruments.reason.enach_frequency_unsupported': 'ಈ ಅಂತರದ ಕಡಿತಗಳನ್ನು ಇ-ನ್ಯಾಚ್ ಬೆಂಬಲಿಸುವುದಿಲ್ಲ.',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit} ಗಿಂತ ಹೆಚ್ಚಿನ ಪ್ರತಿ ಕಡಿತಕ್ಕೆ ಪ್ರತಿ ಬಾರಿ ನಿಮ್ಮ UPI ಪಿನ್ ಬೇಕು.',
+  'instruments.channel.intent': 'ನಿಮ್ಮ UPI ಆ್ಯಪ್ ಮೂಲಕ ಪಾವತಿಸಿ',
+  'instruments.channel.qr': 'ಯಾವುದೇ UPI ಆ್ಯಪ್‌ನಿಂದ QR ಕೋಡ್ ಸ್ಕ್ಯಾನ್ ಮಾಡಿ',
+  'instruments.channel.collect': 'ನಿಮ್ಮ UPI ID ಗೆ ಕಳುಹಿಸಿದ ವಿನಂತಿಯನ್ನು ಅನುಮೋದಿಸಿ',
+  'instruments.continue': '{instrument} ಮೂಲಕ ಮುಂದುವರಿಯಿರಿ',
+  'instruments.noneAvailable': 'ಈ ಪಾವತಿಗೆ ಯಾವುದೇ ಆಯ್ಕೆಯನ್ನು ಬಳಸಲಾಗುವುದಿಲ್ಲ. ಸಹಾಯಕ್ಕಾಗಿ {merchant} ಅನ್ನು ಸಂಪರ್ಕಿಸಿ.',
+}

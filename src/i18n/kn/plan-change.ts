@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'ನಿಮ್ಮ ಯೋಜನೆ ಬದಲಿಸಿ',
+  'planChange.from': 'ಈಗಿನ ಯೋಜನೆ: {name}, {per} {amount}',
+  'planChange.to': 'ಹೊಸ ಯೋಜನೆ: {name}, {per} {amount}',
+  'planChange.breakdown': 'ಈಗ ಪಾವತಿಸಬೇಕಾದ ಮೊತ್ತವನ್ನು ಹೇಗೆ ಲೆಕ್ಕ ಹಾಕಲಾಗಿದೆ',
+  'planChange.credit': '{name} ನ ಬಳಸದ ದಿನಗಳ ಕ್ರೆಡಿಟ್',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'ಅದೇ ದಿನಗಳಿಗೆ {name}',
+  'planChange.heldCredit': 'ಹಿಂದಿನ ಯೋಜನೆ ಬದಲಾವಣೆಯ ಕ್ರೆಡಿಟ್',
+  'planChange.covers': 'ಒಳಗೊಂಡ ದಿನಗಳು',
+  'planChange.coversDays.one': '{from} – {until} (1 ದಿನ)',
+  'planChange.coversDays.other': '{from} – {until} ({days} ದಿನಗಳು)',
+  'planChange.payNow': 'ಈಗ ಪಾವತಿಸಬೇಕಾದದ್ದು',
+  'planChange.next': '{date} ರಿಂದ: {period} {amount}',
+  'planChange.newMandate': 'ಈ ಪಾವತಿ {name} ಗೆ ಹೊಸ ಮ್ಯಾಂಡೇಟ್ ಹೊಂದಿಸುತ್ತದೆ. ಅದು ಸಕ್ರಿಯವಾದ ತಕ್ಷಣ ನಿಮ್ಮ ಈಗಿನ ಮ್ಯಾಂಡೇಟ್‌ನ ಸ್ಥಾನ ಪಡೆಯುತ್ತದೆ.',
+  'planChange.quote.label': 'ಈ ಬೆಲೆ ಮಾನ್ಯವಿರುವ ಸಮಯ',
+  'planChange.quote.minute': 'ಈ ಬೆಲೆಗೆ 1 ನಿಮಿಷ ಬಾಕಿ',
+  'planChange.quote.minutes': 'ಈ ಬೆಲೆಗೆ {n} ನಿಮಿಷಗಳು ಬಾಕಿ',
+  'planChange.quote.seconds': 'ಈ ಬೆಲೆಗೆ {n} ಸೆಕೆಂಡುಗಳು ಬಾಕಿ',
+  'planChange.quote.expired': 'ಈ ಬೆಲೆಯ ಅವಧಿ ಮುಗಿದಿದೆ. ಹೊಸ ಲಿಂಕ್‌ಗಾಗಿ {merchant} ಅನ್ನು ಸಂಪರ್ಕಿಸಿ.',
+  'planChange.success.changed': 'ನಿಮ್ಮ ಯೋಜನೆ {name} ಗೆ ಬದಲಾಗಿದೆ.',
+  'planChange.success.next': 'ಮುಂದಿನ ಶುಲ್ಕ: {date} ರಂದು {amount}',
+  'planChange.failure.unchanged': 'ಏನೂ ಬದಲಾಗಿಲ್ಲ: ನೀವು {name} ನಲ್ಲೇ ಇದ್ದೀರಿ, ಬಿಲ್ಲಿಂಗ್ ದಿನಾಂಕಗಳೂ ಬದಲಾಗಿಲ್ಲ.',
+}

@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'ಸುರಕ್ಷಿತ ಚೆಕ್‌ಔಟ್',
+  'state.loading.heading': 'ನಿಮ್ಮ ಪಾವತಿ ವಿವರಗಳು ಲೋಡ್ ಆಗುತ್ತಿವೆ',
+  'state.loading.status': 'ಪಾವತಿ ವಿವರಗಳು ಲೋಡ್ ಆಗುತ್ತಿವೆ…',
+  'state.ready.heading': 'ಪರಿಶೀಲಿಸಿ ಮತ್ತು ಪಾವತಿಸಿ',
+  'state.ready.status': 'ಪಾವತಿ ವಿವರಗಳು ಲೋಡ್ ಆಗಿವೆ.',
+  'state.expired.heading': 'ಈ ಪಾವತಿ ಲಿಂಕ್‌ನ ಅವಧಿ ಮುಗಿದಿದೆ',
+  'state.expired.body': 'ಹೊಸ ಪಾವತಿ ಲಿಂಕ್‌ಗಾಗಿ {merchant} ಅನ್ನು ಸಂಪರ್ಕಿಸಿ. ಈ ಲಿಂಕ್‌ನಿಂದ ಪಾವತಿಸಲು ಸಾಧ್ಯವಿಲ್ಲ.',
+  'state.completed.heading': 'ಈ ಪಾವತಿ ಈಗಾಗಲೇ ಪ್ರಕ್ರಿಯೆಗೊಂಡಿದೆ',
+  'state.cancel': 'ರದ್ದುಮಾಡಿ ಮತ್ತು {merchant} ಗೆ ಹಿಂತಿರುಗಿ',
+  'state.cancelling': 'ರದ್ದುಮಾಡಲಾಗುತ್ತಿದೆ…',
+  'state.cancelFailed': 'ಈ ಪಾವತಿಯನ್ನು ರದ್ದುಮಾಡಲಾಗಲಿಲ್ಲ: ಒಂದು ಪಾವತಿ ನಿಮ್ಮ ಅನುಮೋದನೆಗಾಗಿ ಕಾಯುತ್ತಿರಬಹುದು, ಅಥವಾ ಸೆಷನ್ ಮುಗಿದಿರಬಹುದು.',
+  'state.cancelled.heading': 'ನೀವು ಈ ಪಾವತಿಯನ್ನು ರದ್ದುಮಾಡಿದ್ದೀರಿ',
+  'state.cancelled.body': 'ಯಾವುದೇ ಹಣ ಕಡಿತವಾಗಿಲ್ಲ ಮತ್ತು {merchant} ಜೊತೆ ಯಾವುದೇ ಮ್ಯಾಂಡೇಟ್ ಹೊಂದಿಸಲಾಗಿಲ್ಲ.',
+  'state.returnTo': '{merchant} ಗೆ ಹಿಂತಿರುಗಿ',
+  'state.notFound.heading': 'ಪಾವತಿ ಲಿಂಕ್ ಸಿಗಲಿಲ್ಲ',
+  'state.notFound.body': 'ನೀವು ಸಂಪೂರ್ಣ ಲಿಂಕ್ ತೆರೆದಿದ್ದೀರಾ ಎಂದು ಪರಿಶೀಲಿಸಿ, ಅಥವಾ ವ್ಯಾಪಾರಿಯಿಂದ ಹೊಸ ಲಿಂಕ್ ಕೇಳಿ.',
+  'state.malformed.heading': 'ಈ ಪಾವತಿ ಲಿಂಕ್ ಮಾನ್ಯವಲ್ಲ',
+  'state.malformed.body': 'ಲಿಂಕ್ ಅಪೂರ್ಣವಾಗಿರಬಹುದು ಅಥವಾ ತಪ್ಪಾಗಿ ಟೈಪ್ ಆಗಿರಬಹುದು. ಅದನ್ನು ಮತ್ತೆ ಕಳುಹಿಸಲು ವ್ಯಾಪಾರಿಗೆ ಹೇಳಿ.',
+  'state.unreachable.heading': 'ಪಾವತಿ ಸರ್ವರ್ ಅನ್ನು ತಲುಪಲು ಆಗುತ್ತಿಲ್ಲ',
+  'state.unreachable.body': 'ನಿಮ್ಮ ಇಂಟರ್ನೆಟ್ ಸಂಪರ್ಕ ಪರಿಶೀಲಿಸಿ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ. ನಿಮ್ಮಿಂದ ಯಾವುದೇ ಹಣ ತೆಗೆದುಕೊಂಡಿಲ್ಲ.',
+  'state.crashed.heading': 'ಏನೋ ತಪ್ಪಾಗಿದೆ',
+  'state.crashed.body': 'ಪುಟದಲ್ಲಿ ಅನಿರೀಕ್ಷಿತ ಸಮಸ್ಯೆ ಉಂಟಾಯಿತು. ನಿಮ್ಮಿಂದ ಯಾವುದೇ ಹಣ ತೆಗೆದುಕೊಂಡಿಲ್ಲ.',
+  'state.retry': 'ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ',
+  'state.retrying': 'ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಲಾಗುತ್ತಿದೆ…',
+}

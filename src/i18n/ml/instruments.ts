@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'എങ്ങനെ പണമടയ്ക്കണമെന്ന് തിരഞ്ഞെടുക്കുക',
+  'instruments.label.upi.mandate': 'UPI ഓട്ടോപേ',
+  'instruments.label.netbanking.mandate': 'ഇ-നാച്ച് (ബാങ്ക് അക്കൗണ്ട് മാൻഡേറ്റ്)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'നെറ്റ് ബാങ്കിംഗ്',
+  'instruments.hint.netbanking.mandate': 'നിങ്ങളുടെ ബാങ്കിൽ മാൻഡേറ്റ് അംഗീകരിക്കുക: നെറ്റ് ബാങ്കിംഗ്, ഡെബിറ്റ് കാർഡ് അല്ലെങ്കിൽ ആധാർ വഴി.',
+  'instruments.hint.netbanking.plain': 'നിങ്ങളുടെ ബാങ്കിന്റെ വെബ്സൈറ്റ് വഴി നിങ്ങളുടെ അക്കൗണ്ടിൽ നിന്ന് പണമടയ്ക്കുക.',
+  'instruments.optIn.upi': 'ഭാവി പേയ്‌മെന്റുകൾക്കായി UPI ഓട്ടോപേയും സജ്ജമാക്കുക',
+  'instruments.optIn.netbanking': 'ഇ-നാച്ച് മാൻഡേറ്റും സജ്ജമാക്കുക',
+  'instruments.unavailable': 'ലഭ്യമല്ല. {reason}',
+  'instruments.optInMissing': 'ഈ രീതിയിൽ പണമടയ്ക്കാം, പക്ഷേ ഇതുവഴി മാൻഡേറ്റ് സജ്ജമാക്കാനാവില്ല. {reason}',
+  'instruments.reason.onetime_upi_only': 'ഒറ്റത്തവണ മാൻഡേറ്റ് UPI ഓട്ടോപേ വഴി മാത്രമേ സജ്ജമാക്കാനാകൂ.',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ഓട്ടോപേയിൽ ഓരോ ഡെബിറ്റും പരമാവധി {limit} ആകാം, ഈ മാൻഡേറ്റ് അതിലും കൂടുതൽ അനുവദിക്കാൻ ആവശ്യപ്പെടുന്നു.',
+  'instruments.reason.enach_max_amount_exceeded': 'ഈ മാൻഡേറ്റിന്റെ പരമാവധി തുക ഇ-നാച്ച് പരിധിയേക്കാൾ കൂടുതലാണ്.',
+  'instruments.reason.enach_frequency_unsupported': 'ഈ ഇടവേളയിലുള്ള ഡെബിറ്റുകൾ ഇ-നാച്ച് പിന്തുണയ്ക്കുന്നില്ല.',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit}-ൽ കൂടുതലുള്ള ഓരോ ഡെബിറ്റിനും ഓരോ തവണയും നിങ്ങളുടെ UPI പിൻ വേണം.',
+  'instruments.channel.intent': 'നിങ്ങളുടെ UPI ആപ്പ് വഴി പണമടയ്ക്കുക',
+  'instruments.channel.qr': 'ഏതെങ്കിലും UPI ആപ്പ് ഉപയോഗിച്ച് QR കോഡ് സ്കാൻ ചെയ്യുക',
+  'instruments.channel.collect': 'നിങ്ങളുടെ UPI ഐഡിയിലേക്ക് അയച്ച അഭ്യർത്ഥന അംഗീകരിക്കുക',
+  'instruments.continue': '{instrument} ഉപയോഗിച്ച് തുടരുക',
+  'instruments.noneAvailable': 'ഈ പേയ്‌മെന്റിന് ഒരു രീതിയും ഉപയോഗിക്കാനാവില്ല. സഹായത്തിന് {merchant}-നെ ബന്ധപ്പെടുക.',
+}

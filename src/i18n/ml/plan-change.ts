@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'നിങ്ങളുടെ പ്ലാൻ മാറ്റുക',
+  'planChange.from': 'നിലവിലെ പ്ലാൻ: {name}, {per} {amount}',
+  'planChange.to': 'പുതിയ പ്ലാൻ: {name}, {per} {amount}',
+  'planChange.breakdown': 'ഇപ്പോൾ അടയ്ക്കേണ്ട തുക എങ്ങനെ കണക്കാക്കി',
+  'planChange.credit': '{name}-ൽ ഉപയോഗിക്കാത്ത ദിവസങ്ങൾക്കുള്ള ക്രെഡിറ്റ്',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'അതേ ദിവസങ്ങൾക്ക് {name}',
+  'planChange.heldCredit': 'മുൻ പ്ലാൻ മാറ്റത്തിൽ നിന്നുള്ള ക്രെഡിറ്റ്',
+  'planChange.covers': 'ഉൾപ്പെടുന്ന ദിവസങ്ങൾ',
+  'planChange.coversDays.one': '{from} – {until} (1 ദിവസം)',
+  'planChange.coversDays.other': '{from} – {until} ({days} ദിവസം)',
+  'planChange.payNow': 'ഇപ്പോൾ അടയ്ക്കേണ്ടത്',
+  'planChange.next': '{date} മുതൽ: {period} {amount}',
+  'planChange.newMandate': 'ഈ പേയ്‌മെന്റ് {name}-ന് പുതിയൊരു മാൻഡേറ്റ് സജ്ജമാക്കുന്നു. അത് സജീവമായാലുടൻ നിങ്ങളുടെ നിലവിലെ മാൻഡേറ്റിന് പകരമാകും.',
+  'planChange.quote.label': 'ഈ വില സാധുവായ സമയം',
+  'planChange.quote.minute': 'ഈ വിലയ്ക്ക് 1 മിനിറ്റ് ബാക്കി',
+  'planChange.quote.minutes': 'ഈ വിലയ്ക്ക് {n} മിനിറ്റ് ബാക്കി',
+  'planChange.quote.seconds': 'ഈ വിലയ്ക്ക് {n} സെക്കൻഡ് ബാക്കി',
+  'planChange.quote.expired': 'ഈ വിലയുടെ കാലാവധി കഴിഞ്ഞു. പുതിയ ലിങ്കിനായി {merchant}-നെ ബന്ധപ്പെടുക.',
+  'planChange.success.changed': 'നിങ്ങളുടെ പ്ലാൻ {name} ആയി മാറി.',
+  'planChange.success.next': 'അടുത്ത ചാർജ്: {date}-ന് {amount}',
+  'planChange.failure.unchanged': 'ഒന്നും മാറിയിട്ടില്ല: നിങ്ങൾ {name}-ൽ തന്നെയാണ്, ബില്ലിംഗ് തീയതികളും മാറിയിട്ടില്ല.',
+}

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'पेमेंट कसे करायचे ते निवडा',
+  'instruments.label.upi.mandate': 'UPI ऑटोपे',
+  'instruments.label.netbanking.mandate': 'ई-नॅच (बँक खाते मँडेट)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'नेट बँकिंग',
+  'instruments.hint.netbanking.mandate': 'तुमच्या बँकेत मँडेट मंजूर करा: नेट बँकिंग, डेबिट कार्ड किंवा आधारने.',
+  'instruments.hint.netbanking.plain': 'तुमच्या बँकेच्या वेबसाइटवरून तुमच्या खात्यातून पेमेंट करा.',
+  'instruments.optIn.upi': 'पुढील पेमेंटसाठी UPI ऑटोपे देखील सेट करा',
+  'instruments.optIn.netbanking': 'ई-नॅच मँडेट देखील सेट करा',
+  'instruments.unavailable': 'उपलब्ध नाही. {reason}',
+  'instruments.optInMissing': 'या पर्यायाने पेमेंट करता येईल, पण त्याने मँडेट सेट करता येणार नाही. {reason}',
+  'instruments.reason.onetime_upi_only': 'एकदाचा मँडेट फक्त UPI ऑटोपेने सेट करता येतो.',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ऑटोपेमध्ये प्रत्येक कपात कमाल {limit} ची असू शकते, आणि हा मँडेट त्याहून जास्त रकमेची परवानगी मागतो.',
+  'instruments.reason.enach_max_amount_exceeded': 'या मँडेटची कमाल रक्कम ई-नॅचच्या मर्यादेपेक्षा जास्त आहे.',
+  'instruments.reason.enach_frequency_unsupported': 'ई-नॅचमध्ये कपातीची ही वारंवारता उपलब्ध नाही.',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit} पेक्षा जास्त प्रत्येक कपातीसाठी दर वेळी तुमचा UPI पिन लागेल.',
+  'instruments.channel.intent': 'तुमच्या UPI ॲपने पेमेंट करा',
+  'instruments.channel.qr': 'कोणत्याही UPI ॲपने QR कोड स्कॅन करा',
+  'instruments.channel.collect': 'तुमच्या UPI आयडीवर पाठवलेली विनंती मंजूर करा',
+  'instruments.continue': '{instrument} ने पुढे जा',
+  'instruments.noneAvailable': 'या पेमेंटसाठी कोणताही पर्याय वापरता येत नाही. मदतीसाठी {merchant} शी संपर्क साधा.',
+}

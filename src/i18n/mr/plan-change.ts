@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'तुमचा प्लॅन बदला',
+  'planChange.from': 'सध्याचा प्लॅन: {name}, {amount} {per}',
+  'planChange.to': 'नवीन प्लॅन: {name}, {amount} {per}',
+  'planChange.breakdown': 'आता भरायची रक्कम कशी मोजली',
+  'planChange.credit': '{name} च्या न वापरलेल्या दिवसांचे क्रेडिट',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'त्याच दिवसांसाठी {name}',
+  'planChange.heldCredit': 'आधीच्या प्लॅन बदलाचे क्रेडिट',
+  'planChange.covers': 'समाविष्ट दिवस',
+  'planChange.coversDays.one': '{from} – {until} (1 दिवस)',
+  'planChange.coversDays.other': '{from} – {until} ({days} दिवस)',
+  'planChange.payNow': 'आता भरायचे',
+  'planChange.next': '{date} पासून: {amount} {period}',
+  'planChange.newMandate': 'हे पेमेंट {name} साठी नवीन मँडेट सेट करते. तो सुरू होताच तुमच्या सध्याच्या मँडेटची जागा घेईल.',
+  'planChange.quote.label': 'ही किंमत इतका वेळ लागू आहे',
+  'planChange.quote.minute': 'या किमतीचे 1 मिनिट बाकी',
+  'planChange.quote.minutes': 'या किमतीची {n} मिनिटे बाकी',
+  'planChange.quote.seconds': 'या किमतीचे {n} सेकंद बाकी',
+  'planChange.quote.expired': 'या किमतीची मुदत संपली. नवीन लिंकसाठी {merchant} शी संपर्क साधा.',
+  'planChange.success.changed': 'तुमचा प्लॅन बदलून {name} झाला आहे.',
+  'planChange.success.next': 'पुढील शुल्क: {date} रोजी {amount}',
+  'planChange.failure.unchanged': 'काहीही बदलले नाही: तुम्ही {name} वरच आहात, आणि बिलिंगच्या तारखाही तशाच आहेत.',
+}

@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'सुरक्षित चेकआउट',
+  'state.loading.heading': 'तुमच्या पेमेंटचा तपशील लोड होत आहे',
+  'state.loading.status': 'पेमेंटचा तपशील लोड होत आहे…',
+  'state.ready.heading': 'तपासा आणि पेमेंट करा',
+  'state.ready.status': 'पेमेंटचा तपशील लोड झाला.',
+  'state.expired.heading': 'या पेमेंट लिंकची मुदत संपली आहे',
+  'state.expired.body': 'नवीन पेमेंट लिंकसाठी {merchant} शी संपर्क साधा. या लिंकने पेमेंट करता येणार नाही.',
+  'state.completed.heading': 'या पेमेंटवर आधीच प्रक्रिया झाली आहे',
+  'state.cancel': 'रद्द करा आणि {merchant} वर परत जा',
+  'state.cancelling': 'रद्द करत आहोत…',
+  'state.cancelFailed': 'हे पेमेंट रद्द करता आले नाही: कदाचित एखादे पेमेंट तुमच्या मंजुरीच्या प्रतीक्षेत आहे, किंवा सत्र संपले आहे.',
+  'state.cancelled.heading': 'तुम्ही हे पेमेंट रद्द केले',
+  'state.cancelled.body': 'कोणतीही रक्कम कापली गेली नाही आणि {merchant} सोबत कोणताही मँडेट सेट झाला नाही.',
+  'state.returnTo': '{merchant} वर परत जा',
+  'state.notFound.heading': 'पेमेंट लिंक सापडली नाही',
+  'state.notFound.body': 'तुम्ही पूर्ण लिंक उघडली आहे का ते तपासा, किंवा व्यापाऱ्याकडे नवीन लिंक मागा.',
+  'state.malformed.heading': 'ही पेमेंट लिंक वैध नाही',
+  'state.malformed.body': 'लिंक अपूर्ण किंवा चुकीची टाइप झालेली असू शकते. व्यापाऱ्याला ती पुन्हा पाठवायला सांगा.',
+  'state.unreachable.heading': 'पेमेंट सर्व्हरशी संपर्क होत नाही',
+  'state.unreachable.body': 'तुमचे इंटरनेट कनेक्शन तपासा आणि पुन्हा प्रयत्न करा. तुमच्याकडून कोणतीही रक्कम घेतली गेलेली नाही.',
+  'state.crashed.heading': 'काहीतरी चुकले',
+  'state.crashed.body': 'पेजमध्ये अनपेक्षित अडचण आली. तुमच्याकडून कोणतीही रक्कम घेतली गेलेली नाही.',
+  'state.retry': 'पुन्हा प्रयत्न करा',
+  'state.retrying': 'पुन्हा प्रयत्न करत आहोत…',
+}

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'କିପରି ପେମେଣ୍ଟ କରିବେ ବାଛନ୍ତୁ',
+  'instruments.label.upi.mandate': 'UPI ଅଟୋପେ',
+  'instruments.label.netbanking.mandate': 'ଇ-ନାଚ୍ (ବ୍ୟାଙ୍କ ଆକାଉଣ୍ଟ ମାଣ୍ଡେଟ୍)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'ନେଟ୍ ବ୍ୟାଙ୍କିଙ୍ଗ',
+  'instruments.hint.netbanking.mandate': 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କରେ ମାଣ୍ଡେଟ୍ ଅନୁମୋଦନ କରନ୍ତୁ: ନେଟ୍ ବ୍ୟାଙ୍କିଙ୍ଗ, ଡେବିଟ୍ କାର୍ଡ କିମ୍ବା ଆଧାର ଦ୍ୱାରା।',
+  'instruments.hint.netbanking.plain': 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କର ୱେବସାଇଟ୍ ଦ୍ୱାରା ଆପଣଙ୍କ ଆକାଉଣ୍ଟରୁ ପେମେଣ୍ଟ କରନ୍ତୁ।',
+  'instruments.optIn.upi': 'ଭବିଷ୍ୟତ ପେମେଣ୍ଟ ପାଇଁ UPI ଅଟୋପେ ମଧ୍ୟ ସେଟ୍ କରନ୍ତୁ',
+  'instruments.optIn.netbanking': 'ଏକ ଇ-ନାଚ୍ ମାଣ୍ଡେଟ୍ ମଧ୍ୟ ସେଟ୍ କରନ୍ତୁ',
+  'instruments.unavailable': 'ଉପଲବ୍ଧ ନାହିଁ। {reason}',
+  'instruments.optInMissing': 'ଏହି ବିକଳ୍ପରେ ପେମେଣ୍ଟ କରିହେବ, କିନ୍ତୁ ଏଥିରେ ମାଣ୍ଡେଟ୍ ସେଟ୍ କରିହେବ ନାହିଁ। {reason}',
+  'instruments.reason.onetime_upi_only': 'ଏକାଥର ମାଣ୍ଡେଟ୍ କେବଳ UPI ଅଟୋପେ ଦ୍ୱାରା ସେଟ୍ କରିହେବ।',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ଅଟୋପେରେ ପ୍ରତି ଡେବିଟ୍ ସର୍ବାଧିକ {limit} ହୋଇପାରେ, ଏବଂ ଏହି ମାଣ୍ଡେଟ୍ ତାଠାରୁ ଅଧିକ ଅନୁମତି ମାଗୁଛି।',
+  'instruments.reason.enach_max_amount_exceeded': 'ଏହି ମାଣ୍ଡେଟ୍‌ର ସର୍ବାଧିକ ରାଶି ଇ-ନାଚ୍ ସୀମାଠାରୁ ଅଧିକ।',
+  'instruments.reason.enach_frequency_unsupported': 'ଇ-ନାଚ୍ ଏହି ବ୍ୟବଧାନରେ ଡେବିଟ୍ ସମର୍ଥନ କରେ ନାହିଁ।',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit}ରୁ ଅଧିକ ପ୍ରତି ଡେବିଟ୍ ପାଇଁ ପ୍ରତିଥର ଆପଣଙ୍କ UPI PIN ଦରକାର।',
+  'instruments.channel.intent': 'ଆପଣଙ୍କ UPI ଆପ୍ ଦ୍ୱାରା ପେମେଣ୍ଟ କରନ୍ତୁ',
+  'instruments.channel.qr': 'ଯେକୌଣସି UPI ଆପ୍‌ରେ QR କୋଡ୍ ସ୍କାନ୍ କରନ୍ତୁ',
+  'instruments.channel.collect': 'ଆପଣଙ୍କ UPI IDକୁ ପଠାଯାଇଥିବା ଅନୁରୋଧ ଅନୁମୋଦନ କରନ୍ତୁ',
+  'instruments.continue': '{instrument} ସହ ଆଗକୁ ବଢନ୍ତୁ',
+  'instruments.noneAvailable': 'ଏହି ପେମେଣ୍ଟ ପାଇଁ କୌଣସି ବିକଳ୍ପ ବ୍ୟବହାର କରିହେବ ନାହିଁ। ସାହାଯ୍ୟ ପାଇଁ {merchant}ଙ୍କ ସହ ଯୋଗାଯୋଗ କରନ୍ତୁ।',
+}

@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'ଆପଣଙ୍କ ପ୍ଲାନ୍ ବଦଳାନ୍ତୁ',
+  'planChange.from': 'ବର୍ତ୍ତମାନର ପ୍ଲାନ୍: {name}, {per} {amount}',
+  'planChange.to': 'ନୂଆ ପ୍ଲାନ୍: {name}, {per} {amount}',
+  'planChange.breakdown': 'ଏବେ ଦେବାକୁ ଥିବା ରାଶି କିପରି ହିସାବ କରାଗଲା',
+  'planChange.credit': '{name}ର ଅବ୍ୟବହୃତ ଦିନ ପାଇଁ କ୍ରେଡିଟ୍',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'ସେହି ଦିନଗୁଡ଼ିକ ପାଇଁ {name}',
+  'planChange.heldCredit': 'ପୂର୍ବ ପ୍ଲାନ୍ ପରିବର୍ତ୍ତନର କ୍ରେଡିଟ୍',
+  'planChange.covers': 'ଅନ୍ତର୍ଭୁକ୍ତ ଦିନ',
+  'planChange.coversDays.one': '{from} – {until} (1 ଦିନ)',
+  'planChange.coversDays.other': '{from} – {until} ({days} ଦିନ)',
+  'planChange.payNow': 'ଏବେ ଦେବାକୁ ଥିବା',
+  'planChange.next': '{date}ରୁ: {period} {amount}',
+  'planChange.newMandate': 'ଏହି ପେମେଣ୍ଟ {name} ପାଇଁ ଏକ ନୂଆ ମାଣ୍ଡେଟ୍ ସେଟ୍ କରେ। ଏହା ସକ୍ରିୟ ହେବା ମାତ୍ରେ ଆପଣଙ୍କ ବର୍ତ୍ତମାନର ମାଣ୍ଡେଟ୍‌ର ସ୍ଥାନ ନେବ।',
+  'planChange.quote.label': 'ଏହି ମୂଲ୍ୟ ବୈଧ ରହିବା ସମୟ',
+  'planChange.quote.minute': 'ଏହି ମୂଲ୍ୟର 1 ମିନିଟ୍ ବାକି',
+  'planChange.quote.minutes': 'ଏହି ମୂଲ୍ୟର {n} ମିନିଟ୍ ବାକି',
+  'planChange.quote.seconds': 'ଏହି ମୂଲ୍ୟର {n} ସେକେଣ୍ଡ ବାକି',
+  'planChange.quote.expired': 'ଏହି ମୂଲ୍ୟର ସମୟସୀମା ଶେଷ। ନୂଆ ଲିଙ୍କ ପାଇଁ {merchant}ଙ୍କ ସହ ଯୋଗାଯୋଗ କରନ୍ତୁ।',
+  'planChange.success.changed': 'ଆପଣଙ୍କ ପ୍ଲାନ୍ ବଦଳି {name} ହୋଇଛି।',
+  'planChange.success.next': 'ପରବର୍ତ୍ତୀ ଚାର୍ଜ: {date}ରେ {amount}',
+  'planChange.failure.unchanged': 'କିଛି ବଦଳିନାହିଁ: ଆପଣ {name}ରେ ହିଁ ଅଛନ୍ତି, ଏବଂ ବିଲିଂ ତାରିଖ ମଧ୍ୟ ସମାନ ଅଛି।',
+}

@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'ସୁରକ୍ଷିତ ଚେକଆଉଟ୍',
+  'state.loading.heading': 'ଆପଣଙ୍କ ପେମେଣ୍ଟ ବିବରଣୀ ଲୋଡ୍ ହେଉଛି',
+  'state.loading.status': 'ପେମେଣ୍ଟ ବିବରଣୀ ଲୋଡ୍ ହେଉଛି…',
+  'state.ready.heading': 'ଯାଞ୍ଚ କରି ପେମେଣ୍ଟ କରନ୍ତୁ',
+  'state.ready.status': 'ପେମେଣ୍ଟ ବିବରଣୀ ଲୋଡ୍ ହେଲା।',
+  'state.expired.heading': 'ଏହି ପେମେଣ୍ଟ ଲିଙ୍କର ସମୟସୀମା ଶେଷ ହୋଇଯାଇଛି',
+  'state.expired.body': 'ନୂଆ ପେମେଣ୍ଟ ଲିଙ୍କ ପାଇଁ {merchant}ଙ୍କ ସହ ଯୋଗାଯୋଗ କରନ୍ତୁ। ଏହି ଲିଙ୍କରେ ପେମେଣ୍ଟ କରାଯାଇପାରିବ ନାହିଁ।',
+  'state.completed.heading': 'ଏହି ପେମେଣ୍ଟ ପୂର୍ବରୁ ପ୍ରକ୍ରିୟା ହୋଇସାରିଛି',
+  'state.cancel': 'ବାତିଲ୍ କରି {merchant}କୁ ଫେରନ୍ତୁ',
+  'state.cancelling': 'ବାତିଲ୍ କରାଯାଉଛି…',
+  'state.cancelFailed': 'ଏହି ପେମେଣ୍ଟ ବାତିଲ୍ ହୋଇପାରିଲା ନାହିଁ: ହୁଏତ କୌଣସି ପେମେଣ୍ଟ ଆପଣଙ୍କ ଅନୁମୋଦନ ପାଇଁ ଅପେକ୍ଷା କରୁଛି, କିମ୍ବା ସେସନ୍ ଶେଷ ହୋଇଯାଇଛି।',
+  'state.cancelled.heading': 'ଆପଣ ଏହି ପେମେଣ୍ଟ ବାତିଲ୍ କଲେ',
+  'state.cancelled.body': 'କୌଣସି ଟଙ୍କା କଟାଯାଇନାହିଁ ଏବଂ {merchant}ଙ୍କ ସହ କୌଣସି ମାଣ୍ଡେଟ୍ ସେଟ୍ ହୋଇନାହିଁ।',
+  'state.returnTo': '{merchant}କୁ ଫେରନ୍ତୁ',
+  'state.notFound.heading': 'ପେମେଣ୍ଟ ଲିଙ୍କ ମିଳିଲା ନାହିଁ',
+  'state.notFound.body': 'ଆପଣ ପୂରା ଲିଙ୍କ ଖୋଲିଛନ୍ତି କି ନାହିଁ ଯାଞ୍ଚ କରନ୍ତୁ, କିମ୍ବା ବ୍ୟବସାୟୀଙ୍କୁ ନୂଆ ଲିଙ୍କ ମାଗନ୍ତୁ।',
+  'state.malformed.heading': 'ଏହି ପେମେଣ୍ଟ ଲିଙ୍କ ବୈଧ ନୁହେଁ',
+  'state.malformed.body': 'ଲିଙ୍କଟି ଅସମ୍ପୂର୍ଣ୍ଣ କିମ୍ବା ଭୁଲ ଟାଇପ୍ ହୋଇଥାଇପାରେ। ବ୍ୟବସାୟୀଙ୍କୁ ଏହା ପୁଣି ପଠାଇବାକୁ କୁହନ୍ତୁ।',
+  'state.unreachable.heading': 'ପେମେଣ୍ଟ ସର୍ଭର ସହ ଯୋଗାଯୋଗ ହେଉନାହିଁ',
+  'state.unreachable.body': 'ଆପଣଙ୍କ ଇଣ୍ଟରନେଟ୍ ସଂଯୋଗ ଯାଞ୍ଚ କରି ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ। ଆପଣଙ୍କଠାରୁ କୌଣସି ଟଙ୍କା ନିଆଯାଇନାହିଁ।',
+  'state.crashed.heading': 'କିଛି ଭୁଲ ହୋଇଗଲା',
+  'state.crashed.body': 'ପୃଷ୍ଠାରେ ଏକ ଅପ୍ରତ୍ୟାଶିତ ସମସ୍ୟା ହେଲା। ଆପଣଙ୍କଠାରୁ କୌଣସି ଟଙ୍କା ନିଆଯାଇନାହିଁ।',
+  'state.retry': 'ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ',
+  'state.retrying': 'ପୁଣି ଚେଷ୍ଟା କରାଯାଉଛି…',
+}

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'ਭੁਗਤਾਨ ਦਾ ਤਰੀਕਾ ਚੁਣੋ',
+  'instruments.label.upi.mandate': 'UPI ਆਟੋਪੇ',
+  'instruments.label.netbanking.mandate': 'ਈ-ਨੈਚ (ਬੈਂਕ ਖਾਤਾ ਮੈਂਡੇਟ)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'ਨੈੱਟ ਬੈਂਕਿੰਗ',
+  'instruments.hint.netbanking.mandate': 'ਆਪਣੇ ਬੈਂਕ ਵਿੱਚ ਮੈਂਡੇਟ ਮਨਜ਼ੂਰ ਕਰੋ: ਨੈੱਟ ਬੈਂਕਿੰਗ, ਡੈਬਿਟ ਕਾਰਡ ਜਾਂ ਆਧਾਰ ਨਾਲ।',
+  'instruments.hint.netbanking.plain': 'ਆਪਣੇ ਬੈਂਕ ਦੀ ਵੈੱਬਸਾਈਟ ਰਾਹੀਂ ਆਪਣੇ ਖਾਤੇ ਤੋਂ ਭੁਗਤਾਨ ਕਰੋ।',
+  'instruments.optIn.upi': 'ਅੱਗੇ ਦੇ ਭੁਗਤਾਨਾਂ ਲਈ UPI ਆਟੋਪੇ ਵੀ ਸੈੱਟ ਕਰੋ',
+  'instruments.optIn.netbanking': 'ਈ-ਨੈਚ ਮੈਂਡੇਟ ਵੀ ਸੈੱਟ ਕਰੋ',
+  'instruments.unavailable': 'ਉਪਲਬਧ ਨਹੀਂ। {reason}',
+  'instruments.optInMissing': 'ਤੁਸੀਂ ਇਸ ਤਰੀਕੇ ਨਾਲ ਭੁਗਤਾਨ ਕਰ ਸਕਦੇ ਹੋ, ਪਰ ਇਸ ਨਾਲ ਮੈਂਡੇਟ ਸੈੱਟ ਨਹੀਂ ਹੋ ਸਕਦਾ। {reason}',
+  'instruments.reason.onetime_upi_only': 'ਇੱਕ ਵਾਰ ਦਾ ਮੈਂਡੇਟ ਸਿਰਫ਼ UPI ਆਟੋਪੇ ਨਾਲ ਸੈੱਟ ਹੋ ਸਕਦਾ ਹੈ।',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ਆਟੋਪੇ ਵਿੱਚ ਹਰ ਕਟੌਤੀ ਵੱਧ ਤੋਂ ਵੱਧ {limit} ਦੀ ਹੋ ਸਕਦੀ ਹੈ, ਅਤੇ ਇਹ ਮੈਂਡੇਟ ਇਸ ਤੋਂ ਵੱਧ ਦੀ ਇਜਾਜ਼ਤ ਮੰਗਦਾ ਹੈ।',
+  'instruments.reason.enach_max_amount_exceeded': 'ਇਸ ਮੈਂਡੇਟ ਦੀ ਵੱਧ ਤੋਂ ਵੱਧ ਰਕਮ ਈ-ਨੈਚ ਦੀ ਹੱਦ ਤੋਂ ਵੱਧ ਹੈ।',
+  'instruments.reason.enach_frequency_unsupported': 'ਈ-ਨੈਚ ਕਟੌਤੀ ਦੇ ਇਸ ਅੰਤਰਾਲ ਦਾ ਸਮਰਥਨ ਨਹੀਂ ਕਰਦਾ।',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit} ਤੋਂ ਵੱਧ ਦੀ ਹਰ ਕਟੌਤੀ ਲਈ ਹਰ ਵਾਰ ਤੁਹਾਡਾ UPI ਪਿੰਨ ਲੱਗੇਗਾ।',
+  'instruments.channel.intent': 'ਆਪਣੀ UPI ਐਪ ਨਾਲ ਭੁਗਤਾਨ ਕਰੋ',
+  'instruments.channel.qr': 'ਕਿਸੇ ਵੀ UPI ਐਪ ਨਾਲ QR ਕੋਡ ਸਕੈਨ ਕਰੋ',
+  'instruments.channel.collect': 'ਆਪਣੀ UPI ID \'ਤੇ ਭੇਜੀ ਬੇਨਤੀ ਮਨਜ਼ੂਰ ਕਰੋ',
+  'instruments.continue': '{instrument} ਨਾਲ ਅੱਗੇ ਵਧੋ',
+  'instruments.noneAvailable': 'ਇਸ ਭੁਗਤਾਨ ਲਈ ਕੋਈ ਵੀ ਤਰੀਕਾ ਵਰਤਿਆ ਨਹੀਂ ਜਾ ਸਕਦਾ। ਮਦਦ ਲਈ {merchant} ਨਾਲ ਸੰਪਰਕ ਕਰੋ।',
+}

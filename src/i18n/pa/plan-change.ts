@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'ਆਪਣਾ ਪਲਾਨ ਬਦਲੋ',
+  'planChange.from': 'ਮੌਜੂਦਾ ਪਲਾਨ: {name}, {amount} {per}',
+  'planChange.to': 'ਨਵਾਂ ਪਲਾਨ: {name}, {amount} {per}',
+  'planChange.breakdown': 'ਹੁਣ ਦੇਣ ਵਾਲੀ ਰਕਮ ਕਿਵੇਂ ਗਿਣੀ ਗਈ',
+  'planChange.credit': '{name} ਦੇ ਨਾ ਵਰਤੇ ਦਿਨਾਂ ਦਾ ਕ੍ਰੈਡਿਟ',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'ਉਨ੍ਹਾਂ ਹੀ ਦਿਨਾਂ ਲਈ {name}',
+  'planChange.heldCredit': 'ਪਿਛਲੀ ਪਲਾਨ ਤਬਦੀਲੀ ਦਾ ਕ੍ਰੈਡਿਟ',
+  'planChange.covers': 'ਸ਼ਾਮਲ ਦਿਨ',
+  'planChange.coversDays.one': '{from} – {until} (1 ਦਿਨ)',
+  'planChange.coversDays.other': '{from} – {until} ({days} ਦਿਨ)',
+  'planChange.payNow': 'ਹੁਣ ਦੇਣਾ',
+  'planChange.next': '{date} ਤੋਂ: {amount} {period}',
+  'planChange.newMandate': 'ਇਹ ਭੁਗਤਾਨ {name} ਲਈ ਨਵਾਂ ਮੈਂਡੇਟ ਸੈੱਟ ਕਰਦਾ ਹੈ। ਚਾਲੂ ਹੁੰਦੇ ਹੀ ਇਹ ਤੁਹਾਡੇ ਮੌਜੂਦਾ ਮੈਂਡੇਟ ਦੀ ਥਾਂ ਲੈ ਲਵੇਗਾ।',
+  'planChange.quote.label': 'ਇਹ ਕੀਮਤ ਇੰਨੀ ਦੇਰ ਲਾਗੂ ਹੈ',
+  'planChange.quote.minute': 'ਇਸ ਕੀਮਤ ਦਾ 1 ਮਿੰਟ ਬਾਕੀ',
+  'planChange.quote.minutes': 'ਇਸ ਕੀਮਤ ਦੇ {n} ਮਿੰਟ ਬਾਕੀ',
+  'planChange.quote.seconds': 'ਇਸ ਕੀਮਤ ਦੇ {n} ਸਕਿੰਟ ਬਾਕੀ',
+  'planChange.quote.expired': 'ਇਸ ਕੀਮਤ ਦੀ ਮਿਆਦ ਖ਼ਤਮ ਹੋ ਗਈ। ਨਵੇਂ ਲਿੰਕ ਲਈ {merchant} ਨਾਲ ਸੰਪਰਕ ਕਰੋ।',
+  'planChange.success.changed': 'ਤੁਹਾਡਾ ਪਲਾਨ ਬਦਲ ਕੇ {name} ਹੋ ਗਿਆ ਹੈ।',
+  'planChange.success.next': 'ਅਗਲਾ ਚਾਰਜ: {date} ਨੂੰ {amount}',
+  'planChange.failure.unchanged': 'ਕੁਝ ਨਹੀਂ ਬਦਲਿਆ: ਤੁਸੀਂ {name} \'ਤੇ ਹੀ ਹੋ, ਅਤੇ ਤੁਹਾਡੀਆਂ ਬਿਲਿੰਗ ਤਾਰੀਖ਼ਾਂ ਉਹੀ ਹਨ।',
+}

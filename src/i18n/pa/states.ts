@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'ਸੁਰੱਖਿਅਤ ਚੈੱਕਆਊਟ',
+  'state.loading.heading': 'ਤੁਹਾਡੇ ਭੁਗਤਾਨ ਦੇ ਵੇਰਵੇ ਲੋਡ ਹੋ ਰਹੇ ਹਨ',
+  'state.loading.status': 'ਭੁਗਤਾਨ ਦੇ ਵੇਰਵੇ ਲੋਡ ਹੋ ਰਹੇ ਹਨ…',
+  'state.ready.heading': 'ਜਾਂਚੋ ਅਤੇ ਭੁਗਤਾਨ ਕਰੋ',
+  'state.ready.status': 'ਭੁਗਤਾਨ ਦੇ ਵੇਰਵੇ ਲੋਡ ਹੋ ਗਏ।',
+  'state.expired.heading': 'ਇਸ ਭੁਗਤਾਨ ਲਿੰਕ ਦੀ ਮਿਆਦ ਖ਼ਤਮ ਹੋ ਗਈ ਹੈ',
+  'state.expired.body': 'ਨਵੇਂ ਭੁਗਤਾਨ ਲਿੰਕ ਲਈ {merchant} ਨਾਲ ਸੰਪਰਕ ਕਰੋ। ਇਸ ਲਿੰਕ ਨਾਲ ਭੁਗਤਾਨ ਨਹੀਂ ਹੋ ਸਕਦਾ।',
+  'state.completed.heading': 'ਇਸ ਭੁਗਤਾਨ \'ਤੇ ਪਹਿਲਾਂ ਹੀ ਕਾਰਵਾਈ ਹੋ ਚੁੱਕੀ ਹੈ',
+  'state.cancel': 'ਰੱਦ ਕਰੋ ਅਤੇ {merchant} \'ਤੇ ਵਾਪਸ ਜਾਓ',
+  'state.cancelling': 'ਰੱਦ ਕੀਤਾ ਜਾ ਰਿਹਾ ਹੈ…',
+  'state.cancelFailed': 'ਇਹ ਭੁਗਤਾਨ ਰੱਦ ਨਹੀਂ ਹੋ ਸਕਿਆ: ਹੋ ਸਕਦਾ ਹੈ ਕੋਈ ਭੁਗਤਾਨ ਤੁਹਾਡੀ ਮਨਜ਼ੂਰੀ ਦੀ ਉਡੀਕ ਵਿੱਚ ਹੋਵੇ, ਜਾਂ ਸੈਸ਼ਨ ਖ਼ਤਮ ਹੋ ਗਿਆ ਹੋਵੇ।',
+  'state.cancelled.heading': 'ਤੁਸੀਂ ਇਹ ਭੁਗਤਾਨ ਰੱਦ ਕਰ ਦਿੱਤਾ',
+  'state.cancelled.body': 'ਕੋਈ ਰਕਮ ਨਹੀਂ ਕੱਟੀ ਗਈ ਅਤੇ {merchant} ਨਾਲ ਕੋਈ ਮੈਂਡੇਟ ਸੈੱਟ ਨਹੀਂ ਹੋਇਆ।',
+  'state.returnTo': '{merchant} \'ਤੇ ਵਾਪਸ ਜਾਓ',
+  'state.notFound.heading': 'ਭੁਗਤਾਨ ਲਿੰਕ ਨਹੀਂ ਮਿਲਿਆ',
+  'state.notFound.body': 'ਜਾਂਚੋ ਕਿ ਤੁਸੀਂ ਪੂਰਾ ਲਿੰਕ ਖੋਲ੍ਹਿਆ ਹੈ, ਜਾਂ ਵਪਾਰੀ ਤੋਂ ਨਵਾਂ ਲਿੰਕ ਮੰਗੋ।',
+  'state.malformed.heading': 'ਇਹ ਭੁਗਤਾਨ ਲਿੰਕ ਵੈਧ ਨਹੀਂ ਹੈ',
+  'state.malformed.body': 'ਲਿੰਕ ਅਧੂਰਾ ਜਾਂ ਗ਼ਲਤ ਟਾਈਪ ਹੋਇਆ ਹੋ ਸਕਦਾ ਹੈ। ਵਪਾਰੀ ਨੂੰ ਇਹ ਦੁਬਾਰਾ ਭੇਜਣ ਲਈ ਕਹੋ।',
+  'state.unreachable.heading': 'ਭੁਗਤਾਨ ਸਰਵਰ ਨਾਲ ਸੰਪਰਕ ਨਹੀਂ ਹੋ ਰਿਹਾ',
+  'state.unreachable.body': 'ਆਪਣਾ ਇੰਟਰਨੈੱਟ ਕਨੈਕਸ਼ਨ ਜਾਂਚੋ ਅਤੇ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ। ਤੁਹਾਡੇ ਤੋਂ ਕੋਈ ਰਕਮ ਨਹੀਂ ਲਈ ਗਈ।',
+  'state.crashed.heading': 'ਕੁਝ ਗ਼ਲਤ ਹੋ ਗਿਆ',
+  'state.crashed.body': 'ਪੰਨੇ ਵਿੱਚ ਇੱਕ ਅਣਕਿਆਸੀ ਸਮੱਸਿਆ ਆਈ। ਤੁਹਾਡੇ ਤੋਂ ਕੋਈ ਰਕਮ ਨਹੀਂ ਲਈ ਗਈ।',
+  'state.retry': 'ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ',
+  'state.retrying': 'ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕੀਤੀ ਜਾ ਰਹੀ ਹੈ…',
+}

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'பணம் செலுத்தும் முறையைத் தேர்ந்தெடுங்கள்',
+  'instruments.label.upi.mandate': 'UPI ஆட்டோபே',
+  'instruments.label.netbanking.mandate': 'இ-நாச் (வங்கிக் கணக்கு மேண்டேட்)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'நெட் பேங்கிங்',
+  'instruments.hint.netbanking.mandate': 'உங்கள் வங்கியில் மேண்டேட்டை அங்கீகரியுங்கள்: நெட் பேங்கிங், டெபிட் கார்டு அல்லது ஆதார் மூலம்.',
+  'instruments.hint.netbanking.plain': 'உங்கள் வங்கியின் இணையதளம் வழியாக உங்கள் கணக்கிலிருந்து செலுத்துங்கள்.',
+  'instruments.optIn.upi': 'எதிர்காலப் பேமெண்ட்களுக்கு UPI ஆட்டோபேவையும் அமையுங்கள்',
+  'instruments.optIn.netbanking': 'இ-நாச் மேண்டேட்டையும் அமையுங்கள்',
+  'instruments.unavailable': 'கிடைக்கவில்லை. {reason}',
+  'instruments.optInMissing': 'இந்த முறையில் பணம் செலுத்தலாம், ஆனால் இதில் மேண்டேட் அமைக்க முடியாது. {reason}',
+  'instruments.reason.onetime_upi_only': 'ஒருமுறை மேண்டேட்டை UPI ஆட்டோபே மூலம் மட்டுமே அமைக்க முடியும்.',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ஆட்டோபேயில் ஒவ்வொரு பிடித்தமும் அதிகபட்சம் {limit} ஆக இருக்கலாம், இந்த மேண்டேட் அதைவிட அதிகம் அனுமதி கேட்கிறது.',
+  'instruments.reason.enach_max_amount_exceeded': 'இந்த மேண்டேட்டின் அதிகபட்சத் தொகை இ-நாச் வரம்பைவிட அதிகம்.',
+  'instruments.reason.enach_frequency_unsupported': 'இந்த இடைவெளியில் பிடித்தம் செய்ய இ-நாச் ஆதரிக்காது.',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit} க்கு மேலான ஒவ்வொரு பிடித்தத்துக்கும் ஒவ்வொரு முறையும் உங்கள் UPI பின் தேவை.',
+  'instruments.channel.intent': 'உங்கள் UPI ஆப் மூலம் செலுத்துங்கள்',
+  'instruments.channel.qr': 'எந்த UPI ஆப்பிலும் QR குறியீட்டை ஸ்கேன் செய்யுங்கள்',
+  'instruments.channel.collect': 'உங்கள் UPI ஐடிக்கு அனுப்பப்படும் கோரிக்கையை அங்கீகரியுங்கள்',
+  'instruments.continue': '{instrument} உடன் தொடர்க',
+  'instruments.noneAvailable': 'இந்த பேமெண்டுக்கு எந்த முறையையும் பயன்படுத்த முடியாது. உதவிக்கு {merchant} ஐத் தொடர்புகொள்ளுங்கள்.',
+}

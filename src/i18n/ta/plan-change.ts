@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'உங்கள் திட்டத்தை மாற்றுங்கள்',
+  'planChange.from': 'தற்போதைய திட்டம்: {name}, {per} {amount}',
+  'planChange.to': 'புதிய திட்டம்: {name}, {per} {amount}',
+  'planChange.breakdown': 'இப்போது செலுத்த வேண்டிய தொகை எப்படிக் கணக்கிடப்பட்டது',
+  'planChange.credit': '{name} இன் பயன்படுத்தாத நாட்களுக்கான கிரெடிட்',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'அதே நாட்களுக்கு {name}',
+  'planChange.heldCredit': 'முந்தைய திட்ட மாற்றத்தின் கிரெடிட்',
+  'planChange.covers': 'உள்ளடங்கும் நாட்கள்',
+  'planChange.coversDays.one': '{from} – {until} (1 நாள்)',
+  'planChange.coversDays.other': '{from} – {until} ({days} நாட்கள்)',
+  'planChange.payNow': 'இப்போது செலுத்த வேண்டியது',
+  'planChange.next': '{date} முதல்: {period} {amount}',
+  'planChange.newMandate': 'இந்த பேமெண்ட் {name} க்கு ஒரு புதிய மேண்டேட்டை அமைக்கிறது. அது செயல்பட்டதும் உங்கள் தற்போதைய மேண்டேட்டுக்குப் பதிலாக இருக்கும்.',
+  'planChange.quote.label': 'இந்த விலை செல்லுபடியாகும் நேரம்',
+  'planChange.quote.minute': 'இந்த விலைக்கு 1 நிமிடம் மீதம்',
+  'planChange.quote.minutes': 'இந்த விலைக்கு {n} நிமிடங்கள் மீதம்',
+  'planChange.quote.seconds': 'இந்த விலைக்கு {n} விநாடிகள் மீதம்',
+  'planChange.quote.expired': 'இந்த விலை காலாவதியாகிவிட்டது. புதிய இணைப்புக்கு {merchant} ஐத் தொடர்புகொள்ளுங்கள்.',
+  'planChange.success.changed': 'உங்கள் திட்டம் {name} ஆக மாற்றப்பட்டது.',
+  'planChange.success.next': 'அடுத்த கட்டணம்: {date} அன்று {amount}',
+  'planChange.failure.unchanged': 'எதுவும் மாறவில்லை: நீங்கள் {name} இலேயே இருக்கிறீர்கள், பில்லிங் தேதிகளும் மாறவில்லை.',
+}

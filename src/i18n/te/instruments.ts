@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'ఎలా చెల్లించాలో ఎంచుకోండి',
+  'instruments.label.upi.mandate': 'UPI ఆటోపే',
+  'instruments.label.netbanking.mandate': 'ఇ-నాచ్ (బ్యాంక్ ఖాతా మ్యాండేట్)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'నెట్ బ్యాంకింగ్',
+  'instruments.hint.netbanking.mandate': 'మీ బ్యాంక్‌లో మ్యాండేట్‌ను ఆమోదించండి: నెట్ బ్యాంకింగ్, డెబిట్ కార్డ్ లేదా ఆధార్‌తో.',
+  'instruments.hint.netbanking.plain': 'మీ బ్యాంక్ వెబ్‌సైట్ ద్వారా మీ ఖాతా నుండి చెల్లించండి.',
+  'instruments.optIn.upi': 'భవిష్యత్ చెల్లింపుల కోసం UPI ఆటోపేను కూడా సెటప్ చేయండి',
+  'instruments.optIn.netbanking': 'ఇ-నాచ్ మ్యాండేట్‌ను కూడా సెటప్ చేయండి',
+  'instruments.unavailable': 'అందుబాటులో లేదు. {reason}',
+  'instruments.optInMissing': 'ఈ పద్ధతిలో చెల్లించవచ్చు, కానీ దీనితో మ్యాండేట్ సెటప్ చేయలేరు. {reason}',
+  'instruments.reason.onetime_upi_only': 'ఒకసారి మ్యాండేట్‌ను UPI ఆటోపేతో మాత్రమే సెటప్ చేయవచ్చు.',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI ఆటోపేలో ప్రతి డెబిట్ గరిష్ఠంగా {limit} ఉండవచ్చు, ఈ మ్యాండేట్ అంతకంటే ఎక్కువ అనుమతి అడుగుతోంది.',
+  'instruments.reason.enach_max_amount_exceeded': 'ఈ మ్యాండేట్ గరిష్ఠ మొత్తం ఇ-నాచ్ పరిమితి కంటే ఎక్కువ.',
+  'instruments.reason.enach_frequency_unsupported': 'ఈ వ్యవధిలో డెబిట్‌లకు ఇ-నాచ్ సపోర్ట్ చేయదు.',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit} కంటే ఎక్కువ ఉన్న ప్రతి డెబిట్‌కు ప్రతిసారీ మీ UPI పిన్ అవసరం.',
+  'instruments.channel.intent': 'మీ UPI యాప్‌తో చెల్లించండి',
+  'instruments.channel.qr': 'ఏదైనా UPI యాప్‌తో QR కోడ్‌ను స్కాన్ చేయండి',
+  'instruments.channel.collect': 'మీ UPI IDకి పంపిన అభ్యర్థనను ఆమోదించండి',
+  'instruments.continue': '{instrument}తో కొనసాగండి',
+  'instruments.noneAvailable': 'ఈ చెల్లింపు కోసం ఏ పద్ధతినీ ఉపయోగించలేరు. సహాయం కోసం {merchant}ను సంప్రదించండి.',
+}

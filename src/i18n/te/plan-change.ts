@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'మీ ప్లాన్ మార్చండి',
+  'planChange.from': 'ప్రస్తుత ప్లాన్: {name}, {per} {amount}',
+  'planChange.to': 'కొత్త ప్లాన్: {name}, {per} {amount}',
+  'planChange.breakdown': 'ఇప్పుడు చెల్లించాల్సిన మొత్తం ఎలా లెక్కించారు',
+  'planChange.credit': '{name}లో వాడని రోజులకు క్రెడిట్',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'అవే రోజులకు {name}',
+  'planChange.heldCredit': 'మునుపటి ప్లాన్ మార్పు నుండి క్రెడిట్',
+  'planChange.covers': 'వర్తించే రోజులు',
+  'planChange.coversDays.one': '{from} – {until} (1 రోజు)',
+  'planChange.coversDays.other': '{from} – {until} ({days} రోజులు)',
+  'planChange.payNow': 'ఇప్పుడు చెల్లించాల్సింది',
+  'planChange.next': '{date} నుండి: {period} {amount}',
+  'planChange.newMandate': 'ఈ చెల్లింపు {name} కోసం కొత్త మ్యాండేట్‌ను సెటప్ చేస్తుంది. అది యాక్టివ్ అయిన వెంటనే మీ ప్రస్తుత మ్యాండేట్ స్థానంలోకి వస్తుంది.',
+  'planChange.quote.label': 'ఈ ధర చెల్లుబాటు సమయం',
+  'planChange.quote.minute': 'ఈ ధరకు 1 నిమిషం మిగిలి ఉంది',
+  'planChange.quote.minutes': 'ఈ ధరకు {n} నిమిషాలు మిగిలి ఉన్నాయి',
+  'planChange.quote.seconds': 'ఈ ధరకు {n} సెకన్లు మిగిలి ఉన్నాయి',
+  'planChange.quote.expired': 'ఈ ధర గడువు ముగిసింది. కొత్త లింక్ కోసం {merchant}ను సంప్రదించండి.',
+  'planChange.success.changed': 'మీ ప్లాన్ {name}కు మారింది.',
+  'planChange.success.next': 'తదుపరి ఛార్జ్: {date}న {amount}',
+  'planChange.failure.unchanged': 'ఏమీ మారలేదు: మీరు {name}లోనే ఉన్నారు, బిల్లింగ్ తేదీలు కూడా మారలేదు.',
+}

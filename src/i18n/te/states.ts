@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'సురక్షిత చెక్అవుట్',
+  'state.loading.heading': 'మీ చెల్లింపు వివరాలు లోడ్ అవుతున్నాయి',
+  'state.loading.status': 'చెల్లింపు వివరాలు లోడ్ అవుతున్నాయి…',
+  'state.ready.heading': 'సరిచూసి చెల్లించండి',
+  'state.ready.status': 'చెల్లింపు వివరాలు లోడ్ అయ్యాయి.',
+  'state.expired.heading': 'ఈ చెల్లింపు లింక్ గడువు ముగిసింది',
+  'state.expired.body': 'కొత్త చెల్లింపు లింక్ కోసం {merchant}ను సంప్రదించండి. ఈ లింక్‌తో చెల్లించడం సాధ్యం కాదు.',
+  'state.completed.heading': 'ఈ చెల్లింపు ఇప్పటికే ప్రాసెస్ అయింది',
+  'state.cancel': 'రద్దు చేసి {merchant}కు తిరిగి వెళ్లండి',
+  'state.cancelling': 'రద్దు చేస్తోంది…',
+  'state.cancelFailed': 'ఈ చెల్లింపును రద్దు చేయలేకపోయాం: ఒక చెల్లింపు మీ ఆమోదం కోసం వేచి ఉండవచ్చు, లేదా సెషన్ ముగిసి ఉండవచ్చు.',
+  'state.cancelled.heading': 'మీరు ఈ చెల్లింపును రద్దు చేశారు',
+  'state.cancelled.body': 'ఎలాంటి మొత్తం కట్ కాలేదు, {merchant}తో ఎలాంటి మ్యాండేట్ సెటప్ కాలేదు.',
+  'state.returnTo': '{merchant}కు తిరిగి వెళ్లండి',
+  'state.notFound.heading': 'చెల్లింపు లింక్ కనిపించలేదు',
+  'state.notFound.body': 'మీరు పూర్తి లింక్‌ను తెరిచారో లేదో చూడండి, లేదా వ్యాపారిని కొత్త లింక్ అడగండి.',
+  'state.malformed.heading': 'ఈ చెల్లింపు లింక్ చెల్లదు',
+  'state.malformed.body': 'లింక్ అసంపూర్ణంగా లేదా తప్పుగా టైప్ అయి ఉండవచ్చు. దాన్ని మళ్లీ పంపమని వ్యాపారిని అడగండి.',
+  'state.unreachable.heading': 'చెల్లింపు సర్వర్‌ను చేరుకోలేకపోతున్నాం',
+  'state.unreachable.body': 'మీ ఇంటర్నెట్ కనెక్షన్ చూసి మళ్లీ ప్రయత్నించండి. మీ నుండి ఎలాంటి మొత్తం తీసుకోలేదు.',
+  'state.crashed.heading': 'ఏదో పొరపాటు జరిగింది',
+  'state.crashed.body': 'పేజీలో ఊహించని సమస్య వచ్చింది. మీ నుండి ఎలాంటి మొత్తం తీసుకోలేదు.',
+  'state.retry': 'మళ్లీ ప్రయత్నించండి',
+  'state.retrying': 'మళ్లీ ప్రయత్నిస్తోంది…',
+}

@@ -1,0 +1,25 @@
+import type { instruments as en } from '../en/instruments'
+
+export const instruments: Record<keyof typeof en, string> = {
+  'instruments.legend': 'ادائیگی کا طریقہ منتخب کریں',
+  'instruments.label.upi.mandate': 'UPI آٹو پے',
+  'instruments.label.netbanking.mandate': 'ای-نیچ (بینک اکاؤنٹ مینڈیٹ)',
+  'instruments.label.upi.plain': 'UPI',
+  'instruments.label.netbanking.plain': 'نیٹ بینکنگ',
+  'instruments.hint.netbanking.mandate': 'اپنے بینک سے مینڈیٹ منظور کریں: نیٹ بینکنگ، ڈیبٹ کارڈ یا آدھار سے۔',
+  'instruments.hint.netbanking.plain': 'اپنے بینک کی ویب سائٹ کے ذریعے اپنے بینک اکاؤنٹ سے ادا کریں۔',
+  'instruments.optIn.upi': 'آئندہ ادائیگیوں کے لیے UPI آٹو پے بھی سیٹ کریں',
+  'instruments.optIn.netbanking': 'ای-نیچ مینڈیٹ بھی سیٹ کریں',
+  'instruments.unavailable': 'دستیاب نہیں۔ {reason}',
+  'instruments.optInMissing': 'آپ اس طریقے سے ادا کر سکتے ہیں، لیکن اس سے مینڈیٹ سیٹ نہیں ہو سکتا۔ {reason}',
+  'instruments.reason.onetime_upi_only': 'ایک بار کا مینڈیٹ صرف UPI آٹو پے سے سیٹ ہو سکتا ہے۔',
+  'instruments.reason.upi_max_amount_exceeded': 'UPI آٹو پے میں ہر کٹوتی زیادہ سے زیادہ {limit} کی ہو سکتی ہے، اور یہ مینڈیٹ اس سے زیادہ کی اجازت مانگتا ہے۔',
+  'instruments.reason.enach_max_amount_exceeded': 'اس مینڈیٹ کی زیادہ سے زیادہ رقم ای-نیچ کی حد سے زیادہ ہے۔',
+  'instruments.reason.enach_frequency_unsupported': 'ای-نیچ کٹوتی کے اس وقفے کو سپورٹ نہیں کرتا۔',
+  'instruments.notice.upi_extra_approval_above_limit': '{limit} سے زیادہ کی ہر کٹوتی کے لیے ہر بار آپ کا UPI PIN درکار ہوگا۔',
+  'instruments.channel.intent': 'اپنی UPI ایپ سے ادا کریں',
+  'instruments.channel.qr': 'کسی بھی UPI ایپ سے QR کوڈ اسکین کریں',
+  'instruments.channel.collect': 'اپنی UPI آئی ڈی پر بھیجی گئی درخواست منظور کریں',
+  'instruments.continue': '{instrument} کے ساتھ آگے بڑھیں',
+  'instruments.noneAvailable': 'اس ادائیگی کے لیے کوئی بھی طریقہ استعمال نہیں ہو سکتا۔ مدد کے لیے {merchant} سے رابطہ کریں۔',
+}

@@ -1,0 +1,26 @@
+import type { planChange as en } from '../en/plan-change'
+
+export const planChange: Record<keyof typeof en, string> = {
+  'planChange.heading': 'اپنا پلان بدلیں',
+  'planChange.from': 'موجودہ پلان: {name}، {amount} {per}',
+  'planChange.to': 'نیا پلان: {name}، {amount} {per}',
+  'planChange.breakdown': 'ابھی ادا کی جانے والی رقم کا حساب',
+  'planChange.credit': '{name} کے باقی دنوں کا کریڈٹ',
+  'planChange.creditAmount': '−{amount}',
+  'planChange.charge': 'انہی دنوں کے لیے {name}',
+  'planChange.heldCredit': 'پچھلی پلان تبدیلی کا کریڈٹ',
+  'planChange.covers': 'شامل دن',
+  'planChange.coversDays.one': '{from} – {until} (1 دن)',
+  'planChange.coversDays.other': '{from} – {until} ({days} دن)',
+  'planChange.payNow': 'ابھی ادا کریں',
+  'planChange.next': '{date} سے: {amount} {period}',
+  'planChange.newMandate': 'یہ ادائیگی {name} کے لیے نیا مینڈیٹ سیٹ کرتی ہے۔ فعال ہوتے ہی یہ آپ کے موجودہ مینڈیٹ کی جگہ لے لے گا۔',
+  'planChange.quote.label': 'یہ قیمت اتنی دیر تک برقرار ہے',
+  'planChange.quote.minute': 'اس قیمت کا 1 منٹ باقی ہے',
+  'planChange.quote.minutes': 'اس قیمت کے {n} منٹ باقی ہیں',
+  'planChange.quote.seconds': 'اس قیمت کے {n} سیکنڈ باقی ہیں',
+  'planChange.quote.expired': 'اس قیمت کی مدت ختم ہو گئی۔ نئے لنک کے لیے {merchant} سے رابطہ کریں۔',
+  'planChange.success.changed': 'آپ کا پلان بدل کر {name} ہو گیا ہے۔',
+  'planChange.success.next': 'اگلی ادائیگی: {date} کو {amount}',
+  'planChange.failure.unchanged': 'کچھ نہیں بدلا: آپ {name} پر ہی ہیں، اور آپ کی بلنگ کی تاریخیں وہی ہیں۔',
+}

@@ -1,0 +1,28 @@
+import type { states as en } from '../en/states'
+
+export const states: Record<keyof typeof en, string> = {
+  'header.secureCheckout': 'محفوظ چیک آؤٹ',
+  'state.loading.heading': 'آپ کی ادائیگی کی تفصیلات لوڈ ہو رہی ہیں',
+  'state.loading.status': 'ادائیگی کی تفصیلات لوڈ ہو رہی ہیں…',
+  'state.ready.heading': 'دیکھیں اور ادا کریں',
+  'state.ready.status': 'ادائیگی کی تفصیلات لوڈ ہو گئیں۔',
+  'state.expired.heading': 'اس ادائیگی لنک کی مدت ختم ہو گئی ہے',
+  'state.expired.body': 'نئے ادائیگی لنک کے لیے {merchant} سے رابطہ کریں۔ اس لنک سے ادائیگی نہیں ہو سکتی۔',
+  'state.completed.heading': 'اس ادائیگی پر پہلے ہی کارروائی ہو چکی ہے',
+  'state.cancel': 'منسوخ کریں اور {merchant} پر واپس جائیں',
+  'state.cancelling': 'منسوخ کیا جا رہا ہے…',
+  'state.cancelFailed': 'یہ ادائیگی منسوخ نہیں ہو سکی: ہو سکتا ہے کوئی ادائیگی آپ کی منظوری کی منتظر ہو، یا سیشن ختم ہو چکا ہو۔',
+  'state.cancelled.heading': 'آپ نے یہ ادائیگی منسوخ کر دی',
+  'state.cancelled.body': 'کوئی رقم نہیں کاٹی گئی اور {merchant} کے ساتھ کوئی مینڈیٹ نہیں بنا۔',
+  'state.returnTo': '{merchant} پر واپس جائیں',
+  'state.notFound.heading': 'ادائیگی لنک نہیں ملا',
+  'state.notFound.body': 'دیکھ لیں کہ آپ نے پورا لنک کھولا ہے، یا تاجر سے نیا لنک مانگیں۔',
+  'state.malformed.heading': 'یہ ادائیگی لنک درست نہیں ہے',
+  'state.malformed.body': 'ہو سکتا ہے لنک ادھورا ہو یا اس میں غلطی ہو۔ تاجر سے لنک دوبارہ بھیجنے کو کہیں۔',
+  'state.unreachable.heading': 'ادائیگی سرور سے رابطہ نہیں ہو پا رہا',
+  'state.unreachable.body': 'اپنا انٹرنیٹ کنکشن دیکھیں اور دوبارہ کوشش کریں۔ آپ سے کوئی رقم نہیں لی گئی ہے۔',
+  'state.crashed.heading': 'کچھ غلط ہو گیا',
+  'state.crashed.body': 'صفحے میں ایک غیر متوقع مسئلہ پیش آیا۔ آپ سے کوئی رقم نہیں لی گئی ہے۔',
+  'state.retry': 'دوبارہ کوشش کریں',
+  'state.retrying': 'دوبارہ کوشش کی جا رہی ہے…',
+}
