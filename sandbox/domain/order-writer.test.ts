@@ -49,6 +49,26 @@ describe('OrderWriter.change', () => {
     expect(published.map((c) => c.order.revision)).toEqual(tags.map((_, i) => order.revision + i + 1))
   })
 
+  it('fails, publishing nothing, when the order is forgotten under a change (a merchant reset), before its write or after losing one', async () => {
+    const gone = await setup()
+    await gone.store.resetMerchant(gone.order.merchantId)
+    await expect(gone.writer.change(gone.order, appending('late'))).rejects.toThrow(`unknown order ${gone.order.id}`)
+    expect(gone.published).toEqual([])
+
+    const { store, writer, order, published } = await setup()
+    await writer.change(order, appending('first'))
+    const updateOrder = store.updateOrder.bind(store)
+    // The write from the stale read loses, and the reset comes before the writer reads again.
+    store.updateOrder = async (o, jobs) => {
+      const written = await updateOrder(o, jobs)
+      if (!written) await store.resetMerchant(o.merchantId)
+      return written
+    }
+    await expect(writer.change(order, appending('second'))).rejects.toThrow(`unknown order ${order.id}`)
+    expect(await store.orderById(order.id)).toBeUndefined()
+    expect(published).toHaveLength(1)
+  })
+
   it('writes nothing and publishes nothing when the change decides no write', async () => {
     const { store, writer, order, published } = await setup()
     const answer = await writer.change(order, (current) => ({ write: null, answer: () => current.revision }))

@@ -54,8 +54,9 @@ export class OrderWriter {
 
   /**
    * Applies `change` to `order` (as read by the caller) and writes its result; when another write
-   * got there first, applies it again to the order as it now stands. An order that is gone
-   * (a merchant's reset) is answered as the caller read it, unchanged.
+   * got there first, applies it again to the order as it now stands. An order forgotten under a
+   * change (a merchant's reset) is an error, as Store.updateOrder makes it: answering the change as
+   * if it had been written would report what was never stored.
    */
   async change<T>(order: Order, change: (current: Order) => Promise<OrderChangePlan<T>> | OrderChangePlan<T>): Promise<T> {
     let current = order
@@ -65,7 +66,7 @@ export class OrderWriter {
       const stored = await this.write(plan.write)
       if (stored) return plan.answer(stored)
       const fresh = await this.store.orderById(order.id)
-      if (!fresh) return plan.answer(current)
+      if (!fresh) throw new Error(`unknown order ${order.id}`)
       current = fresh
     }
     throw new Error(`order ${order.id}: ${MAX_TRIES} writes in a row lost to others`)
