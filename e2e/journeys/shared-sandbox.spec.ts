@@ -1,6 +1,7 @@
-import { request as apiRequest, type APIRequestContext } from '@playwright/test'
+import { request as apiRequest, type APIRequestContext, type Page } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
 import { expect, test } from '../fixtures'
+import { CheckoutPage } from '../pages/checkout-page'
 import { DEMO_MERCHANT, MerchantApi, basicAuth } from '../support/merchant-api'
 import { startCluster, type SandboxCluster } from '../support/sandbox-cluster'
 import { WebhookReceiver } from '../support/webhook-receiver'
@@ -25,6 +26,20 @@ const on = (origin: string, pageUrl: string): string => new URL(new URL(pageUrl)
 const eventNames = (receiver: WebhookReceiver) => receiver.received.map((r) => (r.body as { event_name: string }).event_name)
 const webhookIds = (receiver: WebhookReceiver) => receiver.received.map((r) => String(r.headers['x-webhook-id']))
 
+/**
+ * Creates a session through `api` (its webhooks to `receiver`) and opens its page on `origin`, as
+ * far as the UPI mandate's QR: the attempt is started there.
+ */
+async function showQrOn(page: Page, api: APIRequestContext, origin: string, receiver: WebhookReceiver) {
+  const { orderId, body } = await new MerchantApi(api).createSession({ ...monthly, 'metadata.webhook_url': receiver.url })
+  const link = (body['payment_links'] as { web: string }).web
+  await page.goto(on(origin, link))
+  await new CheckoutPage(page).expectReady()
+  await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
+  await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
+  return { orderId, body, link }
+}
+
 // Two sandbox processes on one Redis, as a QA team shares one sandbox (issue 14). They share this
 // file's Redis, so its tests run one after another.
 test.describe.serial('a sandbox shared by two instances on one Redis', () => {
@@ -42,18 +57,13 @@ test.describe.serial('a sandbox shared by two instances on one Redis', () => {
     await cluster.stop()
   })
 
-  test('created on A, paid on B, approved on A: the page on B sees it live, and both say CHARGED', async ({ page, checkout }) => {
+  test('created on A, paid on B, approved on A: the page on B sees it live, and both say CHARGED', async ({ page }) => {
     const [a, b] = cluster.instances
     const [apiA, apiB] = apis
     if (!a || !b || !apiA || !apiB) throw new Error('two instances expected')
     const receiver = await WebhookReceiver.start()
     try {
-      const { orderId, body } = await new MerchantApi(apiA).createSession({ ...monthly, 'metadata.webhook_url': receiver.url })
-      const link = (body['payment_links'] as { web: string }).web
-      await page.goto(on(b.origin, link))
-      await checkout.expectReady()
-      await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
-      await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
+      const { orderId } = await showQrOn(page, apiA, b.origin, receiver)
 
       const approved = await apiA.post(`/sandbox/orders/${orderId}/attempt/approve`, { headers: auth })
       expect(approved.status()).toBe(200)
@@ -77,11 +87,7 @@ test.describe.serial('a sandbox shared by two instances on one Redis', () => {
     if (!a || !b || !apiA || !apiB) throw new Error('two instances expected')
     const receiver = await WebhookReceiver.start()
     try {
-      const { orderId, body } = await new MerchantApi(apiA).createSession({ ...monthly, 'metadata.webhook_url': receiver.url })
-      const link = (body['payment_links'] as { web: string }).web
-      await page.goto(on(b.origin, link))
-      await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
-      await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
+      const { orderId, body, link } = await showQrOn(page, apiA, b.origin, receiver)
 
       // B handles the approval; its first webhook delivery fails, so B holds a retry when it dies.
       receiver.failNext(1)
