@@ -1,8 +1,7 @@
 import { Hono } from 'hono'
-import { negotiatedCompress } from './http/compress'
-import { allowedHosts, hostAllowList } from './http/hosts'
+import { edge } from './http/edge'
+import { allowedHosts } from './http/hosts'
 import type { Now } from './http/rate-limit'
-import { apiLimits } from './http/api-limits'
 import { DEFAULT_LIMITS, type EdgeLimits } from './http/limits'
 import { StreamCaps } from './http/stream-caps'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -27,7 +26,7 @@ import { OrderWriter } from './domain/order-writer'
 import { JobRunner } from './store/job-runner'
 import type { Broadcast } from './store/broadcast'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher'
-import { baseSecurityHeaders, setPageHeaders } from './http/security'
+import { setPageHeaders } from './http/security'
 import { renderCheckout, withFirstScreen, withLanguage, type PageTemplates } from './http/page-html'
 import type { RenderFirstScreen } from '../contract/first-screen'
 import { notFound } from './http/not-found'
@@ -165,21 +164,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const { bus, attempts, dialects, webhooks, writer } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
-  app.use(async (c, next) => {
-    const started = performance.now()
-    await next()
-    deps.log.info('request', {
-      method: c.req.method,
-      path: redact(c.req.path),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    })
-  })
   const limits = options.limits ?? DEFAULT_LIMITS
-  app.use(hostAllowList(options.allowedHosts ?? allowedHosts(deps.publicOrigin)))
-  app.use(baseSecurityHeaders)
-  app.use(negotiatedCompress())
-  app.use(apiLimits(dialects, limits, options.now))
+  app.use(edge({ log: deps.log, hosts: options.allowedHosts ?? allowedHosts(deps.publicOrigin), dialects, limits, now: options.now }))
 
   app.onError((err, c) => {
     deps.log.error('unhandled', { path: redact(c.req.path), message: redact(String(err)) })
