@@ -61,6 +61,7 @@ describe('the simulated UPI app', () => {
     expect(htmlTag(body)).toBe('<html lang="ur" dir="rtl">')
     expect(body).toContain('<dd>ہر کٹوتی میں زیادہ سے زیادہ <bdi dir="ltr">₹1,000.00</bdi></dd>')
     expect(body).toContain('<bdi>asha@okaxis</bdi>')
+    expect(body).toMatch(/<dd><bdi dir="ltr">\d{1,2}:\d{2} [AP]M<\/bdi> IST<\/dd>/)
   })
 
   it('lists every language, each in its own script, linking to the same request in that language', async () => {

@@ -82,7 +82,8 @@ function stateFacts({ t, attempt }: Screen): Fact[] {
   const facts: Fact[] = []
   if (attempt.payerVpa !== null) facts.push({ label: t.text('facts.payerVpa'), value: userText(attempt.payerVpa) })
   if (attempt.status === 'pending') {
-    facts.push({ label: t.text('facts.expires'), value: t.text('expiresAt', { time: formatIstTime(attempt.expiresAt, t.locale) }) })
+    const time = t.leftToRight(formatIstTime(attempt.expiresAt, t.locale))
+    facts.push({ label: t.text('facts.expires'), value: t.html('expiresAt', { time }) })
   }
   return facts
 }
