@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { preferredLocale } from './http/accept-language'
 import { edge } from './http/edge'
 import { allowedHosts } from './http/hosts'
 import type { Now } from './http/rate-limit'
@@ -6,7 +7,7 @@ import { DEFAULT_LIMITS, type EdgeLimits } from './http/limits'
 import { StreamCaps } from './http/stream-caps'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
-import { LOCALES, PAGE_ID_PATTERN } from '../contract/session'
+import { PAGE_ID_PATTERN } from '../contract/session'
 import type { BootPayload } from '../contract/boot'
 import type { SandboxDeps } from './deps'
 import { juspayDialect } from './dialects/juspay/dialect'
@@ -58,11 +59,6 @@ export interface AppOptions {
   core?: SandboxCore
   /** The page's server renderer (dist/ssr/); without it the page renders in the browser alone. */
   renderFirstScreen?: RenderFirstScreen | null
-}
-
-function preferredLocale(acceptLanguage: string | undefined): Locale {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase().split(/[-;]/)[0] ?? ''
-  return LOCALES.find((locale) => locale === first) ?? 'en'
 }
 
 /** The QA API and the demo merchant's API answer in Juspay's envelope, as the demo's POST /session does. */

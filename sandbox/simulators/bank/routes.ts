@@ -8,11 +8,12 @@ import type { AttemptService, DecideResult } from '../../domain/attempt-service'
 import { MAX_OTP_FAILURES } from '../../domain/rails/netbanking'
 import { bodyLimit } from '../../http/body-limit'
 import { BANK_OTP, type BankScenario } from '../../../contract/scenarios'
+import { keepLanguage, requestLanguage } from '../i18n/language'
 import { BANK_CSS } from './bank-css'
 import { checkCredentials, readOtp } from './forms'
 import { messagePage, type Html } from './layout'
-import { messages } from './messages'
-import { checkoutPath, renderScreen, type BankScreen, type ScreenOptions } from './screen'
+import { bankText } from './messages'
+import { checkoutPath, renderScreen, screenPath, type BankScreen, type ScreenOptions } from './screen'
 
 /** The rail whose attempts this bank shows. */
 const RAIL = 'netbanking'
@@ -31,14 +32,17 @@ function sendPage(c: Context, page: Html, status: ContentfulStatusCode = 200): R
   return c.html(page, status)
 }
 
-const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFound, messages.notFoundText), 404)
+/** A problem page speaks the customer's pick or their browser's language: there is no session to ask. */
+const problemText = (c: Context) => bankText(requestLanguage(c, null).locale)
 
-const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
+const notFound = (c: Context) => sendPage(c, messagePage(problemText(c), 'notFound'), 404)
+
+const tooLarge = (c: Context) => sendPage(c, messagePage(problemText(c), 'tooLarge'), 413)
 
 /** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
 function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
   c.header('Allow', allowed.join(', '))
-  return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
+  return sendPage(c, messagePage(problemText(c), 'methodNotAllowed'), 405)
 }
 
 /** See Other, so a reload never posts again. */
@@ -71,8 +75,8 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const cssValidator = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-content-type-options'] })
   const limit = bodyLimit(tooLarge)
 
-  /** The net banking attempt behind a token, with due expiries applied. */
-  async function screenFor(token: string): Promise<BankScreen | null> {
+  /** The net banking attempt behind a token, with due expiries applied, in the request's language. */
+  async function screenFor(c: Context, token: string): Promise<BankScreen | null> {
     if (!TOKEN_PATTERN.test(token)) return null
     const stored = await deps.store.orderByToken(token)
     if (!stored) return null
@@ -80,7 +84,8 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
     const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
     if (!attempt || !merchant) return null
-    return { token, order, attempt, bank: attempt.bank, merchant }
+    const language = requestLanguage(c, order.language)
+    return { token, order, attempt, bank: attempt.bank, merchant, language, t: bankText(language.locale) }
   }
 
   /** The screen again after a change, or as it now stands when the change was refused. */
@@ -92,13 +97,13 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   const show = (c: Context, screen: BankScreen, options: ScreenOptions = {}, status: ContentfulStatusCode = 200) =>
     sendPage(c, renderScreen(screen, options), status)
 
-  const conflict = (c: Context, screen: BankScreen, note: string) => show(c, screen, { note }, 409)
+  const conflict = (c: Context, screen: BankScreen, note: NonNullable<ScreenOptions['note']>) => show(c, screen, { note }, 409)
 
   /** A step may be posted only while the attempt is pending, before the bank, at that very step. */
   function refusal(c: Context, screen: BankScreen, step: BankStep) {
     const decided = screen.attempt.status !== 'pending' || screen.bank.stage === 'awaiting_bank'
-    if (decided) return conflict(c, screen, messages.result.alreadyDecided)
-    if (screen.bank.step !== step) return conflict(c, screen, messages.result.outOfStep)
+    if (decided) return conflict(c, screen, 'result.alreadyDecided')
+    if (screen.bank.step !== step) return conflict(c, screen, 'result.outOfStep')
     return null
   }
 
@@ -107,17 +112,19 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   function step(name: BankStep, handle: StepHandler) {
     return async (c: Context) => {
       const body = await formBody(c)
-      const screen = await screenFor(c.req.param('token') ?? '')
+      const screen = await screenFor(c, c.req.param('token') ?? '')
       if (!screen) return notFound(c)
       return refusal(c, screen, name) ?? handle(c, screen, body)
     }
   }
 
   const advanced = (c: Context, screen: BankScreen, result: DecideResult) =>
-    result.ok ? seeOther(c, `/simulator/bank/${screen.token}`) : conflict(c, screenAfter(screen, result), messages.result.alreadyDecided)
+    result.ok
+      ? seeOther(c, keepLanguage(screenPath(screen.token), screen.language.chosen))
+      : conflict(c, screenAfter(screen, result), 'result.alreadyDecided')
 
   const backToCheckout = (c: Context, screen: BankScreen, result: DecideResult) =>
-    result.ok ? seeOther(c, checkoutPath(result.order)) : conflict(c, screenAfter(screen, result), messages.result.alreadyDecided)
+    result.ok ? seeOther(c, checkoutPath(result.order)) : conflict(c, screenAfter(screen, result), 'result.alreadyDecided')
 
   async function credentials(c: Context, screen: BankScreen, body: unknown) {
     const check = checkCredentials(body, screen.bank.authMode, deps.clock.now())
@@ -127,14 +134,15 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
 
   async function otp(c: Context, screen: BankScreen, body: unknown) {
     const read = readOtp(body)
-    if (read.kind === 'format') return show(c, screen, { errors: { otp: messages.form.otpFormatError } }, 400)
+    if (read.kind === 'format') return show(c, screen, { errors: { otp: 'form.otpFormatError' } }, 400)
     if (read.otp === BANK_OTP) return advanced(c, screen, await attempts.advanceBankStep(screen.order, screen.attempt.id, 'consent'))
     const counted = await attempts.recordOtpFailure(screen.order, screen.attempt.id)
-    if (!counted.ok) return conflict(c, screenAfter(screen, counted), messages.result.alreadyDecided)
+    if (!counted.ok) return conflict(c, screenAfter(screen, counted), 'result.alreadyDecided')
     const after = screenAfter(screen, counted)
     if (after.attempt.status !== 'pending') return seeOther(c, checkoutPath(counted.order))
     const left = Math.max(0, MAX_OTP_FAILURES - after.bank.otpFailures)
-    return show(c, after, { errors: { otp: messages.form.otpWrong(left) } }, 400)
+    const wrong = after.t.text(`form.otpWrong.${after.t.plural(left)}`, { left })
+    return show(c, after, { errors: { otp: { text: wrong } } }, 400)
   }
 
   async function authorise(c: Context, screen: BankScreen) {
@@ -155,7 +163,7 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   })
 
   app.get('/:token', async (c) => {
-    const screen = await screenFor(c.req.param('token'))
+    const screen = await screenFor(c, c.req.param('token'))
     return screen ? show(c, screen) : notFound(c)
   })
 
