@@ -56,11 +56,10 @@ describe('preferredLocale', () => {
     expect(preferredLocale(header)).toBe('en')
   })
 
-  it('answers a megabyte of commas and a megabyte of one tag quickly', () => {
-    const started = performance.now()
-    expect(preferredLocale(','.repeat(1 << 20))).toBe('en')
-    expect(preferredLocale('a'.repeat(1 << 20))).toBe('en')
-    expect(preferredLocale(`hi;q=0.5;${'q=1;'.repeat(1 << 18)}`)).toBe('en')
-    expect(performance.now() - started).toBeLessThan(200)
+  it('reads only the first kilobyte of a megabyte header, whatever it holds', () => {
+    for (const header of [','.repeat(1 << 20), 'a'.repeat(1 << 20), `hi;q=0.5;${'q=1;'.repeat(1 << 18)}`, `ta,${'x;q=0.1,'.repeat(1 << 17)}hi`]) {
+      expect(preferredLocale(header)).toBe(preferredLocale(header.slice(0, MAX_ACCEPT_LANGUAGE_LENGTH + 1)))
+    }
+    expect(preferredLocale(`ta,${'x;q=0.1,'.repeat(1 << 17)}hi`)).toBe('ta')
   })
 })
