@@ -28,7 +28,7 @@ export interface EnachDetails {
   decision?: 'authorise' | 'decline'
 }
 
-/** The page's level-one headings for each outcome, in English. */
+/** The page's headings for each outcome, in English (waiting is a level-two heading on the collect screen). */
 const OUTCOME_HEADINGS: Record<Outcome, RegExp> = {
   success: /^(AutoPay is set up|Payment successful|eNACH mandate registered)$/,
   failure: /^(AutoPay was not set up|The eNACH mandate was not registered|The payment did not go through|This payment could not be completed)$/,
@@ -207,7 +207,7 @@ export class Checkout {
 
   /** Expects the page to show this outcome (success, failure, or still waiting for approval). */
   async expectOutcome(outcome: Outcome): Promise<void> {
-    await expect(this.heading(OUTCOME_HEADINGS[outcome])).toBeVisible({ timeout: OUTCOME_TIMEOUT_MS })
+    await expect(this.root.getByRole('heading', { name: OUTCOME_HEADINGS[outcome] }).first()).toBeVisible({ timeout: OUTCOME_TIMEOUT_MS })
   }
 
   /** The mandate disclosure as the customer reads it ("What you are authorising"). */
