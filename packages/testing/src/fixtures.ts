@@ -1,4 +1,12 @@
-import { test as base, expect } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type PlaywrightTestArgs,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerArgs,
+  type PlaywrightWorkerOptions,
+  type TestType,
+} from '@playwright/test'
 import { SandboxClient } from './client'
 import { sandboxConfigFromEnv } from './merchant'
 import { Checkout } from './pages/checkout'
@@ -22,8 +30,11 @@ export interface SandboxFixtures {
 
 const env = sandboxConfigFromEnv()
 
-/** Playwright's `test` with the `sandbox` and `checkout` fixtures. */
-export const test = base.extend<SandboxFixtures & SandboxOptions>({
+/** Playwright's `test` with the `sandbox` and `checkout` fixtures; typed by name, so the published types need only @playwright/test. */
+export const test: TestType<
+  PlaywrightTestArgs & PlaywrightTestOptions & SandboxFixtures & SandboxOptions,
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions
+> = base.extend<SandboxFixtures & SandboxOptions>({
   sandboxUrl: [env.url, { option: true }],
   sandboxMerchantId: [env.merchantId, { option: true }],
   sandboxApiKey: [env.apiKey, { option: true }],
