@@ -13,6 +13,13 @@ describe('verifyReturnSignature', () => {
     for (const source of [SIGNED_RETURN, url, url.search, url.searchParams, result]) expect(verifyReturnSignature(source, KEY)).toBe(true)
   })
 
+  it('covers the merchant’s own query on its return_url, as the sandbox signs it', () => {
+    const withCart =
+      'https://shop.merchant.com/return?cart=7&order_id=qa-5f2a9c1e04b7&status=CHARGED&status_id=21&signature=f%2Fcp8WHLBw%2Ft9ZR%2FhVinGkrWng9Dc%2F6M%2BIBbtOE8O8A%3D&signature_algorithm=HMAC-SHA256'
+    expect(verifyReturnSignature(withCart, KEY)).toBe(true)
+    expect(verifyReturnSignature(withCart.replace('cart=7', 'cart=8'), KEY)).toBe(false)
+  })
+
   it('refuses another key, a changed field, an added field, a missing signature and another algorithm', () => {
     const params = (change: (p: URLSearchParams) => void) => {
       const p = new URL(SIGNED_RETURN).searchParams

@@ -58,6 +58,8 @@ const MODE_LABEL = { netbanking: 'Net banking', debit_card: 'Debit card', aadhaa
 /** How long the sandbox may take to decide (a magic VPA decides after about 1.5 s). */
 const OUTCOME_TIMEOUT_MS = 15_000
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /** A navigation that carries a signed return: Juspay's `signature` with `signature_algorithm`. */
 const isSignedReturn = (request: Request): boolean => {
   if (!request.isNavigationRequest()) return false
@@ -173,7 +175,7 @@ export class Checkout {
   /** UPI intent: picks the app (default Google Pay) and approves, or declines, in the simulated UPI app. */
   async payWithUpiApp(appName = 'Google Pay', options: UpiAppOptions = {}): Promise<void> {
     await this.useChannel('intent')
-    await this.inUpiApp(this.root.getByRole('list', { name: 'UPI apps' }).getByRole('link', { name: new RegExp(`^${appName}`) }), options)
+    await this.inUpiApp(this.root.getByRole('list', { name: 'UPI apps' }).getByRole('link', { name: new RegExp(`^${escapeRegExp(appName)}`) }), options)
   }
 
   /** UPI QR: "scans" the code by opening the simulated UPI app, and approves or declines there. */
