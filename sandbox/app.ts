@@ -20,6 +20,7 @@ import { demoRoutes } from './demo/routes'
 import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
+import { clockFor } from './domain/clock'
 import { dialectRegistry, type DialectId, type Dialects, type DialectServices } from './dialects/dialect'
 import { AttemptService, dueJobPageId } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
@@ -162,7 +163,7 @@ export function createDialects(services: DialectServices): Dialects {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
-  const { bus, attempts, dialects, webhooks, writer } = options.core ?? sandboxCore(deps)
+  const { bus, attempts, dialects, webhooks, writer, jobs } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
   app.use(async (c, next) => {
@@ -193,7 +194,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
   app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, dialect: sandboxApis }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, jobs, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
   if (options.demoEnabled ?? true) {
@@ -213,7 +214,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     const order = stored ? await attempts.refresh(stored) : undefined
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
     if (!order || !merchant) return { boot: { kind: 'error', code: 'not_found' }, lang, merchant }
-    const view = toSessionView(order, merchant, deps.clock.now(), dialects.forOrder(order).signReturn)
+    const view = toSessionView(order, merchant, (await clockFor(deps, order.merchantId)).now(), dialects.forOrder(order).signReturn)
     return { boot: { kind: 'session', view }, lang: view.language ?? lang, merchant }
   }
 
