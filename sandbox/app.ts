@@ -194,7 +194,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
   app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, jobs, dialect: sandboxApis }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock: (merchantId, to) => jobs.runDueUpTo(merchantId, to), dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
   if (options.demoEnabled ?? true) {

@@ -31,7 +31,7 @@ export function qaSandbox(now: Date) {
   const { attempts, webhooks, writer, dialects, jobs } = core
   onTestFinished(() => core.stop())
   const app = new Hono()
-  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, jobs, dialect: dialects.byId('juspay') }))
+  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock: (merchantId, to) => jobs.runDueUpTo(merchantId, to), dialect: dialects.byId('juspay') }))
   const request = (method: string, path: string, init: QaRequestInit = {}) => {
     const headers = new Headers()
     const auth = init.auth === undefined ? basic(DEMO_KEY) : init.auth
