@@ -20,7 +20,7 @@ import { demoRoutes } from './demo/routes'
 import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
-import { clockFor } from './domain/clock'
+import { clockFor, type MerchantClock } from './domain/clock'
 import { dialectRegistry, type DialectId, type Dialects, type DialectServices } from './dialects/dialect'
 import { AttemptService, dueJobPageId } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
@@ -103,6 +103,11 @@ export interface SandboxCore {
   dialects: Dialects
   webhooks: WebhookDispatcher
   jobs: JobRunner
+  /**
+   * Moves a merchant's clock forward to a sandbox time (ms), running its due work on the way
+   * (JobRunner.runDueUpTo), then tells the pages of its orders (the QA API's POST /sandbox/clock).
+   */
+  advanceClock: (merchantId: string, to: number) => Promise<MerchantClock>
   /** Stops taking jobs, aborts webhook requests in flight, and waits for the jobs running. */
   stop(): Promise<void>
 }
@@ -140,6 +145,11 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
     dialects,
     webhooks,
     jobs,
+    advanceClock: async (merchantId, to) => {
+      const clock = await jobs.runDueUpTo(merchantId, to)
+      bus.clockMoved(merchantId)
+      return clock
+    },
     stop: async () => {
       webhooks.stop()
       await jobs.stop()
@@ -163,7 +173,7 @@ export function createDialects(services: DialectServices): Dialects {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
-  const { bus, attempts, dialects, webhooks, writer, jobs } = options.core ?? sandboxCore(deps)
+  const { bus, attempts, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
   app.use(async (c, next) => {
@@ -194,7 +204,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
   app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock: (merchantId, to) => jobs.runDueUpTo(merchantId, to), dialect: sandboxApis }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
   if (options.demoEnabled ?? true) {

@@ -187,9 +187,21 @@ export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }
       const send = (f: Found) => {
         queue = queue.then(async () => stream.writeSSE({ event: 'session', data: JSON.stringify(await view(f)) }))
       }
-      const unsubscribe = bus.subscribe((change) => {
+      const unsubscribeOrder = bus.subscribe((change) => {
         if (change.order.id === found.order.id) send({ order: change.order, merchant: found.merchant })
       })
+      // A moved clock changes what the page counts down from, and may have ended the session: the view again, as it now stands.
+      const unsubscribeClock = bus.subscribeClock((merchantId) => {
+        if (merchantId !== found.merchant.id) return
+        queue = queue.then(async () => {
+          const stored = await deps.store.orderById(found.order.id)
+          if (stored) await stream.writeSSE({ event: 'session', data: JSON.stringify(await view({ order: await attempts.refresh(stored), merchant: found.merchant })) })
+        })
+      })
+      const unsubscribe = () => {
+        unsubscribeOrder()
+        unsubscribeClock()
+      }
       stream.onAbort(unsubscribe)
       send(found)
       while (!stream.aborted && !stream.closed) {

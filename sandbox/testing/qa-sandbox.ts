@@ -28,10 +28,10 @@ export function qaSandbox(now: Date) {
   const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
   const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
   const core = sandboxCore(deps)
-  const { attempts, webhooks, writer, dialects, jobs } = core
+  const { attempts, webhooks, writer, dialects } = core
   onTestFinished(() => core.stop())
   const app = new Hono()
-  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock: (merchantId, to) => jobs.runDueUpTo(merchantId, to), dialect: dialects.byId('juspay') }))
+  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock: core.advanceClock, dialect: dialects.byId('juspay') }))
   const request = (method: string, path: string, init: QaRequestInit = {}) => {
     const headers = new Headers()
     const auth = init.auth === undefined ? basic(DEMO_KEY) : init.auth
