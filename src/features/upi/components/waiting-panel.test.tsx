@@ -35,6 +35,11 @@ describe("the waiting panel's countdown follows the sandbox's clock", () => {
     expect(timer(10 * MINUTE)).toBe('00:00')
   })
 
+  it("takes a view that arrived a moment after it was made (the network's delay) as on time", () => {
+    expect(sandboxOffset('2026-11-25T17:59:59.400Z', Date.now())).toBe(0)
+    expect(timer(sandboxOffset('2026-11-25T17:59:59.400Z', Date.now()))).toBe('05:00')
+  })
+
   it('is not thrown by a device clock that is wrong', () => {
     const deviceBehind = Date.now() - 7 * MINUTE
     expect(sandboxOffset('2026-11-25T18:00:00.000Z', deviceBehind)).toBe(7 * MINUTE)
