@@ -83,6 +83,11 @@ export const SessionView = z.object({
   enachLimits: z.nullable(EnachLimits),
   language: z.nullable(Locale),
   expiresAt: z.iso.datetime(),
+  /**
+   * The sandbox's time when the view was made, on the merchant's clock (which QA may move): the
+   * page counts down to expiresAt and the attempt's expiry from it, not from the device's clock.
+   */
+  serverNow: z.iso.datetime(),
   outcome: z.nullable(Outcome),
   /** The latest attempt, pending or ended; null before the first. */
   attempt: z.nullable(AttemptView),

@@ -20,6 +20,7 @@ import { demoRoutes } from './demo/routes'
 import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
+import { clockFor, type MerchantClock } from './domain/clock'
 import { dialectRegistry, type DialectId, type Dialects, type DialectServices } from './dialects/dialect'
 import { AttemptService, dueJobPageId } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
@@ -97,6 +98,11 @@ export interface SandboxCore {
   dialects: Dialects
   webhooks: WebhookDispatcher
   jobs: JobRunner
+  /**
+   * Moves a merchant's clock forward to a sandbox time (ms), running its due work on the way
+   * (JobRunner.runDueUpTo), then tells the pages of its orders (the QA API's POST /sandbox/clock).
+   */
+  advanceClock: (merchantId: string, to: number) => Promise<MerchantClock>
   /** Stops taking jobs, aborts webhook requests in flight, and waits for the jobs running. */
   stop(): Promise<void>
 }
@@ -134,6 +140,11 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
     dialects,
     webhooks,
     jobs,
+    advanceClock: async (merchantId, to) => {
+      const clock = await jobs.runDueUpTo(merchantId, to)
+      bus.clockMoved(merchantId)
+      return clock
+    },
     stop: async () => {
       webhooks.stop()
       await jobs.stop()
@@ -157,7 +168,7 @@ export function createDialects(services: DialectServices): Dialects {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
-  const { bus, attempts, dialects, webhooks, writer } = options.core ?? sandboxCore(deps)
+  const { bus, attempts, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
   const limits = options.limits ?? DEFAULT_LIMITS
@@ -175,7 +186,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
   app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, dialect: sandboxApis }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts))
   app.route('/simulator/bank', bankRoutes(deps, attempts))
   if (options.demoEnabled ?? true) {
@@ -195,7 +206,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
     const order = stored ? await attempts.refresh(stored) : undefined
     const merchant = order ? deps.merchants.byId(order.merchantId) : undefined
     if (!order || !merchant) return { boot: { kind: 'error', code: 'not_found' }, lang, merchant }
-    const view = toSessionView(order, merchant, deps.clock.now(), dialects.forOrder(order).signReturn)
+    const view = toSessionView(order, merchant, (await clockFor(deps, order.merchantId)).now(), dialects.forOrder(order).signReturn)
     return { boot: { kind: 'session', view }, lang: view.language ?? lang, merchant }
   }
 

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server'
 import { fileURLToPath } from 'node:url'
 import { createApp, sandboxCore } from './app'
 import type { SandboxDeps } from './deps'
-import { MovableClock } from './domain/clock'
+import { systemClock } from './domain/clock'
 import { retentionFromEnv } from './domain/retention'
 import { jsonLogger } from './log'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from './merchants'
@@ -23,7 +23,8 @@ const hosts = allowedHosts(publicOrigin, process.env['SANDBOX_ALLOWED_HOSTS'])
 const templates = loadTemplates(staticDir)
 const renderFirstScreen = templates ? await loadFirstScreenRenderer(fileURLToPath(new URL('../dist/ssr', import.meta.url))) : null
 const embedHostPort = Number(process.env['EMBED_DEMO_PORT'] ?? port + 1)
-const clock = new MovableClock()
+// Real time: each merchant's sandbox clock runs from it, ahead by what QA moved it (docs/decisions/0015-a-clock-per-merchant.md).
+const clock = systemClock
 // Memory by default; REDIS_URL shares the state with every instance on that Redis (docs/architecture.md#shared-sandbox).
 const { store, broadcast } = await openStore(process.env, { now: () => clock.now(), retention: retentionFromEnv(process.env) })
 const deps: SandboxDeps = {

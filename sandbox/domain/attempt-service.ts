@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { MAX_ATTEMPTS_PER_ORDER, type StartAttempt } from '../../contract/attempt'
+import { clockFor, type Clock } from './clock'
 import type { DomainDeps } from './domain-deps'
 import type { Merchant } from '../merchants'
 import {
@@ -66,13 +67,14 @@ export class AttemptService {
   ) {
   }
 
-  /** The order with any due auto-outcome or expiry applied. */
-  refresh(order: Order): Promise<Order> {
+  /** The order with any due auto-outcome or expiry applied, on its merchant's clock. */
+  async refresh(order: Order): Promise<Order> {
+    const clock = await this.clockOf(order)
     return this.writer.change(order, (current) => {
       const live = liveAttempt(current)
-      const settled = live ? settle(live, this.deps.clock.now()) : live
+      const settled = live ? settle(live, clock.now()) : live
       if (!live || settled === live || !settled) return { write: null, answer: () => current }
-      return this.commitPlan(current, settled, false, (stored) => stored)
+      return this.commitPlan(current, settled, false, clock, (stored) => stored)
     })
   }
 
@@ -84,6 +86,7 @@ export class AttemptService {
 
   async start(order: Order, merchant: Merchant, request: StartAttempt, idempotencyKey: string): Promise<StartResult> {
     const requestPrint = requestFingerprint(merchant, request)
+    const clock = await this.clockOf(order)
     return this.writer.change(await this.refresh(order), async (current): Promise<OrderChangePlan<StartResult>> => {
       const previous = current.attempts.find((a) => a.idempotencyKey === idempotencyKey)
       if (previous) {
@@ -93,25 +96,26 @@ export class AttemptService {
             : { ok: false, error: 'idempotency_conflict', order: current }
         return { write: null, answer: () => answer }
       }
-      const error = this.commonError(current, merchant, request)
+      const error = this.commonError(current, merchant, request, clock.now())
       if (error) return { write: null, answer: () => ({ ok: false, error, order: current }) }
       const planned = railOf(request).plan(current, merchant, request)
       if (!planned.ok) return { write: null, answer: () => ({ ok: false, error: planned.error, order: current }) }
-      const attempt = this.newAttempt(current, request, idempotencyKey, requestPrint, planned.part)
+      const attempt = this.newAttempt(current, request, idempotencyKey, requestPrint, planned.part, clock.now())
       await this.deps.store.indexToken(attempt.simulatorToken, current.id)
-      return this.commitPlan(current, attempt, true, (stored) => ({ ok: true, order: stored, attempt, replayed: false }))
+      return this.commitPlan(current, attempt, true, clock, (stored) => ({ ok: true, order: stored, attempt, replayed: false }))
     })
   }
 
   /** Decides the pending attempt (simulated app, bank, QA API, or the customer cancelling). */
   async decide(order: Order, event: AttemptEvent, attemptId?: string): Promise<DecideResult> {
+    const clock = await this.clockOf(order)
     return this.writer.change(await this.refresh(order), (current): Promise<OrderChangePlan<DecideResult>> | OrderChangePlan<DecideResult> => {
       const live = liveAttempt(current)
       const refused: OrderChangePlan<DecideResult> = { write: null, answer: () => ({ ok: false, error: 'no_pending_attempt', order: current }) }
       if (!live || (attemptId !== undefined && live.id !== attemptId)) return refused
-      const result = transition(live, event, this.deps.clock.now())
+      const result = transition(live, event, clock.now())
       if (!result.ok) return refused
-      return this.commitPlan(current, result.attempt, false, (stored) => ({
+      return this.commitPlan(current, result.attempt, false, clock, (stored) => ({
         ok: true,
         order: stored,
         attempt: stored.attempts.find((a) => a.id === live.id) ?? result.attempt,
@@ -138,21 +142,22 @@ export class AttemptService {
 
   /** Changes the bank side of the pending net banking attempt without deciding it. */
   private async updateBank(order: Order, attemptId: string, change: (bank: BankAttempt) => BankAttempt): Promise<BankStepResult> {
+    const clock = await this.clockOf(order)
     return this.writer.change(await this.refresh(order), (current): Promise<OrderChangePlan<BankStepResult>> | OrderChangePlan<BankStepResult> => {
       const live = liveAttempt(current)
       if (live?.rail !== 'netbanking' || live.id !== attemptId) {
         return { write: null, answer: () => ({ ok: false, error: 'no_pending_attempt', order: current }) }
       }
       const updated: NetbankingAttempt = { ...live, bank: change(live.bank) }
-      return this.commitPlan(current, updated, false, (stored) => ({ ok: true, order: stored, attempt: updated }))
+      return this.commitPlan(current, updated, false, clock, (stored) => ({ ok: true, order: stored, attempt: updated }))
     })
   }
 
   /** What every rail checks before its own rules: the session, the attempts so far, eligibility and the mandate choice. */
-  private commonError(order: Order, merchant: Merchant, request: StartAttempt): StartError | null {
+  private commonError(order: Order, merchant: Merchant, request: StartAttempt, now: Date): StartError | null {
     if (liveAttempt(order)) return 'attempt_in_progress'
     if (order.attempts.length >= MAX_ATTEMPTS_PER_ORDER) return 'too_many_attempts'
-    if (sessionState(order, this.deps.clock.now()) !== 'open') return 'session_not_open'
+    if (sessionState(order, now) !== 'open') return 'session_not_open'
     const instrument = eligibleInstruments(merchant, order).find((i) => i.rail === request.rail)
     if (!instrument?.available) return 'instrument_unavailable'
     const mandateOk =
@@ -160,8 +165,7 @@ export class AttemptService {
     return mandateOk ? null : 'mandate_choice_invalid'
   }
 
-  private newAttempt(order: Order, request: StartAttempt, idempotencyKey: string, requestPrint: string, part: RailPart): Attempt {
-    const now = this.deps.clock.now()
+  private newAttempt(order: Order, request: StartAttempt, idempotencyKey: string, requestPrint: string, part: RailPart, now: Date): Attempt {
     const number = order.attempts.length + 1
     const rules = railOf(part)
     return {
@@ -190,8 +194,8 @@ export class AttemptService {
    * applying the plan change it paid for. A plan change that moved the subscription to a new
    * mandate revokes the old mandate's order once this write stands.
    */
-  private async commitPlan<T>(order: Order, attempt: Attempt, isNew: boolean, answer: (stored: Order) => T): Promise<OrderChangePlan<T>> {
-    const now = this.deps.clock.now()
+  private async commitPlan<T>(order: Order, attempt: Attempt, isNew: boolean, clock: Clock, answer: (stored: Order) => T): Promise<OrderChangePlan<T>> {
+    const now = clock.now()
     const started = await startSubscription((subscription) => this.deps.store.insertSubscription(subscription), applyAttempt(order, attempt, isNew), now)
     const applied = await applyPlanChange(this.deps.store, started, now)
     return {
@@ -201,6 +205,11 @@ export class AttemptService {
         return answer(stored)
       },
     }
+  }
+
+  /** The clock of the order's merchant, as it stands when an operation on the order begins. */
+  private clockOf(order: Order): Promise<Clock> {
+    return clockFor(this.deps, order.merchantId)
   }
 
   private async revoke(pageId: string): Promise<void> {

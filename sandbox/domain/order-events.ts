@@ -23,19 +23,30 @@ export interface OrderChange {
 
 export type OrderChangeListener = (change: OrderChange) => void
 
+/** Hears that a merchant's clock moved (its id). */
+export type ClockListener = (merchantId: string) => void
+
+/** What goes between instances: an order's change, or a merchant's clock moving. */
+type Message = OrderChange | { clockMoved: string }
+
 /**
- * Fan-out of order changes to the page's live streams. With a broadcast (instances sharing a
- * store), a change written here reaches the streams open on every other instance too, and theirs
- * reach this one's.
+ * Fan-out of order changes, and of merchants' clocks moving, to the page's live streams. With a
+ * broadcast (instances sharing a store), a change written here reaches the streams open on every
+ * other instance too, and theirs reach this one's.
  */
 export class OrderEventBus {
   private readonly listeners = new Set<OrderChangeListener>()
+  private readonly clockListeners = new Set<ClockListener>()
 
   constructor(
     private readonly broadcast: Broadcast | null = null,
     private readonly onBroadcastFailed: (error: unknown) => void = () => undefined,
   ) {
-    broadcast?.subscribe((message) => this.deliver(JSON.parse(message) as OrderChange))
+    broadcast?.subscribe((text) => {
+      const message = JSON.parse(text) as Message
+      if ('clockMoved' in message) this.deliverClock(message.clockMoved)
+      else this.deliver(message)
+    })
   }
 
   subscribe(listener: OrderChangeListener): () => void {
@@ -45,8 +56,27 @@ export class OrderEventBus {
 
   publish(change: OrderChange): void {
     this.deliver(change)
+    this.send(change)
+  }
+
+  subscribeClock(listener: ClockListener): () => void {
+    this.clockListeners.add(listener)
+    return () => this.clockListeners.delete(listener)
+  }
+
+  /** The merchant's clock moved: its orders' pages hear it, to count down on the new time. */
+  clockMoved(merchantId: string): void {
+    this.deliverClock(merchantId)
+    this.send({ clockMoved: merchantId })
+  }
+
+  private send(message: Message): void {
     // Lost to the streams on other instances: their pages show the order at its next change, or on reconnecting.
-    this.broadcast?.publish(JSON.stringify(change)).catch(this.onBroadcastFailed)
+    this.broadcast?.publish(JSON.stringify(message)).catch(this.onBroadcastFailed)
+  }
+
+  private deliverClock(merchantId: string): void {
+    for (const listener of this.clockListeners) listener(merchantId)
   }
 
   private deliver(change: OrderChange): void {

@@ -1,5 +1,5 @@
 import type { ScheduledJob, Store } from '../store/store'
-import type { Clock } from './clock'
+import { clockFor, type Clock } from './clock'
 import type { Order } from './order'
 import type { OrderEventBus, OrderEventName } from './order-events'
 
@@ -41,10 +41,11 @@ export class OrderWriter {
 
   constructor(
     private readonly store: Store,
+    /** Real time, which each write's merchant clock runs from. */
     private readonly clock: Clock,
     private readonly bus: OrderEventBus,
-    /** Tells the job runner when a job stored with a write falls due. */
-    private readonly wakeAt: (dueAt: number) => void,
+    /** Tells the job runner when, in real time, a job stored with a write falls due. */
+    private readonly wakeAt: (realDueAt: number) => void,
   ) {}
 
   /** Adds work every write brings (set up once, by the composition root). */
@@ -72,14 +73,18 @@ export class OrderWriter {
     throw new Error(`order ${order.id}: ${MAX_TRIES} writes in a row lost to others`)
   }
 
-  /** Writes once from the order's revision; answers the order as stored, or null when another write got there first. */
+  /**
+   * Writes once from the order's revision, timed on its merchant's clock; answers the order as
+   * stored, or null when another write got there first.
+   */
   private async write(write: OrderWrite): Promise<Order | null> {
-    const now = this.clock.now()
+    const clock = await clockFor({ store: this.store, clock: this.clock }, write.order.merchantId)
+    const now = clock.now()
     const plans = await Promise.all(this.followUps.map((f) => f.plan(write, now)))
     if (!(await this.store.updateOrder(write.order, plans.flatMap((p) => p.jobs)))) return null
     const stored: Order = { ...write.order, revision: write.order.revision + 1 }
     await Promise.all(plans.map((p) => p.written()))
-    for (const job of plans.flatMap((p) => p.jobs)) this.wakeAt(job.dueAt)
+    for (const job of plans.flatMap((p) => p.jobs)) this.wakeAt(clock.toReal(job.dueAt))
     this.bus.publish({ order: stored, events: write.events })
     return stored
   }

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto'
+import { clockFor } from './clock'
 import type { DomainDeps } from './domain-deps'
 import { newClientAuthToken, newPageId } from './ids'
 import type { Order } from './order'
@@ -70,7 +71,7 @@ export async function createOrder(
   if (existing) {
     return existing.fingerprint === draft.fingerprint ? { kind: 'replayed', order: existing } : { kind: 'conflict', existing }
   }
-  const now = deps.clock.now()
+  const now = (await clockFor(deps, draft.merchantId)).now()
   // Every field written out: on Node 20, spreading the draft and then adding the assigned fields
   // measured about 35 µs per order against 0.2 µs for this literal. Typed as Order, it cannot miss one.
   const order: Order = {

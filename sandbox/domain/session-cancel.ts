@@ -1,4 +1,4 @@
-import type { DomainDeps } from './domain-deps'
+import { clockFor, type ClockSource } from './clock'
 import { cancelUrlOf, liveAttempt, sessionState, type Order } from './order'
 import type { OrderChangePlan, OrderWriter } from './order-writer'
 
@@ -11,13 +11,14 @@ export type CancelResult = { ok: true; order: Order; changed: boolean } | { ok: 
  * that has somewhere to go on cancel (a cancel_url) and no attempt waiting for approval, which
  * must be decided or cancelled first. Cancelling a cancelled session again changes nothing.
  */
-export function cancelSession(deps: Pick<DomainDeps, 'clock'>, writer: OrderWriter, order: Order): Promise<CancelResult> {
+export async function cancelSession(deps: ClockSource, writer: OrderWriter, order: Order): Promise<CancelResult> {
+  const clock = await clockFor(deps, order.merchantId)
   return writer.change(order, (current): OrderChangePlan<CancelResult> => {
     const refused = (error: CancelError): OrderChangePlan<CancelResult> => ({ write: null, answer: () => ({ ok: false, error, order: current }) })
     if (current.cancelledAt !== null) return { write: null, answer: () => ({ ok: true, order: current, changed: false }) }
     if (cancelUrlOf(current) === null) return refused('cancel_unavailable')
     if (liveAttempt(current)) return refused('attempt_in_progress')
-    const now = deps.clock.now()
+    const now = clock.now()
     if (sessionState(current, now) !== 'open') return refused('session_not_open')
     return {
       write: { order: { ...current, cancelledAt: now.toISOString() }, events: [] },

@@ -104,7 +104,10 @@ function planChangeView(order: Order): PlanChangeView | null {
  */
 export type ReturnSigner = (returnUrl: string, order: Order, merchant: Merchant) => string
 
-/** The one normalised view the page renders, whatever dialect created the order. A plan change's session shows planChange, not a schedule. */
+/**
+ * The one normalised view the page renders, whatever dialect created the order, as it stands at
+ * `now` on the merchant's clock. A plan change's session shows planChange, not a schedule.
+ */
 export function toSessionView(order: Order, merchant: Merchant, now: Date, signReturn: ReturnSigner): SessionView {
   const state = sessionState(order, now)
   const money = (minor: number) => ({ minor, currency: order.currency })
@@ -132,6 +135,7 @@ export function toSessionView(order: Order, merchant: Merchant, now: Date, signR
     enachLimits: enachLimits(merchant, money),
     language: order.language,
     expiresAt: order.expiresAt,
+    serverNow: now.toISOString(),
     outcome: outcomeFor(order, attempt),
     attempt: attempt ? attemptView(order, attempt, merchant) : null,
     attemptsLeft: Math.max(0, MAX_ATTEMPTS_PER_ORDER - order.attempts.length),

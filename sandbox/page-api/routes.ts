@@ -10,6 +10,7 @@ import type { Dialects } from '../dialects/dialect'
 import type { OrderEventBus } from '../domain/order-events'
 import type { OrderWriter } from '../domain/order-writer'
 import type { Order } from '../domain/order'
+import { clockFor } from '../domain/clock'
 import { cancelSession } from '../domain/session-cancel'
 import { toSessionView } from '../domain/view'
 import { verifyVpa } from '../domain/vpa'
@@ -108,7 +109,9 @@ const STREAM_RETRY_AFTER_SECONDS = 5
  */
 export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }: PageApiDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>()
-  const view = (found: Found) => toSessionView(found.order, found.merchant, deps.clock.now(), dialects.forOrder(found.order).signReturn)
+  /** The view as it stands on the merchant's clock, which it tells the page (serverNow) for the page's countdowns. */
+  const view = async (found: Found) =>
+    toSessionView(found.order, found.merchant, (await clockFor(deps, found.order.merchantId)).now(), dialects.forOrder(found.order).signReturn)
 
   const limit = bodyLimit((c) => fail(c, 'payload_too_large'))
 
@@ -132,7 +135,7 @@ export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }
   app.use('/pages/:pageId', loadPage)
   app.use('/pages/:pageId/*', loadPage)
 
-  app.get('/pages/:pageId', (c) => c.json(view(c.get('found'))))
+  app.get('/pages/:pageId', async (c) => c.json(await view(c.get('found'))))
 
   app.post('/pages/:pageId/attempts', limit, async (c) => {
     const key = c.req.header('idempotency-key') ?? ''
@@ -144,14 +147,14 @@ export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }
     const { order, merchant } = c.get('found')
     const result = await attempts.start(order, merchant, parsed.data, key)
     if (!result.ok) return fail(c, result.error)
-    return c.json(view({ order: result.order, merchant }), result.replayed ? 200 : 201)
+    return c.json(await view({ order: result.order, merchant }), result.replayed ? 200 : 201)
   })
 
   app.post('/pages/:pageId/attempts/:attemptId/cancel', async (c) => {
     const { order, merchant } = c.get('found')
     const result = await attempts.decide(order, { type: 'cancel' }, c.req.param('attemptId'))
     if (!result.ok) return fail(c, 'no_pending_attempt')
-    return c.json(view({ order: result.order, merchant }))
+    return c.json(await view({ order: result.order, merchant }))
   })
 
   /** The customer's Cancel: ends the open session, so the page can take them to the merchant's cancel_url. */
@@ -159,7 +162,7 @@ export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }
     const { merchant } = c.get('found')
     const result = await cancelSession(deps, writer, c.get('found').order)
     if (!result.ok) return fail(c, result.error)
-    return c.json(view({ order: result.order, merchant }))
+    return c.json(await view({ order: result.order, merchant }))
   })
 
   app.post('/pages/:pageId/vpa', limit, async (c) => {
@@ -182,11 +185,23 @@ export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }
       stream.onAbort(release)
       let queue = Promise.resolve()
       const send = (f: Found) => {
-        queue = queue.then(() => stream.writeSSE({ event: 'session', data: JSON.stringify(view(f)) }))
+        queue = queue.then(async () => stream.writeSSE({ event: 'session', data: JSON.stringify(await view(f)) }))
       }
-      const unsubscribe = bus.subscribe((change) => {
+      const unsubscribeOrder = bus.subscribe((change) => {
         if (change.order.id === found.order.id) send({ order: change.order, merchant: found.merchant })
       })
+      // A moved clock changes what the page counts down from, and may have ended the session: the view again, as it now stands.
+      const unsubscribeClock = bus.subscribeClock((merchantId) => {
+        if (merchantId !== found.merchant.id) return
+        queue = queue.then(async () => {
+          const stored = await deps.store.orderById(found.order.id)
+          if (stored) await stream.writeSSE({ event: 'session', data: JSON.stringify(await view({ order: await attempts.refresh(stored), merchant: found.merchant })) })
+        })
+      })
+      const unsubscribe = () => {
+        unsubscribeOrder()
+        unsubscribeClock()
+      }
       stream.onAbort(unsubscribe)
       send(found)
       while (!stream.aborted && !stream.closed) {
@@ -209,7 +224,7 @@ export function pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }
     const stored = await deps.store.orderByClientSecret(parsed.data.client_secret)
     const merchant = stored ? deps.merchants.byId(stored.merchantId) : undefined
     if (!stored || !merchant) return fail(c, 'not_found')
-    return c.json(view({ order: await attempts.refresh(stored), merchant }))
+    return c.json(await view({ order: await attempts.refresh(stored), merchant }))
   })
 
   // Any other path or method under /api: the page API's own not-found, never a bare text 404.

@@ -14,6 +14,7 @@ import { VPA_PATTERN } from '../domain/vpa'
 import { authenticateBasic, requireMerchant, type MerchantEnv } from '../http/auth'
 import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit'
 import type { WebhookDispatcher } from '../webhooks/dispatcher'
+import { clockFor, type MerchantClock } from '../domain/clock'
 
 type QaContext = Context<MerchantEnv>
 
@@ -28,6 +29,24 @@ const ApproveBody = z.strictObject({
 })
 const EmptyBody = z.strictObject({})
 
+/** The furthest one move of a merchant's clock may go: ten years, past any schedule a sandbox plays out. */
+export const MAX_CLOCK_MOVE_SECONDS = 10 * 366 * 24 * 3600
+
+const ClockMove = z.strictObject({
+  advance_by_seconds: z
+    .int({ error: 'must be a whole number of seconds' })
+    .positive({ error: 'must be more than 0' })
+    .max(MAX_CLOCK_MOVE_SECONDS, { error: `must be at most ${MAX_CLOCK_MOVE_SECONDS} (ten years)` })
+    .optional(),
+  advance_to: z.int({ error: 'must be a Unix time in whole seconds' }).positive({ error: 'must be more than 0' }).optional(),
+})
+
+/** The merchant's clock as the QA API shows it. */
+const clockJson = (clock: MerchantClock) => {
+  const now = clock.now()
+  return { now: Math.floor(now.getTime() / 1000), now_iso: now.toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) }
+}
+
 const DECISIONS = ['approve', 'decline', 'expire'] as const
 type Decision = (typeof DECISIONS)[number]
 
@@ -41,6 +60,8 @@ interface QaDeps {
   attempts: AttemptService
   webhooks: WebhookDispatcher
   writer: OrderWriter
+  /** Moves a merchant's clock forward to a sandbox time (ms), running what falls due on the way (JobRunner.runDueUpTo). */
+  advanceClock: (merchantId: string, to: number) => Promise<MerchantClock>
   /** The dialect whose envelope the QA API answers in (Juspay's, wired in app.ts). */
   dialect: Pick<Dialect, 'error'>
 }
@@ -152,7 +173,7 @@ function decideHandler({ deps, attempts, dialect }: QaDeps, decision: Decision) 
  * it forgets that merchant's orders, webhook records, jobs and run-time plans (the merchants file's plans stay).
  */
 export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
-  const { deps, attempts, webhooks, writer } = qa
+  const { deps, attempts, webhooks, writer, advanceClock } = qa
   const refuse = qa.dialect.error
   const notFound = (c: Context) => refuse(c, NO_ORDER)
   const app = new Hono<MerchantEnv>()
@@ -160,11 +181,11 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
   app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod(refuse) }))
   const limitBody = bodyLimit((c) => refuse(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
 
-  /** Ends the session's link now, as if its expiry had passed. */
+  /** Ends the session's link now (the merchant's sandbox time), as if its expiry had passed. */
   app.post('/orders/:orderId/expire', async (c) => {
     const order = await findOrder(deps, c)
     if (!order) return notFound(c)
-    const now = deps.clock.now()
+    const now = (await clockFor(deps, order.merchantId)).now()
     const expired = await writer.change(order, (current) => {
       const state = sessionState(current, now)
       if (state !== 'open') return { write: null, answer: () => state }
@@ -207,6 +228,40 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
   app.get('/plans/:planId', async (c) => {
     const plan = await merchantPlan(deps.store, c.get('merchant'), c.req.param('planId'))
     return plan ? c.json(plan) : refuse(c, { status: 404, message: 'No plan with this plan_id.' })
+  })
+
+  // The merchant's sandbox clock (docs/domain/sandbox-clock.md): read it, or move it forward, running what falls due on the way.
+  app.get('/clock', async (c) => c.json(clockJson(await clockFor(deps, c.get('merchant').id))))
+
+  app.post('/clock', limitBody, async (c) => {
+    const read = await readRequiredJson(c, refuse, ClockMove)
+    if (!read.ok) return read.response
+    const { advance_by_seconds: by, advance_to: to } = read.body
+    if ((by === undefined) === (to === undefined)) {
+      return refuse(c, {
+        status: 400,
+        message: 'Send exactly one of advance_by_seconds (how far to move the clock) or advance_to (the Unix time to move it to).',
+        fields: [{ name: 'advance_by_seconds, advance_to', reason: 'exactly one is required' }],
+      })
+    }
+    const merchantId = c.get('merchant').id
+    const now = (await clockFor(deps, merchantId)).now().getTime()
+    const target = by === undefined ? (to ?? 0) * 1000 : now + by * 1000
+    if (target < Math.floor(now / 1000) * 1000) {
+      return refuse(c, {
+        status: 409,
+        message: `advance_to ${to} is before the merchant's sandbox time (${Math.floor(now / 1000)}); the clock only moves forward (POST /sandbox/reset puts it back to real time).`,
+        fields: [{ name: 'advance_to', reason: 'is in the past of the clock' }],
+      })
+    }
+    if (target - now > MAX_CLOCK_MOVE_SECONDS * 1000) {
+      return refuse(c, {
+        status: 400,
+        message: `advance_to ${to} is more than ${MAX_CLOCK_MOVE_SECONDS} seconds (ten years) ahead of the merchant's sandbox time; move it in steps.`,
+        fields: [{ name: 'advance_to', reason: 'is too far ahead' }],
+      })
+    }
+    return c.json(clockJson(await advanceClock(merchantId, Math.max(target, now))))
   })
 
   // The calling merchant's state only: on a shared sandbox, one team's reset must not touch another's.

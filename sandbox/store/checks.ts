@@ -19,3 +19,11 @@ export function checkNext(next: { dueAt: number } | undefined): void {
   if (next !== undefined && !Number.isFinite(next.dueAt)) throw new RangeError('finishJob: next.dueAt must be a finite number of milliseconds')
 }
 
+
+export function checkClock(offsetMs: number): void {
+  if (!Number.isSafeInteger(offsetMs)) throw new RangeError('advanceClock: offsetMs must be a whole number of milliseconds')
+}
+
+export function checkNextDue(dueBy: number, leaseMs: number): void {
+  checkClaim(dueBy, leaseMs, 1)
+}

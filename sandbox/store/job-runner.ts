@@ -1,4 +1,5 @@
-import type { Clock } from '../domain/clock'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { clockFor, type Clock, type MerchantClock } from '../domain/clock'
 import type { Logger } from '../log'
 import type { ScheduledJob, Store } from './store'
 
@@ -7,6 +8,7 @@ export type JobHandler = (job: ScheduledJob) => Promise<void>
 
 export interface JobRunnerOptions {
   store: Store
+  /** Real time: each job falls due when its sandbox time comes on its merchant's clock (Store.claimDue). */
   clock: Clock
   log: Logger
   handlers: Readonly<Record<ScheduledJob['kind'], JobHandler>>
@@ -21,6 +23,10 @@ export interface JobRunnerOptions {
 const DEFAULT_LEASE_MS = 30_000
 const DEFAULT_MAX_IDLE_MS = 1_000
 const DEFAULT_BATCH = 32
+/** The most jobs one move of a merchant's clock runs itself; past it, what is left is due and the runners take it as usual. */
+const MAX_RUNS_PER_ADVANCE = 1000
+/** How often a move of the clock looks again at a job another runner holds, waiting for it to end. */
+const HELD_POLL_MS = 25
 
 /**
  * Takes due jobs from the store and runs them (docs/architecture.md#shared-sandbox). Every instance
@@ -68,12 +74,48 @@ export class JobRunner {
     await Promise.all([...this.running])
   }
 
-  /** Looks for work at `dueAt` (sandbox time, ms), or now when that has passed. */
+  /** Looks for work at `dueAt` (real time, ms: a job's sandbox due time less its merchant's clock offset), or now when that has passed. */
   wakeAt(dueAt: number): void {
     if (this.stopped) return
-    const at = Math.max(0, dueAt - this.clock.now().getTime())
-    if (this.timer && performance.now() + at >= this.timerAt) return
-    this.arm(at)
+    this.armWithin(Math.max(0, dueAt - this.clock.now().getTime()))
+  }
+
+  /**
+   * Moves the merchant's clock forward to sandbox time `upTo` (ms), running on the way, one at a
+   * time and in due order, every job of the merchant due by then: the clock is moved to each job's
+   * due time before it runs, so what the job does is timed when it fell due, and what it schedules
+   * within the span runs too (a webhook's retries, the next step of a schedule). A job another
+   * runner holds is waited for, so the order holds. Answers once that work is done, with the clock
+   * at `upTo`, or where it already was when that is later (a clock never goes back).
+   * docs/decisions/0015-a-clock-per-merchant.md.
+   */
+  async runDueUpTo(merchantId: string, upTo: number): Promise<MerchantClock> {
+    for (let runs = 0; runs < MAX_RUNS_PER_ADVANCE; ) {
+      const next = await this.store.claimNextDue(merchantId, upTo, this.leaseMs)
+      if (next === null) return this.moveClock(merchantId, upTo)
+      if (next === 'held') {
+        await sleep(HELD_POLL_MS)
+        continue
+      }
+      await this.moveClock(merchantId, next.dueAt)
+      // A job that failed is left to its lease, as the runners leave it; the rest would wait on it.
+      if (!(await this.execute(next))) break
+      runs++
+    }
+    this.log.error('clock_moved_with_work_left', { merchant_id: merchantId })
+    return this.moveClock(merchantId, upTo)
+  }
+
+  /** Sets the merchant's clock to read `at` (sandbox ms) now, unless it already reads later. */
+  private async moveClock(merchantId: string, at: number): Promise<MerchantClock> {
+    await this.store.advanceClock(merchantId, at - this.clock.now().getTime())
+    return clockFor({ store: this.store, clock: this.clock }, merchantId)
+  }
+
+  /** Arms the timer for `delayMs` from now, unless it already fires sooner. */
+  private armWithin(delayMs: number): void {
+    if (this.timer && performance.now() + delayMs >= this.timerAt) return
+    this.arm(delayMs)
   }
 
   private arm(delayMs: number): void {
@@ -106,7 +148,7 @@ export class JobRunner {
       if (this.lookAgain) {
         this.lookAgain = false
         this.arm(0)
-      } else if (!this.timer) this.arm(this.maxIdleMs)
+      } else this.armWithin(this.maxIdleMs)
     })
     return this.looking
   }
@@ -119,16 +161,23 @@ export class JobRunner {
       this.log.error('jobs_claim_failed', { message: error instanceof Error ? error.message : 'unknown' })
       return
     }
-    for (const job of jobs) this.run(job)
+    for (const job of jobs) void this.execute(job)
     if (jobs.length === this.batch) this.lookAgain = true
   }
 
-  private run(job: ScheduledJob): void {
-    const running = this.handlers[job.kind](job).catch((error: unknown) => {
-      // Left to its lease: the job is due again once that ends.
-      this.log.error('job_failed', { job_kind: job.kind, message: error instanceof Error ? error.name : 'unknown' })
-    })
-    this.running.add(running)
-    void running.finally(() => this.running.delete(running))
+  /** Runs one job to its end; answers whether it ended without an error. */
+  private execute(job: ScheduledJob): Promise<boolean> {
+    const running = this.handlers[job.kind](job).then(
+      () => true,
+      (error: unknown) => {
+        // Left to its lease: the job is due again once that ends.
+        this.log.error('job_failed', { job_kind: job.kind, message: error instanceof Error ? error.name : 'unknown' })
+        return false
+      },
+    )
+    const tracked = running.then(() => undefined)
+    this.running.add(tracked)
+    void tracked.finally(() => this.running.delete(tracked))
+    return running
   }
 }

@@ -4,7 +4,7 @@ import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-chan
 import { DEFAULT_RETENTION, holdsLiveMandate, mayForget, type RetentionPolicy } from '../domain/retention'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
-import { checkClaim, checkJob, checkNext } from './checks'
+import { checkClaim, checkClock, checkJob, checkNext, checkNextDue } from './checks'
 import { deepCopy } from './copy'
 import type { InsertPlanResult, InsertResult, ScheduledJob, Store } from './store'
 
@@ -33,11 +33,15 @@ function atOnce<T>(work: () => T): Promise<T> {
   }
 }
 
-/** A scheduled job and, while a caller holds it, until when (real time, in milliseconds). */
+/** A scheduled job, when it falls due in real time, and, while a caller holds it, until when (real time, in milliseconds). */
 interface HeldJob {
   job: ScheduledJob
+  runAt: number
   leaseUntil: number | null
 }
+
+/** Soonest first; at the same moment, in id order. */
+const byDue = (a: HeldJob, b: HeldJob): number => a.job.dueAt - b.job.dueAt || (a.job.id < b.job.id ? -1 : 1)
 
 /**
  * Everything in one process's memory, bounded (docs/architecture.md#state-is-bounded): finished
@@ -66,6 +70,8 @@ export class MemoryStore implements Store {
   /** Plan-change previews by merchant, subscription and request_id. */
   private readonly previews = new Map<string, PlanChangePreview>()
   private readonly jobs = new Map<string, HeldJob>()
+  /** Per merchant: how far its clock runs ahead of real time (ms); absent is 0. */
+  private readonly clocks = new Map<string, number>()
 
   constructor(options: MemoryStoreOptions = {}) {
     this.now = options.now ?? null
@@ -96,7 +102,7 @@ export class MemoryStore implements Store {
       jobs.forEach(checkJob)
       if (stored.revision !== order.revision) return false
       this.byId.set(order.id, { ...deepCopy(order), revision: order.revision + 1 })
-      for (const job of jobs) this.jobs.set(job.id, { job: { ...job }, leaseUntil: null })
+      for (const job of jobs) this.put(job)
       return true
     })
   }
@@ -251,6 +257,7 @@ export class MemoryStore implements Store {
       }
       for (const [key, preview] of this.previews) if (preview.merchantId === merchantId) this.previews.delete(key)
       for (const [id, held] of this.jobs) if (held.job.merchantId === merchantId) this.jobs.delete(id)
+      this.clocks.delete(merchantId)
       return forgotten
     })
   }
@@ -258,7 +265,7 @@ export class MemoryStore implements Store {
   schedule(job: ScheduledJob): Promise<void> {
     return atOnce(() => {
       checkJob(job)
-      this.jobs.set(job.id, { job: { ...job }, leaseUntil: null })
+      this.put(job)
     })
   }
 
@@ -267,8 +274,8 @@ export class MemoryStore implements Store {
       checkClaim(dueBy, leaseMs, limit)
       const now = Date.now()
       const due = [...this.jobs.values()]
-        .filter((held) => held.job.dueAt <= dueBy && (held.leaseUntil === null || held.leaseUntil <= now))
-        .sort((a, b) => a.job.dueAt - b.job.dueAt || (a.job.id < b.job.id ? -1 : 1))
+        .filter((held) => held.runAt <= dueBy && (held.leaseUntil === null || held.leaseUntil <= now))
+        .sort((a, b) => a.runAt - b.runAt || (a.job.id < b.job.id ? -1 : 1))
         .slice(0, limit)
       for (const held of due) held.leaseUntil = now + leaseMs
       return due.map((held) => ({ ...held.job }))
@@ -281,8 +288,35 @@ export class MemoryStore implements Store {
       const held = this.jobs.get(id)
       // Scheduled anew since it was claimed (no lease) or forgotten: the new schedule stands.
       if (!held || held.leaseUntil === null) return
-      if (next) this.jobs.set(id, { job: { ...held.job, dueAt: next.dueAt, payload: next.payload }, leaseUntil: null })
+      if (next) this.put({ ...held.job, dueAt: next.dueAt, payload: next.payload })
       else this.jobs.delete(id)
+    })
+  }
+
+  claimNextDue(merchantId: string, dueBy: number, leaseMs: number): Promise<ScheduledJob | 'held' | null> {
+    return atOnce(() => {
+      checkNextDue(dueBy, leaseMs)
+      const [first] = [...this.jobs.values()].filter((held) => held.job.merchantId === merchantId).sort(byDue)
+      if (!first || first.job.dueAt > dueBy) return null
+      const now = Date.now()
+      if (first.leaseUntil !== null && first.leaseUntil > now) return 'held'
+      first.leaseUntil = now + leaseMs
+      return { ...first.job }
+    })
+  }
+
+  clockOffset(merchantId: string): Promise<number> {
+    return atOnce(() => this.offsetOf(merchantId))
+  }
+
+  advanceClock(merchantId: string, offsetMs: number): Promise<number> {
+    return atOnce(() => {
+      checkClock(offsetMs)
+      const by = offsetMs - this.offsetOf(merchantId)
+      if (by <= 0) return this.offsetOf(merchantId)
+      for (const held of this.jobs.values()) if (held.job.merchantId === merchantId) held.runAt -= by
+      this.clocks.set(merchantId, offsetMs)
+      return offsetMs
     })
   }
 
@@ -354,6 +388,15 @@ export class MemoryStore implements Store {
     }
     for (const token of this.tokensOf.get(id) ?? []) this.byToken.delete(token)
     this.tokensOf.delete(id)
+  }
+
+  private offsetOf(merchantId: string): number {
+    return this.clocks.get(merchantId) ?? 0
+  }
+
+  /** Schedules (or reschedules, unheld) a job at its sandbox time on its merchant's clock as it now stands. */
+  private put(job: ScheduledJob): void {
+    this.jobs.set(job.id, { job: { ...job }, runAt: job.dueAt - this.offsetOf(job.merchantId), leaseUntil: null })
   }
 
   private lookup(id: string | undefined): Order | undefined {

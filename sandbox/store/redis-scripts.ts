@@ -46,10 +46,31 @@ local function forget(id, rev, guard)
   return 1
 end
 
-local function schedule_job(id, merchant, due, kind, payload, mjobs)
+-- How far a merchant's clock runs ahead of real time (ms), from the merchant's key base (P .. 'm:<m>:').
+local function clock_offset(mbase)
+  if not mbase then return 0 end
+  return tonumber(redis.call('GET', mbase .. 'clock') or '0')
+end
+
+-- A job is kept at its sandbox due time in the merchant's due set, and in P .. 'jobs' at when that
+-- comes in real time: due less the merchant's clock offset (moved with the clock by ADVANCE_CLOCK).
+local function put_job(id, due, mbase)
+  redis.call('ZADD', P .. 'jobs', tonumber(due) - clock_offset(mbase), id)
+  if mbase then redis.call('ZADD', mbase .. 'due', due, id) end
+end
+
+local function drop_job(id, mjobs, mbase)
+  redis.call('DEL', P .. 'job:' .. id)
+  redis.call('ZREM', P .. 'jobs', id)
+  if mjobs then redis.call('SREM', mjobs, id) end
+  if mbase then redis.call('ZREM', mbase .. 'due', id) end
+end
+
+local function schedule_job(id, merchant, due, kind, payload, mbase)
   local jkey = P .. 'job:' .. id
-  redis.call('HSET', jkey, 'id', id, 'm', merchant, 'due', due, 'kind', kind, 'payload', payload, 'lease', '', 'mjobs', mjobs)
-  redis.call('ZADD', P .. 'jobs', due, id)
+  local mjobs = mbase .. 'jobs'
+  redis.call('HSET', jkey, 'id', id, 'm', merchant, 'due', due, 'kind', kind, 'payload', payload, 'lease', '', 'mjobs', mjobs, 'mbase', mbase)
+  put_job(id, due, mbase)
   redis.call('SADD', mjobs, id)
 end
 `
@@ -77,7 +98,7 @@ return { 1, redis.call('ZCARD', P .. 'created') }
 
 /**
  * ARGV: P, id, rev read, json at rev + 1, changedAt, ttl, then per job: id, merchant, due, kind,
- * payload, merchant jobs key. Answers 1 written, 0 another write got there first, -1 unknown order.
+ * payload, merchant key base. Answers 1 written, 0 another write got there first, -1 unknown order.
  */
 export const UPDATE_ORDER = script(`
 local id = ARGV[2]
@@ -246,7 +267,7 @@ export const FORGET_ORDER = script(`
 return forget(ARGV[2], ARGV[3], ARGV[4] == 'guard')
 `)
 
-/** ARGV: P, id, merchant, due, kind, payload, merchant jobs key. */
+/** ARGV: P, id, merchant, due (sandbox time), kind, payload, merchant key base. */
 export const SCHEDULE = script(`
 schedule_job(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
 return 1
@@ -285,25 +306,25 @@ end
 return out
 `)
 
-/** ARGV: P, id, 'next' or '', next due, next payload. Ends a job only while it is held. */
+/** ARGV: P, id, 'next' or '', next due (sandbox time), next payload. Ends a job only while it is held. */
 export const FINISH_JOB = script(`
 local jkey = P .. 'job:' .. ARGV[2]
-local h = redis.call('HMGET', jkey, 'lease', 'mjobs')
+local h = redis.call('HMGET', jkey, 'lease', 'mjobs', 'mbase')
 if not h[1] or h[1] == '' then return 0 end
+local mbase = h[3] or nil
 if ARGV[3] == 'next' then
   redis.call('HSET', jkey, 'due', ARGV[4], 'payload', ARGV[5], 'lease', '')
-  redis.call('ZADD', P .. 'jobs', ARGV[4], ARGV[2])
+  put_job(ARGV[2], ARGV[4], mbase)
 else
-  redis.call('DEL', jkey)
-  redis.call('ZREM', P .. 'jobs', ARGV[2])
-  redis.call('SREM', h[2], ARGV[2])
+  drop_job(ARGV[2], h[2], mbase)
 end
 return 1
 `)
 
 /**
  * ARGV: P, merchant, merchant orders key, merchant keys set, merchant subscriptions set, merchant
- * jobs key. Forgets everything of one merchant through its index sets; answers the page ids forgotten.
+ * key base. Forgets everything of one merchant through its index sets and puts its clock back to
+ * real time; answers the page ids forgotten.
  */
 export const RESET_MERCHANT = script(`
 local merchant = ARGV[2]
@@ -325,13 +346,56 @@ for _, key in ipairs(redis.call('SMEMBERS', ARGV[4])) do
   redis.call('ZREM', P .. 'previews', key)
   redis.call('DEL', key)
 end
-for _, id in ipairs(redis.call('SMEMBERS', ARGV[6])) do
+local mbase = ARGV[6]
+for _, id in ipairs(redis.call('SMEMBERS', mbase .. 'jobs')) do
   local jkey = P .. 'job:' .. id
   if redis.call('HGET', jkey, 'm') == merchant then
     redis.call('DEL', jkey)
     redis.call('ZREM', P .. 'jobs', id)
   end
 end
-redis.call('DEL', ARGV[4], ARGV[5], ARGV[6])
+redis.call('DEL', ARGV[4], ARGV[5], mbase .. 'jobs', mbase .. 'due', mbase .. 'clock')
 return forgotten
+`)
+
+/**
+ * ARGV: P, merchant key base, due by (sandbox time), lease ms. The merchant's soonest job when it
+ * is due by then: answers {'job', id, merchant, due, kind, payload} having leased it (on the Redis
+ * server's clock, as CLAIM_DUE), {'held'} when another caller holds it, {} when none is due.
+ */
+export const CLAIM_NEXT_DUE = script(`
+local mbase = ARGV[2]
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+while true do
+  local first = redis.call('ZRANGE', mbase .. 'due', 0, 0, 'WITHSCORES')
+  if #first == 0 or tonumber(first[2]) > tonumber(ARGV[3]) then return {} end
+  local id = first[1]
+  local jkey = P .. 'job:' .. id
+  local h = redis.call('HMGET', jkey, 'id', 'm', 'due', 'kind', 'payload', 'lease')
+  if not h[1] then
+    redis.call('ZREM', mbase .. 'due', id)
+  elseif h[6] ~= '' and tonumber(h[6]) > now then
+    return { 'held' }
+  else
+    redis.call('HSET', jkey, 'lease', tostring(now + tonumber(ARGV[4])))
+    return { 'job', h[1], h[2], h[3], h[4], h[5] }
+  end
+end
+`)
+
+/**
+ * ARGV: P, merchant key base, offset (ms). Moves the merchant's clock forward to that offset from
+ * real time, never back, and its jobs' real due times with it. Answers the offset as it now stands.
+ */
+export const ADVANCE_CLOCK = script(`
+local mbase = ARGV[2]
+local current = clock_offset(mbase)
+local by = tonumber(ARGV[3]) - current
+if by <= 0 then return tostring(current) end
+for _, id in ipairs(redis.call('ZRANGE', mbase .. 'due', 0, -1)) do
+  if redis.call('ZSCORE', P .. 'jobs', id) then redis.call('ZINCRBY', P .. 'jobs', -by, id) end
+end
+redis.call('SET', mbase .. 'clock', ARGV[3])
+return ARGV[3]
 `)

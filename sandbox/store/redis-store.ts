@@ -6,7 +6,7 @@ import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-chan
 import { DEFAULT_RETENTION, holdsLiveMandate, lastChangedAt, mayForget, type RetentionPolicy } from '../domain/retention'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
-import { checkClaim, checkJob, checkNext } from './checks'
+import { checkClaim, checkClock, checkJob, checkNext, checkNextDue } from './checks'
 import * as lua from './redis-scripts'
 import type { InsertPlanResult, InsertResult, ScheduledJob, Store } from './store'
 
@@ -234,6 +234,24 @@ export class RedisStore implements Store {
     await this.run(lua.FINISH_JOB, next ? [id, 'next', next.dueAt, next.payload] : [id, '', '', ''])
   }
 
+  async claimNextDue(merchantId: string, dueBy: number, leaseMs: number): Promise<ScheduledJob | 'held' | null> {
+    checkNextDue(dueBy, leaseMs)
+    const reply = (await this.run(lua.CLAIM_NEXT_DUE, [this.key.merchantBase(merchantId), dueBy, leaseMs])) as string[]
+    if (reply[0] === 'held') return 'held'
+    if (reply[0] !== 'job') return null
+    const [, id, owner, dueAt, kind, payload] = reply as [string, string, string, string, ScheduledJob['kind'], string]
+    return { id, merchantId: owner, dueAt: Number(dueAt), kind, payload }
+  }
+
+  async clockOffset(merchantId: string): Promise<number> {
+    return Number((await this.redis.get(this.key.merchantClock(merchantId))) ?? 0)
+  }
+
+  async advanceClock(merchantId: string, offsetMs: number): Promise<number> {
+    checkClock(offsetMs)
+    return Number(await this.run(lua.ADVANCE_CLOCK, [this.key.merchantBase(merchantId), offsetMs]))
+  }
+
   async size(): Promise<number> {
     return this.redis.zcard(this.key.created())
   }
@@ -244,7 +262,7 @@ export class RedisStore implements Store {
       this.key.merchantOrders(merchantId),
       this.key.merchantKeys(merchantId),
       this.key.merchantSubscriptions(merchantId),
-      this.key.merchantJobs(merchantId),
+      this.key.merchantBase(merchantId),
     ])) as string[]
   }
 
@@ -321,7 +339,7 @@ export class RedisStore implements Store {
   }
 
   private jobArgs(job: ScheduledJob): (string | number)[] {
-    return [job.id, job.merchantId, job.dueAt, job.kind, job.payload, this.key.merchantJobs(job.merchantId)]
+    return [job.id, job.merchantId, job.dueAt, job.kind, job.payload, this.key.merchantBase(job.merchantId)]
   }
 
   /** Runs a script by its digest, sending it whole the first time the server does not know it. */
@@ -353,7 +371,9 @@ export class RedisStore implements Store {
     merchantOrders: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:orders`,
     merchantKeys: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:keys`,
     merchantSubscriptions: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:subs`,
-    merchantJobs: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:jobs`,
+    /** What every key of one merchant below starts with; the scripts add `jobs`, `due` and `clock` to it. */
+    merchantBase: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:`,
+    merchantClock: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:clock`,
     plans: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:plans`,
     planIds: (merchantId: string) => `${this.prefix}m:${part(merchantId)}:plan-ids`,
     customerSubscriptions: (merchantId: string, customerId: string) => `${this.prefix}m:${part(merchantId)}:cust:${part(customerId)}`,

@@ -16,7 +16,11 @@ export interface ScheduledJob {
   /** Unique; scheduling the same id again replaces its due time and payload. */
   id: string
   merchantId: string
-  /** Sandbox time, in milliseconds since the epoch. */
+  /**
+   * The merchant's sandbox time, in milliseconds since the epoch. The store keeps when that comes
+   * in real time (dueAt less the merchant's clock offset, moved with the clock), which claimDue
+   * compares (docs/decisions/0015-a-clock-per-merchant.md).
+   */
   dueAt: number
   kind: 'attempt_due' | 'webhook'
   /** JSON the job's runner reads. */
@@ -76,20 +80,35 @@ export interface Store {
   /** Schedules a job (replacing one with the same id, even one a runner holds). */
   schedule(job: ScheduledJob): Promise<void>
   /**
-   * Takes up to `limit` jobs due by `dueBy` (sandbox time), each held by the caller for `leaseMs` of
-   * real time: no other caller gets it meanwhile, and one not finished by then is due again.
+   * Takes up to `limit` jobs due by `dueBy` (real time: each job's sandbox due time on its
+   * merchant's clock), soonest first, each held by the caller for `leaseMs` of real time: no other
+   * caller gets it meanwhile, and one not finished by then is due again.
    */
   claimDue(dueBy: number, leaseMs: number, limit: number): Promise<ScheduledJob[]>
+  /**
+   * The merchant's soonest job, taken and held as claimDue holds it, when it is due by `dueBy` on
+   * the merchant's clock (sandbox time); 'held' when another caller holds that job (it runs
+   * first); null when none is due. Jobs due at the same moment come in id order.
+   */
+  claimNextDue(merchantId: string, dueBy: number, leaseMs: number): Promise<ScheduledJob | 'held' | null>
   /**
    * Ends a job the caller holds: gone, or due again at `next.dueAt` with `next.payload` (a retry).
    * Nothing happens when the job was scheduled anew or forgotten meanwhile.
    */
   finishJob(id: string, next?: { dueAt: number; payload: string }): Promise<void>
+  /** How far the merchant's sandbox clock runs ahead of real time, in milliseconds: 0 until it is moved, and again after the merchant's reset. */
+  clockOffset(merchantId: string): Promise<number>
+  /**
+   * Moves the merchant's clock forward to run `offsetMs` ahead of real time, never back (a smaller
+   * offset changes nothing), in one step with the merchant's jobs, which fall due that much sooner
+   * in real time. Answers the offset as it now stands.
+   */
+  advanceClock(merchantId: string, offsetMs: number): Promise<number>
   /** Number of orders held, for tests that check a failed request left nothing behind. */
   size(): Promise<number>
   /**
    * Forgets one merchant's orders (with their tokens and webhook records), run-time plans,
-   * subscriptions, previews and jobs; other merchants' stay. Answers the page ids of the orders forgotten.
+   * subscriptions, previews and jobs, and puts its clock back to real time; other merchants' stay. Answers the page ids of the orders forgotten.
    */
   resetMerchant(merchantId: string): Promise<string[]>
   /** Lets go of connections (server shutdown). */

@@ -611,6 +611,89 @@ export function storeContract(name: string, target: ContractTarget): void {
     })
   })
 
+  describe(`${name}: a merchant's clock`, () => {
+    it('runs on real time until moved, moves forward only, and each merchant has its own', async () => {
+      const store = await open()
+      expect(await store.clockOffset('m1')).toBe(0)
+      expect(await store.advanceClock('m1', HOUR)).toBe(HOUR)
+      expect(await store.advanceClock('m1', 1000)).toBe(HOUR)
+      expect(await store.advanceClock('m1', DAY)).toBe(DAY)
+      expect(await store.clockOffset('m1')).toBe(DAY)
+      expect(await store.clockOffset('m2')).toBe(0)
+    })
+
+    it("puts the merchant's clock back to real time on its reset, and only that merchant's", async () => {
+      const store = await open()
+      await store.advanceClock('m1', HOUR)
+      await store.advanceClock('m2', DAY)
+      await store.resetMerchant('m1')
+      expect(await store.clockOffset('m1')).toBe(0)
+      expect(await store.clockOffset('m2')).toBe(DAY)
+    })
+
+    it("brings the merchant's jobs due sooner in real time as its clock moves, and nobody else's", async () => {
+      const store = await open()
+      await store.schedule(job('mine', T + HOUR))
+      await store.schedule(job('theirs', T + HOUR, { merchantId: 'm2' }))
+      expect(await store.claimDue(T, 60_000, 10)).toEqual([])
+      await store.advanceClock('m1', HOUR)
+      expect(await store.claimDue(T, 60_000, 10)).toEqual([job('mine', T + HOUR)])
+      expect(await store.claimDue(T + HOUR - 1, 60_000, 10)).toEqual([])
+    })
+
+    it("schedules a job at its sandbox time on a moved clock, a retry included: due in real time that much sooner", async () => {
+      const store = await open()
+      await store.advanceClock('m1', DAY)
+      await store.schedule(job('a', T + DAY))
+      expect(await store.claimDue(T - 1, 60_000, 10)).toEqual([])
+      expect(await store.claimDue(T, 60_000, 10)).toEqual([job('a', T + DAY)])
+      await store.finishJob('a', { dueAt: T + DAY + 5000, payload: 'retry' })
+      expect(await store.claimDue(T + 4999, 60_000, 10)).toEqual([])
+      expect(await store.claimDue(T + 5000, 60_000, 10)).toEqual([job('a', T + DAY + 5000, { payload: 'retry' })])
+      await store.insertOrder(order())
+      await store.updateOrder(order(), [job('with-order', T + DAY + HOUR)])
+      expect(ids(await store.claimDue(T + HOUR, 60_000, 10))).toEqual(['with-order'])
+    })
+
+    it("hands out the merchant's soonest job due by a sandbox time, one at a time, waiting on one another caller holds", async () => {
+      const store = await open()
+      await store.advanceClock('m1', DAY)
+      await store.schedule(job('later', T + DAY + 2000))
+      await store.schedule(job('b', T + DAY + 1000))
+      await store.schedule(job('a', T + DAY + 1000))
+      await store.schedule(job('other-merchant', T + 10 * DAY, { merchantId: 'm2' }))
+      expect(await store.claimNextDue('m1', T + DAY + 999, 60_000)).toBeNull()
+      expect(await store.claimNextDue('m1', T + DAY + 1000, 60_000)).toEqual(job('a', T + DAY + 1000))
+      expect(await store.claimNextDue('m1', T + DAY + 1000, 60_000)).toBe('held')
+      expect(await store.claimDue(T + 1000, 60_000, 10)).toEqual([job('b', T + DAY + 1000)])
+      await store.finishJob('a')
+      expect(await store.claimNextDue('m1', T + DAY + 5000, 60_000)).toBe('held')
+      await store.finishJob('b')
+      expect(await store.claimNextDue('m1', T + DAY + 5000, 60_000)).toEqual(job('later', T + DAY + 2000))
+      await store.finishJob('later')
+      expect(await store.claimNextDue('m1', T + 10 * DAY, 60_000)).toBeNull()
+      expect(await store.claimNextDue('m2', T + 10 * DAY, 60_000)).toEqual(job('other-merchant', T + 10 * DAY, { merchantId: 'm2' }))
+    })
+
+    it('hands a job out again once its lease has run out, to the merchant as to anyone', async () => {
+      const store = await open()
+      await store.schedule(job('a', T))
+      expect(await store.claimNextDue('m1', T, 100)).toEqual(job('a', T))
+      expect(await store.claimDue(T, 100, 10)).toEqual([])
+      await sleep(150)
+      expect(await store.claimNextDue('m1', T, 100)).toEqual(job('a', T))
+    })
+
+    it('refuses an offset, due time or lease it cannot use, changing nothing', async () => {
+      const store = await open()
+      await expect(store.advanceClock('m1', Number.NaN)).rejects.toThrow(RangeError)
+      await expect(store.advanceClock('m1', 1.5)).rejects.toThrow(RangeError)
+      await expect(store.claimNextDue('m1', Number.NaN, 1000)).rejects.toThrow(RangeError)
+      await expect(store.claimNextDue('m1', T, 0)).rejects.toThrow(RangeError)
+      expect(await store.clockOffset('m1')).toBe(0)
+    })
+  })
+
   describe(`${name}: a merchant's reset`, () => {
     it("forgets the merchant's orders with every index to them, answering their page ids, and leaves other merchants' alone", async () => {
       const store = await open()
@@ -744,6 +827,26 @@ export function storeContract(name: string, target: ContractTarget): void {
       const all = claimed.flatMap(ids)
       expect(new Set(all).size).toBe(all.length)
       expect(all.sort()).toEqual(ids(jobs))
+    })
+
+    it("moves a merchant's clock to the furthest offset asked, its jobs with it exactly once", async () => {
+      const store = await open()
+      await store.schedule(job('a', T + 12 * HOUR))
+      const handles = await peers(store)
+      await Promise.all(handles.map((handle, i) => handle.advanceClock('m1', (i + 1) * HOUR)))
+      expect(await store.clockOffset('m1')).toBe(PARALLEL * HOUR)
+      expect(await store.claimDue(T - 1, 60_000, 10)).toEqual([])
+      expect(ids(await store.claimDue(T, 60_000, 10))).toEqual(['a'])
+    })
+
+    it("hands each of a merchant's due jobs to exactly one caller, soonest first", async () => {
+      const store = await open()
+      const jobs = Array.from({ length: 20 }, (_, i) => job(`j${String(i).padStart(2, '0')}`, T + i))
+      for (const scheduled of jobs) await store.schedule(scheduled)
+      const handles = await peers(store)
+      const claimed = await Promise.all(handles.map((handle) => handle.claimNextDue('m1', T + DAY, 60_000)))
+      const taken = claimed.filter((c): c is ScheduledJob => c !== null && c !== 'held')
+      expect(ids(taken)).toEqual(['j00'])
     })
 
     it('lets one order consume a preview, and either an order or apply_plan_change take it, never both', async () => {

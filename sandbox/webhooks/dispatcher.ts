@@ -1,5 +1,6 @@
 import type { SandboxDeps } from '../deps'
 import type { Dialect } from '../dialects/dialect'
+import { clockFor } from '../domain/clock'
 import type { Order } from '../domain/order'
 import type { OrderEventName } from '../domain/order-events'
 import type { OrderWrite, WriteFollowUp } from '../domain/order-writer'
@@ -20,8 +21,8 @@ export interface WebhookDispatcherOptions {
   deps: SandboxDeps
   /** Each order's webhooks are shaped by the dialect that created it. */
   dialects: { forOrder(order: Order): Pick<Dialect, 'webhook'> }
-  /** Wakes the job runner when a retry falls due (JobRunner.wakeAt); the writer wakes it for first attempts. */
-  wakeAt: (dueAt: number) => void
+  /** Wakes the job runner when, in real time, a retry falls due (JobRunner.wakeAt); the writer wakes it for first attempts. */
+  wakeAt: (realDueAt: number) => void
   /** Resolves a target's host before each attempt (node:dns unless a test injects one). */
   resolve?: Resolve
   /** Sends one attempt to the address that was checked (node:http(s) unless a test injects one). */
@@ -61,7 +62,7 @@ const deliveryJobId = (deliveryId: string): string => `webhook:${deliveryId}`
 export class WebhookDispatcher implements WriteFollowUp {
   private readonly deps: SandboxDeps
   private readonly dialects: WebhookDispatcherOptions['dialects']
-  private readonly wakeAt: (dueAt: number) => void
+  private readonly wakeAt: (realDueAt: number) => void
   private readonly resolve: Resolve
   private readonly send: Transport
   private readonly retryDelaysMs: readonly number[]
@@ -159,32 +160,36 @@ export class WebhookDispatcher implements WriteFollowUp {
     return new Promise((resolve) => this.idleWaiters.add(resolve))
   }
 
-  /** One attempt at a delivery job (JobRunner's handler for `webhook`): in turn, then sent, recorded, and retried or ended. */
+  /**
+   * One attempt at a delivery job (JobRunner's handler for `webhook`): in turn, then sent, recorded,
+   * and retried or ended. Attempts are recorded, and retries fall due, on the merchant's clock.
+   */
   async run(job: ScheduledJob): Promise<void> {
     const delivery = JSON.parse(job.payload) as Delivery
     const merchant = this.deps.merchants.byId(delivery.merchantId)
     if (!merchant) return this.end(job.id)
+    const clock = await clockFor(this.deps, delivery.merchantId)
     if (await this.waitsItsTurn(delivery)) {
-      const dueAt = this.deps.clock.now().getTime() + IN_TURN_DELAY_MS
+      const dueAt = clock.now().getTime() + IN_TURN_DELAY_MS
       await this.deps.store.finishJob(job.id, { dueAt, payload: job.payload })
-      this.wakeAt(dueAt)
+      this.wakeAt(clock.toReal(dueAt))
       return
     }
-    const target = await this.checkTarget(delivery, merchant)
+    const target = await this.checkTarget(delivery, merchant, clock.now())
     if (target.kind === 'refused') {
       await this.refuse(delivery, target.reason)
       return this.end(job.id)
     }
-    const attempt = target.kind === 'address' ? await this.post(delivery, merchant, target.address) : target.attempt
+    const attempt = target.kind === 'address' ? await this.post(delivery, merchant, target.address, clock.now()) : target.attempt
     if (attempt.error === 'cancelled') return
     const delay = this.retryDelaysMs[delivery.delivery.attempts.length]
     const delivered = attempt.http_status !== null && isSuccess(attempt.http_status)
     const status: WebhookStatus = delivered ? 'delivered' : delay === undefined ? 'failed' : 'pending'
     const recorded = await this.record(delivery, attempt, status)
     if (status !== 'pending' || delay === undefined) return this.end(job.id)
-    const dueAt = this.deps.clock.now().getTime() + delay
+    const dueAt = clock.now().getTime() + delay
     await this.deps.store.finishJob(job.id, { dueAt, payload: JSON.stringify(recorded) })
-    this.wakeAt(dueAt)
+    this.wakeAt(clock.toReal(dueAt))
   }
 
   /** Whether an earlier delivery of the same order is still under way, or one of its own write not recorded yet. */
@@ -219,8 +224,8 @@ export class WebhookDispatcher implements WriteFollowUp {
   private async checkTarget(
     job: Delivery,
     merchant: Merchant,
+    at: Date,
   ): Promise<{ kind: 'address'; address: ResolvedAddress } | { kind: 'refused'; reason: string } | { kind: 'unresolved'; attempt: WebhookAttempt }> {
-    const at = this.deps.clock.now()
     const started = performance.now()
     let addresses: readonly ResolvedAddress[]
     try {
@@ -238,8 +243,11 @@ export class WebhookDispatcher implements WriteFollowUp {
     return { kind: 'address', address: first }
   }
 
-  private async post(job: Delivery, merchant: Merchant, address: ResolvedAddress): Promise<WebhookAttempt> {
-    const at = this.deps.clock.now()
+  /**
+   * Sends one attempt, recorded `at` on the merchant's clock; its signature is timestamped in real
+   * time, which the merchant checks against its own clock.
+   */
+  private async post(job: Delivery, merchant: Merchant, address: ResolvedAddress, at: Date): Promise<WebhookAttempt> {
     const started = performance.now()
     const controller = new AbortController()
     this.inFlight.set(controller, job.merchantId)
@@ -248,7 +256,7 @@ export class WebhookDispatcher implements WriteFollowUp {
       const response = await this.send({
         url: new URL(job.url),
         address,
-        headers: webhookHeaders(merchant, job.delivery.id, job.rawBody, at),
+        headers: webhookHeaders(merchant, job.delivery.id, job.rawBody, this.deps.clock.now()),
         body: job.rawBody,
         signal: AbortSignal.any([controller.signal, AbortSignal.timeout(this.timeoutMs)]),
       })

@@ -4,6 +4,7 @@ import { isUnexpectedSessionError, sessionQueries } from '../features/session/ap
 import { SessionLoadError } from '../features/session/api/session-load-error'
 import { useI18n } from '../i18n/i18n-context'
 import { recallLocale } from '../lib/locale-memory'
+import { sandboxOffset, SandboxClockOffset } from '../lib/sandbox-clock'
 import { CheckoutScreen } from './checkout-screen'
 import { screenForView, type Screen } from './screen'
 import type { SessionSource } from './session-source'
@@ -11,6 +12,9 @@ import type { SessionControl } from './session-control'
 
 /** When this document (and any boot data in it) arrived. */
 const BOOTED_AT = Date.now()
+
+/** When the boot data arrived: in the browser, with the document; on the server, which made it for this very render, now. */
+const bootArrivedAt = (): number => (typeof document === 'undefined' ? Date.now() : BOOTED_AT)
 
 /** Turns where the session comes from into the screen to show. */
 export function SessionGate({ source }: { source: SessionSource }) {
@@ -26,7 +30,7 @@ function LoadedSession({ source }: { source: Exclude<SessionSource, { kind: 'fai
     ...options,
     initialData,
     // Boot data came with this very document: it is fresh, so the first render needs no request.
-    ...(initialData ? { initialDataUpdatedAt: BOOTED_AT, staleTime: 60_000 } : {}),
+    ...(initialData ? { initialDataUpdatedAt: bootArrivedAt(), staleTime: 60_000 } : {}),
     throwOnError: isUnexpectedSessionError,
   })
 
@@ -61,5 +65,11 @@ function LoadedSession({ source }: { source: Exclude<SessionSource, { kind: 'fai
           ? { name: 'malformed' }
           : { name: 'unreachable', retry: () => void query.refetch(), retrying: query.isFetching }
   } else screen = { name: 'loading' }
-  return <CheckoutScreen screen={screen} control={control} />
+  // Countdowns run on the sandbox's clock, learnt from the latest view's serverNow as it arrived.
+  const offset = query.data ? sandboxOffset(query.data.serverNow, query.dataUpdatedAt) : 0
+  return (
+    <SandboxClockOffset value={offset}>
+      <CheckoutScreen screen={screen} control={control} />
+    </SandboxClockOffset>
+  )
 }

@@ -25,6 +25,7 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   enachLimits: null,
   language: null,
   expiresAt: '2026-11-25T18:00:00.000Z',
+  serverNow: '2026-11-25T17:45:00.000Z',
   outcome: null,
   attempt: null,
   attemptsLeft: 3,

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { clockFor } from '../../domain/clock'
 import type { SandboxDeps } from '../../deps'
 import type { MerchantAuth } from '../dialect'
 import { authenticateBearer, requireMerchant, type AuthResult } from '../../http/auth'
@@ -64,10 +65,11 @@ export function authenticateMerchant(c: Context, merchants: MerchantDirectory): 
   return { ok: false, response: checkoutError(c, AUTH_MESSAGES[auth.reason]) }
 }
 
-function sessionResponse(c: CheckoutContext, deps: SandboxDeps, order: Order): Response {
+async function sessionResponse(c: CheckoutContext, deps: SandboxDeps, order: Order): Promise<Response> {
   const source = checkoutSource(order)
   if (!source) throw new Error(`order ${order.id} is not a checkout session`)
-  return c.json(toCheckoutSession({ order, source, publicOrigin: deps.publicOrigin, now: deps.clock.now() }))
+  const now = (await clockFor(deps, order.merchantId)).now()
+  return c.json(toCheckoutSession({ order, source, publicOrigin: deps.publicOrigin, now }))
 }
 
 function idempotencyConflict(c: CheckoutContext, merchantOrderId: string): Response {
@@ -98,7 +100,7 @@ async function createSession(c: CheckoutContext, deps: SandboxDeps): Promise<Res
     return isReplay ? sessionResponse(c, deps, existing) : idempotencyConflict(c, request.merchant_order_id)
   }
 
-  const now = deps.clock.now()
+  const now = (await clockFor(deps, merchant.id)).now()
   const expiry = resolveExpiry(request.expires_at, now)
   if (!expiry.ok) return checkoutError(c, expiry.error)
   const sessionId = newCheckoutSessionId()

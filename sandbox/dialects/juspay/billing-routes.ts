@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { clockFor } from '../../domain/clock'
 import type { SandboxDeps } from '../../deps'
 import type { DialectServices, MerchantAuth } from '../dialect'
 import { requireMerchant } from '../../http/auth'
@@ -134,7 +135,7 @@ async function preview(c: Context<JuspayEnv>, deps: SandboxDeps, body: Record<st
   if (stored) return replay(c, stored, digest)
   const current = currentPlan(subscription)
   if (!current.ok) return juspayError(c, current.error)
-  const now = deps.clock.now()
+  const now = (await clockFor(deps, merchant.id)).now()
   const cycle = currentCycle(subscription, now)
   if (!cycle.ok) return juspayError(c, noCycleRefusal(cycle.why))
   const target = targetPlan(request, current.plan, await merchantPlan(deps.store, merchant, request.planId))
@@ -170,7 +171,7 @@ async function apply(c: Context<JuspayEnv>, services: DialectServices, body: Rec
   if (!stored) return juspayError(c, unknownPreview(request))
   if (stored.appliedAt !== null) return c.json(appliedResponse({ ...stored, appliedAt: stored.appliedAt }, subscription))
   const plan = await merchantPlan(deps.store, merchant, stored.next.planId)
-  const result = await applyWithoutPayment(deps.store, stored, subscription, plan, deps.clock.now())
+  const result = await applyWithoutPayment(deps.store, stored, subscription, plan, (await clockFor(deps, merchant.id)).now())
   if (!result.ok) return juspayError(c, applyRefusalError(result.refusal))
   const registration = await deps.store.orderById(subscription.pageId)
   if (registration) await services.announce(registration, ['BILLING_EXECUTION_UPDATED'])

@@ -1,4 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { clockFor } from '../../domain/clock'
 import type { JuspayErrorField } from '../../../contract/errors'
 import type { SandboxDeps } from '../../deps'
 import type { DialectServices, MerchantAuth } from '../dialect'
@@ -73,7 +74,8 @@ function createHandler(deps: SandboxDeps, respond: Responder) {
     const parsed = parseBody(c.get('bodyKind'), await c.req.text())
     if (!parsed.ok) return juspayError(c, parsed.error)
     const merchant = c.get('merchant')
-    const validation = await validateOrderRequest(parsed.body, { merchant, now: deps.clock.now(), store: deps.store })
+    const now = (await clockFor(deps, merchant.id)).now()
+    const validation = await validateOrderRequest(parsed.body, { merchant, now, store: deps.store })
     if (!validation.ok) {
       return juspayError(c, { status: 400, code: 'INVALID_INPUT', message: summarize(validation.fields), fields: validation.fields })
     }

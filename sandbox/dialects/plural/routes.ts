@@ -1,4 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { clockFor } from '../../domain/clock'
 import { buildUpiUri } from '../../../contract/upi-uri'
 import type { DialectServices, MerchantAuth } from '../dialect'
 import { authenticateBearer, requireMerchant } from '../../http/auth'
@@ -180,7 +181,8 @@ export function pluralRoutes(services: DialectServices, authenticate: (c: Contex
     const existing = await deps.store.orderByMerchantOrderId(merchant.id, request.clientUniqueReference)
     if (existing) return repeated(existing)
     const plans = await merchantPlans(deps.store, merchant)
-    const checked = subscriptionTerms(request, merchant, (planId) => plans.find((plan) => plan.plan_id === planId), deps.clock.now())
+    const now = (await clockFor(deps, merchant.id)).now()
+    const checked = subscriptionTerms(request, merchant, (planId) => plans.find((plan) => plan.plan_id === planId), now)
     if (!checked.ok) return pluralError(c, checked.error)
     const { terms } = checked
     const outcome = await createOrder(deps, draftOf(merchant, request, print, terms))
@@ -203,7 +205,7 @@ export function pluralRoutes(services: DialectServices, authenticate: (c: Contex
     const order = stored && stored.merchantId === c.get('merchant').id ? await services.refresh(stored) : undefined
     const source = order ? pluralSource(order) : null
     if (!order || !source) return notFound(c)
-    return c.json(toPluralSubscription(order, source, deps.publicOrigin, deps.clock.now()))
+    return c.json(toPluralSubscription(order, source, deps.publicOrigin, (await clockFor(deps, order.merchantId)).now()))
   })
 
   app.all(PROCESS_PAYMENT_PATH, methodNotAllowed('POST'))

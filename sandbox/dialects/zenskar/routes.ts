@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { clockFor } from '../../domain/clock'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import type { DialectServices, MerchantAuth } from '../dialect'
 import { bodyLimit, MAX_BODY_BYTES } from '../../http/body-limit'
@@ -71,9 +72,10 @@ async function readCheckout(c: ZenskarContext, services: DialectServices): Promi
   const parsed = parseCheckoutBody(body)
   if (!parsed.ok) return parsed
   const merchant = c.get('merchant')
-  const { store, clock } = services.deps
+  const { store } = services.deps
   const plans = await merchantPlans(store, merchant)
-  const checked = checkoutTerms(parsed.request, merchant, (planId) => plans.find((plan) => plan.plan_id === planId), clock.now())
+  const now = (await clockFor(services.deps, merchant.id)).now()
+  const checked = checkoutTerms(parsed.request, merchant, (planId) => plans.find((plan) => plan.plan_id === planId), now)
   return checked.ok ? { ok: true, request: parsed.request, terms: checked.terms } : checked
 }
 
@@ -117,7 +119,9 @@ function draftOf(merchant: Merchant, checkoutId: string, request: CheckoutReques
 async function answer(c: ZenskarContext, services: DialectServices, order: Order, status: 200 | 201 = 200): Promise<Response> {
   const source = zenskarSource(order)
   if (!source) throw new Error(`order ${order.id} is not a zenskar checkout`)
-  return c.json(toZenskarCheckout(await services.refresh(order), source, services.deps.publicOrigin, services.deps.clock.now()), status)
+  const refreshed = await services.refresh(order)
+  const now = (await clockFor(services.deps, order.merchantId)).now()
+  return c.json(toZenskarCheckout(refreshed, source, services.deps.publicOrigin, now), status)
 }
 
 /** Zenskar's new-generation checkouts (docs/domain/zenskar.md), mounted at /checkouts. */
@@ -129,7 +133,7 @@ export function zenskarRoutes(services: DialectServices, authenticate: (c: Conte
   app.post('/preview', auth, jsonOnly, limit, async (c) => {
     const read = await readCheckout(c, services)
     if (!read.ok) return zenskarError(c, read.error)
-    return c.json({ estimates: estimatesOf(read.terms.schedule, istToday(deps.clock.now())) })
+    return c.json({ estimates: estimatesOf(read.terms.schedule, istToday((await clockFor(deps, c.get('merchant').id)).now())) })
   })
 
   app.post('/', auth, jsonOnly, limit, async (c) => {
