@@ -9,6 +9,8 @@ import type {
   JuspaySessionRequest,
   OrderStatusResponse,
   Plan,
+  SandboxClock,
+  ClockMove,
   WebhookDelivery,
 } from './types'
 
@@ -130,5 +132,20 @@ export class SandboxClient {
   /** One of the merchant's plans (a JuspayApiError with status 404 when it has none by this id). */
   plan(planId: string): Promise<Plan> {
     return this.qa<Plan>('GET', `/plans/${encodeURIComponent(planId)}`)
+  }
+
+  /** The merchant's sandbox clock: every time-based rule of its orders reads it. */
+  clock(): Promise<SandboxClock> {
+    return this.qa<SandboxClock>('GET', '/clock')
+  }
+
+  /**
+   * Moves the merchant's clock forward, running everything that falls due on the way (expiries,
+   * approval windows, webhook retries) before it answers; `reset()` puts it back to real time.
+   * Other merchants' clocks do not move, but every test of this merchant sees the move.
+   */
+  advanceClock(move: ClockMove): Promise<SandboxClock> {
+    const body = 'bySeconds' in move ? { advance_by_seconds: move.bySeconds } : { advance_to: move.to }
+    return this.qa<SandboxClock>('POST', '/clock', body)
   }
 }

@@ -93,3 +93,15 @@ export interface WebhookDelivery {
   /** The body as sent, in the order's dialect (Juspay's: `event_name`, `content.order`). */
   body: Record<string, unknown>
 }
+
+/** A merchant's sandbox clock, as `GET /sandbox/clock` answers it (docs/domain/sandbox-clock.md in the sandbox's repository). */
+export interface SandboxClock {
+  /** The merchant's sandbox time, in Unix seconds, and as an ISO instant. */
+  now: number
+  now_iso: string
+  /** How far the merchant's clock runs ahead of real time. */
+  offset_seconds: number
+}
+
+/** A move of the clock: forward by some seconds, or to a Unix time (never back). */
+export type ClockMove = { bySeconds: number } | { to: number }
