@@ -44,3 +44,6 @@ export const EMBED_BOOT_ELEMENT_ID = 'embed-data'
 
 /** A serialised http(s) origin, as the embed boot names the host. */
 export const HOST_ORIGIN_PATTERN = /^https?:\/\/[^/?#\s]+$/
+
+/** The query parameter a simulated UPI app or bank page reads its language from (the customer's pick on the page). */
+export const SIMULATOR_LANGUAGE_PARAM = 'lang'

@@ -4,6 +4,7 @@ import { BankPage } from '../../packages/testing/src/pages/bank'
 import { EnachForm } from '../../packages/testing/src/pages/enach-form'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
 import { verifyReturnSignature } from '../../packages/testing/src/signature'
+import { returnToMerchant } from '../support/return'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 
 const monthly = (maxAmount = '5000.00') => ({
@@ -85,6 +86,9 @@ test('net banking: action "enach" opens the form, the bank registers the mandate
   await bank.logIn()
   await bank.enterOtp()
   await expect(page.getByText('XXXXXX1111')).toBeVisible()
+  // The page returns to the merchant on its own five seconds after the result: catch that navigation from here.
+  const redirect = page.waitForRequest((r) => r.url().startsWith('http://127.0.0.1:9/return'))
+  await page.route('http://127.0.0.1:9/**', (route) => route.fulfill({ status: 200, body: 'merchant' }))
   await bank.authorise()
 
   await expect(success(page)).toBeVisible()
@@ -101,10 +105,7 @@ test('net banking: action "enach" opens the form, the bank registers the mandate
   await expect(page.getByText(status.mandate?.mandate_id ?? '-')).toBeVisible()
   expect(JSON.stringify(status)).not.toContain(MAGIC_ACCOUNTS.approved)
 
-  const redirect = page.waitForRequest((r) => r.url().startsWith('http://127.0.0.1:9/return'))
-  await page.route('http://127.0.0.1:9/**', (route) => route.fulfill({ status: 200, body: 'merchant' }))
-  await page.getByRole('button', { name: 'Return to Acme Fitness' }).click()
-  const returned = (await redirect).url()
+  const returned = (await returnToMerchant(page, 'Return to Acme Fitness', redirect)).url()
   expect(new URL(returned).searchParams.get('status')).toBe('CHARGED')
   expect(verifyReturnSignature(returned, DEMO_MERCHANT.responseKey)).toBe(true)
   expect(urls.filter((url) => url.includes(MAGIC_ACCOUNTS.approved))).toEqual([])

@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures'
+import { MAGIC_VPAS } from '../../contract/scenarios'
 
 const session = {
   amount: '1.00',
@@ -36,3 +37,20 @@ test('the browser language picks Hindi when the session names none', async ({ br
   await expect(page.getByRole('heading', { level: 1, name: 'जाँचें और भुगतान करें' })).toBeVisible()
   await context.close()
 })
+
+test('the simulated UPI app opens in the language the customer switched the page to', async ({ merchant, checkout, page, context }) => {
+  const { pageUrl } = await merchant.createSession(session)
+  await checkout.open(pageUrl)
+  await checkout.expectReady()
+  await checkout.chooseLanguage('हिन्दी')
+  await page.getByRole('button', { name: /UPI ऑटोपे/ }).click()
+  await page.getByRole('textbox', { name: 'UPI आईडी' }).fill(MAGIC_VPAS.pending)
+  await page.getByRole('button', { name: 'जाँचें', exact: true }).click()
+  await page.getByRole('button', { name: 'अनुरोध भेजें' }).click()
+  const link = page.locator('a[href*="/simulator/upi/"]')
+  await expect(link).toHaveAttribute('href', /[?&]lang=hi$/)
+  const [app] = await Promise.all([context.waitForEvent('page'), link.click()])
+  await expect(app.locator('html')).toHaveAttribute('lang', 'hi')
+  await app.close()
+})
+

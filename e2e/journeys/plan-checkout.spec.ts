@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 import { emulate } from '../support/emulate'
+import { returnToMerchant } from '../support/return'
 import { expectFirstDebitShown, expectScheduleShown, pageDate, pageMoney, readExecution, readShownSchedule } from '../support/billing'
 
 /** The merchant's pages after the checkout, on a loopback host the demo merchant allows; the browser never leaves the test. */
@@ -37,9 +38,7 @@ test.describe('a Zenskar plan checkout', () => {
     expectScheduleShown(shown, execution)
     await expectFirstDebitShown(checkout.testId('firstDebit'), execution)
 
-    const returned = page.waitForURL(`${SHOP}/welcome?**`)
-    await page.getByRole('button', { name: 'Return to Acme Fitness' }).click()
-    await returned
+    await returnToMerchant(page, 'Return to Acme Fitness', page.waitForURL(`${SHOP}/welcome?**`))
     const params = new URL(page.url()).searchParams
     expect(params.get('order_id')).toBe(created.id)
     expect(params.get('status')).toBe('CHARGED')

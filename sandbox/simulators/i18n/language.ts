@@ -1,12 +1,12 @@
 import type { Context } from 'hono'
 import { html } from 'hono/html'
 import type { Locale } from '../../../contract/session'
-import { LOCALES, textDirection } from '../../../contract/values'
+import { LOCALES, SIMULATOR_LANGUAGE_PARAM, textDirection } from '../../../contract/values'
 import { preferredLocale } from '../../http/accept-language'
 import type { Html } from './translate'
 
-/** The query parameter that carries the customer's pick from the switcher through every form and redirect. */
-export const LANGUAGE_PARAM = 'lang'
+/** The query parameter that carries the customer's pick (on the page, or the switcher here) through every form and redirect. */
+export const LANGUAGE_PARAM = SIMULATOR_LANGUAGE_PARAM
 
 /** The language a simulator page speaks, and whether the customer picked it (then every link keeps it). */
 export interface Language {

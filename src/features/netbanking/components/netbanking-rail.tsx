@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button'
 import { ScreenHeading } from '../../../components/ui/screen-heading'
 import { enachCatalogs, type EnachKey } from '../../../i18n/enach-catalogs'
 import { renderPhrase } from '../../../i18n/phrase-text'
+import { simulatorHref } from '../../../lib/simulator-href'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { formatMoney } from '../../../lib/format'
 import { isRetryable, type WriteFailure, type WriteResult } from '../../../lib/write-result'
@@ -38,10 +39,12 @@ export function NetbankingRail({ view, step, attempts, back, restart, handOff, d
   const pending = own?.status === 'pending' ? own : null
   const purpose = purposeOf(view, step.setUpMandate)
 
+  /** The bank's page, in the language the customer reads this one in. */
+  const toBank = (bankUrl: string) => handOff(simulatorHref(bankUrl, locale))
   /** A request the server took (first try or retry) sends the customer on to the bank's page. */
   const onToBank = (result: WriteResult | null) => {
     const attempt = result?.ok ? result.view.attempt : null
-    if (attempt?.rail === 'netbanking') handOff(attempt.netbanking.bankUrl)
+    if (attempt?.rail === 'netbanking') toBank(attempt.netbanking.bankUrl)
     return result
   }
   const start = (body: NetbankingStartBody) => attempts.start({ rail: 'netbanking', ...body }).then(onToBank)
@@ -90,7 +93,7 @@ export function NetbankingRail({ view, step, attempts, back, restart, handOff, d
     return frame(
       'enach-at-bank',
       t('enach.atBank.heading'),
-      <AtBankPanel attempt={pending} detail={pending.netbanking} onContinue={handOff} onCancel={() => void cancel()} cancelling={attempts.cancelling} />,
+      <AtBankPanel attempt={pending} detail={pending.netbanking} onContinue={toBank} onCancel={() => void cancel()} cancelling={attempts.cancelling} />,
       false,
     )
   }

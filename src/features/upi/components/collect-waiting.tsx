@@ -1,13 +1,14 @@
 import type { UpiAttemptView } from '../../../../contract/attempt'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
+import { simulatorHref } from '../../../lib/simulator-href'
 import { renderPhrase } from '../../../i18n/phrase-text'
 import type { CancelControl } from '../rail-types'
 import { WaitingPanel } from './waiting-panel'
 
 /** A collect request on its way: to whom it went, the time left, and how to cancel it. */
 export function CollectWaiting({ attempt, takeFocus, cancel }: { attempt: UpiAttemptView; takeFocus: boolean; cancel: CancelControl }) {
-  const { t, catalog } = useAreaText(upiCatalogs)
+  const { t, catalog, locale } = useAreaText(upiCatalogs)
   const vpa = attempt.upi.payerVpa ?? ''
   return (
     <WaitingPanel attemptId={attempt.id} expiresAt={attempt.expiresAt} instructions={t('upi.waiting.collect')} takeFocus={takeFocus}>
@@ -21,7 +22,7 @@ export function CollectWaiting({ attempt, takeFocus, cancel }: { attempt: UpiAtt
         >
           {t('upi.collect.cancel')}
         </button>
-        <a href={attempt.upi.simulatorUrl} target="_blank" rel="noopener noreferrer" className="text-base font-semibold text-slate-900 underline">
+        <a href={simulatorHref(attempt.upi.simulatorUrl, locale)} target="_blank" rel="noopener noreferrer" className="text-base font-semibold text-slate-900 underline">
           {t('upi.waiting.simulator')}
           <span className="sr-only"> {t('upi.newTab')}</span>
         </a>

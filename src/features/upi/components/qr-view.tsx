@@ -4,6 +4,7 @@ import { ScreenHeading } from '../../../components/ui/screen-heading'
 import { useAnnounce } from '../../../components/ui/announcer'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
+import { simulatorHref } from '../../../lib/simulator-href'
 import { buildUpiUri } from '../upi-uri'
 import { useAutoStart } from '../use-auto-start'
 import { useDocumentVisible } from '../use-document-visible'
@@ -17,7 +18,7 @@ import { WaitingPanel } from './waiting-panel'
  * itself while the tab is in front and attempts remain; otherwise the customer asks for one.
  */
 export function QrView(props: ChannelProps) {
-  const { t } = useAreaText(upiCatalogs)
+  const { t, locale } = useAreaText(upiCatalogs)
   const announce = useAnnounce()
   const visible = useDocumentVisible()
   const renewed = useRef<string | null>(null)
@@ -53,7 +54,7 @@ export function QrView(props: ChannelProps) {
           <QrCode text={buildUpiUri(uri)} label={t(uri.kind === 'mandate' ? 'upi.qr.image.mandate' : 'upi.qr.image.payment')} />
           <WaitingPanel attemptId={pending.id} expiresAt={pending.expiresAt} instructions={t('upi.waiting.qr')} takeFocus={false}>
             <a
-              href={`${pending.upi.simulatorUrl}?app=other`}
+              href={simulatorHref(pending.upi.simulatorUrl, locale, { app: 'other' })}
               target="_blank"
               rel="noopener noreferrer"
               className="text-base font-semibold text-slate-900 underline"
