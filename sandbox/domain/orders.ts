@@ -104,6 +104,7 @@ export async function createOrder(
     mandateStatus: null,
     mandateId: null,
     mandateToken: null,
+    mandateChange: null,
     refundedMinor: 0,
     cancelledAt: null,
     revision: 0,

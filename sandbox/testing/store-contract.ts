@@ -88,6 +88,7 @@ export const order = (overrides: Partial<Order> = {}): Order => ({
   mandateStatus: null,
   mandateId: null,
   mandateToken: null,
+  mandateChange: null,
   refundedMinor: 0,
   cancelledAt: null,
   revision: 0,

@@ -24,6 +24,7 @@ const Envelope = z.strictObject({
     'MANDATE_ACTIVATED',
     'MANDATE_FAILED',
     'MANDATE_REVOKED',
+    'MANDATE_PAUSED',
     'ORDER_SUCCEEDED',
     'ORDER_FAILED',
     'BILLING_EXECUTION_CREATED',
