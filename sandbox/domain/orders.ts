@@ -15,6 +15,7 @@ export type OrderDraft = Omit<
   | 'mandateStatus'
   | 'mandateId'
   | 'mandateToken'
+  | 'mandateChange'
   | 'refundedMinor'
   | 'cancelledAt'
   | 'revision'
