@@ -131,4 +131,19 @@ export const messages = {
     outOfStep: 'That step is not available now. Continue with the step shown.',
     returnToMerchant: 'Return to merchant',
   },
+
+  /** One registered eMandate at the bank, which the customer may cancel (sandbox/simulators/bank/mandate-screen.ts). */
+  mandate: {
+    heading: 'Your eMandate',
+    manage: 'View or cancel this eMandate',
+    status: 'Status',
+    statusText: { ACTIVE: 'Active', PAUSED: 'Paused', REVOKED: 'Cancelled', EXPIRED: 'Expired' },
+    cancel: 'Cancel this eMandate',
+    cancelHint: 'The merchant is told at once and can no longer debit your account through it.',
+    done: {
+      cancelled: (payee: Html) => html`You cancelled the eMandate for ${payee}.`,
+      unchanged: 'Nothing was changed: the eMandate was already cancelled.',
+      refused: 'This eMandate can no longer be cancelled, so nothing was changed.',
+    },
+  },
 } as const

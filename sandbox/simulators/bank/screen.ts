@@ -30,6 +30,13 @@ type Fact = { label: string; value: string | Html; strong?: boolean }
 
 const kindOf = (bank: BankAttempt): Kind => (bank.account ? 'mandate' : 'payment')
 
+/** The registered eMandate's own page at the bank, under the token of the attempt that registered it. */
+export const mandatePath = (token: string): string => `${BANK_BASE}/${token}/mandate`
+
+/** The attempt registered the order's eMandate, which the customer may now see and cancel at the bank. */
+export const registeredMandate = ({ attempt, bank, order }: BankScreen): boolean =>
+  attempt.status === 'succeeded' && attempt.setsUpMandate && bank.account !== null && order.mandateId !== null
+
 /** Where every way out of the bank leads: the checkout page, which works for every session by its page id. */
 export const checkoutPath = (order: Order): string => `/orders/${order.id}/payment-page`
 
@@ -80,7 +87,7 @@ function paymentFacts({ order, merchant, bank }: BankScreen): Fact[] {
   return facts
 }
 
-function factList(screen: BankScreen): Html {
+export function factList(screen: BankScreen): Html {
   const kind = kindOf(screen.bank)
   const mandate = screen.order.mandate
   const account = screen.bank.account
@@ -226,6 +233,7 @@ function statusBody(screen: BankScreen, note: string | undefined): Html {
 <p>${text}</p>
 ${noteLine(note)}</div>
 ${factList(screen)}
+${registeredMandate(screen) ? html`<p><a class="link" href="${mandatePath(screen.token)}">${messages.mandate.manage}</a></p>` : null}
 <p><a class="link" href="${checkoutPath(screen.order)}">${messages.result.returnToMerchant}</a></p>`
 }
 

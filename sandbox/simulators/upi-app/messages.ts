@@ -112,4 +112,43 @@ export const messages = {
     goBack: 'You can now return to the merchant’s page.',
     alreadyDecided: 'This request was already decided or has ended, so nothing was changed.',
   },
+
+  /** "My AutoPay mandates": the mandates a VPA registered, with pause, resume and revoke (sandbox/simulators/upi-app/mandates-screen.ts). */
+  mandates: {
+    heading: 'My AutoPay mandates',
+    documentTitle: (vpa: string) => `My AutoPay mandates · ${vpa} · Sandbox`,
+    vpaLabel: 'Your UPI ID',
+    vpaHint: 'The UPI ID your mandates were approved from.',
+    vpaError: 'Enter a UPI ID such as name@bank.',
+    show: 'Show my mandates',
+    forVpa: 'Mandates approved from',
+    none: 'No AutoPay mandates were approved from this UPI ID in this sandbox.',
+    listLabel: 'Your mandates',
+    facts: {
+      status: 'Status',
+      maxAmount: 'Mandate amount',
+      frequency: 'Frequency',
+      mandateId: 'Mandate ID',
+    },
+    status: {
+      ACTIVE: 'Active',
+      PAUSED: (until: string) => `Paused until ${until}`,
+      REVOKED: 'Revoked',
+      EXPIRED: 'Expired',
+    },
+    pauseUntilLabel: 'Pause until',
+    pauseUntilHint: 'No debits until the end of this day (IST).',
+    pauseUntilError: 'Choose a day after today, before the mandate ends.',
+    pause: 'Pause',
+    resume: 'Resume',
+    revoke: 'Revoke',
+    notRevocable: 'This mandate cannot be revoked before it ends.',
+    done: {
+      paused: (payee: Html) => html`You paused the mandate for ${payee}.`,
+      resumed: (payee: Html) => html`You resumed the mandate for ${payee}.`,
+      revoked: (payee: Html) => html`You revoked the mandate for ${payee}.`,
+      unchanged: 'Nothing was changed: the mandate was already in that state.',
+      refused: 'That is not possible for this mandate now, so nothing was changed.',
+    },
+  },
 } as const
