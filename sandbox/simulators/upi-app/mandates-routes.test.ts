@@ -28,6 +28,15 @@ describe('My AutoPay mandates in the simulated UPI app', () => {
     expect(body).toContain(`action="${LIST}/${tokenOf(first)}/revoke"`)
   })
 
+  it("the page's success view links to the payer's list; an eNACH mandate's links nowhere", async () => {
+    const s = mandateSandbox()
+    const upi = await s.registerUpi('Asha@okaxis')
+    const enach = await s.registerEnach()
+    const outcome = async (pageId: string) => (JSON.parse((await s.request(`/api/pages/${pageId}`)).body) as { outcome: { mandatesUrl: string | null } }).outcome
+    expect((await outcome(upi.id)).mandatesUrl).toBe(`${LIST}?vpa=Asha%40okaxis`)
+    expect((await outcome(enach.id)).mandatesUrl).toBeNull()
+  })
+
   it('asks for a UPI ID when none is given, and explains a malformed one', async () => {
     const s = mandateSandbox()
     const empty = await s.request(LIST)

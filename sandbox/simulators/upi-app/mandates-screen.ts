@@ -3,12 +3,13 @@ import type { MandateTerms } from '../../../contract/mandate'
 import type { MandateStatus } from '../../../contract/status'
 import type { Order } from '../../domain/order'
 import type { Merchant } from '../../merchants'
+import { UPI_MANDATES_PATH } from '../../domain/rails/upi'
 import { formatInr, formatIstDate } from './format'
-import { layout, SIMULATOR_BASE, userText, type Html } from './layout'
+import { layout, userText, type Html } from './layout'
 import { messages } from './messages'
 import { describeSchedule } from './schedule-text'
 
-export const MANDATES_PATH = `${SIMULATOR_BASE}/mandates`
+const MANDATES_PATH = UPI_MANDATES_PATH
 
 /** What the customer did, as the listing's status line reports it after the redirect. */
 export const DONE = ['paused', 'resumed', 'revoked', 'unchanged', 'refused'] as const
