@@ -3,7 +3,8 @@ import type { MandateStatus } from '../../contract/status'
 import { mandateTerms, TEST_NOW } from '../testing/fixtures'
 import { order as storedOrder } from '../testing/store-contract'
 import type { Attempt } from './attempt'
-import { changeMandate, type MandateActor, type MandateCommand, type MandatePause } from './mandate-lifecycle'
+import type { MandateActor, MandatePause } from './mandate-change'
+import { changeMandate, type MandateCommand } from './mandate-lifecycle'
 import type { Order } from './order'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -1,6 +1,7 @@
 import type { Rail } from '../../contract/rail'
 import type { MandateStatus } from '../../contract/status'
 import type { Attempt } from './attempt'
+import type { MandateActor, MandateChange, MandatePause } from './mandate-change'
 import type { Order } from './order'
 import type { OrderEventName } from './order-events'
 
@@ -12,23 +13,6 @@ import type { OrderEventName } from './order-events'
  *
  * Pure: the caller (MandateService) writes the order and its events.
  */
-
-/** Who changed the mandate: the merchant through its API, or the customer in the UPI app or at the bank. */
-export type MandateActor = 'merchant' | 'customer_upi_app' | 'customer_bank'
-
-/** A pause window, ISO-8601 instants: debits are held from its start until its end. */
-export interface MandatePause {
-  startDate: string
-  endDate: string
-}
-
-/** The last change after registration: the status it led to, when, by whom, and the pause window while paused. */
-export interface MandateChange {
-  status: MandateStatus
-  at: string
-  by: MandateActor
-  pause: MandatePause | null
-}
 
 export type MandateCommand = { kind: 'pause'; pause: MandatePause } | { kind: 'activate' } | { kind: 'revoke' }
 export type MandateCommandKind = MandateCommand['kind']

@@ -1,5 +1,6 @@
 import type { DomainDeps } from './domain-deps'
-import { changeMandate, registeringAttempt, type MandateActor, type MandateCommand, type MandateTransition } from './mandate-lifecycle'
+import type { MandateActor } from './mandate-change'
+import { changeMandate, registeringAttempt, type MandateCommand, type MandateTransition } from './mandate-lifecycle'
 import type { Order } from './order'
 import type { OrderWriter, WriteFollowUp } from './order-writer'
 

@@ -6,7 +6,7 @@ import type { Locale, LineItem } from '../../contract/session'
 import type { MandateStatus, OrderStatus } from '../../contract/status'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { Attempt } from './attempt'
-import type { MandateChange } from './mandate-lifecycle'
+import type { MandateChange } from './mandate-change'
 
 export interface Customer {
   id: string | null
