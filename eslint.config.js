@@ -34,6 +34,7 @@ const ELEMENTS = [
   { type: 'sandbox-security', pattern: 'sandbox/security' },
   { type: 'sandbox-root', pattern: 'sandbox' },
   { type: 'e2e', pattern: 'e2e' },
+  { type: 'kit', pattern: 'packages/testing' },
   { type: 'scripts', pattern: 'scripts' },
 ].map((element) => ({ ...element, partialMatch: false }))
 
@@ -107,14 +108,16 @@ const POLICIES = [
   allow(elements('sandbox-testing'), elements('contract', ...SANDBOX)),
   allow({ element: { type: SANDBOX }, file: { categories: 'test' } }, elements('contract', ...SANDBOX)),
 
-  // e2e drives the page from outside: it shares the contract (the scenario catalogue included) and the test ids, no code.
-  allow(elements('e2e'), elements('contract'), { file: { categories: ['test-id-map'] } }),
+  // The QA kit merchants install (docs/decisions/0016-qa-kit-package.md) bundles the contract and nothing else of ours.
+  allow(elements('kit'), elements('contract')),
+  // e2e drives the page from outside: it shares the contract (the scenario catalogue included), the test ids and the kit, no other code.
+  allow(elements('e2e'), elements('contract', 'kit'), { file: { categories: ['test-id-map'] } }),
   allow(elements('scripts'), elements('contract')),
 
-  disallow('contract imports nothing but zod.', elements('contract'), { module: { origin: ['external', 'core'], source: '!zod' } }),
+  disallow('contract imports nothing but zod (its tests aside).', { element: { type: 'contract' }, file: { categories: [null, '!test'] } }, { module: { origin: ['external', 'core'], source: '!zod' } }),
   disallow('The page runs in the browser: no Node built-ins.', elements(...PAGE), { module: { origin: 'core' } }),
   disallow('Nothing in src imports the sandbox.', elements(...PAGE), elements(...SANDBOX)),
-  disallow('The sandbox imports only contract from outside sandbox.', elements(...SANDBOX), elements(...PAGE, 'e2e', 'scripts')),
+  disallow('The sandbox imports only contract from outside sandbox.', elements(...SANDBOX), elements(...PAGE, 'e2e', 'scripts', 'kit')),
   disallow('A feature never imports another feature.', elements('page-feature'), {
     element: { type: 'page-feature', captured: { feature: '!{{ from.element.captured.feature }}' } },
   }),
@@ -144,7 +147,8 @@ const POLICIES = [
 
 export default tseslint.config(
   // The cycle fixtures are broken on purpose; scripts/lint/architecture.test.ts lints them.
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scripts/lint/fixtures'] },
+  // The merchant example is linted and typechecked in its own project, against the packed kit (npm run test:kit).
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scripts/lint/fixtures', 'examples', 'packages/*/dist'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -95,7 +95,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     },
   },
   test: {
-    include: ['contract/**/*.test.ts', 'sandbox/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['contract/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'sandbox/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
 }))

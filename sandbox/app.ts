@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
-import { negotiatedCompress } from './http/compress'
-import { allowedHosts, hostAllowList } from './http/hosts'
+import { preferredLocale } from './http/accept-language'
+import { edge } from './http/edge'
+import { allowedHosts } from './http/hosts'
 import type { Now } from './http/rate-limit'
-import { apiLimits } from './http/api-limits'
 import { DEFAULT_LIMITS, type EdgeLimits } from './http/limits'
 import { StreamCaps } from './http/stream-caps'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Locale } from '../contract/session'
-import { LOCALES, PAGE_ID_PATTERN } from '../contract/session'
+import { PAGE_ID_PATTERN } from '../contract/session'
 import type { BootPayload } from '../contract/boot'
 import type { SandboxDeps } from './deps'
 import { juspayDialect } from './dialects/juspay/dialect'
@@ -28,7 +28,7 @@ import { MandateService } from './domain/mandate-service'
 import { JobRunner } from './store/job-runner'
 import type { Broadcast } from './store/broadcast'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher'
-import { baseSecurityHeaders, setPageHeaders } from './http/security'
+import { setPageHeaders } from './http/security'
 import { renderCheckout, withFirstScreen, withLanguage, type PageTemplates } from './http/page-html'
 import type { RenderFirstScreen } from '../contract/first-screen'
 import { notFound } from './http/not-found'
@@ -60,11 +60,6 @@ export interface AppOptions {
   core?: SandboxCore
   /** The page's server renderer (dist/ssr/); without it the page renders in the browser alone. */
   renderFirstScreen?: RenderFirstScreen | null
-}
-
-function preferredLocale(acceptLanguage: string | undefined): Locale {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase().split(/[-;]/)[0] ?? ''
-  return LOCALES.find((locale) => locale === first) ?? 'en'
 }
 
 /** The QA API and the demo merchant's API answer in Juspay's envelope, as the demo's POST /session does. */
@@ -171,21 +166,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const { bus, attempts, mandates, dialects, webhooks, writer } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
-  app.use(async (c, next) => {
-    const started = performance.now()
-    await next()
-    deps.log.info('request', {
-      method: c.req.method,
-      path: redact(c.req.path),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    })
-  })
   const limits = options.limits ?? DEFAULT_LIMITS
-  app.use(hostAllowList(options.allowedHosts ?? allowedHosts(deps.publicOrigin)))
-  app.use(baseSecurityHeaders)
-  app.use(negotiatedCompress())
-  app.use(apiLimits(dialects, limits, options.now))
+  app.use(edge({ log: deps.log, hosts: options.allowedHosts ?? allowedHosts(deps.publicOrigin), dialects, limits, now: options.now }))
 
   app.onError((err, c) => {
     deps.log.error('unhandled', { path: redact(c.req.path), message: redact(String(err)) })

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 import { emulate } from '../support/emulate'
 import { nowEpoch } from '../support/merchant-api'
-import { WebhookReceiver } from '../support/webhook-receiver'
+import { WebhookReceiver } from '../../packages/testing/src/webhook-receiver'
 import { executionOfOrder, expectFirstDebitShown, expectScheduleShown, pageDate, pageMoney, readShownSchedule } from '../support/billing'
 
 /** Juspay Billing flows 1 and 2 (docs/domain/billing.md#juspay-billing-flows): a plan registered with the mandate. */

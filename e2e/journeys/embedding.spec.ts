@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { BankPage } from '../pages/bank-page'
-import { EnachForm } from '../pages/enach-form'
-import { UpiAppPage } from '../pages/upi-app-page'
+import { BankPage } from '../../packages/testing/src/pages/bank'
+import { EnachForm } from '../../packages/testing/src/pages/enach-form'
+import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 import { EmbedHosts, TestHost } from '../support/embed-host'
 import { DEMO_MERCHANT } from '../support/merchant-api'
-import { verifyReturnUrl } from '../support/signature'
+import { verifyReturnSignature } from '../../packages/testing/src/signature'
 
 const monthly = {
   amount: '1.00',
@@ -95,7 +95,7 @@ test.describe('the demo merchant on another origin', () => {
     expect(result).toMatchObject({ order_id: ready['orderId'], status: 'CHARGED', status_id: '21', signature_algorithm: 'HMAC-SHA256' })
     const returnUrl = new URL('https://shop.merchant.com/return')
     for (const [key, value] of Object.entries(result)) returnUrl.searchParams.set(key, value)
-    expect(verifyReturnUrl(returnUrl.toString(), DEMO_MERCHANT.responseKey)).toBe(true)
+    expect(verifyReturnSignature(returnUrl.toString(), DEMO_MERCHANT.responseKey)).toBe(true)
 
     // The frame stays where it is: the host was told, so there is no redirect and no countdown to one.
     await expect(frame.getByRole('button', { name: /Return to/ })).toHaveCount(0)
@@ -132,7 +132,7 @@ test.describe('the demo merchant on another origin', () => {
     expect(completed).toMatchObject({ status: 'CHARGED', statusId: 21 })
     const returnUrl = new URL('https://shop.merchant.com/return')
     for (const [key, value] of Object.entries(completed['result'] as Record<string, string>)) returnUrl.searchParams.set(key, value)
-    expect(verifyReturnUrl(returnUrl.toString(), DEMO_MERCHANT.responseKey)).toBe(true)
+    expect(verifyReturnSignature(returnUrl.toString(), DEMO_MERCHANT.responseKey)).toBe(true)
     expect(page.url()).not.toContain(MAGIC_ACCOUNTS.approved)
     await expectAccessible()
   })

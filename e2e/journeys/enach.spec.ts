@@ -1,9 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { BankPage } from '../pages/bank-page'
-import { EnachForm } from '../pages/enach-form'
+import { BankPage } from '../../packages/testing/src/pages/bank'
+import { EnachForm } from '../../packages/testing/src/pages/enach-form'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
-import { verifyReturnUrl } from '../support/signature'
+import { verifyReturnSignature } from '../../packages/testing/src/signature'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 
 const monthly = (maxAmount = '5000.00') => ({
@@ -106,7 +106,7 @@ test('net banking: action "enach" opens the form, the bank registers the mandate
   await page.getByRole('button', { name: 'Return to Acme Fitness' }).click()
   const returned = (await redirect).url()
   expect(new URL(returned).searchParams.get('status')).toBe('CHARGED')
-  expect(verifyReturnUrl(returned, DEMO_MERCHANT.responseKey)).toBe(true)
+  expect(verifyReturnSignature(returned, DEMO_MERCHANT.responseKey)).toBe(true)
   expect(urls.filter((url) => url.includes(MAGIC_ACCOUNTS.approved))).toEqual([])
 })
 

@@ -1,12 +1,13 @@
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { MAGIC_VPAS } from '../../contract/scenarios'
+import { MAGIC_ACCOUNTS, MAGIC_VPAS } from '../../contract/scenarios'
 import type { Locale } from '../../contract/session'
 import { emulate } from '../support/emulate'
 
 /**
  * Every language but English (which every other journey reads in): the ready screen with a plan,
- * a UPI collect request that fails, and the eNACH form's errors, each clean under axe. The words
+ * a UPI collect request that fails, the eNACH form's errors, and the simulated UPI app's and
+ * bank's first screens, each clean under axe. The words
  * are the catalogs' as a customer reads them; a new language fails the typecheck until it has a row.
  */
 interface Words {
@@ -24,6 +25,11 @@ interface Words {
   bank: string
   toYourBank: string
   chooseBank: string
+  /** The simulated UPI app's heading for a mandate request, and its approve button. */
+  upiRequest: string
+  approve: string
+  /** The simulated bank's first step for net banking. */
+  bankLogIn: string
 }
 
 const WORDS = {
@@ -42,6 +48,9 @@ const WORDS = {
     bank: 'आपका बैंक',
     toYourBank: 'अपने बैंक पर आगे बढ़ें',
     chooseBank: 'अपना बैंक चुनें।',
+    upiRequest: 'ऑटोपे मैंडेट अनुरोध',
+    approve: 'UPI पिन से मंज़ूरी दें',
+    bankLogIn: 'नेट बैंकिंग में लॉग इन करें',
   },
   ur: {
     name: 'اردو',
@@ -58,6 +67,9 @@ const WORDS = {
     bank: 'آپ کا بینک',
     toYourBank: 'اپنے بینک پر جاری رکھیں',
     chooseBank: 'اپنا بینک منتخب کریں۔',
+    upiRequest: 'آٹو پے مینڈیٹ کی درخواست',
+    approve: 'UPI PIN سے منظور کریں',
+    bankLogIn: 'نیٹ بینکنگ میں لاگ ان کریں',
   },
   bn: {
     name: 'বাংলা',
@@ -74,6 +86,9 @@ const WORDS = {
     bank: 'আপনার ব্যাংক',
     toYourBank: 'আপনার ব্যাংকে এগিয়ে যান',
     chooseBank: 'আপনার ব্যাংক বেছে নিন।',
+    upiRequest: 'অটোপে ম্যান্ডেটের অনুরোধ',
+    approve: 'UPI পিন দিয়ে অনুমোদন করুন',
+    bankLogIn: 'নেট ব্যাংকিংয়ে লগ ইন করুন',
   },
   mr: {
     name: 'मराठी',
@@ -90,6 +105,9 @@ const WORDS = {
     bank: 'तुमची बँक',
     toYourBank: 'तुमच्या बँकेवर पुढे जा',
     chooseBank: 'तुमची बँक निवडा.',
+    upiRequest: 'ऑटोपे मँडेट विनंती',
+    approve: 'UPI पिनने मंजूर करा',
+    bankLogIn: 'नेट बँकिंगमध्ये लॉग इन करा',
   },
   ta: {
     name: 'தமிழ்',
@@ -106,6 +124,9 @@ const WORDS = {
     bank: 'உங்கள் வங்கி',
     toYourBank: 'உங்கள் வங்கிக்குத் தொடர்க',
     chooseBank: 'உங்கள் வங்கியைத் தேர்ந்தெடுங்கள்.',
+    upiRequest: 'ஆட்டோபே மேண்டேட் கோரிக்கை',
+    approve: 'UPI பின் மூலம் அங்கீகரி',
+    bankLogIn: 'நெட் பேங்கிங்கில் உள்நுழையுங்கள்',
   },
   te: {
     name: 'తెలుగు',
@@ -122,6 +143,9 @@ const WORDS = {
     bank: 'మీ బ్యాంక్',
     toYourBank: 'మీ బ్యాంక్‌కు కొనసాగండి',
     chooseBank: 'మీ బ్యాంక్‌ను ఎంచుకోండి.',
+    upiRequest: 'ఆటోపే మ్యాండేట్ అభ్యర్థన',
+    approve: 'UPI పిన్‌తో ఆమోదించండి',
+    bankLogIn: 'నెట్ బ్యాంకింగ్‌లోకి లాగిన్ అవ్వండి',
   },
   gu: {
     name: 'ગુજરાતી',
@@ -138,6 +162,9 @@ const WORDS = {
     bank: 'તમારી બેંક',
     toYourBank: 'તમારી બેંક પર આગળ વધો',
     chooseBank: 'તમારી બેંક પસંદ કરો.',
+    upiRequest: 'ઑટોપે મેન્ડેટ વિનંતી',
+    approve: 'UPI પિનથી મંજૂર કરો',
+    bankLogIn: 'નેટ બેંકિંગમાં લૉગ ઇન કરો',
   },
   kn: {
     name: 'ಕನ್ನಡ',
@@ -154,6 +181,9 @@ const WORDS = {
     bank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್',
     toYourBank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್‌ಗೆ ಮುಂದುವರಿಯಿರಿ',
     chooseBank: 'ನಿಮ್ಮ ಬ್ಯಾಂಕ್ ಆಯ್ಕೆಮಾಡಿ.',
+    upiRequest: 'ಆಟೋಪೇ ಮ್ಯಾಂಡೇಟ್ ವಿನಂತಿ',
+    approve: 'UPI ಪಿನ್‌ನೊಂದಿಗೆ ಅನುಮೋದಿಸಿ',
+    bankLogIn: 'ನೆಟ್ ಬ್ಯಾಂಕಿಂಗ್‌ಗೆ ಲಾಗ್ ಇನ್ ಮಾಡಿ',
   },
   ml: {
     name: 'മലയാളം',
@@ -170,6 +200,9 @@ const WORDS = {
     bank: 'നിങ്ങളുടെ ബാങ്ക്',
     toYourBank: 'നിങ്ങളുടെ ബാങ്കിലേക്ക് തുടരുക',
     chooseBank: 'നിങ്ങളുടെ ബാങ്ക് തിരഞ്ഞെടുക്കുക.',
+    upiRequest: 'ഓട്ടോപേ മാൻഡേറ്റ് അഭ്യർത്ഥന',
+    approve: 'UPI പിൻ ഉപയോഗിച്ച് അംഗീകരിക്കുക',
+    bankLogIn: 'നെറ്റ് ബാങ്കിംഗിൽ ലോഗിൻ ചെയ്യുക',
   },
   or: {
     name: 'ଓଡ଼ିଆ',
@@ -186,6 +219,9 @@ const WORDS = {
     bank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କ',
     toYourBank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କକୁ ଆଗକୁ ବଢନ୍ତୁ',
     chooseBank: 'ଆପଣଙ୍କ ବ୍ୟାଙ୍କ ବାଛନ୍ତୁ।',
+    upiRequest: 'ଅଟୋପେ ମାଣ୍ଡେଟ୍ ଅନୁରୋଧ',
+    approve: 'UPI PIN ସହ ଅନୁମୋଦନ କରନ୍ତୁ',
+    bankLogIn: 'ନେଟ୍ ବ୍ୟାଙ୍କିଙ୍ଗରେ ଲଗ୍ ଇନ୍ କରନ୍ତୁ',
   },
   pa: {
     name: 'ਪੰਜਾਬੀ',
@@ -202,6 +238,9 @@ const WORDS = {
     bank: 'ਤੁਹਾਡਾ ਬੈਂਕ',
     toYourBank: 'ਆਪਣੇ ਬੈਂਕ \'ਤੇ ਅੱਗੇ ਵਧੋ',
     chooseBank: 'ਆਪਣਾ ਬੈਂਕ ਚੁਣੋ।',
+    upiRequest: 'ਆਟੋਪੇ ਮੈਂਡੇਟ ਬੇਨਤੀ',
+    approve: 'UPI ਪਿੰਨ ਨਾਲ ਮਨਜ਼ੂਰ ਕਰੋ',
+    bankLogIn: 'ਨੈੱਟ ਬੈਂਕਿੰਗ ਵਿੱਚ ਲੌਗ ਇਨ ਕਰੋ',
   },
 } satisfies Record<Exclude<Locale, 'en'>, Words>
 
@@ -225,6 +264,35 @@ const monthly = {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The simulator page's language, and the direction it is laid out in (its `<html dir>` is written only for right to left). */
+async function expectLanguage(page: Page, locale: string): Promise<void> {
+  const html = page.locator('html')
+  await expect(html).toHaveAttribute('lang', locale)
+  await expect(html).toHaveCSS('direction', locale === 'ur' ? 'rtl' : 'ltr')
+}
+
+interface StartedAttempt {
+  upi?: { simulatorUrl: string }
+  netbanking?: { bankUrl: string }
+}
+
+/** Starts an attempt through the page's API, as the page does, and answers it (with the simulator's link). */
+async function startAttempt(request: APIRequestContext, pageUrl: string, body: Record<string, unknown>): Promise<StartedAttempt> {
+  const pageId = pageUrl.split('/')[2] ?? ''
+  const res = await request.post(`/api/pages/${pageId}/attempts`, { headers: { 'idempotency-key': `languages-${pageId}` }, data: body })
+  expect(res.ok(), await res.text()).toBe(true)
+  return ((await res.json()) as { attempt: StartedAttempt }).attempt
+}
+
+const enachDetails = {
+  bankCode: 'HDFC',
+  authMode: 'netbanking',
+  accountHolderName: 'Asha Verma',
+  accountNumber: MAGIC_ACCOUNTS.approved,
+  ifsc: 'HDFC0001234',
+  accountType: 'SAVINGS',
+}
 
 /** The header's two ends: the merchant's name and the language switcher. */
 async function headerEnds(page: Page): Promise<{ title: number; switcher: number }> {
@@ -282,6 +350,25 @@ for (const [locale, words] of Object.entries(WORDS)) {
       const bank = page.getByRole('combobox', { name: words.bank })
       await expect(bank).toBeFocused()
       await expect(bank).toHaveAccessibleDescription(new RegExp(`${escape(words.chooseBank)}$`))
+      await expectAccessible()
+    })
+
+    test('the simulated UPI app and bank', async ({ merchant, page, request, expectAccessible }) => {
+      const upiSession = await merchant.createSession({ ...monthly, language: locale })
+      const { upi } = await startAttempt(request, upiSession.pageUrl, { rail: 'upi', channel: 'intent', setUpMandate: true })
+      await page.goto(`${upi?.simulatorUrl ?? ''}?app=phonepe`)
+      await expect(page.getByRole('heading', { level: 1, name: words.upiRequest })).toBeVisible()
+      await expectLanguage(page, locale)
+      await expect(page.getByRole('button', { name: words.approve })).toBeVisible()
+      await expect(page.getByRole('main')).toContainText('₹1,00,000.00')
+      await expect(page.getByRole('navigation').getByRole('link', { name: words.name })).toHaveAttribute('aria-current', 'true')
+      await expectAccessible()
+
+      const enachSession = await merchant.createSession({ ...monthly, action: 'enach', language: locale })
+      const { netbanking } = await startAttempt(request, enachSession.pageUrl, { rail: 'netbanking', setUpMandate: true, enach: enachDetails })
+      await page.goto(netbanking?.bankUrl ?? '')
+      await expect(page.getByRole('heading', { level: 1, name: words.bankLogIn })).toBeVisible()
+      await expectLanguage(page, locale)
       await expectAccessible()
     })
   })

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { BankPage } from '../pages/bank-page'
-import { EnachForm } from '../pages/enach-form'
-import { UpiAppPage } from '../pages/upi-app-page'
+import { BankPage } from '../../packages/testing/src/pages/bank'
+import { EnachForm } from '../../packages/testing/src/pages/enach-form'
+import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
 import { emulate } from '../support/emulate'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 

@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto'
 import { expect, test } from '../fixtures'
-import { UpiAppPage } from '../pages/upi-app-page'
+import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
 import { pageDate, pageMoney, readShownSchedule } from '../support/billing'
 import { emulate } from '../support/emulate'
 import { DEMO_MERCHANT } from '../support/merchant-api'
 import { cataloguePlanRequest, pathOf, PluralApi, pluralSample } from '../support/plural-api'
-import { WebhookReceiver } from '../support/webhook-receiver'
+import { WebhookReceiver } from '../../packages/testing/src/webhook-receiver'
 
 /** Paise as the page shows rupees. */
 const shown = (paise: number): string => pageMoney(paise / 100)

@@ -1,7 +1,7 @@
 import type { BrowserContext, Request, Response } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { emulate } from '../support/emulate'
-import { UpiAppPage } from '../pages/upi-app-page'
+import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
 import { AttemptLedger } from '../support/attempt-ledger'
 import { DEMO_MERCHANT, uniqueOrderId } from '../support/merchant-api'
 import { checkoutSubscriptionSample } from '../support/samples'

@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures'
 import { CheckoutPage } from '../pages/checkout-page'
 import { DEMO_MERCHANT, MerchantApi, basicAuth } from '../support/merchant-api'
 import { startCluster, type SandboxCluster } from '../support/sandbox-cluster'
-import { WebhookReceiver } from '../support/webhook-receiver'
+import { WebhookReceiver } from '../../packages/testing/src/webhook-receiver'
 
 const monthly = {
   amount: '1.00',

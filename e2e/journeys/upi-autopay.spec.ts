@@ -1,9 +1,9 @@
 import { expect, test } from '../fixtures'
 import { emulate } from '../support/emulate'
-import { UpiAppPage } from '../pages/upi-app-page'
+import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
-import { verifyReturnUrl } from '../support/signature'
-import { WebhookReceiver } from '../support/webhook-receiver'
+import { verifyReturnSignature } from '../../packages/testing/src/signature'
+import { WebhookReceiver } from '../../packages/testing/src/webhook-receiver'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 
 const monthly = {
@@ -56,7 +56,7 @@ test.describe('desktop: QR', () => {
       expect(params.get('order_id')).toBe(orderId)
       expect(params.get('status')).toBe('CHARGED')
       expect(params.get('status_id')).toBe('21')
-      expect(verifyReturnUrl(returned, DEMO_MERCHANT.responseKey)).toBe(true)
+      expect(verifyReturnSignature(returned, DEMO_MERCHANT.responseKey)).toBe(true)
 
       await expect.poll(() => receiver.received.map((r) => (r.body as { event_name: string }).event_name)).toEqual([
         'TXN_CREATED',

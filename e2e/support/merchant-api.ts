@@ -1,13 +1,8 @@
 import type { APIRequestContext } from '@playwright/test'
-import { randomBytes } from 'node:crypto'
+import { DEMO_MERCHANT, basicAuth, uniqueOrderId } from '../../packages/testing/src/merchant'
 
-export const DEMO_MERCHANT = { id: 'demo_merchant', apiKey: 'demo_api_key', responseKey: 'demo_response_key' }
+export { DEMO_MERCHANT, basicAuth, uniqueOrderId }
 export const OTHER_MERCHANT = { id: 'other_merchant', apiKey: 'other_api_key' }
-
-export const basicAuth = (apiKey: string): string => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`
-
-/** A fresh merchant order id per test, so journeys run in parallel without sharing state. */
-export const uniqueOrderId = (prefix = 'e2e'): string => `${prefix}-${randomBytes(6).toString('hex')}`
 
 export const nowEpoch = (): number => Math.floor(Date.now() / 1000)
 
@@ -50,7 +45,7 @@ export class MerchantApi {
   ) {}
 
   async createSession(payload: Record<string, unknown>): Promise<CreatedJuspaySession> {
-    const orderId = typeof payload['order_id'] === 'string' ? payload['order_id'] : uniqueOrderId()
+    const orderId = typeof payload['order_id'] === 'string' ? payload['order_id'] : uniqueOrderId('e2e')
     const res = await this.request.post('/session', {
       headers: { authorization: basicAuth(this.merchant.apiKey), 'x-merchantid': this.merchant.id },
       data: { return_url: 'https://shop.merchant.com', ...payload, order_id: orderId },

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as z from 'zod'
 import { bodyLimit } from '../http/body-limit'
-import { hostAllowList } from '../http/hosts'
+import { hostRefusal } from '../http/hosts'
 import type { Now } from '../http/rate-limit'
 import { demoGuard } from './guard'
 import type { InProcessFetch } from './routes'
@@ -36,7 +36,8 @@ export function embedHostApp({ checkoutOrigin, staticDir, allowedHosts, callChec
   const templatePath = join(staticDir, 'embed-host.html')
   const template = existsSync(templatePath) ? readFileSync(templatePath, 'utf8') : null
 
-  app.use(hostAllowList(allowedHosts))
+  const refuseHost = hostRefusal(allowedHosts)
+  app.use(async (c, next) => refuseHost(c) ?? next())
   app.use(compress())
   app.use(async (c, next) => {
     await next()

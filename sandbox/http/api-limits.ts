@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
+import { rememberAuth } from './auth'
 import type { Dialects } from '../dialects/dialect'
 import { clientAddress } from './client'
 import type { EdgeLimits } from './limits'
@@ -6,32 +7,42 @@ import { RateLimiter, type Now } from './rate-limit'
 
 const presentsKey = (authorization: string | undefined, apiKey: string | undefined) => authorization !== undefined || apiKey !== undefined
 
+/** The merchant APIs' rate limits, around the route: `before` may refuse, `after` counts a wrong key. */
+export interface ApiLimits {
+  before(c: Context): Response | undefined
+  after(c: Context): void
+}
+
 /**
  * The merchant APIs' rate limits, answered in the envelope of the dialect the path belongs to, with
  * Retry-After. A client address that sent too many wrong keys is refused before its key is looked
  * at; an API key that sent too many requests is refused before the route runs. Requests that send
- * no key (pages, the demo merchant) pass: their routes refuse or serve them.
+ * no key (pages, the demo merchant) pass: their routes refuse or serve them. The key is checked
+ * here once: the route's own authentication reads this result (`rememberAuth`).
  */
-export function apiLimits(dialects: Pick<Dialects, 'forPath'>, limits: EdgeLimits, now?: Now): MiddlewareHandler {
+export function apiLimits(dialects: Pick<Dialects, 'forPath'>, limits: EdgeLimits, now?: Now): ApiLimits {
   const failures = new RateLimiter(limits.authFailures, now)
   const perKey = new RateLimiter(limits.perApiKey, now)
-  return async (c, next) => {
-    const dialect = dialects.forPath(c.req.path)
-    if (!dialect || !presentsKey(c.req.header('authorization'), c.req.header('x-api-key'))) return next()
-    const client = clientAddress(c)
-    const refuse = (seconds: number, message: string) => {
-      const res = dialect.error(c, { status: 429, message })
-      res.headers.set('Retry-After', String(seconds))
-      return res
-    }
-    const locked = client === undefined ? 0 : failures.wait(client)
-    if (locked > 0) return refuse(locked, 'Too many requests with a wrong API key from this client: try again later.')
-    const auth = dialect.authenticate(c)
-    if (auth.ok) {
+  return {
+    before(c) {
+      const dialect = dialects.forPath(c.req.path)
+      if (!dialect || !presentsKey(c.req.header('authorization'), c.req.header('x-api-key'))) return undefined
+      const client = clientAddress(c)
+      const refuse = (seconds: number, message: string) => {
+        const res = dialect.error(c, { status: 429, message })
+        res.headers.set('Retry-After', String(seconds))
+        return res
+      }
+      const locked = client === undefined ? 0 : failures.wait(client)
+      if (locked > 0) return refuse(locked, 'Too many requests with a wrong API key from this client: try again later.')
+      const auth = rememberAuth(c, dialect.authenticate)
+      if (!auth.ok) return undefined
       const wait = perKey.take(auth.merchant.id)
-      if (wait > 0) return refuse(wait, 'Too many requests with this API key: try again later.')
-    }
-    await next()
-    if (client !== undefined && c.res.status === 401) failures.take(client)
+      return wait > 0 ? refuse(wait, 'Too many requests with this API key: try again later.') : undefined
+    },
+    after(c) {
+      const client = clientAddress(c)
+      if (client !== undefined && c.res.status === 401) failures.take(client)
+    },
   }
 }

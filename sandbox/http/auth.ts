@@ -33,10 +33,24 @@ export function authenticateBearer(header: string | undefined, merchants: Mercha
 
 export type MerchantEnv = { Variables: { merchant: Merchant } }
 
+type Authenticate = (c: Context) => MerchantAuth
+
+/** Each request's authentication, by the function that made it: the edge's rate limit and the route share one. */
+const authentications = new WeakMap<Context, { authenticate: Authenticate; auth: MerchantAuth }>()
+
+/** `authenticate(c)`, computed once per request however many layers ask. */
+export function rememberAuth(c: Context, authenticate: Authenticate): MerchantAuth {
+  const known = authentications.get(c)
+  if (known?.authenticate === authenticate) return known.auth
+  const auth = authenticate(c)
+  authentications.set(c, { authenticate, auth })
+  return auth
+}
+
 /** Sets `merchant` for the handlers after it, or answers the refusal `authenticate` gives. */
-export function requireMerchant<E extends MerchantEnv>(authenticate: (c: Context) => MerchantAuth): MiddlewareHandler<E> {
+export function requireMerchant<E extends MerchantEnv>(authenticate: Authenticate): MiddlewareHandler<E> {
   return async (c, next) => {
-    const auth = authenticate(c)
+    const auth = rememberAuth(c, authenticate)
     if (!auth.ok) return auth.response
     c.set('merchant', auth.merchant)
     await next()

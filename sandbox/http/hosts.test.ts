@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { allowedHosts, hostAllowList, hostNameOf } from './hosts'
+import { allowedHosts, hostNameOf, hostRefusal } from './hosts'
 
 function app(hosts = allowedHosts('https://sandbox.example.com', 'qa.internal, Checkout.QA.test')) {
   const a = new Hono()
-  a.use(hostAllowList(hosts))
+  const refuse = hostRefusal(hosts)
+  a.use(async (c, next) => refuse(c) ?? next())
   a.get('/', (c) => c.text('served'))
   return a
 }
@@ -27,7 +28,7 @@ describe('hostNameOf', () => {
   })
 })
 
-describe('hostAllowList', () => {
+describe('hostRefusal', () => {
   it.each(['sandbox.example.com', 'localhost:4000', '127.0.0.1:4000', '[::1]:4000', 'qa.internal:8080', 'checkout.qa.test'])(
     'serves Host %s',
     async (host) => {

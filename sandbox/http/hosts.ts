@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 
 /** The loopback names the sandbox always answers to, as Vite's dev server does. */
 const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
@@ -41,23 +41,22 @@ function authorityOf(url: string): string {
 }
 
 /**
- * Refuses, with 421 and a short JSON body, a request whose Host header (or absolute request target)
- * names a host the server is not configured for. A web page on another name that resolves to this
- * server (DNS rebinding) is then same-origin with nothing here: the browser sends its own name.
+ * The refusal, 421 with a short JSON body, of a request whose Host header (or absolute request
+ * target) names a host the server is not configured for; undefined for any other. A web page on
+ * another name that resolves to this server (DNS rebinding) is then same-origin with nothing here:
+ * the browser sends its own name.
  */
-export function hostAllowList(hosts: ReadonlySet<string>): MiddlewareHandler {
+export function hostRefusal(hosts: ReadonlySet<string>): (c: Context) => Response | undefined {
   const allowed = (authority: string | undefined) => {
     const name = authority === undefined ? undefined : hostNameOf(authority)
     return name !== undefined && hosts.has(name)
   }
-  return async (c, next) => {
+  return (c) => {
     const header = c.req.header('host')
-    if ((header !== undefined && !allowed(header)) || !allowed(authorityOf(c.req.url))) {
-      return c.json(
-        { error: { code: 'host_not_allowed', message: 'This host name is not one the sandbox answers to: add it to SANDBOX_ALLOWED_HOSTS.' } },
-        421,
-      )
-    }
-    await next()
+    if ((header === undefined || allowed(header)) && allowed(authorityOf(c.req.url))) return undefined
+    return c.json(
+      { error: { code: 'host_not_allowed', message: 'This host name is not one the sandbox answers to: add it to SANDBOX_ALLOWED_HOSTS.' } },
+      421,
+    )
   }
 }

@@ -1,30 +1,37 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { ServerResponse } from 'node:http'
+import type { Context } from 'hono'
 
+/**
+ * Headers every response carries. The last two are defaults some responses replace (the page's CSP,
+ * an asset's Cache-Control); no response sets the first three.
+ */
 const BASE_HEADERS: readonly (readonly [string, string])[] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'no-referrer'],
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'],
-]
-/** Defaults a handler may replace with its own (the page's CSP, an asset's Cache-Control). */
-const DEFAULT_HEADERS: readonly (readonly [string, string])[] = [
   ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"],
   ['Cache-Control', 'no-store'],
 ]
 
 /**
- * Headers every response carries. Written here rather than with hono/secure-headers, which cannot
- * express `interest-cohort=()` in Permissions-Policy nor defaults a handler may replace (the page's
- * own CSP, an asset's Cache-Control). They are set before the handler runs, so the response is built
- * with them: each header set on a finished response makes Hono copy the response, and on Node
- * that first turns it into a full fetch Response. A response a handler built without the context
- * (which does not take them) gets them afterwards.
+ * The headers every response carries, set on Node's response before the app runs: Node merges
+ * them under whatever the response itself sets (`writeHead` gives its own headers precedence), so a
+ * handler may replace the defaults (the page's CSP, an asset's Cache-Control), and no fetch
+ * `Headers` object is built or copied on the common answer. Written here rather than with
+ * hono/secure-headers, which cannot express `interest-cohort=()` in Permissions-Policy nor
+ * defaults a handler may replace.
  */
-export const baseSecurityHeaders: MiddlewareHandler = async (c, next) => {
-  for (const [name, value] of [...BASE_HEADERS, ...DEFAULT_HEADERS]) c.header(name, value)
-  await next()
+export function setBaseHeaders(outgoing: ServerResponse): void {
+  for (const [name, value] of BASE_HEADERS) outgoing.setHeader(name, value)
+}
+
+/**
+ * The same headers on a response the app answered without Node (`app.request`, as the demo merchant
+ * and the tests call it), where the response set none of its own: what Node's merge does.
+ */
+export function withBaseHeaders(c: Context): void {
   const headers = c.res.headers
-  for (const [name, value] of BASE_HEADERS) if (headers.get(name) !== value) c.header(name, value)
-  for (const [name, value] of DEFAULT_HEADERS) if (!headers.has(name)) c.header(name, value)
+  for (const [name, value] of BASE_HEADERS) if (!headers.has(name)) c.header(name, value)
 }
 
 /**

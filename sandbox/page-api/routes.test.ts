@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { PageError, SessionView } from '../../contract/session'
 import { VpaVerification } from '../../contract/attempt'
@@ -12,6 +13,21 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 })
 
 const intent = { rail: 'upi', channel: 'intent', setUpMandate: true }
+
+/**
+ * Checks a return URL's signature as a merchant's server does, by the documented steps
+ * (docs/domain/juspay.md#return-url-signature) rather than the sandbox's own signer: every parameter
+ * but the signature's two, key and value percent-encoded, sorted, joined, encoded once more, HMAC-SHA256, base64.
+ */
+function returnSignatureValid(url: string, key: string): boolean {
+  const params = new URL(url).searchParams
+  const pairs = [...params.entries()]
+    .filter(([k]) => k !== 'signature' && k !== 'signature_algorithm')
+    .map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const message = encodeURIComponent(pairs.map(([k, v]) => `${k}=${v}`).join('&'))
+  return createHmac('sha256', key).update(message).digest('base64') === params.get('signature')
+}
 
 async function errorCode(res: Response): Promise<string> {
   return PageError.parse(await res.json()).error.code
@@ -105,6 +121,20 @@ describe('POST /api/pages/:pageId/attempts', () => {
     expect(url.searchParams.get('status')).toBe('CHARGED')
     expect(url.searchParams.get('signature_algorithm')).toBe('HMAC-SHA256')
   })
+
+  it('signs the return URL it serves with the merchant\'s response key, not its API key', async () => {
+    const { app, deps, clock } = testSandbox()
+    const merchant = deps.merchants.byId('demo_merchant')
+    if (!merchant) throw new Error('demo merchant missing')
+    const order = await seedOrder(deps)
+    await app.request(`/api/pages/${order.id}/attempts`, json({ ...intent, channel: 'collect', vpa: MAGIC_VPAS.success }, { 'idempotency-key': 'a' }))
+    clock.advance(SUCCESS_DELAY_MS)
+    const { returnUrl } = SessionView.parse(await (await app.request(`/api/pages/${order.id}`)).json())
+    expect(returnUrl).not.toBeNull()
+    expect(merchant.responseKey).not.toBe(merchant.apiKey)
+    expect(returnSignatureValid(returnUrl ?? '', merchant.responseKey)).toBe(true)
+    expect(returnSignatureValid(returnUrl ?? '', merchant.apiKey)).toBe(false)
+  })
 })
 
 describe('cancel and VPA verification', () => {
@@ -150,7 +180,9 @@ describe('GET /api/pages/:pageId/events', () => {
       let text = ''
       while (!text.includes('\n\n')) {
         const chunk = await reader.read()
-        text += decoder.decode(chunk.value)
+        // A stream that ends early fails here, at once, instead of leaving the test waiting for a chunk that never comes.
+        if (chunk.done) throw new Error(`the live stream ended before an event; it had sent ${JSON.stringify(text)}`)
+        text += decoder.decode(chunk.value, { stream: true })
       }
       const data = /data: (.*)/.exec(text)?.[1] ?? ''
       return SessionView.parse(JSON.parse(data))

@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CheckoutError, JuspayError, PluralError, ZenskarError } from '../../contract/errors'
-import { PageError } from '../../contract/session'
+import { VpaVerification } from '../../contract/attempt'
+import { PageError, SessionView } from '../../contract/session'
+import { CheckoutSession } from '../dialects/checkout/session-object'
+import { CheckoutSubscription } from '../dialects/checkout/subscription-object'
 import type { Order } from '../domain/order'
 import { basic, bearer, checkoutBody, DEMO_KEY, jsonOf, juspayBody, OTHER_KEY, pluralBody, secureSandbox, type SecureSandbox } from '../testing/security-harness'
 
@@ -123,6 +126,11 @@ const forgetOtpFailures = (order: Order): Order => ({
   attempts: order.attempts.map((a) => (a.rail === 'netbanking' ? { ...a, bank: { ...a.bank, otpFailures: 0 } } : a)),
 })
 
+/** What a schema offers the checks: whether a value has its shape. */
+interface Shape {
+  safeParse: (v: unknown) => { success: boolean }
+}
+
 interface Endpoint {
   method: 'GET' | 'POST'
   /** The path with the world's ids; `id` replaces the endpoint's one id when the path is fuzzed. */
@@ -133,6 +141,8 @@ interface Endpoint {
   forget?: (order: Order) => Order
   /** Answers every id with the same page (the client-secret page renders before it knows its session). */
   servesAnyId?: true
+  /** The schema every 2xx JSON answer must have. */
+  answers?: Shape
 }
 
 const enachBody = {
@@ -171,9 +181,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   'POST /billing/execution-info': { method: 'POST', path: () => '/billing/execution-info', auth: 'basic', valid: () => ({ command: 'get', billing_execution_info_id: 'bei_none' }) },
   'GET /billing/execution-info/list/:customer_id': { method: 'GET', path: (_, id) => `/billing/execution-info/list/${id ?? 'cust-42'}`, auth: 'basic' },
-  'POST /v1/checkout/sessions': { method: 'POST', path: () => '/v1/checkout/sessions', auth: 'bearer', valid: () => checkoutBody() },
-  'GET /v1/checkout/sessions/:id': { method: 'GET', path: (w, id) => `/v1/checkout/sessions/${id ?? w.session.id}`, auth: 'bearer' },
-  'GET /v1/subscriptions/:id': { method: 'GET', path: (_, id) => `/v1/subscriptions/${id ?? 'bei_0000000000000000000000'}`, auth: 'bearer' },
+  'POST /v1/checkout/sessions': { method: 'POST', path: () => '/v1/checkout/sessions', auth: 'bearer', valid: () => checkoutBody(), answers: CheckoutSession },
+  'GET /v1/checkout/sessions/:id': { method: 'GET', path: (w, id) => `/v1/checkout/sessions/${id ?? w.session.id}`, auth: 'bearer', answers: CheckoutSession },
+  'GET /v1/subscriptions/:id': { method: 'GET', path: (_, id) => `/v1/subscriptions/${id ?? 'bei_0000000000000000000000'}`, auth: 'bearer', answers: CheckoutSubscription },
   'POST /checkouts': {
     method: 'POST',
     path: () => '/checkouts',
@@ -193,25 +203,27 @@ const ENDPOINTS: Record<string, Endpoint> = {
     path: (_w, id) => `/api/v1/upi/subscription/${id ?? 'v1-sub-00000000000000000000000000000000'}`,
     auth: 'bearer',
   },
-  'POST /api/pages/:pageId/cancel': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/cancel`, auth: 'none' },
-  'GET /api/pages/:pageId': { method: 'GET', path: (w, id) => `/api/pages/${id ?? w.open.id}`, auth: 'none' },
+  'POST /api/pages/:pageId/cancel': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/cancel`, auth: 'none', answers: SessionView },
+  'GET /api/pages/:pageId': { method: 'GET', path: (w, id) => `/api/pages/${id ?? w.open.id}`, auth: 'none', answers: SessionView },
   'POST /api/pages/:pageId/attempts': {
     method: 'POST',
     path: (w, id) => `/api/pages/${id ?? w.open.id}/attempts`,
    
     auth: 'none',
     valid: () => ({ rail: 'upi', channel: 'collect', vpa: 'pending@upi', setUpMandate: true }),
+    answers: SessionView,
   },
-  'POST /api/pages/:pageId/attempts (eNACH)': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/attempts`, auth: 'none', valid: () => enachBody },
+  'POST /api/pages/:pageId/attempts (eNACH)': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/attempts`, auth: 'none', valid: () => enachBody, answers: SessionView },
   'POST /api/pages/:pageId/attempts/:attemptId/cancel': {
     method: 'POST',
     path: (w, id) => `/api/pages/${w.upi.id}/attempts/${id ?? w.upiAttemptId}/cancel`,
    
     auth: 'none',
+    answers: SessionView,
   },
-  'POST /api/pages/:pageId/vpa': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/vpa`, auth: 'none', valid: () => ({ vpa: 'asha@okaxis' }) },
+  'POST /api/pages/:pageId/vpa': { method: 'POST', path: (w, id) => `/api/pages/${id ?? w.open.id}/vpa`, auth: 'none', valid: () => ({ vpa: 'asha@okaxis' }), answers: VpaVerification },
   'GET /api/pages/:pageId/events': { method: 'GET', path: (w, id) => `/api/pages/${id ?? w.open.id}/events`, auth: 'none' },
-  'POST /api/checkout/lookup': { method: 'POST', path: () => '/api/checkout/lookup', auth: 'none', valid: (w) => ({ client_secret: w.session.clientSecret }) },
+  'POST /api/checkout/lookup': { method: 'POST', path: () => '/api/checkout/lookup', auth: 'none', valid: (w) => ({ client_secret: w.session.clientSecret }), answers: SessionView },
   'POST /sandbox/orders/:orderId/attempt/approve': {
     method: 'POST',
     path: (w, id) => `/sandbox/orders/${id ?? w.upi.orderId}/attempt/approve`,
@@ -473,8 +485,8 @@ const ENVELOPES: Record<Exclude<Dialect, 'html' | 'text'>, { safeParse: (v: unkn
   page: PageError,
 }
 
-/** Checks one answer; returns a reason it is wrong, or null. */
-async function problem(res: Response, dialect: Dialect): Promise<string | null> {
+/** Checks one answer, a 2xx JSON one against the endpoint's schema when it has one; returns a reason it is wrong, or null. */
+async function problem(res: Response, dialect: Dialect, answers?: Shape): Promise<string | null> {
   if (res.status >= 500) return `answered ${res.status}: ${(await res.text()).slice(0, 200)}`
   const type = res.headers.get('content-type') ?? ''
   if (type.startsWith('text/event-stream')) {
@@ -482,6 +494,9 @@ async function problem(res: Response, dialect: Dialect): Promise<string | null> 
     return res.status === 200 ? null : `an event stream with ${res.status}`
   }
   const text = await res.text()
+  if (res.status >= 200 && res.status < 300 && answers && type.startsWith('application/json')) {
+    return answers.safeParse(JSON.parse(text)).success ? null : `a ${res.status} answer not of its schema: ${text.slice(0, 200)}`
+  }
   if (res.status < 400) return null
   if (res.headers.get('x-content-type-options') !== 'nosniff') return 'no nosniff'
   if (dialect === 'html') {
@@ -505,7 +520,7 @@ describe('malformed requests to every endpoint: never a 5xx, always the dialectâ
         const before = await snapshot(w, endpoint.forget)
         const res = await w.s.request(path, init)
         statuses.add(res.status)
-        const wrong = await problem(res, dialectOf(endpoint.method, path))
+        const wrong = await problem(res, dialectOf(endpoint.method, path), endpoint.answers)
         if (wrong) throw new Error(`${endpoint.method} ${path.slice(0, 200)}: ${wrong}`)
         if (res.status >= 400 && (await snapshot(w, endpoint.forget)) !== before) throw new Error(`a ${res.status} changed the store`)
       }),
@@ -534,7 +549,7 @@ describe('deeply nested JSON in any field of a well-formed, authenticated reques
         const path = endpoint.path(w)
         const before = await snapshot(w, endpoint.forget)
         const res = await w.s.request(path, { method: 'POST', headers, body })
-        const wrong = await problem(res, dialectOf('POST', path))
+        const wrong = await problem(res, dialectOf('POST', path), endpoint.answers)
         if (wrong) throw new Error(`POST ${path}: ${wrong}`)
         if (res.status >= 400 && (await snapshot(w, endpoint.forget)) !== before) throw new Error(`a ${res.status} changed the store`)
       }),
@@ -566,13 +581,34 @@ describe('any method on any endpoint path', () => {
           if (method !== 'GET') init.body = '{}'
           const before = await snapshot(w, endpoint.forget)
           const res = await w.s.request(path, init)
-          const wrong = await problem(res, dialectOf(method, path))
+          const wrong = await problem(res, dialectOf(method, path), method === endpoint.method && suffix === '' ? endpoint.answers : undefined)
           if (wrong) throw new Error(`${method} ${path}: ${wrong}`)
           if (res.status >= 400 && (await snapshot(w, endpoint.forget)) !== before) throw new Error(`${method} ${path}: a ${res.status} changed the store`)
         },
       ),
       { seed: SEED, numRuns: 100 },
     )
+  }, PROPERTY_TIMEOUT_MS)
+})
+
+describe('a well-formed request to an endpoint with a schema', () => {
+  /** Need what the world does not have: a checkout-session subscription, a session with a cancel_url. */
+  const refusedInThisWorld = new Set(['GET /v1/subscriptions/:id', 'POST /api/pages/:pageId/cancel'])
+  const succeeding = Object.entries(ENDPOINTS).flatMap(([name, endpoint]) => (endpoint.answers && !refusedInThisWorld.has(name) ? [name] : []))
+
+  it.each(succeeding)('%s answers a 2xx of that schema', async (name) => {
+    const endpoint = ENDPOINTS[name]
+    if (!endpoint?.answers) throw new Error(name)
+    const w = await world()
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': 'fuzz-valid' }
+    if (endpoint.auth === 'apikey') headers['x-api-key'] = DEMO_KEY
+    else if (endpoint.auth !== 'none') headers['authorization'] = endpoint.auth === 'basic' ? basic(DEMO_KEY) : bearer(DEMO_KEY)
+    const init: RequestInit = { method: endpoint.method, headers }
+    if (endpoint.method === 'POST') init.body = JSON.stringify(endpoint.valid?.(w) ?? {})
+    const res = await w.s.request(endpoint.path(w), init)
+    expect(res.status).toBeGreaterThanOrEqual(200)
+    expect(res.status).toBeLessThan(300)
+    expect(await problem(res, dialectOf(endpoint.method, endpoint.path(w)), endpoint.answers)).toBeNull()
   }, PROPERTY_TIMEOUT_MS)
 })
 

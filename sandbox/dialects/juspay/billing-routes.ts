@@ -38,9 +38,9 @@ export function juspayBillingRoutes(services: DialectServices, authenticate: (c:
   const auth = requireMerchant<JuspayEnv>(authenticate)
 
   // [I] JSON only: Juspay documents the preview as a JSON request, and its updated_fields are nested.
-  app.post(BILLING, auth, ...acceptBody(['json']), billingCommand(services))
+  app.post(BILLING, auth, acceptBody(['json']), billingCommand(services))
   // [I] JSON as Juspay's sample sends it; form bodies too, as POST /orders takes them.
-  for (const path of EXECUTION_INFO_PATHS) app.post(path, auth, ...acceptBody(['json', 'form']), getExecution(deps))
+  for (const path of EXECUTION_INFO_PATHS) app.post(path, auth, acceptBody(['json', 'form']), getExecution(deps))
 
   app.get(LIST, auth, async (c) => {
     const merchant = c.get('merchant')

@@ -29,7 +29,7 @@ export function juspayMandateRoutes({ mandates }: DialectServices, authenticate:
     return mandate ? c.json(mandate) : unknownMandate(c)
   })
 
-  app.post(MANDATE, auth, ...acceptBody(['form', 'json']), async (c) => {
+  app.post(MANDATE, auth, acceptBody(['form', 'json']), async (c) => {
     const parsed = parseBody(c.get('bodyKind'), await c.req.text())
     if (!parsed.ok) return juspayError(c, parsed.error)
     const order = await mandates.ofMerchant(c.get('merchant').id, c.req.param('mandate_id'))

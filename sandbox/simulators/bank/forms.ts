@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import type { AuthMode } from '../../../contract/enach'
 import { expiryProblem, isAadhaarNumber, isCardNumber, isOtpShape } from './checks'
-import { messages } from './messages'
+import type { BankKey } from './messages'
 
 const Field = z.string().max(1024).optional()
 const CredentialsBody = z.object({
@@ -14,7 +14,8 @@ const CredentialsBody = z.object({
 const OtpBody = z.object({ otp: Field })
 
 export type FieldName = 'userId' | 'password' | 'cardNumber' | 'expiry' | 'aadhaar' | 'otp'
-export type FieldErrors = Partial<Record<FieldName, string>>
+/** The message of each field in error, by its catalog key (the page says it in its language). */
+export type FieldErrors = Partial<Record<FieldName, BankKey>>
 
 /** What a re-rendered form may show again: never a password, card or Aadhaar number. */
 export interface Echo {
@@ -28,22 +29,22 @@ type Form = z.infer<typeof CredentialsBody>
 
 function netbankingErrors(form: Form): FieldErrors {
   const errors: FieldErrors = {}
-  if ((form.user_id ?? '').trim() === '') errors.userId = messages.form.userIdError
-  if ((form.password ?? '') === '') errors.password = messages.form.passwordError
+  if ((form.user_id ?? '').trim() === '') errors.userId = 'form.userIdError'
+  if ((form.password ?? '') === '') errors.password = 'form.passwordError'
   return errors
 }
 
 function cardErrors(form: Form, now: Date): FieldErrors {
   const errors: FieldErrors = {}
-  if (!isCardNumber(form.card_number ?? '')) errors.cardNumber = messages.form.cardNumberError
+  if (!isCardNumber(form.card_number ?? '')) errors.cardNumber = 'form.cardNumberError'
   const expiry = expiryProblem(form.expiry ?? '', now)
-  if (expiry === 'format') errors.expiry = messages.form.expiryFormatError
-  if (expiry === 'past') errors.expiry = messages.form.expiryPastError
+  if (expiry === 'format') errors.expiry = 'form.expiryFormatError'
+  if (expiry === 'past') errors.expiry = 'form.expiryPastError'
   return errors
 }
 
 const aadhaarErrors = (form: Form): FieldErrors =>
-  isAadhaarNumber(form.aadhaar ?? '') ? {} : { aadhaar: messages.form.aadhaarError }
+  isAadhaarNumber(form.aadhaar ?? '') ? {} : { aadhaar: 'form.aadhaarError' }
 
 /**
  * Reads the first step's form for the attempt's auth mode. The sandbox accepts any credentials of

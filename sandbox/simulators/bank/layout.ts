@@ -1,7 +1,8 @@
 import { html } from 'hono/html'
-import { messages } from './messages'
+import type { Html } from '../i18n/translate'
+import type { BankText } from './messages'
 
-export type Html = ReturnType<typeof html>
+export type { Html }
 
 /** Where sandbox/app.ts mounts the bank and where sandbox/domain/view.ts links to it. */
 export const BANK_BASE = '/simulator/bank'
@@ -10,10 +11,13 @@ export const STYLESHEET_PATH = `${BANK_BASE}/assets/bank.css`
 /** Merchant- or customer-supplied text: escaped by `html`, and isolated so a bidi override cannot reorder the page. */
 export const userText = (value: string): Html => html`<bdi>${value}</bdi>`
 
-/** The document around every bank page: a sandbox banner naming the bank, then one main landmark. */
-export function layout(title: string, bankName: string | null, body: Html): Html {
+/**
+ * The document around every bank page, in the page's language (`dir="rtl"` for Urdu): a sandbox
+ * banner naming the bank, the language links when the page has a screen to show again, then one main landmark.
+ */
+export function layout(t: BankText, title: string, bankName: string | null, body: Html, languages: Html | null = null): Html {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : null}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -22,7 +26,8 @@ export function layout(title: string, bankName: string | null, body: Html): Html
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>
-<header class="sandbox-banner"><p><strong>${messages.banner}</strong>${bankName === null ? null : html` · <span class="banner-bank">${bankName}</span>`} <span>${messages.bannerNote}</span></p></header>
+<header class="sandbox-banner"><p><strong>${t.text('banner')}</strong>${bankName === null ? null : html` · <span class="banner-bank">${bankName}</span>`} <span>${t.text('bannerNote')}</span></p></header>
+${languages}
 <main class="bank">
 ${body}
 </main>
@@ -31,12 +36,16 @@ ${body}
 `
 }
 
+type ProblemKey = 'notFound' | 'methodNotAllowed' | 'tooLarge'
+
 /** A page that only explains a problem (not found, wrong method, too large). */
-export function messagePage(heading: string, text: string): Html {
+export function messagePage(t: BankText, problem: ProblemKey): Html {
+  const heading = t.text(`heading.${problem}`)
   return layout(
-    messages.documentTitle(heading, messages.banner),
+    t,
+    t.text('documentTitle', { heading, bank: t.text('banner') }),
     null,
     html`<h1>${heading}</h1>
-<p class="explain">${text}</p>`,
+<p class="explain">${t.text(`${problem}Text`)}</p>`,
   )
 }

@@ -9,12 +9,13 @@ import type { MandateService } from '../../domain/mandate-service'
 import { MAX_OTP_FAILURES } from '../../domain/rails/netbanking'
 import { bodyLimit } from '../../http/body-limit'
 import { BANK_OTP, type BankScenario } from '../../../contract/scenarios'
+import { keepLanguage, requestLanguage } from '../i18n/language'
 import { BANK_CSS } from './bank-css'
 import { checkCredentials, readOtp } from './forms'
 import { messagePage, type Html } from './layout'
-import { messages } from './messages'
+import { bankText } from './messages'
 import { CANCEL_DONE, renderMandate, type CancelDone } from './mandate-screen'
-import { checkoutPath, mandatePath, registeredMandate, renderScreen, type BankScreen, type ScreenOptions } from './screen'
+import { checkoutPath, mandatePath, registeredMandate, renderScreen, screenPath, type BankScreen, type ScreenOptions } from './screen'
 
 /** The rail whose attempts this bank shows. */
 const RAIL = 'netbanking'
@@ -33,14 +34,17 @@ function sendPage(c: Context, page: Html, status: ContentfulStatusCode = 200): R
   return c.html(page, status)
 }
 
-const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFound, messages.notFoundText), 404)
+/** A problem page speaks the customer's pick or their browser's language: there is no session to ask. */
+const problemText = (c: Context) => bankText(requestLanguage(c, null).locale)
 
-const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
+const notFound = (c: Context) => sendPage(c, messagePage(problemText(c), 'notFound'), 404)
+
+const tooLarge = (c: Context) => sendPage(c, messagePage(problemText(c), 'tooLarge'), 413)
 
 /** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
 function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
   c.header('Allow', allowed.join(', '))
-  return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
+  return sendPage(c, messagePage(problemText(c), 'methodNotAllowed'), 405)
 }
 
 /** See Other, so a reload never posts again. */
@@ -75,8 +79,8 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService, mandates
   const cssValidator = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-content-type-options'] })
   const limit = bodyLimit(tooLarge)
 
-  /** The net banking attempt behind a token, with due expiries applied. */
-  async function screenFor(token: string): Promise<BankScreen | null> {
+  /** The net banking attempt behind a token, with due expiries applied, in the request's language. */
+  async function screenFor(c: Context, token: string): Promise<BankScreen | null> {
     if (!TOKEN_PATTERN.test(token)) return null
     const stored = await deps.store.orderByToken(token)
     if (!stored) return null
@@ -84,7 +88,8 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService, mandates
     const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
     if (!attempt || !merchant) return null
-    return { token, order, attempt, bank: attempt.bank, merchant }
+    const language = requestLanguage(c, order.language)
+    return { token, order, attempt, bank: attempt.bank, merchant, language, t: bankText(language.locale) }
   }
 
   /** The screen again after a change, or as it now stands when the change was refused. */
@@ -96,13 +101,13 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService, mandates
   const show = (c: Context, screen: BankScreen, options: ScreenOptions = {}, status: ContentfulStatusCode = 200) =>
     sendPage(c, renderScreen(screen, options), status)
 
-  const conflict = (c: Context, screen: BankScreen, note: string) => show(c, screen, { note }, 409)
+  const conflict = (c: Context, screen: BankScreen, note: NonNullable<ScreenOptions['note']>) => show(c, screen, { note }, 409)
 
   /** A step may be posted only while the attempt is pending, before the bank, at that very step. */
   function refusal(c: Context, screen: BankScreen, step: BankStep) {
     const decided = screen.attempt.status !== 'pending' || screen.bank.stage === 'awaiting_bank'
-    if (decided) return conflict(c, screen, messages.result.alreadyDecided)
-    if (screen.bank.step !== step) return conflict(c, screen, messages.result.outOfStep)
+    if (decided) return conflict(c, screen, 'result.alreadyDecided')
+    if (screen.bank.step !== step) return conflict(c, screen, 'result.outOfStep')
     return null
   }
 
@@ -111,17 +116,19 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService, mandates
   function step(name: BankStep, handle: StepHandler) {
     return async (c: Context) => {
       const body = await formBody(c)
-      const screen = await screenFor(c.req.param('token') ?? '')
+      const screen = await screenFor(c, c.req.param('token') ?? '')
       if (!screen) return notFound(c)
       return refusal(c, screen, name) ?? handle(c, screen, body)
     }
   }
 
   const advanced = (c: Context, screen: BankScreen, result: DecideResult) =>
-    result.ok ? seeOther(c, `/simulator/bank/${screen.token}`) : conflict(c, screenAfter(screen, result), messages.result.alreadyDecided)
+    result.ok
+      ? seeOther(c, keepLanguage(screenPath(screen.token), screen.language.chosen))
+      : conflict(c, screenAfter(screen, result), 'result.alreadyDecided')
 
   const backToCheckout = (c: Context, screen: BankScreen, result: DecideResult) =>
-    result.ok ? seeOther(c, checkoutPath(result.order)) : conflict(c, screenAfter(screen, result), messages.result.alreadyDecided)
+    result.ok ? seeOther(c, checkoutPath(result.order)) : conflict(c, screenAfter(screen, result), 'result.alreadyDecided')
 
   async function credentials(c: Context, screen: BankScreen, body: unknown) {
     const check = checkCredentials(body, screen.bank.authMode, deps.clock.now())
@@ -131,14 +138,15 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService, mandates
 
   async function otp(c: Context, screen: BankScreen, body: unknown) {
     const read = readOtp(body)
-    if (read.kind === 'format') return show(c, screen, { errors: { otp: messages.form.otpFormatError } }, 400)
+    if (read.kind === 'format') return show(c, screen, { errors: { otp: 'form.otpFormatError' } }, 400)
     if (read.otp === BANK_OTP) return advanced(c, screen, await attempts.advanceBankStep(screen.order, screen.attempt.id, 'consent'))
     const counted = await attempts.recordOtpFailure(screen.order, screen.attempt.id)
-    if (!counted.ok) return conflict(c, screenAfter(screen, counted), messages.result.alreadyDecided)
+    if (!counted.ok) return conflict(c, screenAfter(screen, counted), 'result.alreadyDecided')
     const after = screenAfter(screen, counted)
     if (after.attempt.status !== 'pending') return seeOther(c, checkoutPath(counted.order))
     const left = Math.max(0, MAX_OTP_FAILURES - after.bank.otpFailures)
-    return show(c, after, { errors: { otp: messages.form.otpWrong(left) } }, 400)
+    const wrong = after.t.text(`form.otpWrong.${after.t.plural(left)}`, { left })
+    return show(c, after, { errors: { otp: { text: wrong } } }, 400)
   }
 
   async function authorise(c: Context, screen: BankScreen) {
@@ -159,30 +167,30 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService, mandates
   })
 
   app.get('/:token', async (c) => {
-    const screen = await screenFor(c.req.param('token'))
+    const screen = await screenFor(c, c.req.param('token'))
     return screen ? show(c, screen) : notFound(c)
   })
 
-  /** The eMandate the token's attempt registered, or null (not found) for any other. */
-  async function mandateScreen(token: string): Promise<BankScreen | null> {
-    const screen = await screenFor(token)
+  /** The eMandate the token's attempt registered, in the request's language, or null (not found) for any other. */
+  async function mandateScreen(c: Context): Promise<BankScreen | null> {
+    const screen = await screenFor(c, c.req.param('token') ?? '')
     return screen && registeredMandate(screen) ? screen : null
   }
 
   app.get('/:token/mandate', async (c) => {
-    const screen = await mandateScreen(c.req.param('token'))
+    const screen = await mandateScreen(c)
     if (!screen) return notFound(c)
     const asked = c.req.query('done')
     return sendPage(c, renderMandate(screen, CANCEL_DONE.find((d) => d === asked) ?? null))
   })
 
   app.post('/:token/mandate/cancel', limit, async (c) => {
-    const screen = await mandateScreen(c.req.param('token'))
+    const screen = await mandateScreen(c)
     if (!screen) return notFound(c)
     const result = await mandates.change(screen.order, { kind: 'revoke' }, 'customer_bank')
     if (!result.ok) return sendPage(c, renderMandate(screen, 'refused'), 409)
     const done: CancelDone = result.events.length === 0 ? 'unchanged' : 'cancelled'
-    return seeOther(c, `${mandatePath(screen.token)}?done=${done}`)
+    return seeOther(c, keepLanguage(`${mandatePath(screen.token)}?done=${done}`, screen.language.chosen))
   })
 
   app.post('/:token/credentials', limit, step('credentials', credentials))

@@ -3,11 +3,12 @@ import type { MandateTerms } from '../../../contract/mandate'
 import type { BankAttempt, EnachAccount, NetbankingAttempt } from '../../domain/attempt'
 import type { Order } from '../../domain/order'
 import type { Merchant } from '../../merchants'
-import { formatInr, formatIstDate } from '../upi-app/format'
-import { describeSchedule } from '../upi-app/schedule-text'
-import type { Echo, FieldErrors, FieldName } from './forms'
+import { formatInr, formatIstDate } from '../i18n/format'
+import { keepLanguage, languageLinks, type Language } from '../i18n/language'
+import { describeSchedule } from '../schedule/schedule-text'
+import type { Echo, FieldName } from './forms'
 import { BANK_BASE, layout, userText, type Html } from './layout'
-import { messages } from './messages'
+import type { BankKey, BankText } from './messages'
 
 /** One net banking attempt as the simulated bank shows it. */
 export interface BankScreen {
@@ -16,13 +17,19 @@ export interface BankScreen {
   attempt: NetbankingAttempt
   bank: BankAttempt
   merchant: Merchant
+  /** The screen's language, and whether the customer picked it here. */
+  language: Language
+  t: BankText
 }
 
+/** A field's message as shown: a catalog key, or text already worded (the OTP attempts left). */
+export type ShownErrors = Partial<Record<FieldName, BankKey | { text: string }>>
+
 export interface ScreenOptions {
-  errors?: FieldErrors
+  errors?: ShownErrors
   echo?: Echo
   /** Why nothing changed (a late decision, a step out of turn), shown in the status region. */
-  note?: string
+  note?: 'result.alreadyDecided' | 'result.outOfStep'
 }
 
 type Kind = 'mandate' | 'payment'
@@ -40,50 +47,55 @@ export const registeredMandate = ({ attempt, bank, order }: BankScreen): boolean
 /** Where every way out of the bank leads: the checkout page, which works for every session by its page id. */
 export const checkoutPath = (order: Order): string => `/orders/${order.id}/payment-page`
 
+/** The screen's own page (where a step redirects and the language links lead). */
+export const screenPath = (token: string): string => `${BANK_BASE}/${token}`
+
 const fact = ({ label, value, strong }: Fact): Html =>
   html`<div class="${strong === true ? 'fact fact--strong' : 'fact'}"><dt>${label}</dt><dd>${value}</dd></div>`
 
-function chargedToday(order: Order): string {
-  if (order.chargedTodayMinor === 0) return messages.nothingToday
-  return messages.chargedToday(formatInr(order.chargedTodayMinor), order.metadata['auto_refund_post_success'] === 'true')
+/** An amount, kept left to right inside a right-to-left sentence. */
+const amount = (t: BankText, minor: number): string | Html => t.leftToRight(formatInr(minor))
+
+function chargedToday(t: BankText, order: Order): string | Html {
+  if (order.chargedTodayMinor === 0) return t.text('nothingToday')
+  const today = amount(t, order.chargedTodayMinor)
+  return order.metadata['auto_refund_post_success'] === 'true' ? t.html('chargedTodayRefunded', { amount: today }) : today
 }
 
-function accountFacts(bank: BankAttempt, account: EnachAccount): Fact[] {
-  const f = messages.facts
+function accountFacts(t: BankText, bank: BankAttempt, account: EnachAccount): Fact[] {
   return [
-    { label: f.account, value: account.masked },
-    { label: f.holder, value: userText(account.holderName) },
-    { label: f.ifsc, value: account.ifsc },
-    { label: f.accountType, value: messages.accountType[account.accountType] },
-    { label: f.bank, value: bank.bankName },
+    { label: t.text('facts.account'), value: t.leftToRight(account.masked) },
+    { label: t.text('facts.holder'), value: userText(account.holderName) },
+    { label: t.text('facts.ifsc'), value: t.leftToRight(account.ifsc) },
+    { label: t.text('facts.accountType'), value: t.text(`accountType.${account.accountType}`) },
+    { label: t.text('facts.bank'), value: bank.bankName },
   ]
 }
 
-function mandateFacts({ order, merchant, bank }: BankScreen, mandate: MandateTerms, account: EnachAccount): Fact[] {
-  const f = messages.facts
-  const facts: Fact[] = [{ label: f.payee, value: userText(merchant.name), strong: true }]
-  if (order.description) facts.push({ label: f.purpose, value: userText(order.description) })
+function mandateFacts({ t, order, merchant, bank }: BankScreen, mandate: MandateTerms, account: EnachAccount): Fact[] {
+  const { locale } = t
+  const facts: Fact[] = [{ label: t.text('facts.payee'), value: userText(merchant.name), strong: true }]
+  if (order.description) facts.push({ label: t.text('facts.purpose'), value: userText(order.description) })
   facts.push(
-    { label: f.maxAmount, value: formatInr(mandate.maxAmount.minor), strong: true },
-    { label: f.amountRule, value: messages.amountRule[mandate.amountRule] },
-    { label: f.frequency, value: describeSchedule(mandate) },
-    { label: f.startDate, value: formatIstDate(mandate.startDate) },
-    { label: f.endDate, value: formatIstDate(mandate.endDate) },
-    { label: f.chargedToday, value: chargedToday(order) },
-    ...accountFacts(bank, account),
+    { label: t.text('facts.maxAmount'), value: amount(t, mandate.maxAmount.minor), strong: true },
+    { label: t.text('facts.amountRule'), value: t.text(`amountRule.${mandate.amountRule}`) },
+    { label: t.text('facts.frequency'), value: describeSchedule(mandate, locale) },
+    { label: t.text('facts.startDate'), value: formatIstDate(mandate.startDate, locale) },
+    { label: t.text('facts.endDate'), value: formatIstDate(mandate.endDate, locale) },
+    { label: t.text('facts.chargedToday'), value: chargedToday(t, order) },
+    ...accountFacts(t, bank, account),
   )
-  if (bank.umrn !== null) facts.push({ label: f.umrn, value: bank.umrn })
+  if (bank.umrn !== null) facts.push({ label: t.text('facts.umrn'), value: t.leftToRight(bank.umrn) })
   return facts
 }
 
-function paymentFacts({ order, merchant, bank }: BankScreen): Fact[] {
-  const f = messages.facts
+function paymentFacts({ t, order, merchant, bank }: BankScreen): Fact[] {
   const facts: Fact[] = [
-    { label: f.payee, value: userText(merchant.name), strong: true },
-    { label: f.amount, value: formatInr(order.chargedTodayMinor), strong: true },
+    { label: t.text('facts.payee'), value: userText(merchant.name), strong: true },
+    { label: t.text('facts.amount'), value: amount(t, order.chargedTodayMinor), strong: true },
   ]
-  if (order.description) facts.push({ label: f.purpose, value: userText(order.description) })
-  facts.push({ label: f.bank, value: bank.bankName })
+  if (order.description) facts.push({ label: t.text('facts.purpose'), value: userText(order.description) })
+  facts.push({ label: t.text('facts.bank'), value: bank.bankName })
   return facts
 }
 
@@ -92,20 +104,20 @@ export function factList(screen: BankScreen): Html {
   const mandate = screen.order.mandate
   const account = screen.bank.account
   const facts = mandate && account ? mandateFacts(screen, mandate, account) : paymentFacts(screen)
-  return html`<dl class="facts" aria-label="${messages.facts.label[kind]}">${facts.map(fact)}</dl>`
+  return html`<dl class="facts" aria-label="${screen.t.text(`facts.label.${kind}`)}">${facts.map(fact)}</dl>`
 }
 
 /** "NPCI eMandate" (or a plain payment) and where the customer is in its three steps. */
-function stepHeader(bank: BankAttempt, withStep: boolean): Html {
+function stepHeader(t: BankText, bank: BankAttempt, withStep: boolean): Html {
   const kind = kindOf(bank)
-  const names = messages.stepName
-  const step =
+  const [n, name] =
     bank.step === 'credentials'
-      ? messages.stepOf(1, 3, names.credentials[bank.authMode])
+      ? [1, t.text(`stepName.credentials.${bank.authMode}`)]
       : bank.step === 'otp'
-        ? messages.stepOf(2, 3, names.otp)
-        : messages.stepOf(3, 3, names.consent[kind])
-  return html`<p class="step-header"><span class="step-flow">${messages.flow[kind]}</span>${withStep ? html` <span>${step}</span>` : null}</p>`
+        ? [2, t.text('stepName.otp')]
+        : [3, t.text(`stepName.consent.${kind}`)]
+  const step = t.text('stepOf', { n, total: 3, name })
+  return html`<p class="step-header"><span class="step-flow">${t.text(`flow.${kind}`)}</span>${withStep ? html` <span>${step}</span>` : null}</p>`
 }
 
 interface FieldSpec {
@@ -120,7 +132,9 @@ interface FieldSpec {
   value: string | undefined
 }
 
-function input(spec: FieldSpec, errors: FieldErrors, first: FieldName | undefined): Html {
+const errorText = (t: BankText, error: BankKey | { text: string }): string => (typeof error === 'string' ? t.text(error) : error.text)
+
+function input(t: BankText, spec: FieldSpec, errors: ShownErrors, first: FieldName | undefined): Html {
   const error = errors[spec.field]
   const ids = [spec.hint === null ? null : `${spec.id}-hint`, error === undefined ? null : `${spec.id}-error`]
   const describedBy = ids.filter(Boolean).join(' ')
@@ -129,125 +143,128 @@ function input(spec: FieldSpec, errors: FieldErrors, first: FieldName | undefine
 <label for="${spec.id}">${spec.label}</label>
 ${spec.hint === null ? null : html`<p class="hint" id="${spec.id}-hint">${spec.hint}</p>`}
 <input id="${spec.id}" name="${spec.name}" type="${spec.type}"${spec.numeric ? html` inputmode="numeric"` : null} autocomplete="${spec.autocomplete}" spellcheck="false"${spec.value === undefined ? null : html` value="${spec.value}"`}${describedBy === '' ? null : html` aria-describedby="${describedBy}"`}${invalid}>
-${error === undefined ? null : html`<p class="field-error" id="${spec.id}-error">${error}</p>`}
+${error === undefined ? null : html`<p class="field-error" id="${spec.id}-error">${errorText(t, error)}</p>`}
 </div>`
 }
 
-function fields(specs: FieldSpec[], errors: FieldErrors): Html[] {
+function fields(t: BankText, specs: FieldSpec[], errors: ShownErrors): Html[] {
   const first = specs.map((s) => s.field).find((name) => errors[name] !== undefined)
-  return specs.map((spec) => input(spec, errors, first))
+  return specs.map((spec) => input(t, spec, errors, first))
 }
 
 type SpecInput = Omit<FieldSpec, 'numeric' | 'hint' | 'value'> & Partial<Pick<FieldSpec, 'numeric' | 'hint' | 'value'>>
 const spec = (input: SpecInput): FieldSpec => ({ numeric: false, hint: null, value: undefined, ...input })
 
 /** The first step's fields per auth mode; only the user ID and expiry are ever shown again. */
-function credentialSpecs(bank: BankAttempt, echo: Echo): FieldSpec[] {
-  const f = messages.form
+function credentialSpecs(t: BankText, bank: BankAttempt, echo: Echo): FieldSpec[] {
   switch (bank.authMode) {
     case 'netbanking':
       return [
-        spec({ id: 'user-id', name: 'user_id', field: 'userId', label: f.userIdLabel, type: 'text', autocomplete: 'username', value: echo.userId ?? '' }),
-        spec({ id: 'password', name: 'password', field: 'password', label: f.passwordLabel, type: 'password', autocomplete: 'current-password' }),
+        spec({ id: 'user-id', name: 'user_id', field: 'userId', label: t.text('form.userIdLabel'), type: 'text', autocomplete: 'username', value: echo.userId ?? '' }),
+        spec({ id: 'password', name: 'password', field: 'password', label: t.text('form.passwordLabel'), type: 'password', autocomplete: 'current-password' }),
       ]
     case 'debit_card':
       return [
-        spec({ id: 'card-number', name: 'card_number', field: 'cardNumber', label: f.cardNumberLabel, hint: f.cardNumberHint, type: 'text', numeric: true, autocomplete: 'cc-number' }),
-        spec({ id: 'expiry', name: 'expiry', field: 'expiry', label: f.expiryLabel, hint: f.expiryHint, type: 'text', numeric: true, autocomplete: 'cc-exp', value: echo.expiry ?? '' }),
+        spec({ id: 'card-number', name: 'card_number', field: 'cardNumber', label: t.text('form.cardNumberLabel'), hint: t.text('form.cardNumberHint'), type: 'text', numeric: true, autocomplete: 'cc-number' }),
+        spec({ id: 'expiry', name: 'expiry', field: 'expiry', label: t.text('form.expiryLabel'), hint: t.text('form.expiryHint'), type: 'text', numeric: true, autocomplete: 'cc-exp', value: echo.expiry ?? '' }),
       ]
     case 'aadhaar':
-      return [spec({ id: 'aadhaar', name: 'aadhaar', field: 'aadhaar', label: f.aadhaarLabel, hint: f.aadhaarHint, type: 'text', numeric: true, autocomplete: 'off' })]
+      return [spec({ id: 'aadhaar', name: 'aadhaar', field: 'aadhaar', label: t.text('form.aadhaarLabel'), hint: t.text('form.aadhaarHint'), type: 'text', numeric: true, autocomplete: 'off' })]
   }
 }
 
-const action = (screen: BankScreen, step: string): string => `${BANK_BASE}/${screen.token}/${step}`
+const action = (screen: BankScreen, step: string): string => keepLanguage(`${screenPath(screen.token)}/${step}`, screen.language.chosen)
 
 const cancelLink = (screen: BankScreen): Html =>
-  html`<p><a class="link" href="${checkoutPath(screen.order)}">${messages.form.cancel}</a></p>`
+  html`<p><a class="link" href="${checkoutPath(screen.order)}">${screen.t.text('form.cancel')}</a></p>`
 
 function credentialsBody(screen: BankScreen, options: ScreenOptions): Html {
-  const submit = screen.bank.authMode === 'netbanking' ? messages.form.login : messages.form.continue
+  const { t } = screen
+  const submit = t.text(screen.bank.authMode === 'netbanking' ? 'form.login' : 'form.continue')
   return html`<form method="post" action="${action(screen, 'credentials')}" novalidate>
-${fields(credentialSpecs(screen.bank, options.echo ?? {}), options.errors ?? {})}
+${fields(t, credentialSpecs(t, screen.bank, options.echo ?? {}), options.errors ?? {})}
 <button type="submit" class="button button--primary">${submit}</button>
 </form>
 ${cancelLink(screen)}`
 }
 
 function otpBody(screen: BankScreen, options: ScreenOptions): Html {
+  const { t } = screen
   const otp = spec({
     id: 'otp',
     name: 'otp',
     field: 'otp',
-    label: messages.form.otpLabel,
-    hint: messages.form.otpHint[screen.bank.authMode],
+    label: t.text('form.otpLabel'),
+    hint: t.text(`form.otpHint.${screen.bank.authMode}`),
     type: 'text',
     numeric: true,
     autocomplete: 'one-time-code',
   })
   return html`<form method="post" action="${action(screen, 'otp')}" novalidate>
-${fields([otp], options.errors ?? {})}
-<button type="submit" class="button button--primary">${messages.form.verifyOtp}</button>
+${fields(t, [otp], options.errors ?? {})}
+<button type="submit" class="button button--primary">${t.text('form.verifyOtp')}</button>
 </form>
 ${cancelLink(screen)}`
 }
 
 function consentBody(screen: BankScreen): Html {
+  const { t } = screen
   const submit =
-    kindOf(screen.bank) === 'mandate' ? messages.form.authorise : messages.form.confirmPayment(formatInr(screen.order.chargedTodayMinor))
+    kindOf(screen.bank) === 'mandate' ? t.text('form.authorise') : t.html('form.confirmPayment', { amount: amount(t, screen.order.chargedTodayMinor) })
   return html`${factList(screen)}
 <form method="post" action="${action(screen, 'authorise')}">
 <button type="submit" class="button button--primary">${submit}</button>
 </form>
 <form method="post" action="${action(screen, 'decline')}">
-<button type="submit" class="button button--secondary">${messages.form.decline}</button>
+<button type="submit" class="button button--secondary">${t.text('form.decline')}</button>
 </form>
 ${cancelLink(screen)}`
 }
 
 function outcome(screen: BankScreen): { title: string; text: string | Html } {
-  const { attempt, bank, merchant, order } = screen
-  const t = messages.result.title
+  const { t, attempt, bank, merchant, order } = screen
   const payee = userText(merchant.name)
   switch (attempt.status) {
     case 'pending':
-      return { title: t.awaitingBank, text: messages.result.awaitingBank }
+      return { title: t.text('result.title.awaitingBank'), text: t.text('result.awaitingBank') }
     case 'succeeded':
       return bank.account
-        ? { title: t.mandateRegistered, text: messages.result.mandateRegistered(payee) }
-        : { title: t.paid, text: messages.result.paid(payee, formatInr(order.chargedTodayMinor)) }
+        ? { title: t.text('result.title.mandateRegistered'), text: t.html('result.mandateRegistered', { payee }) }
+        : { title: t.text('result.title.paid'), text: t.html('result.paid', { payee, amount: amount(t, order.chargedTodayMinor) }) }
     case 'failed':
     case 'expired':
     case 'cancelled': {
-      const text = attempt.failureReason ? messages.result.failure[attempt.failureReason] : messages.result.ended
-      return { title: attempt.status === 'failed' ? t.failed : t[attempt.status], text }
+      const text = t.text(attempt.failureReason ? `result.failure.${attempt.failureReason}` : 'result.ended')
+      return { title: t.text(`result.title.${attempt.status}`), text }
     }
   }
 }
 
-const noteLine = (note: string | undefined): Html | null => (note === undefined ? null : html`<p class="result-note">${note}</p>`)
+const noteLine = (t: BankText, note: ScreenOptions['note']): Html | null =>
+  note === undefined ? null : html`<p class="result-note">${t.text(note)}</p>`
 
-function statusBody(screen: BankScreen, note: string | undefined): Html {
+function statusBody(screen: BankScreen, note: ScreenOptions['note']): Html {
   const { title, text } = outcome(screen)
   return html`<div role="status" class="result result--${screen.attempt.status}"><p class="result-title">${title}</p>
 <p>${text}</p>
-${noteLine(note)}</div>
+${noteLine(screen.t, note)}</div>
 ${factList(screen)}
-${registeredMandate(screen) ? html`<p><a class="link" href="${mandatePath(screen.token)}">${messages.mandate.manage}</a></p>` : null}
-<p><a class="link" href="${checkoutPath(screen.order)}">${messages.result.returnToMerchant}</a></p>`
+${registeredMandate(screen) ? html`<p><a class="link" href="${keepLanguage(mandatePath(screen.token), screen.language.chosen)}">${screen.t.text('mandate.manage')}</a></p>` : null}
+<p><a class="link" href="${checkoutPath(screen.order)}">${screen.t.text('result.returnToMerchant')}</a></p>`
 }
 
 const waitingAtBank = ({ attempt, bank }: BankScreen): boolean => attempt.status !== 'pending' || bank.stage === 'awaiting_bank'
 
 function heading(screen: BankScreen): string {
+  const { t } = screen
   const kind = kindOf(screen.bank)
-  if (waitingAtBank(screen)) return messages.heading.status[kind]
-  if (screen.bank.step === 'credentials') return messages.heading.credentials[screen.bank.authMode]
-  return screen.bank.step === 'otp' ? messages.heading.otp : messages.heading.consent[kind]
+  if (waitingAtBank(screen)) return t.text(`heading.status.${kind}`)
+  if (screen.bank.step === 'credentials') return t.text(`heading.credentials.${screen.bank.authMode}`)
+  return t.text(screen.bank.step === 'otp' ? 'heading.otp' : `heading.consent.${kind}`)
 }
 
 function stepBody(screen: BankScreen, options: ScreenOptions): Html {
-  const note = html`<div role="status" class="result result--pending">${noteLine(options.note)}</div>`
+  const note = html`<div role="status" class="result result--pending">${noteLine(screen.t, options.note)}</div>`
   const body =
     screen.bank.step === 'credentials'
       ? credentialsBody(screen, options)
@@ -260,14 +277,18 @@ ${body}`
 
 /** The step the customer is on while pending, or how the attempt stands once authorised or ended. */
 export function renderScreen(screen: BankScreen, options: ScreenOptions = {}): Html {
+  const { t } = screen
   const title = heading(screen)
   const done = waitingAtBank(screen)
+  const languages = languageLinks(t.locale, (locale) => keepLanguage(screenPath(screen.token), locale))
   return layout(
-    messages.documentTitle(title, screen.bank.bankName),
+    t,
+    t.text('documentTitle', { heading: title, bank: screen.bank.bankName }),
     screen.bank.bankName,
-    html`<div class="bank-bar"><span class="bank-name">${screen.bank.bankName}</span> <span class="bank-tag">${messages.bankTag}</span></div>
-${stepHeader(screen.bank, !done)}
+    html`<div class="bank-bar"><span class="bank-name">${screen.bank.bankName}</span> <span class="bank-tag">${t.text('bankTag')}</span></div>
+${stepHeader(t, screen.bank, !done)}
 <h1>${title}</h1>
 ${done ? statusBody(screen, options.note) : stepBody(screen, options)}`,
+    languages,
   )
 }

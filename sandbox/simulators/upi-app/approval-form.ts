@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { VPA_PATTERN } from '../../domain/vpa'
-import { messages } from './messages'
+import type { UpiAppKey } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
 
 /** A UPI PIN is 4 or 6 ASCII digits; the sandbox accepts any such PIN. */
@@ -11,7 +11,8 @@ const ApprovalBody = z.object({ pin: Field, payer_vpa: Field, app: Field })
 const DeclineBody = z.object({ app: Field })
 
 export type FieldName = 'pin' | 'payerVpa'
-export type FieldErrors = Partial<Record<FieldName, string>>
+/** The message of each field in error, by its catalog key (the page says it in its language). */
+export type FieldErrors = Partial<Record<FieldName, UpiAppKey>>
 
 export type Approval =
   | { ok: true; app: PayerApp; payerVpa: string | null }
@@ -28,8 +29,8 @@ export function parseApproval(body: unknown, fixedPayerVpa: string | null): Appr
   const app = parsePayerApp(form.app)
   const payerVpa = fixedPayerVpa ?? (form.payer_vpa ?? '').trim()
   const errors: FieldErrors = {}
-  if (fixedPayerVpa === null && !VPA_PATTERN.test(payerVpa)) errors.payerVpa = messages.form.payerVpaError
-  if (!PIN_PATTERN.test(form.pin ?? '')) errors.pin = messages.form.pinError
+  if (fixedPayerVpa === null && !VPA_PATTERN.test(payerVpa)) errors.payerVpa = 'form.payerVpaError'
+  if (!PIN_PATTERN.test(form.pin ?? '')) errors.pin = 'form.pinError'
   if (errors.pin !== undefined || errors.payerVpa !== undefined) return { ok: false, app, payerVpa, errors }
   return { ok: true, app, payerVpa: fixedPayerVpa === null ? payerVpa : null }
 }

@@ -6,8 +6,10 @@ import { mandatePayerVpa, type MandateService } from '../../domain/mandate-servi
 import type { Order } from '../../domain/order'
 import { VPA_PATTERN } from '../../domain/vpa'
 import { bodyLimit } from '../../http/body-limit'
+import { keepLanguage, requestLanguage } from '../i18n/language'
 import type { Html } from './layout'
 import { DONE, listingPath, renderMandates, type Done, type MandateRow, type MandatesScreen } from './mandates-screen'
+import { upiAppText } from './messages'
 
 /** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/
@@ -51,16 +53,22 @@ export function upiMandatesRoutes(deps: SandboxDeps, mandates: MandateService, {
   const app = new Hono()
   const limit = bodyLimit(tooLarge)
 
-  async function screenFor(vpa: string | undefined, extra: Partial<MandatesScreen> = {}): Promise<MandatesScreen> {
+  /**
+   * The listing in the customer's pick or their browser's language: it spans the payer's
+   * mandates, so no one session's language speaks for it.
+   */
+  async function screenFor(c: Context, vpa: string | undefined, extra: Partial<MandatesScreen> = {}): Promise<MandatesScreen> {
+    const language = requestLanguage(c, null)
+    const base = { rows: [], done: null, pauseError: null, vpaError: false, language, t: upiAppText(language.locale) }
     const asked = vpa?.trim() ?? ''
-    if (asked === '') return { vpa: null, rows: [], done: null, pauseError: null, vpaError: false, ...extra }
-    if (!VPA_PATTERN.test(asked)) return { vpa: asked, rows: [], done: null, pauseError: null, vpaError: true, ...extra }
+    if (asked === '') return { ...base, vpa: null, ...extra }
+    if (!VPA_PATTERN.test(asked)) return { ...base, vpa: asked, vpaError: true, ...extra }
     const rows = (await mandates.ofPayer(asked)).flatMap((order) => rowOf(deps, order) ?? [])
-    return { vpa: asked, rows, done: null, pauseError: null, vpaError: false, ...extra }
+    return { ...base, vpa: asked, rows, ...extra }
   }
 
   app.get('/', async (c) => {
-    const screen = await screenFor(c.req.query('vpa'))
+    const screen = await screenFor(c, c.req.query('vpa'))
     const what = c.req.query('done')
     const done = DONE.find((d) => d === what)
     const payee = screen.rows.find((row) => row.order.mandateId === c.req.query('mandate'))?.merchant.name ?? null
@@ -76,7 +84,7 @@ export function upiMandatesRoutes(deps: SandboxDeps, mandates: MandateService, {
     if (!row || payer === null) return notFound(c)
     const action = c.req.param('action')
     const pauseUntil = typeof body['pause_until'] === 'string' ? body['pause_until'].slice(0, 10) : ''
-    const badPause = async () => send(c, renderMandates(await screenFor(payer, { pauseError: { token, value: pauseUntil } })), 400)
+    const badPause = async () => send(c, renderMandates(await screenFor(c, payer, { pauseError: { token, value: pauseUntil } })), 400)
     let command: MandateCommand
     if (action === 'pause') {
       const endDate = endOfIstDay(pauseUntil)
@@ -88,11 +96,11 @@ export function upiMandatesRoutes(deps: SandboxDeps, mandates: MandateService, {
     const result = await mandates.change(row.order, command, 'customer_upi_app')
     if (!result.ok) {
       if (result.refusal.reason === 'pause_window') return badPause()
-      return send(c, renderMandates(await screenFor(payer, { done: { what: 'refused', payee: row.merchant.name } })), 409)
+      return send(c, renderMandates(await screenFor(c, payer, { done: { what: 'refused', payee: row.merchant.name } })), 409)
     }
     const done: Done = result.events.length === 0 ? 'unchanged' : action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'revoked'
     c.header('Cache-Control', 'no-store')
-    return c.redirect(listingPath(payer, done, row.order.mandateId), 303)
+    return c.redirect(keepLanguage(listingPath(payer, done, row.order.mandateId), requestLanguage(c, null).chosen), 303)
   })
 
   return app

@@ -4,10 +4,11 @@ import type { MandateStatus } from '../../../contract/status'
 import type { Order } from '../../domain/order'
 import type { Merchant } from '../../merchants'
 import { UPI_MANDATES_PATH } from '../../domain/rails/upi'
-import { formatInr, formatIstDate } from './format'
+import { formatInr, formatIstDate } from '../i18n/format'
+import { keepLanguage, languageLinks, type Language } from '../i18n/language'
+import { describeSchedule } from '../schedule/schedule-text'
 import { layout, userText, type Html } from './layout'
-import { messages } from './messages'
-import { describeSchedule } from './schedule-text'
+import type { UpiAppText } from './messages'
 
 const MANDATES_PATH = UPI_MANDATES_PATH
 
@@ -32,9 +33,10 @@ export interface MandatesScreen {
   /** A pause date that was refused, re-rendered on its mandate's form. */
   pauseError: { token: string; value: string } | null
   vpaError: boolean
+  /** The screen's language, and whether the customer picked it here. */
+  language: Language
+  t: UpiAppText
 }
-
-const f = messages.mandates
 
 export const actionPath = (token: string, action: 'pause' | 'resume' | 'revoke'): string => `${MANDATES_PATH}/${token}/${action}`
 
@@ -45,112 +47,122 @@ export const listingPath = (vpa: string, done: Done, mandateId: string | null): 
   return `${MANDATES_PATH}?${query.toString()}`
 }
 
-function statusText(order: Order): string {
+function statusText(t: UpiAppText, order: Order): string {
   const status: MandateStatus | null = order.mandateStatus
   switch (status) {
     case 'PAUSED': {
       const until = order.mandateChange?.pause?.endDate
-      return until ? f.status.PAUSED(formatIstDate(new Date(Date.parse(until) - 1).toISOString())) : f.status.ACTIVE
+      if (!until) return t.text('mandates.status.ACTIVE')
+      return t.text('mandates.status.PAUSED', { until: formatIstDate(new Date(Date.parse(until) - 1).toISOString(), t.locale) })
     }
     case 'REVOKED':
     case 'EXPIRED':
-      return f.status[status]
+      return t.text(`mandates.status.${status}`)
     default:
-      return f.status.ACTIVE
+      return t.text('mandates.status.ACTIVE')
   }
 }
 
 const fact = (label: string, value: string | Html): Html => html`<div class="fact"><dt>${label}</dt><dd>${value}</dd></div>`
 
-function pauseForm(row: MandateRow, index: number, error: string | null): Html {
+/** A form's target, keeping the customer's language pick through the action and its redirect. */
+const actionUrl = (screen: MandatesScreen, row: MandateRow, action: 'pause' | 'resume' | 'revoke'): string =>
+  keepLanguage(actionPath(row.token, action), screen.language.chosen)
+
+function pauseForm(screen: MandatesScreen, row: MandateRow, index: number, error: string | null): Html {
+  const { t } = screen
   const id = `pause-until-${index}`
   const invalid = error === null ? null : html` aria-invalid="true" autofocus`
   const describedBy = error === null ? `${id}-hint` : `${id}-hint ${id}-error`
-  return html`<form class="mandate-action" method="post" action="${actionPath(row.token, 'pause')}">
+  return html`<form class="mandate-action" method="post" action="${actionUrl(screen, row, 'pause')}">
 <div class="field">
-<label for="${id}">${f.pauseUntilLabel}</label>
-<p class="hint" id="${id}-hint">${f.pauseUntilHint}</p>
+<label for="${id}">${t.text('mandates.pauseUntilLabel')}</label>
+<p class="hint" id="${id}-hint">${t.text('mandates.pauseUntilHint')}</p>
 <input id="${id}" name="pause_until" type="date" required value="${error ?? ''}" aria-describedby="${describedBy}"${invalid}>
-${error === null ? null : html`<p class="field-error" id="${id}-error">${f.pauseUntilError}</p>`}
+${error === null ? null : html`<p class="field-error" id="${id}-error">${t.text('mandates.pauseUntilError')}</p>`}
 </div>
-<button type="submit" class="button button--primary">${f.pause}</button>
+<button type="submit" class="button button--primary">${t.text('mandates.pause')}</button>
 </form>`
 }
 
-const buttonForm = (row: MandateRow, action: 'resume' | 'revoke', label: string, kind: 'primary' | 'secondary'): Html =>
-  html`<form class="mandate-action" method="post" action="${actionPath(row.token, action)}"><button type="submit" class="button button--${kind}">${label}</button></form>`
+const buttonForm = (screen: MandatesScreen, row: MandateRow, action: 'resume' | 'revoke', kind: 'primary' | 'secondary'): Html =>
+  html`<form class="mandate-action" method="post" action="${actionUrl(screen, row, action)}"><button type="submit" class="button button--${kind}">${screen.t.text(`mandates.${action}`)}</button></form>`
 
 /** The buttons a mandate's state offers: pause or resume, and revoke while it may be revoked. */
-function actions(row: MandateRow, index: number, pauseError: MandatesScreen['pauseError']): Html | null {
+function actions(screen: MandatesScreen, row: MandateRow, index: number): Html | null {
   const { order } = row
+  const { pauseError } = screen
   if (order.mandateStatus !== 'ACTIVE' && order.mandateStatus !== 'PAUSED') return null
   const first =
     order.mandateStatus === 'PAUSED'
-      ? buttonForm(row, 'resume', f.resume, 'primary')
+      ? buttonForm(screen, row, 'resume', 'primary')
       : order.mandate.frequency === 'ONETIME'
         ? null
-        : pauseForm(row, index, pauseError?.token === row.token ? pauseError.value : null)
-  const revoke = order.mandate.revokableByCustomer ? buttonForm(row, 'revoke', f.revoke, 'secondary') : html`<p class="hint">${f.notRevocable}</p>`
+        : pauseForm(screen, row, index, pauseError?.token === row.token ? pauseError.value : null)
+  const revoke = order.mandate.revokableByCustomer
+    ? buttonForm(screen, row, 'revoke', 'secondary')
+    : html`<p class="hint">${screen.t.text('mandates.notRevocable')}</p>`
   return html`${first}${revoke}`
 }
 
-function mandateCard(row: MandateRow, index: number, pauseError: MandatesScreen['pauseError']): Html {
+function mandateCard(screen: MandatesScreen, row: MandateRow, index: number): Html {
+  const { t } = screen
   const { order, merchant } = row
   const headingId = `mandate-${index}`
-  const max = formatInr(order.mandate.maxAmount.minor)
+  const max = t.leftToRight(formatInr(order.mandate.maxAmount.minor))
   return html`<section class="mandate" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${userText(merchant.name)}</h2>
 <dl class="facts">
-${fact(f.facts.status, statusText(order))}
-${fact(f.facts.maxAmount, messages.amountRule[order.mandate.amountRule](max))}
-${fact(f.facts.frequency, describeSchedule(order.mandate))}
-${fact(f.facts.mandateId, order.mandateId ?? '')}
+${fact(t.text('mandates.facts.status'), statusText(t, order))}
+${fact(t.text('facts.maxAmount'), t.html(`amountRule.${order.mandate.amountRule}`, { amount: max }))}
+${fact(t.text('facts.frequency'), describeSchedule(order.mandate, t.locale))}
+${fact(t.text('mandates.facts.mandateId'), t.leftToRight(order.mandateId ?? ''))}
 </dl>
-${actions(row, index, pauseError)}
+${actions(screen, row, index)}
 </section>`
 }
 
 function vpaForm(screen: MandatesScreen): Html {
+  const { t } = screen
   const invalid = screen.vpaError ? html` aria-invalid="true" autofocus` : null
   const describedBy = screen.vpaError ? 'vpa-hint vpa-error' : 'vpa-hint'
   return html`<form class="vpa-form" method="get" action="${MANDATES_PATH}">
+${screen.language.chosen === null ? null : html`<input type="hidden" name="lang" value="${screen.language.chosen}">`}
 <div class="field">
-<label for="vpa">${f.vpaLabel}</label>
-<p class="hint" id="vpa-hint">${f.vpaHint}</p>
+<label for="vpa">${t.text('mandates.vpaLabel')}</label>
+<p class="hint" id="vpa-hint">${t.text('mandates.vpaHint')}</p>
 <input id="vpa" name="vpa" type="text" inputmode="email" autocomplete="off" autocapitalize="none" spellcheck="false" value="${screen.vpa ?? ''}" aria-describedby="${describedBy}"${invalid}>
-${screen.vpaError ? html`<p class="field-error" id="vpa-error">${f.vpaError}</p>` : null}
+${screen.vpaError ? html`<p class="field-error" id="vpa-error">${t.text('mandates.vpaError')}</p>` : null}
 </div>
-<button type="submit" class="button button--primary">${f.show}</button>
+<button type="submit" class="button button--primary">${t.text('mandates.show')}</button>
 </form>`
 }
 
-function doneText(done: NonNullable<MandatesScreen['done']>): string | Html {
-  const payee = userText(done.payee ?? '')
-  switch (done.what) {
-    case 'paused':
-    case 'resumed':
-    case 'revoked':
-      return f.done[done.what](payee)
-    case 'unchanged':
-    case 'refused':
-      return f.done[done.what]
-  }
-}
+const doneText = (t: UpiAppText, done: NonNullable<MandatesScreen['done']>): Html =>
+  t.html(`mandates.done.${done.what}`, { payee: userText(done.payee ?? '') })
+
+/** The listing's own page for the VPA asked for (where the language links lead). */
+const listingOf = (vpa: string | null): string => (vpa === null ? MANDATES_PATH : `${MANDATES_PATH}?${new URLSearchParams({ vpa }).toString()}`)
 
 /** "My AutoPay mandates": the VPA's registered mandates, newest first, each with what the customer may do to it. */
 export function renderMandates(screen: MandatesScreen): Html {
-  const status = screen.done ? html`<p>${doneText(screen.done)}</p>` : null
+  const { t } = screen
+  const heading = t.text('mandates.heading')
+  const status = screen.done ? html`<p>${doneText(t, screen.done)}</p>` : null
   const list =
     screen.vpa === null || screen.vpaError
       ? null
-      : html`<p>${f.forVpa} <strong>${userText(screen.vpa)}</strong></p>
-${screen.rows.length === 0 ? html`<p class="explain">${f.none}</p>` : html`<ul class="mandates" aria-label="${f.listLabel}">${[...screen.rows].reverse().map((row, i) => html`<li>${mandateCard(row, i, screen.pauseError)}</li>`)}</ul>`}`
+      : html`<p>${t.html('mandates.forVpa', { vpa: html`<strong>${userText(screen.vpa)}</strong>` })}</p>
+${screen.rows.length === 0 ? html`<p class="explain">${t.text('mandates.none')}</p>` : html`<ul class="mandates" aria-label="${t.text('mandates.listLabel')}">${[...screen.rows].reverse().map((row, i) => html`<li>${mandateCard(screen, row, i)}</li>`)}</ul>`}`
+  const languages = languageLinks(t.locale, (locale) => keepLanguage(listingOf(screen.vpaError ? null : screen.vpa), locale))
   return layout(
-    f.documentTitle(screen.vpa ?? f.heading),
-    html`<div class="app-bar"><span class="app-name">${f.heading}</span> <span class="app-tag">${messages.appTag}</span></div>
-<h1>${f.heading}</h1>
+    t,
+    t.text('documentTitle', { heading, app: screen.vpa ?? heading }),
+    html`<div class="app-bar"><span class="app-name">${heading}</span> <span class="app-tag">${t.text('appTag')}</span></div>
+<h1>${heading}</h1>
 <div role="status" class="result">${status}</div>
 ${list}
 ${vpaForm(screen)}`,
+    languages,
   )
 }

@@ -7,8 +7,8 @@ export type PayerApp = (typeof PAYER_APPS)[number]
 export const DEFAULT_PAYER_APP: PayerApp = 'other'
 
 interface PayerAppInfo {
-  /** What the app bar shows. */
-  name: string
+  /** What the app bar shows; null for the generic app, which is named in the page's language. */
+  name: string | null
   /** The PSP handle a customer of this app typically has (docs/domain/upi.md#vpa-syntax). */
   handle: string
 }
@@ -20,7 +20,7 @@ const APPS: Record<PayerApp, PayerAppInfo> = {
   bhim: { name: 'BHIM', handle: 'upi' },
   cred: { name: 'CRED', handle: 'axl' },
   amazonpay: { name: 'Amazon Pay', handle: 'apl' },
-  other: { name: 'UPI app', handle: 'upi' },
+  other: { name: null, handle: 'upi' },
 }
 
 const PayerAppParam = z.enum(PAYER_APPS)
@@ -31,7 +31,8 @@ export function parsePayerApp(value: unknown): PayerApp {
   return parsed.success ? parsed.data : DEFAULT_PAYER_APP
 }
 
-export const payerAppName = (app: PayerApp): string => APPS[app].name
+/** The app's brand, or `generic` ("UPI app" in the page's language) for the generic app. */
+export const payerAppName = (app: PayerApp, generic: string): string => APPS[app].name ?? generic
 
 /** The payer VPA offered for intent and QR, where the app (not the merchant) knows who pays. */
 export const defaultPayerVpa = (app: PayerApp): string => `customer@${APPS[app].handle}`

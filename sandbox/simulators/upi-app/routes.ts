@@ -7,13 +7,14 @@ import type { AttemptService } from '../../domain/attempt-service'
 import type { MandateService } from '../../domain/mandate-service'
 import { findOnRail, type AttemptEvent } from '../../domain/attempt'
 import { bodyLimit } from '../../http/body-limit'
+import { keepLanguage, requestLanguage, type Language } from '../i18n/language'
 import { parseApproval, parseDecline } from './approval-form'
 import { APP_CSS } from './app-css'
-import { messagePage, SIMULATOR_BASE, type Html } from './layout'
-import { messages } from './messages'
+import { messagePage, type Html } from './layout'
 import { upiMandatesRoutes } from './mandates-routes'
+import { upiAppText } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
-import { renderScreen, type Screen } from './screen'
+import { renderScreen, screenPath, type Screen } from './screen'
 
 /** The rail whose attempts this simulator shows. */
 const RAIL = 'upi'
@@ -31,22 +32,23 @@ function sendPage(c: Context, page: Html, status: ContentfulStatusCode = 200): R
   return c.html(page, status)
 }
 
-const notFound = (c: Context) => sendPage(c, messagePage(messages.heading.notFound, messages.notFoundText), 404)
+/** A problem page speaks the customer's pick or their browser's language: there is no session to ask. */
+const problemText = (c: Context) => upiAppText(requestLanguage(c, null).locale)
 
-const tooLarge = (c: Context) => sendPage(c, messagePage(messages.heading.tooLarge, messages.tooLargeText), 413)
+const notFound = (c: Context) => sendPage(c, messagePage(problemText(c), 'notFound'), 404)
+
+const tooLarge = (c: Context) => sendPage(c, messagePage(problemText(c), 'tooLarge'), 413)
 
 /** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
 function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
   c.header('Allow', allowed.join(', '))
-  return sendPage(c, messagePage(messages.heading.methodNotAllowed, messages.methodNotAllowedText), 405)
+  return sendPage(c, messagePage(problemText(c), 'methodNotAllowed'), 405)
 }
 
-const resultUrl = (token: string, app: PayerApp): string => `${SIMULATOR_BASE}/${token}?app=${app}`
-
 /** Decisions answer See Other to the request page, so a reload shows the result instead of posting again. */
-function seeResult(c: Context, token: string, app: PayerApp): Response {
+function seeResult(c: Context, token: string, app: PayerApp, language: Language): Response {
   c.header('Cache-Control', 'no-store')
-  return c.redirect(resultUrl(token, app), 303)
+  return c.redirect(keepLanguage(screenPath(token, app), language.chosen), 303)
 }
 
 /** The simulator reads forms only: Hono's parseBody answers {} for any other media type, and a malformed form reads as empty too. */
@@ -62,8 +64,8 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService, mandat
   const app = new Hono()
   app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
 
-  /** The attempt behind a token, with due expiries applied; null for anything not a UPI attempt. */
-  async function screenFor(token: string, payerApp: PayerApp): Promise<Screen | null> {
+  /** The attempt behind a token, with due expiries applied, in the request's language; null for anything not a UPI attempt. */
+  async function screenFor(c: Context, token: string, payerApp: PayerApp): Promise<Screen | null> {
     if (!TOKEN_PATTERN.test(token)) return null
     const stored = await deps.store.orderByToken(token)
     if (!stored) return null
@@ -71,7 +73,8 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService, mandat
     const attempt = findOnRail(order.attempts, RAIL, (a) => a.simulatorToken === token)
     const merchant = deps.merchants.byId(order.merchantId)
     if (!attempt || !merchant) return null
-    return { token, app: payerApp, order, attempt, merchant }
+    const language = requestLanguage(c, order.language)
+    return { token, app: payerApp, order, attempt, merchant, language, t: upiAppText(language.locale) }
   }
 
   const ended = (c: Context, screen: Screen) => sendPage(c, renderScreen(screen, { alreadyDecided: true }), 409)
@@ -79,7 +82,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService, mandat
   /** Decides the screen's attempt, or answers 409 when it had already ended (or ended meanwhile). */
   async function decide(c: Context, screen: Screen, event: AttemptEvent) {
     const result = await attempts.decide(screen.order, event, screen.attempt.id)
-    if (result.ok) return seeResult(c, screen.token, screen.app)
+    if (result.ok) return seeResult(c, screen.token, screen.app, screen.language)
     const latest = findOnRail(result.order.attempts, RAIL, (a) => a.id === screen.attempt.id) ?? screen.attempt
     return ended(c, { ...screen, order: result.order, attempt: latest })
   }
@@ -97,13 +100,13 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService, mandat
   app.route('/mandates', upiMandatesRoutes(deps, mandates, { send: sendPage, notFound, tooLarge }))
 
   app.get('/:token', async (c) => {
-    const screen = await screenFor(c.req.param('token'), parsePayerApp(c.req.query('app')))
+    const screen = await screenFor(c, c.req.param('token'), parsePayerApp(c.req.query('app')))
     return screen ? sendPage(c, renderScreen(screen)) : notFound(c)
   })
 
   app.post('/:token/approve', limit, async (c) => {
     const body = await formBody(c)
-    const probe = await screenFor(c.req.param('token'), parsePayerApp(undefined))
+    const probe = await screenFor(c, c.req.param('token'), parsePayerApp(undefined))
     if (!probe) return notFound(c)
     const approval = parseApproval(body, probe.attempt.channel === 'collect' ? probe.attempt.payerVpa : null)
     const screen = { ...probe, app: approval.app }
@@ -117,7 +120,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService, mandat
 
   app.post('/:token/decline', limit, async (c) => {
     const payerApp = parseDecline(await formBody(c))
-    const screen = await screenFor(c.req.param('token'), payerApp)
+    const screen = await screenFor(c, c.req.param('token'), payerApp)
     if (!screen) return notFound(c)
     if (screen.attempt.status !== 'pending') return ended(c, screen)
     return decide(c, screen, { type: 'decline' })

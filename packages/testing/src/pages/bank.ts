@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test'
-import { BANK_OTP } from '../../contract/scenarios'
+import { BANK_OTP } from '../../../../contract/scenarios'
 
 /** A Luhn-valid test card number and an Aadhaar-shaped number, as the simulated bank checks them. */
 export const TEST_CARD = { number: '4111 1111 1111 1111', expiry: '12/30' }

@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const bn: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'একবার',
+  'frequency.DAILY': 'প্রতিদিন',
+  'frequency.WEEKLY': 'সাপ্তাহিক',
+  'frequency.FORTNIGHTLY': 'পাক্ষিক',
+  'frequency.MONTHLY': 'মাসিক',
+  'frequency.BIMONTHLY': 'প্রতি 2 মাসে',
+  'frequency.QUARTERLY': 'ত্রৈমাসিক',
+  'frequency.HALFYEARLY': 'প্রতি 6 মাসে',
+  'frequency.YEARLY': 'বার্ষিক',
+  'frequency.ASPRESENTED': 'প্রয়োজন অনুযায়ী',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} বা তার আগে',
+  'rule.AFTER': '{frequency}, {day} বা তার পরে',
+  'weekday.1': 'সোমবারে',
+  'weekday.2': 'মঙ্গলবারে',
+  'weekday.3': 'বুধবারে',
+  'weekday.4': 'বৃহস্পতিবারে',
+  'weekday.5': 'শুক্রবারে',
+  'weekday.6': 'শনিবারে',
+  'weekday.7': 'রবিবারে',
+  day: '{n} তারিখে',
+  lateDay: '{n} তারিখে (ছোট মাসে মাসের শেষ দিনে)',
+  fortnightDays: '{first} ও {second} তারিখে',
+  fortnightMonthEnd: '15 তারিখে ও মাসের শেষ দিনে',
+}

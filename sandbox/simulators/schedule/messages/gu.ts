@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const gu: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'એક વાર',
+  'frequency.DAILY': 'દરરોજ',
+  'frequency.WEEKLY': 'સાપ્તાહિક',
+  'frequency.FORTNIGHTLY': 'પાક્ષિક',
+  'frequency.MONTHLY': 'માસિક',
+  'frequency.BIMONTHLY': 'દર 2 મહિને',
+  'frequency.QUARTERLY': 'ત્રિમાસિક',
+  'frequency.HALFYEARLY': 'દર 6 મહિને',
+  'frequency.YEARLY': 'વાર્ષિક',
+  'frequency.ASPRESENTED': 'જરૂર મુજબ',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} અથવા તે પહેલાં',
+  'rule.AFTER': '{frequency}, {day} અથવા તે પછી',
+  'weekday.1': 'સોમવારે',
+  'weekday.2': 'મંગળવારે',
+  'weekday.3': 'બુધવારે',
+  'weekday.4': 'ગુરુવારે',
+  'weekday.5': 'શુક્રવારે',
+  'weekday.6': 'શનિવારે',
+  'weekday.7': 'રવિવારે',
+  day: '{n} તારીખે',
+  lateDay: '{n} તારીખે (નાના મહિનામાં મહિનાના છેલ્લા દિવસે)',
+  fortnightDays: '{first} અને {second} તારીખે',
+  fortnightMonthEnd: '15 તારીખે અને મહિનાના છેલ્લા દિવસે',
+}

@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const hi: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'एक बार',
+  'frequency.DAILY': 'रोज़ाना',
+  'frequency.WEEKLY': 'साप्ताहिक',
+  'frequency.FORTNIGHTLY': 'हर पखवाड़े',
+  'frequency.MONTHLY': 'मासिक',
+  'frequency.BIMONTHLY': 'हर 2 महीने',
+  'frequency.QUARTERLY': 'तिमाही',
+  'frequency.HALFYEARLY': 'हर 6 महीने',
+  'frequency.YEARLY': 'सालाना',
+  'frequency.ASPRESENTED': 'ज़रूरत के अनुसार',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} या उससे पहले',
+  'rule.AFTER': '{frequency}, {day} या उसके बाद',
+  'weekday.1': 'सोमवार को',
+  'weekday.2': 'मंगलवार को',
+  'weekday.3': 'बुधवार को',
+  'weekday.4': 'गुरुवार को',
+  'weekday.5': 'शुक्रवार को',
+  'weekday.6': 'शनिवार को',
+  'weekday.7': 'रविवार को',
+  day: '{n} तारीख को',
+  lateDay: '{n} तारीख को (छोटे महीनों में महीने के आखिरी दिन)',
+  fortnightDays: '{first} और {second} तारीख को',
+  fortnightMonthEnd: '15 तारीख और महीने के आखिरी दिन को',
+}

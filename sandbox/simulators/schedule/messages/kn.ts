@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const kn: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'ಒಂದು ಬಾರಿ',
+  'frequency.DAILY': 'ಪ್ರತಿದಿನ',
+  'frequency.WEEKLY': 'ವಾರಕ್ಕೊಮ್ಮೆ',
+  'frequency.FORTNIGHTLY': 'ಹದಿನೈದು ದಿನಕ್ಕೊಮ್ಮೆ',
+  'frequency.MONTHLY': 'ತಿಂಗಳಿಗೊಮ್ಮೆ',
+  'frequency.BIMONTHLY': '2 ತಿಂಗಳಿಗೊಮ್ಮೆ',
+  'frequency.QUARTERLY': 'ಮೂರು ತಿಂಗಳಿಗೊಮ್ಮೆ',
+  'frequency.HALFYEARLY': '6 ತಿಂಗಳಿಗೊಮ್ಮೆ',
+  'frequency.YEARLY': 'ವರ್ಷಕ್ಕೊಮ್ಮೆ',
+  'frequency.ASPRESENTED': 'ಅಗತ್ಯವಿದ್ದಾಗ',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} ಅಥವಾ ಅದಕ್ಕೂ ಮೊದಲು',
+  'rule.AFTER': '{frequency}, {day} ಅಥವಾ ಅದರ ನಂತರ',
+  'weekday.1': 'ಸೋಮವಾರ',
+  'weekday.2': 'ಮಂಗಳವಾರ',
+  'weekday.3': 'ಬುಧವಾರ',
+  'weekday.4': 'ಗುರುವಾರ',
+  'weekday.5': 'ಶುಕ್ರವಾರ',
+  'weekday.6': 'ಶನಿವಾರ',
+  'weekday.7': 'ಭಾನುವಾರ',
+  day: '{n}ನೇ ತಾರೀಖಿನಂದು',
+  lateDay: '{n}ನೇ ತಾರೀಖಿನಂದು (ಕಡಿಮೆ ದಿನಗಳ ತಿಂಗಳಲ್ಲಿ ತಿಂಗಳ ಕೊನೆಯ ದಿನ)',
+  fortnightDays: '{first} ಮತ್ತು {second} ತಾರೀಖುಗಳಂದು',
+  fortnightMonthEnd: '15ನೇ ತಾರೀಖಿನಂದು ಮತ್ತು ತಿಂಗಳ ಕೊನೆಯ ದಿನ',
+}

@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const ml: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'ഒരു തവണ',
+  'frequency.DAILY': 'ദിവസവും',
+  'frequency.WEEKLY': 'ആഴ്ചതോറും',
+  'frequency.FORTNIGHTLY': 'രണ്ടാഴ്ചയിലൊരിക്കൽ',
+  'frequency.MONTHLY': 'മാസംതോറും',
+  'frequency.BIMONTHLY': '2 മാസത്തിലൊരിക്കൽ',
+  'frequency.QUARTERLY': 'മൂന്നു മാസത്തിലൊരിക്കൽ',
+  'frequency.HALFYEARLY': '6 മാസത്തിലൊരിക്കൽ',
+  'frequency.YEARLY': 'വർഷംതോറും',
+  'frequency.ASPRESENTED': 'ആവശ്യാനുസരണം',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} അല്ലെങ്കിൽ അതിനുമുമ്പ്',
+  'rule.AFTER': '{frequency}, {day} അല്ലെങ്കിൽ അതിനുശേഷം',
+  'weekday.1': 'തിങ്കളാഴ്ച',
+  'weekday.2': 'ചൊവ്വാഴ്ച',
+  'weekday.3': 'ബുധനാഴ്ച',
+  'weekday.4': 'വ്യാഴാഴ്ച',
+  'weekday.5': 'വെള്ളിയാഴ്ച',
+  'weekday.6': 'ശനിയാഴ്ച',
+  'weekday.7': 'ഞായറാഴ്ച',
+  day: '{n}-ാം തീയതി',
+  lateDay: '{n}-ാം തീയതി (ദിവസം കുറഞ്ഞ മാസങ്ങളിൽ മാസത്തിന്റെ അവസാന ദിവസം)',
+  fortnightDays: '{first}, {second} തീയതികളിൽ',
+  fortnightMonthEnd: '15-ാം തീയതിയും മാസത്തിന്റെ അവസാന ദിവസവും',
+}

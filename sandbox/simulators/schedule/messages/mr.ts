@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const mr: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'एकदाच',
+  'frequency.DAILY': 'दररोज',
+  'frequency.WEEKLY': 'साप्ताहिक',
+  'frequency.FORTNIGHTLY': 'पाक्षिक',
+  'frequency.MONTHLY': 'मासिक',
+  'frequency.BIMONTHLY': 'दर 2 महिन्यांनी',
+  'frequency.QUARTERLY': 'तिमाही',
+  'frequency.HALFYEARLY': 'दर 6 महिन्यांनी',
+  'frequency.YEARLY': 'वार्षिक',
+  'frequency.ASPRESENTED': 'गरजेनुसार',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} किंवा त्यापूर्वी',
+  'rule.AFTER': '{frequency}, {day} किंवा त्यानंतर',
+  'weekday.1': 'सोमवारी',
+  'weekday.2': 'मंगळवारी',
+  'weekday.3': 'बुधवारी',
+  'weekday.4': 'गुरुवारी',
+  'weekday.5': 'शुक्रवारी',
+  'weekday.6': 'शनिवारी',
+  'weekday.7': 'रविवारी',
+  day: '{n} तारखेला',
+  lateDay: '{n} तारखेला (लहान महिन्यांत महिन्याच्या शेवटच्या दिवशी)',
+  fortnightDays: '{first} आणि {second} तारखेला',
+  fortnightMonthEnd: '15 तारखेला आणि महिन्याच्या शेवटच्या दिवशी',
+}

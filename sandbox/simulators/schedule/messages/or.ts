@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const or: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'ଥରେ',
+  'frequency.DAILY': 'ପ୍ରତିଦିନ',
+  'frequency.WEEKLY': 'ସାପ୍ତାହିକ',
+  'frequency.FORTNIGHTLY': 'ପାକ୍ଷିକ',
+  'frequency.MONTHLY': 'ମାସିକ',
+  'frequency.BIMONTHLY': 'ପ୍ରତି 2 ମାସରେ',
+  'frequency.QUARTERLY': 'ତ୍ରୈମାସିକ',
+  'frequency.HALFYEARLY': 'ପ୍ରତି 6 ମାସରେ',
+  'frequency.YEARLY': 'ବାର୍ଷିକ',
+  'frequency.ASPRESENTED': 'ଆବଶ୍ୟକତା ଅନୁସାରେ',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} କିମ୍ବା ତା ପୂର୍ବରୁ',
+  'rule.AFTER': '{frequency}, {day} କିମ୍ବା ତା ପରେ',
+  'weekday.1': 'ସୋମବାର',
+  'weekday.2': 'ମଙ୍ଗଳବାର',
+  'weekday.3': 'ବୁଧବାର',
+  'weekday.4': 'ଗୁରୁବାର',
+  'weekday.5': 'ଶୁକ୍ରବାର',
+  'weekday.6': 'ଶନିବାର',
+  'weekday.7': 'ରବିବାର',
+  day: '{n} ତାରିଖରେ',
+  lateDay: '{n} ତାରିଖରେ (ଛୋଟ ମାସରେ ମାସର ଶେଷ ଦିନରେ)',
+  fortnightDays: '{first} ଓ {second} ତାରିଖରେ',
+  fortnightMonthEnd: '15 ତାରିଖରେ ଓ ମାସର ଶେଷ ଦିନରେ',
+}

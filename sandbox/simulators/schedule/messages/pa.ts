@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const pa: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'ਇੱਕ ਵਾਰ',
+  'frequency.DAILY': 'ਰੋਜ਼ਾਨਾ',
+  'frequency.WEEKLY': 'ਹਫ਼ਤਾਵਾਰੀ',
+  'frequency.FORTNIGHTLY': 'ਪੰਦਰਵਾੜੇ',
+  'frequency.MONTHLY': 'ਮਹੀਨਾਵਾਰ',
+  'frequency.BIMONTHLY': 'ਹਰ 2 ਮਹੀਨੇ',
+  'frequency.QUARTERLY': 'ਤਿਮਾਹੀ',
+  'frequency.HALFYEARLY': 'ਹਰ 6 ਮਹੀਨੇ',
+  'frequency.YEARLY': 'ਸਾਲਾਨਾ',
+  'frequency.ASPRESENTED': 'ਲੋੜ ਅਨੁਸਾਰ',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} ਜਾਂ ਉਸ ਤੋਂ ਪਹਿਲਾਂ',
+  'rule.AFTER': '{frequency}, {day} ਜਾਂ ਉਸ ਤੋਂ ਬਾਅਦ',
+  'weekday.1': 'ਸੋਮਵਾਰ ਨੂੰ',
+  'weekday.2': 'ਮੰਗਲਵਾਰ ਨੂੰ',
+  'weekday.3': 'ਬੁੱਧਵਾਰ ਨੂੰ',
+  'weekday.4': 'ਵੀਰਵਾਰ ਨੂੰ',
+  'weekday.5': 'ਸ਼ੁੱਕਰਵਾਰ ਨੂੰ',
+  'weekday.6': 'ਸ਼ਨੀਵਾਰ ਨੂੰ',
+  'weekday.7': 'ਐਤਵਾਰ ਨੂੰ',
+  day: '{n} ਤਾਰੀਖ਼ ਨੂੰ',
+  lateDay: '{n} ਤਾਰੀਖ਼ ਨੂੰ (ਛੋਟੇ ਮਹੀਨਿਆਂ ਵਿੱਚ ਮਹੀਨੇ ਦੇ ਆਖ਼ਰੀ ਦਿਨ)',
+  fortnightDays: '{first} ਅਤੇ {second} ਤਾਰੀਖ਼ ਨੂੰ',
+  fortnightMonthEnd: '15 ਤਾਰੀਖ਼ ਅਤੇ ਮਹੀਨੇ ਦੇ ਆਖ਼ਰੀ ਦਿਨ ਨੂੰ',
+}

@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const ta: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'ஒரு முறை',
+  'frequency.DAILY': 'தினமும்',
+  'frequency.WEEKLY': 'வாரந்தோறும்',
+  'frequency.FORTNIGHTLY': 'இரு வாரங்களுக்கு ஒருமுறை',
+  'frequency.MONTHLY': 'மாதந்தோறும்',
+  'frequency.BIMONTHLY': '2 மாதங்களுக்கு ஒருமுறை',
+  'frequency.QUARTERLY': 'காலாண்டுக்கு ஒருமுறை',
+  'frequency.HALFYEARLY': '6 மாதங்களுக்கு ஒருமுறை',
+  'frequency.YEARLY': 'ஆண்டுதோறும்',
+  'frequency.ASPRESENTED': 'தேவைக்கேற்ப',
+  'rule.ON': '{frequency}, {day} அன்று',
+  'rule.BEFORE': '{frequency}, {day} அன்று அல்லது அதற்கு முன்',
+  'rule.AFTER': '{frequency}, {day} அன்று அல்லது அதற்குப் பின்',
+  'weekday.1': 'திங்கள்கிழமை',
+  'weekday.2': 'செவ்வாய்க்கிழமை',
+  'weekday.3': 'புதன்கிழமை',
+  'weekday.4': 'வியாழக்கிழமை',
+  'weekday.5': 'வெள்ளிக்கிழமை',
+  'weekday.6': 'சனிக்கிழமை',
+  'weekday.7': 'ஞாயிற்றுக்கிழமை',
+  day: '{n}ஆம் தேதி',
+  lateDay: '{n}ஆம் தேதி (குறைந்த நாட்கள் உள்ள மாதங்களில் மாதத்தின் கடைசி நாள்)',
+  fortnightDays: '{first}, {second} தேதிகள்',
+  fortnightMonthEnd: '15ஆம் தேதி மற்றும் மாதத்தின் கடைசி நாள்',
+}

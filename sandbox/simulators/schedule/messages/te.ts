@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const te: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'ఒకసారి',
+  'frequency.DAILY': 'ప్రతిరోజూ',
+  'frequency.WEEKLY': 'వారానికోసారి',
+  'frequency.FORTNIGHTLY': 'పదిహేను రోజులకోసారి',
+  'frequency.MONTHLY': 'నెలకోసారి',
+  'frequency.BIMONTHLY': 'ప్రతి 2 నెలలకు',
+  'frequency.QUARTERLY': 'మూడు నెలలకోసారి',
+  'frequency.HALFYEARLY': 'ప్రతి 6 నెలలకు',
+  'frequency.YEARLY': 'ఏడాదికోసారి',
+  'frequency.ASPRESENTED': 'అవసరాన్ని బట్టి',
+  'rule.ON': '{frequency}, {day}',
+  'rule.BEFORE': '{frequency}, {day} లేదా అంతకు ముందు',
+  'rule.AFTER': '{frequency}, {day} లేదా ఆ తర్వాత',
+  'weekday.1': 'సోమవారం',
+  'weekday.2': 'మంగళవారం',
+  'weekday.3': 'బుధవారం',
+  'weekday.4': 'గురువారం',
+  'weekday.5': 'శుక్రవారం',
+  'weekday.6': 'శనివారం',
+  'weekday.7': 'ఆదివారం',
+  day: '{n}వ తేదీన',
+  lateDay: '{n}వ తేదీన (తక్కువ రోజులున్న నెలల్లో నెల చివరి రోజున)',
+  fortnightDays: '{first}, {second} తేదీల్లో',
+  fortnightMonthEnd: '15వ తేదీన మరియు నెల చివరి రోజున',
+}

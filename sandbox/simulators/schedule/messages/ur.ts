@@ -1,0 +1,28 @@
+import type { en } from './en'
+
+export const ur: Record<keyof typeof en, string> = {
+  'frequency.ONETIME': 'ایک بار',
+  'frequency.DAILY': 'روزانہ',
+  'frequency.WEEKLY': 'ہفتہ وار',
+  'frequency.FORTNIGHTLY': 'پندرہ روزہ',
+  'frequency.MONTHLY': 'ماہانہ',
+  'frequency.BIMONTHLY': 'ہر 2 ماہ',
+  'frequency.QUARTERLY': 'سہ ماہی',
+  'frequency.HALFYEARLY': 'ہر 6 ماہ',
+  'frequency.YEARLY': 'سالانہ',
+  'frequency.ASPRESENTED': 'ضرورت کے مطابق',
+  'rule.ON': '{frequency}، {day}',
+  'rule.BEFORE': '{frequency}، {day} یا اس سے پہلے',
+  'rule.AFTER': '{frequency}، {day} یا اس کے بعد',
+  'weekday.1': 'پیر کو',
+  'weekday.2': 'منگل کو',
+  'weekday.3': 'بدھ کو',
+  'weekday.4': 'جمعرات کو',
+  'weekday.5': 'جمعہ کو',
+  'weekday.6': 'ہفتہ کو',
+  'weekday.7': 'اتوار کو',
+  day: '{n} تاریخ کو',
+  lateDay: '{n} تاریخ کو (چھوٹے مہینوں میں مہینے کے آخری دن)',
+  fortnightDays: '{first} اور {second} تاریخ کو',
+  fortnightMonthEnd: '15 تاریخ اور مہینے کے آخری دن کو',
+}
