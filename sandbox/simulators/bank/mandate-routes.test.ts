@@ -32,6 +32,23 @@ describe('An eNACH mandate at the simulated bank', () => {
     expect((await s.stored(order.id)).mandateChange).toMatchObject({ by: 'customer_bank' })
   })
 
+  it("speaks the order's language or the customer's pick, keeping the pick from the registration screen through the cancel", async () => {
+    const s = mandateSandbox()
+    const order = await s.registerEnach()
+    const token = tokenOf(order)
+    const registration = await s.request(`/simulator/bank/${token}?lang=hi`)
+    expect(registration.body).toContain(`href="/simulator/bank/${token}/mandate?lang=hi"`)
+    expect(visibleText(registration.body)).toContain('यह ई-मैंडेट देखें या रद्द करें')
+    const page = await s.request(`/simulator/bank/${token}/mandate?lang=ur`)
+    expect(page.body).toContain('<html lang="ur" dir="rtl">')
+    expect(visibleText(page.body)).toContain('آپ کا ای-مینڈیٹ')
+    expect(page.body).toContain(`action="/simulator/bank/${token}/mandate/cancel?lang=ur"`)
+    expect(page.body).toContain(`href="/simulator/bank/${token}/mandate?lang=bn"`)
+    const cancelled = await s.request(`/simulator/bank/${token}/mandate/cancel?lang=ur`, form({}))
+    expect(cancelled.res.headers.get('location')).toBe(`/simulator/bank/${token}/mandate?done=cancelled&lang=ur`)
+    expect(visibleText((await s.request(`/simulator/bank/${token}/mandate?done=cancelled&lang=ur`)).body)).toContain('کا ای-مینڈیٹ منسوخ کر دیا۔')
+  })
+
   it('a second cancel changes nothing; no mandate page for a UPI mandate, an unknown token or a payment', async () => {
     const s = mandateSandbox()
     const order = await s.registerEnach()

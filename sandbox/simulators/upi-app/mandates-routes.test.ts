@@ -37,6 +37,26 @@ describe('My AutoPay mandates in the simulated UPI app', () => {
     expect((await outcome(enach.id)).mandatesUrl).toBeNull()
   })
 
+  it("speaks the customer's pick or the browser's language, keeps the pick through its forms and redirect, and isolates figures in Urdu", async () => {
+    const s = mandateSandbox()
+    const order = await s.registerUpi()
+    const token = tokenOf(order)
+    const hindi = await s.request(`${LIST}?vpa=asha@okaxis`, { headers: { 'accept-language': 'hi-IN,hi;q=0.9' } })
+    expect(hindi.body).toContain('<html lang="hi">')
+    expect(visibleText(hindi.body)).toContain('मेरे ऑटोपे मैंडेट')
+    expect(hindi.body).toContain(`action="${LIST}/${token}/pause"`)
+    const urdu = await s.request(`${LIST}?vpa=asha@okaxis&lang=ur`)
+    expect(urdu.body).toContain('<html lang="ur" dir="rtl">')
+    expect(urdu.body).toContain(`<bdi dir="ltr">${order.mandateId}</bdi>`)
+    expect(urdu.body).toContain('<bdi dir="ltr">₹1,000.00</bdi>')
+    expect(urdu.body).toContain(`action="${LIST}/${token}/revoke?lang=ur"`)
+    expect(urdu.body).toContain('<input type="hidden" name="lang" value="ur">')
+    expect(urdu.body).toContain(`href="${LIST}?vpa=asha%40okaxis&amp;lang=ta"`)
+    const revoked = await s.request(`${LIST}/${token}/revoke?lang=ur`, form({}))
+    expect(revoked.res.headers.get('location')).toBe(`${LIST}?vpa=asha%40okaxis&done=revoked&mandate=${order.mandateId}&lang=ur`)
+    expect(visibleText((await s.request(revoked.res.headers.get('location') ?? '')).body)).toContain('کا مینڈیٹ منسوخ کر دیا۔')
+  })
+
   it('asks for a UPI ID when none is given, and explains a malformed one', async () => {
     const s = mandateSandbox()
     const empty = await s.request(LIST)
