@@ -136,11 +136,12 @@ test('an eNACH mandate cancelled at the bank: the merchant hears MANDATE_REVOKED
   }
 })
 
-test('a merchant revokes a mandate through the API: answered as Juspay does, heard by webhook, and the app shows it revoked', async ({
+test('a merchant revokes a mandate through the API: answered as Juspay does, heard by webhook, and the app shows it revoked, in Hindi too', async ({
   merchant,
   checkout,
   page,
   request,
+  expectAccessible,
 }) => {
   const receiver = await WebhookReceiver.start()
   try {
@@ -173,6 +174,12 @@ test('a merchant revokes a mandate through the API: answered as Juspay does, hea
     await page.getByTestId(TEST_IDS.mandatesLink).click()
     const mandates = new UpiMandatesPage(await opened)
     await expect(mandates.mandate(MERCHANT_NAME, mandateId)).toContainText('Revoked')
+
+    await mandates.page.getByRole('link', { name: 'हिन्दी' }).click()
+    await expect(mandates.page.locator('html')).toHaveAttribute('lang', 'hi')
+    await expect(mandates.page.getByRole('heading', { level: 1, name: 'मेरे ऑटोपे मैंडेट' })).toBeVisible()
+    await expect(mandates.mandate(MERCHANT_NAME, mandateId)).toContainText('रद्द किया गया')
+    await expectAccessible(mandates.page)
   } finally {
     await receiver.stop()
   }

@@ -1,7 +1,7 @@
 import type { Rail } from '../../contract/rail'
 import type { MandateStatus } from '../../contract/status'
 import type { Attempt } from './attempt'
-import type { MandateActor, MandateChange, MandatePause } from './mandate-change'
+import type { MandateActor, MandatePause } from './mandate-change'
 import type { Order } from './order'
 import type { OrderEventName } from './order-events'
 
