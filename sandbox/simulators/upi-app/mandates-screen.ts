@@ -105,18 +105,19 @@ function actions(screen: MandatesScreen, row: MandateRow, index: number): Html |
   return html`${first}${revoke}`
 }
 
+/** One mandate's region, named by its merchant and its mandate id: one merchant may hold several of the payer's mandates. */
 function mandateCard(screen: MandatesScreen, row: MandateRow, index: number): Html {
   const { t } = screen
   const { order, merchant } = row
   const headingId = `mandate-${index}`
   const max = t.leftToRight(formatInr(order.mandate.maxAmount.minor))
-  return html`<section class="mandate" aria-labelledby="${headingId}">
+  return html`<section class="mandate" aria-labelledby="${headingId} ${headingId}-id">
 <h2 id="${headingId}">${userText(merchant.name)}</h2>
 <dl class="facts">
 ${fact(t.text('mandates.facts.status'), statusText(t, order))}
 ${fact(t.text('facts.maxAmount'), t.html(`amountRule.${order.mandate.amountRule}`, { amount: max }))}
 ${fact(t.text('facts.frequency'), describeSchedule(order.mandate, t.locale))}
-${fact(t.text('mandates.facts.mandateId'), t.leftToRight(order.mandateId ?? ''))}
+<div class="fact"><dt>${t.text('mandates.facts.mandateId')}</dt><dd id="${headingId}-id">${t.leftToRight(order.mandateId ?? '')}</dd></div>
 </dl>
 ${actions(screen, row, index)}
 </section>`
