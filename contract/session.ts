@@ -39,6 +39,8 @@ export const Outcome = z.object({
   completedAt: z.iso.datetime(),
   /** First date a recurring debit may fall on; null for one-time and as-presented mandates. */
   firstDebitDate: z.nullable(z.iso.datetime()),
+  /** The sandbox's simulated UPI app listing the mandates of the VPA that approved this one; null for any other rail. */
+  mandatesUrl: z.nullable(z.string()),
 })
 export type Outcome = z.infer<typeof Outcome>
 

@@ -25,6 +25,7 @@ import { dialectRegistry, type DialectId, type Dialects, type DialectServices } 
 import { AttemptService, dueJobPageId } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
 import { OrderWriter } from './domain/order-writer'
+import { MandateService } from './domain/mandate-service'
 import { JobRunner } from './store/job-runner'
 import type { Broadcast } from './store/broadcast'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher'
@@ -72,9 +73,10 @@ const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
  * sends its own callbacks and is lent only the return signer, which its orders never use.
  */
 /** What the sandbox lends every dialect: its dependencies, and the attempt service's refresh and start. */
-export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter): DialectServices {
+export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter, mandates: MandateService): DialectServices {
   return {
     deps,
+    mandates,
     refresh: (order) => attempts.refresh(order),
     announce: (order, events) => writer.change(order, (current) => ({ write: { order: current, events }, answer: () => undefined })),
     startAttempt: (order, merchant, request, key) => attempts.start(order, merchant, request, key),
@@ -95,6 +97,7 @@ export interface SandboxCore {
   bus: OrderEventBus
   writer: OrderWriter
   attempts: AttemptService
+  mandates: MandateService
   dialects: Dialects
   webhooks: WebhookDispatcher
   jobs: JobRunner
@@ -128,15 +131,18 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
   const wakeAt = (dueAt: number) => jobs.wakeAt(dueAt)
   const writer = new OrderWriter(deps.store, deps.clock, bus, wakeAt)
   const attempts = new AttemptService(deps, writer)
-  const dialects = createDialects(dialectServices(deps, attempts, writer))
+  const mandates = new MandateService(deps, writer)
+  const dialects = createDialects(dialectServices(deps, attempts, writer, mandates))
   const webhooks = new WebhookDispatcher({ deps, dialects, wakeAt, ...options.dispatcher })
   writer.follow(webhooks)
   writer.follow(attempts.dueJobs)
+  writer.follow(mandates.index)
   jobs.start()
   return {
     bus,
     writer,
     attempts,
+    mandates,
     dialects,
     webhooks,
     jobs,
@@ -168,7 +174,7 @@ export function createDialects(services: DialectServices): Dialects {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
-  const { bus, attempts, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
+  const { bus, attempts, mandates, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
   const limits = options.limits ?? DEFAULT_LIMITS
@@ -187,8 +193,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
   app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
   if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock, dialect: sandboxApis }))
-  app.route('/simulator/upi', upiAppRoutes(deps, attempts))
-  app.route('/simulator/bank', bankRoutes(deps, attempts))
+  app.route('/simulator/upi', upiAppRoutes(deps, attempts, mandates))
+  app.route('/simulator/bank', bankRoutes(deps, attempts, mandates))
   if (options.demoEnabled ?? true) {
     app.route('/demo', demoRoutes(deps, options.templates, (path, init) => Promise.resolve(app.request(path, init)), sandboxApis, options.now))
   }

@@ -29,6 +29,7 @@ const order = (source: Order['source']): Order => ({
   mandateStatus: null,
   mandateId: null,
   mandateToken: null,
+  mandateChange: null,
   refundedMinor: 0,
   cancelledAt: null,
   revision: 0,

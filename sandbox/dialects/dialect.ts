@@ -5,6 +5,7 @@ import type { SandboxDeps } from '../deps'
 import type { Merchant } from '../merchants'
 import type { Order, OrderSource } from '../domain/order'
 import type { OrderEventName } from '../domain/order-events'
+import type { MandateService } from '../domain/mandate-service'
 
 /** The dialect that created an order, recorded on it as `source.dialect`. */
 export type DialectId = OrderSource['dialect']
@@ -12,6 +13,8 @@ export type DialectId = OrderSource['dialect']
 /** What the sandbox lends a dialect when the composition root builds it. */
 export interface DialectServices {
   deps: SandboxDeps
+  /** A registered mandate's commands (pause, resume, revoke) and its lookups by id and payer. */
+  mandates: MandateService
   /** Applies an attempt's due auto-outcome before an order is read (AttemptService.refresh). */
   refresh: (order: Order) => Promise<Order>
   /**

@@ -6,6 +6,7 @@ import type { Locale, LineItem } from '../../contract/session'
 import type { MandateStatus, OrderStatus } from '../../contract/status'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { Attempt } from './attempt'
+import type { MandateChange } from './mandate-change'
 
 export interface Customer {
   id: string | null
@@ -165,6 +166,11 @@ export interface Order {
   mandateStatus: MandateStatus | null
   mandateId: string | null
   mandateToken: string | null
+  /**
+   * The last change to the registered mandate after its registration (a pause, a resume, a
+   * revocation) and who made it; null until one (sandbox/domain/mandate-lifecycle.ts).
+   */
+  mandateChange: MandateChange | null
   /** Paise refunded so far (the registration charge, when auto-refunded). */
   refundedMinor: number
   /** When the customer cancelled the open session on the page (its Cancel, back to cancel_url); null otherwise. */

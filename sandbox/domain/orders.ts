@@ -16,6 +16,7 @@ export type OrderDraft = Omit<
   | 'mandateStatus'
   | 'mandateId'
   | 'mandateToken'
+  | 'mandateChange'
   | 'refundedMinor'
   | 'cancelledAt'
   | 'revision'
@@ -105,6 +106,7 @@ export async function createOrder(
     mandateStatus: null,
     mandateId: null,
     mandateToken: null,
+    mandateChange: null,
     refundedMinor: 0,
     cancelledAt: null,
     revision: 0,

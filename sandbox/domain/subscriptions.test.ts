@@ -19,6 +19,7 @@ const registered = (overrides: Partial<Order> = {}): Order => ({
   mandateStatus: 'ACTIVE',
   mandateId: 'M1234567890123456789012',
   mandateToken: 'tok',
+  mandateChange: null,
   refundedMinor: 100,
   cancelledAt: null,
   revision: 0,

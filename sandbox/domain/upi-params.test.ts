@@ -56,6 +56,7 @@ function order(mandate: MandateTerms | null): Order {
     mandateStatus: null,
     mandateId: null,
     mandateToken: null,
+    mandateChange: null,
     refundedMinor: 0,
     cancelledAt: null,
     revision: 0,

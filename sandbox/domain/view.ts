@@ -10,6 +10,8 @@ import { cancelUrlOf, latestAttempt, sessionState, type Customer, type Order } f
 import { istDate, istMidnight } from './proration'
 import { railOf } from './rails'
 import { enachLimits } from './rails/netbanking'
+import { upiMandatesPath } from './rails/upi'
+import { mandatePayerVpa } from './mandate-service'
 import { firstDebitDate } from './schedule'
 
 export function maskEmail(email: string): string {
@@ -59,6 +61,7 @@ function returnUrlFor(order: Order, merchant: Merchant, state: SessionView['stat
 function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['outcome'] {
   if (order.status !== 'CHARGED' || !attempt?.endedAt) return null
   const firstDebit = order.mandate && order.mandateStatus === 'ACTIVE' ? firstDebitDate(order.mandate) : null
+  const payer = order.mandateId === null ? null : mandatePayerVpa(order)
   return {
     status: order.status,
     statusId: ORDER_STATUS_IDS[order.status],
@@ -66,6 +69,7 @@ function outcomeFor(order: Order, attempt: Attempt | undefined): SessionView['ou
     mandateId: order.mandateId,
     completedAt: attempt.endedAt,
     firstDebitDate: firstDebit ? firstDebit.toISOString() : null,
+    mandatesUrl: payer === null ? null : upiMandatesPath(payer),
   }
 }
 

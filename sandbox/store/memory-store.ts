@@ -60,6 +60,10 @@ export class MemoryStore implements Store {
   private readonly byToken = new Map<string, string>()
   /** The simulator tokens of each order, so forgetting an order forgets them. */
   private readonly tokensOf = new Map<string, string[]>()
+  /** Registered mandates: mandate id → order, the orders each payer VPA registered, and what each order was indexed under. */
+  private readonly byMandate = new Map<string, string>()
+  private readonly byPayer = new Map<string, string[]>()
+  private readonly mandatesOf = new Map<string, { mandateIds: string[]; payerVpa: string | null }>()
   /** Per merchant order: delivery id → record; a Map keeps creation order through updates. */
   private readonly webhooks = new Map<string, Map<string, WebhookDelivery>>()
   /** Per merchant: plan_id → run-time plan, in the order added. */
@@ -134,6 +138,28 @@ export class MemoryStore implements Store {
 
   orderByToken(token: string): Promise<Order | undefined> {
     return atOnce(() => this.lookup(this.byToken.get(token)))
+  }
+
+  indexMandate(orderId: string, mandateId: string, payerVpa: string | null): Promise<void> {
+    return atOnce(() => {
+      if (!this.byId.has(orderId)) return
+      const indexed = this.mandatesOf.get(orderId) ?? { mandateIds: [], payerVpa: null }
+      this.byMandate.set(mandateId, orderId)
+      if (!indexed.mandateIds.includes(mandateId)) indexed.mandateIds.push(mandateId)
+      if (payerVpa !== null && indexed.payerVpa === null) {
+        indexed.payerVpa = payerVpa
+        this.byPayer.set(payerVpa, [...(this.byPayer.get(payerVpa) ?? []), orderId])
+      }
+      this.mandatesOf.set(orderId, indexed)
+    })
+  }
+
+  orderByMandateId(mandateId: string): Promise<Order | undefined> {
+    return atOnce(() => this.lookup(this.byMandate.get(mandateId)))
+  }
+
+  ordersOfPayer(payerVpa: string): Promise<Order[]> {
+    return atOnce(() => (this.byPayer.get(payerVpa) ?? []).flatMap((id) => this.lookup(id) ?? []))
   }
 
   saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): Promise<void> {
@@ -374,7 +400,7 @@ export class MemoryStore implements Store {
     return needed
   }
 
-  /** Forgets an order and everything kept for it: its indexes, simulator tokens and webhook records. */
+  /** Forgets an order and everything kept for it: its indexes, simulator tokens, mandate indexes and webhook records. */
   private forgetOrder(id: string): void {
     const order = this.byId.get(id)
     if (!order) return
@@ -388,6 +414,14 @@ export class MemoryStore implements Store {
     }
     for (const token of this.tokensOf.get(id) ?? []) this.byToken.delete(token)
     this.tokensOf.delete(id)
+    const mandates = this.mandatesOf.get(id)
+    for (const mandateId of mandates?.mandateIds ?? []) this.byMandate.delete(mandateId)
+    if (mandates?.payerVpa) {
+      const left = (this.byPayer.get(mandates.payerVpa) ?? []).filter((orderId) => orderId !== id)
+      if (left.length > 0) this.byPayer.set(mandates.payerVpa, left)
+      else this.byPayer.delete(mandates.payerVpa)
+    }
+    this.mandatesOf.delete(id)
   }
 
   private offsetOf(merchantId: string): number {

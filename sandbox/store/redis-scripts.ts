@@ -133,6 +133,36 @@ expire_order(ARGV[3], redis.call('PTTL', okey))
 return 1
 `)
 
+/**
+ * ARGV: P, mandate key, payer key ('' for none), id. Indexes a registered mandate of an order the
+ * store holds: the mandate key expires and goes with the order, as a token does; the payer's sorted
+ * set (by the order of indexing) drops orders already forgotten whenever it is written or read.
+ */
+export const INDEX_MANDATE = script(`
+local okey = P .. 'order:' .. ARGV[4]
+if redis.call('EXISTS', okey) == 0 then return 0 end
+redis.call('SET', ARGV[2], ARGV[4])
+redis.call('SADD', okey .. ':tokens', ARGV[2])
+if ARGV[3] ~= '' then
+  for _, member in ipairs(redis.call('ZRANGE', ARGV[3], 0, -1)) do
+    if redis.call('EXISTS', P .. 'order:' .. member) == 0 then redis.call('ZREM', ARGV[3], member) end
+  end
+  if not redis.call('ZSCORE', ARGV[3], ARGV[4]) then redis.call('ZADD', ARGV[3], redis.call('INCR', P .. 'seq'), ARGV[4]) end
+end
+expire_order(ARGV[4], redis.call('PTTL', okey))
+return 1
+`)
+
+/** ARGV: P, payer key. Answers the json of the payer's orders still held, in the order indexed, dropping the others. */
+export const ORDERS_OF_PAYER = script(`
+local out = {}
+for _, member in ipairs(redis.call('ZRANGE', ARGV[2], 0, -1)) do
+  local json = redis.call('HGET', P .. 'order:' .. member, 'json')
+  if json then table.insert(out, json) else redis.call('ZREM', ARGV[2], member) end
+end
+return out
+`)
+
 /** ARGV: P, mkey, mo, delivery id, json. Saves a webhook record of an order the store holds. */
 export const SAVE_WEBHOOK = script(`
 local id = redis.call('HGET', ARGV[2], ARGV[3])

@@ -128,6 +128,19 @@ export class RedisStore implements Store {
     return parsed(await this.run(lua.ORDER_VIA, ['get', this.key.token(token), ''])) as Order | undefined
   }
 
+  async indexMandate(orderId: string, mandateId: string, payerVpa: string | null): Promise<void> {
+    await this.run(lua.INDEX_MANDATE, [this.key.mandate(mandateId), payerVpa === null ? '' : this.key.payer(payerVpa), orderId])
+  }
+
+  async orderByMandateId(mandateId: string): Promise<Order | undefined> {
+    return parsed(await this.run(lua.ORDER_VIA, ['get', this.key.mandate(mandateId), ''])) as Order | undefined
+  }
+
+  async ordersOfPayer(payerVpa: string): Promise<Order[]> {
+    const records = (await this.run(lua.ORDERS_OF_PAYER, [this.key.payer(payerVpa)])) as string[]
+    return records.map((json) => JSON.parse(json) as Order)
+  }
+
   async saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): Promise<void> {
     await this.run(lua.SAVE_WEBHOOK, [this.key.merchantOrders(merchantId), orderId.toLowerCase(), delivery.id, JSON.stringify(delivery)])
   }
@@ -363,6 +376,8 @@ export class RedisStore implements Store {
     session: (sessionId: string) => `${this.prefix}cs:${sessionId}`,
     secret: (secret: string) => `${this.prefix}secret:${secret}`,
     token: (token: string) => `${this.prefix}tok:${token}`,
+    mandate: (mandateId: string) => `${this.prefix}mandate:${part(mandateId)}`,
+    payer: (payerVpa: string) => `${this.prefix}payer:${part(payerVpa)}`,
     changed: () => `${this.prefix}changed`,
     created: () => `${this.prefix}created`,
     needed: () => `${this.prefix}needed`,

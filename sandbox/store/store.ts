@@ -49,6 +49,15 @@ export interface Store {
   /** Remembers which order a simulator's one-time token belongs to. */
   indexToken(token: string, orderId: string): Promise<void>
   orderByToken(token: string): Promise<Order | undefined>
+  /**
+   * Remembers a registered mandate of an order the store holds: its id finds the order
+   * (orderByMandateId), and the payer's VPA, when there is one (lower-cased by the caller), lists it
+   * (ordersOfPayer). Forgotten with the order; indexing again changes nothing.
+   */
+  indexMandate(orderId: string, mandateId: string, payerVpa: string | null): Promise<void>
+  orderByMandateId(mandateId: string): Promise<Order | undefined>
+  /** The orders holding the mandates a VPA registered, in the order they were indexed; empty when none. */
+  ordersOfPayer(payerVpa: string): Promise<Order[]>
   /** Inserts or replaces (by delivery id) a webhook record of a merchant's order; first save fixes its place. */
   saveWebhook(merchantId: string, orderId: string, delivery: WebhookDelivery): Promise<void>
   /** The order's webhook records in the order they were created (empty when none). */

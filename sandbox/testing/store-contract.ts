@@ -88,6 +88,7 @@ export const order = (overrides: Partial<Order> = {}): Order => ({
   mandateStatus: null,
   mandateId: null,
   mandateToken: null,
+  mandateChange: null,
   refundedMinor: 0,
   cancelledAt: null,
   revision: 0,
@@ -300,6 +301,38 @@ export function storeContract(name: string, target: ContractTarget): void {
       await store.indexToken('tok-a', 'ordeh_1')
       await store.insertOrder(order())
       expect(await store.orderByToken('tok-a')).toBeUndefined()
+    })
+  })
+
+  describe(`${name}: registered mandates`, () => {
+    it("finds an order by its mandate id, and lists a payer's orders in the order indexed, each once", async () => {
+      const store = await open()
+      await store.insertOrder(plainOrder(1))
+      await store.insertOrder(plainOrder(2, TEST_NOW, 'other_merchant'))
+      await store.insertOrder(plainOrder(3))
+      await store.indexMandate('ordeh_p2', 'mid_2', 'asha@okaxis')
+      await store.indexMandate('ordeh_p1', 'mid_1', 'asha@okaxis')
+      await store.indexMandate('ordeh_p1', 'mid_1', 'asha@okaxis')
+      await store.indexMandate('ordeh_p3', 'mid_3', null)
+      expect((await store.orderByMandateId('mid_1'))?.id).toBe('ordeh_p1')
+      expect((await store.orderByMandateId('mid_3'))?.id).toBe('ordeh_p3')
+      expect(await store.orderByMandateId('mid_4')).toBeUndefined()
+      expect((await store.ordersOfPayer('asha@okaxis')).map((o) => o.id)).toEqual(['ordeh_p2', 'ordeh_p1'])
+      expect(await store.ordersOfPayer('ravi@okaxis')).toEqual([])
+    })
+
+    it('indexes nothing for an order it does not hold, and forgets the indexes with the order', async () => {
+      const store = await open()
+      await store.indexMandate('ordeh_p1', 'mid_1', 'asha@okaxis')
+      await store.insertOrder(plainOrder(1))
+      expect(await store.orderByMandateId('mid_1')).toBeUndefined()
+      expect(await store.ordersOfPayer('asha@okaxis')).toEqual([])
+      await store.insertOrder(plainOrder(2, TEST_NOW, 'other_merchant'))
+      await store.indexMandate('ordeh_p1', 'mid_1', 'asha@okaxis')
+      await store.indexMandate('ordeh_p2', 'mid_2', 'asha@okaxis')
+      await store.resetMerchant('demo_merchant')
+      expect(await store.orderByMandateId('mid_1')).toBeUndefined()
+      expect((await store.ordersOfPayer('asha@okaxis')).map((o) => o.id)).toEqual(['ordeh_p2'])
     })
   })
 

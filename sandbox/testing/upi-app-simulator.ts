@@ -29,9 +29,9 @@ export function simulatorSandbox(customise: (merchant: Merchant) => Merchant = (
   )
   const deps: SandboxDeps = { store, clock, merchants, log: silentLogger, publicOrigin: 'http://127.0.0.1:4000', qaEnabled: true }
   const core = sandboxCore(deps)
-  const { attempts } = core
+  const { attempts, mandates } = core
   const app = new Hono()
-  app.route('/simulator/upi', upiAppRoutes(deps, attempts))
+  app.route('/simulator/upi', upiAppRoutes(deps, attempts, mandates))
   const found = merchants.byId('demo_merchant')
   if (!found) throw new Error('demo merchant missing')
   const merchant = found

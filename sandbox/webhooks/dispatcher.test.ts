@@ -24,6 +24,7 @@ const Envelope = z.strictObject({
     'MANDATE_ACTIVATED',
     'MANDATE_FAILED',
     'MANDATE_REVOKED',
+    'MANDATE_PAUSED',
     'ORDER_SUCCEEDED',
     'ORDER_FAILED',
     'BILLING_EXECUTION_CREATED',
@@ -118,18 +119,31 @@ describe('WebhookDispatcher delivery', () => {
     const [txn, created, activated, succeeded] = hook.requests.map((q) => envelopeOf(q.body))
     expect(txn?.content.mandate).toBeUndefined()
     expect(succeeded?.content.mandate).toBeUndefined()
+    // The whole mandate object, with Juspay's webhook types: every scalar a string.
     expect(created?.content.mandate).toEqual({
-      status: 'CREATED',
       mandate_id: null,
+      mandate_token: null,
+      mandate_debit_token: null,
+      mandate_type: 'EMANDATE',
+      status: 'CREATED',
+      frequency: 'MONTHLY',
+      amount_rule: 'VARIABLE',
+      max_amount: '1500',
+      block_fund: 'false',
+      revokable_by_customer: 'true',
+      currency: 'INR',
+      customer_id: null,
+      order_id: 'o-1',
       start_date: '1795600800',
       end_date: '2742372000',
-      frequency: 'MONTHLY',
-      max_amount: 1500,
-      order_id: 'o-1',
-      payment_info: { upi: { payer_vpa: 'asha@okaxis' } },
+      activated_at: null,
+      last_activated_at: null,
+      payment_info: { payment_method_type: 'UPI', payment_method: 'COLLECT', upi: { payer_vpa: 'asha@okaxis' } },
     })
     const stored = await s.fresh(o)
-    expect(activated?.content.mandate).toMatchObject({ status: 'ACTIVE', mandate_id: stored.mandateId })
+    expect(activated?.content.mandate).toMatchObject({ status: 'ACTIVE', mandate_id: stored.mandateId, mandate_token: stored.mandateToken })
+    expect(activated?.content.mandate?.['mandate_debit_token']).toMatch(/^[0-9a-f]{32}$/)
+    expect(activated?.content.mandate?.['activated_at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(stored.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
   })
 

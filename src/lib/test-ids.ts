@@ -21,6 +21,7 @@ export const TEST_IDS = {
   firstRegularDebit: 'first-regular-debit',
   /** The success screen's first debit: its date, and its amount when the session has a price schedule. */
   firstDebit: 'first-debit',
+  mandatesLink: 'mandates-link',
   /** A plan-change session's block (also a region named by its heading, "Change your plan"). */
   planChange: 'plan-change',
   /** What a plan change charges now (credit and charge netted). */

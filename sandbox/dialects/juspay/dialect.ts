@@ -3,24 +3,28 @@ import type { Dialect, DialectServices } from '../dialect'
 import { juspayEdgeError, juspayError } from './errors'
 import { signReturn } from './return-signature'
 import { juspayBillingRoutes } from './billing-routes'
+import { juspayMandateRoutes } from './mandate-routes'
 import { authenticateMerchant, juspayRoutes } from './routes'
 import { juspayWebhook } from './webhook'
 
 /**
  * Juspay's API: POST /session, POST /orders and GET /orders/:order_id, the billing-execution reads
- * under /billing, its envelope, return and webhooks.
+ * under /billing, a registered mandate's reads and commands under /mandates, its envelope, return
+ * and webhooks.
  */
 export function juspayDialect(services: DialectServices): Dialect & { id: 'juspay' } {
   const { deps } = services
   const authenticate = (c: Context) => authenticateMerchant(c, deps.merchants)
   const routes = juspayRoutes(services, authenticate)
   const billing = juspayBillingRoutes(services, authenticate)
+  const mandates = juspayMandateRoutes(services, authenticate)
   return {
     id: 'juspay',
-    prefixes: ['/session', '/orders', '/billing'],
+    prefixes: ['/session', '/orders', '/billing', '/mandates'],
     mount: (app) => {
       app.route('/', routes)
       app.route('/', billing)
+      app.route('/', mandates)
     },
     authenticate,
     error: juspayEdgeError,

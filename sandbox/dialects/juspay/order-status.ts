@@ -23,6 +23,9 @@ export interface OrderStatusMandate {
   rule_type?: string
   rule_value?: number
   amount_rule: string
+  /** While PAUSED, the pause window in Unix seconds (docs/domain/mandates.md#statuses). */
+  pause_start_date?: string
+  pause_end_date?: string
 }
 
 /** What the latest attempt adds: how the customer paid and what the gateway answered. */
@@ -168,5 +171,10 @@ function mandateBlock(order: Order): OrderStatusMandate {
   // Like Juspay's own samples, frequencies without a debit day carry no rule fields.
   if (mandate.ruleType !== null) block.rule_type = mandate.ruleType
   if (mandate.ruleValue !== null) block.rule_value = mandate.ruleValue
+  const pause = order.mandateStatus === 'PAUSED' ? order.mandateChange?.pause : null
+  if (pause) {
+    block.pause_start_date = epochSecondsText(pause.startDate)
+    block.pause_end_date = epochSecondsText(pause.endDate)
+  }
   return block
 }

@@ -74,12 +74,21 @@ describe("Juspay's codes for each rail and way of paying", () => {
     expect(body).toMatchObject({ payer_vpa: MAGIC_VPAS.pending, upi: { payer_vpa: MAGIC_VPAS.pending, payer_app: null, txn_flow_type: 'COLLECT' } })
   })
 
-  it.each<[string, StartAttempt, string | null]>([
-    ['a UPI collect', { rail: 'upi', channel: 'collect', vpa: MAGIC_VPAS.pending, setUpMandate: true }, MAGIC_VPAS.pending],
-    ['a UPI intent before approval', { rail: 'upi', channel: 'intent', setUpMandate: true }, null],
-    ['an eNACH registration', enach, null],
-  ])('MANDATE_* webhooks of %s carry the UPI payer block', async (_name, request, payerVpa) => {
+  it.each<[string, StartAttempt, object]>([
+    ['a UPI collect', { rail: 'upi', channel: 'collect', vpa: MAGIC_VPAS.pending, setUpMandate: true }, { payment_method_type: 'UPI', payment_method: 'COLLECT', upi: { payer_vpa: MAGIC_VPAS.pending } }],
+    ['a UPI intent before approval', { rail: 'upi', channel: 'intent', setUpMandate: true }, { payment_method_type: 'UPI', payment_method: 'UPI_PAY', upi: { payer_vpa: null } }],
+    [
+      'an eNACH registration',
+      enach,
+      {
+        payment_method_type: 'NB',
+        payment_method: 'NB_HDFC',
+        bank_account_details: { bank_code: 'HDFC', bank_name: 'HDFC Bank', account_number: 'XXXXXX3333', ifsc: 'HDFC0001234', account_type: 'SAVINGS', auth_mode: 'CARD' },
+      },
+    ],
+  ])("a mandate registered by %s carries payment_info shaped for its rail", async (_name, request, paymentInfo) => {
     const { attempt } = await started(request)
-    expect(mandatePaymentInfo(attempt)).toEqual({ upi: { payer_vpa: payerVpa } })
+    if (!attempt) throw new Error('no attempt')
+    expect(mandatePaymentInfo(attempt)).toEqual(paymentInfo)
   })
 })

@@ -1,7 +1,7 @@
 import type { AuthMode } from '../../../contract/enach'
 import type { UpiChannel } from '../../../contract/instrument'
 import type { Rail } from '../../../contract/rail'
-import type { Attempt, RailAttempt } from '../../domain/attempt'
+import type { Attempt, BankAttempt, EnachAccount, RailAttempt } from '../../domain/attempt'
 import type { JuspayAction } from './request'
 
 /** INTENT or COLLECT, as Juspay reports UPI flows. */
@@ -20,9 +20,15 @@ export interface BankAccountDetails {
   auth_mode: 'NB' | 'CARD' | 'AADHAAR'
 }
 
-/** `payment_info` of MANDATE_* webhooks. */
+/**
+ * `payment_info` of the mandate object (docs/domain/mandates.md#the-mandate-object): how the mandate
+ * was registered, shaped for its rail: the payer's VPA for UPI, the debtor account for eNACH.
+ */
 export interface MandatePaymentInfo {
-  upi: { payer_vpa: string | null }
+  payment_method_type: PaymentMethodType
+  payment_method: string
+  upi?: { payer_vpa: string | null }
+  bank_account_details?: BankAccountDetails
 }
 
 /** The order status fields that only some rails' payments carry. */
@@ -52,8 +58,8 @@ interface JuspayRail<R extends Rail> {
   payerFields(attempt: RailAttempt<R>): Pick<RailPaymentFields, 'payer_vpa' | 'upi'>
   /** The account fields of the order status (they come last). */
   accountFields(attempt: RailAttempt<R>): Pick<RailPaymentFields, 'bank_account_details'>
-  /** `payment_info` of MANDATE_* webhooks. */
-  mandatePaymentInfo(attempt: RailAttempt<R>): MandatePaymentInfo
+  /** `payment_info` of the mandate object, past the payment method its `payment_method_type` and `payment_method` name. */
+  mandatePaymentInfo(attempt: RailAttempt<R>): Pick<MandatePaymentInfo, 'upi' | 'bank_account_details'>
 }
 
 /** Juspay's names for the eNACH auth methods (docs/domain/enach.md#auth-modes). */
@@ -63,6 +69,16 @@ const UPI_PAYMENT_METHOD = { intent: 'UPI_PAY', qr: 'UPI_QR', collect: 'COLLECT'
 const UPI_SOURCE_OBJECT = { intent: 'UPI_PAY', qr: 'UPI_QR', collect: 'UPI_COLLECT' } as const satisfies Record<UpiChannel, string>
 /** A scanned QR opens the app like an intent. */
 const UPI_FLOW = { intent: 'INTENT', qr: 'INTENT', collect: 'COLLECT' } as const satisfies Record<UpiChannel, TxnFlowType>
+
+/** The debtor account of an eNACH mandate, masked as the merchant may see it. */
+const bankAccountDetails = (bank: BankAttempt, account: EnachAccount): BankAccountDetails => ({
+  bank_code: bank.bankCode,
+  bank_name: bank.bankName,
+  account_number: account.masked,
+  ifsc: account.ifsc,
+  account_type: account.accountType,
+  auth_mode: JUSPAY_AUTH_MODE[bank.authMode],
+})
 
 /** One entry per rail in `RAILS` (contract/rail.ts): a rail without one fails to compile. */
 const JUSPAY_RAILS: { [R in Rail]: JuspayRail<R> } = {
@@ -90,21 +106,8 @@ const JUSPAY_RAILS: { [R in Rail]: JuspayRail<R> } = {
     mandateType: 'EMANDATE',
     registrationObjectType: 'EMANDATE_REGISTER',
     payerFields: () => ({}),
-    accountFields: ({ bank }) =>
-      bank.account
-        ? {
-            bank_account_details: {
-              bank_code: bank.bankCode,
-              bank_name: bank.bankName,
-              account_number: bank.account.masked,
-              ifsc: bank.account.ifsc,
-              account_type: bank.account.accountType,
-              auth_mode: JUSPAY_AUTH_MODE[bank.authMode],
-            },
-          }
-        : {},
-    // The sandbox's webhooks have always carried the UPI block, with no VPA, for eNACH mandates.
-    mandatePaymentInfo: () => ({ upi: { payer_vpa: null } }),
+    accountFields: ({ bank }) => (bank.account ? { bank_account_details: bankAccountDetails(bank, bank.account) } : {}),
+    mandatePaymentInfo: ({ bank }) => (bank.account ? { bank_account_details: bankAccountDetails(bank, bank.account) } : {}),
   },
 }
 
@@ -115,9 +118,11 @@ export const juspayRail = <R extends Rail>(attempt: { rail: R }): JuspayRail<R> 
 export const mandateType = (attempt: Attempt | undefined): MandateType =>
   attempt ? juspayRail(attempt).mandateType : 'EMANDATE'
 
-/** `payment_info` of the order's MANDATE_* webhooks, from its latest attempt (every such event follows one). */
-export const mandatePaymentInfo = (attempt: Attempt | undefined): MandatePaymentInfo =>
-  attempt ? juspayRail(attempt).mandatePaymentInfo(attempt) : { upi: { payer_vpa: null } }
+/** `payment_info` of a mandate, from the attempt that registered it (or is registering it). */
+export function mandatePaymentInfo<R extends Rail>(attempt: RailAttempt<R>): MandatePaymentInfo {
+  const codes = juspayRail(attempt)
+  return { payment_method_type: codes.paymentMethodType, payment_method: codes.paymentMethod(attempt), ...codes.mandatePaymentInfo(attempt) }
+}
 
 /** The rail each Juspay `action` opens the payment page on; null for the page that offers every rail. */
 export const ACTION_RAIL = { paymentPage: null, enach: 'netbanking', paymentManagement: null } as const satisfies Record<

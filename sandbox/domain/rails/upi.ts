@@ -15,6 +15,12 @@ const refuse = (error: UpiStartError): RailPlan<'upi', UpiStartError> => ({ ok: 
 
 const simulatorPath = (attempt: UpiAttempt): string => `/simulator/upi/${attempt.simulatorToken}`
 
+/** "My AutoPay mandates" in the simulated UPI app (sandbox/simulators/upi-app/mandates-routes.ts). */
+export const UPI_MANDATES_PATH = '/simulator/upi/mandates'
+
+/** The simulated app's list of the mandates a VPA approved. */
+export const upiMandatesPath = (vpa: string): string => `${UPI_MANDATES_PATH}?${new URLSearchParams({ vpa }).toString()}`
+
 /** A collect request to a magic VPA resolves by itself (contract/scenarios.ts); intent and QR wait for the app. */
 function autoOutcome(vpa: string | null, now: Date): AutoOutcome | null {
   if (vpa === null) return null

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import { findOnRail, type AttemptEvent, type BankStep } from '../../domain/attempt'
 import type { AttemptService, DecideResult } from '../../domain/attempt-service'
+import type { MandateService } from '../../domain/mandate-service'
 import { MAX_OTP_FAILURES } from '../../domain/rails/netbanking'
 import { bodyLimit } from '../../http/body-limit'
 import { BANK_OTP, type BankScenario } from '../../../contract/scenarios'
@@ -13,7 +14,8 @@ import { BANK_CSS } from './bank-css'
 import { checkCredentials, readOtp } from './forms'
 import { messagePage, type Html } from './layout'
 import { bankText } from './messages'
-import { checkoutPath, renderScreen, screenPath, type BankScreen, type ScreenOptions } from './screen'
+import { CANCEL_DONE, renderMandate, type CancelDone } from './mandate-screen'
+import { checkoutPath, mandatePath, registeredMandate, renderScreen, screenPath, type BankScreen, type ScreenOptions } from './screen'
 
 /** The rail whose attempts this bank shows. */
 const RAIL = 'netbanking'
@@ -66,9 +68,11 @@ const BANK_ANSWER: Record<BankScenario, AttemptEvent | null> = {
  * The sandbox's simulated bank and NPCI eMandate pages, mounted at /simulator/bank: log in (or
  * debit card, or Aadhaar), an OTP, then the mandate (or payment) to authorise or decline. The
  * token belongs to one attempt and the progress is kept on that attempt, never in the browser.
- * Nothing typed here (passwords, card or Aadhaar numbers, OTPs) is stored or logged.
+ * Nothing typed here (passwords, card or Aadhaar numbers, OTPs) is stored or logged. Once the
+ * attempt registered an eMandate, `/:token/mandate` shows it to the account holder, who may cancel
+ * it there; the token in the path keeps another site's form from doing so.
  */
-export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
+export function bankRoutes(deps: SandboxDeps, attempts: AttemptService, mandates: MandateService): Hono {
   const app = new Hono()
   app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
   /** The stylesheet's strong validator (a digest of it), and 304 to a matching If-None-Match, which keeps nosniff too. */
@@ -165,6 +169,28 @@ export function bankRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
   app.get('/:token', async (c) => {
     const screen = await screenFor(c, c.req.param('token'))
     return screen ? show(c, screen) : notFound(c)
+  })
+
+  /** The eMandate the token's attempt registered, in the request's language, or null (not found) for any other. */
+  async function mandateScreen(c: Context): Promise<BankScreen | null> {
+    const screen = await screenFor(c, c.req.param('token') ?? '')
+    return screen && registeredMandate(screen) ? screen : null
+  }
+
+  app.get('/:token/mandate', async (c) => {
+    const screen = await mandateScreen(c)
+    if (!screen) return notFound(c)
+    const asked = c.req.query('done')
+    return sendPage(c, renderMandate(screen, CANCEL_DONE.find((d) => d === asked) ?? null))
+  })
+
+  app.post('/:token/mandate/cancel', limit, async (c) => {
+    const screen = await mandateScreen(c)
+    if (!screen) return notFound(c)
+    const result = await mandates.change(screen.order, { kind: 'revoke' }, 'customer_bank')
+    if (!result.ok) return sendPage(c, renderMandate(screen, 'refused'), 409)
+    const done: CancelDone = result.events.length === 0 ? 'unchanged' : 'cancelled'
+    return seeOther(c, keepLanguage(`${mandatePath(screen.token)}?done=${done}`, screen.language.chosen))
   })
 
   app.post('/:token/credentials', limit, step('credentials', credentials))

@@ -37,6 +37,13 @@ type Fact = { label: string; value: string | Html; strong?: boolean }
 
 const kindOf = (bank: BankAttempt): Kind => (bank.account ? 'mandate' : 'payment')
 
+/** The registered eMandate's own page at the bank, under the token of the attempt that registered it. */
+export const mandatePath = (token: string): string => `${BANK_BASE}/${token}/mandate`
+
+/** The attempt registered the order's eMandate, which the customer may now see and cancel at the bank. */
+export const registeredMandate = ({ attempt, bank, order }: BankScreen): boolean =>
+  attempt.status === 'succeeded' && attempt.setsUpMandate && bank.account !== null && order.mandateId !== null
+
 /** Where every way out of the bank leads: the checkout page, which works for every session by its page id. */
 export const checkoutPath = (order: Order): string => `/orders/${order.id}/payment-page`
 
@@ -92,7 +99,7 @@ function paymentFacts({ t, order, merchant, bank }: BankScreen): Fact[] {
   return facts
 }
 
-function factList(screen: BankScreen): Html {
+export function factList(screen: BankScreen): Html {
   const kind = kindOf(screen.bank)
   const mandate = screen.order.mandate
   const account = screen.bank.account
@@ -242,6 +249,7 @@ function statusBody(screen: BankScreen, note: ScreenOptions['note']): Html {
 <p>${text}</p>
 ${noteLine(screen.t, note)}</div>
 ${factList(screen)}
+${registeredMandate(screen) ? html`<p><a class="link" href="${keepLanguage(mandatePath(screen.token), screen.language.chosen)}">${screen.t.text('mandate.manage')}</a></p>` : null}
 <p><a class="link" href="${checkoutPath(screen.order)}">${screen.t.text('result.returnToMerchant')}</a></p>`
 }
 

@@ -4,12 +4,14 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
+import type { MandateService } from '../../domain/mandate-service'
 import { findOnRail, type AttemptEvent } from '../../domain/attempt'
 import { bodyLimit } from '../../http/body-limit'
 import { keepLanguage, requestLanguage, type Language } from '../i18n/language'
 import { parseApproval, parseDecline } from './approval-form'
 import { APP_CSS } from './app-css'
 import { messagePage, type Html } from './layout'
+import { upiMandatesRoutes } from './mandates-routes'
 import { upiAppText } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
 import { renderScreen, screenPath, type Screen } from './screen'
@@ -55,9 +57,10 @@ const formBody = (c: Context): Promise<unknown> => c.req.parseBody().catch(() =>
 /**
  * The sandbox's simulated UPI app, mounted at /simulator/upi: the screen a real app shows for a
  * mandate or payment request, approved with a (made-up) UPI PIN or declined. The token in the link
- * belongs to one attempt; once that attempt has ended the page only shows how it ended.
+ * belongs to one attempt; once that attempt has ended the page only shows how it ended. Under
+ * /mandates, "My AutoPay mandates" of a VPA.
  */
-export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono {
+export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService, mandates: MandateService): Hono {
   const app = new Hono()
   app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
 
@@ -93,6 +96,8 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService): Hono 
     c.header('X-Content-Type-Options', 'nosniff')
     return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
+
+  app.route('/mandates', upiMandatesRoutes(deps, mandates, { send: sendPage, notFound, tooLarge }))
 
   app.get('/:token', async (c) => {
     const screen = await screenFor(c, c.req.param('token'), parsePayerApp(c.req.query('app')))

@@ -31,6 +31,7 @@ const charged = view({
     mandateId: 'mdt_1',
     completedAt: '2026-11-25T18:01:00.000Z',
     firstDebitDate: null,
+    mandatesUrl: null,
   },
   returnUrl: RETURN,
 })

@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'আপনি আর {n} বার চেষ্টা করতে পারেন।',
   'result.attemptLeft': 'আপনি আর 1 বার চেষ্টা করতে পারেন।',
   'result.noAttempts': 'এই পেমেন্ট লিঙ্কে আর কোনো চেষ্টা বাকি নেই।',
+  'result.mandatesLink': 'সিমুলেটেড UPI অ্যাপ খুলুন',
 }

@@ -38,4 +38,6 @@ export const result = {
   'result.attemptsLeft': 'You can try {n} more times.',
   'result.attemptLeft': 'You can try 1 more time.',
   'result.noAttempts': 'This payment link has no attempts left.',
+  /** Sandbox only: the simulated UPI app's list of the mandates approved from this VPA. Same words as upi.waiting.simulator. */
+  'result.mandatesLink': 'Open the simulated UPI app',
 } as const

@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'તમે હજુ {n} વાર પ્રયાસ કરી શકો છો.',
   'result.attemptLeft': 'તમે હજુ 1 વાર પ્રયાસ કરી શકો છો.',
   'result.noAttempts': 'આ ચુકવણી લિંકમાં હવે કોઈ પ્રયાસ બાકી નથી.',
+  'result.mandatesLink': 'સિમ્યુલેટેડ UPI ઍપ ખોલો',
 }

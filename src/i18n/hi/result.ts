@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'आप {n} बार और कोशिश कर सकते हैं।',
   'result.attemptLeft': 'आप 1 बार और कोशिश कर सकते हैं।',
   'result.noAttempts': 'इस भुगतान लिंक के सभी प्रयास पूरे हो चुके हैं।',
+  'result.mandatesLink': 'सिम्युलेटेड UPI ऐप खोलें',
 }

@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'ನೀವು ಇನ್ನೂ {n} ಬಾರಿ ಪ್ರಯತ್ನಿಸಬಹುದು.',
   'result.attemptLeft': 'ನೀವು ಇನ್ನೂ 1 ಬಾರಿ ಪ್ರಯತ್ನಿಸಬಹುದು.',
   'result.noAttempts': 'ಈ ಪಾವತಿ ಲಿಂಕ್‌ನಲ್ಲಿ ಯಾವುದೇ ಪ್ರಯತ್ನ ಉಳಿದಿಲ್ಲ.',
+  'result.mandatesLink': 'ಸಿಮ್ಯುಲೇಟೆಡ್ UPI ಆ್ಯಪ್ ತೆರೆಯಿರಿ',
 }

@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'നിങ്ങൾക്ക് ഇനി {n} തവണ ശ്രമിക്കാം.',
   'result.attemptLeft': 'നിങ്ങൾക്ക് ഇനി 1 തവണ ശ്രമിക്കാം.',
   'result.noAttempts': 'ഈ പേയ്‌മെന്റ് ലിങ്കിൽ ഇനി ശ്രമങ്ങൾ ബാക്കിയില്ല.',
+  'result.mandatesLink': 'സിമുലേറ്റഡ് UPI ആപ്പ് തുറക്കുക',
 }

@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'तुम्ही आणखी {n} वेळा प्रयत्न करू शकता.',
   'result.attemptLeft': 'तुम्ही आणखी 1 वेळा प्रयत्न करू शकता.',
   'result.noAttempts': 'या पेमेंट लिंकचे कोणतेही प्रयत्न उरलेले नाहीत.',
+  'result.mandatesLink': 'सिम्युलेटेड UPI ॲप उघडा',
 }

@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'ଆପଣ ଆଉ {n} ଥର ଚେଷ୍ଟା କରିପାରିବେ।',
   'result.attemptLeft': 'ଆପଣ ଆଉ 1 ଥର ଚେଷ୍ଟା କରିପାରିବେ।',
   'result.noAttempts': 'ଏହି ପେମେଣ୍ଟ ଲିଙ୍କରେ ଆଉ କୌଣସି ଚେଷ୍ଟା ବାକି ନାହିଁ।',
+  'result.mandatesLink': 'ସିମୁଲେଟେଡ୍ UPI ଆପ୍ ଖୋଲନ୍ତୁ',
 }

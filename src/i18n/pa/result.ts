@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'ਤੁਸੀਂ {n} ਵਾਰ ਹੋਰ ਕੋਸ਼ਿਸ਼ ਕਰ ਸਕਦੇ ਹੋ।',
   'result.attemptLeft': 'ਤੁਸੀਂ 1 ਵਾਰ ਹੋਰ ਕੋਸ਼ਿਸ਼ ਕਰ ਸਕਦੇ ਹੋ।',
   'result.noAttempts': 'ਇਸ ਭੁਗਤਾਨ ਲਿੰਕ ਵਿੱਚ ਕੋਈ ਕੋਸ਼ਿਸ਼ ਬਾਕੀ ਨਹੀਂ।',
+  'result.mandatesLink': 'ਨਕਲੀ UPI ਐਪ ਖੋਲ੍ਹੋ',
 }

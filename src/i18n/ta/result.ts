@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'இன்னும் {n} முறை முயலலாம்.',
   'result.attemptLeft': 'இன்னும் 1 முறை முயலலாம்.',
   'result.noAttempts': 'இந்த பேமெண்ட் இணைப்பில் முயற்சிகள் எதுவும் மீதமில்லை.',
+  'result.mandatesLink': 'சிமுலேட்டட் UPI ஆப்பைத் திறக்கவும்',
 }

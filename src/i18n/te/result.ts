@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'మీరు ఇంకా {n} సార్లు ప్రయత్నించవచ్చు.',
   'result.attemptLeft': 'మీరు ఇంకా 1 సారి ప్రయత్నించవచ్చు.',
   'result.noAttempts': 'ఈ చెల్లింపు లింక్‌లో ప్రయత్నాలు ఏవీ మిగల్లేదు.',
+  'result.mandatesLink': 'సిమ్యులేటెడ్ UPI యాప్‌ను తెరవండి',
 }

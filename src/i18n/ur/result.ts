@@ -39,4 +39,5 @@ export const result: Record<keyof typeof en, string> = {
   'result.attemptsLeft': 'آپ مزید {n} بار کوشش کر سکتے ہیں۔',
   'result.attemptLeft': 'آپ مزید 1 بار کوشش کر سکتے ہیں۔',
   'result.noAttempts': 'اس ادائیگی لنک کی کوئی کوشش باقی نہیں۔',
+  'result.mandatesLink': 'نقلی UPI ایپ کھولیں',
 }

@@ -100,4 +100,17 @@ export const bn: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'এই অনুরোধের সিদ্ধান্ত আগেই হয়ে গেছে বা এটি শেষ হয়ে গেছে, তাই কিছুই বদলায়নি।',
   'result.outOfStep': 'এই ধাপটি এখন পাওয়া যাচ্ছে না। দেখানো ধাপ থেকে এগিয়ে যান।',
   'result.returnToMerchant': 'বিক্রেতার কাছে ফিরুন',
+
+  'mandate.heading': 'আপনার ই-ম্যান্ডেট',
+  'mandate.manage': 'এই ই-ম্যান্ডেট দেখুন বা বাতিল করুন',
+  'mandate.status': 'অবস্থা',
+  'mandate.statusText.ACTIVE': 'সক্রিয়',
+  'mandate.statusText.PAUSED': 'স্থগিত',
+  'mandate.statusText.REVOKED': 'বাতিল',
+  'mandate.statusText.EXPIRED': 'মেয়াদ শেষ',
+  'mandate.cancel': 'এই ই-ম্যান্ডেট বাতিল করুন',
+  'mandate.cancelHint': 'বিক্রেতাকে সঙ্গে সঙ্গে জানানো হয় এবং তিনি এর মাধ্যমে আর আপনার অ্যাকাউন্ট থেকে টাকা কাটতে পারবেন না।',
+  'mandate.done.cancelled': 'আপনি {payee}-এর ই-ম্যান্ডেট বাতিল করেছেন।',
+  'mandate.done.unchanged': 'কিছুই বদলায়নি: ই-ম্যান্ডেটটি আগেই বাতিল হয়েছিল।',
+  'mandate.done.refused': 'এই ই-ম্যান্ডেট আর বাতিল করা যায় না, তাই কিছুই বদলায়নি।',
 }

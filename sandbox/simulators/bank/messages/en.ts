@@ -108,4 +108,17 @@ export const en = {
   'result.alreadyDecided': 'This request was already decided or has ended, so nothing was changed.',
   'result.outOfStep': 'That step is not available now. Continue with the step shown.',
   'result.returnToMerchant': 'Return to merchant',
+
+  'mandate.heading': 'Your eMandate',
+  'mandate.manage': 'View or cancel this eMandate',
+  'mandate.status': 'Status',
+  'mandate.statusText.ACTIVE': 'Active',
+  'mandate.statusText.PAUSED': 'Paused',
+  'mandate.statusText.REVOKED': 'Cancelled',
+  'mandate.statusText.EXPIRED': 'Expired',
+  'mandate.cancel': 'Cancel this eMandate',
+  'mandate.cancelHint': 'The merchant is told at once and can no longer debit your account through it.',
+  'mandate.done.cancelled': 'You cancelled the eMandate for {payee}.',
+  'mandate.done.unchanged': 'Nothing was changed: the eMandate was already cancelled.',
+  'mandate.done.refused': 'This eMandate can no longer be cancelled, so nothing was changed.',
 }

@@ -100,4 +100,17 @@ export const gu: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'આ વિનંતી પર પહેલેથી નિર્ણય થઈ ગયો છે અથવા તે પૂરી થઈ ગઈ છે, તેથી કંઈ બદલાયું નથી.',
   'result.outOfStep': 'તે પગલું અત્યારે ઉપલબ્ધ નથી. બતાવેલા પગલાથી આગળ વધો.',
   'result.returnToMerchant': 'વેપારી પર પાછા જાઓ',
+
+  'mandate.heading': 'તમારો ઈ-મેન્ડેટ',
+  'mandate.manage': 'આ ઈ-મેન્ડેટ જુઓ અથવા રદ કરો',
+  'mandate.status': 'સ્થિતિ',
+  'mandate.statusText.ACTIVE': 'સક્રિય',
+  'mandate.statusText.PAUSED': 'થોભાવેલ',
+  'mandate.statusText.REVOKED': 'રદ',
+  'mandate.statusText.EXPIRED': 'મુદત પૂરી',
+  'mandate.cancel': 'આ ઈ-મેન્ડેટ રદ કરો',
+  'mandate.cancelHint': 'વેપારીને તરત જાણ કરવામાં આવે છે અને તે હવે તેના દ્વારા તમારા ખાતામાંથી કપાત કરી શકતો નથી.',
+  'mandate.done.cancelled': 'તમે {payee} નો ઈ-મેન્ડેટ રદ કર્યો.',
+  'mandate.done.unchanged': 'કંઈ બદલાયું નથી: ઈ-મેન્ડેટ પહેલેથી રદ થયેલો હતો.',
+  'mandate.done.refused': 'આ ઈ-મેન્ડેટ હવે રદ કરી શકાતો નથી, તેથી કંઈ બદલાયું નથી.',
 }

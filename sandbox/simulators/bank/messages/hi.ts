@@ -100,4 +100,17 @@ export const hi: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'इस अनुरोध पर पहले ही फ़ैसला हो चुका है या यह खत्म हो गया है, इसलिए कुछ नहीं बदला।',
   'result.outOfStep': 'यह चरण अभी उपलब्ध नहीं है। दिखाए गए चरण से आगे बढ़ें।',
   'result.returnToMerchant': 'व्यापारी पर लौटें',
+
+  'mandate.heading': 'आपका ई-मैंडेट',
+  'mandate.manage': 'यह ई-मैंडेट देखें या रद्द करें',
+  'mandate.status': 'स्थिति',
+  'mandate.statusText.ACTIVE': 'सक्रिय',
+  'mandate.statusText.PAUSED': 'रोका गया',
+  'mandate.statusText.REVOKED': 'रद्द',
+  'mandate.statusText.EXPIRED': 'समाप्त',
+  'mandate.cancel': 'यह ई-मैंडेट रद्द करें',
+  'mandate.cancelHint': 'व्यापारी को तुरंत सूचना मिलती है और वह इसके ज़रिए आपके खाते से अब कटौती नहीं कर सकता।',
+  'mandate.done.cancelled': 'आपने {payee} का ई-मैंडेट रद्द कर दिया।',
+  'mandate.done.unchanged': 'कुछ नहीं बदला: ई-मैंडेट पहले ही रद्द हो चुका था।',
+  'mandate.done.refused': 'यह ई-मैंडेट अब रद्द नहीं किया जा सकता, इसलिए कुछ नहीं बदला।',
 }

@@ -100,4 +100,17 @@ export const kn: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'ಈ ವಿನಂತಿಯ ಬಗ್ಗೆ ಈಗಾಗಲೇ ನಿರ್ಧಾರವಾಗಿದೆ ಅಥವಾ ಅದು ಮುಗಿದಿದೆ, ಆದ್ದರಿಂದ ಏನೂ ಬದಲಾಗಿಲ್ಲ.',
   'result.outOfStep': 'ಆ ಹಂತ ಈಗ ಲಭ್ಯವಿಲ್ಲ. ತೋರಿಸಿರುವ ಹಂತದೊಂದಿಗೆ ಮುಂದುವರಿಯಿರಿ.',
   'result.returnToMerchant': 'ವ್ಯಾಪಾರಿಗೆ ಹಿಂತಿರುಗಿ',
+
+  'mandate.heading': 'ನಿಮ್ಮ ಇ-ಮ್ಯಾಂಡೇಟ್',
+  'mandate.manage': 'ಈ ಇ-ಮ್ಯಾಂಡೇಟ್ ನೋಡಿ ಅಥವಾ ರದ್ದುಮಾಡಿ',
+  'mandate.status': 'ಸ್ಥಿತಿ',
+  'mandate.statusText.ACTIVE': 'ಸಕ್ರಿಯ',
+  'mandate.statusText.PAUSED': 'ತಡೆಹಿಡಿಯಲಾಗಿದೆ',
+  'mandate.statusText.REVOKED': 'ರದ್ದುಮಾಡಲಾಗಿದೆ',
+  'mandate.statusText.EXPIRED': 'ಅವಧಿ ಮುಗಿದಿದೆ',
+  'mandate.cancel': 'ಈ ಇ-ಮ್ಯಾಂಡೇಟ್ ರದ್ದುಮಾಡಿ',
+  'mandate.cancelHint': 'ವ್ಯಾಪಾರಿಗೆ ತಕ್ಷಣ ತಿಳಿಸಲಾಗುತ್ತದೆ; ಇದರ ಮೂಲಕ ಅವರು ಇನ್ನು ನಿಮ್ಮ ಖಾತೆಯಿಂದ ಕಡಿತ ಮಾಡಲು ಸಾಧ್ಯವಿಲ್ಲ.',
+  'mandate.done.cancelled': 'ನೀವು {payee} ಇ-ಮ್ಯಾಂಡೇಟ್ ಅನ್ನು ರದ್ದುಮಾಡಿದ್ದೀರಿ.',
+  'mandate.done.unchanged': 'ಏನೂ ಬದಲಾಗಿಲ್ಲ: ಇ-ಮ್ಯಾಂಡೇಟ್ ಈಗಾಗಲೇ ರದ್ದಾಗಿತ್ತು.',
+  'mandate.done.refused': 'ಈ ಇ-ಮ್ಯಾಂಡೇಟ್ ಅನ್ನು ಇನ್ನು ರದ್ದುಮಾಡಲು ಸಾಧ್ಯವಿಲ್ಲ, ಆದ್ದರಿಂದ ಏನೂ ಬದಲಾಗಿಲ್ಲ.',
 }

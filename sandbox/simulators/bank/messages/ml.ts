@@ -100,4 +100,17 @@ export const ml: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'ഈ അഭ്യർത്ഥനയിൽ ഇതിനകം തീരുമാനമായി, അല്ലെങ്കിൽ ഇത് അവസാനിച്ചു; അതിനാൽ ഒന്നും മാറിയില്ല.',
   'result.outOfStep': 'ആ ഘട്ടം ഇപ്പോൾ ലഭ്യമല്ല. കാണിച്ചിരിക്കുന്ന ഘട്ടം തുടരുക.',
   'result.returnToMerchant': 'വ്യാപാരിയിലേക്ക് മടങ്ങുക',
+
+  'mandate.heading': 'നിങ്ങളുടെ ഇ-മാൻഡേറ്റ്',
+  'mandate.manage': 'ഈ ഇ-മാൻഡേറ്റ് കാണുക അല്ലെങ്കിൽ റദ്ദാക്കുക',
+  'mandate.status': 'നില',
+  'mandate.statusText.ACTIVE': 'സജീവം',
+  'mandate.statusText.PAUSED': 'താൽക്കാലികമായി നിർത്തി',
+  'mandate.statusText.REVOKED': 'റദ്ദാക്കി',
+  'mandate.statusText.EXPIRED': 'കാലാവധി കഴിഞ്ഞു',
+  'mandate.cancel': 'ഈ ഇ-മാൻഡേറ്റ് റദ്ദാക്കുക',
+  'mandate.cancelHint': 'വ്യാപാരിയെ ഉടൻ അറിയിക്കും; ഇതുവഴി അവർക്ക് ഇനി നിങ്ങളുടെ അക്കൗണ്ടിൽ നിന്ന് ഡെബിറ്റ് ചെയ്യാൻ കഴിയില്ല.',
+  'mandate.done.cancelled': '{payee} എന്നതിനുള്ള ഇ-മാൻഡേറ്റ് നിങ്ങൾ റദ്ദാക്കി.',
+  'mandate.done.unchanged': 'ഒന്നും മാറ്റിയില്ല: ഇ-മാൻഡേറ്റ് ഇതിനകം റദ്ദാക്കിയിരുന്നു.',
+  'mandate.done.refused': 'ഈ ഇ-മാൻഡേറ്റ് ഇനി റദ്ദാക്കാൻ കഴിയില്ല, അതിനാൽ ഒന്നും മാറ്റിയില്ല.',
 }

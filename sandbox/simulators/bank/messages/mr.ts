@@ -100,4 +100,17 @@ export const mr: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'या विनंतीवर आधीच निर्णय झाला आहे किंवा ती संपली आहे, त्यामुळे काहीही बदलले नाही.',
   'result.outOfStep': 'ही पायरी आत्ता उपलब्ध नाही. दाखवलेल्या पायरीने पुढे जा.',
   'result.returnToMerchant': 'व्यापाऱ्याकडे परत जा',
+
+  'mandate.heading': 'तुमचे ई-मँडेट',
+  'mandate.manage': 'हे ई-मँडेट पाहा किंवा रद्द करा',
+  'mandate.status': 'स्थिती',
+  'mandate.statusText.ACTIVE': 'सक्रिय',
+  'mandate.statusText.PAUSED': 'थांबवले',
+  'mandate.statusText.REVOKED': 'रद्द',
+  'mandate.statusText.EXPIRED': 'मुदत संपली',
+  'mandate.cancel': 'हे ई-मँडेट रद्द करा',
+  'mandate.cancelHint': 'व्यापाऱ्याला लगेच कळवले जाते आणि तो याद्वारे तुमच्या खात्यातून यापुढे कपात करू शकत नाही.',
+  'mandate.done.cancelled': 'तुम्ही {payee} चे ई-मँडेट रद्द केले.',
+  'mandate.done.unchanged': 'काहीही बदलले नाही: ई-मँडेट आधीच रद्द झाले होते.',
+  'mandate.done.refused': 'हे ई-मँडेट आता रद्द करता येत नाही, त्यामुळे काहीही बदलले नाही.',
 }

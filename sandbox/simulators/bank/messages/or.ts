@@ -100,4 +100,17 @@ export const or: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'ଏହି ଅନୁରୋଧ ଉପରେ ପୂର୍ବରୁ ନିଷ୍ପତ୍ତି ହୋଇସାରିଛି କିମ୍ବା ଏହା ଶେଷ ହୋଇଯାଇଛି, ତେଣୁ କିଛି ବଦଳିଲା ନାହିଁ।',
   'result.outOfStep': 'ସେହି ପଦକ୍ଷେପ ଏବେ ଉପଲବ୍ଧ ନାହିଁ। ଦେଖାଯାଇଥିବା ପଦକ୍ଷେପରୁ ଆଗକୁ ବଢନ୍ତୁ।',
   'result.returnToMerchant': 'ବ୍ୟବସାୟୀଙ୍କ ପାଖକୁ ଫେରନ୍ତୁ',
+
+  'mandate.heading': 'ଆପଣଙ୍କ ଇ-ମାଣ୍ଡେଟ୍',
+  'mandate.manage': 'ଏହି ଇ-ମାଣ୍ଡେଟ୍ ଦେଖନ୍ତୁ କିମ୍ବା ବାତିଲ୍ କରନ୍ତୁ',
+  'mandate.status': 'ସ୍ଥିତି',
+  'mandate.statusText.ACTIVE': 'ସକ୍ରିୟ',
+  'mandate.statusText.PAUSED': 'ସ୍ଥଗିତ',
+  'mandate.statusText.REVOKED': 'ବାତିଲ୍',
+  'mandate.statusText.EXPIRED': 'ମିଆଦ ଶେଷ',
+  'mandate.cancel': 'ଏହି ଇ-ମାଣ୍ଡେଟ୍ ବାତିଲ୍ କରନ୍ତୁ',
+  'mandate.cancelHint': 'ବ୍ୟବସାୟୀଙ୍କୁ ତୁରନ୍ତ ଜଣାଯାଏ ଏବଂ ସେ ଏହା ମାଧ୍ୟମରେ ଆଉ ଆପଣଙ୍କ ଆକାଉଣ୍ଟରୁ ଡେବିଟ୍ କରିପାରିବେ ନାହିଁ।',
+  'mandate.done.cancelled': 'ଆପଣ {payee} ର ଇ-ମାଣ୍ଡେଟ୍ ବାତିଲ୍ କଲେ।',
+  'mandate.done.unchanged': 'କିଛି ବଦଳିନାହିଁ: ଇ-ମାଣ୍ଡେଟ୍ ପୂର୍ବରୁ ବାତିଲ୍ ହୋଇସାରିଥିଲା।',
+  'mandate.done.refused': 'ଏହି ଇ-ମାଣ୍ଡେଟ୍ ଆଉ ବାତିଲ୍ କରାଯାଇପାରିବ ନାହିଁ, ତେଣୁ କିଛି ବଦଳିନାହିଁ।',
 }

@@ -100,4 +100,17 @@ export const pa: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'ਇਸ ਬੇਨਤੀ ਦਾ ਫ਼ੈਸਲਾ ਪਹਿਲਾਂ ਹੀ ਹੋ ਚੁੱਕਾ ਹੈ ਜਾਂ ਇਹ ਖ਼ਤਮ ਹੋ ਗਈ ਹੈ, ਇਸ ਲਈ ਕੁਝ ਨਹੀਂ ਬਦਲਿਆ।',
   'result.outOfStep': 'ਇਹ ਕਦਮ ਹੁਣ ਉਪਲਬਧ ਨਹੀਂ ਹੈ। ਦਿਖਾਏ ਗਏ ਕਦਮ ਨਾਲ ਜਾਰੀ ਰੱਖੋ।',
   'result.returnToMerchant': 'ਵਪਾਰੀ ਕੋਲ ਵਾਪਸ ਜਾਓ',
+
+  'mandate.heading': 'ਤੁਹਾਡਾ ਈ-ਮੈਂਡੇਟ',
+  'mandate.manage': 'ਇਹ ਈ-ਮੈਂਡੇਟ ਦੇਖੋ ਜਾਂ ਰੱਦ ਕਰੋ',
+  'mandate.status': 'ਸਥਿਤੀ',
+  'mandate.statusText.ACTIVE': 'ਸਰਗਰਮ',
+  'mandate.statusText.PAUSED': 'ਰੋਕਿਆ ਗਿਆ',
+  'mandate.statusText.REVOKED': 'ਰੱਦ',
+  'mandate.statusText.EXPIRED': 'ਮਿਆਦ ਖਤਮ',
+  'mandate.cancel': 'ਇਹ ਈ-ਮੈਂਡੇਟ ਰੱਦ ਕਰੋ',
+  'mandate.cancelHint': 'ਵਪਾਰੀ ਨੂੰ ਤੁਰੰਤ ਦੱਸਿਆ ਜਾਂਦਾ ਹੈ ਅਤੇ ਉਹ ਇਸ ਰਾਹੀਂ ਹੁਣ ਤੁਹਾਡੇ ਖਾਤੇ ਵਿੱਚੋਂ ਕਟੌਤੀ ਨਹੀਂ ਕਰ ਸਕਦਾ।',
+  'mandate.done.cancelled': 'ਤੁਸੀਂ {payee} ਦਾ ਈ-ਮੈਂਡੇਟ ਰੱਦ ਕਰ ਦਿੱਤਾ।',
+  'mandate.done.unchanged': 'ਕੁਝ ਨਹੀਂ ਬਦਲਿਆ: ਈ-ਮੈਂਡੇਟ ਪਹਿਲਾਂ ਹੀ ਰੱਦ ਹੋ ਚੁੱਕਾ ਸੀ।',
+  'mandate.done.refused': 'ਇਹ ਈ-ਮੈਂਡੇਟ ਹੁਣ ਰੱਦ ਨਹੀਂ ਕੀਤਾ ਜਾ ਸਕਦਾ, ਇਸ ਲਈ ਕੁਝ ਨਹੀਂ ਬਦਲਿਆ।',
 }

@@ -100,4 +100,17 @@ export const ta: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'இந்தக் கோரிக்கை ஏற்கெனவே முடிவுசெய்யப்பட்டது அல்லது முடிந்துவிட்டது, எனவே எதுவும் மாறவில்லை.',
   'result.outOfStep': 'அந்தப் படி இப்போது கிடைக்காது. காட்டப்பட்ட படியில் தொடருங்கள்.',
   'result.returnToMerchant': 'வணிகரிடம் திரும்பு',
+
+  'mandate.heading': 'உங்கள் இ-மேண்டேட்',
+  'mandate.manage': 'இந்த இ-மேண்டேட்டைப் பார்க்கவும் அல்லது ரத்துசெய்யவும்',
+  'mandate.status': 'நிலை',
+  'mandate.statusText.ACTIVE': 'செயலில் உள்ளது',
+  'mandate.statusText.PAUSED': 'நிறுத்திவைக்கப்பட்டது',
+  'mandate.statusText.REVOKED': 'ரத்துசெய்யப்பட்டது',
+  'mandate.statusText.EXPIRED': 'காலாவதியானது',
+  'mandate.cancel': 'இந்த இ-மேண்டேட்டை ரத்துசெய்',
+  'mandate.cancelHint': 'வணிகருக்கு உடனே தெரிவிக்கப்படும்; அதன் மூலம் அவர் இனி உங்கள் கணக்கிலிருந்து பிடித்தம் செய்ய முடியாது.',
+  'mandate.done.cancelled': '{payee} க்கான இ-மேண்டேட்டை நீங்கள் ரத்துசெய்தீர்கள்.',
+  'mandate.done.unchanged': 'எதுவும் மாற்றப்படவில்லை: இ-மேண்டேட் ஏற்கெனவே ரத்துசெய்யப்பட்டிருந்தது.',
+  'mandate.done.refused': 'இந்த இ-மேண்டேட்டை இனி ரத்துசெய்ய முடியாது, எனவே எதுவும் மாற்றப்படவில்லை.',
 }

@@ -100,4 +100,17 @@ export const te: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'ఈ అభ్యర్థనపై ఇప్పటికే నిర్ణయం జరిగింది లేదా ఇది ముగిసింది, కాబట్టి ఏమీ మారలేదు.',
   'result.outOfStep': 'ఆ దశ ఇప్పుడు అందుబాటులో లేదు. చూపిన దశతో కొనసాగండి.',
   'result.returnToMerchant': 'వ్యాపారి వద్దకు తిరిగి వెళ్లండి',
+
+  'mandate.heading': 'మీ ఇ-మ్యాండేట్',
+  'mandate.manage': 'ఈ ఇ-మ్యాండేట్‌ను చూడండి లేదా రద్దు చేయండి',
+  'mandate.status': 'స్థితి',
+  'mandate.statusText.ACTIVE': 'సక్రియంగా ఉంది',
+  'mandate.statusText.PAUSED': 'నిలిపివేయబడింది',
+  'mandate.statusText.REVOKED': 'రద్దు చేయబడింది',
+  'mandate.statusText.EXPIRED': 'గడువు ముగిసింది',
+  'mandate.cancel': 'ఈ ఇ-మ్యాండేట్‌ను రద్దు చేయండి',
+  'mandate.cancelHint': 'వ్యాపారికి వెంటనే తెలియజేయబడుతుంది, దీని ద్వారా వారు ఇకపై మీ ఖాతా నుండి డెబిట్ చేయలేరు.',
+  'mandate.done.cancelled': 'మీరు {payee} ఇ-మ్యాండేట్‌ను రద్దు చేశారు.',
+  'mandate.done.unchanged': 'ఏమీ మారలేదు: ఇ-మ్యాండేట్ ఇప్పటికే రద్దు చేయబడింది.',
+  'mandate.done.refused': 'ఈ ఇ-మ్యాండేట్‌ను ఇకపై రద్దు చేయలేరు, కాబట్టి ఏమీ మారలేదు.',
 }

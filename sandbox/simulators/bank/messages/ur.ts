@@ -100,4 +100,17 @@ export const ur: Record<keyof typeof en, string> = {
   'result.alreadyDecided': 'اس درخواست کا فیصلہ پہلے ہی ہو چکا ہے یا یہ ختم ہو چکی ہے، اس لیے کچھ نہیں بدلا۔',
   'result.outOfStep': 'یہ مرحلہ ابھی دستیاب نہیں ہے۔ دکھائے گئے مرحلے سے آگے بڑھیں۔',
   'result.returnToMerchant': 'تاجر کے پاس واپس جائیں',
+
+  'mandate.heading': 'آپ کا ای-مینڈیٹ',
+  'mandate.manage': 'یہ ای-مینڈیٹ دیکھیں یا منسوخ کریں',
+  'mandate.status': 'حیثیت',
+  'mandate.statusText.ACTIVE': 'فعال',
+  'mandate.statusText.PAUSED': 'روکا گیا',
+  'mandate.statusText.REVOKED': 'منسوخ',
+  'mandate.statusText.EXPIRED': 'میعاد ختم',
+  'mandate.cancel': 'یہ ای-مینڈیٹ منسوخ کریں',
+  'mandate.cancelHint': 'تاجر کو فوراً اطلاع ملتی ہے اور وہ اس کے ذریعے آپ کے اکاؤنٹ سے مزید کٹوتی نہیں کر سکتا۔',
+  'mandate.done.cancelled': 'آپ نے {payee} کا ای-مینڈیٹ منسوخ کر دیا۔',
+  'mandate.done.unchanged': 'کچھ نہیں بدلا: ای-مینڈیٹ پہلے ہی منسوخ ہو چکا تھا۔',
+  'mandate.done.refused': 'یہ ای-مینڈیٹ اب منسوخ نہیں کیا جا سکتا، اس لیے کچھ نہیں بدلا۔',
 }

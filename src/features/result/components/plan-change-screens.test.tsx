@@ -14,6 +14,7 @@ const outcome: Outcome = {
   mandateId: 'mdt_1',
   completedAt: '2026-12-16T06:00:00.000Z',
   firstDebitDate: '2027-01-04T18:30:00.000Z',
+  mandatesUrl: null,
 }
 
 const byTestId = (html: string, id: string): string => {

@@ -14,6 +14,7 @@ const outcome: Outcome = {
   mandateId: 'mdt_1',
   completedAt: '2026-12-01T06:00:00.000Z',
   firstDebitDate: '2026-12-04T18:30:00.000Z',
+  mandatesUrl: null,
 }
 
 const succeeded = (over: Partial<SessionView> = {}): SessionView =>
@@ -44,5 +45,23 @@ describe('the success screen’s first debit', () => {
     expect(firstDebit(succeeded({ schedule: asPresented, outcome: { ...outcome, firstDebitDate: null } }))).toBe(
       'When Acme Fitness presents a debit',
     )
+  })
+})
+
+describe('the success screen’s link to the simulated UPI app', () => {
+  const link = (view: SessionView, locale: 'en' | 'hi' = 'en') =>
+    new RegExp(`<a[^>]*data-testid="${TEST_IDS.mandatesLink}"[^>]*>([\\s\\S]*?)</a>`).exec(renderHtml(<SuccessScreen view={view} disclosure={null} />, locale))
+
+  it('opens the list of the payer’s mandates in a new tab, in the page’s language', () => {
+    const url = '/simulator/upi/mandates?vpa=asha%40okaxis'
+    const found = link(succeeded({ outcome: { ...outcome, mandatesUrl: url } }))
+    expect(found?.[0]).toContain(`href="${url}"`)
+    expect(found?.[0]).toContain('target="_blank"')
+    expect(textOf(found?.[1] ?? '')).toBe('Open the simulated UPI app')
+    expect(textOf(link(succeeded({ outcome: { ...outcome, mandatesUrl: url } }), 'hi')?.[1] ?? '')).toBe('सिम्युलेटेड UPI ऐप खोलें')
+  })
+
+  it('is absent when the sandbox names no list (another rail, or no mandate)', () => {
+    expect(link(succeeded())).toBeNull()
   })
 })

@@ -23,7 +23,8 @@ const MANDATE_WORDING = {
 /**
  * The session is paid: the mandate id, what was authorised (the shell passes the disclosure in),
  * when the first debit can come (with a price schedule, the date and amount of its first debit),
- * what happens to today's charge (for a plan change, the plan it changed to and its next charge), then back to the merchant: by itself after a countdown in a
+ * what happens to today's charge (for a plan change, the plan it changed to and its next charge), for a UPI
+ * mandate the simulated UPI app's list of the payer's mandates (the sandbox's own link), then back to the merchant: by itself after a countdown in a
  * window of its own; never from a frame, whose host hears the result (lib/embedding.ts
  * returnMode). A reload after success shows this same screen.
  */
@@ -81,6 +82,19 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
           {view.orderId}
         </dd>
       </dl>
+      {outcome?.mandatesUrl && (
+        <p>
+          <a
+            href={outcome.mandatesUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid={TEST_IDS.mandatesLink}
+            className="text-base font-semibold text-slate-900 underline"
+          >
+            {t('result.mandatesLink')}
+          </a>
+        </p>
+      )}
       {mandate && view.chargedToday.minor > 0 && (
         <p>{t(view.registrationRefunded ? 'result.refund' : 'result.kept', { amount: today })}</p>
       )}

@@ -1,0 +1,88 @@
+import type { MandateCommand, MandateRefusal } from '../../domain/mandate-lifecycle'
+import type { Order } from '../../domain/order'
+import type { JuspayErrorSpec } from './errors'
+import { epochSecondsText } from './format'
+
+/** The commands `POST /mandates/{mandate_id}` serves (docs/domain/mandates.md#the-merchants-commands). */
+const SERVED = ['revoke', 'pause', 'activate'] as const
+/** Juspay's other mandate commands: they act on scheduled debits, which this sandbox does not run yet. */
+const NOT_YET = ['pre_debit_notify', 'cancel_recurring_transaction'] as const
+const COMMANDS = SERVED.map((c) => `"${c}"`).join(', ')
+
+type Read = { ok: true; command: MandateCommand } | { ok: false; error: JuspayErrorSpec }
+
+const fieldError = (code: JuspayErrorSpec['code'], field: string, reason: string): JuspayErrorSpec => ({
+  status: 400,
+  code,
+  message: `Invalid request: ${field} ${reason}.`,
+  fields: [{ field_name: field, reason }],
+})
+
+const refuse = (code: JuspayErrorSpec['code'], field: string, reason: string): Read => ({ ok: false, error: fieldError(code, field, reason) })
+
+const missing = (value: unknown): boolean => value === undefined || value === null || value === ''
+
+/** Unix seconds as Juspay sends dates: digits in a string, or a whole number. */
+function unixSeconds(field: string, value: unknown): { ok: true; iso: string } | { ok: false; error: JuspayErrorSpec } {
+  if (missing(value)) return { ok: false, error: fieldError('MISSING_MANDATORY_PARAMETER', field, 'is required with command "pause" (Unix seconds)') }
+  const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : ''
+  if (!/^\d{1,11}$/.test(text)) return { ok: false, error: fieldError('INVALID_INPUT', field, 'must be a date in Unix seconds, such as "1767225600"') }
+  return { ok: true, iso: new Date(Number(text) * 1000).toISOString() }
+}
+
+/** Reads `command` and, for a pause, its window, from a form or JSON body. */
+export function readMandateCommand(body: Record<string, unknown>): Read {
+  const { command } = body
+  if (missing(command)) return refuse('MISSING_MANDATORY_PARAMETER', 'command', `is required (${COMMANDS})`)
+  if (typeof command === 'string' && (NOT_YET as readonly string[]).includes(command)) {
+    return refuse('INVALID_INPUT', 'command', `"${command}" acts on scheduled debits, which this sandbox does not run yet; it serves ${COMMANDS}`)
+  }
+  switch (command) {
+    case 'revoke':
+    case 'activate':
+      return { ok: true, command: { kind: command } }
+    case 'pause': {
+      const start = unixSeconds('pause_start_date', body['pause_start_date'])
+      if (!start.ok) return start
+      const end = unixSeconds('pause_end_date', body['pause_end_date'])
+      if (!end.ok) return end
+      return { ok: true, command: { kind: 'pause', pause: { startDate: start.iso, endDate: end.iso } } }
+    }
+    default:
+      return refuse('INVALID_INPUT', 'command', `must be one of ${COMMANDS}`)
+  }
+}
+
+/** A command the mandate's state or rules refuse, in Juspay's envelope; nothing was changed. */
+export function mandateRefusalError(refusal: MandateRefusal): JuspayErrorSpec {
+  const action = (message: string): JuspayErrorSpec => ({ status: 400, code: 'INVALID_ACTION', message })
+  switch (refusal.reason) {
+    case 'not_registered':
+      return action(`The mandate is not registered (its status is ${refusal.status ?? 'none'}); only an ACTIVE or PAUSED mandate takes commands.`)
+    case 'final':
+      return action(`The mandate is ${refusal.status}, which is final: it can no longer be paused, activated or revoked.`)
+    case 'cannot_pause':
+      return action(
+        refusal.why === 'enach'
+          ? 'An eNACH mandate cannot be paused: NACH knows only creating, amending and cancelling a mandate. Revoke it instead.'
+          : 'A one-time (ONETIME) mandate cannot be paused: it has a single debit to make. Revoke it instead.',
+      )
+    case 'not_revocable_by_customer':
+      return action('The mandate was registered with revokable_by_customer false: only the merchant may revoke it.')
+    case 'not_here':
+      return action(`The customer cannot ${refusal.command} this mandate here.`)
+    case 'pause_window':
+      return fieldError('INVALID_INPUT', refusal.field === 'start' ? 'pause_start_date' : 'pause_end_date', refusal.why)
+  }
+}
+
+/** What a command answers once applied (or repeated): `revoke` as Juspay documents it; the others in the same shape [I]. */
+export function mandateCommandResponse(order: Order): Record<string, string | null> {
+  const answer: Record<string, string | null> = { mandate_status: order.mandateStatus, mandate_id: order.mandateId }
+  const pause = order.mandateStatus === 'PAUSED' ? order.mandateChange?.pause : null
+  if (pause) {
+    answer['pause_start_date'] = epochSecondsText(pause.startDate)
+    answer['pause_end_date'] = epochSecondsText(pause.endDate)
+  }
+  return answer
+}
