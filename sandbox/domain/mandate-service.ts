@@ -1,3 +1,4 @@
+import { clockFor } from './clock'
 import type { DomainDeps } from './domain-deps'
 import type { MandateActor } from './mandate-change'
 import { changeMandate, registeringAttempt, type MandateCommand, type MandateTransition } from './mandate-lifecycle'
@@ -53,9 +54,11 @@ export class MandateService {
   }
 
   /** Applies the command to the order's mandate as it stands when written; a refusal or a repeat writes nothing. */
-  change(order: Order, command: MandateCommand, by: MandateActor): Promise<MandateTransition> {
+  async change(order: Order, command: MandateCommand, by: MandateActor): Promise<MandateTransition> {
+    // The merchant's sandbox clock (docs/domain/sandbox-clock.md): a moved clock dates the change too.
+    const now = (await clockFor(this.deps, order.merchantId)).now()
     return this.writer.change(order, (current) => {
-      const result = changeMandate(current, command, by, this.deps.clock.now())
+      const result = changeMandate(current, command, by, now)
       if (!result.ok || result.events.length === 0) return { write: null, answer: () => result }
       return {
         write: { order: result.order, events: result.events },

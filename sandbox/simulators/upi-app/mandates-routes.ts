@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
+import { clockFor } from '../../domain/clock'
 import { registeringAttempt, type MandateCommand } from '../../domain/mandate-lifecycle'
 import { mandatePayerVpa, type MandateService } from '../../domain/mandate-service'
 import type { Order } from '../../domain/order'
@@ -89,7 +90,7 @@ export function upiMandatesRoutes(deps: SandboxDeps, mandates: MandateService, {
     if (action === 'pause') {
       const endDate = endOfIstDay(pauseUntil)
       if (endDate === null) return badPause()
-      command = { kind: 'pause', pause: { startDate: deps.clock.now().toISOString(), endDate } }
+      command = { kind: 'pause', pause: { startDate: (await clockFor(deps, row.order.merchantId)).now().toISOString(), endDate } }
     } else {
       command = { kind: action === 'resume' ? 'activate' : 'revoke' }
     }

@@ -55,7 +55,8 @@ describe('the success screen’s link to the simulated UPI app', () => {
   it('opens the list of the payer’s mandates in a new tab, in the page’s language', () => {
     const url = '/simulator/upi/mandates?vpa=asha%40okaxis'
     const found = link(succeeded({ outcome: { ...outcome, mandatesUrl: url } }))
-    expect(found?.[0]).toContain(`href="${url}"`)
+    expect(found?.[0]).toContain(`href="${url}&amp;lang=en"`)
+    expect(link(succeeded({ outcome: { ...outcome, mandatesUrl: url } }), 'hi')?.[0]).toContain(`href="${url}&amp;lang=hi"`)
     expect(found?.[0]).toContain('target="_blank"')
     expect(textOf(found?.[1] ?? '')).toBe('Open the simulated UPI app')
     expect(textOf(link(succeeded({ outcome: { ...outcome, mandatesUrl: url } }), 'hi')?.[1] ?? '')).toBe('सिम्युलेटेड UPI ऐप खोलें')

@@ -7,6 +7,7 @@ import { embedContext, returnMode } from '../../../lib/embedding'
 import { useAnnounce } from '../../../components/ui/announcer'
 import { resultCatalogs, type ResultKey } from '../../../i18n/result-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
+import { simulatorHref } from '../../../lib/simulator-href'
 import { renderPhrase } from '../../../i18n/phrase-text'
 import { formatCalendarDate, formatDate, formatMoney } from '../../../lib/format'
 import { TEST_IDS } from '../../../lib/test-ids'
@@ -85,7 +86,7 @@ export function SuccessScreen({ view, disclosure }: { view: SessionView; disclos
       {outcome?.mandatesUrl && (
         <p>
           <a
-            href={outcome.mandatesUrl}
+            href={simulatorHref(outcome.mandatesUrl, locale)}
             target="_blank"
             rel="noopener noreferrer"
             data-testid={TEST_IDS.mandatesLink}
