@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server'
+import { Server as HttpServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { createApp, sandboxCore } from './app'
 import type { SandboxDeps } from './deps'
@@ -70,6 +71,12 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
     ].join('\n') + '\n',
   )
 })
+// Idle keep-alive connections stay open longer than clients' pools keep them (Node's default is
+// 5 s): a client reusing a connection the server is closing at that moment gets ECONNRESET.
+if (server instanceof HttpServer) {
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+}
 
 /** The embedding demo merchant on the next port; none when the demo is off (SANDBOX_DEMO=off). */
 const embedHost = demoEnabled

@@ -13,10 +13,15 @@ export const SandboxClockOffset = createContext(0)
  */
 const NEAR_ENOUGH_MS = 2000
 
-/** The offset a view's serverNow gives, the view having arrived at `receivedAt` (device ms). */
+/**
+ * The offset a view's serverNow gives, the view having arrived at `receivedAt` (device ms), to the
+ * whole second: QA moves a clock by whole seconds, and the view always arrives a little after its
+ * serverNow, so the exact difference reads short by the network's delay and a five-minute window
+ * would count down from 5:01.
+ */
 export function sandboxOffset(serverNow: string, receivedAt: number): number {
   const offset = Date.parse(serverNow) - receivedAt
-  return Math.abs(offset) < NEAR_ENOUGH_MS ? 0 : offset
+  return Math.abs(offset) < NEAR_ENOUGH_MS ? 0 : Math.round(offset / 1000) * 1000
 }
 
 /** The offset the page counts down on. */
