@@ -112,7 +112,8 @@ const POLICIES = [
   allow(elements('kit'), elements('contract')),
   // e2e drives the page from outside: it shares the contract (the scenario catalogue included), the test ids and the kit, no other code.
   allow(elements('e2e'), elements('contract', 'kit'), { file: { categories: ['test-id-map'] } }),
-  allow(elements('scripts'), elements('contract')),
+  // The bench reads the page from outside too: the contract and the test ids (Element Timing's identifier among them).
+  allow(elements('scripts'), elements('contract'), { file: { categories: ['test-id-map'] } }),
 
   disallow('contract imports nothing but zod (its tests aside).', { element: { type: 'contract' }, file: { categories: [null, '!test'] } }, { module: { origin: ['external', 'core'], source: '!zod' } }),
   disallow('The page runs in the browser: no Node built-ins.', elements(...PAGE), { module: { origin: 'core' } }),

@@ -55,10 +55,17 @@ try {
   figures['time_to_hydrated_ms'] = timed.works
   const spread = (xs: number[]) => `${ms(median(xs))} [${ms(Math.min(...xs))}–${ms(Math.max(...xs))}]`
   report({
-    name: 'navigation → first option, Slow 4G, 4× CPU (median of 5)',
+    name: 'navigation → first option painted, Slow 4G, 4× CPU (median of 5)',
     figure: spread(timed.visible),
     budget: '≤ 1000 ms',
     holds: median(timed.visible) <= 1000,
+  })
+  figures['time_to_first_option_seen_ms'] = timed.seen
+  report({
+    name: 'the same, as Playwright found it (its polling at 4× CPU adds time)',
+    figure: spread(timed.seen),
+    budget: 'printed',
+    holds: true,
   })
   report({
     name: 'navigation → primary button works (hydrated), same runs',

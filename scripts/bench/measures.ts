@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
 import * as z from 'zod'
 import { BASIC, createSession, hasTaskset, root, type RunningSandbox } from './sandbox-process'
+import type { Page } from '@playwright/test'
+import { FIRST_OPTION_TIMING } from '../../src/lib/test-ids'
 import { SLOW_4G, firstOption, primaryButtonWorks, withFreshBrowser } from './browser'
 
 export const LoadResult = z.object({ rps: z.number(), p99: z.number(), requests: z.number(), errors: z.number(), non2xx: z.number() })
@@ -44,10 +46,14 @@ export async function firstLoadBytes(origin: string): Promise<{ html: number; js
 
 /**
  * Navigation → first payment option visible, and → the primary button works (the page has
- * hydrated), under Slow 4G and 4× CPU slowdown, a fresh browser per run.
+ * hydrated), under Slow 4G and 4× CPU slowdown, a fresh browser per run. `visible` is when the
+ * browser painted the option (Element Timing, from the navigation's start); `seen` is when
+ * Playwright's polling found it, which at 4× CPU adds the time its own injected script takes in the
+ * page (docs/budgets.md#time-to-first-option).
  */
-export async function timeToFirstOption(origin: string, runs: number): Promise<{ visible: number[]; works: number[] }> {
+export async function timeToFirstOption(origin: string, runs: number): Promise<{ visible: number[]; seen: number[]; works: number[] }> {
   const visible: number[] = []
+  const seen: number[] = []
   const works: number[] = []
   for (let i = 0; i < runs; i++) {
     const { url } = await createSession(origin)
@@ -61,12 +67,36 @@ export async function timeToFirstOption(origin: string, runs: number): Promise<{
       const t0 = performance.now()
       await page.goto(url, { waitUntil: 'commit' })
       await page.locator(firstOption).waitFor({ state: 'visible', timeout: 60_000 })
-      visible.push(performance.now() - t0)
+      seen.push(performance.now() - t0)
       await page.locator(primaryButtonWorks).waitFor({ state: 'visible', timeout: 60_000 })
       works.push(performance.now() - t0)
+      visible.push(await optionPaintedAt(page))
     })
   }
-  return { visible, works }
+  return { visible, seen, works }
+}
+
+/**
+ * When the browser painted the first payment option, in ms from the navigation's start: the
+ * earliest Element Timing entry of the options' labels (their `elementtiming`, FIRST_OPTION_TIMING).
+ */
+async function optionPaintedAt(page: Page): Promise<number> {
+  const painted = await page.evaluate(
+    (identifier) =>
+      new Promise<number[]>((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect()
+          const times = list
+            .getEntries()
+            .filter((entry) => (entry as PerformanceEntry & { identifier?: string }).identifier === identifier)
+            .map((entry) => (entry as PerformanceEntry & { renderTime: number }).renderTime)
+          resolve(times)
+        }).observe({ type: 'element', buffered: true })
+      }),
+    FIRST_OPTION_TIMING,
+  )
+  if (painted.length === 0) throw new Error('No Element Timing entry for the payment options: is their elementtiming attribute still there?')
+  return Math.min(...painted)
 }
 
 /** QA approval of a pending collect attempt → the success screen, as the customer's page shows it, `runs` times; the approval may go to another instance than the page's (`approveAt`). */

@@ -37,3 +37,6 @@ export const TEST_IDS = {
   /** What a plan-change session's success or failure means for the plan. */
   planChangeResult: 'plan-change-result',
 } as const
+
+/** The Element Timing identifier (`elementtiming`) of the payment options' labels: the bench reads when the browser painted them. */
+export const FIRST_OPTION_TIMING = 'payment-option'

@@ -1,7 +1,7 @@
 import type { Instrument, UpiChannel } from '../../../../contract/instrument'
 import { useI18n } from '../../../i18n/i18n-context'
 import { PhraseText } from '../../../i18n/phrase-text'
-import { TEST_IDS } from '../../../lib/test-ids'
+import { FIRST_OPTION_TIMING, TEST_IDS } from '../../../lib/test-ids'
 import { instrumentHint, instrumentLabel, noticeTexts, unavailableText } from '../instrument-text'
 import { MandateOptIn } from './mandate-opt-in'
 
@@ -49,6 +49,8 @@ export function InstrumentOption({ instrument, checked, onSelect, optIn, onOptIn
         />
         <label
           htmlFor={id}
+          // Element Timing: the bench reads when the browser painted the options (docs/budgets.md#time-to-first-option).
+          {...{ elementtiming: FIRST_OPTION_TIMING }}
           className={`flex min-h-11 flex-1 items-center text-lg font-semibold ${instrument.available ? 'cursor-pointer text-slate-900' : 'text-slate-600'}`}
         >
           <PhraseText phrase={instrumentLabel(instrument)} />
