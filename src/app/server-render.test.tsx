@@ -5,6 +5,7 @@ import type { FirstScreenRequest } from '../../contract/first-screen'
 import { attemptView, sessionView } from '../testing/session-view'
 import { textOf, textsOf } from '../testing/render'
 import { renderFirstScreen } from './server-render'
+import { FIRST_OPTION_TIMING } from '../lib/test-ids'
 
 const upi: Instrument = { rail: 'upi', mandate: 'required', available: true, unavailableReason: null, notices: [] }
 const netbanking: Instrument = { rail: 'netbanking', mandate: 'required', available: true, unavailableReason: null, notices: [] }
@@ -47,6 +48,8 @@ describe('the server-rendered first screen', () => {
     expect(html).toMatch(/<input type="radio" id="instrument-upi"[^>]* name="instrument" checked=""/)
     expect(html).toMatch(/<input type="radio" id="instrument-netbanking"[^>]* name="instrument" value="netbanking"\/>/)
     expect(html).toContain('data-testid="mandate-disclosure"')
+    // The bench times the first option's paint by this Element Timing identifier (docs/budgets.md#time-to-first-option).
+    expect(html).toMatch(new RegExp(`<label for="instrument-upi" elementtiming="${FIRST_OPTION_TIMING}"`))
     const [proceed] = [...html.matchAll(/<button[^>]*>[\s\S]*?<\/button>/g)].map((m) => m[0]).filter((b) => textOf(b).startsWith('Continue'))
     expect(proceed).toContain('disabled=""')
     // The language switcher too: nothing on the drawn screen looks clickable while a tap would do nothing.
