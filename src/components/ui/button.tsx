@@ -1,11 +1,11 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ComponentProps } from 'react'
 import { useHydrated } from '../../lib/use-hydrated'
 
 /**
  * The page's primary action button: large tap target, visible focus, dimmed while disabled. On a
  * server-rendered screen it stays disabled until the page has hydrated and can act on it.
  */
-export function Button({ className = '', type = 'button', disabled, ...props }: ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({ className = '', type = 'button', disabled, ...props }: ComponentProps<'button'>) {
   const hydrated = useHydrated()
   return (
     <button

@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'আপনি অফলাইন। আবার অনলাইন হলেই {merchant}-এ ফিরে যাবেন।',
   'result.returningAnnounce': '{seconds} সেকেন্ডে {merchant}-এ ফিরে যাচ্ছেন।',
   'result.returnTo': '{merchant}-এ ফিরে যান',
+  'result.stay': 'এই পেজেই থাকুন',
+  'result.staying': 'আপনি এই পেজেই আছেন। প্রস্তুত হলে {merchant}-এ ফিরে যান।',
   'result.failure.mandate': 'অটোপে চালু হয়নি',
   'result.failure.enach': 'ই-ন্যাচ ম্যান্ডেট রেজিস্টার হয়নি',
   'result.failure.payment': 'পেমেন্ট সম্পন্ন হয়নি',

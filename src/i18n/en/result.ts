@@ -18,6 +18,8 @@ export const result = {
   'result.returningWhenOnline': 'You are offline. Returning to {merchant} once you are back online.',
   'result.returningAnnounce': 'Returning to {merchant} in {seconds} seconds.',
   'result.returnTo': 'Return to {merchant}',
+  'result.stay': 'Stay on this page',
+  'result.staying': 'You are staying on this page. Return to {merchant} when you are ready.',
   'result.failure.mandate': 'AutoPay was not set up',
   'result.failure.enach': 'The eNACH mandate was not registered',
   'result.failure.payment': 'The payment did not go through',

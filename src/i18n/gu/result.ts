@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'તમે ઑફલાઇન છો. ફરી ઑનલાઇન થતાં જ {merchant} પર પાછા જઈશું.',
   'result.returningAnnounce': '{seconds} સેકંડમાં {merchant} પર પાછા જઈ રહ્યા છીએ.',
   'result.returnTo': '{merchant} પર પાછા જાઓ',
+  'result.stay': 'આ પેજ પર જ રહો',
+  'result.staying': 'તમે આ પેજ પર જ છો. તૈયાર હો ત્યારે {merchant} પર પાછા જાઓ.',
   'result.failure.mandate': 'ઑટોપે સેટ થયું નથી',
   'result.failure.enach': 'ઈ-નેચ મેન્ડેટ નોંધાયો નથી',
   'result.failure.payment': 'ચુકવણી થઈ નથી',

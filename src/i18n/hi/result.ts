@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'आप ऑफ़लाइन हैं। इंटरनेट वापस आते ही {merchant} पर लौटेंगे।',
   'result.returningAnnounce': '{seconds} सेकंड में {merchant} पर वापस ले जाया जा रहा है।',
   'result.returnTo': '{merchant} पर वापस जाएँ',
+  'result.stay': 'इसी पेज पर रहें',
+  'result.staying': 'आप इसी पेज पर हैं। तैयार हों तब {merchant} पर वापस जाएँ।',
   'result.failure.mandate': 'ऑटोपे सेट नहीं हुआ',
   'result.failure.payment': 'भुगतान पूरा नहीं हो सका',
   'result.failure.enach': 'ई-नैच मैंडेट दर्ज नहीं हुआ',

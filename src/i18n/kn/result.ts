@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'ನೀವು ಆಫ್‌ಲೈನ್‌ನಲ್ಲಿದ್ದೀರಿ. ಮತ್ತೆ ಆನ್‌ಲೈನ್ ಆದ ತಕ್ಷಣ {merchant} ಗೆ ಹಿಂತಿರುಗಲಾಗುತ್ತದೆ.',
   'result.returningAnnounce': '{seconds} ಸೆಕೆಂಡುಗಳಲ್ಲಿ {merchant} ಗೆ ಹಿಂತಿರುಗಲಾಗುತ್ತಿದೆ.',
   'result.returnTo': '{merchant} ಗೆ ಹಿಂತಿರುಗಿ',
+  'result.stay': 'ಈ ಪುಟದಲ್ಲೇ ಇರಿ',
+  'result.staying': 'ನೀವು ಈ ಪುಟದಲ್ಲೇ ಇದ್ದೀರಿ. ಸಿದ್ಧವಾದಾಗ {merchant} ಗೆ ಹಿಂತಿರುಗಿ.',
   'result.failure.mandate': 'ಆಟೋಪೇ ಹೊಂದಿಸಲಾಗಲಿಲ್ಲ',
   'result.failure.enach': 'ಇ-ನ್ಯಾಚ್ ಮ್ಯಾಂಡೇಟ್ ನೋಂದಣಿಯಾಗಲಿಲ್ಲ',
   'result.failure.payment': 'ಪಾವತಿ ಆಗಲಿಲ್ಲ',

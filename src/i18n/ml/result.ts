@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'നിങ്ങൾ ഓഫ്‌ലൈനാണ്. വീണ്ടും ഓൺലൈനായാലുടൻ {merchant}-ലേക്ക് മടങ്ങും.',
   'result.returningAnnounce': '{seconds} സെക്കൻഡിനുള്ളിൽ {merchant}-ലേക്ക് മടങ്ങുന്നു.',
   'result.returnTo': '{merchant}-ലേക്ക് മടങ്ങുക',
+  'result.stay': 'ഈ പേജിൽ തന്നെ തുടരുക',
+  'result.staying': 'നിങ്ങൾ ഈ പേജിൽ തന്നെയാണ്. തയ്യാറാകുമ്പോൾ {merchant}-ലേക്ക് മടങ്ങുക.',
   'result.failure.mandate': 'ഓട്ടോപേ സജ്ജമായില്ല',
   'result.failure.enach': 'ഇ-നാച്ച് മാൻഡേറ്റ് രജിസ്റ്റർ ചെയ്തില്ല',
   'result.failure.payment': 'പേയ്‌മെന്റ് നടന്നില്ല',

@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'तुम्ही ऑफलाइन आहात. पुन्हा ऑनलाइन होताच {merchant} वर परत जाऊ.',
   'result.returningAnnounce': '{seconds} सेकंदांत {merchant} वर परत जात आहोत.',
   'result.returnTo': '{merchant} वर परत जा',
+  'result.stay': 'याच पेजवर राहा',
+  'result.staying': 'तुम्ही याच पेजवर आहात. तयार झाल्यावर {merchant} वर परत जा.',
   'result.failure.mandate': 'ऑटोपे सेट झाले नाही',
   'result.failure.enach': 'ई-नॅच मँडेट नोंदवला गेला नाही',
   'result.failure.payment': 'पेमेंट झाले नाही',

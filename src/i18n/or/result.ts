@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'ଆପଣ ଅଫଲାଇନ୍ ଅଛନ୍ତି। ପୁଣି ଅନଲାଇନ୍ ହେବା ମାତ୍ରେ {merchant}କୁ ଫେରିବ।',
   'result.returningAnnounce': '{seconds} ସେକେଣ୍ଡରେ {merchant}କୁ ଫେରୁଛି।',
   'result.returnTo': '{merchant}କୁ ଫେରନ୍ତୁ',
+  'result.stay': 'ଏହି ପୃଷ୍ଠାରେ ରୁହନ୍ତୁ',
+  'result.staying': 'ଆପଣ ଏହି ପୃଷ୍ଠାରେ ଅଛନ୍ତି। ପ୍ରସ୍ତୁତ ହେଲେ {merchant}କୁ ଫେରନ୍ତୁ।',
   'result.failure.mandate': 'ଅଟୋପେ ସେଟ୍ ହେଲା ନାହିଁ',
   'result.failure.enach': 'ଇ-ନାଚ୍ ମାଣ୍ଡେଟ୍ ପଞ୍ଜୀକୃତ ହେଲା ନାହିଁ',
   'result.failure.payment': 'ପେମେଣ୍ଟ ହେଲା ନାହିଁ',

@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'ਤੁਸੀਂ ਆਫ਼ਲਾਈਨ ਹੋ। ਦੁਬਾਰਾ ਆਨਲਾਈਨ ਹੁੰਦੇ ਹੀ {merchant} \'ਤੇ ਵਾਪਸ ਜਾਵਾਂਗੇ।',
   'result.returningAnnounce': '{seconds} ਸਕਿੰਟਾਂ ਵਿੱਚ {merchant} \'ਤੇ ਵਾਪਸ ਜਾ ਰਹੇ ਹਾਂ।',
   'result.returnTo': '{merchant} \'ਤੇ ਵਾਪਸ ਜਾਓ',
+  'result.stay': 'ਇਸੇ ਪੰਨੇ \'ਤੇ ਰਹੋ',
+  'result.staying': 'ਤੁਸੀਂ ਇਸੇ ਪੰਨੇ \'ਤੇ ਹੋ। ਤਿਆਰ ਹੋਣ \'ਤੇ {merchant} \'ਤੇ ਵਾਪਸ ਜਾਓ।',
   'result.failure.mandate': 'ਆਟੋਪੇ ਸੈੱਟ ਨਹੀਂ ਹੋਇਆ',
   'result.failure.enach': 'ਈ-ਨੈਚ ਮੈਂਡੇਟ ਰਜਿਸਟਰ ਨਹੀਂ ਹੋਇਆ',
   'result.failure.payment': 'ਭੁਗਤਾਨ ਨਹੀਂ ਹੋਇਆ',

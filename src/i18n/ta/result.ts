@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'நீங்கள் ஆஃப்லைனில் உள்ளீர்கள். மீண்டும் ஆன்லைனுக்கு வந்ததும் {merchant} க்குத் திரும்பும்.',
   'result.returningAnnounce': '{seconds} விநாடிகளில் {merchant} க்குத் திரும்புகிறது.',
   'result.returnTo': '{merchant} க்குத் திரும்புக',
+  'result.stay': 'இந்தப் பக்கத்திலேயே இருங்கள்',
+  'result.staying': 'நீங்கள் இந்தப் பக்கத்திலேயே இருக்கிறீர்கள். தயாரானதும் {merchant} க்குத் திரும்புக.',
   'result.failure.mandate': 'ஆட்டோபே அமைக்கப்படவில்லை',
   'result.failure.enach': 'இ-நாச் மேண்டேட் பதிவுசெய்யப்படவில்லை',
   'result.failure.payment': 'பேமெண்ட் நடைபெறவில்லை',

@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'మీరు ఆఫ్‌లైన్‌లో ఉన్నారు. మళ్లీ ఆన్‌లైన్‌కు రాగానే {merchant}కు తిరిగి వెళ్తుంది.',
   'result.returningAnnounce': '{seconds} సెకన్లలో {merchant}కు తిరిగి వెళ్తోంది.',
   'result.returnTo': '{merchant}కు తిరిగి వెళ్లండి',
+  'result.stay': 'ఈ పేజీలోనే ఉండండి',
+  'result.staying': 'మీరు ఈ పేజీలోనే ఉన్నారు. సిద్ధమైనప్పుడు {merchant}కు తిరిగి వెళ్లండి.',
   'result.failure.mandate': 'ఆటోపే సెటప్ కాలేదు',
   'result.failure.enach': 'ఇ-నాచ్ మ్యాండేట్ రిజిస్టర్ కాలేదు',
   'result.failure.payment': 'చెల్లింపు జరగలేదు',

@@ -19,6 +19,8 @@ export const result: Record<keyof typeof en, string> = {
   'result.returningWhenOnline': 'آپ آف لائن ہیں۔ آن لائن ہوتے ہی {merchant} پر واپس جائیں گے۔',
   'result.returningAnnounce': '{seconds} سیکنڈ میں {merchant} پر واپس جا رہے ہیں۔',
   'result.returnTo': '{merchant} پر واپس جائیں',
+  'result.stay': 'اسی صفحے پر رہیں',
+  'result.staying': 'آپ اسی صفحے پر ہیں۔ جب تیار ہوں تو {merchant} پر واپس جائیں۔',
   'result.failure.mandate': 'آٹو پے سیٹ نہیں ہوا',
   'result.failure.enach': 'ای-نیچ مینڈیٹ رجسٹر نہیں ہوا',
   'result.failure.payment': 'ادائیگی نہیں ہو سکی',
