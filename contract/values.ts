@@ -5,6 +5,22 @@
  */
 export const LOCALES = ['en', 'hi', 'ur', 'bn', 'mr', 'ta', 'te', 'gu', 'kn', 'ml', 'or', 'pa'] as const
 
+/** Each language's name in its own script, as the page's switcher and the simulators' list them (the same whatever the language shown). */
+export const LANGUAGE_NAMES: Readonly<Record<(typeof LOCALES)[number], string>> = {
+  en: 'English',
+  hi: 'हिन्दी',
+  ur: 'اردو',
+  bn: 'বাংলা',
+  mr: 'मराठी',
+  ta: 'தமிழ்',
+  te: 'తెలుగు',
+  gu: 'ગુજરાતી',
+  kn: 'ಕನ್ನಡ',
+  ml: 'മലയാളം',
+  or: 'ଓଡ଼ିଆ',
+  pa: 'ਪੰਜਾਬੀ',
+}
+
 /** The languages written right to left: the server writes `<html dir>` from it, and the page keeps it as the language changes. */
 export const RIGHT_TO_LEFT_LOCALES: readonly string[] = ['ur']
 

@@ -1,7 +1,6 @@
 import type { Locale } from '../../contract/session'
-import { LOCALES } from '../../contract/values'
+import { LANGUAGE_NAMES, LOCALES } from '../../contract/values'
 import { useI18n } from '../i18n/i18n-context'
-import { LANGUAGE_NAMES } from '../i18n/languages'
 import { rememberLocale } from '../lib/locale-memory'
 import { useHydrated } from '../lib/use-hydrated'
 

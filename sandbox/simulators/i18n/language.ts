@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { html } from 'hono/html'
 import type { Locale } from '../../../contract/session'
-import { LOCALES, SIMULATOR_LANGUAGE_PARAM, textDirection } from '../../../contract/values'
+import { LANGUAGE_NAMES, LOCALES, SIMULATOR_LANGUAGE_PARAM, textDirection } from '../../../contract/values'
 import { preferredLocale } from '../../http/accept-language'
 import type { Html } from './translate'
 
@@ -32,22 +32,6 @@ export function keepLanguage(path: string, chosen: Locale | null): string {
   return `${path}${path.includes('?') ? '&' : '?'}${LANGUAGE_PARAM}=${chosen}`
 }
 
-/** Each language in its own script, as the page's switcher lists them. */
-const NAMES: Readonly<Record<Locale, string>> = {
-  en: 'English',
-  hi: 'हिन्दी',
-  ur: 'اردو',
-  bn: 'বাংলা',
-  mr: 'मराठी',
-  ta: 'தமிழ்',
-  te: 'తెలుగు',
-  gu: 'ગુજરાતી',
-  kn: 'ಕನ್ನಡ',
-  ml: 'മലയാളം',
-  or: 'ଓଡ଼ିଆ',
-  pa: 'ਪੰਜਾਬੀ',
-}
-
 /** The switcher's name, in the page's language. */
 const LABEL: Readonly<Record<Locale, string>> = {
   en: 'Language',
@@ -70,6 +54,6 @@ const LABEL: Readonly<Record<Locale, string>> = {
  */
 export function languageLinks(current: Locale, href: (locale: Locale) => string): Html {
   const link = (locale: Locale) =>
-    html`<li><a href="${href(locale)}" lang="${locale}" hreflang="${locale}" dir="${textDirection(locale)}"${locale === current ? html` aria-current="true"` : null}>${NAMES[locale]}</a></li>`
+    html`<li><a href="${href(locale)}" lang="${locale}" hreflang="${locale}" dir="${textDirection(locale)}"${locale === current ? html` aria-current="true"` : null}>${LANGUAGE_NAMES[locale]}</a></li>`
   return html`<nav class="languages" aria-label="${LABEL[current]}"><ul>${LOCALES.map(link)}</ul></nav>`
 }
