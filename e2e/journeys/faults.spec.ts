@@ -3,18 +3,8 @@ import { expect, test } from '../fixtures'
 import { emulate } from '../support/emulate'
 import { AttemptLedger, pageIdOf } from '../support/attempt-ledger'
 import { MAGIC_VPAS } from '../../contract/scenarios'
+import { monthlyMandateSession, UNANSWERED_RETURN_URL } from '../support/samples'
 import { POLL_INTERVAL_MS } from '../../contract/session'
-
-const RETURN_URL = 'http://127.0.0.1:9/return'
-
-const monthly = {
-  amount: '1.00',
-  return_url: RETURN_URL,
-  'options.create_mandate': 'REQUIRED',
-  'mandate.max_amount': '1000.00',
-  'mandate.frequency': 'MONTHLY',
-  'mandate.rule_value': '5',
-}
 
 const ATTEMPTS = '**/api/pages/*/attempts'
 const EVENTS = '**/api/pages/*/events'
@@ -22,8 +12,8 @@ const SESSION_READ = /\/api\/pages\/ordeh_[0-9a-f]{32}$/
 
 /** The merchant's return URL answers in the test; the returned promise is the redirect to it. */
 async function merchantReturn(page: Page): Promise<{ redirect: Promise<Request> }> {
-  await page.route(`${RETURN_URL}**`, (route) => route.fulfill({ status: 200, body: 'merchant' }))
-  return { redirect: page.waitForRequest((r) => r.url().startsWith(RETURN_URL), { timeout: 20_000 }) }
+  await page.route(`${UNANSWERED_RETURN_URL}**`, (route) => route.fulfill({ status: 200, body: 'merchant' }))
+  return { redirect: page.waitForRequest((r) => r.url().startsWith(UNANSWERED_RETURN_URL), { timeout: 20_000 }) }
 }
 
 /** Counts the main frame's navigations from now on: a page that recovers by itself has none. */
@@ -75,7 +65,7 @@ test.describe('desktop: QR', () => {
     expectAccessible,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     await checkout.open(pageUrl)
     await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
     await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
@@ -105,7 +95,7 @@ test.describe('desktop: QR', () => {
     request,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     await breakLiveStream(page)
     await checkout.open(pageUrl)
     await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
@@ -130,7 +120,7 @@ test.describe('desktop: QR', () => {
     expectAccessible,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     const keys: string[] = []
     let failNext = true
     await page.route(ATTEMPTS, async (route) => {
@@ -163,7 +153,7 @@ test.describe('desktop: QR', () => {
     request,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     const held = new HeldRequests()
     await page.route(ATTEMPTS, held.handler)
     await checkout.open(pageUrl)
@@ -188,7 +178,7 @@ test.describe('desktop: QR', () => {
 
   test('a session read slower than the polling interval still brings the approval to the page', async ({ merchant, checkout, page, request }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     await breakLiveStream(page)
     await checkout.open(pageUrl)
     await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
@@ -219,7 +209,7 @@ test.describe('desktop: QR', () => {
     expectAccessible,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     await checkout.open(pageUrl)
     await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
     await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
@@ -245,7 +235,7 @@ test.describe('desktop: QR', () => {
 
   test('a double click on Continue, even two clicks in one task, makes one attempt', async ({ merchant, checkout, page, request }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     await checkout.open(pageUrl)
     await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).evaluate((button: HTMLButtonElement) => {
       button.click()
@@ -273,7 +263,7 @@ test.describe('iPhone: collect', () => {
     request,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     await breakLiveStream(page)
     let loseNext = true
     await page.route(ATTEMPTS, async (route) => {
@@ -305,7 +295,7 @@ test.describe('iPhone: collect', () => {
     request,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     // A page whose live status stream is open hears the expiry at once; without the stream (a
     // network that drops it), sending is what must find the session expired.
     await page.route('**/api/pages/*/events', (route) => route.abort())
@@ -326,7 +316,7 @@ test.describe('iPhone: collect', () => {
     request,
   }) => {
     const ledger = new AttemptLedger(request)
-    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
     const pageId = pageIdOf(pageUrl)
     const starts: string[] = []
     page.on('request', (r) => {
@@ -356,7 +346,7 @@ test.describe('iPhone: collect', () => {
 
 test('two parallel starts with one Idempotency-Key make one attempt and both answer with it', async ({ merchant, request }) => {
   const ledger = new AttemptLedger(request)
-  const { orderId, pageUrl } = await merchant.createSession(monthly)
+  const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
   const pageId = pageIdOf(pageUrl)
   const start = () =>
     request.post(`/api/pages/${pageId}/attempts`, {

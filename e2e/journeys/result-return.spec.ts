@@ -2,16 +2,8 @@ import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { emulate } from '../support/emulate'
 import { MAGIC_VPAS } from '../../contract/scenarios'
+import { monthlyMandateSession } from '../support/samples'
 
-const RETURN_URL = 'http://127.0.0.1:9/return'
-const monthly = {
-  amount: '1.00',
-  return_url: RETURN_URL,
-  'options.create_mandate': 'REQUIRED',
-  'mandate.max_amount': '1000.00',
-  'mandate.frequency': 'MONTHLY',
-  'mandate.rule_value': '5',
-}
 
 /** The customer approves a collect request to a UPI ID the simulated bank approves, and sees the success screen. */
 async function registerByUpiId(page: Page): Promise<void> {
@@ -38,7 +30,7 @@ test.describe('the return to the merchant after a result', () => {
   test('goes back by itself once the countdown ends', async ({ merchant, checkout, page }) => {
     await page.clock.install()
     const returns = await watchReturns(page)
-    const { pageUrl } = await merchant.createSession(monthly)
+    const { pageUrl } = await merchant.createSession(monthlyMandateSession)
     await checkout.open(pageUrl)
     await registerByUpiId(page)
     await expect(page.getByRole('timer')).toHaveText(/^Returning to Acme Fitness in [1-5] s$/)
@@ -52,7 +44,7 @@ test.describe('the return to the merchant after a result', () => {
   test('"Stay on this page" turns the time limit off, says so, and moves focus to the way back', async ({ merchant, checkout, page, expectAccessible }) => {
     await page.clock.install()
     const returns = await watchReturns(page)
-    const { pageUrl } = await merchant.createSession(monthly)
+    const { pageUrl } = await merchant.createSession(monthlyMandateSession)
     await checkout.open(pageUrl)
     await registerByUpiId(page)
 

@@ -70,3 +70,16 @@ export const checkoutSubscriptionSample = () => ({
   subscription_data: {},
   collection_method: 'auto_charge',
 })
+
+/** A return URL nothing listens on: journeys that follow the return answer it themselves (`page.route`). */
+export const UNANSWERED_RETURN_URL = 'http://127.0.0.1:9/return'
+
+/** A ₹1 session registering a monthly UPI AutoPay mandate (debits on the 5th, up to ₹1,000), returning to UNANSWERED_RETURN_URL. */
+export const monthlyMandateSession = {
+  amount: '1.00',
+  return_url: UNANSWERED_RETURN_URL,
+  'options.create_mandate': 'REQUIRED',
+  'mandate.max_amount': '1000.00',
+  'mandate.frequency': 'MONTHLY',
+  'mandate.rule_value': '5',
+}
