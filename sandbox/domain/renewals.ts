@@ -298,9 +298,7 @@ export class Renewals {
     const now = await this.now(subscription.merchantId)
     const registered = registeringAttempt(holder)
     const skipped = async (why: string, status: SubscriptionStatus | null): Promise<NextStep | null> => {
-      await this.writer.change(order, (current) =>
-        current.status === 'NEW' ? { write: { order: { ...current, status: 'JUSPAY_DECLINED' }, events: ['ORDER_FAILED'] }, answer: () => undefined } : { write: null, answer: () => undefined },
-      )
+      await this.decline(order)
       await this.updateSubscription(subscription, (s) => {
         const noted = { ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), { at: now.toISOString(), event: 'debit_skipped', cycle, order_id: order.orderId, detail: why }) }
         return status ? withStatus(noted, status, now.toISOString(), why) : noted
@@ -368,8 +366,17 @@ export class Renewals {
         : s
       return withStatus(withExpiry, status, now, `the mandate is ${holder.mandateStatus ?? ''}`)
     })
+    const pending = subscription.renewal?.due ? await this.cycleOrder(subscription, subscription.renewal.cycle) : undefined
+    if (pending) await this.decline(pending)
     await this.deactivate(subscription)
     return true
+  }
+
+  /** A cycle's order that will not be debited (a paused mandate, no notice, the subscription ended) is declined: ORDER_FAILED. */
+  private async decline(order: Order): Promise<void> {
+    await this.writer.change(order, (current) =>
+      current.status === 'NEW' ? { write: { order: { ...current, status: 'JUSPAY_DECLINED' }, events: ['ORDER_FAILED'] }, answer: () => undefined } : { write: null, answer: () => undefined },
+    )
   }
 
   /** The merchant hears that the subscription ended, on the order that started it. */
