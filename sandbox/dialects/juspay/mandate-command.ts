@@ -5,7 +5,7 @@ import { epochSecondsText } from './format'
 
 /** The commands `POST /mandates/{mandate_id}` serves (docs/domain/mandates.md#the-merchants-commands). */
 const SERVED = ['revoke', 'pause', 'activate'] as const
-/** Juspay's other mandate commands: they act on scheduled debits, which this sandbox does not run yet. */
+/** Juspay's other mandate commands: the sandbox schedules and notifies a subscription's debits itself, and serves neither yet (docs/domain/renewals.md). */
 const NOT_YET = ['pre_debit_notify', 'cancel_recurring_transaction'] as const
 const COMMANDS = SERVED.map((c) => `"${c}"`).join(', ')
 
@@ -35,7 +35,7 @@ export function readMandateCommand(body: Record<string, unknown>): Read {
   const { command } = body
   if (missing(command)) return refuse('MISSING_MANDATORY_PARAMETER', 'command', `is required (${COMMANDS})`)
   if (typeof command === 'string' && (NOT_YET as readonly string[]).includes(command)) {
-    return refuse('INVALID_INPUT', 'command', `"${command}" acts on scheduled debits, which this sandbox does not run yet; it serves ${COMMANDS}`)
+    return refuse('INVALID_INPUT', 'command', `"${command}" is not served yet: the sandbox schedules and notifies a subscription's debits itself; it serves ${COMMANDS}`)
   }
   switch (command) {
     case 'revoke':
