@@ -171,7 +171,7 @@ describe('scheduled debits (docs/domain/renewals.md)', () => {
 })
 
 describe('POST /sandbox/mandates/{mandate_id}/next-debit refuses bad input, changing nothing', () => {
-  it.each<[string, RequestInit, number, string[]]>([
+  it.each<[string, { body: string; headers?: Record<string, string> }, number, string[]]>([
     ['no body', { body: '' }, 400, []],
     ['malformed JSON', { body: '{"outcome":', headers: { 'content-type': 'application/json' } }, 400, []],
     ['not JSON', { body: 'outcome=success', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, []],

@@ -9,8 +9,8 @@ import type { Store } from '../store/store'
 import { paidPlanCheckout } from '../testing/billing-sandbox'
 import { fixedClock, merchants, PUBLIC_ORIGIN, type TestSandbox } from '../testing/checkout-dialect'
 import { startRedis, type RedisServer } from '../testing/redis-server'
-import { MovableClock } from './clock'
-import { debitOrderId } from './renewals'
+import { MovableClock } from '../domain/clock'
+import { debitOrderId } from '../domain/renewals'
 
 /**
  * Two instances over one store race to run a subscription's debit (docs/architecture.md#shared-sandbox):
