@@ -203,11 +203,11 @@ export class Renewals {
     if (!holder || (await this.ended(subscription, holder))) return null
     switch (job.step) {
       case 'schedule':
-        return this.schedule(subscription, holder, job.cycle)
+        return this.schedule(subscription, holder, job.cycle, at)
       case 'announce':
-        return this.announce(subscription, holder, job.cycle)
+        return this.announce(subscription, holder, job.cycle, at)
       case 'notify':
-        return this.notify(subscription, holder, job.cycle)
+        return this.notify(subscription, holder, job.cycle, at)
       case 'execute':
         return this.execute(subscription, holder, job.cycle, job.attempt, at)
     }
@@ -222,7 +222,7 @@ export class Renewals {
     return this.deps.store.orderByMerchantOrderId(subscription.merchantId, debitOrderId(subscription.id, cycle))
   }
 
-  private async schedule(subscription: Subscription, holder: Order, cycle: number): Promise<NextStep | null> {
+  private async schedule(subscription: Subscription, holder: Order, cycle: number, at: Date): Promise<NextStep | null> {
     const now = await this.now(subscription.merchantId)
     const renewal = subscription.renewal ?? emptyRenewal()
     let due = renewal.cycle === cycle ? renewal.due : null
@@ -242,12 +242,12 @@ export class Renewals {
       })
     }
     const executesAt = executionAt(due.date).getTime()
-    return { at: Math.max(now.getTime(), executesAt - ANNOUNCE_BEFORE_MS), job: { subscriptionId: subscription.id, step: 'announce', cycle, attempt: 0 } }
+    return { at: Math.max(at.getTime(), executesAt - ANNOUNCE_BEFORE_MS), job: { subscriptionId: subscription.id, step: 'announce', cycle, attempt: 0 } }
   }
 
-  private async announce(subscription: Subscription, holder: Order, cycle: number): Promise<NextStep | null> {
+  private async announce(subscription: Subscription, holder: Order, cycle: number, at: Date): Promise<NextStep | null> {
     const order = await this.cycleOrder(subscription, cycle)
-    if (!order?.debit) return this.nextCycle(subscription, cycle)
+    if (!order?.debit) return this.nextCycle(subscription, cycle, at)
     const now = await this.now(subscription.merchantId)
     if (order.status === 'NEW') {
       await this.emit(order, ['BILLING_TXN_TO_BE_EXECUTED'])
@@ -256,16 +256,16 @@ export class Renewals {
     const executesAt = Date.parse(order.debit.dueAt)
     const upi = registeringAttempt(holder)?.rail === 'upi'
     return upi
-      ? { at: Math.max(now.getTime(), executesAt - NOTICE_BEFORE_MS), job: { subscriptionId: subscription.id, step: 'notify', cycle, attempt: 0 } }
-      : { at: Math.max(now.getTime(), executesAt), job: { subscriptionId: subscription.id, step: 'execute', cycle, attempt: 1 } }
+      ? { at: Math.max(at.getTime(), executesAt - NOTICE_BEFORE_MS), job: { subscriptionId: subscription.id, step: 'notify', cycle, attempt: 0 } }
+      : { at: Math.max(at.getTime(), executesAt), job: { subscriptionId: subscription.id, step: 'execute', cycle, attempt: 1 } }
   }
 
   /** UPI's pre-debit notice: sent while the mandate is ACTIVE; a paused mandate's fails, and its debit will be skipped. */
-  private async notify(subscription: Subscription, holder: Order, cycle: number): Promise<NextStep | null> {
+  private async notify(subscription: Subscription, holder: Order, cycle: number, at: Date): Promise<NextStep | null> {
     const order = await this.cycleOrder(subscription, cycle)
-    if (!order?.debit) return this.nextCycle(subscription, cycle)
+    if (!order?.debit) return this.nextCycle(subscription, cycle, at)
     const now = await this.now(subscription.merchantId)
-    const execute = { at: Math.max(now.getTime(), Date.parse(order.debit.dueAt)), job: { subscriptionId: subscription.id, step: 'execute' as const, cycle, attempt: 1 } }
+    const execute = { at: Math.max(at.getTime(), Date.parse(order.debit.dueAt)), job: { subscriptionId: subscription.id, step: 'execute' as const, cycle, attempt: 1 } }
     if (order.debit.notification || order.status !== 'NEW') return execute
     const sent = holder.mandateStatus === 'ACTIVE'
     const notification: DebitNotification = {
@@ -294,7 +294,7 @@ export class Renewals {
 
   private async execute(subscription: Subscription, holder: Order, cycle: number, attempt: number, at: Date): Promise<NextStep | null> {
     const order = await this.cycleOrder(subscription, cycle)
-    if (!order?.debit || order.status === 'CHARGED' || order.status === 'JUSPAY_DECLINED') return this.nextCycle(subscription, cycle)
+    if (!order?.debit || order.status === 'CHARGED' || order.status === 'JUSPAY_DECLINED') return this.nextCycle(subscription, cycle, at)
     const now = await this.now(subscription.merchantId)
     const registered = registeringAttempt(holder)
     const skipped = async (why: string, status: SubscriptionStatus | null): Promise<NextStep | null> => {
@@ -303,7 +303,7 @@ export class Renewals {
         const noted = { ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), { at: now.toISOString(), event: 'debit_skipped', cycle, order_id: order.orderId, detail: why }) }
         return status ? withStatus(noted, status, now.toISOString(), why) : noted
       })
-      return this.nextCycle(subscription, cycle)
+      return this.nextCycle(subscription, cycle, at)
     }
     if (holder.mandateStatus === 'PAUSED') return skipped('the mandate is paused', 'PAUSED')
     if (!registered || holder.mandateStatus !== 'ACTIVE') return skipped(`the mandate is ${holder.mandateStatus ?? 'not registered'}`, null)
@@ -347,11 +347,12 @@ export class Renewals {
       await this.deactivate(subscription)
       return null
     }
-    return this.nextCycle(subscription, cycle)
+    return this.nextCycle(subscription, cycle, at)
   }
 
-  private nextCycle(subscription: Subscription, cycle: number): Promise<NextStep> {
-    return this.now(subscription.merchantId).then((now) => ({ at: now.getTime(), job: { subscriptionId: subscription.id, step: 'schedule', cycle: cycle + 1, attempt: 0 } }))
+  /** The next cycle is scheduled at once: at the moment the step that ended this one fell due, so a move of the clock runs it too. */
+  private nextCycle(subscription: Subscription, cycle: number, at: Date): NextStep {
+    return { at: at.getTime(), job: { subscriptionId: subscription.id, step: 'schedule', cycle: cycle + 1, attempt: 0 } }
   }
 
   /** A revoked or expired mandate ends the subscription (CANCELLED or COMPLETED, BILLING_EXECUTION_DEACTIVATED); answers whether it has. */
