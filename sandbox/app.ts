@@ -74,10 +74,11 @@ const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
  * sends its own callbacks and is lent only the return signer, which its orders never use.
  */
 /** What the sandbox lends every dialect: its dependencies, and the attempt service's refresh and start. */
-export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter, mandates: MandateService): DialectServices {
+export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter, mandates: MandateService, renewals: Renewals): DialectServices {
   return {
     deps,
     mandates,
+    renewals,
     refresh: (order) => attempts.refresh(order),
     announce: (order, events) => writer.change(order, (current) => ({ write: { order: current, events }, answer: () => undefined })),
     startAttempt: (order, merchant, request, key) => attempts.start(order, merchant, request, key),
@@ -137,7 +138,7 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
   const attempts = new AttemptService(deps, writer)
   const mandates = new MandateService(deps, writer)
   const renewals = new Renewals(deps, writer, mandates)
-  const dialects = createDialects(dialectServices(deps, attempts, writer, mandates))
+  const dialects = createDialects(dialectServices(deps, attempts, writer, mandates, renewals))
   const webhooks = new WebhookDispatcher({ deps, dialects, wakeAt, ...options.dispatcher })
   writer.follow(webhooks)
   writer.follow(attempts.dueJobs)

@@ -136,6 +136,11 @@ function debitAttempt(registered: Attempt, order: Order, number: number, choice:
     : { ...registered, ...common, status: 'succeeded', failureReason: null }
 }
 
+/** Juspay refuses to cancel a scheduled execution within 30 minutes of it [D]. */
+export const CANCEL_CUTOFF_MS = 30 * 60 * 1000
+
+export type CancelResult = { ok: true; order: Order } | { ok: false; reason: 'nothing_scheduled' | 'too_late' }
+
 export type NextDebitResult =
   | { ok: true; subscription: Subscription }
   | { ok: false; reason: 'no_mandate' | 'no_subscription' | 'ended' }
@@ -410,6 +415,23 @@ export class Renewals {
     const subscriptionId = holder?.billing?.subscriptionId
     const subscription = subscriptionId ? await this.deps.store.subscription(merchantId, subscriptionId) : undefined
     return { holder, subscription: subscription?.mandateId === mandateId ? subscription : undefined }
+  }
+
+  /**
+   * The merchant's `cancel_recurring_transaction`: the scheduled debit `orderId` of the subscription
+   * the mandate (`holder`) carries is not made (JUSPAY_DECLINED, ORDER_FAILED) and the next cycle
+   * comes as usual; refused within 30 minutes of the debit, or when no such debit is scheduled.
+   */
+  async cancelScheduled(holder: Order, orderId: string): Promise<CancelResult> {
+    const subscriptionId = holder.billing?.subscriptionId
+    const subscription = subscriptionId ? await this.deps.store.subscription(holder.merchantId, subscriptionId) : undefined
+    const order = subscription?.mandateId === holder.mandateId ? await this.deps.store.orderByMerchantOrderId(holder.merchantId, orderId) : undefined
+    if (!subscription || !order?.debit || order.debit.subscriptionId !== subscription.id || order.status !== 'NEW') return { ok: false, reason: 'nothing_scheduled' }
+    const now = await this.now(holder.merchantId)
+    if (Date.parse(order.debit.dueAt) - now.getTime() < CANCEL_CUTOFF_MS) return { ok: false, reason: 'too_late' }
+    await this.decline(order)
+    await this.note(subscription, { at: now.toISOString(), event: 'debit_skipped', cycle: order.debit.cycle, order_id: order.orderId, detail: 'cancelled by the merchant' })
+    return { ok: true, order: (await this.deps.store.orderById(order.id)) ?? order }
   }
 
   /** QA's choice for what the next debit of a merchant's mandate does (and its retries), until that cycle ends. */

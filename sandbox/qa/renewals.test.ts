@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
-import { billingSandbox, DEMO_AUTH, OTHER_AUTH, paidPlanCheckout, postJson, readExecution } from '../testing/billing-sandbox'
+import { billingSandbox, DEMO_AUTH, expectJuspayError, OTHER_AUTH, paidPlanCheckout, postJson, readExecution } from '../testing/billing-sandbox'
 import type { TestSandbox } from '../testing/checkout-dialect'
 import { mandateSandbox } from '../testing/mandate-sandbox'
 
@@ -167,6 +167,38 @@ describe('scheduled debits (docs/domain/renewals.md)', () => {
     expect((await readExecution(s, id)).status).toBe('CANCELLED')
     expect(await names(s, checkoutId)).toContain('BILLING_EXECUTION_DEACTIVATED')
     expect((await s.app.request(`/sandbox/orders/${id}_2/webhooks`, { headers: DEMO_AUTH })).status).toBe(404)
+  })
+})
+
+describe("the merchant's cancel_recurring_transaction (docs/domain/renewals.md#cancelling-a-scheduled-debit)", () => {
+  const command = (s: TestSandbox, mandateId: string, fields: Record<string, string>) =>
+    s.app.request(`/mandates/${mandateId}`, { method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
+
+  it('cancels a scheduled debit: its order is declined, and the next cycle comes as usual', async () => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    const res = await command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: `${id}_1` })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ order_id: `${id}_1`, txn_status: 'JUSPAY_DECLINED' })
+    await moveTo(s, '2026-04-05T07:00:00')
+    expect(await names(s, `${id}_1`)).toEqual(['BILLING_TXN_SCHEDULED', 'ORDER_FAILED'])
+    expect(await names(s, `${id}_2`)).toEqual(['BILLING_TXN_SCHEDULED'])
+    await moveTo(s, '2026-05-05T07:00:00')
+    expect((await names(s, `${id}_2`)).at(-1)).toBe('ORDER_SUCCEEDED')
+  })
+
+  it('refuses within 30 minutes of the debit, for an order that is not a scheduled debit, and without an order_id, changing nothing', async () => {
+    const s = billingSandbox()
+    const { id, mandateId, checkoutId } = await subscribed(s)
+    await moveTo(s, '2026-04-05T05:31:00')
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: `${id}_1` }), 400, 'INVALID_ACTION')
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: checkoutId }), 400, 'INVALID_INPUT', ['order_id'])
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: 'nope' }), 400, 'INVALID_INPUT', ['order_id'])
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: '<script>' }), 400, 'INVALID_INPUT', ['order_id'])
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction' }), 400, 'MISSING_MANDATORY_PARAMETER', ['order_id'])
+    expect((await orderStatus(s, `${id}_1`))['status']).toBe('NEW')
+    await moveTo(s, '2026-04-05T06:00:00')
+    expect((await orderStatus(s, `${id}_1`))['status']).toBe('CHARGED')
   })
 })
 
