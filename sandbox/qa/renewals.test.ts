@@ -170,6 +170,26 @@ describe('scheduled debits (docs/domain/renewals.md)', () => {
   })
 })
 
+describe('mandate expiry (docs/domain/renewals.md#the-subscriptions-status)', () => {
+  it('expires a registered mandate at its end_date: MANDATE_EXPIRED with the whole mandate, and it is final', async () => {
+    const s = mandateSandbox()
+    const order = await s.registerUpi()
+    const mandateId = order.mandateId ?? ''
+    const endsAt = Number((await s.read(mandateId)).body['end_date'])
+    const move = (to: number) =>
+      s.request('/sandbox/clock', { method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ advance_to: to }) })
+    // The clock moves at most ten years at a time.
+    for (let now = Math.floor(Date.now() / 1000); now < endsAt - 1; now = Math.min(endsAt - 1, now + 9 * 366 * 24 * 3600)) {
+      expect((await move(Math.min(endsAt - 1, now + 9 * 366 * 24 * 3600))).res.status).toBe(200)
+    }
+    expect((await s.read(mandateId)).body['status']).toBe('ACTIVE')
+    expect((await move(endsAt)).res.status).toBe(200)
+    expect((await s.read(mandateId)).body['status']).toBe('EXPIRED')
+    expect((await s.webhooks(order.orderId)).at(-1)).toEqual(['MANDATE_EXPIRED', 'EXPIRED'])
+    expect((await s.command(mandateId, { command: 'activate' })).status).toBe(400)
+  })
+})
+
 describe("the merchant's cancel_recurring_transaction (docs/domain/renewals.md#cancelling-a-scheduled-debit)", () => {
   const command = (s: TestSandbox, mandateId: string, fields: Record<string, string>) =>
     s.app.request(`/mandates/${mandateId}`, { method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
