@@ -16,8 +16,8 @@ const unknownMandate = (c: Context<JuspayEnv>): Response =>
 /**
  * A registered mandate, for its merchant (docs/domain/mandates.md#the-merchants-commands):
  * `GET /mandates/{mandate_id}` reads it; `POST /mandates/{mandate_id}` with `command` revokes,
- * pauses or activates (resumes) it, or cancels one of its scheduled debits, form-encoded or JSON, and the merchant hears the change by
- * webhook. Another merchant's mandate is not found.
+ * pauses or activates (resumes) it, or cancels one of its scheduled debits, form-encoded or JSON,
+ * and the merchant hears the change by webhook. Another merchant's mandate is not found.
  */
 export function juspayMandateRoutes({ mandates, renewals }: DialectServices, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {
   const app = new Hono<JuspayEnv>()
