@@ -26,6 +26,7 @@ import { AttemptService, dueJobPageId } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
 import { OrderWriter } from './domain/order-writer'
 import { MandateService } from './domain/mandate-service'
+import { Renewals } from './domain/renewals'
 import { JobRunner } from './store/job-runner'
 import type { Broadcast } from './store/broadcast'
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher'
@@ -73,10 +74,11 @@ const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
  * sends its own callbacks and is lent only the return signer, which its orders never use.
  */
 /** What the sandbox lends every dialect: its dependencies, and the attempt service's refresh and start. */
-export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter, mandates: MandateService): DialectServices {
+export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter, mandates: MandateService, renewals: Renewals): DialectServices {
   return {
     deps,
     mandates,
+    renewals,
     refresh: (order) => attempts.refresh(order),
     announce: (order, events) => writer.change(order, (current) => ({ write: { order: current, events }, answer: () => undefined })),
     startAttempt: (order, merchant, request, key) => attempts.start(order, merchant, request, key),
@@ -98,6 +100,7 @@ export interface SandboxCore {
   writer: OrderWriter
   attempts: AttemptService
   mandates: MandateService
+  renewals: Renewals
   dialects: Dialects
   webhooks: WebhookDispatcher
   jobs: JobRunner
@@ -126,23 +129,28 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
         if (pageId) await attempts.refreshById(pageId)
         await deps.store.finishJob(job.id)
       },
+      debit: (job) => renewals.run(job),
+      mandate_expiry: (job) => renewals.expire(job),
     },
   })
   const wakeAt = (dueAt: number) => jobs.wakeAt(dueAt)
   const writer = new OrderWriter(deps.store, deps.clock, bus, wakeAt)
   const attempts = new AttemptService(deps, writer)
   const mandates = new MandateService(deps, writer)
-  const dialects = createDialects(dialectServices(deps, attempts, writer, mandates))
+  const renewals = new Renewals(deps, writer, mandates)
+  const dialects = createDialects(dialectServices(deps, attempts, writer, mandates, renewals))
   const webhooks = new WebhookDispatcher({ deps, dialects, wakeAt, ...options.dispatcher })
   writer.follow(webhooks)
   writer.follow(attempts.dueJobs)
   writer.follow(mandates.index)
+  writer.follow(renewals.follow)
   jobs.start()
   return {
     bus,
     writer,
     attempts,
     mandates,
+    renewals,
     dialects,
     webhooks,
     jobs,
@@ -174,7 +182,7 @@ export function createDialects(services: DialectServices): Dialects {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
-  const { bus, attempts, mandates, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
+  const { bus, attempts, mandates, renewals, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
   const limits = options.limits ?? DEFAULT_LIMITS
@@ -192,7 +200,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
   app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock, dialect: sandboxApis }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals, advanceClock, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts, mandates))
   app.route('/simulator/bank', bankRoutes(deps, attempts, mandates))
   if (options.demoEnabled ?? true) {

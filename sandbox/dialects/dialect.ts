@@ -6,6 +6,7 @@ import type { Merchant } from '../merchants'
 import type { Order, OrderSource } from '../domain/order'
 import type { OrderEventName } from '../domain/order-events'
 import type { MandateService } from '../domain/mandate-service'
+import type { Renewals } from '../domain/renewals'
 
 /** The dialect that created an order, recorded on it as `source.dialect`. */
 export type DialectId = OrderSource['dialect']
@@ -15,6 +16,8 @@ export interface DialectServices {
   deps: SandboxDeps
   /** A registered mandate's commands (pause, resume, revoke) and its lookups by id and payer. */
   mandates: MandateService
+  /** A subscription's scheduled debits: the merchant cancels one (cancel_recurring_transaction). */
+  renewals: Renewals
   /** Applies an attempt's due auto-outcome before an order is read (AttemptService.refresh). */
   refresh: (order: Order) => Promise<Order>
   /**

@@ -3,6 +3,7 @@ import type { AccountType, AuthMode } from '../../contract/enach'
 import type { UpiChannel } from '../../contract/instrument'
 import type { Rail } from '../../contract/rail'
 import type { BankScenario } from '../../contract/scenarios'
+import type { BankDecline } from './renewal'
 
 /** How a pending attempt resolves by itself (magic VPAs), unless someone acts first. */
 export type AutoOutcome = { kind: 'approve' | 'decline' | 'expire'; at: string }
@@ -60,6 +61,8 @@ interface AttemptBase {
   autoOutcome: AutoOutcome | null
   mandateId: string | null
   mandateToken: string | null
+  /** Why the bank declined a scheduled debit's attempt (docs/domain/renewals.md#what-qa-chooses); absent on every other attempt. */
+  bankDecline?: BankDecline
 }
 
 /**

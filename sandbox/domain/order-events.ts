@@ -9,12 +9,22 @@ export type OrderEventName =
   | 'MANDATE_FAILED'
   | 'MANDATE_REVOKED'
   | 'MANDATE_PAUSED'
+  | 'MANDATE_EXPIRED'
+  /** A scheduled debit's pre-debit notice (docs/domain/renewals.md#the-pre-debit-notice). */
+  | 'NOTIFICATION_SUCCEEDED'
+  | 'NOTIFICATION_FAILED'
   | 'ORDER_SUCCEEDED'
   | 'ORDER_FAILED'
   | 'BILLING_EXECUTION_CREATED'
   | 'BILLING_EXECUTION_ACTIVATED'
   /** The sandbox's own: a plan change was applied (Juspay lists no such event; docs/domain/billing.md#plan-changes-paying-for-one). */
   | 'BILLING_EXECUTION_UPDATED'
+  | 'BILLING_EXECUTION_DEACTIVATED'
+  /** A subscription's scheduled debits (docs/domain/renewals.md#webhooks). */
+  | 'BILLING_TXN_SCHEDULED'
+  | 'BILLING_TXN_TO_BE_EXECUTED'
+  | 'BILLING_RETRY_TXN_SCHEDULED'
+  | 'BILLING_TXN_RETRY_EXCEEDED'
 
 export interface OrderChange {
   order: Order

@@ -7,6 +7,7 @@ import type { MandateStatus, OrderStatus } from '../../contract/status'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { Attempt } from './attempt'
 import type { MandateChange } from './mandate-change'
+import type { OrderDebit } from './renewal'
 
 export interface Customer {
   id: string | null
@@ -177,6 +178,8 @@ export interface Order {
   cancelledAt: string | null
   /** How many times the order was written; the store writes only from the revision read (Store.updateOrder). */
   revision: number
+  /** Set on a subscription's scheduled debit (sandbox/domain/renewals.ts); absent on every order a merchant created. */
+  debit?: OrderDebit
 }
 
 export const liveAttempt = (order: Order): Attempt | undefined => order.attempts.find((a) => a.status === 'pending')

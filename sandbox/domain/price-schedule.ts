@@ -217,6 +217,16 @@ export function priceSchedule(terms: ScheduleTerms): PriceSchedule {
   }
 }
 
+/**
+ * The debit day after `after` on a schedule whose debits keep `anchor`'s day: the cycles a
+ * subscription bills past the charges its schedule lists (sandbox/domain/debit-dates.ts).
+ */
+export function debitDayAfter(interval: Exclude<BillingInterval, 'ASPRESENTED'>, ruleValue: number | null, anchor: IstDate, after: IstDate): IstDate {
+  const [day] = take(debitDays(interval, ruleValue, new Date(`${anchor}T00:00:00.000Z`), addDays(new Date(`${after}T00:00:00.000Z`), 1)), 1)
+  if (!day) throw new Error(`no debit day after ${after}`)
+  return format(day)
+}
+
 /** What the debits after a plan change start from: the first one's day, the new plan's terms, and the credit the subscription holds. */
 export interface CreditedTerms {
   first: IstDate

@@ -3,6 +3,7 @@ import type { Plan } from '../../contract/plan'
 import { alnum } from './ids'
 import type { Order } from './order'
 import type { OrderEventName } from './order-events'
+import type { Renewal, SubscriptionStatus } from './renewal'
 
 /**
  * A subscription: what a successful registration of an order that sells one starts (Juspay's
@@ -13,8 +14,12 @@ import type { OrderEventName } from './order-events'
 export interface Subscription {
   /** Juspay's `billing_execution_info_id`. */
   id: string
-  /** [I] ACTIVE from the moment the mandate is: charges, pauses and cancellations are not simulated yet. */
-  status: 'ACTIVE'
+  /**
+   * ACTIVE from the moment the mandate is; its scheduled debits move it (docs/domain/renewals.md#the-subscriptions-status):
+   * PAST_DUE while a failed debit is retried, HALTED or back to ACTIVE when the retries run out
+   * (the plan's action), PAUSED with its mandate, CANCELLED once the mandate is revoked, COMPLETED once it expired.
+   */
+  status: SubscriptionStatus
   merchantId: string
   customerId: string | null
   /**
@@ -42,6 +47,8 @@ export interface Subscription {
   creditMinor: number
   createdAt: string
   activatedAt: string
+  /** Its scheduled debits; absent until the first is scheduled (sandbox/domain/renewals.ts). */
+  renewal?: Renewal
 }
 
 /** Refused when the order already started one: a registration starts exactly one subscription. */

@@ -15,6 +15,8 @@ import { authenticateBasic, requireMerchant, type MerchantEnv } from '../http/au
 import { bodyLimit, MAX_BODY_BYTES } from '../http/body-limit'
 import type { WebhookDispatcher } from '../webhooks/dispatcher'
 import { clockFor, type MerchantClock } from '../domain/clock'
+import type { Renewals } from '../domain/renewals'
+import { mountRenewalRoutes } from './renewal-routes'
 
 type QaContext = Context<MerchantEnv>
 
@@ -60,6 +62,8 @@ interface QaDeps {
   attempts: AttemptService
   webhooks: WebhookDispatcher
   writer: OrderWriter
+  /** A subscription's scheduled debits: QA's choice for the next one, and the timeline. */
+  renewals: Renewals
   /** Moves a merchant's clock forward to a sandbox time (ms), running what falls due on the way (JobRunner.runDueUpTo). */
   advanceClock: (merchantId: string, to: number) => Promise<MerchantClock>
   /** The dialect whose envelope the QA API answers in (Juspay's, wired in app.ts). */
@@ -263,6 +267,8 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     }
     return c.json(clockJson(await advanceClock(merchantId, Math.max(target, now))))
   })
+
+  mountRenewalRoutes(app, { renewals: qa.renewals, refuse, limitBody, readBody: (c, schema) => readRequiredJson(c, refuse, schema) })
 
   // The calling merchant's state only: on a shared sandbox, one team's reset must not touch another's.
   app.post('/reset', async (c) => {

@@ -27,6 +27,8 @@ const DEFAULT_BATCH = 32
 const MAX_RUNS_PER_ADVANCE = 1000
 /** How often a move of the clock looks again at a job another runner holds, waiting for it to end. */
 const HELD_POLL_MS = 25
+/** The longest delay setTimeout takes. */
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 /**
  * Takes due jobs from the store and runs them (docs/architecture.md#shared-sandbox). Every instance
@@ -77,7 +79,8 @@ export class JobRunner {
   /** Looks for work at `dueAt` (real time, ms: a job's sandbox due time less its merchant's clock offset), or now when that has passed. */
   wakeAt(dueAt: number): void {
     if (this.stopped) return
-    this.armWithin(Math.max(0, dueAt - this.clock.now().getTime()))
+    // A job due years ahead (a mandate's expiry) is found by a later look: setTimeout fires at once past MAX_TIMER_MS.
+    this.armWithin(Math.min(MAX_TIMER_MS, Math.max(0, dueAt - this.clock.now().getTime())))
   }
 
   /**

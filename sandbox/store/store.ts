@@ -22,7 +22,8 @@ export interface ScheduledJob {
    * compares (docs/decisions/0015-a-clock-per-merchant.md).
    */
   dueAt: number
-  kind: 'attempt_due' | 'webhook'
+  /** `debit`: a subscription's next renewal step (sandbox/domain/renewals.ts); `mandate_expiry`: a mandate's end_date. */
+  kind: 'attempt_due' | 'webhook' | 'debit' | 'mandate_expiry'
   /** JSON the job's runner reads. */
   payload: string
 }

@@ -45,6 +45,9 @@ export interface WebhookSandboxOptions {
   jobLeaseMs?: number
 }
 
+/** The longest delay setTimeout takes; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 /**
  * Sandbox time that stands still except to reach work falling due: when a runner is told of a job
  * due later, the clock is moved to that moment once as much real time has passed, then the runner
@@ -55,6 +58,8 @@ function reachDueWork(jobs: JobRunner, clock: MovableClock, timers: Set<ReturnTy
   jobs.wakeAt = (dueAt) => {
     const wait = dueAt - clock.now().getTime()
     if (wait <= 0) return wake(dueAt)
+    // Work due later than a timer can wait (a mandate's expiry years ahead) is never reached by waiting.
+    if (wait > MAX_TIMER_MS) return
     const timer = setTimeout(() => {
       timers.delete(timer)
       const behind = dueAt - clock.now().getTime()
@@ -104,7 +109,7 @@ export function webhookSandbox({ merchantUrl = null, demo = (m) => m, log = sile
     for (const c of cores) c.jobs.wakeAt(clock.now().getTime())
   }
   const qa = new Hono()
-  qa.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, advanceClock: core.advanceClock, dialect: dialects.byId('juspay') }))
+  qa.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals: core.renewals, advanceClock: core.advanceClock, dialect: dialects.byId('juspay') }))
   /** The QA webhook inbox of one of the demo merchant's orders, as its JSON. */
   const inbox = async (orderId: string): Promise<unknown> => {
     const auth = `Basic ${Buffer.from(`${merchant.apiKey}:`).toString('base64')}`

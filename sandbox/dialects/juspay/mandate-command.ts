@@ -4,12 +4,15 @@ import type { JuspayErrorSpec } from './errors'
 import { epochSecondsText } from './format'
 
 /** The commands `POST /mandates/{mandate_id}` serves (docs/domain/mandates.md#the-merchants-commands). */
-const SERVED = ['revoke', 'pause', 'activate'] as const
-/** Juspay's other mandate commands: they act on scheduled debits, which this sandbox does not run yet. */
-const NOT_YET = ['pre_debit_notify', 'cancel_recurring_transaction'] as const
+const SERVED = ['revoke', 'pause', 'activate', 'cancel_recurring_transaction'] as const
+/** Juspay's other mandate command: the sandbox notifies a subscription's debits itself, and does not serve it yet (docs/domain/renewals.md). */
+const NOT_YET = ['pre_debit_notify'] as const
 const COMMANDS = SERVED.map((c) => `"${c}"`).join(', ')
 
-type Read = { ok: true; command: MandateCommand } | { ok: false; error: JuspayErrorSpec }
+/** A command on the mandate itself, or the cancelling of one of its scheduled debits (docs/domain/renewals.md#cancelling-a-scheduled-debit). */
+export type MerchantMandateCommand = MandateCommand | { kind: 'cancel_recurring_transaction'; orderId: string }
+
+type Read = { ok: true; command: MerchantMandateCommand } | { ok: false; error: JuspayErrorSpec }
 
 const fieldError = (code: JuspayErrorSpec['code'], field: string, reason: string): JuspayErrorSpec => ({
   status: 400,
@@ -35,12 +38,18 @@ export function readMandateCommand(body: Record<string, unknown>): Read {
   const { command } = body
   if (missing(command)) return refuse('MISSING_MANDATORY_PARAMETER', 'command', `is required (${COMMANDS})`)
   if (typeof command === 'string' && (NOT_YET as readonly string[]).includes(command)) {
-    return refuse('INVALID_INPUT', 'command', `"${command}" acts on scheduled debits, which this sandbox does not run yet; it serves ${COMMANDS}`)
+    return refuse('INVALID_INPUT', 'command', `"${command}" is not served yet: the sandbox notifies a subscription's debits itself; it serves ${COMMANDS}`)
   }
   switch (command) {
     case 'revoke':
     case 'activate':
       return { ok: true, command: { kind: command } }
+    case 'cancel_recurring_transaction': {
+      const orderId = body['order_id']
+      if (missing(orderId)) return refuse('MISSING_MANDATORY_PARAMETER', 'order_id', 'is required with command "cancel_recurring_transaction": the scheduled debit\'s order_id')
+      if (typeof orderId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(orderId)) return refuse('INVALID_INPUT', 'order_id', 'must be an order_id: 1 to 64 letters, digits, _ or -')
+      return { ok: true, command: { kind: 'cancel_recurring_transaction', orderId } }
+    }
     case 'pause': {
       const start = unixSeconds('pause_start_date', body['pause_start_date'])
       if (!start.ok) return start
@@ -74,6 +83,18 @@ export function mandateRefusalError(refusal: MandateRefusal): JuspayErrorSpec {
     case 'pause_window':
       return fieldError('INVALID_INPUT', refusal.field === 'start' ? 'pause_start_date' : 'pause_end_date', refusal.why)
   }
+}
+
+/** A scheduled debit cancelled, as Juspay answers it [D the fields]: the sandbox's debit has no transaction yet, so no txn_uuid [I]. */
+export function cancelledDebitResponse(order: Order): Record<string, string | null> {
+  return { order_id: order.orderId, txn_uuid: null, txn_status: order.status, response_message: 'The scheduled debit is cancelled; the next one is scheduled as usual.' }
+}
+
+/** Why a scheduled debit cannot be cancelled; nothing was changed. */
+export function cancelRefusalError(reason: 'nothing_scheduled' | 'too_late'): JuspayErrorSpec {
+  return reason === 'too_late'
+    ? { status: 400, code: 'INVALID_ACTION', message: 'The scheduled debit is less than 30 minutes away: it can no longer be cancelled.' }
+    : fieldError('INVALID_INPUT', 'order_id', "names no debit scheduled on this mandate's subscription")
 }
 
 /** What a command answers once applied (or repeated): `revoke` as Juspay documents it; the others in the same shape [I]. */

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { DialectServices, MerchantAuth } from '../dialect'
 import { requireMerchant } from '../../http/auth'
 import { juspayError } from './errors'
-import { mandateCommandResponse, mandateRefusalError, readMandateCommand } from './mandate-command'
+import { cancelledDebitResponse, cancelRefusalError, mandateCommandResponse, mandateRefusalError, readMandateCommand } from './mandate-command'
 import { mandateObject } from './mandate-object'
 import { parseBody } from './read-body'
 import { acceptBody, methodNotAllowed, type JuspayEnv } from './routes'
@@ -16,10 +16,10 @@ const unknownMandate = (c: Context<JuspayEnv>): Response =>
 /**
  * A registered mandate, for its merchant (docs/domain/mandates.md#the-merchants-commands):
  * `GET /mandates/{mandate_id}` reads it; `POST /mandates/{mandate_id}` with `command` revokes,
- * pauses or activates (resumes) it, form-encoded or JSON, and the merchant hears the change by
- * webhook. Another merchant's mandate is not found.
+ * pauses or activates (resumes) it, or cancels one of its scheduled debits, form-encoded or JSON,
+ * and the merchant hears the change by webhook. Another merchant's mandate is not found.
  */
-export function juspayMandateRoutes({ mandates }: DialectServices, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {
+export function juspayMandateRoutes({ mandates, renewals }: DialectServices, authenticate: (c: Context) => MerchantAuth): Hono<JuspayEnv> {
   const app = new Hono<JuspayEnv>()
   const auth = requireMerchant<JuspayEnv>(authenticate)
 
@@ -36,6 +36,10 @@ export function juspayMandateRoutes({ mandates }: DialectServices, authenticate:
     if (!order) return unknownMandate(c)
     const read = readMandateCommand(parsed.body)
     if (!read.ok) return juspayError(c, read.error)
+    if (read.command.kind === 'cancel_recurring_transaction') {
+      const cancelled = await renewals.cancelScheduled(order, read.command.orderId)
+      return cancelled.ok ? c.json(cancelledDebitResponse(cancelled.order)) : juspayError(c, cancelRefusalError(cancelled.reason))
+    }
     const result = await mandates.change(order, read.command, 'merchant')
     return result.ok ? c.json(mandateCommandResponse(result.order)) : juspayError(c, mandateRefusalError(result.refusal))
   })

@@ -6,6 +6,7 @@ import { railOf } from '../../domain/rails'
 import { rupeesNumber } from './decimal'
 import { juspayTimestamp } from './format'
 import { juspayRail } from './rail-codes'
+import type { BankDecline } from '../../domain/renewal'
 
 /** What the sandbox's gateway answered for an attempt, in NPCI-style response codes. */
 const RESPONSE: Record<FailureReason | 'success' | 'pending' | 'pending_bank', { code: string; message: string }> = {
@@ -20,8 +21,16 @@ const RESPONSE: Record<FailureReason | 'success' | 'pending' | 'pending_bank', {
   authentication_failed: { code: 'AUTH_FAILED', message: 'Customer authentication failed' },
 }
 
+/** [I] What the bank answered a scheduled debit it declined (docs/domain/renewals.md#what-qa-chooses). */
+const BANK_DECLINE_RESPONSE: Record<BankDecline, { code: string; message: string }> = {
+  insufficient_funds: { code: 'INSUFFICIENT_FUNDS', message: 'Insufficient funds in the customer account' },
+  mandate_revoked_at_bank: { code: 'MANDATE_REVOKED', message: 'The mandate was revoked at the bank' },
+  account_closed: { code: 'ACCOUNT_CLOSED', message: 'The customer account is closed' },
+}
+
 export function gatewayResponse(attempt: Attempt): { code: string; message: string } {
   if (attempt.status === 'succeeded') return RESPONSE.success
+  if (attempt.bankDecline) return BANK_DECLINE_RESPONSE[attempt.bankDecline]
   if (attempt.status === 'pending') return railOf(attempt).awaitingBank(attempt) ? RESPONSE.pending_bank : RESPONSE.pending
   return RESPONSE[attempt.failureReason ?? 'cancelled_by_customer']
 }

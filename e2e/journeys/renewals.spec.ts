@@ -1,0 +1,118 @@
+import { request as apiRequest, type APIRequestContext } from '@playwright/test'
+import { baseURL } from '../../playwright.config'
+import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
+import { expect, test } from '../fixtures'
+import { CheckoutPage } from '../pages/checkout-page'
+import { executionOfOrder } from '../support/billing'
+import { DEMO_MERCHANT, MerchantApi, basicAuth } from '../support/merchant-api'
+import { startCluster, type SandboxCluster } from '../support/sandbox-cluster'
+
+const auth = { authorization: basicAuth(DEMO_MERCHANT.apiKey) }
+/**
+ * Its own sandbox (on Redis), clear of the journeys' (E2E_PORT, E2E_PORT + 1), the shared-sandbox
+ * cluster's (+20) and the clock journey's (+30): moving the demo merchant's clock anywhere else
+ * would move it under every other journey.
+ */
+const RENEWALS_PORT = Number(new URL(baseURL).port) + 40
+
+/** Juspay Billing flow 2 (docs/domain/billing.md): fit_monthly_trial, 14 days free, then ₹499 on the 5th; SKIP on failure. */
+const trialRegistration = {
+  amount: '1.00',
+  customer_id: 'cust-renewals',
+  'options.create_mandate': 'REQUIRED',
+  'metadata.auto_refund_post_success': 'true',
+  payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly_trial' } } } },
+}
+
+/** A debit's moment: 06:00 IST on its day (docs/domain/renewals.md#when), in Unix seconds. */
+const debitAt = (day: string): number => Math.floor(Date.parse(`${day}T06:00:00+05:30`) / 1000)
+const HOUR = 3600
+
+test.describe.serial('renewals on the sandbox clock (docs/domain/renewals.md)', () => {
+  let cluster: SandboxCluster
+  let api: APIRequestContext
+
+  test.beforeAll(async () => {
+    cluster = await startCluster(RENEWALS_PORT, 1)
+    const [instance] = cluster.instances
+    if (!instance) throw new Error('one instance expected')
+    api = await apiRequest.newContext({ baseURL: instance.origin })
+  })
+
+  test.afterAll(async () => {
+    await api.dispose()
+    await cluster.stop()
+  })
+
+  const moveTo = async (seconds: number) => {
+    const moved = await api.post('/sandbox/clock', { headers: auth, data: { advance_to: seconds } })
+    expect(moved.status()).toBe(200)
+  }
+  const inbox = async (orderId: string) => {
+    const res = await api.get(`/sandbox/orders/${orderId}/webhooks`, { headers: auth })
+    expect(res.status()).toBe(200)
+    return ((await res.json()) as { webhooks: { event_name: string; created_at: string; body: { content: Record<string, Record<string, unknown>> } }[] }).webhooks
+  }
+  const eventsOf = async (orderId: string) => (await inbox(orderId)).map((w) => w.event_name)
+  const order = async (orderId: string) => (await (await api.get(`/orders/${orderId}`, { headers: auth })).json()) as Record<string, unknown>
+
+  test('a UPI mandate with a 14-day trial: notice, a successful first debit, the next cycle failing, its retries, then the plan skips the cycle', async ({ page }) => {
+    const { orderId, body } = await new MerchantApi(api).createSession(trialRegistration)
+    await page.goto((body['payment_links'] as { web: string }).web)
+    await new CheckoutPage(page).expectReady()
+    await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
+    const approval = page.waitForEvent('popup')
+    await page.getByRole('link', { name: /Open the simulated UPI app/ }).click()
+    const app = new UpiAppPage(await approval)
+    await app.expectMandateRequest()
+    await app.approve('123456')
+    await app.page.close()
+    await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+
+    const execution = await executionOfOrder(api, orderId)
+    const id = execution.billing_execution_info_id
+    const firstDay = execution.schedule.first_charge?.date ?? ''
+    expect(execution.schedule.intro).toMatchObject({ type: 'DAYS', days: 14 })
+    const first = debitAt(firstDay)
+    const cycle1 = `${id}_1`
+
+    // The trial: nothing is debited before its end; the notice comes 36 h before the first debit.
+    await moveTo(first - 36 * HOUR)
+    expect(await eventsOf(cycle1)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED'])
+    const notice = (await inbox(cycle1))[2]?.body.content['notification']
+    expect(notice).toMatchObject({ status: 'SUCCESS', source_info: { amount: '499.00', txn_date: String(first) }, mandate: { mandate_id: execution.mandate_id } })
+    expect(await order(cycle1)).toMatchObject({ status: 'NEW' })
+
+    await moveTo(first)
+    await expect.poll(async () => (await order(cycle1))['status']).toBe('CHARGED')
+    expect(await order(cycle1)).toMatchObject({ amount: 499, billing_execution_info_id: id, txn_id: `${DEMO_MERCHANT.id}-${cycle1}-1` })
+    expect((await eventsOf(cycle1)).at(-1)).toBe('ORDER_SUCCEEDED')
+
+    // The next cycle fails for want of funds.
+    const chosen = await api.post(`/sandbox/mandates/${execution.mandate_id}/next-debit`, { headers: auth, data: { outcome: 'failure', reason: 'insufficient_funds' } })
+    expect(chosen.status()).toBe(200)
+    const scheduled = ((await chosen.json()) as { scheduled: { cycle: number; order_id: string; date: string } }).scheduled
+    expect(scheduled).toMatchObject({ cycle: 2, order_id: `${id}_2` })
+    const second = debitAt(scheduled.date)
+    await moveTo(second)
+    expect(await order(scheduled.order_id)).toMatchObject({ status: 'AUTHORIZATION_FAILED', resp_code: 'INSUFFICIENT_FUNDS' })
+    expect((await executionOfOrder(api, orderId)).status).toBe('PAST_DUE')
+
+    // Its three retries, at 07:00, 13:00 (10:00 is a peak hour) and 16:00 IST, then the plan's action.
+    await moveTo(second + 12 * HOUR)
+    const failed = (await inbox(scheduled.order_id)).filter((w) => w.event_name === 'ORDER_FAILED')
+    expect(failed.map((w) => Math.floor(Date.parse(w.created_at) / 1000))).toEqual([second, second + HOUR, second + 7 * HOUR, second + 10 * HOUR])
+    expect((await eventsOf(scheduled.order_id)).at(-1)).toBe('BILLING_TXN_RETRY_EXCEEDED')
+    expect(await order(scheduled.order_id)).toMatchObject({ status: 'AUTHORIZATION_FAILED', txn_id: `${DEMO_MERCHANT.id}-${scheduled.order_id}-4` })
+    expect((await executionOfOrder(api, orderId)).status).toBe('ACTIVE')
+    expect(await eventsOf(`${id}_3`)).toEqual(['BILLING_TXN_SCHEDULED'])
+
+    const timeline = await api.get(`/sandbox/subscriptions/${id}/timeline`, { headers: auth })
+    const lines = ((await timeline.json()) as { timeline: { at: string; event: string; detail?: string }[] }).timeline
+    const events = lines.map((l) => l.event)
+    for (const expected of ['debit_scheduled', 'notice_sent', 'debit_attempted', 'retry_scheduled', 'retries_exhausted', 'status_changed', 'webhook']) {
+      expect(events).toContain(expected)
+    }
+    expect(lines.map((l) => Date.parse(l.at))).toEqual(lines.map((l) => Date.parse(l.at)).sort((a, b) => a - b))
+  })
+})

@@ -1,0 +1,77 @@
+import type { IstDate } from '../../contract/billing'
+
+/**
+ * What a subscription's scheduled debits record (docs/domain/renewals.md): on the subscription,
+ * the cycle under way, QA's choice for the next debit and the timeline; on each debit's order,
+ * its cycle and its pre-debit notice. sandbox/domain/renewals.ts writes them.
+ */
+
+/** Reasons a bank declines a scheduled debit that QA may choose (docs/domain/renewals.md#what-qa-chooses). */
+export const BANK_DECLINES = ['insufficient_funds', 'mandate_revoked_at_bank', 'account_closed'] as const
+export type BankDecline = (typeof BANK_DECLINES)[number]
+
+/** [I] Only a lack of funds may pass by the next try; a revoked mandate or a closed account stays so. */
+export const RETRIABLE_DECLINES: readonly BankDecline[] = ['insufficient_funds']
+
+/** What QA chose for a mandate's next debit; without a choice it succeeds. */
+export type DebitChoice = { outcome: 'success' } | { outcome: 'failure'; reason: BankDecline }
+
+/** A pre-debit notice, as Juspay's notification object carries it (docs/domain/renewals.md#the-pre-debit-notice). */
+export interface DebitNotification {
+  id: string
+  objectReferenceId: string
+  status: 'SUCCESS' | 'FAILURE'
+  amountMinor: number
+  /** The debit it announces (ISO-8601). */
+  txnDate: string
+  createdAt: string
+  /** Why it could not go out; null when it did. */
+  failure: string | null
+}
+
+/** What a scheduled debit's order carries besides the order itself. */
+export interface OrderDebit {
+  subscriptionId: string
+  cycle: number
+  /** When the debit falls due on the merchant's clock (ISO-8601). */
+  dueAt: string
+  notification: DebitNotification | null
+}
+
+/** The subscription's statuses (docs/domain/renewals.md#the-subscriptions-status). */
+export type SubscriptionStatus = 'ACTIVE' | 'PAST_DUE' | 'PAUSED' | 'HALTED' | 'CANCELLED' | 'COMPLETED'
+
+/** One line of a subscription's timeline: what happened, when on the merchant's clock, to which cycle and order. */
+export interface TimelineEntry {
+  at: string
+  event:
+    | 'debit_scheduled'
+    | 'debit_announced'
+    | 'notice_sent'
+    | 'notice_failed'
+    | 'debit_attempted'
+    | 'retry_scheduled'
+    | 'retries_exhausted'
+    | 'debit_skipped'
+    | 'status_changed'
+    | 'mandate_expired'
+  cycle: number | null
+  order_id: string | null
+  detail: string
+}
+
+/** The subscription's scheduled debits so far. */
+export interface Renewal {
+  /** The cycle under way or last ended, from 1. */
+  cycle: number
+  /** That cycle's debit: its day, amount and order (merchant order id). */
+  due: { date: IstDate; amountMinor: number; orderId: string } | null
+  /** QA's choice for the next debit, kept for its retries too, until its cycle ends. */
+  nextDebit: DebitChoice | null
+  timeline: TimelineEntry[]
+}
+
+/** [I] The most timeline lines a subscription keeps: the latest, past years of daily cycles. */
+export const MAX_TIMELINE = 2000
+
+export const emptyRenewal = (): Renewal => ({ cycle: 0, due: null, nextDebit: null, timeline: [] })

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../../contract/plan'
+import { billingSandbox, DEMO_AUTH, expectJuspayError, OTHER_AUTH, paidPlanCheckout, postJson, readExecution } from '../testing/billing-sandbox'
+import type { TestSandbox } from '../testing/checkout-dialect'
+import { mandateSandbox } from '../testing/mandate-sandbox'
+
+/**
+ * A subscription's scheduled debits through the QA API (docs/domain/renewals.md): the clock moved
+ * through a trial, the notice, a debit, the next cycle's failure and its retries, the plan's action.
+ * The checkout is paid on 10 March 2026, 10:00 IST; fit_monthly_trial bills ₹499 on the 5th after 14 free
+ * days: first on 5 April.
+ */
+
+type Webhook = { event_name: string; created_at: string; body: { content: Record<string, Record<string, unknown>> } }
+const IST = (text: string): number => Math.floor(Date.parse(`${text}+05:30`) / 1000)
+
+async function moveTo(s: TestSandbox, istTime: string): Promise<void> {
+  const res = await postJson(s, '/sandbox/clock', { advance_to: IST(istTime) })
+  expect(res.status).toBe(200)
+}
+
+async function webhooks(s: TestSandbox, orderId: string): Promise<Webhook[]> {
+  const res = await s.app.request(`/sandbox/orders/${orderId}/webhooks`, { headers: DEMO_AUTH })
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { webhooks: Webhook[] }).webhooks
+}
+const names = async (s: TestSandbox, orderId: string) => (await webhooks(s, orderId)).map((w) => w.event_name)
+
+async function orderStatus(s: TestSandbox, orderId: string) {
+  const res = await s.app.request(`/orders/${orderId}`, { headers: DEMO_AUTH })
+  expect(res.status).toBe(200)
+  return (await res.json()) as Record<string, unknown>
+}
+
+const nextDebit = (s: TestSandbox, mandateId: string, body: unknown, headers: Record<string, string> = DEMO_AUTH) =>
+  postJson(s, `/sandbox/mandates/${mandateId}/next-debit`, body, headers)
+
+/** A subscription paid for at checkout, once the clock moved a second, so that its first step (scheduling the first debit) has run. */
+async function subscribed(s: TestSandbox, planId = 'fit_monthly_trial') {
+  const { id, checkoutId } = await paidPlanCheckout(s, planId)
+  expect((await postJson(s, '/sandbox/clock', { advance_by_seconds: 1 })).status).toBe(200)
+  const execution = await readExecution(s, id)
+  return { id, checkoutId, mandateId: execution.mandate_id }
+}
+
+describe('scheduled debits (docs/domain/renewals.md)', () => {
+  it('debits after a 14-day trial: announced, noticed, then charged as a new order; the next cycle is scheduled', async () => {
+    const s = billingSandbox()
+    const { id } = await subscribed(s)
+    const first = `${id}_1`
+    expect(await names(s, first)).toEqual(['BILLING_TXN_SCHEDULED'])
+
+    await moveTo(s, '2026-04-03T05:59:59')
+    expect(await names(s, first)).toEqual(['BILLING_TXN_SCHEDULED'])
+    await moveTo(s, '2026-04-03T06:00:00')
+    expect(await names(s, first)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED'])
+    await moveTo(s, '2026-04-03T18:00:00')
+    const noticed = await webhooks(s, first)
+    expect(noticed.map((w) => w.event_name)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED'])
+    expect(noticed[2]?.body.content['notification']).toMatchObject({
+      object: 'notification',
+      status: 'SUCCESS',
+      source_object: 'MANDATE',
+      source_info: { amount: '499.00', txn_date: String(IST('2026-04-05T06:00:00')) },
+    })
+    expect((await orderStatus(s, first))['status']).toBe('NEW')
+
+    await moveTo(s, '2026-04-05T06:00:00')
+    expect(await names(s, first)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED', 'ORDER_SUCCEEDED'])
+    expect(await orderStatus(s, first)).toMatchObject({ order_id: first, status: 'CHARGED', amount: 499, txn_id: `demo_merchant-${first}-1`, billing_execution_info_id: id })
+    expect(await names(s, `${id}_2`)).toEqual(['BILLING_TXN_SCHEDULED'])
+    expect((await readExecution(s, id)).status).toBe('ACTIVE')
+  })
+
+  it('retries a failed debit at +1 h, then outside peak hours, then applies the plan\'s action (SKIP) when the retries run out', async () => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    await moveTo(s, '2026-04-05T06:00:00')
+    const chosen = await nextDebit(s, mandateId, { outcome: 'failure', reason: 'insufficient_funds' })
+    expect(chosen.status).toBe(200)
+    expect(await chosen.json()).toMatchObject({ mandate_id: mandateId, billing_execution_info_id: id, next_debit: { outcome: 'failure', reason: 'insufficient_funds' }, scheduled: { cycle: 2, order_id: `${id}_2`, date: '2026-05-05' } })
+
+    await moveTo(s, '2026-05-05T06:00:00')
+    const second = `${id}_2`
+    expect((await names(s, second)).slice(-2)).toEqual(['ORDER_FAILED', 'BILLING_RETRY_TXN_SCHEDULED'])
+    expect(await orderStatus(s, second)).toMatchObject({ status: 'AUTHORIZATION_FAILED', resp_code: 'INSUFFICIENT_FUNDS' })
+    expect((await readExecution(s, id)).status).toBe('PAST_DUE')
+
+    await moveTo(s, '2026-05-05T23:00:00')
+    const failed = await webhooks(s, second)
+    expect(failed.map((w) => w.event_name).slice(3)).toEqual([
+      'ORDER_FAILED', 'BILLING_RETRY_TXN_SCHEDULED',
+      'ORDER_FAILED', 'BILLING_RETRY_TXN_SCHEDULED',
+      'ORDER_FAILED', 'BILLING_RETRY_TXN_SCHEDULED',
+      'ORDER_FAILED', 'BILLING_TXN_RETRY_EXCEEDED',
+    ])
+    const attemptsAt = failed.filter((w) => w.event_name === 'ORDER_FAILED').map((w) => w.created_at)
+    expect(attemptsAt.map((at) => Math.floor(Date.parse(at) / 1000))).toEqual(
+      ['06:00', '07:00', '13:00', '16:00'].map((t) => IST(`2026-05-05T${t}:00`)),
+    )
+    expect((await orderStatus(s, second))['txn_id']).toBe(`demo_merchant-${second}-4`)
+    // fit_monthly_trial skips the cycle: the subscription is ACTIVE again, and the next cycle is scheduled.
+    expect((await readExecution(s, id)).status).toBe('ACTIVE')
+    expect(await names(s, `${id}_3`)).toEqual(['BILLING_TXN_SCHEDULED'])
+
+    const timeline = (await (await s.app.request(`/sandbox/subscriptions/${id}/timeline`, { headers: DEMO_AUTH })).json()) as { timeline: { at: string; event: string }[] }
+    const events = timeline.timeline.map((l) => l.event)
+    expect(events).toContain('retry_scheduled')
+    expect(events).toContain('retries_exhausted')
+    expect(timeline.timeline.map((l) => Date.parse(l.at))).toEqual([...timeline.timeline.map((l) => Date.parse(l.at))].sort((a, b) => a - b))
+    const byMandate = await s.app.request(`/sandbox/mandates/${mandateId}/timeline`, { headers: DEMO_AUTH })
+    expect(((await byMandate.json()) as { timeline: unknown[] }).timeline).toHaveLength(timeline.timeline.length)
+  })
+
+  it('a plan whose action is REVOKE revokes the mandate and cancels the subscription when the retries run out', async () => {
+    const plan: Plan = {
+      plan_id: 'revoking',
+      name: 'Revoking',
+      description: '',
+      status: 'ACTIVE',
+      amount: { type: 'FIXED', paise: 29900 },
+      currency: 'INR',
+      interval: 'MONTHLY',
+      max_amount: 100000,
+      intro: { type: 'DAYS', days: 3 },
+      on_failure: 'REVOKE',
+    }
+    const s = billingSandbox({ plans: [plan] })
+    const { id, mandateId } = await subscribed(s, 'revoking')
+    expect((await nextDebit(s, mandateId, { outcome: 'failure', reason: 'account_closed' })).status).toBe(200)
+    await moveTo(s, '2026-03-13T23:00:00')
+    // An account closed is not retried.
+    expect((await names(s, `${id}_1`)).slice(-2)).toEqual(['ORDER_FAILED', 'BILLING_TXN_RETRY_EXCEEDED'])
+    expect((await orderStatus(s, `${id}_1`))['resp_code']).toBe('ACCOUNT_CLOSED')
+    expect((await readExecution(s, id)).status).toBe('CANCELLED')
+    const mandate = await s.app.request(`/mandates/${mandateId}`, { headers: DEMO_AUTH })
+    expect(((await mandate.json()) as { status: string }).status).toBe('REVOKED')
+    await moveTo(s, '2026-06-01T00:00:00')
+    expect((await s.app.request(`/sandbox/orders/${id}_2/webhooks`, { headers: DEMO_AUTH })).status).toBe(404)
+  })
+
+  it('skips the debits of a paused mandate, and debits again once it is resumed', async () => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
+    const paused = await s.app.request(`/mandates/${mandateId}`, form({ command: 'pause', pause_start_date: String(IST('2026-03-11T00:00:00')), pause_end_date: String(IST('2026-04-10T00:00:00')) }))
+    expect(paused.status).toBe(200)
+    await moveTo(s, '2026-04-05T07:00:00')
+    expect(await names(s, `${id}_1`)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_FAILED', 'ORDER_FAILED'])
+    expect((await orderStatus(s, `${id}_1`))['status']).toBe('JUSPAY_DECLINED')
+    expect((await readExecution(s, id)).status).toBe('PAUSED')
+    expect((await s.app.request(`/mandates/${mandateId}`, form({ command: 'activate' }))).status).toBe(200)
+    await moveTo(s, '2026-05-05T07:00:00')
+    expect((await names(s, `${id}_2`)).at(-1)).toBe('ORDER_SUCCEEDED')
+    expect((await readExecution(s, id)).status).toBe('ACTIVE')
+  })
+
+  it('stops once the mandate is revoked: the subscription is cancelled and nothing more is scheduled', async () => {
+    const s = billingSandbox()
+    const { id, checkoutId, mandateId } = await subscribed(s)
+    const revoked = await s.app.request(`/mandates/${mandateId}`, { method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: 'command=revoke' })
+    expect(revoked.status).toBe(200)
+    await moveTo(s, '2026-05-01T00:00:00')
+    // The cycle scheduled before the revocation is declined at its next step.
+    expect(await names(s, `${id}_1`)).toEqual(['BILLING_TXN_SCHEDULED', 'ORDER_FAILED'])
+    expect((await orderStatus(s, `${id}_1`))['status']).toBe('JUSPAY_DECLINED')
+    expect((await readExecution(s, id)).status).toBe('CANCELLED')
+    expect(await names(s, checkoutId)).toContain('BILLING_EXECUTION_DEACTIVATED')
+    expect((await s.app.request(`/sandbox/orders/${id}_2/webhooks`, { headers: DEMO_AUTH })).status).toBe(404)
+  })
+})
+
+describe('mandate expiry (docs/domain/renewals.md#the-subscriptions-status)', () => {
+  it('expires a registered mandate at its end_date: MANDATE_EXPIRED with the whole mandate, and it is final', async () => {
+    const s = mandateSandbox()
+    const order = await s.registerUpi()
+    const mandateId = order.mandateId ?? ''
+    const endsAt = Number((await s.read(mandateId)).body['end_date'])
+    const move = (to: number) =>
+      s.request('/sandbox/clock', { method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ advance_to: to }) })
+    // The clock moves at most ten years at a time.
+    for (let now = Math.floor(Date.now() / 1000); now < endsAt - 1; now = Math.min(endsAt - 1, now + 9 * 366 * 24 * 3600)) {
+      expect((await move(Math.min(endsAt - 1, now + 9 * 366 * 24 * 3600))).res.status).toBe(200)
+    }
+    expect((await s.read(mandateId)).body['status']).toBe('ACTIVE')
+    expect((await move(endsAt)).res.status).toBe(200)
+    expect((await s.read(mandateId)).body['status']).toBe('EXPIRED')
+    expect((await s.webhooks(order.orderId)).at(-1)).toEqual(['MANDATE_EXPIRED', 'EXPIRED'])
+    expect((await s.command(mandateId, { command: 'activate' })).status).toBe(400)
+  })
+})
+
+describe("the merchant's cancel_recurring_transaction (docs/domain/renewals.md#cancelling-a-scheduled-debit)", () => {
+  const command = (s: TestSandbox, mandateId: string, fields: Record<string, string>) =>
+    s.app.request(`/mandates/${mandateId}`, { method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
+
+  it('cancels a scheduled debit: its order is declined, and the next cycle comes as usual', async () => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    const res = await command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: `${id}_1` })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ order_id: `${id}_1`, txn_status: 'JUSPAY_DECLINED' })
+    await moveTo(s, '2026-04-05T07:00:00')
+    expect(await names(s, `${id}_1`)).toEqual(['BILLING_TXN_SCHEDULED', 'ORDER_FAILED'])
+    expect(await names(s, `${id}_2`)).toEqual(['BILLING_TXN_SCHEDULED'])
+    await moveTo(s, '2026-05-05T07:00:00')
+    expect((await names(s, `${id}_2`)).at(-1)).toBe('ORDER_SUCCEEDED')
+  })
+
+  it('refuses within 30 minutes of the debit, for an order that is not a scheduled debit, and without an order_id, changing nothing', async () => {
+    const s = billingSandbox()
+    const { id, mandateId, checkoutId } = await subscribed(s)
+    await moveTo(s, '2026-04-05T05:31:00')
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: `${id}_1` }), 400, 'INVALID_ACTION')
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: checkoutId }), 400, 'INVALID_INPUT', ['order_id'])
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: 'nope' }), 400, 'INVALID_INPUT', ['order_id'])
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction', order_id: '<script>' }), 400, 'INVALID_INPUT', ['order_id'])
+    await expectJuspayError(command(s, mandateId, { command: 'cancel_recurring_transaction' }), 400, 'MISSING_MANDATORY_PARAMETER', ['order_id'])
+    expect((await orderStatus(s, `${id}_1`))['status']).toBe('NEW')
+    await moveTo(s, '2026-04-05T06:00:00')
+    expect((await orderStatus(s, `${id}_1`))['status']).toBe('CHARGED')
+  })
+})
+
+describe('POST /sandbox/mandates/{mandate_id}/next-debit refuses bad input, changing nothing', () => {
+  it.each<[string, { body: string; headers?: Record<string, string> }, number, string[]]>([
+    ['no body', { body: '' }, 400, []],
+    ['malformed JSON', { body: '{"outcome":', headers: { 'content-type': 'application/json' } }, 400, []],
+    ['not JSON', { body: 'outcome=success', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, []],
+    ['an unknown outcome', { body: '{"outcome":"maybe"}', headers: { 'content-type': 'application/json' } }, 400, ['outcome']],
+    ['a failure without a reason', { body: '{"outcome":"failure"}', headers: { 'content-type': 'application/json' } }, 400, ['reason']],
+    ['an unknown reason', { body: '{"outcome":"failure","reason":"<script>alert(1)</script>"}', headers: { 'content-type': 'application/json' } }, 400, ['reason']],
+    ['an extra field', { body: '{"outcome":"success","reason":"insufficient_funds"}', headers: { 'content-type': 'application/json' } }, 400, ['reason']],
+    ['an array', { body: '[]', headers: { 'content-type': 'application/json' } }, 400, ['body']],
+    ['an oversized body', { body: JSON.stringify({ outcome: 'success', pad: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } }, 413, []],
+  ])('%s', async (_, init, status, fields) => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    const before = await s.store.subscription('demo_merchant', id)
+    const res = await s.app.request(`/sandbox/mandates/${mandateId}/next-debit`, { method: 'POST', ...init, headers: { ...DEMO_AUTH, ...init.headers } })
+    expect(res.status).toBe(status)
+    const body = (await res.json()) as { error_info: { fields: { field_name: string }[] } }
+    expect(body.error_info.fields.map((f) => f.field_name)).toEqual(fields)
+    expect(await s.store.subscription('demo_merchant', id)).toEqual(before)
+  })
+
+  it('answers 401 without the API key or with a wrong one, 404 for another merchant\'s or an unknown or hostile mandate id', async () => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    const before = await s.store.subscription('demo_merchant', id)
+    const body = { outcome: 'failure', reason: 'insufficient_funds' }
+    expect((await postJson(s, `/sandbox/mandates/${mandateId}/next-debit`, body, {})).status).toBe(401)
+    expect((await postJson(s, `/sandbox/mandates/${mandateId}/next-debit`, body, { authorization: 'Basic bm9wZTo=' })).status).toBe(401)
+    expect((await nextDebit(s, mandateId, body, OTHER_AUTH)).status).toBe(404)
+    expect((await nextDebit(s, 'nosuchmandate', body)).status).toBe(404)
+    expect((await nextDebit(s, encodeURIComponent('../../x<script>'), body)).status).toBe(404)
+    expect((await nextDebit(s, 'x'.repeat(200), body)).status).toBe(404)
+    expect(await s.store.subscription('demo_merchant', id)).toEqual(before)
+    expect((await s.app.request(`/sandbox/subscriptions/${id}/timeline`, { headers: OTHER_AUTH })).status).toBe(404)
+    expect((await s.app.request('/sandbox/subscriptions/bei_nope/timeline', { headers: DEMO_AUTH })).status).toBe(404)
+    expect((await s.app.request(`/sandbox/mandates/${mandateId}/timeline`, { headers: OTHER_AUTH })).status).toBe(404)
+  })
+
+  it('answers 409 for a mandate that carries no subscription', async () => {
+    const s = mandateSandbox()
+    const order = await s.registerUpi()
+    const res = await s.request(`/sandbox/mandates/${order.mandateId ?? ''}/next-debit`, {
+      method: 'POST',
+      headers: { ...DEMO_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'success' }),
+    })
+    expect(res.res.status).toBe(409)
+  })
+})
