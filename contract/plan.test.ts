@@ -75,3 +75,53 @@ describe('Plan', () => {
     }
   })
 })
+
+/** What a merchant reads for each refused plan (the QA plans API answers these issues as they are). */
+const issuesOf = (value: unknown): { code: string; path: string; message: string }[] => {
+  const parsed = Plan.safeParse(value)
+  return parsed.success ? [] : parsed.error.issues.map((issue) => ({ code: issue.code, path: issue.path.join('.'), message: issue.message }))
+}
+const custom = (path: string, message: string) => ({ code: 'custom', path, message })
+const fixed = (paise: number, max: number, intro: number) => ({
+  ...FIT_MONTHLY,
+  amount: { type: 'FIXED', paise },
+  max_amount: max,
+  intro: { type: 'CYCLES', cycles: 3, paise: intro },
+})
+const variable = (max: number, intro: number) => ({ ...fixed(1, max, intro), amount: { type: 'VARIABLE' } })
+const withoutDebitDay: Partial<typeof FIT_MONTHLY> = { ...FIT_MONTHLY, rule_type: undefined, rule_value: undefined }
+
+describe('Plan issues, field by field', () => {
+  it.each<[string, unknown, ReturnType<typeof issuesOf>]>([
+    ['an introductory price equal to the amount and the cap', fixed(49900, 49900, 49900), []],
+    ['an introductory price over the amount, under the cap', fixed(49900, 99900, 50000), [custom('intro.paise', 'must not exceed the recurring amount (49900 paise)')]],
+    ['an introductory price over the amount and the cap', fixed(49900, 49900, 49901), [
+      custom('intro.paise', 'must not exceed max_amount (49900 paise)'),
+      custom('intro.paise', 'must not exceed the recurring amount (49900 paise)'),
+    ]],
+    ['a variable plan\'s introductory price at the cap', variable(99900, 99900), []],
+    ['a variable plan\'s introductory price over the cap', variable(99900, 99901), [custom('intro.paise', 'must not exceed max_amount (99900 paise)')]],
+    ['a cap under the fixed amount', { ...FIT_MONTHLY, max_amount: 49899 }, [custom('max_amount', 'must be at least the amount (49900 paise)')]],
+    ['a debit day with an interval without one', { ...FIT_MONTHLY, interval: 'DAILY' }, [
+      custom('rule_type', 'is not used with interval DAILY; omit it'),
+      custom('rule_value', 'is not used with interval DAILY; omit it'),
+    ]],
+    ['no debit day with an interval that has one', withoutDebitDay, [
+      custom('rule_type', 'is required with interval MONTHLY (ON, BEFORE or AFTER)'),
+      custom('rule_value', 'is required with interval MONTHLY (1 to 31)'),
+    ]],
+    ['a debit day past the interval\'s last', { ...FIT_MONTHLY, interval: 'WEEKLY', rule_value: 8 }, [custom('rule_value', 'must be between 1 and 7 with interval WEEKLY')]],
+    ['a name with a space before it', { ...FIT_MONTHLY, name: ' Gym' }, [custom('name', 'must not start or end with spaces')]],
+    ['a name with a space after it', { ...FIT_MONTHLY, name: 'Gym ' }, [custom('name', 'must not start or end with spaces')]],
+    ['a name with a right-to-left override', { ...FIT_MONTHLY, name: 'Gym\u202e' }, [custom('name', 'must not contain control or bidirectional-override characters')]],
+    ['an empty description', { ...FIT_MONTHLY, description: '' }, []],
+    ['an unknown field', { ...FIT_MONTHLY, trial: true }, [{ code: 'unrecognized_keys', path: '', message: 'has unknown field trial' }]],
+  ])('%s', (_what, plan, issues) => {
+    expect(issuesOf(plan)).toEqual(issues)
+  })
+
+  it('keeps zod\'s own issue for a plan that is not an object', () => {
+    const [issue] = issuesOf('fit_monthly')
+    expect([issue?.code, issue?.message]).toEqual(['invalid_type', 'Invalid input'])
+  })
+})
