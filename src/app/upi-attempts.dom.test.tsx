@@ -1,0 +1,132 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { SessionView } from '../../contract/session'
+import { en } from '../i18n/en'
+import { FakeSandbox } from '../testing/fake-sandbox'
+import { ended, recordLiveRegion, setTabVisible, stopClock, tick, upiAttempt, upiSession } from '../testing/dom'
+import { App } from './app'
+import { createQueryClient } from './query-client'
+
+const MINUTE = 60_000
+
+/** The page opened on `view`'s session (no boot data: it reads the session from the fake sandbox), as a browser would render it. */
+function openPage(view: SessionView, { channel }: { channel?: string } = {}) {
+  if (channel) window.history.replaceState(null, '', `/pay/${view.pageId}?upi_channel=${channel}`)
+  const sandbox = new FakeSandbox(view).install()
+  render(<App source={{ kind: 'page', pageId: view.pageId, initialData: null }} locale="en" catalog={en} queryClient={createQueryClient()} />)
+  return sandbox
+}
+
+const continueButton = () => screen.findByRole('button', { name: 'Continue with UPI' })
+const qrCode = () => screen.findByRole('img', { name: 'QR code for the UPI payment' })
+
+beforeEach(stopClock)
+
+describe('starting a UPI attempt', () => {
+  it('starts exactly one attempt when the customer continues to the QR code', async () => {
+    const sandbox = openPage(upiSession())
+    await userEvent.click(await continueButton())
+    await qrCode()
+    expect(screen.getByRole('heading', { name: 'Waiting for your approval' })).toBeDefined()
+    expect(sandbox.starts()).toHaveLength(1)
+    expect(sandbox.starts()[0]?.body).toEqual({ rail: 'upi', channel: 'qr', setUpMandate: false })
+  })
+
+  it('starts exactly one attempt on the intent channel, and shows the request link and the wait', async () => {
+    const sandbox = openPage(upiSession(), { channel: 'intent' })
+    await userEvent.click(await continueButton())
+    expect(await screen.findByRole('heading', { name: 'Waiting for your approval' })).toBeDefined()
+    expect(screen.getByRole('heading', { name: 'Choose your UPI app' })).toBeDefined()
+    expect(sandbox.starts()).toHaveLength(1)
+    expect(sandbox.starts()[0]?.body).toEqual({ rail: 'upi', channel: 'intent', setUpMandate: false })
+  })
+
+  it('shows Retry when the start did not reach the server, and the retry carries the same idempotency key', async () => {
+    const sandbox = openPage(upiSession())
+    sandbox.answerNext('POST', /\/attempts$/, 'network')
+    await userEvent.click(await continueButton())
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('We could not reach the payment server. You have not been charged.')
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await qrCode()
+    const [first, second] = sandbox.starts()
+    expect(sandbox.starts()).toHaveLength(2)
+    expect(second?.idempotencyKey).toBe(first?.idempotencyKey)
+  })
+
+  it('says so, with no Retry, when the payment has used all its attempts', async () => {
+    const sandbox = openPage(upiSession())
+    sandbox.answerNext('POST', /\/attempts$/, 'too_many_attempts')
+    await userEvent.click(await continueButton())
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toBe('This payment has used all its attempts.')
+    expect(within(alert).queryByRole('button')).toBeNull()
+    expect(sandbox.starts()).toHaveLength(1)
+  })
+})
+
+describe('a reload while an attempt waits for approval', () => {
+  it.each([
+    ['qr', 'Scan the QR code'],
+    ['intent', 'Choose your UPI app'],
+    ['collect', 'Pay with your UPI ID'],
+  ] as const)('goes straight back to the pending %s attempt and starts no other', async (channel, heading) => {
+    const sandbox = openPage(upiSession({ attempt: upiAttempt(channel, {}, { ago: MINUTE }), attemptsLeft: 2 }))
+    expect(await screen.findByRole('heading', { name: heading })).toBeDefined()
+    expect(await screen.findByRole('timer')).toHaveProperty('textContent', '04:00')
+    // Long enough for any start an effect might send, StrictMode's second run included.
+    tick(5_000)
+    expect(sandbox.starts()).toHaveLength(0)
+  })
+
+  it('shows where the collect request went, with the way to cancel it', async () => {
+    openPage(upiSession({ attempt: upiAttempt('collect') }))
+    expect(await screen.findByText((_, element) => element?.tagName === 'P' && element.textContent === 'We sent a request to asha@okaxis.')).toBeDefined()
+    expect(screen.getByRole('button', { name: 'Cancel request' })).toBeDefined()
+  })
+})
+
+describe('an expired QR code', () => {
+  /** The page on a QR code the customer has just been shown, with `attemptsLeft` before it started. */
+  async function onQr(attemptsLeft = 3) {
+    const sandbox = openPage(upiSession({ attemptsLeft }))
+    await userEvent.click(await continueButton())
+    await qrCode()
+    return sandbox
+  }
+
+  it('is renewed by itself, with exactly one new start, and the renewal is announced', async () => {
+    const sandbox = await onQr()
+    const said = recordLiveRegion()
+    tick(5 * MINUTE)
+    sandbox.change((view) => ended(view, 'expired', 'approval_window_expired'))
+    await waitFor(() => expect(said).toContain('A new QR code is ready.'))
+    await qrCode()
+    tick(10_000)
+    expect(sandbox.starts()).toHaveLength(2)
+    const [first, renewal] = sandbox.starts()
+    expect(renewal?.idempotencyKey).not.toBe(first?.idempotencyKey)
+  })
+
+  it('waits for the customer while the tab is behind another, then renews on "Get a new QR code"', async () => {
+    const sandbox = await onQr()
+    setTabVisible(false)
+    sandbox.change((view) => ended(view, 'expired', 'approval_window_expired'))
+    const renew = await screen.findByRole('button', { name: 'Get a new QR code' })
+    expect(screen.getByText('This QR code has expired.')).toBeDefined()
+    expect(screen.queryByRole('img', { name: 'QR code for the UPI payment' })).toBeNull()
+    expect(sandbox.starts()).toHaveLength(1)
+    await userEvent.click(renew)
+    await qrCode()
+    expect(sandbox.starts()).toHaveLength(2)
+  })
+
+  it('is not renewed by itself when it would use the last attempt', async () => {
+    const sandbox = await onQr(2)
+    sandbox.change((view) => ended(view, 'expired', 'approval_window_expired'))
+    expect(await screen.findByRole('button', { name: 'Get a new QR code' })).toBeDefined()
+    tick(10_000)
+    expect(sandbox.starts()).toHaveLength(1)
+  })
+})
