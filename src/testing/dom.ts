@@ -25,6 +25,14 @@ export function tick(ms: number): void {
   })
 }
 
+/** Moves the stopped clock on a second at a time, as a tab in front sees it, letting the page's observers see each second. */
+export async function tickEachSecond(seconds: number): Promise<void> {
+  for (let second = 0; second < seconds; second += 1) {
+    tick(1000)
+    await Promise.resolve()
+  }
+}
+
 export const UPI: Instrument = { rail: 'upi', mandate: 'none', available: true, unavailableReason: null, notices: [] }
 
 /** An open session paid by UPI, every channel allowed, that stays open well past any test. */
@@ -64,6 +72,10 @@ export function ended(view: SessionView, status: 'expired' | 'failed' | 'cancell
 
 /** What the page's polite live region says now. */
 export const liveRegion = (): string => screen.getByRole('status').textContent
+
+/** The paragraph that reads `text`, its parts (an amount, a name kept apart from the text around it) included. */
+export const findParagraph = (text: string): Promise<HTMLElement> =>
+  screen.findByText((_, element) => element?.tagName === 'P' && element.textContent === text)
 
 /** Every text the page's polite live region takes from now on, in order (each is what a screen reader is handed to say). */
 export function recordLiveRegion(): string[] {
