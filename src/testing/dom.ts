@@ -1,4 +1,5 @@
 import { act, screen } from '@testing-library/react'
+import axe from 'axe-core'
 import { vi } from 'vitest'
 import type { UpiAttemptView } from '../../contract/attempt'
 import type { Instrument, UpiChannel } from '../../contract/instrument'
@@ -89,4 +90,16 @@ export function recordLiveRegion(): string[] {
 export function setTabVisible(visible: boolean): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (visible ? 'visible' : 'hidden') })
   document.dispatchEvent(new Event('visibilitychange'))
+}
+
+/**
+ * What axe finds wrong with the document now, as `rule: element` lines. Only the rules jsdom can
+ * answer: colour contrast needs a layout engine, so the journeys check it in a browser.
+ */
+export async function axeViolations(): Promise<string[]> {
+  const results = await axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    rules: { 'color-contrast': { enabled: false } },
+  })
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`))
 }
