@@ -117,6 +117,9 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           include: [DOM_TESTS],
           environment: 'jsdom',
           setupFiles: ['src/testing/dom-setup.ts'],
+          // The first test to reach a lazily loaded screen waits for its modules to be transformed,
+          // seconds on a busy two-core machine: a test is only given up on well past that.
+          testTimeout: 30_000,
         },
       },
     ],

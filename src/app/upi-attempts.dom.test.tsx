@@ -130,3 +130,45 @@ describe('an expired QR code', () => {
     expect(sandbox.starts()).toHaveLength(1)
   })
 })
+
+describe('a collect request', () => {
+  /** The page on the collect form, the customer's UPI ID verified. */
+  async function verified() {
+    const sandbox = openPage(upiSession(), { channel: 'collect' })
+    await userEvent.click(await continueButton())
+    await userEvent.type(await screen.findByRole('textbox', { name: 'UPI ID' }), 'asha@okaxis')
+    await userEvent.click(screen.getByRole('button', { name: 'Verify' }))
+    await screen.findByRole('button', { name: 'Send request' })
+    return sandbox
+  }
+
+  it('starts nothing until the customer sends it, then exactly one attempt to that UPI ID, focus on the wait', async () => {
+    const sandbox = await verified()
+    expect(sandbox.starts()).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button', { name: 'Send request' }))
+    const waiting = await screen.findByRole('heading', { name: 'Waiting for your approval' })
+    await waitFor(() => expect(document.activeElement).toBe(waiting))
+    expect(sandbox.starts().map((request) => request.body)).toEqual([{ rail: 'upi', channel: 'collect', vpa: 'asha@okaxis', setUpMandate: false }])
+  })
+
+  it('cancels the request on "Cancel request", and says the customer cancelled it', async () => {
+    const sandbox = await verified()
+    await userEvent.click(screen.getByRole('button', { name: 'Send request' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel request' }))
+    expect(await screen.findByText('You cancelled the request.')).toBeDefined()
+    expect(sandbox.requestsTo('POST', /\/attempts\/att_1\/cancel$/)).toHaveLength(1)
+    expect(sandbox.starts()).toHaveLength(1)
+  })
+
+  it('sends an expired request again to the same UPI ID with one new start', async () => {
+    const sandbox = openPage(upiSession({ attempt: upiAttempt('collect') }))
+    await screen.findByRole('heading', { name: 'Waiting for your approval' })
+    sandbox.change((view) => ended(view, 'expired', 'approval_window_expired'))
+    expect(await screen.findByText('The request expired before it was approved.')).toBeDefined()
+    tick(10_000)
+    expect(sandbox.starts()).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button', { name: 'Send again' }))
+    await screen.findByRole('button', { name: 'Cancel request' })
+    expect(sandbox.starts().map((request) => request.body)).toEqual([{ rail: 'upi', channel: 'collect', vpa: 'asha@okaxis', setUpMandate: false }])
+  })
+})
