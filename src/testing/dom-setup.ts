@@ -9,6 +9,9 @@ configure({ asyncUtilTimeout: 10_000 })
 window.matchMedia = (query: string): MediaQueryList =>
   Object.assign(new EventTarget(), { media: query, matches: false, onchange: null, addListener: () => undefined, removeListener: () => undefined })
 
+// jsdom has no layout, so nothing to scroll: the bank list scrolls its active option into view.
+Element.prototype.scrollIntoView = () => undefined
+
 // Each component test starts from a blank document: nothing rendered, real timers, the real
 // network functions back, the tab in front, no language remembered from the last test, the address at the root.
 afterEach(() => {

@@ -24,7 +24,8 @@ function openForm(answer: WriteResult = { ok: true, view: upiSession() }) {
 
 let user: ReturnType<typeof userEvent.setup>
 beforeEach(() => {
-  user = userEvent.setup()
+  // Keystrokes follow one another at once: the form reacts to each, not to the time between them.
+  user = userEvent.setup({ delay: null })
 })
 
 async function chooseBank(search: string, name: string) {

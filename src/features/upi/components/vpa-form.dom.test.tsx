@@ -34,7 +34,8 @@ const verifications = (sandbox: FakeSandbox) => sandbox.requestsTo('POST', /\/vp
 
 let user: ReturnType<typeof userEvent.setup>
 beforeEach(() => {
-  user = userEvent.setup()
+  // Keystrokes follow one another at once: the form reacts to each, not to the time between them.
+  user = userEvent.setup({ delay: null })
 })
 
 describe('the UPI ID form', () => {
