@@ -1,8 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { SessionView } from '../../contract/session'
 import { LOCALES } from '../../contract/values'
+import { loadCatalog } from '../i18n/catalogs'
 import { en } from '../i18n/en'
 import { hi } from '../i18n/hi'
 import { rememberLocale } from '../lib/locale-memory'
@@ -56,16 +57,24 @@ describe('the language switcher', () => {
     expect(await screen.findByRole('heading', { name: 'QR कोड स्कैन करें' })).toBeDefined()
   })
 
+  /** The page opened with its session in the document (boot data), once the session's language has had every chance to apply. */
+  async function openedWithSessionIn(language: 'hi') {
+    const view = upiSession({ language })
+    new FakeSandbox(view).install()
+    render(<App source={{ kind: 'page', pageId: view.pageId, initialData: view }} locale="en" catalog={en} queryClient={createQueryClient()} />)
+    await act(() => loadCatalog(language))
+  }
+
   it('opens in the session’s language when the customer has not chosen one', async () => {
-    openPage(upiSession({ language: 'hi' }))
+    await openedWithSessionIn('hi')
     expect(await screen.findByRole('heading', { name: hi['state.ready.heading'] })).toBeDefined()
+    expect(document.documentElement.lang).toBe('hi')
   })
 
   it('keeps the customer’s own choice in this tab over the session’s language', async () => {
     rememberLocale('en')
-    openPage(upiSession({ language: 'hi' }))
-    await screen.findByRole('heading', { name: 'Review and pay' })
-    await screen.findByRole('button', { name: 'Continue with UPI' })
+    await openedWithSessionIn('hi')
+    expect(screen.getByRole('heading', { name: 'Review and pay' })).toBeDefined()
     expect(document.documentElement.lang).toBe('en')
   })
 })

@@ -122,6 +122,15 @@ describe('an expired QR code', () => {
     expect(sandbox.starts()).toHaveLength(2)
   })
 
+  it('starts one attempt for a double tap on "Get a new QR code"', async () => {
+    const sandbox = await onQr(2)
+    sandbox.change((view) => ended(view, 'expired', 'approval_window_expired'))
+    await userEvent.dblClick(await screen.findByRole('button', { name: 'Get a new QR code' }))
+    await qrCode()
+    tick(10_000)
+    expect(sandbox.starts()).toHaveLength(2)
+  })
+
   it('is not renewed by itself when it would use the last attempt', async () => {
     const sandbox = await onQr(2)
     sandbox.change((view) => ended(view, 'expired', 'approval_window_expired'))
@@ -149,6 +158,13 @@ describe('a collect request', () => {
     const waiting = await screen.findByRole('heading', { name: 'Waiting for your approval' })
     await waitFor(() => expect(document.activeElement).toBe(waiting))
     expect(sandbox.starts().map((request) => request.body)).toEqual([{ rail: 'upi', channel: 'collect', vpa: 'asha@okaxis', setUpMandate: false }])
+  })
+
+  it('sends one request for a double tap on "Send request"', async () => {
+    const sandbox = await verified()
+    await userEvent.dblClick(screen.getByRole('button', { name: 'Send request' }))
+    await screen.findByRole('button', { name: 'Cancel request' })
+    expect(sandbox.starts()).toHaveLength(1)
   })
 
   it('cancels the request on "Cancel request", and says the customer cancelled it', async () => {
