@@ -33,7 +33,7 @@ async function chooseBank(search: string, name: string) {
   await user.click(within(screen.getByRole('listbox', { name: 'Your bank' })).getByRole('option', { name }))
 }
 
-async function fillAccount({ number = '1111111111', again = number, ifsc = 'HDFC0001234' } = {}) {
+async function fillAccount({ number = '1111111111', again = number, ifsc = 'HDFC0001234' }: { number?: string; again?: string; ifsc?: string } = {}) {
   await user.type(screen.getByRole('textbox', { name: 'Account holder’s name' }), 'Asha Verma')
   await user.type(screen.getByRole('textbox', { name: 'Account number' }), number)
   await user.type(screen.getByRole('textbox', { name: 'Account number again' }), again)
