@@ -1,7 +1,10 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+
+/** The page's component and hook tests, which run in a DOM. */
+const DOM_TESTS = 'src/**/*.dom.test.tsx'
 
 const sandboxPort = Number(process.env['SANDBOX_PORT'] ?? 4000)
 const sandbox = `http://127.0.0.1:${sandboxPort}`
@@ -94,8 +97,31 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
       '/healthz': sandbox,
     },
   },
+  // Two projects in one `vitest run`: everything in Node, and the page's component and hook tests
+  // (`*.dom.test.tsx`) in jsdom with Testing Library (docs/decisions/0017-component-tests.md).
   test: {
-    include: ['contract/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'sandbox/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['contract/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'sandbox/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, DOM_TESTS],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: [DOM_TESTS],
+          environment: 'jsdom',
+          setupFiles: ['src/testing/dom-setup.ts'],
+          // The first test to reach a lazily loaded screen waits for its modules to be transformed,
+          // seconds on a busy two-core machine: a test is only given up on well past that.
+          testTimeout: 30_000,
+        },
+      },
+    ],
   },
 }))
