@@ -17,6 +17,7 @@ import { pluralDialect } from './dialects/plural/dialect'
 import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
+import { openApiRoute } from './openapi/route'
 import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
@@ -188,6 +189,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.notFound(notFound(dialects))
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/openapi.json', openApiRoute(deps.publicOrigin))
 
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
