@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { EMBED_SCRIPT_VERSION } from './contract/embed-protocol'
 
 const sandboxPort = Number(process.env['SANDBOX_PORT'] ?? 4000)
 const sandbox = `http://127.0.0.1:${sandboxPort}`
@@ -61,6 +62,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           emptyOutDir: false,
           target: 'es2020',
           lib: { entry: 'src/embed/embed.ts', formats: ['iife'], name: 'MandateCheckoutEmbed', fileName: () => 'embed.js' },
+          // The script's version, where a merchant reading the file sees it first (docs/embed-changelog.md); after minifying, which drops a plain banner.
+          rolldownOptions: { output: { postBanner: `/*! mandate-checkout embed.js ${EMBED_SCRIPT_VERSION} */` } },
         }
       : {
           outDir: 'dist/page',

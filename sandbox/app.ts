@@ -35,7 +35,7 @@ import { renderCheckout, withFirstScreen, withLanguage, type PageTemplates } fro
 import type { RenderFirstScreen } from '../contract/first-screen'
 import { notFound } from './http/not-found'
 import { pageFraming, type PageFraming } from './http/framing'
-import { EMBED_PARAMS } from '../contract/embed-protocol'
+import { EMBED_PARAMS, EMBED_SCRIPT_VERSION } from '../contract/embed-protocol'
 import { redact } from './log'
 import type { Merchant } from './merchants'
 
@@ -278,7 +278,10 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       '/embed.js',
       async (c, next) => {
         await next()
-        if (c.res.ok) c.header('Cache-Control', 'public, max-age=300')
+        if (c.res.ok) {
+          c.header('Cache-Control', 'public, max-age=300')
+          c.header('X-Embed-Script-Version', EMBED_SCRIPT_VERSION)
+        }
       },
       serveStatic({ root }),
     )
