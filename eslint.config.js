@@ -32,6 +32,7 @@ const ELEMENTS = [
   { type: 'sandbox-demo', pattern: 'sandbox/demo' },
   { type: 'sandbox-testing', pattern: 'sandbox/testing' },
   { type: 'sandbox-security', pattern: 'sandbox/security' },
+  { type: 'sandbox-openapi', pattern: 'sandbox/openapi' },
   { type: 'sandbox-root', pattern: 'sandbox' },
   { type: 'e2e', pattern: 'e2e' },
   { type: 'kit', pattern: 'packages/testing' },
@@ -105,6 +106,8 @@ const POLICIES = [
   allow(elements('sandbox-demo'), elements('contract', 'sandbox-domain', 'sandbox-http'), DIALECT_SEAM, SANDBOX_SHARED, DEPS_TYPE),
   // The composition root (app.ts, server.ts, deps.ts), the sandbox's test support and its tests see it all.
   allow(rootFile('composition-root'), elements('contract', ...SANDBOX)),
+  // The OpenAPI document describes every route, with the schemas the routes parse with: it reads them all, and only the composition root mounts it.
+  allow(elements('sandbox-openapi'), elements('contract', 'sandbox-dialect', 'sandbox-page-api', 'sandbox-qa', 'sandbox-simulators'), SANDBOX_SHARED),
   allow(elements('sandbox-testing'), elements('contract', ...SANDBOX)),
   allow({ element: { type: SANDBOX }, file: { categories: 'test' } }, elements('contract', ...SANDBOX)),
 
@@ -169,7 +172,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'docs/integration/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

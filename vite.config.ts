@@ -2,6 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { EMBED_SCRIPT_VERSION } from './contract/embed-protocol'
 
 /** The page's component and hook tests, which run in a DOM. */
 const DOM_TESTS = 'src/**/*.dom.test.tsx'
@@ -64,6 +65,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           emptyOutDir: false,
           target: 'es2020',
           lib: { entry: 'src/embed/embed.ts', formats: ['iife'], name: 'MandateCheckoutEmbed', fileName: () => 'embed.js' },
+          // The script's version, where a merchant reading the file sees it first (docs/embed-changelog.md); after minifying, which drops a plain banner.
+          rolldownOptions: { output: { postBanner: `/*! mandate-checkout embed.js ${EMBED_SCRIPT_VERSION} */` } },
         }
       : {
           outDir: 'dist/page',

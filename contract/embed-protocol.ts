@@ -5,6 +5,14 @@
 export const EMBED_PROTOCOL = 'mandate-checkout'
 export const EMBED_VERSION = 1
 
+/**
+ * The embed script's own semantic version (docs/embed-changelog.md): a merchant sees it in the
+ * first line of /embed.js and in its X-Embed-Script-Version header. Its major moves with
+ * EMBED_VERSION (the message protocol) or any change a merchant's page must follow; its minor
+ * with an added option or event; its patch with a fix.
+ */
+export const EMBED_SCRIPT_VERSION = '1.0.0'
+
 /** An embed instance id: the embed script's random name for one frame, on every message. */
 export const EMBED_INSTANCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 

@@ -17,6 +17,7 @@ import { pluralDialect } from './dialects/plural/dialect'
 import { pageApiRoutes } from './page-api/routes'
 import { qaRoutes } from './qa/routes'
 import { demoRoutes } from './demo/routes'
+import { openApiRoute } from './openapi/route'
 import { upiAppRoutes } from './simulators/upi-app/routes'
 import { bankRoutes } from './simulators/bank/routes'
 import { toSessionView } from './domain/view'
@@ -35,7 +36,7 @@ import { renderCheckout, withFirstScreen, withLanguage, type PageTemplates } fro
 import type { RenderFirstScreen } from '../contract/first-screen'
 import { notFound } from './http/not-found'
 import { pageFraming, type PageFraming } from './http/framing'
-import { EMBED_PARAMS } from '../contract/embed-protocol'
+import { EMBED_PARAMS, EMBED_SCRIPT_VERSION } from '../contract/embed-protocol'
 import { redact } from './log'
 import type { Merchant } from './merchants'
 
@@ -196,6 +197,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   app.notFound(notFound(dialects))
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/openapi.json', openApiRoute(deps.publicOrigin))
 
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
@@ -284,7 +286,10 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       '/embed.js',
       async (c, next) => {
         await next()
-        if (c.res.ok) c.header('Cache-Control', 'public, max-age=300')
+        if (c.res.ok) {
+          c.header('Cache-Control', 'public, max-age=300')
+          c.header('X-Embed-Script-Version', EMBED_SCRIPT_VERSION)
+        }
       },
       serveStatic({ root }),
     )

@@ -82,7 +82,7 @@ const fail = (c: Context, code: PageErrorCode): Response => {
   return c.json(body, STATUS[code])
 }
 
-const VpaRequest = z.object({ vpa: z.string().check(z.maxLength(256)) })
+export const VpaRequest = z.object({ vpa: z.string().check(z.maxLength(256)) })
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
 const HEARTBEAT_MS = 15_000
 

@@ -26,15 +26,15 @@ const AUTH_MESSAGES = {
   unknown_key: 'The API key is not valid.',
 } as const
 
-const ApproveBody = z.strictObject({
+export const ApproveBody = z.strictObject({
   payer_vpa: z.string().regex(VPA_PATTERN, 'must be a VPA such as name@bank').optional(),
 })
-const EmptyBody = z.strictObject({})
+export const EmptyBody = z.strictObject({})
 
 /** The furthest one move of a merchant's clock may go: ten years, past any schedule a sandbox plays out. */
 export const MAX_CLOCK_MOVE_SECONDS = 10 * 366 * 24 * 3600
 
-const ClockMove = z.strictObject({
+export const ClockMove = z.strictObject({
   advance_by_seconds: z
     .int({ error: 'must be a whole number of seconds' })
     .positive({ error: 'must be more than 0' })

@@ -2,7 +2,7 @@ import type { EnachDetails } from '../../contract/enach'
 import type { Frequency, MandateTerms } from '../../contract/mandate'
 import type { Plan } from '../../contract/plan'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
-import { createApp } from '../app'
+import { createApp, type AppOptions } from '../app'
 import { MovableClock } from '../domain/clock'
 import { createOrder, type OrderDraft } from '../domain/orders'
 import type { Order, OrderBilling } from '../domain/order'
@@ -16,8 +16,8 @@ import { MemoryStore } from '../store/memory-store'
 /** 25 Nov 2026, 10:00 UTC: every in-process test starts here. */
 export const TEST_NOW = new Date('2026-11-25T10:00:00.000Z')
 
-/** A sandbox built in-process with a movable clock, for tests that call app.request. */
-export function testSandbox() {
+/** A sandbox built in-process with a movable clock, for tests that call app.request; `options` adds to the app's. */
+export function testSandbox(options: Partial<AppOptions> = {}) {
   const store = new MemoryStore()
   const clock = new MovableClock({ now: () => TEST_NOW })
   const deps: SandboxDeps = {
@@ -28,7 +28,7 @@ export function testSandbox() {
     publicOrigin: 'http://127.0.0.1:4000',
     qaEnabled: true,
   }
-  const app = createApp(deps, { templates: null, staticDir: null })
+  const app = createApp(deps, { templates: null, staticDir: null, ...options })
   return { app, deps, store, clock }
 }
 

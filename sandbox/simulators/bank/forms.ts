@@ -4,14 +4,14 @@ import { expiryProblem, isAadhaarNumber, isCardNumber, isOtpShape } from './chec
 import type { BankKey } from './messages'
 
 const Field = z.string().max(1024).optional()
-const CredentialsBody = z.object({
+export const CredentialsBody = z.object({
   user_id: Field,
   password: Field,
   card_number: Field,
   expiry: Field,
   aadhaar: Field,
 })
-const OtpBody = z.object({ otp: Field })
+export const OtpBody = z.object({ otp: Field })
 
 export type FieldName = 'userId' | 'password' | 'cardNumber' | 'expiry' | 'aadhaar' | 'otp'
 /** The message of each field in error, by its catalog key (the page says it in its language). */

@@ -7,8 +7,8 @@ import { parsePayerApp, type PayerApp } from './payer-apps'
 export const PIN_PATTERN = /^(?:\d{4}|\d{6})$/
 
 const Field = z.string().max(1024).optional()
-const ApprovalBody = z.object({ pin: Field, payer_vpa: Field, app: Field })
-const DeclineBody = z.object({ app: Field })
+export const ApprovalBody = z.object({ pin: Field, payer_vpa: Field, app: Field })
+export const DeclineBody = z.object({ app: Field })
 
 export type FieldName = 'pin' | 'payerVpa'
 /** The message of each field in error, by its catalog key (the page says it in its language). */

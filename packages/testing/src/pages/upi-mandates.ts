@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
-/** "My AutoPay mandates" in the simulated UPI app, as the customer uses it. */
+/**
+ * "My AutoPay mandates" in the simulated UPI app (`/simulator/upi/mandates?vpa=…`, or the success
+ * screen's link), as the customer uses it: each mandate is a region named for its merchant, with
+ * Pause (until a day), Resume and Revoke.
+ */
 export class UpiMandatesPage {
   constructor(readonly page: Page) {}
 
