@@ -10,6 +10,7 @@ import { SubscriptionBody } from '../dialects/plural/request'
 import { CheckoutBody } from '../dialects/zenskar/request'
 import { VpaRequest } from '../page-api/routes'
 import { ApproveBody, ClockMove, EmptyBody } from '../qa/routes'
+import { NextDebit } from '../qa/renewal-routes'
 import { CredentialsBody, OtpBody } from '../simulators/bank/forms'
 import { ApprovalBody, DeclineBody } from '../simulators/upi-app/approval-form'
 import {
@@ -26,8 +27,10 @@ import {
   QaClock,
   QaDecision,
   QaExpired,
+  QaNextDebit,
   QaPlans,
   QaReset,
+  QaTimeline,
   QaWebhooks,
   ZenskarCheckout,
   ZenskarPreview,
@@ -335,6 +338,35 @@ const qa: Operation[] = [
     body: { schema: ClockMove, media: ['json'], required: true },
     answers: [json(200, 'The clock after the move', QaClock)],
     refusals: [400, 401, 409, 413, 415],
+  },
+  {
+    method: 'post',
+    path: '/sandbox/mandates/{mandateId}/next-debit',
+    area: 'qa',
+    summary: 'Choose what the next debit of a subscription\'s mandate does',
+    description: 'Success, or a failure with a bank\'s reason; kept for that debit\'s retries. Without a choice, debits succeed (docs/domain/renewals.md).',
+    auth: 'basic',
+    body: { schema: NextDebit, media: ['json'], required: true },
+    answers: [json(200, 'The choice, and the debit it applies to', QaNextDebit)],
+    refusals: [400, 401, 404, 409, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/sandbox/subscriptions/{subscriptionId}/timeline',
+    area: 'qa',
+    summary: 'A subscription\'s timeline: notices, debits, retries, status changes and webhooks, on the merchant\'s clock',
+    auth: 'basic',
+    answers: [json(200, 'The timeline', QaTimeline)],
+    refusals: [401, 404],
+  },
+  {
+    method: 'get',
+    path: '/sandbox/mandates/{mandateId}/timeline',
+    area: 'qa',
+    summary: 'The timeline of the subscription a mandate carries',
+    auth: 'basic',
+    answers: [json(200, 'The timeline', QaTimeline)],
+    refusals: [401, 404, 409],
   },
   {
     method: 'post',

@@ -138,6 +138,25 @@ export const QaClock = z.object({
 
 export const QaPlans = z.object({ plans: z.array(Plan) })
 
+const SubscriptionStatus = z.enum(['ACTIVE', 'PAST_DUE', 'PAUSED', 'HALTED', 'CANCELLED', 'COMPLETED'])
+
+/** POST /sandbox/mandates/{id}/next-debit: the choice kept, and the debit it applies to when one is scheduled. */
+export const QaNextDebit = z.object({
+  mandate_id: z.string(),
+  billing_execution_info_id: z.string(),
+  next_debit: z.looseObject({ outcome: z.enum(['success', 'failure']) }),
+  status: SubscriptionStatus,
+  scheduled: z.object({ cycle: z.int().nullable(), order_id: z.string(), date: z.string() }).nullable(),
+})
+
+/** A subscription's timeline (docs/domain/renewals.md#the-qa-api): its own steps and the webhooks of its orders, in time order. */
+export const QaTimeline = z.object({
+  billing_execution_info_id: z.string(),
+  mandate_id: z.string(),
+  status: SubscriptionStatus,
+  timeline: z.array(z.looseObject({ at: z.string().meta({ description: 'The merchant\'s sandbox time, ISO 8601' }), event: z.string() })),
+})
+
 export const QaReset = z.object({ reset: z.literal(true) })
 
 /** The simulated UPI app's pause form: the last day of the pause, in India. */

@@ -10,7 +10,7 @@ import type { MerchantEnv } from '../http/auth'
 /** [I] Juspay's mandate ids are 22 letters and digits; anything else is not found before the store is asked. */
 const MANDATE_ID_PATTERN = /^[A-Za-z0-9]{1,64}$/
 
-const NextDebit = z.discriminatedUnion(
+export const NextDebit = z.discriminatedUnion(
   'outcome',
   [
     z.strictObject({ outcome: z.literal('success') }),
