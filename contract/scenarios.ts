@@ -70,3 +70,7 @@ export function bankScenario(accountNumber: string): BankScenario {
 
 /** The simulated bank's one-time password. */
 export const BANK_OTP = '123456'
+
+/** Reasons a bank declines a scheduled debit that QA may choose for a mandate's next debit (docs/domain/renewals.md#what-qa-chooses). */
+export const BANK_DECLINES = ['insufficient_funds', 'mandate_revoked_at_bank', 'account_closed'] as const
+export type BankDecline = (typeof BANK_DECLINES)[number]

@@ -3,7 +3,7 @@ import type { AccountType, AuthMode } from '../../contract/enach'
 import type { UpiChannel } from '../../contract/instrument'
 import type { Rail } from '../../contract/rail'
 import type { BankScenario } from '../../contract/scenarios'
-import type { BankDecline } from './renewal'
+import type { BankDecline } from '../../contract/scenarios'
 
 /** How a pending attempt resolves by itself (magic VPAs), unless someone acts first. */
 export type AutoOutcome = { kind: 'approve' | 'decline' | 'expire'; at: string }

@@ -1,14 +1,11 @@
 import type { IstDate } from '../../contract/billing'
+import type { BankDecline } from '../../contract/scenarios'
 
 /**
  * What a subscription's scheduled debits record (docs/domain/renewals.md): on the subscription,
  * the cycle under way, QA's choice for the next debit and the timeline; on each debit's order,
  * its cycle and its pre-debit notice. sandbox/domain/renewals.ts writes them.
  */
-
-/** Reasons a bank declines a scheduled debit that QA may choose (docs/domain/renewals.md#what-qa-chooses). */
-export const BANK_DECLINES = ['insufficient_funds', 'mandate_revoked_at_bank', 'account_closed'] as const
-export type BankDecline = (typeof BANK_DECLINES)[number]
 
 /** [I] Only a lack of funds may pass by the next try; a revoked mandate or a closed account stays so. */
 export const RETRIABLE_DECLINES: readonly BankDecline[] = ['insufficient_funds']

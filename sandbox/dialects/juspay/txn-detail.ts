@@ -6,7 +6,7 @@ import { railOf } from '../../domain/rails'
 import { rupeesNumber } from './decimal'
 import { juspayTimestamp } from './format'
 import { juspayRail } from './rail-codes'
-import type { BankDecline } from '../../domain/renewal'
+import type { BankDecline } from '../../../contract/scenarios'
 
 /** What the sandbox's gateway answered for an attempt, in NPCI-style response codes. */
 const RESPONSE: Record<FailureReason | 'success' | 'pending' | 'pending_bank', { code: string; message: string }> = {
