@@ -1,5 +1,6 @@
 import { request as apiRequest, type APIRequestContext } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
+import { SandboxClient } from '../../packages/testing/src/client'
 import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
 import { expect, test } from '../fixtures'
 import { CheckoutPage } from '../pages/checkout-page'
@@ -31,12 +32,15 @@ const HOUR = 3600
 test.describe.serial('renewals on the sandbox clock (docs/domain/renewals.md)', () => {
   let cluster: SandboxCluster
   let api: APIRequestContext
+  /** The QA kit's client, so its renewal calls (nextDebit, timeline) are driven here too. */
+  let sandbox: SandboxClient
 
   test.beforeAll(async () => {
     cluster = await startCluster(RENEWALS_PORT, 1)
     const [instance] = cluster.instances
     if (!instance) throw new Error('one instance expected')
     api = await apiRequest.newContext({ baseURL: instance.origin })
+    sandbox = new SandboxClient(api, { url: instance.origin, merchantId: DEMO_MERCHANT.id, apiKey: DEMO_MERCHANT.apiKey })
   })
 
   test.afterAll(async () => {
@@ -89,9 +93,8 @@ test.describe.serial('renewals on the sandbox clock (docs/domain/renewals.md)', 
     expect((await eventsOf(cycle1)).at(-1)).toBe('ORDER_SUCCEEDED')
 
     // The next cycle fails for want of funds.
-    const chosen = await api.post(`/sandbox/mandates/${execution.mandate_id}/next-debit`, { headers: auth, data: { outcome: 'failure', reason: 'insufficient_funds' } })
-    expect(chosen.status()).toBe(200)
-    const scheduled = ((await chosen.json()) as { scheduled: { cycle: number; order_id: string; date: string } }).scheduled
+    const { scheduled } = await sandbox.nextDebit(execution.mandate_id, { outcome: 'failure', reason: 'insufficient_funds' })
+    if (!scheduled) throw new Error('the next cycle is scheduled once the first debit is made')
     expect(scheduled).toMatchObject({ cycle: 2, order_id: `${id}_2` })
     const second = debitAt(scheduled.date)
     await moveTo(second)
@@ -107,8 +110,8 @@ test.describe.serial('renewals on the sandbox clock (docs/domain/renewals.md)', 
     expect((await executionOfOrder(api, orderId)).status).toBe('ACTIVE')
     expect(await eventsOf(`${id}_3`)).toEqual(['BILLING_TXN_SCHEDULED'])
 
-    const timeline = await api.get(`/sandbox/subscriptions/${id}/timeline`, { headers: auth })
-    const lines = ((await timeline.json()) as { timeline: { at: string; event: string; detail?: string }[] }).timeline
+    const lines = (await sandbox.timeline(id)).timeline
+    expect(await sandbox.mandateTimeline(execution.mandate_id)).toEqual(await sandbox.timeline(id))
     const events = lines.map((l) => l.event)
     for (const expected of ['debit_scheduled', 'notice_sent', 'debit_attempted', 'retry_scheduled', 'retries_exhausted', 'status_changed', 'webhook']) {
       expect(events).toContain(expected)

@@ -7,9 +7,12 @@ import type {
   CheckoutSessionRequest,
   JuspaySession,
   JuspaySessionRequest,
+  NextDebitAnswer,
+  NextDebitChoice,
   OrderStatusResponse,
   Plan,
   SandboxClock,
+  SubscriptionTimeline,
   ClockMove,
   WebhookDelivery,
 } from './types'
@@ -147,5 +150,20 @@ export class SandboxClient {
   advanceClock(move: ClockMove): Promise<SandboxClock> {
     const body = 'bySeconds' in move ? { advance_by_seconds: move.bySeconds } : { advance_to: move.to }
     return this.qa<SandboxClock>('POST', '/clock', body)
+  }
+
+  /** What the next scheduled debit of a subscription's mandate does (without a choice, debits succeed); kept for that debit's retries. */
+  nextDebit(mandateId: string, choice: NextDebitChoice): Promise<NextDebitAnswer> {
+    return this.qa<NextDebitAnswer>('POST', `/mandates/${encodeURIComponent(mandateId)}/next-debit`, choice)
+  }
+
+  /** A subscription's timeline by its `billing_execution_info_id`: notices, debits, retries, status changes and webhooks. */
+  timeline(subscriptionId: string): Promise<SubscriptionTimeline> {
+    return this.qa<SubscriptionTimeline>('GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/timeline`)
+  }
+
+  /** The timeline of the subscription a mandate carries. */
+  mandateTimeline(mandateId: string): Promise<SubscriptionTimeline> {
+    return this.qa<SubscriptionTimeline>('GET', `/mandates/${encodeURIComponent(mandateId)}/timeline`)
   }
 }

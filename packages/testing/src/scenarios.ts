@@ -1,5 +1,6 @@
 /** The magic values that pick an outcome, from the catalogue the sandbox itself decides by. */
 export {
+  BANK_DECLINES,
   BANK_OTP,
   EXPIRED_WINDOW_MS,
   MAGIC_ACCOUNTS,
@@ -7,3 +8,4 @@ export {
   NON_AUTOPAY_HANDLE,
   SUCCESS_DELAY_MS,
 } from '../../../contract/scenarios'
+export type { BankDecline } from '../../../contract/scenarios'

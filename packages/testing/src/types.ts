@@ -1,5 +1,6 @@
 import type { MandateStatus, OrderStatus } from '../../../contract/status'
 import type { Plan } from '../../../contract/plan'
+import type { BankDecline } from '../../../contract/scenarios'
 
 export type { MandateStatus, OrderStatus, Plan }
 
@@ -105,3 +106,38 @@ export interface SandboxClock {
 
 /** A move of the clock: forward by some seconds, or to a Unix time (never back). */
 export type ClockMove = { bySeconds: number } | { to: number }
+
+/** What the next scheduled debit of a mandate does: succeed, or fail for a bank's reason. */
+export type NextDebitChoice = { outcome: 'success' } | { outcome: 'failure'; reason: BankDecline }
+
+/** A subscription's status as its scheduled debits leave it (docs/domain/renewals.md in the sandbox's repository). */
+export type SubscriptionStatus = 'ACTIVE' | 'PAST_DUE' | 'PAUSED' | 'HALTED' | 'CANCELLED' | 'COMPLETED'
+
+/** What `POST /sandbox/mandates/{id}/next-debit` answers: the choice kept, and the debit it applies to when one is scheduled. */
+export interface NextDebitAnswer {
+  mandate_id: string
+  billing_execution_info_id: string
+  next_debit: NextDebitChoice
+  status: SubscriptionStatus
+  scheduled: { cycle: number | null; order_id: string; date: string } | null
+}
+
+/** One line of a subscription's timeline, at the merchant's sandbox time: a step of its debits (`debit_scheduled`, `notice_sent`, `retry_scheduled`…) or a webhook. */
+export interface TimelineLine {
+  at: string
+  event: string
+  cycle?: number | null
+  order_id?: string | null
+  detail?: string
+  webhook?: string
+  webhook_id?: string
+  status?: string
+}
+
+/** A subscription's timeline: every notice, debit, retry, status change and webhook, oldest first. */
+export interface SubscriptionTimeline {
+  billing_execution_info_id: string
+  mandate_id: string
+  status: SubscriptionStatus
+  timeline: TimelineLine[]
+}
