@@ -101,7 +101,8 @@ describe('an expired QR code', () => {
     const said = recordLiveRegion()
     tick(5 * MINUTE)
     sandbox.change((view) => ended(view, 'expired', 'approval_window_expired'))
-    await waitFor(() => expect(said).toContain('A new QR code is ready.'))
+    // Said with the new code's wait, in one message that nothing replaces at once.
+    await waitFor(() => expect(said.at(-1)).toBe('A new QR code is ready. Waiting for your approval in your UPI app.'))
     await qrCode()
     tick(10_000)
     expect(sandbox.starts()).toHaveLength(2)

@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { ScreenHeading } from '../../../components/ui/screen-heading'
-import { useAnnounce } from '../../../components/ui/announcer'
 import { upiCatalogs } from '../../../i18n/upi-catalogs'
 import { useAreaText } from '../../../i18n/use-area-text'
 import { simulatorHref } from '../../../lib/simulator-href'
@@ -19,25 +18,27 @@ import { WaitingPanel } from './waiting-panel'
  */
 export function QrView(props: ChannelProps) {
   const { t, locale } = useAreaText(upiCatalogs)
-  const announce = useAnnounce()
   const visible = useDocumentVisible()
   const renewed = useRef<string | null>(null)
+  // Once a code was renewed, its wait is announced as "A new QR code is ready. Waiting for…" in one
+  // message: two announcements in a row, the second as the new code's wait begins, lose the first.
+  const [fresh, setFresh] = useState(false)
   const { attempt, start, starting, startFailure, view } = props
   useAutoStart(props)
 
   const expiredId = attempt?.status === 'expired' ? attempt.id : null
   const renew = () =>
     void start().then((result) => {
-      if (result?.ok) announce(t('upi.qr.refreshed'))
+      if (result?.ok) setFresh(true)
     })
   const autoRenew = expiredId !== null && visible && view.attemptsLeft > 1 && startFailure === null
   useEffect(() => {
     if (!autoRenew || renewed.current === expiredId) return
     renewed.current = expiredId
     void start().then((result) => {
-      if (result?.ok) announce(t('upi.qr.refreshed'))
+      if (result?.ok) setFresh(true)
     })
-  }, [autoRenew, expiredId, start, announce, t])
+  }, [autoRenew, expiredId, start])
 
   const pending = attempt?.status === 'pending' ? attempt : null
   const uri = pending?.upi.uri ?? null
@@ -52,7 +53,13 @@ export function QrView(props: ChannelProps) {
       {pending && uri && (
         <>
           <QrCode text={buildUpiUri(uri)} label={t(uri.kind === 'mandate' ? 'upi.qr.image.mandate' : 'upi.qr.image.payment')} />
-          <WaitingPanel attemptId={pending.id} expiresAt={pending.expiresAt} instructions={t('upi.waiting.qr')} takeFocus={false}>
+          <WaitingPanel
+            attemptId={pending.id}
+            expiresAt={pending.expiresAt}
+            instructions={t('upi.waiting.qr')}
+            takeFocus={false}
+            lead={fresh ? t('upi.qr.refreshed') : undefined}
+          >
             <a
               href={simulatorHref(pending.upi.simulatorUrl, locale, { app: 'other' })}
               target="_blank"

@@ -11,6 +11,8 @@ interface WaitingPanelProps {
   instructions: string
   /** Move focus here when the wait begins (a request just sent); false when the step's own heading has it. */
   takeFocus: boolean
+  /** Said just before "Waiting for your approval", in the same announcement, so neither replaces the other (a renewed QR code). */
+  lead?: string
   children?: ReactNode
 }
 
@@ -18,7 +20,7 @@ interface WaitingPanelProps {
  * "Waiting for your approval": what to do, the time left, and the channel's own actions. The time
  * is read out once a minute and at 30 seconds through the page's live region, never every second.
  */
-export function WaitingPanel({ attemptId, expiresAt, instructions, takeFocus, children }: WaitingPanelProps) {
+export function WaitingPanel({ attemptId, expiresAt, instructions, takeFocus, lead, children }: WaitingPanelProps) {
   const { t } = useAreaText(upiCatalogs)
   const announce = useAnnounce()
   const seconds = useSecondsLeft(expiresAt)
@@ -26,12 +28,12 @@ export function WaitingPanel({ attemptId, expiresAt, instructions, takeFocus, ch
   const previous = useRef<number | null>(null)
 
   useEffect(() => {
-    announce(t('upi.waiting.announce'))
+    announce(lead ? `${lead} ${t('upi.waiting.announce')}` : t('upi.waiting.announce'))
     if (takeFocus) heading.current?.focus()
     previous.current = null
     // Once the wait ends (approved, declined, expired, cancelled) "Waiting for your approval" is no longer true.
     return () => announce('')
-  }, [attemptId, takeFocus, announce, t])
+  }, [attemptId, takeFocus, lead, announce, t])
 
   useEffect(() => {
     const cue = countdownCue(previous.current, seconds)
