@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import * as z from 'zod'
 import type { Dialect } from '../dialects/dialect'
+import type { NextDebitAnswer, SubscriptionTimeline } from '../../contract/merchant-answers'
 import { BANK_DECLINES } from '../../contract/scenarios'
 import type { DebitChoice } from '../domain/renewal'
 import type { Renewals, TimelineLine } from '../domain/renewals'
@@ -37,7 +38,7 @@ const NOT_A_SUBSCRIPTION = {
   message: "This mandate carries no subscription: the sandbox schedules debits only for a subscription's mandate.",
 } as const
 
-const timelineJson = (subscription: Subscription, lines: TimelineLine[]) => ({
+const timelineJson = (subscription: Subscription, lines: TimelineLine[]): SubscriptionTimeline => ({
   billing_execution_info_id: subscription.id,
   mandate_id: subscription.mandateId,
   status: subscription.status,
@@ -64,13 +65,14 @@ export function mountRenewalRoutes(app: Hono<MerchantEnv>, { renewals, refuse, l
     }
     const { subscription } = result
     const due = subscription.renewal?.due ?? null
-    return c.json({
+    const answer: NextDebitAnswer = {
       mandate_id: mandateId,
       billing_execution_info_id: subscription.id,
       next_debit: read.body,
       status: subscription.status,
       scheduled: due ? { cycle: subscription.renewal?.cycle ?? null, order_id: due.orderId, date: due.date } : null,
-    })
+    }
+    return c.json(answer)
   })
 
   app.get('/subscriptions/:subscriptionId/timeline', async (c) => {

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import * as z from 'zod'
+import type { AttemptDecision, SandboxClock } from '../../contract/merchant-answers'
 import { Plan } from '../../contract/plan'
 import { ORDER_STATUS_IDS } from '../../contract/status'
 import type { SandboxDeps } from '../deps'
@@ -44,7 +45,7 @@ export const ClockMove = z.strictObject({
 })
 
 /** The merchant's clock as the QA API shows it. */
-const clockJson = (clock: MerchantClock) => {
+const clockJson = (clock: MerchantClock): SandboxClock => {
   const now = clock.now()
   return { now: Math.floor(now.getTime() / 1000), now_iso: now.toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) }
 }
@@ -161,12 +162,13 @@ function decideHandler({ deps, attempts, dialect }: QaDeps, decision: Decision) 
     if (!order) return refuse(c, NO_ORDER)
     const result = await attempts.decide(order, read.body)
     if (!result.ok) return refuse(c, { status: 409, message: 'No attempt is waiting for approval on this order' })
-    return c.json({
+    const decided: AttemptDecision = {
       order_id: result.order.orderId,
       attempt: attemptJson(result.attempt),
       status: result.order.status,
       status_id: ORDER_STATUS_IDS[result.order.status],
-    })
+    }
+    return c.json(decided)
   }
 }
 

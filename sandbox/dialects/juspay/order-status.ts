@@ -7,7 +7,8 @@ import { epochSecondsText, juspayTimestamp, paymentPageUrl } from './format'
 import { juspayRail, mandateType, type AuthType, type MandateType, type PaymentMethodType, type RailPaymentFields } from './rail-codes'
 import { gatewayResponse, txnDetail } from './txn-detail'
 
-export interface OrderStatusMandate {
+// Type aliases rather than interfaces: an alias fits the contract's answer types, which keep an index signature for the fields they leave out.
+export type OrderStatusMandate = {
   mandate_status: MandateStatus
   mandate_id?: string
   mandate_token?: string
@@ -53,7 +54,7 @@ export interface OrderStatusPayment extends RailPaymentFields {
 }
 
 /** Juspay's order status object (docs/domain/juspay.md#order-status-response). */
-export interface OrderStatusResponse extends Partial<OrderStatusPayment> {
+export type OrderStatusResponse = Partial<OrderStatusPayment> & {
   order_id: string
   id: string
   merchant_id: string
