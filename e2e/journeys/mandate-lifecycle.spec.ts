@@ -3,6 +3,7 @@ import { expect, test } from '../fixtures'
 import { BankPage } from '../../packages/testing/src/pages/bank'
 import { EnachForm } from '../../packages/testing/src/pages/enach-form'
 import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
+import { Checkout } from '../../packages/testing/src/pages/checkout'
 import { UpiMandatesPage } from '../../packages/testing/src/pages/upi-mandates'
 import { DEMO_MERCHANT, basicAuth, nowEpoch } from '../support/merchant-api'
 import { WebhookReceiver } from '../../packages/testing/src/webhook-receiver'
@@ -45,7 +46,6 @@ const inAWeek = (): string => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOS
 
 test('a UPI mandate paused, resumed and revoked in "My AutoPay mandates", reached from the success screen: the merchant hears each', async ({
   merchant,
-  checkout,
   page,
   request,
   expectAccessible,
@@ -53,15 +53,10 @@ test('a UPI mandate paused, resumed and revoked in "My AutoPay mandates", reache
   const receiver = await WebhookReceiver.start()
   try {
     const { orderId, pageUrl } = await merchant.createSession({ ...monthly, 'metadata.webhook_url': receiver.url })
-    await checkout.open(pageUrl)
-    await checkout.expectReady()
-    await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
-    const approval = page.waitForEvent('popup')
-    await page.getByRole('link', { name: /Open the simulated UPI app/ }).click()
-    const app = new UpiAppPage(await approval)
-    await app.expectMandateRequest()
-    await app.approve('123456')
-    await app.page.close()
+    const customer = new Checkout(page)
+    await customer.open(pageUrl)
+    await customer.chooseRail('upi')
+    await customer.payWithQr({ pin: '123456' })
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
     const { mandate_id: mandateId } = await orderMandate(request, orderId)
 

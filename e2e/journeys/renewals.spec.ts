@@ -1,9 +1,8 @@
 import { request as apiRequest, type APIRequestContext } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
 import { SandboxClient } from '../../packages/testing/src/client'
-import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
+import { Checkout } from '../../packages/testing/src/pages/checkout'
 import { expect, test } from '../fixtures'
-import { CheckoutPage } from '../pages/checkout-page'
 import { executionOfOrder } from '../support/billing'
 import { DEMO_MERCHANT, MerchantApi, basicAuth } from '../support/merchant-api'
 import { startCluster, type SandboxCluster } from '../support/sandbox-cluster'
@@ -62,15 +61,10 @@ test.describe.serial('renewals on the sandbox clock (docs/domain/renewals.md)', 
 
   test('a UPI mandate with a 14-day trial: notice, a successful first debit, the next cycle failing, its retries, then the plan skips the cycle', async ({ page }) => {
     const { orderId, body } = await new MerchantApi(api).createSession(trialRegistration)
-    await page.goto((body['payment_links'] as { web: string }).web)
-    await new CheckoutPage(page).expectReady()
-    await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
-    const approval = page.waitForEvent('popup')
-    await page.getByRole('link', { name: /Open the simulated UPI app/ }).click()
-    const app = new UpiAppPage(await approval)
-    await app.expectMandateRequest()
-    await app.approve('123456')
-    await app.page.close()
+    const checkout = new Checkout(page)
+    await checkout.open((body['payment_links'] as { web: string }).web)
+    await checkout.chooseRail('upi')
+    await checkout.payWithQr({ pin: '123456' })
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
 
     const execution = await executionOfOrder(api, orderId)
