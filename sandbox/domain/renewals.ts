@@ -1,9 +1,10 @@
 import type { ScheduledJob } from '../store/store'
-import type { Attempt } from './attempt'
 import { clockFor } from './clock'
 import { ANNOUNCE_BEFORE_MS, executionAt, nextCharge, NOTICE_BEFORE_MS, type DueCharge } from './debit-dates'
 import type { DomainDeps } from './domain-deps'
-import { alnum, hex, newClientAuthToken, newPageId } from './ids'
+import { debitAttempt, debitOrder } from './debit-orders'
+import { alnum } from './ids'
+import { noDebits } from './mandate-debits'
 import { registeringAttempt } from './mandate-lifecycle'
 import type { MandateService } from './mandate-service'
 import type { Order } from './order'
@@ -76,64 +77,12 @@ function withStatus(subscription: Subscription, status: SubscriptionStatus, at: 
   return { ...subscription, status, renewal }
 }
 
-/** A cycle's order: the amount due, on the subscription's mandate, answered in Juspay's shapes (its GET /orders/{order_id}). */
-function debitOrder(holder: Order, subscription: Subscription, cycle: number, charge: DueCharge, now: Date): Order {
-  const at = now.toISOString()
+/** A cycle's order: the amount due, on the subscription's mandate, with the cycle it debits. */
+function cycleDebitOrder(holder: Order, subscription: Subscription, cycle: number, charge: DueCharge, now: Date): Order {
   const dueAt = executionAt(charge.date).toISOString()
-  return {
-    ...holder,
-    id: newPageId(),
-    orderId: debitOrderId(subscription.id, cycle),
-    fingerprint: `debit:${subscription.id}:${cycle}`,
-    createdAt: at,
-    expiresAt: dueAt,
-    amountMinor: charge.amountMinor,
-    chargedTodayMinor: charge.amountMinor,
-    returnUrl: null,
-    metadata: {},
-    createMandate: null,
-    mandate: null,
-    paymentRules: null,
-    billing: { plan: subscription.plan, schedule: subscription.schedule, subscriptionId: subscription.id, planChange: null },
-    lineItems: [],
-    clientAuthToken: newClientAuthToken(),
-    clientAuthTokenExpiresAt: at,
-    status: 'NEW',
-    source: { dialect: 'juspay', action: 'mandate_execution', paymentPageClientId: null, getUpiDeepLinks: null },
-    attempts: [],
-    mandateStatus: null,
-    mandateId: subscription.mandateId,
-    mandateToken: holder.mandateToken,
-    mandateChange: null,
-    refundedMinor: 0,
-    cancelledAt: null,
-    revision: 0,
-    debit: { subscriptionId: subscription.id, cycle, dueAt, notification: null },
-  }
-}
-
-/** One try at a cycle's debit, on the rail and account the mandate was registered with. */
-function debitAttempt(registered: Attempt, order: Order, number: number, choice: DebitChoice | null, now: Date): Attempt {
-  const at = now.toISOString()
-  const common = {
-    id: `att_${hex(12)}`,
-    number,
-    txnId: `${order.merchantId}-${order.orderId}-${number}`,
-    txnUuid: alnum(20),
-    idempotencyKey: `debit-${number}`,
-    requestFingerprint: '',
-    setsUpMandate: false,
-    createdAt: at,
-    expiresAt: at,
-    endedAt: at,
-    simulatorToken: hex(16),
-    autoOutcome: null,
-    mandateId: order.mandateId,
-    mandateToken: order.mandateToken,
-  }
-  return choice?.outcome === 'failure'
-    ? { ...registered, ...common, status: 'failed', failureReason: 'bank_rejected', bankDecline: choice.reason }
-    : { ...registered, ...common, status: 'succeeded', failureReason: null }
+  const billing = { plan: subscription.plan, schedule: subscription.schedule, subscriptionId: subscription.id, planChange: null }
+  const fields = { orderId: debitOrderId(subscription.id, cycle), fingerprint: `debit:${subscription.id}:${cycle}`, amountMinor: charge.amountMinor, dueAt, billing, status: 'NEW' as const }
+  return { ...debitOrder(holder, fields, now), debit: { subscriptionId: subscription.id, cycle, dueAt, notification: null } }
 }
 
 /** Juspay refuses to cancel a scheduled execution within 30 minutes of it [D]. */
@@ -142,7 +91,8 @@ export const CANCEL_CUTOFF_MS = 30 * 60 * 1000
 export type CancelResult = { ok: true; order: Order } | { ok: false; reason: 'nothing_scheduled' | 'too_late' }
 
 export type NextDebitResult =
-  | { ok: true; subscription: Subscription }
+  /** `subscription` is null when the mandate carries none: the choice waits for the merchant's next presented debit. */
+  | { ok: true; subscription: Subscription | null }
   | { ok: false; reason: 'no_mandate' | 'no_subscription' | 'ended' }
 
 /** A line of a timeline as QA reads it: the subscription's own lines and the webhooks of its orders. */
@@ -235,7 +185,7 @@ export class Renewals {
       const charge = nextCharge(subscription, renewal.due?.date ?? null)
       // Past the mandate's validity nothing is scheduled: its expiry ends the subscription.
       if (!charge || !holder.mandate || executionAt(charge.date).getTime() > Date.parse(holder.mandate.endDate)) return null
-      const order = debitOrder(holder, subscription, cycle, charge, now)
+      const order = cycleDebitOrder(holder, subscription, cycle, charge, now)
       due = { ...charge, orderId: order.orderId }
       const inserted = await this.deps.store.insertOrder(order)
       if (inserted.inserted) await this.emit(order, ['BILLING_TXN_SCHEDULED'])
@@ -317,7 +267,15 @@ export class Renewals {
     const choice = subscription.renewal?.nextDebit ?? null
     const failed = choice?.outcome === 'failure' ? choice.reason : null
     const retryingAt = failed && RETRIABLE_DECLINES.includes(failed) && attempt < MAX_DEBIT_ATTEMPTS ? retryAt(attempt, at) : null
-    const events: OrderEventName[] = !failed ? ['ORDER_SUCCEEDED'] : retryingAt ? ['ORDER_FAILED', 'BILLING_RETRY_TXN_SCHEDULED'] : ['ORDER_FAILED', 'BILLING_TXN_RETRY_EXCEEDED']
+    // The payer's bank says the mandate was revoked there: no retry and no plan's action, the mandate is revoked here too and the subscription ends.
+    const revokedAtBank = failed === 'mandate_revoked_at_bank'
+    const events: OrderEventName[] = !failed
+      ? ['ORDER_SUCCEEDED']
+      : retryingAt
+        ? ['ORDER_FAILED', 'BILLING_RETRY_TXN_SCHEDULED']
+        : revokedAtBank
+          ? ['ORDER_FAILED']
+          : ['ORDER_FAILED', 'BILLING_TXN_RETRY_EXCEEDED']
     const action = subscription.plan?.on_failure ?? DEFAULT_ACTION_ON_FAILURE
     const stamp = now.toISOString()
     const attempted: TimelineEntry = {
@@ -331,6 +289,7 @@ export class Renewals {
     await this.updateSubscription(subscription, (s) => {
       const noted = { ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), attempted) }
       if (!failed) return withStatus({ ...noted, renewal: { ...noted.renewal, nextDebit: null } }, 'ACTIVE', stamp, `cycle ${cycle} paid`)
+      if (revokedAtBank) return { ...noted, renewal: { ...noted.renewal, nextDebit: null } }
       if (retryingAt) {
         const retry: TimelineEntry = { at: stamp, event: 'retry_scheduled', cycle, order_id: order.orderId, detail: `attempt ${attempt + 1} at ${retryingAt.toISOString()}` }
         return withStatus({ ...noted, renewal: withEntry(noted.renewal, retry) }, 'PAST_DUE', stamp, `cycle ${cycle} failed (${failed}), retrying`)
@@ -342,11 +301,16 @@ export class Renewals {
     })
     await this.writer.change(order, (current) => {
       if (current.attempts.length >= attempt) return { write: null, answer: () => undefined }
-      const made = debitAttempt(registered, current, attempt, choice, now)
+      const made = debitAttempt(registered, current, attempt, failed, now)
       const written: Order = { ...current, attempts: [...current.attempts, made], status: failed ? 'AUTHORIZATION_FAILED' : 'CHARGED' }
       return { write: { order: written, events }, answer: () => undefined }
     })
     if (retryingAt) return { at: retryingAt.getTime(), job: { subscriptionId: subscription.id, step: 'execute', cycle, attempt: attempt + 1 } }
+    if (revokedAtBank) {
+      const revoked = await this.mandates.change(holder, { kind: 'revoke' }, 'payer_bank')
+      await this.ended(subscription, revoked.ok ? revoked.order : holder)
+      return null
+    }
     if (failed && action === 'REVOKE') {
       await this.mandates.change(holder, { kind: 'revoke' }, 'merchant')
       await this.deactivate(subscription)
@@ -434,11 +398,29 @@ export class Renewals {
     return { ok: true, order: (await this.deps.store.orderById(order.id)) ?? order }
   }
 
-  /** QA's choice for what the next debit of a merchant's mandate does (and its retries), until that cycle ends. */
+  /** QA's choice for the next debit of the subscription the mandate `holder` holds carries, if any. */
+  async subscriptionChoice(holder: Order): Promise<DebitChoice | null> {
+    const subscriptionId = holder.billing?.subscriptionId
+    const subscription = subscriptionId ? await this.deps.store.subscription(holder.merchantId, subscriptionId) : undefined
+    return subscription?.mandateId === holder.mandateId ? (subscription.renewal?.nextDebit ?? null) : null
+  }
+
+  /**
+   * QA's choice for what the next debit of a merchant's mandate does: kept on the subscription the
+   * mandate carries (for that debit and its retries, until its cycle ends), or, without one, on the
+   * mandate for the merchant's next presented debit (sandbox/domain/mandate-executions.ts).
+   */
   async chooseNextDebit(merchantId: string, mandateId: string, choice: DebitChoice): Promise<NextDebitResult> {
     const { holder, subscription } = await this.subscriptionOfMandate(merchantId, mandateId)
     if (!holder) return { ok: false, reason: 'no_mandate' }
-    if (!subscription) return { ok: false, reason: 'no_subscription' }
+    if (!subscription) {
+      if (holder.mandateStatus !== 'ACTIVE' && holder.mandateStatus !== 'PAUSED') return { ok: false, reason: 'ended' }
+      await this.writer.change(holder, (current) => ({
+        write: { order: { ...current, merchantDebits: { ...(current.merchantDebits ?? noDebits()), nextDebit: choice } }, events: [] },
+        answer: () => undefined,
+      }))
+      return { ok: true, subscription: null }
+    }
     if (subscription.status === 'CANCELLED' || subscription.status === 'COMPLETED') return { ok: false, reason: 'ended' }
     const chosen = await this.updateSubscription(subscription, (s) => ({ ...s, renewal: { ...(s.renewal ?? emptyRenewal()), nextDebit: choice } }))
     return chosen ? { ok: true, subscription: chosen } : { ok: false, reason: 'no_subscription' }
