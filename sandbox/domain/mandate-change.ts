@@ -2,8 +2,12 @@ import type { MandateStatus } from '../../contract/status'
 
 // What an order records of its mandate's last change after registration; sandbox/domain/mandate-lifecycle.ts makes them.
 
-/** Who changed the mandate: the merchant through its API, or the customer in the UPI app or at the bank. */
-export type MandateActor = 'merchant' | 'customer_upi_app' | 'customer_bank'
+/**
+ * Who changed the mandate: the merchant through its API, the customer in the UPI app or at the bank,
+ * the payer's bank declining a debit because the mandate was revoked there, or the end of a pause
+ * window (`pause_end`).
+ */
+export type MandateActor = 'merchant' | 'customer_upi_app' | 'customer_bank' | 'payer_bank' | 'pause_end'
 
 /** A pause window, ISO-8601 instants: debits are held from its start until its end. */
 export interface MandatePause {

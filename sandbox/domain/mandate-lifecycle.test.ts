@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MandateStatus } from '../../contract/status'
 import { mandateTerms, TEST_NOW } from '../testing/fixtures'
-import { order as storedOrder } from '../testing/store-contract'
-import type { Attempt } from './attempt'
+import { registeredOrder } from '../testing/registered-order'
 import type { MandateActor, MandatePause } from './mandate-change'
 import { changeMandate, type MandateCommand } from './mandate-lifecycle'
 import type { Order } from './order'
@@ -14,22 +13,7 @@ const pause = (window: MandatePause = PAUSE): MandateCommand => ({ kind: 'pause'
 const activate: MandateCommand = { kind: 'activate' }
 const revoke: MandateCommand = { kind: 'revoke' }
 
-/** An order whose mandate was registered on `rail`, now at `status`. */
-function registered(rail: 'upi' | 'netbanking', status: MandateStatus | null, overrides: Partial<Order> = {}): Order {
-  const base = storedOrder()
-  const attempt = base.attempts.find((a) => a.rail === rail) as Attempt
-  const succeeded: Attempt = { ...attempt, status: 'succeeded', failureReason: null, mandateId: 'mid_1', mandateToken: 'tok_1' }
-  return {
-    ...base,
-    mandate: mandateTerms(100_000),
-    status: 'CHARGED',
-    attempts: [succeeded],
-    mandateStatus: status,
-    mandateId: 'mid_1',
-    mandateToken: 'tok_1',
-    ...overrides,
-  }
-}
+const registered = registeredOrder
 
 describe('changeMandate: the allowed transitions', () => {
   const cases: [string, MandateStatus, MandateCommand, MandateActor, MandateStatus, string[]][] = [
@@ -43,6 +27,8 @@ describe('changeMandate: the allowed transitions', () => {
     ['the customer revokes a paused mandate in the app', 'PAUSED', revoke, 'customer_upi_app', 'REVOKED', ['MANDATE_REVOKED']],
     ['a repeated revoke changes nothing', 'REVOKED', revoke, 'merchant', 'REVOKED', []],
     ['activating an active mandate changes nothing', 'ACTIVE', activate, 'merchant', 'ACTIVE', []],
+    ["the payer's bank reports the mandate revoked there", 'ACTIVE', revoke, 'payer_bank', 'REVOKED', ['MANDATE_REVOKED']],
+    ['the end of a pause window resumes the mandate', 'PAUSED', activate, 'pause_end', 'ACTIVE', ['MANDATE_ACTIVATED']],
   ]
   it.each(cases)('%s', (_, from, command, by, to, events) => {
     const result = changeMandate(registered('upi', from), command, by, TEST_NOW)
@@ -97,6 +83,9 @@ describe('changeMandate: what is refused, changing nothing', () => {
     ['the bank offers only cancelling', registered('netbanking', 'ACTIVE'), pause(), 'customer_bank', { reason: 'not_here', by: 'customer_bank', command: 'pause' }],
     ['the UPI app does not hold eNACH mandates', registered('netbanking', 'ACTIVE'), revoke, 'customer_upi_app', { reason: 'not_here' }],
     ['the bank does not hold UPI mandates', registered('upi', 'ACTIVE'), revoke, 'customer_bank', { reason: 'not_here' }],
+    ["the payer's bank only revokes", registered('upi', 'ACTIVE'), pause(), 'payer_bank', { reason: 'not_here', by: 'payer_bank', command: 'pause' }],
+    ['the end of a pause only resumes', registered('upi', 'PAUSED'), revoke, 'pause_end', { reason: 'not_here', by: 'pause_end', command: 'revoke' }],
+    ["the payer's bank revokes even a mandate the customer may not", registered('upi', 'ACTIVE', { mandate: onetime }), activate, 'payer_bank', { reason: 'not_here' }],
     ['a pause starting before today', registered('upi', 'ACTIVE'), pause({ startDate: at(-2), endDate: at(3) }), 'merchant', { reason: 'pause_window', field: 'start' }],
     ['a pause ending before it starts', registered('upi', 'ACTIVE'), pause({ startDate: at(3), endDate: at(2) }), 'merchant', { reason: 'pause_window', field: 'end' }],
     ['a pause past the mandate', registered('upi', 'ACTIVE'), pause({ startDate: at(1), endDate: at(400 * 40) }), 'merchant', { reason: 'pause_window', field: 'end' }],
@@ -105,8 +94,8 @@ describe('changeMandate: what is refused, changing nothing', () => {
     expect(changeMandate(order, command, by, TEST_NOW)).toMatchObject({ ok: false, refusal })
   })
 
-  it('the merchant may revoke a one-time mandate the customer may not', () => {
+  it.each<MandateActor>(['merchant', 'payer_bank'])('%s may revoke a one-time mandate the customer may not', (by) => {
     const order = registered('upi', 'ACTIVE', { mandate: { ...mandateTerms(100_000, 'ONETIME'), revokableByCustomer: false } })
-    expect(changeMandate(order, revoke, 'merchant', TEST_NOW)).toMatchObject({ ok: true, events: ['MANDATE_REVOKED'] })
+    expect(changeMandate(order, revoke, by, TEST_NOW)).toMatchObject({ ok: true, events: ['MANDATE_REVOKED'] })
   })
 })

@@ -40,10 +40,13 @@ export const registeringAttempt = (order: Order): Attempt | undefined =>
   order.attempts.find((a) => a.status === 'succeeded' && a.setsUpMandate)
 
 /** Where each customer may act, and on what (docs/domain/mandates.md#who-may-do-what). */
-const CUSTOMER_PLACES: Record<Exclude<MandateActor, 'merchant'>, { rail: Rail; commands: readonly MandateCommandKind[] }> = {
+const CUSTOMER_PLACES: Record<'customer_upi_app' | 'customer_bank', { rail: Rail; commands: readonly MandateCommandKind[] }> = {
   customer_upi_app: { rail: 'upi', commands: ['pause', 'activate', 'revoke'] },
   customer_bank: { rail: 'netbanking', commands: ['revoke'] },
 }
+
+/** What the sandbox itself does to a mandate: the payer's bank reports it revoked; a pause window ends. */
+const SANDBOX_DOES: Record<'payer_bank' | 'pause_end', MandateCommandKind> = { payer_bank: 'revoke', pause_end: 'activate' }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -64,6 +67,7 @@ const samePause = (a: MandatePause | null | undefined, b: MandatePause): boolean
 
 /** Who may not do this to this mandate, whatever its status. */
 function permissionRefusal(order: Order, rail: Rail, command: MandateCommand, by: MandateActor): MandateRefusal | null {
+  if (by === 'payer_bank' || by === 'pause_end') return SANDBOX_DOES[by] === command.kind ? null : { reason: 'not_here', by, command: command.kind }
   if (by !== 'merchant') {
     const place = CUSTOMER_PLACES[by]
     if (place.rail !== rail || !place.commands.includes(command.kind)) return { reason: 'not_here', by, command: command.kind }

@@ -1,3 +1,4 @@
+import type { ScheduledJob } from '../store/store'
 import { clockFor } from './clock'
 import type { DomainDeps } from './domain-deps'
 import type { MandateActor } from './mandate-change'
@@ -40,6 +41,30 @@ export class MandateService {
       }
       return Promise.resolve({ jobs: [], written })
     },
+  }
+
+  /**
+   * Ends a pause on its pause_end_date: a pause written with its window brings a job due then, which
+   * resumes the mandate (MANDATE_ACTIVATED) if that same pause still holds it.
+   */
+  readonly pauses: WriteFollowUp = {
+    plan: (write) => {
+      const { order, events } = write
+      const pause = order.mandateChange?.pause
+      const jobs: ScheduledJob[] =
+        events.includes('MANDATE_PAUSED') && pause
+          ? [{ id: `pause_end:${order.id}`, merchantId: order.merchantId, dueAt: Date.parse(pause.endDate), kind: 'pause_end', payload: JSON.stringify({ pageId: order.id, endDate: pause.endDate }) }]
+          : []
+      return Promise.resolve({ jobs, written: () => Promise.resolve() })
+    },
+  }
+
+  /** A pause_end job: resumes the mandate if it is still paused by the pause that scheduled it (a later pause has its own job). */
+  async endPause(job: ScheduledJob): Promise<void> {
+    const { pageId, endDate } = JSON.parse(job.payload) as { pageId: string; endDate: string }
+    const order = await this.deps.store.orderById(pageId)
+    if (order?.mandateStatus === 'PAUSED' && order.mandateChange?.pause?.endDate === endDate) await this.change(order, { kind: 'activate' }, 'pause_end')
+    await this.deps.store.finishJob(job.id)
   }
 
   /** The registered mandate with this id, if it is this merchant's: another merchant's is not found. */
