@@ -104,12 +104,16 @@ export type NextDebitChoice = { outcome: 'success' } | { outcome: 'failure'; rea
 /** A subscription's status as its scheduled debits leave it (docs/domain/renewals.md in the sandbox's repository). */
 export type SubscriptionStatus = 'ACTIVE' | 'PAST_DUE' | 'PAUSED' | 'HALTED' | 'CANCELLED' | 'COMPLETED'
 
-/** What `POST /sandbox/mandates/{id}/next-debit` answers: the choice kept, and the debit it applies to when one is scheduled. */
+/**
+ * What `POST /sandbox/mandates/{id}/next-debit` answers: the choice kept, and the debit it applies to
+ * when one is scheduled. A mandate that carries no subscription answers nulls: the choice waits for
+ * the merchant's next debit presented with `POST /txns`.
+ */
 export interface NextDebitAnswer {
   mandate_id: string
-  billing_execution_info_id: string
+  billing_execution_info_id: string | null
   next_debit: NextDebitChoice
-  status: SubscriptionStatus
+  status: SubscriptionStatus | null
   scheduled: { cycle: number | null; order_id: string; date: string } | null
 }
 

@@ -27,6 +27,7 @@ import { AttemptService, dueJobPageId } from './domain/attempt-service'
 import { OrderEventBus } from './domain/order-events'
 import { OrderWriter } from './domain/order-writer'
 import { MandateService } from './domain/mandate-service'
+import { MandateExecutions } from './domain/mandate-executions'
 import { Renewals } from './domain/renewals'
 import { JobRunner } from './store/job-runner'
 import type { Broadcast } from './store/broadcast'
@@ -75,11 +76,19 @@ const SANDBOX_APIS_SPEAK: DialectId = 'juspay'
  * sends its own callbacks and is lent only the return signer, which its orders never use.
  */
 /** What the sandbox lends every dialect: its dependencies, and the attempt service's refresh and start. */
-export function dialectServices(deps: SandboxDeps, attempts: AttemptService, writer: OrderWriter, mandates: MandateService, renewals: Renewals): DialectServices {
+export function dialectServices(
+  deps: SandboxDeps,
+  attempts: AttemptService,
+  writer: OrderWriter,
+  mandates: MandateService,
+  renewals: Renewals,
+  executions: MandateExecutions,
+): DialectServices {
   return {
     deps,
     mandates,
     renewals,
+    executions,
     refresh: (order) => attempts.refresh(order),
     announce: (order, events) => writer.change(order, (current) => ({ write: { order: current, events }, answer: () => undefined })),
     startAttempt: (order, merchant, request, key) => attempts.start(order, merchant, request, key),
@@ -132,6 +141,8 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
       },
       debit: (job) => renewals.run(job),
       mandate_expiry: (job) => renewals.expire(job),
+      pause_end: (job) => mandates.endPause(job),
+      execution: (job) => executions.run(job),
     },
   })
   const wakeAt = (dueAt: number) => jobs.wakeAt(dueAt)
@@ -139,11 +150,14 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
   const attempts = new AttemptService(deps, writer)
   const mandates = new MandateService(deps, writer)
   const renewals = new Renewals(deps, writer, mandates)
-  const dialects = createDialects(dialectServices(deps, attempts, writer, mandates, renewals))
+  const executions = new MandateExecutions(deps, writer, mandates, renewals)
+  const dialects = createDialects(dialectServices(deps, attempts, writer, mandates, renewals, executions))
   const webhooks = new WebhookDispatcher({ deps, dialects, wakeAt, ...options.dispatcher })
   writer.follow(webhooks)
   writer.follow(attempts.dueJobs)
   writer.follow(mandates.index)
+  writer.follow(mandates.pauses)
+  writer.follow(executions.follow)
   writer.follow(renewals.follow)
   jobs.start()
   return {

@@ -4,6 +4,8 @@ import { SandboxClient } from '../../packages/testing/src/client'
 import { Checkout } from '../../packages/testing/src/pages/checkout'
 import { expect, test } from '../fixtures'
 import { executionOfOrder } from '../support/billing'
+import { UpiMandatesPage } from '../../packages/testing/src/pages/upi-mandates'
+import { TEST_IDS } from '../../src/lib/test-ids'
 import { DEMO_MERCHANT, MerchantApi, basicAuth } from '../support/merchant-api'
 import { startCluster, type SandboxCluster } from '../support/sandbox-cluster'
 
@@ -111,5 +113,53 @@ test.describe.serial('renewals on the sandbox clock (docs/domain/renewals.md)', 
       expect(events).toContain(expected)
     }
     expect(lines.map((l) => Date.parse(l.at))).toEqual(lines.map((l) => Date.parse(l.at)).sort((a, b) => a - b))
+  })
+
+  test('the customer pauses in the UPI app over a debit, which is skipped; the pause ends by itself and the next debit is made; a revoke in the app stops the debits', async ({ page }) => {
+    const { orderId, body } = await new MerchantApi(api).createSession({ ...trialRegistration, customer_id: 'cust-renewals-app' })
+    const checkout = new Checkout(page)
+    await checkout.open((body['payment_links'] as { web: string }).web)
+    await checkout.chooseRail('upi')
+    await checkout.payWithQr({ pin: '123456' })
+    await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+    const opened = page.waitForEvent('popup')
+    await page.getByTestId(TEST_IDS.mandatesLink).click()
+    const app = new UpiMandatesPage(await opened)
+    await app.expectList()
+
+    const execution = await executionOfOrder(api, orderId)
+    const id = execution.billing_execution_info_id
+    const firstDay = execution.schedule.first_charge?.date ?? ''
+    const card = app.mandate('Acme Fitness', execution.mandate_id)
+
+    // Paused until two days after the first debit (the end of that day, IST): the debit is skipped.
+    const pauseEnds = new Date(Date.parse(`${firstDay}T00:00:00Z`) + 2 * 24 * HOUR * 1000).toISOString().slice(0, 10)
+    await app.pauseUntil(card, pauseEnds)
+    await moveTo(debitAt(firstDay))
+    expect(await eventsOf(`${id}_1`)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_FAILED', 'ORDER_FAILED'])
+    expect(await order(`${id}_1`)).toMatchObject({ status: 'JUSPAY_DECLINED' })
+    expect((await executionOfOrder(api, orderId)).status).toBe('PAUSED')
+
+    // The pause ends by itself: the mandate is ACTIVE again, the app says so, and the next cycle is debited.
+    await moveTo(Math.floor(Date.parse(`${pauseEnds}T23:59:59.999+05:30`) / 1000) + 1)
+    await app.page.reload()
+    await expect(card).toContainText('Active')
+    const { scheduled } = await sandbox.nextDebit(execution.mandate_id, { outcome: 'success' })
+    if (!scheduled) throw new Error('the next cycle is scheduled once the skipped one ended')
+    expect(scheduled.order_id).toBe(`${id}_2`)
+    await moveTo(debitAt(scheduled.date))
+    expect(await order(`${id}_2`)).toMatchObject({ status: 'CHARGED' })
+    expect((await executionOfOrder(api, orderId)).status).toBe('ACTIVE')
+
+    // Revoked in the app: the next cycle's debit is not made, and the subscription ends.
+    await app.revoke(card)
+    const third = await sandbox.timeline(id)
+    const scheduledThird = third.timeline.find((l) => l.event === 'debit_scheduled' && l.order_id === `${id}_3`)
+    expect(scheduledThird).toBeDefined()
+    await moveTo(debitAt(scheduled.date) + 40 * 24 * HOUR)
+    expect(await order(`${id}_3`)).toMatchObject({ status: 'JUSPAY_DECLINED' })
+    expect(await eventsOf(`${id}_3`)).not.toContain('ORDER_SUCCEEDED')
+    expect((await executionOfOrder(api, orderId)).status).toBe('CANCELLED')
+    expect((await api.get(`/sandbox/orders/${id}_4/webhooks`, { headers: auth })).status()).toBe(404)
   })
 })

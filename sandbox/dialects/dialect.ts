@@ -6,6 +6,7 @@ import type { Merchant } from '../merchants'
 import type { Order, OrderSource } from '../domain/order'
 import type { OrderEventName } from '../domain/order-events'
 import type { MandateService } from '../domain/mandate-service'
+import type { MandateExecutions } from '../domain/mandate-executions'
 import type { Renewals } from '../domain/renewals'
 
 /** The dialect that created an order, recorded on it as `source.dialect`. */
@@ -18,6 +19,8 @@ export interface DialectServices {
   mandates: MandateService
   /** A subscription's scheduled debits: the merchant cancels one (cancel_recurring_transaction). */
   renewals: Renewals
+  /** The merchant's own notices and debits on a mandate (pre_debit_notify, POST /txns). */
+  executions: MandateExecutions
   /** Applies an attempt's due auto-outcome before an order is read (AttemptService.refresh). */
   refresh: (order: Order) => Promise<Order>
   /**

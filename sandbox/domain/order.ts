@@ -7,6 +7,7 @@ import type { MandateStatus, OrderStatus } from '../../contract/status'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import type { Attempt } from './attempt'
 import type { MandateChange } from './mandate-change'
+import type { MerchantDebits } from './merchant-debits'
 import type { OrderDebit } from './renewal'
 
 export interface Customer {
@@ -180,6 +181,22 @@ export interface Order {
   revision: number
   /** Set on a subscription's scheduled debit (sandbox/domain/renewals.ts); absent on every order a merchant created. */
   debit?: OrderDebit
+  /** On a registered mandate's order: the merchant's own notices and debits on it (sandbox/domain/mandate-debits.ts); absent until the first. */
+  merchantDebits?: MerchantDebits
+  /** Set on a debit the merchant presented with POST /txns: the mandate's order, the notice it used, and when it runs. */
+  execution?: OrderExecution
+}
+
+/** What a merchant's debit (POST /txns) carries besides the order itself. */
+export interface OrderExecution {
+  /** The page id of the order that holds the mandate. */
+  mandatePageId: string
+  noticeId: string | null
+  /** The transaction's ids, answered when the debit is presented and kept by the transaction made when it runs. */
+  txnId: string
+  txnUuid: string
+  /** When the debit runs on the merchant's clock (ISO-8601): the execution_date, or when it was presented if that is later. */
+  runsAt: string
 }
 
 export const liveAttempt = (order: Order): Attempt | undefined => order.attempts.find((a) => a.status === 'pending')

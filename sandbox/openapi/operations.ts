@@ -16,6 +16,8 @@ import { ApprovalBody, DeclineBody } from '../simulators/upi-app/approval-form'
 import {
   Health,
   JuspayCommand,
+  JuspayExecution,
+  JuspayExecutionRequest,
   JuspayObject,
   JuspayOrderCreated,
   JuspayOrderRequest,
@@ -81,7 +83,7 @@ const json = (status: number, description: string, schema: Schema): Answer => ({
 const html = (status: number, description: string): Answer => ({ status, description, media: 'text/html' })
 const seeOther = (description: string): Answer => ({ status: 303, description })
 
-const MANDATE_COMMANDS = ['revoke', 'pause', 'activate'] as const
+const MANDATE_COMMANDS = ['revoke', 'pause', 'activate', 'cancel_recurring_transaction', 'pre_debit_notify'] as const
 
 const juspay: Operation[] = [
   {
@@ -162,11 +164,24 @@ const juspay: Operation[] = [
     method: 'post',
     path: '/mandates/{mandate_id}',
     area: 'juspay',
-    summary: 'Revoke, pause or activate a mandate',
-    description: '`command` is `revoke`, `pause` (with `pause_start_date` and `pause_end_date`, Unix seconds) or `activate` (docs/domain/mandates.md).',
+    summary: 'Revoke, pause or activate a mandate, cancel a scheduled debit, or send a pre-debit notice',
+    description:
+      '`command` is `revoke`, `pause` (with `pause_start_date` and `pause_end_date`, Unix seconds), `activate` (docs/domain/mandates.md), `cancel_recurring_transaction` (with `order_id`), or `pre_debit_notify` (with `object_reference_id`, `description` and `source_info` `{amount, txn_date}`; answers the notification object; docs/domain/renewals.md).',
     auth: 'basic',
     body: { schema: JuspayCommand(MANDATE_COMMANDS), media: ['form', 'json'], required: true },
-    answers: [json(200, 'The mandate after the command', JuspayObject)],
+    answers: [json(200, 'The mandate after the command, the cancelled debit, or the notice', JuspayObject)],
+    refusals: [400, 401, 403, 404, 409, 413, 415],
+  },
+  {
+    method: 'post',
+    path: '/txns',
+    area: 'juspay',
+    summary: 'Present a debit on a mandate (a mandate execution)',
+    description:
+      'A new order debited on the mandate at `mandate.execution_date`, on the merchant\'s sandbox clock; a UPI mandate needs the `id` of a successful pre-debit notice for that amount and day. Refused above `max_amount`, outside the validity, on a mandate that is not ACTIVE, or in a period of the frequency that already had a debit (docs/domain/renewals.md#the-merchants-own-debits).',
+    auth: 'basic',
+    body: { schema: JuspayExecutionRequest, media: ['form'], required: true },
+    answers: [json(200, 'The order and its transaction, PENDING_VBV until the debit runs', JuspayExecution)],
     refusals: [400, 401, 403, 404, 409, 413, 415],
   },
 ]

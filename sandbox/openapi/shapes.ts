@@ -100,6 +100,21 @@ export const JuspayOrderStatus = z.looseObject({
 /** POST /billing, POST /billing/execution-info and POST /mandates/{id}: Juspay multiplexes on `command`. */
 export const JuspayCommand = (commands: readonly [string, ...string[]]) => z.looseObject({ command: z.enum(commands) })
 
+/** A merchant's mandate execution, form-encoded as Juspay's /txns takes it (docs/domain/renewals.md#the-merchants-own-debits). */
+export const JuspayExecutionRequest = z.object({
+  'order.order_id': z.string(),
+  'order.amount': z.string(),
+  'order.customer_id': z.string(),
+  mandate_id: z.string(),
+  'mandate.notification_id': z.string().optional(),
+  'mandate.execution_date': z.string(),
+  merchant_id: z.string(),
+  format: z.literal('json'),
+})
+
+/** What an execution answers: the order and its transaction's ids, PENDING_VBV until the debit runs. */
+export const JuspayExecution = z.object({ order_id: z.string(), txn_id: z.string(), txn_uuid: z.string(), status: OrderStatus })
+
 /** Answers this sandbox shapes as Juspay documents them (docs/domain/billing.md, docs/domain/mandates.md). */
 export const JuspayObject = z.looseObject({})
 
@@ -143,9 +158,9 @@ const SubscriptionStatus = z.enum(['ACTIVE', 'PAST_DUE', 'PAUSED', 'HALTED', 'CA
 /** POST /sandbox/mandates/{id}/next-debit: the choice kept, and the debit it applies to when one is scheduled. */
 export const QaNextDebit = z.object({
   mandate_id: z.string(),
-  billing_execution_info_id: z.string(),
+  billing_execution_info_id: z.string().nullable(),
   next_debit: z.looseObject({ outcome: z.enum(['success', 'failure']) }),
-  status: SubscriptionStatus,
+  status: SubscriptionStatus.nullable(),
   scheduled: z.object({ cycle: z.int().nullable(), order_id: z.string(), date: z.string() }).nullable(),
 })
 

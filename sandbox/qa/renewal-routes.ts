@@ -61,16 +61,16 @@ export function mountRenewalRoutes(app: Hono<MerchantEnv>, { renewals, refuse, l
     if (!result.ok) {
       if (result.reason === 'no_mandate') return refuse(c, NO_MANDATE)
       if (result.reason === 'no_subscription') return refuse(c, NOT_A_SUBSCRIPTION)
-      return refuse(c, { status: 409, message: 'The subscription this mandate carries has ended: it has no more debits.' })
+      return refuse(c, { status: 409, message: 'The mandate is no longer ACTIVE or PAUSED, or the subscription it carries has ended: it has no more debits.' })
     }
     const { subscription } = result
-    const due = subscription.renewal?.due ?? null
+    const due = subscription?.renewal?.due ?? null
     const answer: NextDebitAnswer = {
       mandate_id: mandateId,
-      billing_execution_info_id: subscription.id,
+      billing_execution_info_id: subscription?.id ?? null,
       next_debit: read.body,
-      status: subscription.status,
-      scheduled: due ? { cycle: subscription.renewal?.cycle ?? null, order_id: due.orderId, date: due.date } : null,
+      status: subscription?.status ?? null,
+      scheduled: due ? { cycle: subscription?.renewal?.cycle ?? null, order_id: due.orderId, date: due.date } : null,
     }
     return c.json(answer)
   })

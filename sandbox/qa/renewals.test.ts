@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
-import { billingSandbox, DEMO_AUTH, expectJuspayError, OTHER_AUTH, paidPlanCheckout, postJson, readExecution } from '../testing/billing-sandbox'
+import { billingSandbox, DEMO_AUTH, type PayBy, expectJuspayError, OTHER_AUTH, paidPlanCheckout, postJson, readExecution } from '../testing/billing-sandbox'
 import type { TestSandbox } from '../testing/checkout-dialect'
 import { mandateSandbox } from '../testing/mandate-sandbox'
 
@@ -36,8 +36,8 @@ const nextDebit = (s: TestSandbox, mandateId: string, body: unknown, headers: Re
   postJson(s, `/sandbox/mandates/${mandateId}/next-debit`, body, headers)
 
 /** A subscription paid for at checkout, once the clock moved a second, so that its first step (scheduling the first debit) has run. */
-async function subscribed(s: TestSandbox, planId = 'fit_monthly_trial') {
-  const { id, checkoutId } = await paidPlanCheckout(s, planId)
+async function subscribed(s: TestSandbox, planId = 'fit_monthly_trial', by: PayBy = 'upi') {
+  const { id, checkoutId } = await paidPlanCheckout(s, planId, {}, by)
   expect((await postJson(s, '/sandbox/clock', { advance_by_seconds: 1 })).status).toBe(200)
   const execution = await readExecution(s, id)
   return { id, checkoutId, mandateId: execution.mandate_id }
@@ -70,6 +70,32 @@ describe('scheduled debits (docs/domain/renewals.md)', () => {
     expect(await orderStatus(s, first)).toMatchObject({ order_id: first, status: 'CHARGED', amount: 499, txn_id: `demo_merchant-${first}-1`, billing_execution_info_id: id })
     expect(await names(s, `${id}_2`)).toEqual(['BILLING_TXN_SCHEDULED'])
     expect((await readExecution(s, id)).status).toBe('ACTIVE')
+  })
+
+  it('debits an eNACH mandate without a pre-debit notice, from its bank account', async () => {
+    const s = billingSandbox()
+    const { id } = await subscribed(s, 'fit_monthly_trial', 'enach')
+    const first = `${id}_1`
+    await moveTo(s, '2026-04-05T05:59:59')
+    expect(await names(s, first)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED'])
+    await moveTo(s, '2026-04-05T06:00:00')
+    expect(await names(s, first)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'ORDER_SUCCEEDED'])
+    expect(await orderStatus(s, first)).toMatchObject({ status: 'CHARGED', payment_method_type: 'NB', amount: 499 })
+    expect((await readExecution(s, id)).status).toBe('ACTIVE')
+  })
+
+  it('a debit declined because the mandate was revoked at the bank revokes it and cancels the subscription, without retries', async () => {
+    const s = billingSandbox()
+    const { id, checkoutId, mandateId } = await subscribed(s)
+    expect((await nextDebit(s, mandateId, { outcome: 'failure', reason: 'mandate_revoked_at_bank' })).status).toBe(200)
+    await moveTo(s, '2026-04-05T06:00:00')
+    expect((await names(s, `${id}_1`)).slice(-1)).toEqual(['ORDER_FAILED'])
+    const mandate = (await (await s.app.request(`/mandates/${mandateId}`, { headers: DEMO_AUTH })).json()) as { status: string }
+    expect(mandate.status).toBe('REVOKED')
+    expect((await readExecution(s, id)).status).toBe('CANCELLED')
+    expect(await names(s, checkoutId)).toContain('BILLING_EXECUTION_DEACTIVATED')
+    await moveTo(s, '2026-06-01T00:00:00')
+    expect((await s.app.request(`/sandbox/orders/${id}_2/webhooks`, { headers: DEMO_AUTH })).status).toBe(404)
   })
 
   it('retries a failed debit at +1 h, then outside peak hours, then applies the plan\'s action (SKIP) when the retries run out', async () => {
@@ -261,14 +287,33 @@ describe('POST /sandbox/mandates/{mandate_id}/next-debit refuses bad input, chan
     expect((await s.app.request(`/sandbox/mandates/${mandateId}/timeline`, { headers: OTHER_AUTH })).status).toBe(404)
   })
 
-  it('answers 409 for a mandate that carries no subscription', async () => {
+  it("keeps the choice on a mandate that carries no subscription, for the merchant's next debit; its timeline answers 409", async () => {
     const s = mandateSandbox()
     const order = await s.registerUpi()
-    const res = await s.request(`/sandbox/mandates/${order.mandateId ?? ''}/next-debit`, {
+    const mandateId = order.mandateId ?? ''
+    const choice = { outcome: 'failure', reason: 'insufficient_funds' }
+    const res = await s.request(`/sandbox/mandates/${mandateId}/next-debit`, {
+      method: 'POST',
+      headers: { ...DEMO_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify(choice),
+    })
+    expect(res.res.status).toBe(200)
+    expect(JSON.parse(res.body)).toEqual({ mandate_id: mandateId, billing_execution_info_id: null, next_debit: choice, status: null, scheduled: null })
+    expect((await s.stored(order.id)).merchantDebits?.nextDebit).toEqual(choice)
+    expect((await s.request(`/sandbox/mandates/${mandateId}/timeline`, { headers: DEMO_AUTH })).res.status).toBe(409)
+  })
+
+  it('refuses a choice for a revoked mandate that carries no subscription (409), keeping nothing', async () => {
+    const s = mandateSandbox()
+    const order = await s.registerUpi()
+    const mandateId = order.mandateId ?? ''
+    expect((await s.command(mandateId, { command: 'revoke' })).status).toBe(200)
+    const res = await s.request(`/sandbox/mandates/${mandateId}/next-debit`, {
       method: 'POST',
       headers: { ...DEMO_AUTH, 'content-type': 'application/json' },
       body: JSON.stringify({ outcome: 'success' }),
     })
     expect(res.res.status).toBe(409)
+    expect((await s.stored(order.id)).merchantDebits).toBeUndefined()
   })
 })

@@ -22,8 +22,12 @@ export interface ScheduledJob {
    * compares (docs/decisions/0015-a-clock-per-merchant.md).
    */
   dueAt: number
-  /** `debit`: a subscription's next renewal step (sandbox/domain/renewals.ts); `mandate_expiry`: a mandate's end_date. */
-  kind: 'attempt_due' | 'webhook' | 'debit' | 'mandate_expiry'
+  /**
+   * `debit`: a subscription's next renewal step (sandbox/domain/renewals.ts); `mandate_expiry`: a
+   * mandate's end_date; `pause_end`: a paused mandate's pause_end_date (sandbox/domain/mandate-service.ts);
+   * `execution`: a debit the merchant presented (sandbox/domain/mandate-executions.ts).
+   */
+  kind: 'attempt_due' | 'webhook' | 'debit' | 'mandate_expiry' | 'pause_end' | 'execution'
   /** JSON the job's runner reads. */
   payload: string
 }

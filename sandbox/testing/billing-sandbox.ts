@@ -7,6 +7,7 @@ import type { JuspayBillingExecution } from '../dialects/juspay/billing-executio
 import { silentLogger } from '../log'
 import { merchantDirectory } from '../merchants'
 import { MemoryStore } from '../store/memory-store'
+import { enachDetails } from './fixtures'
 import { FIXED_NOW, merchants, PUBLIC_ORIGIN, type TestSandbox } from './checkout-dialect'
 import { checkoutBody, postCheckout, readCheckout } from './zenskar-dialect'
 
@@ -41,12 +42,16 @@ export function billingSandbox(options: { previewMinutes?: number; plans?: Plan[
 export const postJson = (s: TestSandbox, path: string, body: unknown, headers: Record<string, string> = DEMO_AUTH) =>
   Promise.resolve(s.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }))
 
-/** The customer starts paying on the page with a UPI intent. */
-export async function startPaying(s: TestSandbox, pageId: string, setUpMandate = true): Promise<void> {
+/** How the customer pays on the page: a UPI intent, or an eNACH mandate with the bank's details. */
+export type PayBy = 'upi' | 'enach'
+
+/** The customer starts paying on the page (a UPI intent unless `by` says eNACH). */
+export async function startPaying(s: TestSandbox, pageId: string, setUpMandate = true, by: PayBy = 'upi'): Promise<void> {
+  const attempt = by === 'upi' ? { rail: 'upi', channel: 'intent', setUpMandate } : { rail: 'netbanking', setUpMandate, enach: enachDetails() }
   const started = await s.app.request(`/api/pages/${pageId}/attempts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `k-${pageId}` },
-    body: JSON.stringify({ rail: 'upi', channel: 'intent', setUpMandate }),
+    body: JSON.stringify(attempt),
   })
   expect(started.status).toBe(201)
 }
@@ -58,10 +63,10 @@ export async function decide(s: TestSandbox, orderId: string, decision: 'approve
 }
 
 /** A Zenskar plan checkout, paid: answers the subscription (the checkout's contract_id), the registration's page id and the checkout's id. */
-export async function paidPlanCheckout(s: TestSandbox, planId = 'fit_monthly', extra: Record<string, unknown> = {}) {
+export async function paidPlanCheckout(s: TestSandbox, planId = 'fit_monthly', extra: Record<string, unknown> = {}, by: PayBy = 'upi') {
   const created = await readCheckout(await postCheckout(s, checkoutBody({ plan_id: planId, ...extra })))
   const pageId = new URL(created.url).pathname.split('/')[2] ?? ''
-  await startPaying(s, pageId)
+  await startPaying(s, pageId, true, by)
   await decide(s, created.id, 'approve')
   const paid = await readCheckout(await s.app.request(`/checkouts/${created.id}`, { headers: { 'x-api-key': 'demo_api_key' } }))
   expect(paid.checkout_status).toBe('contract_created')

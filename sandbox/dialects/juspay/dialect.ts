@@ -5,12 +5,13 @@ import { signReturn } from './return-signature'
 import { juspayBillingRoutes } from './billing-routes'
 import { juspayMandateRoutes } from './mandate-routes'
 import { authenticateMerchant, juspayRoutes } from './routes'
+import { juspayTxnsRoutes } from './txns-routes'
 import { juspayWebhook } from './webhook'
 
 /**
  * Juspay's API: POST /session, POST /orders and GET /orders/:order_id, the billing-execution reads
- * under /billing, a registered mandate's reads and commands under /mandates, its envelope, return
- * and webhooks.
+ * under /billing, a registered mandate's reads and commands under /mandates, the merchant's mandate
+ * executions on /txns, its envelope, return and webhooks.
  */
 export function juspayDialect(services: DialectServices): Dialect & { id: 'juspay' } {
   const { deps } = services
@@ -18,13 +19,15 @@ export function juspayDialect(services: DialectServices): Dialect & { id: 'juspa
   const routes = juspayRoutes(services, authenticate)
   const billing = juspayBillingRoutes(services, authenticate)
   const mandates = juspayMandateRoutes(services, authenticate)
+  const txns = juspayTxnsRoutes(services, authenticate)
   return {
     id: 'juspay',
-    prefixes: ['/session', '/orders', '/billing', '/mandates'],
+    prefixes: ['/session', '/orders', '/billing', '/mandates', '/txns'],
     mount: (app) => {
       app.route('/', routes)
       app.route('/', billing)
       app.route('/', mandates)
+      app.route('/', txns)
     },
     authenticate,
     error: juspayEdgeError,

@@ -1,16 +1,21 @@
 import type { MandateCommand, MandateRefusal } from '../../domain/mandate-lifecycle'
 import type { Order } from '../../domain/order'
+import type { NoticeRequest } from '../../domain/mandate-debits'
+import { parseRupees } from './decimal'
 import type { JuspayErrorSpec } from './errors'
+import { isRecord } from './fields'
 import { epochSecondsText } from './format'
 
 /** The commands `POST /mandates/{mandate_id}` serves (docs/domain/mandates.md#the-merchants-commands). */
-const SERVED = ['revoke', 'pause', 'activate', 'cancel_recurring_transaction'] as const
-/** Juspay's other mandate command: the sandbox notifies a subscription's debits itself, and does not serve it yet (docs/domain/renewals.md). */
-const NOT_YET = ['pre_debit_notify'] as const
+const SERVED = ['revoke', 'pause', 'activate', 'cancel_recurring_transaction', 'pre_debit_notify'] as const
 const COMMANDS = SERVED.map((c) => `"${c}"`).join(', ')
 
-/** A command on the mandate itself, or the cancelling of one of its scheduled debits (docs/domain/renewals.md#cancelling-a-scheduled-debit). */
-export type MerchantMandateCommand = MandateCommand | { kind: 'cancel_recurring_transaction'; orderId: string }
+/**
+ * A command on the mandate itself, the cancelling of one of its scheduled debits
+ * (docs/domain/renewals.md#cancelling-a-scheduled-debit), or the merchant's pre-debit notice
+ * (docs/domain/renewals.md#the-merchants-own-debits).
+ */
+export type MerchantMandateCommand = MandateCommand | { kind: 'cancel_recurring_transaction'; orderId: string } | { kind: 'pre_debit_notify'; notice: NoticeRequest }
 
 type Read = { ok: true; command: MerchantMandateCommand } | { ok: false; error: JuspayErrorSpec }
 
@@ -26,8 +31,8 @@ const refuse = (code: JuspayErrorSpec['code'], field: string, reason: string): R
 const missing = (value: unknown): boolean => value === undefined || value === null || value === ''
 
 /** Unix seconds as Juspay sends dates: digits in a string, or a whole number. */
-function unixSeconds(field: string, value: unknown): { ok: true; iso: string } | { ok: false; error: JuspayErrorSpec } {
-  if (missing(value)) return { ok: false, error: fieldError('MISSING_MANDATORY_PARAMETER', field, 'is required with command "pause" (Unix seconds)') }
+export function unixSeconds(field: string, value: unknown, command = 'pause'): { ok: true; iso: string } | { ok: false; error: JuspayErrorSpec } {
+  if (missing(value)) return { ok: false, error: fieldError('MISSING_MANDATORY_PARAMETER', field, `is required with ${command} (Unix seconds)`) }
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : ''
   if (!/^\d{1,11}$/.test(text)) return { ok: false, error: fieldError('INVALID_INPUT', field, 'must be a date in Unix seconds, such as "1767225600"') }
   return { ok: true, iso: new Date(Number(text) * 1000).toISOString() }
@@ -37,10 +42,11 @@ function unixSeconds(field: string, value: unknown): { ok: true; iso: string } |
 export function readMandateCommand(body: Record<string, unknown>): Read {
   const { command } = body
   if (missing(command)) return refuse('MISSING_MANDATORY_PARAMETER', 'command', `is required (${COMMANDS})`)
-  if (typeof command === 'string' && (NOT_YET as readonly string[]).includes(command)) {
-    return refuse('INVALID_INPUT', 'command', `"${command}" is not served yet: the sandbox notifies a subscription's debits itself; it serves ${COMMANDS}`)
-  }
   switch (command) {
+    case 'pre_debit_notify': {
+      const notice = readNotice(body)
+      return notice.ok ? { ok: true, command: { kind: 'pre_debit_notify', notice: notice.notice } } : notice
+    }
     case 'revoke':
     case 'activate':
       return { ok: true, command: { kind: command } }
@@ -51,15 +57,56 @@ export function readMandateCommand(body: Record<string, unknown>): Read {
       return { ok: true, command: { kind: 'cancel_recurring_transaction', orderId } }
     }
     case 'pause': {
-      const start = unixSeconds('pause_start_date', body['pause_start_date'])
+      const start = unixSeconds('pause_start_date', body['pause_start_date'], 'command "pause"')
       if (!start.ok) return start
-      const end = unixSeconds('pause_end_date', body['pause_end_date'])
+      const end = unixSeconds('pause_end_date', body['pause_end_date'], 'command "pause"')
       if (!end.ok) return end
       return { ok: true, command: { kind: 'pause', pause: { startDate: start.iso, endDate: end.iso } } }
     }
     default:
       return refuse('INVALID_INPUT', 'command', `must be one of ${COMMANDS}`)
   }
+}
+
+/** [D] The merchant's id for a notice: up to 25 letters and digits. */
+const OBJECT_REFERENCE_ID = /^[A-Za-z0-9]{1,25}$/
+/** [D] The reason shown to the customer: up to 50 characters; [I] printable, one line. */
+const MAX_DESCRIPTION = 50
+const PRINTABLE_LINE = /^[^\p{Cc}\p{Cs}]*$/u
+
+type NoticeRead = { ok: true; notice: NoticeRequest } | { ok: false; error: JuspayErrorSpec }
+
+/** `source_info` as Juspay takes it: a JSON object, sent as JSON text in a form. */
+function sourceInfo(value: unknown): { ok: true; info: Record<string, unknown> } | { ok: false; error: JuspayErrorSpec } {
+  if (missing(value)) return { ok: false, error: fieldError('MISSING_MANDATORY_PARAMETER', 'source_info', 'is required with command "pre_debit_notify": {"amount": "499.00", "txn_date": "<Unix seconds>"}') }
+  let info: unknown = value
+  if (typeof value === 'string') {
+    try {
+      info = JSON.parse(value)
+    } catch {
+      info = null
+    }
+  }
+  return isRecord(info) ? { ok: true, info } : { ok: false, error: fieldError('INVALID_INPUT', 'source_info', 'must be a JSON object such as {"amount": "499.00", "txn_date": "1767225600"}') }
+}
+
+/** The fields of `pre_debit_notify`: object_reference_id, description, and source_info's amount and txn_date. */
+function readNotice(body: Record<string, unknown>): NoticeRead {
+  const reference = body['object_reference_id']
+  if (missing(reference)) return { ok: false, error: fieldError('MISSING_MANDATORY_PARAMETER', 'object_reference_id', 'is required with command "pre_debit_notify": your id for this notice') }
+  if (typeof reference !== 'string' || !OBJECT_REFERENCE_ID.test(reference)) return { ok: false, error: fieldError('INVALID_INPUT', 'object_reference_id', 'must be 1 to 25 letters and digits') }
+  const description = body['description'] ?? ''
+  if (typeof description !== 'string' || description.length > MAX_DESCRIPTION || !PRINTABLE_LINE.test(description)) {
+    return { ok: false, error: fieldError('INVALID_INPUT', 'description', `must be text of at most ${MAX_DESCRIPTION} characters on one line`) }
+  }
+  const info = sourceInfo(body['source_info'])
+  if (!info.ok) return info
+  if (missing(info.info['amount'])) return { ok: false, error: fieldError('MISSING_MANDATORY_PARAMETER', 'source_info.amount', 'is required: the amount to debit in rupees, such as "499.00"') }
+  const amount = parseRupees(info.info['amount'])
+  if (!amount.ok) return { ok: false, error: fieldError('INVALID_INPUT', 'source_info.amount', amount.reason) }
+  const txnDate = unixSeconds('source_info.txn_date', info.info['txn_date'], 'command "pre_debit_notify"')
+  if (!txnDate.ok) return txnDate
+  return { ok: true, notice: { objectReferenceId: reference, description, amountMinor: amount.value, txnDate: new Date(txnDate.iso) } }
 }
 
 /** A command the mandate's state or rules refuse, in Juspay's envelope; nothing was changed. */

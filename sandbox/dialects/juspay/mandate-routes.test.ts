@@ -76,7 +76,7 @@ describe('POST /mandates/{mandate_id}', () => {
   it.each<[string, Record<string, string | number>, number, string, string | null]>([
     ['no command', { pause_start_date: '1' }, 400, 'MISSING_MANDATORY_PARAMETER', 'command'],
     ['an unknown command', { command: 'suspend' }, 400, 'INVALID_INPUT', 'command'],
-    ['a command for scheduled debits', { command: 'pre_debit_notify' }, 400, 'INVALID_INPUT', 'command'],
+    ['a notice without its fields', { command: 'pre_debit_notify' }, 400, 'MISSING_MANDATORY_PARAMETER', 'object_reference_id'],
     ['a pause without its end', { command: 'pause', pause_start_date: NOW_S + DAY }, 400, 'MISSING_MANDATORY_PARAMETER', 'pause_end_date'],
     ['a pause date that is not Unix seconds', { command: 'pause', pause_start_date: '2026-12-01', pause_end_date: NOW_S + DAY }, 400, 'INVALID_INPUT', 'pause_start_date'],
     ['a pause starting in the past', { command: 'pause', pause_start_date: NOW_S - 3 * DAY, pause_end_date: NOW_S + DAY }, 400, 'INVALID_INPUT', 'pause_start_date'],

@@ -1,4 +1,5 @@
 import type { Order } from '../../domain/order'
+import type { DebitNotification } from '../../domain/renewal'
 import { formatRupees } from './decimal'
 import { epochSecondsText } from './format'
 
@@ -25,10 +26,20 @@ export interface JuspayNotification {
   metadata: Record<string, string>
 }
 
-/** The notice of a scheduled debit's order; null on any other order, or before its notice. */
+/**
+ * The notice a NOTIFICATION_* webhook of this order carries: a scheduled debit's order's own, or on a
+ * mandate's order the merchant's notice written last (sandbox/domain/mandate-executions.ts); null
+ * on any other order.
+ */
 export function notificationObject(order: Order): JuspayNotification | null {
-  const notice = order.debit?.notification
-  if (!notice) return null
+  const scheduled = order.debit?.notification
+  if (scheduled) return juspayNotification(scheduled, order.mandateId, scheduled.failure ?? `Debit of cycle ${order.debit?.cycle ?? ''} of ${order.orderId}`)
+  const merchants = order.merchantDebits?.notices.at(-1)
+  return merchants ? juspayNotification(merchants, order.mandateId, merchants.description) : null
+}
+
+/** A notice in Juspay's notification object: what `pre_debit_notify` answers and the webhooks carry. */
+export function juspayNotification(notice: DebitNotification, mandateId: string | null, description: string): JuspayNotification {
   const created = epochSecondsText(notice.createdAt)
   return {
     id: notice.id,
@@ -37,8 +48,8 @@ export function notificationObject(order: Order): JuspayNotification | null {
     status: notice.status,
     source_object: 'MANDATE',
     source_info: { amount: formatRupees(notice.amountMinor), txn_date: epochSecondsText(notice.txnDate) },
-    mandate: { mandate_id: order.mandateId },
-    description: notice.failure ?? `Debit of cycle ${order.debit?.cycle ?? ''} of ${order.orderId}`.trim(),
+    mandate: { mandate_id: mandateId },
+    description,
     notification_type: 'SMS',
     // [I] The sandbox is the provider: no SMS leaves it.
     provider_name: 'SANDBOX',

@@ -1,0 +1,189 @@
+import type { BankDecline } from '../../contract/scenarios'
+import type { ScheduledJob } from '../store/store'
+import { clockFor } from './clock'
+import { debitAttempt, debitOrder, debitTxnIds } from './debit-orders'
+import type { DomainDeps } from './domain-deps'
+import { alnum } from './ids'
+import {
+  decideExecution,
+  decideNotice,
+  noDebits,
+  withExecution,
+  withNotice,
+  type DebitRefusal,
+  type ExecutionRequest,
+  type NoticeRequest,
+} from './mandate-debits'
+import type { MerchantDebits, MerchantExecution, MerchantNotice } from './merchant-debits'
+import { registeringAttempt } from './mandate-lifecycle'
+import type { MandateService } from './mandate-service'
+import type { Order } from './order'
+import type { OrderChangePlan, OrderWriter, WriteFollowUp } from './order-writer'
+import type { Renewals } from './renewals'
+
+/**
+ * The merchant's own debits on a registered mandate (docs/domain/renewals.md#the-merchants-own-debits):
+ * a pre-debit notice (`pre_debit_notify`), then the debit it covers (`POST /txns`), presented as a
+ * new order that runs at its execution date on the merchant's clock and ends in ORDER_SUCCEEDED or
+ * ORDER_FAILED. What the mandate allows is decided once, on the mandate's order as it stands when
+ * written (sandbox/domain/mandate-debits.ts): two debits racing for one period or one notice get one
+ * yes. A debit declined because the mandate was revoked at the payer's bank revokes it here too.
+ */
+
+export type NoticeResult = { ok: true; notice: MerchantNotice } | { ok: false; refusal: DebitRefusal }
+/** `in_flight`: the same order id is being presented by a request not yet answered (a client's retry racing its first try). */
+export type ExecutionRefusal = DebitRefusal | { reason: 'order_id_taken' } | { reason: 'customer_mismatch' } | { reason: 'in_flight' }
+export type ExecutionResult = { ok: true; order: Order } | { ok: false; refusal: ExecutionRefusal }
+type Claim = { ok: true; holder: Order } | { ok: false; refusal: ExecutionRefusal }
+
+const executionJobId = (pageId: string): string => `execution:${pageId}`
+
+/** What makes a repeat of the same presented debit: the same mandate, amount, notice, date and customer. */
+const executionFingerprint = (holder: Order, request: ExecutionRequest): string =>
+  `execution:${holder.mandateId ?? ''}:${request.amountMinor}:${request.noticeId ?? ''}:${request.executionDate.getTime()}`
+
+const debitsOf = (order: Order): MerchantDebits => order.merchantDebits ?? noDebits()
+
+export class MandateExecutions {
+  constructor(
+    private readonly deps: Pick<DomainDeps, 'store' | 'clock'>,
+    private readonly writer: OrderWriter,
+    private readonly mandates: MandateService,
+    private readonly renewals: Renewals,
+  ) {}
+
+  /** A presented debit's TXN_CREATED write brings its job, due at its execution date. */
+  readonly follow: WriteFollowUp = {
+    plan: (write) => {
+      const { order, events } = write
+      const jobs: ScheduledJob[] =
+        events.includes('TXN_CREATED') && order.execution
+          ? [{ id: executionJobId(order.id), merchantId: order.merchantId, dueAt: Date.parse(order.execution.runsAt), kind: 'execution', payload: JSON.stringify({ pageId: order.id }) }]
+          : []
+      return Promise.resolve({ jobs, written: () => Promise.resolve() })
+    },
+  }
+
+  private now(merchantId: string): Promise<Date> {
+    return clockFor(this.deps, merchantId).then((clock) => clock.now())
+  }
+
+  /** The merchant's pre-debit notice on the mandate `holder` holds: NOTIFICATION_SUCCEEDED (or _FAILED) when new; a repeat answers the first. */
+  async notify(holder: Order, request: NoticeRequest): Promise<NoticeResult> {
+    const now = await this.now(holder.merchantId)
+    const id = `ntf_${alnum(20)}`
+    return this.writer.change(holder, (current): OrderChangePlan<NoticeResult> => {
+      const debits = debitsOf(current)
+      const decided = decideNotice(current, debits, request, now, id)
+      if (!decided.ok) return { write: null, answer: () => decided }
+      const answer = (): NoticeResult => ({ ok: true, notice: decided.notice })
+      if (decided.repeat) return { write: null, answer }
+      const order = { ...current, merchantDebits: withNotice(debits, decided.notice) }
+      return { write: { order, events: [decided.notice.status === 'SUCCESS' ? 'NOTIFICATION_SUCCEEDED' : 'NOTIFICATION_FAILED'] }, answer }
+    })
+  }
+
+  /**
+   * A debit the merchant presents: the mandate's rules decide it (and take its period and notice);
+   * then its order is stored with TXN_CREATED and its debit runs at the execution date. A repeat of
+   * the same request (the same order id and terms) answers the same order; the order id of any other
+   * order is refused.
+   */
+  async execute(holder: Order, request: ExecutionRequest, customerId: string): Promise<ExecutionResult> {
+    const fingerprint = executionFingerprint(holder, request)
+    const existing = await this.deps.store.orderByMerchantOrderId(holder.merchantId, request.orderId)
+    if (existing) return existing.fingerprint === fingerprint ? { ok: true, order: existing } : { ok: false, refusal: { reason: 'order_id_taken' } }
+    if (customerId !== holder.customer.id) return { ok: false, refusal: { reason: 'customer_mismatch' } }
+    const now = await this.now(holder.merchantId)
+    const claimed = await this.writer.change(holder, (current): OrderChangePlan<Claim> => {
+      const debits = debitsOf(current)
+      if (debits.executions.some((e) => e.orderId === request.orderId)) return { write: null, answer: () => ({ ok: false, refusal: { reason: 'in_flight' } }) }
+      const decided = decideExecution(current, debits, request, now)
+      if (!decided.ok) return { write: null, answer: () => decided }
+      const withUse = decided.notice ? withNotice(debits, decided.notice) : debits
+      const order = { ...current, merchantDebits: withExecution(withUse, decided.execution) }
+      return { write: { order, events: [] }, answer: (stored) => ({ ok: true, holder: stored }) }
+    })
+    if (!claimed.ok) return claimed.refusal.reason === 'in_flight' ? this.repeated(holder, request, fingerprint) : claimed
+    const runsAt = new Date(Math.max(now.getTime(), request.executionDate.getTime())).toISOString()
+    const fields = { orderId: request.orderId, fingerprint, amountMinor: request.amountMinor, dueAt: runsAt, billing: null, status: 'PENDING_VBV' as const }
+    const base = debitOrder(claimed.holder, fields, now)
+    const order: Order = { ...base, execution: { mandatePageId: holder.id, noticeId: request.noticeId, ...debitTxnIds(base, 1), runsAt } }
+    const inserted = await this.deps.store.insertOrder(order)
+    if (!inserted.inserted) {
+      await this.release(claimed.holder, request)
+      return inserted.existing.fingerprint === fingerprint ? { ok: true, order: inserted.existing } : { ok: false, refusal: { reason: 'order_id_taken' } }
+    }
+    return this.writer.change(order, (current) => ({ write: { order: current, events: ['TXN_CREATED'] }, answer: (stored) => ({ ok: true as const, order: stored }) }))
+  }
+
+  /** A request whose order id a debit of this mandate already took: the same request answers its order once stored. */
+  private async repeated(holder: Order, request: ExecutionRequest, fingerprint: string): Promise<ExecutionResult> {
+    const stored = await this.deps.store.orderByMerchantOrderId(holder.merchantId, request.orderId)
+    if (!stored) return { ok: false, refusal: { reason: 'in_flight' } }
+    return stored.fingerprint === fingerprint ? { ok: true, order: stored } : { ok: false, refusal: { reason: 'order_id_taken' } }
+  }
+
+  /** Gives back the period and notice a debit took when its order could not be stored. */
+  private release(holder: Order, request: ExecutionRequest): Promise<void> {
+    return this.writer.change(holder, (current) => {
+      const debits = debitsOf(current)
+      const notice = debits.notices.find((n) => n.id === request.noticeId && n.usedBy === request.orderId)
+      const restored: MerchantDebits = {
+        ...(notice ? withNotice(debits, { ...notice, usedBy: null }) : debits),
+        executions: debits.executions.filter((e) => e.orderId !== request.orderId),
+      }
+      return { write: { order: { ...current, merchantDebits: restored }, events: [] }, answer: () => undefined }
+    })
+  }
+
+  /** An execution job: the presented debit runs, if it has not yet. */
+  async run(job: ScheduledJob): Promise<void> {
+    const { pageId } = JSON.parse(job.payload) as { pageId: string }
+    const order = await this.deps.store.orderById(pageId)
+    if (order?.execution && order.status === 'PENDING_VBV') await this.debit(order, order.execution.mandatePageId)
+    await this.deps.store.finishJob(job.id)
+  }
+
+  /**
+   * The debit, on the rail and account that registered the mandate, as QA chose (the mandate's own
+   * choice, else its subscription's), or declined when the mandate is no longer ACTIVE.
+   */
+  private async debit(order: Order, mandatePageId: string): Promise<void> {
+    const holder = await this.deps.store.orderById(mandatePageId)
+    const registered = holder ? registeringAttempt(holder) : undefined
+    const now = await this.now(order.merchantId)
+    if (!holder || !registered || holder.mandateStatus !== 'ACTIVE') {
+      await this.writer.change(order, (current) =>
+        current.status === 'PENDING_VBV' ? { write: { order: { ...current, status: 'JUSPAY_DECLINED' }, events: ['ORDER_FAILED'] }, answer: () => undefined } : { write: null, answer: () => undefined },
+      )
+      if (holder) await this.settle(holder, order.orderId, 'failed')
+      return
+    }
+    const choice = debitsOf(holder).nextDebit ?? (await this.renewals.subscriptionChoice(holder))
+    const decline: BankDecline | null = choice?.outcome === 'failure' ? choice.reason : null
+    await this.writer.change(order, (current) => {
+      if (current.status !== 'PENDING_VBV' || !current.execution) return { write: null, answer: () => undefined }
+      const { txnId, txnUuid } = current.execution
+      const made = debitAttempt(registered, current, 1, decline, now, { txnId, txnUuid })
+      const written: Order = { ...current, attempts: [made], status: decline ? 'AUTHORIZATION_FAILED' : 'CHARGED' }
+      return { write: { order: written, events: [decline ? 'ORDER_FAILED' : 'ORDER_SUCCEEDED'] }, answer: () => undefined }
+    })
+    await this.settle(holder, order.orderId, decline ? 'failed' : 'succeeded')
+    if (decline === 'mandate_revoked_at_bank') {
+      const current = await this.deps.store.orderById(holder.id)
+      if (current) await this.mandates.change(current, { kind: 'revoke' }, 'payer_bank')
+    }
+  }
+
+  /** Records how a presented debit ended (a failed one gives its period back) and spends QA's choice. */
+  private settle(holder: Order, orderId: string, status: MerchantExecution['status']): Promise<void> {
+    return this.writer.change(holder, (current) => {
+      const debits = debitsOf(current)
+      const execution = debits.executions.find((e) => e.orderId === orderId)
+      if (!execution) return { write: null, answer: () => undefined }
+      const settled = { ...withExecution(debits, { ...execution, status }), nextDebit: null }
+      return { write: { order: { ...current, merchantDebits: settled }, events: [] }, answer: () => undefined }
+    })
+  }
+}
