@@ -143,8 +143,24 @@ describe('currentCycle', () => {
     expect(currentCycle(subscription(paid), ist('2027-01-04T23:59:59'))).toMatchObject({ ok: true })
   })
 
-  it('has ended at the first debit day: renewals are not simulated yet', () => {
+  it('has ended at the first debit day until a debit pays the next cycle', () => {
     expect(currentCycle(subscription(paid), ist('2027-01-05T00:00:00'))).toEqual({ ok: false, why: { reason: 'ended', endedOn: '2027-01-05' } })
+  })
+
+  /** The subscription once a scheduled debit paid a cycle (docs/domain/renewals.md). */
+  const debited = (sub: Subscription, cycle: number, date: string, amountMinor = 49900): Subscription => ({
+    ...sub,
+    renewal: { cycle, due: null, nextDebit: null, paid: { cycle, date, amountMinor }, timeline: [] },
+  })
+
+  it.each<[string, Subscription, string, unknown]>([
+    ['a debited cycle, from its debit day to the next', debited(subscription(paid), 1, '2027-01-05'), '2027-01-20T12:00:00', { ok: true, cycle: { start: istMidnight('2027-01-05'), end: istMidnight('2027-02-05') } }],
+    ['its last second', debited(subscription(paid), 1, '2027-01-05'), '2027-02-04T23:59:59', { ok: true, cycle: { start: istMidnight('2027-01-05'), end: istMidnight('2027-02-05') } }],
+    ['past it, the next debit unpaid', debited(subscription(paid), 1, '2027-01-05'), '2027-02-05T00:00:00', { ok: false, why: { reason: 'ended', endedOn: '2027-02-05' } }],
+    ['after free days, the first debit paid', debited(subscription(authorisation, { type: 'DAYS', days: 14 }), 1, '2027-01-05'), '2027-01-06T00:00:00', { ok: true, cycle: { start: istMidnight('2027-01-05'), end: istMidnight('2027-02-05') } }],
+    ['a discounted cycle debited is still introductory', debited(subscription({ ...paid, minor: 9900 }, { type: 'CYCLES', cycles: 3, minor: 9900 }), 2, '2027-01-05', 9900), '2027-01-06T00:00:00', { ok: false, why: { reason: 'intro_cycles', cycles: 3, amountMinor: 9900, firstDebitOn: '2027-01-05', regularFrom: '2027-03-05' } }],
+  ])('the paid period is %s', (_name, sub, at, expected) => {
+    expect(currentCycle(sub, ist(at))).toEqual(expected)
   })
 
   it.each<[string, Subscription, unknown]>([

@@ -1,4 +1,5 @@
 import type { IstDate } from '../../contract/billing'
+import { nextCharge } from './debit-dates'
 import type { Proration } from './order'
 import type { Subscription } from './subscriptions'
 
@@ -85,13 +86,21 @@ export type NoCycle =
 export type CycleResult = { ok: true; cycle: Cycle } | { ok: false; why: NoCycle }
 
 /**
- * The paid period in progress at `at`. No renewal runs in this sandbox yet, so a cycle is paid
- * only when the registration's own charge paid the first period (a plan checkout without an
- * introductory period): it runs from IST midnight of the day the session was created (the
- * schedule's "today", when the plan was snapshot) to IST midnight of the first debit after it.
+ * The paid period in progress at `at`: the latest cycle a scheduled debit paid at the plan's amount
+ * (docs/domain/renewals.md), from IST midnight of its debit day to IST midnight of the next debit;
+ * before any, the first period when the registration's own charge paid it (a plan checkout without
+ * an introductory period), from IST midnight of the day the session was created (the schedule's
+ * "today", when the plan was snapshot) to IST midnight of the first debit after it.
  */
 export function currentCycle(subscription: Subscription, at: Date): CycleResult {
   const { schedule } = subscription
+  const paid = subscription.renewal?.paid
+  if (paid && paid.amountMinor === subscription.planAmountMinor) {
+    const next = nextCharge(subscription, paid.date)
+    if (!next) return { ok: false, why: { reason: 'as_presented' } }
+    const cycle = { start: istMidnight(paid.date), end: istMidnight(next.date) }
+    return at.getTime() < cycle.end.getTime() ? { ok: true, cycle } : { ok: false, why: { reason: 'ended', endedOn: next.date } }
+  }
   const firstDebitOn = schedule.charges[0]?.date ?? null
   switch (schedule.intro.type) {
     case 'DAYS':

@@ -65,6 +65,8 @@ export interface Renewal {
   due: { date: IstDate; amountMinor: number; orderId: string } | null
   /** QA's choice for the next debit, kept for its retries too, until its cycle ends. */
   nextDebit: DebitChoice | null
+  /** The latest cycle a debit paid: its day and amount (a plan change prorates over it); absent until one has. */
+  paid?: { cycle: number; date: IstDate; amountMinor: number }
   timeline: TimelineEntry[]
 }
 

@@ -4,6 +4,7 @@ import { ANNOUNCE_BEFORE_MS, executionAt, nextCharge, NOTICE_BEFORE_MS, type Due
 import type { DomainDeps } from './domain-deps'
 import { debitAttempt, debitOrder } from './debit-orders'
 import { alnum } from './ids'
+import { istDate } from './proration'
 import { noDebits } from './mandate-debits'
 import { registeringAttempt } from './mandate-lifecycle'
 import type { MandateService } from './mandate-service'
@@ -264,6 +265,7 @@ export class Renewals {
     if (!registered || holder.mandateStatus !== 'ACTIVE') return skipped(`the mandate is ${holder.mandateStatus ?? 'not registered'}`, null)
     if (registered.rail === 'upi' && order.debit.notification?.status !== 'SUCCESS') return skipped('no pre-debit notice covers it', null)
 
+    const dueAt = order.debit.dueAt
     const choice = subscription.renewal?.nextDebit ?? null
     const failed = choice?.outcome === 'failure' ? choice.reason : null
     const retryingAt = failed && RETRIABLE_DECLINES.includes(failed) && attempt < MAX_DEBIT_ATTEMPTS ? retryAt(attempt, at) : null
@@ -288,7 +290,10 @@ export class Renewals {
     // The subscription first, so the webhooks of the order's write show its status as it now is.
     await this.updateSubscription(subscription, (s) => {
       const noted = { ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), attempted) }
-      if (!failed) return withStatus({ ...noted, renewal: { ...noted.renewal, nextDebit: null } }, 'ACTIVE', stamp, `cycle ${cycle} paid`)
+      if (!failed) {
+        const paid = { cycle, date: istDate(new Date(dueAt)), amountMinor: order.amountMinor }
+        return withStatus({ ...noted, renewal: { ...noted.renewal, nextDebit: null, paid } }, 'ACTIVE', stamp, `cycle ${cycle} paid`)
+      }
       if (revokedAtBank) return { ...noted, renewal: { ...noted.renewal, nextDebit: null } }
       if (retryingAt) {
         const retry: TimelineEntry = { at: stamp, event: 'retry_scheduled', cycle, order_id: order.orderId, detail: `attempt ${attempt + 1} at ${retryingAt.toISOString()}` }

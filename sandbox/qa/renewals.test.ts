@@ -72,6 +72,36 @@ describe('scheduled debits (docs/domain/renewals.md)', () => {
     expect((await readExecution(s, id)).status).toBe('ACTIVE')
   })
 
+  it('a plan change is prorated over the cycle the latest debit paid, and refused while the next one is unpaid', async () => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    const preview = (requestId: string) =>
+      postJson(s, '/billing', { command: 'preview_prorated_amount', billing_execution_info_id: id, request_id: requestId, updated_fields: { plan_id: 'fit_monthly_plus', plan_amount: 799 } })
+    await expectJuspayError(preview('before'), 400, 'INVALID_ACTION', ['billing_execution_info_id'])
+
+    await moveTo(s, '2026-04-20T00:00:00')
+    const res = await preview('paid')
+    expect(res.status).toBe(200)
+    // The cycle debited on 5 April runs to the next debit, 5 May (IST midnights): 30 days, 15 of them left.
+    expect(await res.json()).toMatchObject({
+      current_plan: { plan_id: 'fit_monthly_trial', plan_amount: 499, period_start: '2026-04-04T18:30:00Z', period_end: '2026-05-04T18:30:00Z' },
+      cycle_seconds: 30 * 86400,
+      remaining_seconds: 15 * 86400,
+      next_invoice: { date: '2026-05-05' },
+    })
+
+    expect((await nextDebit(s, mandateId, { outcome: 'failure', reason: 'insufficient_funds' })).status).toBe(200)
+    await moveTo(s, '2026-05-05T08:00:00')
+    expect((await readExecution(s, id)).status).toBe('PAST_DUE')
+    const pastDue = await expectJuspayError(preview('past-due'), 400, 'INVALID_ACTION', ['billing_execution_info_id'])
+    expect(pastDue.error_message).toContain('is PAST_DUE')
+    // The retries run out and the plan skips the cycle: ACTIVE again, but no cycle is paid.
+    await moveTo(s, '2026-05-06T00:00:00')
+    expect((await readExecution(s, id)).status).toBe('ACTIVE')
+    const unpaid = await expectJuspayError(preview('unpaid'), 400, 'INVALID_ACTION', ['billing_execution_info_id'])
+    expect(unpaid.error_message).toContain('ended on 2026-05-05')
+  })
+
   it('debits an eNACH mandate without a pre-debit notice, from its bank account', async () => {
     const s = billingSandbox()
     const { id } = await subscribed(s, 'fit_monthly_trial', 'enach')

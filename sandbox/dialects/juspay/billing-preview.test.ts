@@ -259,7 +259,7 @@ describe('a subscription with no paid cycle running is refused, naming its first
     expect(await s.store.preview('demo_merchant', id, 'req-1')).toBeUndefined()
   })
 
-  it('once the paid cycle has ended, as renewals are not simulated yet', async () => {
+  it('once the paid cycle has ended and no debit has paid the next', async () => {
     const s = sandbox()
     const id = await planCheckout(s)
     // 5 April 00:00 IST is 25 days and 14 hours after FIXED_NOW; one second before, the last second of the cycle still previews.
@@ -267,7 +267,7 @@ describe('a subscription with no paid cycle running is refused, naming its first
     expect(await (await post(s, previewBody(id, { request_id: 'last' }))).json()).toMatchObject({ remaining_seconds: 1, cycle_seconds: 2246400, prorated_amount: 0, payment_required: false })
     s.clock.advance(SECOND)
     const error = await expectRefusal(post(s, previewBody(id)), 400, 'INVALID_ACTION', ['billing_execution_info_id'])
-    expect(error.error_message).toContain('its paid cycle ended on 2026-04-05, and renewals are not simulated by this sandbox yet')
+    expect(error.error_message).toContain('its paid cycle ended on 2026-04-05 and the debit for the next one has not succeeded')
   })
 
   it('a subscription sold without a plan', async () => {

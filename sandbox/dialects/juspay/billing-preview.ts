@@ -156,7 +156,7 @@ export function noCycleRefusal(why: NoCycle): JuspayErrorSpec {
     case 'as_presented':
       return refused(SUBSCRIPTION, 'bills as presented (ASPRESENTED): it has no billing cycle to prorate a plan change over')
     case 'ended':
-      return refused(SUBSCRIPTION, `has no paid cycle running: its paid cycle ended on ${why.endedOn}, and renewals are not simulated by this sandbox yet, so no later cycle is paid`)
+      return refused(SUBSCRIPTION, `has no paid cycle running: its paid cycle ended on ${why.endedOn} and the debit for the next one has not succeeded (it may be retrying, skipped or unpaid); a plan change can be previewed once it is paid`)
   }
 }
 
@@ -164,8 +164,7 @@ type Checked = { ok: true; plan: Plan } | { ok: false; error: JuspayErrorSpec }
 
 /** The plan the subscription holds, unless the subscription itself refuses a change: not ACTIVE, or sold without a plan. */
 export function currentPlan(subscription: Subscription): Checked {
-  // Widened on purpose: ACTIVE is the only status so far, and this must hold when pauses and cancellations arrive.
-  const status: string = subscription.status
+  const { status } = subscription
   if (status !== 'ACTIVE') return { ok: false, error: refused(SUBSCRIPTION, `is ${status}; only an ACTIVE subscription can change plan`) }
   if (!subscription.plan) {
     const reason = 'was sold without a plan (a checkout session\'s line items): a plan change moves a subscription from one plan of the catalogue to another'
