@@ -51,14 +51,18 @@ const execution = (mandateId: string, customerId: string, fields: Record<string,
   ...fields,
 })
 
-async function moveTo(s: Sandbox, seconds: number): Promise<void> {
-  const { res } = await s.request('/sandbox/clock', {
+/** A QA API call as the demo merchant, which must succeed. */
+async function qa(s: Sandbox, path: string, body: unknown): Promise<void> {
+  const { res } = await s.request(path, {
     method: 'POST',
     headers: { authorization: basic('demo_api_key'), 'content-type': 'application/json' },
-    body: JSON.stringify({ advance_to: seconds }),
+    body: JSON.stringify(body),
   })
   expect(res.status).toBe(200)
 }
+
+const moveTo = (s: Sandbox, seconds: number) => qa(s, '/sandbox/clock', { advance_to: seconds })
+const failNextDebit = (s: Sandbox, mandateId: string, reason: string) => qa(s, `/sandbox/mandates/${mandateId}/next-debit`, { outcome: 'failure', reason })
 
 async function noticeId(s: Sandbox, mandateId: string, fields: Parameters<typeof notify>[2] = {}): Promise<string> {
   const noticed = await notify(s, mandateId, fields)
@@ -163,12 +167,7 @@ describe('POST /txns (a merchant execution)', () => {
 
   it('fails as QA chose: ORDER_FAILED with the bank decline, and the period is free for another debit', async () => {
     const { s, mandateId, customerId } = await registered()
-    const { res } = await s.request(`/sandbox/mandates/${mandateId}/next-debit`, {
-      method: 'POST',
-      headers: { authorization: basic('demo_api_key'), 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome: 'failure', reason: 'insufficient_funds' }),
-    })
-    expect(res.status).toBe(200)
+    await failNextDebit(s, mandateId, 'insufficient_funds')
     const first = await noticeId(s, mandateId)
     expect((await txns(s, execution(mandateId, customerId, { 'mandate.notification_id': first }))).status).toBe(200)
     await moveTo(s, DEBIT_S)
@@ -185,12 +184,7 @@ describe('POST /txns (a merchant execution)', () => {
 
   it('a decline because the mandate was revoked at the bank revokes it: MANDATE_REVOKED, and the next debit is refused', async () => {
     const { s, order, mandateId, customerId } = await registered()
-    const { res } = await s.request(`/sandbox/mandates/${mandateId}/next-debit`, {
-      method: 'POST',
-      headers: { authorization: basic('demo_api_key'), 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome: 'failure', reason: 'mandate_revoked_at_bank' }),
-    })
-    expect(res.status).toBe(200)
+    await failNextDebit(s, mandateId, 'mandate_revoked_at_bank')
     const notification = await noticeId(s, mandateId)
     expect((await txns(s, execution(mandateId, customerId, { 'mandate.notification_id': notification }))).status).toBe(200)
     await moveTo(s, DEBIT_S)
