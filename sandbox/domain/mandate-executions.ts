@@ -93,7 +93,8 @@ export class MandateExecutions {
     const fingerprint = executionFingerprint(holder, request)
     const existing = await this.deps.store.orderByMerchantOrderId(holder.merchantId, request.orderId)
     if (existing) return existing.fingerprint === fingerprint ? { ok: true, order: existing } : { ok: false, refusal: { reason: 'order_id_taken' } }
-    if (customerId !== holder.customer.id) return { ok: false, refusal: { reason: 'customer_mismatch' } }
+    // A mandate registered without a customer_id has none to compare with.
+    if (holder.customer.id !== null && customerId !== holder.customer.id) return { ok: false, refusal: { reason: 'customer_mismatch' } }
     const now = await this.now(holder.merchantId)
     const claimed = await this.writer.change(holder, (current): OrderChangePlan<Claim> => {
       const debits = debitsOf(current)

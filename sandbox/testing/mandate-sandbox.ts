@@ -1,4 +1,5 @@
 import type { Order } from '../domain/order'
+import type { OrderDraft } from '../domain/orders'
 import { bankSandbox, basic, form } from './bank-simulator'
 
 /** The whole sandbox in-process with helpers that register mandates and call the merchant's mandate API. */
@@ -8,10 +9,10 @@ export function mandateSandbox() {
 
   const stored = async (pageId: string): Promise<Order> => s.current(pageId)
 
-  /** A UPI mandate approved in the simulated UPI app from `payerVpa` (intent, so the customer names the VPA). */
-  async function registerUpi(payerVpa = 'asha@okaxis'): Promise<Order> {
+  /** A UPI mandate approved in the simulated UPI app from `payerVpa` (intent, so the customer names the VPA); `draft` changes the order. */
+  async function registerUpi(payerVpa = 'asha@okaxis', draft: Partial<OrderDraft> = {}): Promise<Order> {
     n += 1
-    const order = await s.order({ orderId: `upi-${n}`, fingerprint: `upi-${n}` })
+    const order = await s.order({ orderId: `upi-${n}`, fingerprint: `upi-${n}`, ...draft })
     const started = await s.start(order.id, { rail: 'upi', channel: 'intent', setUpMandate: true }, `key-upi-${n}`)
     const approved = await s.request(`/simulator/upi/${started.token}/approve`, form({ pin: '1234', payer_vpa: payerVpa, app: 'gpay' }))
     if (approved.res.status !== 303) throw new Error(`UPI approval answered ${approved.res.status}`)

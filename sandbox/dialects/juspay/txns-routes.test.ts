@@ -242,6 +242,14 @@ describe('POST /txns (a merchant execution)', () => {
     expect(await txns(s, execution(mandateId, customerId, { 'order.order_id': 'dec-debit-3' }))).toMatchObject({ status: 400, body: { error_info: { code: 'INVALID_ACTION' } } })
   })
 
+  it('a mandate registered without a customer_id takes the debit for any order.customer_id', async () => {
+    const s = mandateSandbox()
+    const order = await s.registerUpi('asha@okaxis', { customer: { id: null, email: null, phone: null, firstName: null, lastName: null } })
+    const mandateId = order.mandateId ?? ''
+    const notification = await noticeId(s, mandateId)
+    expect(await txns(s, execution(mandateId, 'cust-anyone', { 'mandate.notification_id': notification }))).toMatchObject({ status: 200, body: { status: 'PENDING_VBV' } })
+  })
+
   it('two debits racing for one month get one yes, and the refused one leaves no order', async () => {
     const { s, mandateId, customerId } = await registered()
     const first = await noticeId(s, mandateId)
