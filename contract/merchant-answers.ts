@@ -129,10 +129,14 @@ export interface TimelineLine {
   status?: string
 }
 
-/** A subscription's timeline: every notice, debit, retry, status change and webhook, oldest first. */
+/**
+ * A subscription's timeline: every notice, debit, retry, status change and webhook, oldest first.
+ * A mandate that carries no subscription answers its merchant's own notices and debits and their
+ * webhooks, with `billing_execution_info_id` and `status` null.
+ */
 export interface SubscriptionTimeline {
-  billing_execution_info_id: string
+  billing_execution_info_id: string | null
   mandate_id: string
-  status: SubscriptionStatus
+  status: SubscriptionStatus | null
   timeline: TimelineLine[]
 }

@@ -111,6 +111,7 @@ export interface SandboxCore {
   attempts: AttemptService
   mandates: MandateService
   renewals: Renewals
+  executions: MandateExecutions
   dialects: Dialects
   webhooks: WebhookDispatcher
   jobs: JobRunner
@@ -166,6 +167,7 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
     attempts,
     mandates,
     renewals,
+    executions,
     dialects,
     webhooks,
     jobs,
@@ -197,7 +199,7 @@ export function createDialects(services: DialectServices): Dialects {
 
 export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   const app = new Hono()
-  const { bus, attempts, mandates, renewals, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
+  const { bus, attempts, mandates, renewals, executions, dialects, webhooks, writer, advanceClock } = options.core ?? sandboxCore(deps)
   const sandboxApis = dialects.byId(SANDBOX_APIS_SPEAK)
 
   const limits = options.limits ?? DEFAULT_LIMITS
@@ -216,7 +218,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
   for (const dialect of dialects.all()) dialect.mount(app)
   const streams = new StreamCaps(limits.streamsPerOrder, limits.streamsPerClient)
   app.route('/api', pageApiRoutes({ deps, attempts, bus, writer, dialects, streams }))
-  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals, advanceClock, dialect: sandboxApis }))
+  if (deps.qaEnabled) app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals, executions, advanceClock, dialect: sandboxApis }))
   app.route('/simulator/upi', upiAppRoutes(deps, attempts, mandates))
   app.route('/simulator/bank', bankRoutes(deps, attempts, mandates))
   if (options.demoEnabled ?? true) {

@@ -110,7 +110,7 @@ describe('decideExecution', () => {
   it('a noticed debit takes its period and its notice', () => {
     expect(decideExecution(registered('upi', 'ACTIVE'), withSent(), EXECUTION, TEST_NOW)).toEqual({
       ok: true,
-      execution: { orderId: 'o1', period: '2026-11', amountMinor: 49_900, executionAt: after(30).toISOString(), status: 'pending' },
+      execution: { orderId: 'o1', period: '2026-11', amountMinor: 49_900, executionAt: after(30).toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'pending' },
       notice: sent({ usedBy: 'o1' }),
     })
   })
@@ -121,7 +121,7 @@ describe('decideExecution', () => {
 
   it('a failed debit gives its period back; a pending or successful one keeps it', () => {
     const taken = (status: 'pending' | 'succeeded' | 'failed') =>
-      withExecution(withSent(), { orderId: 'o0', period: '2026-11', amountMinor: 1, executionAt: TEST_NOW.toISOString(), status })
+      withExecution(withSent(), { orderId: 'o0', period: '2026-11', amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status })
     expect(decideExecution(registered('upi', 'ACTIVE'), taken('failed'), EXECUTION, TEST_NOW)).toMatchObject({ ok: true })
     for (const status of ['pending', 'succeeded'] as const) {
       expect(decideExecution(registered('upi', 'ACTIVE'), taken(status), EXECUTION, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'period_taken', period: '2026-11', by: 'o0' } })
@@ -130,7 +130,7 @@ describe('decideExecution', () => {
 
   it('a debit as presented has no period limit', () => {
     const presented = registered('upi', 'ACTIVE', { mandate: mandateTerms(100_000, 'ASPRESENTED') })
-    const debits = withExecution(withSent(), { orderId: 'o0', period: null, amountMinor: 1, executionAt: TEST_NOW.toISOString(), status: 'succeeded' })
+    const debits = withExecution(withSent(), { orderId: 'o0', period: null, amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })
     expect(decideExecution(presented, debits, EXECUTION, TEST_NOW)).toMatchObject({ ok: true, execution: { period: null } })
   })
 
@@ -165,9 +165,9 @@ describe('withNotice and withExecution', () => {
     debits = withNotice(debits, sent({ id: 'n5', usedBy: 'o1' }))
     expect(debits.notices.at(-1)).toMatchObject({ id: 'n5', usedBy: 'o1' })
     expect(debits.notices).toHaveLength(200)
-    const once = withExecution(noDebits(), { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', status: 'pending' })
-    expect(withExecution(once, { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', status: 'failed' }).executions).toEqual([
-      { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', status: 'failed' },
+    const once = withExecution(noDebits(), { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'pending' })
+    expect(withExecution(once, { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' }).executions).toEqual([
+      { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' },
     ])
   })
 })

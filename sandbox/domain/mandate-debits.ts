@@ -187,6 +187,7 @@ export function decideExecution(order: Order, debits: MerchantDebits, request: E
     period,
     amountMinor: request.amountMinor,
     executionAt: request.executionDate.toISOString(),
+    presentedAt: now.toISOString(),
     status: 'pending',
   }
   return { ok: true, execution, notice: notice ? { ...notice, usedBy: request.orderId } : null }

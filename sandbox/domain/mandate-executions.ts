@@ -19,7 +19,8 @@ import { registeringAttempt } from './mandate-lifecycle'
 import type { MandateService } from './mandate-service'
 import type { Order } from './order'
 import type { OrderChangePlan, OrderWriter, WriteFollowUp } from './order-writer'
-import type { Renewals } from './renewals'
+import type { TimelineEntry } from './renewal'
+import { ordersWebhooks, type Renewals, type TimelineLine } from './renewals'
 
 /**
  * The merchant's own debits on a registered mandate (docs/domain/renewals.md#the-merchants-own-debits):
@@ -175,6 +176,39 @@ export class MandateExecutions {
       const current = await this.deps.store.orderById(holder.id)
       if (current) await this.mandates.change(current, { kind: 'revoke' }, 'payer_bank')
     }
+  }
+
+  /** The timeline of a merchant's mandate (one that carries no subscription); undefined for an unknown one or another merchant's. */
+  async mandateTimeline(merchantId: string, mandateId: string): Promise<TimelineLine[] | undefined> {
+    const holder = await this.mandates.ofMerchant(merchantId, mandateId)
+    return holder ? this.timeline(holder) : undefined
+  }
+
+  /**
+   * The timeline of a mandate that carries no subscription (docs/domain/renewals.md#the-timeline):
+   * the merchant's notices and presented debits, and every webhook of the mandate's order and of
+   * those debits' orders, oldest first.
+   */
+  private async timeline(holder: Order): Promise<TimelineLine[]> {
+    const debits = debitsOf(holder)
+    const own: TimelineLine[] = [
+      ...debits.notices.map((n): TimelineEntry => ({
+        at: n.createdAt,
+        event: n.status === 'SUCCESS' ? 'notice_sent' : 'notice_failed',
+        cycle: null,
+        order_id: n.usedBy,
+        detail: n.status === 'SUCCESS' ? `${n.id} (${n.objectReferenceId}): ${n.amountMinor} paise on ${n.txnDate}` : `${n.id} (${n.objectReferenceId}): ${n.failure ?? ''}`,
+      })),
+      ...debits.executions.map((e): TimelineEntry => ({
+        at: e.presentedAt,
+        event: 'debit_presented',
+        cycle: null,
+        order_id: e.orderId,
+        detail: `${e.amountMinor} paise at ${e.executionAt}: ${e.status}`,
+      })),
+    ]
+    const webhooks = await ordersWebhooks(this.deps.store, holder.merchantId, [holder.orderId, ...debits.executions.map((e) => e.orderId)])
+    return [...own, ...webhooks].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
   }
 
   /** Records how a presented debit ended (a failed one gives its period back) and spends QA's choice. */

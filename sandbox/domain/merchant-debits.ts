@@ -16,6 +16,8 @@ export interface MerchantExecution {
   period: string | null
   amountMinor: number
   executionAt: string
+  /** When the merchant presented it, on its sandbox clock. */
+  presentedAt: string
   status: 'pending' | 'succeeded' | 'failed'
 }
 

@@ -52,6 +52,8 @@ export interface TimelineEntry {
     | 'debit_skipped'
     | 'status_changed'
     | 'mandate_expired'
+    /** A debit the merchant presented with POST /txns (a mandate without a subscription). */
+    | 'debit_presented'
   cycle: number | null
   order_id: string | null
   detail: string

@@ -1,4 +1,4 @@
-import type { ScheduledJob } from '../store/store'
+import type { ScheduledJob, Store } from '../store/store'
 import { clockFor } from './clock'
 import { ANNOUNCE_BEFORE_MS, executionAt, nextCharge, NOTICE_BEFORE_MS, type DueCharge } from './debit-dates'
 import type { DomainDeps } from './domain-deps'
@@ -98,6 +98,17 @@ export type NextDebitResult =
 
 /** A line of a timeline as QA reads it: the subscription's own lines and the webhooks of its orders. */
 export type TimelineLine = TimelineEntry | { at: string; event: 'webhook'; webhook: string; order_id: string; webhook_id: string; status: string }
+
+/** The webhooks of these orders of a merchant, as timeline lines. */
+export async function ordersWebhooks(store: Pick<Store, 'webhooksFor'>, merchantId: string, orderIds: Iterable<string>): Promise<TimelineLine[]> {
+  const lines: TimelineLine[] = []
+  for (const orderId of orderIds) {
+    for (const w of await store.webhooksFor(merchantId, orderId)) {
+      lines.push({ at: w.created_at, event: 'webhook', webhook: w.event_name, order_id: orderId, webhook_id: w.id, status: w.status })
+    }
+  }
+  return lines
+}
 
 export class Renewals {
   constructor(
@@ -438,12 +449,7 @@ export class Renewals {
     const cycles = subscription.renewal?.cycle ?? 0
     const holder = await this.deps.store.orderById(subscription.mandatePageId)
     const orderIds = new Set([subscription.orderId, ...(holder ? [holder.orderId] : []), ...Array.from({ length: cycles }, (_, i) => debitOrderId(subscription.id, i + 1))])
-    const webhooks: TimelineLine[] = []
-    for (const orderId of orderIds) {
-      for (const w of await this.deps.store.webhooksFor(merchantId, orderId)) {
-        webhooks.push({ at: w.created_at, event: 'webhook', webhook: w.event_name, order_id: orderId, webhook_id: w.id, status: w.status })
-      }
-    }
+    const webhooks = await ordersWebhooks(this.deps.store, merchantId, orderIds)
     const lines = [...(subscription.renewal?.timeline ?? []), ...webhooks].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     return { subscription, lines }
   }

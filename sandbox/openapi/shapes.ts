@@ -166,9 +166,9 @@ export const QaNextDebit = z.object({
 
 /** A subscription's timeline (docs/domain/renewals.md#the-qa-api): its own steps and the webhooks of its orders, in time order. */
 export const QaTimeline = z.object({
-  billing_execution_info_id: z.string(),
+  billing_execution_info_id: z.string().nullable(),
   mandate_id: z.string(),
-  status: SubscriptionStatus,
+  status: SubscriptionStatus.nullable(),
   timeline: z.array(z.looseObject({ at: z.string().meta({ description: 'The merchant\'s sandbox time, ISO 8601' }), event: z.string() })),
 })
 

@@ -4,6 +4,7 @@ import type { Dialect } from '../dialects/dialect'
 import type { NextDebitAnswer, SubscriptionTimeline } from '../../contract/merchant-answers'
 import { BANK_DECLINES } from '../../contract/scenarios'
 import type { DebitChoice } from '../domain/renewal'
+import type { MandateExecutions } from '../domain/mandate-executions'
 import type { Renewals, TimelineLine } from '../domain/renewals'
 import type { Subscription } from '../domain/subscriptions'
 import { SUBSCRIPTION_ID_PATTERN } from '../domain/subscriptions'
@@ -25,6 +26,8 @@ type Read<T> = { ok: true; body: T } | { ok: false; response: Response }
 
 interface RenewalRouteDeps {
   renewals: Renewals
+  /** The merchant's own debits: the timeline of a mandate that carries no subscription. */
+  executions: MandateExecutions
   refuse: Dialect['error']
   limitBody: MiddlewareHandler
   /** The QA API's reader of a required JSON body (415, 400 naming the fields). */
@@ -33,11 +36,6 @@ interface RenewalRouteDeps {
 
 const NO_MANDATE = { status: 404, message: 'No mandate with this mandate_id.' } as const
 const NO_SUBSCRIPTION = { status: 404, message: 'No subscription with this billing_execution_info_id.' } as const
-const NOT_A_SUBSCRIPTION = {
-  status: 409,
-  message: "This mandate carries no subscription: the sandbox schedules debits only for a subscription's mandate.",
-} as const
-
 const timelineJson = (subscription: Subscription, lines: TimelineLine[]): SubscriptionTimeline => ({
   billing_execution_info_id: subscription.id,
   mandate_id: subscription.mandateId,
@@ -50,7 +48,7 @@ const timelineJson = (subscription: Subscription, lines: TimelineLine[]): Subscr
  * mandate's next debit does, and reading a subscription's timeline, by its id or its mandate's.
  * Mounted inside the QA routes, so HTTP Basic with the merchant's key and its envelope apply.
  */
-export function mountRenewalRoutes(app: Hono<MerchantEnv>, { renewals, refuse, limitBody, readBody }: RenewalRouteDeps): void {
+export function mountRenewalRoutes(app: Hono<MerchantEnv>, { renewals, executions, refuse, limitBody, readBody }: RenewalRouteDeps): void {
   app.post('/mandates/:mandateId/next-debit', limitBody, async (c) => {
     const read = await readBody(c, NextDebit)
     if (!read.ok) return read.response
@@ -60,7 +58,7 @@ export function mountRenewalRoutes(app: Hono<MerchantEnv>, { renewals, refuse, l
     const result = await renewals.chooseNextDebit(c.get('merchant').id, mandateId, choice)
     if (!result.ok) {
       if (result.reason === 'no_mandate') return refuse(c, NO_MANDATE)
-      if (result.reason === 'no_subscription') return refuse(c, NOT_A_SUBSCRIPTION)
+      if (result.reason === 'no_subscription') return refuse(c, NO_SUBSCRIPTION)
       return refuse(c, { status: 409, message: 'The mandate is no longer ACTIVE or PAUSED, or the subscription it carries has ended: it has no more debits.' })
     }
     const { subscription } = result
@@ -84,9 +82,13 @@ export function mountRenewalRoutes(app: Hono<MerchantEnv>, { renewals, refuse, l
   app.get('/mandates/:mandateId/timeline', async (c) => {
     const mandateId = c.req.param('mandateId')
     if (!MANDATE_ID_PATTERN.test(mandateId)) return refuse(c, NO_MANDATE)
-    const found = await renewals.mandateTimeline(c.get('merchant').id, mandateId)
+    const merchantId = c.get('merchant').id
+    const found = await renewals.mandateTimeline(merchantId, mandateId)
     if (found === 'no_mandate') return refuse(c, NO_MANDATE)
-    if (found === 'no_subscription') return refuse(c, NOT_A_SUBSCRIPTION)
-    return c.json(timelineJson(found.subscription, found.lines))
+    if (found !== 'no_subscription') return c.json(timelineJson(found.subscription, found.lines))
+    const own = await executions.mandateTimeline(merchantId, mandateId)
+    if (!own) return refuse(c, NO_MANDATE)
+    const answer: SubscriptionTimeline = { billing_execution_info_id: null, mandate_id: mandateId, status: null, timeline: own }
+    return c.json(answer)
   })
 }

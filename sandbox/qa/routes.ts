@@ -18,6 +18,7 @@ import type { WebhookDispatcher } from '../webhooks/dispatcher'
 import { clockFor, type MerchantClock } from '../domain/clock'
 import type { Renewals } from '../domain/renewals'
 import { mountRenewalRoutes } from './renewal-routes'
+import type { MandateExecutions } from '../domain/mandate-executions'
 
 type QaContext = Context<MerchantEnv>
 
@@ -65,6 +66,8 @@ interface QaDeps {
   writer: OrderWriter
   /** A subscription's scheduled debits: QA's choice for the next one, and the timeline. */
   renewals: Renewals
+  /** The merchant's own notices and debits on a mandate without a subscription: its timeline. */
+  executions: MandateExecutions
   /** Moves a merchant's clock forward to a sandbox time (ms), running what falls due on the way (JobRunner.runDueUpTo). */
   advanceClock: (merchantId: string, to: number) => Promise<MerchantClock>
   /** The dialect whose envelope the QA API answers in (Juspay's, wired in app.ts). */
@@ -270,7 +273,7 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
     return c.json(clockJson(await advanceClock(merchantId, Math.max(target, now))))
   })
 
-  mountRenewalRoutes(app, { renewals: qa.renewals, refuse, limitBody, readBody: (c, schema) => readRequiredJson(c, refuse, schema) })
+  mountRenewalRoutes(app, { renewals: qa.renewals, executions: qa.executions, refuse, limitBody, readBody: (c, schema) => readRequiredJson(c, refuse, schema) })
 
   // The calling merchant's state only: on a shared sandbox, one team's reset must not touch another's.
   app.post('/reset', async (c) => {

@@ -31,7 +31,7 @@ export function qaSandbox(now: Date) {
   const { attempts, webhooks, writer, dialects } = core
   onTestFinished(() => core.stop())
   const app = new Hono()
-  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals: core.renewals, advanceClock: core.advanceClock, dialect: dialects.byId('juspay') }))
+  app.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals: core.renewals, executions: core.executions, advanceClock: core.advanceClock, dialect: dialects.byId('juspay') }))
   const request = (method: string, path: string, init: QaRequestInit = {}) => {
     const headers = new Headers()
     const auth = init.auth === undefined ? basic(DEMO_KEY) : init.auth

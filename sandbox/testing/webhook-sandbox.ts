@@ -109,7 +109,7 @@ export function webhookSandbox({ merchantUrl = null, demo = (m) => m, log = sile
     for (const c of cores) c.jobs.wakeAt(clock.now().getTime())
   }
   const qa = new Hono()
-  qa.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals: core.renewals, advanceClock: core.advanceClock, dialect: dialects.byId('juspay') }))
+  qa.route('/sandbox', qaRoutes({ deps, attempts, webhooks, writer, renewals: core.renewals, executions: core.executions, advanceClock: core.advanceClock, dialect: dialects.byId('juspay') }))
   /** The QA webhook inbox of one of the demo merchant's orders, as its JSON. */
   const inbox = async (orderId: string): Promise<unknown> => {
     const auth = `Basic ${Buffer.from(`${merchant.apiKey}:`).toString('base64')}`

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { SubscriptionTimeline } from '../../../contract/merchant-answers'
 import { TEST_NOW } from '../../testing/fixtures'
 import { basic } from '../../testing/bank-simulator'
 import { mandateSandbox } from '../../testing/mandate-sandbox'
@@ -248,6 +249,26 @@ describe('POST /txns (a merchant execution)', () => {
     const mandateId = order.mandateId ?? ''
     const notification = await noticeId(s, mandateId)
     expect(await txns(s, execution(mandateId, 'cust-anyone', { 'mandate.notification_id': notification }))).toMatchObject({ status: 200, body: { status: 'PENDING_VBV' } })
+  })
+
+  it("the mandate's timeline lists the merchant's notices, debits and their webhooks, in sandbox time", async () => {
+    const { s, mandateId, customerId } = await registered()
+    const notification = await noticeId(s, mandateId)
+    expect((await txns(s, execution(mandateId, customerId, { 'mandate.notification_id': notification }))).status).toBe(200)
+    await moveTo(s, DEBIT_S)
+    const { res, body } = await s.request(`/sandbox/mandates/${mandateId}/timeline`, { headers: { authorization: basic('demo_api_key') } })
+    expect(res.status).toBe(200)
+    const answer = JSON.parse(body) as SubscriptionTimeline
+    expect(answer).toMatchObject({ billing_execution_info_id: null, mandate_id: mandateId, status: null })
+    const lines = answer.timeline.map((l) => [l.event, l.webhook ?? l.order_id ?? null])
+    expect(lines.filter(([event]) => event !== 'webhook')).toEqual([
+      ['notice_sent', 'dec-debit'],
+      ['debit_presented', 'dec-debit'],
+    ])
+    expect(lines.filter(([event]) => event === 'webhook').map(([, name]) => name)).toEqual(['TXN_CREATED', 'MANDATE_CREATED', 'MANDATE_ACTIVATED', 'ORDER_SUCCEEDED', 'NOTIFICATION_SUCCEEDED', 'TXN_CREATED', 'ORDER_SUCCEEDED'])
+    expect(answer.timeline.at(-1)).toMatchObject({ event: 'webhook', webhook: 'ORDER_SUCCEEDED', order_id: 'dec-debit', at: new Date(DEBIT_S * 1000).toISOString() })
+    expect(answer.timeline.find((l) => l.event === 'debit_presented')?.detail).toBe(`49900 paise at ${new Date(DEBIT_S * 1000).toISOString()}: succeeded`)
+    expect((await s.request(`/sandbox/mandates/${mandateId}/timeline`, { headers: { authorization: basic('other_api_key') } })).res.status).toBe(404)
   })
 
   it('two debits racing for one month get one yes, and the refused one leaves no order', async () => {
