@@ -20,8 +20,9 @@ export type CountdownCue = { unit: 'minutes' | 'seconds'; value: number }
 export function countdownCue(previous: number | null, current: number): CountdownCue | null {
   if (previous === null || current >= previous || current <= 0) return null
   const crossed = (mark: number) => previous > mark && current <= mark
-  const minuteMark = Math.floor((previous - 1) / 60) * 60
-  if (minuteMark >= 60 && crossed(minuteMark)) return { unit: 'minutes', value: Math.max(1, Math.round(current / 60)) }
+  // Under a minute left, seconds: a jump from 5:00 to 0:15 (a moved sandbox clock) is 15 seconds, not "1 minute".
   if (crossed(30)) return { unit: 'seconds', value: current }
-  return null
+  const minuteMark = Math.floor((previous - 1) / 60) * 60
+  if (minuteMark < 60 || !crossed(minuteMark)) return null
+  return current < 60 ? { unit: 'seconds', value: current } : { unit: 'minutes', value: Math.round(current / 60) }
 }
