@@ -44,6 +44,11 @@ describe('lastChangedAt', () => {
     expect(lastChangedAt(base)).toBe(Date.parse(base.expiresAt))
     const cancelled = { ...base, cancelledAt: at(3 * DAY).toISOString() }
     expect(lastChangedAt(cancelled)).toBe(at(3 * DAY).getTime())
+    const attempt = (createdAt: number, endedAt: number | null) => ({ createdAt: at(createdAt).toISOString(), endedAt: endedAt === null ? null : at(endedAt).toISOString() })
+    const attempted = (...attempts: ReturnType<typeof attempt>[]) => ({ ...base, attempts: attempts as unknown as Order['attempts'] })
+    expect(lastChangedAt(attempted(attempt(2 * DAY, 4 * DAY), attempt(3 * DAY, null)))).toBe(at(4 * DAY).getTime())
+    expect(lastChangedAt(attempted(attempt(2 * DAY, null)))).toBe(at(2 * DAY).getTime())
+    expect(lastChangedAt(attempted(attempt(HOUR, 2 * HOUR)))).toBe(Date.parse(base.expiresAt))
   })
 })
 
@@ -53,6 +58,7 @@ describe('retentionFromEnv', () => {
     [{ SANDBOX_RETENTION_DAYS: '1', SANDBOX_MAX_ORDERS: '500' }, { retentionMs: DAY, maxOrders: 500 }],
     [{ SANDBOX_RETENTION_DAYS: '0.5' }, { retentionMs: DAY / 2, maxOrders: DEFAULT_RETENTION.maxOrders }],
     [{ SANDBOX_RETENTION_DAYS: '-3', SANDBOX_MAX_ORDERS: '1.5' }, DEFAULT_RETENTION],
+    [{ SANDBOX_RETENTION_DAYS: '0', SANDBOX_MAX_ORDERS: '0' }, DEFAULT_RETENTION],
     [{ SANDBOX_RETENTION_DAYS: 'seven', SANDBOX_MAX_ORDERS: '' }, DEFAULT_RETENTION],
   ])('%j', (env, expected) => {
     expect(retentionFromEnv(env)).toEqual(expected)
