@@ -18,6 +18,9 @@ async function order(overrides: Partial<Order> = {}): Promise<Order> {
   return { ...(await seedOrder({ store, clock: new MovableClock({ now: () => TEST_NOW }) })), ...overrides }
 }
 
+/** An attempt the customer has not finished: it keeps the session open past its expiry. */
+const pendingAttempt = { status: 'pending', createdAt: at(HOUR).toISOString(), endedAt: null } as unknown as Order['attempts'][number]
+
 describe('mayForget', () => {
   const policy = DEFAULT_RETENTION
   const rows: [name: string, order: () => Promise<Order>, now: number, needed: boolean, expected: boolean][] = [
@@ -28,6 +31,7 @@ describe('mayForget', () => {
     ['a charged registration whose mandate is ACTIVE', () => order({ status: 'CHARGED', mandateStatus: 'ACTIVE' }), 400 * DAY, false, false],
     ['a registration whose mandate is PAUSED', () => order({ status: 'CHARGED', mandateStatus: 'PAUSED' }), 400 * DAY, false, false],
     ['a registration whose mandate was REVOKED, past retention', () => order({ status: 'CHARGED', mandateStatus: 'REVOKED' }), 8 * DAY, false, true],
+    ['a session whose attempt is still pending, past expiry and retention', () => order({ attempts: [pendingAttempt] }), 400 * DAY, false, false],
     ['an order a subscription needs', () => order({ status: 'CHARGED', mandateStatus: 'REVOKED' }), 400 * DAY, true, false],
     ['a session cancelled on the page, past retention from the cancel', () => order({ cancelledAt: at(2 * DAY).toISOString() }), 9 * DAY - 1, false, false],
     ['the same, a moment later', () => order({ cancelledAt: at(2 * DAY).toISOString() }), 9 * DAY, false, true],
