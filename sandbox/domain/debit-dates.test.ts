@@ -33,6 +33,7 @@ describe('when scheduled debits fall (docs/domain/renewals.md#when)', () => {
     ['daily', schedule([['2026-04-06', 500, false]], { interval: 'DAILY', ruleType: null, ruleValue: null, amount: inr(500) }), '2026-04-06', ['2026-04-07', 500]],
     ['yearly keeps the month', schedule([['2026-04-06', 99900, false]], { interval: 'YEARLY', ruleType: null, ruleValue: null, amount: inr(99900) }), '2026-04-06', ['2027-04-06', 99900]],
     ['as presented: nothing is scheduled', schedule([], { interval: 'ASPRESENTED', ruleType: null, ruleValue: null }), null, null],
+    ['as presented: nothing after a listed debit either', schedule([['2026-04-06', 49900, false]], { interval: 'ASPRESENTED', ruleType: null, ruleValue: null }), '2026-04-06', null],
   ])('%s', (_, terms, after, expected) => {
     const charge = nextCharge({ schedule: { ...terms } as PriceSchedule }, after)
     expect(charge ? [charge.date, charge.amountMinor] : null).toEqual(expected)

@@ -26,6 +26,13 @@ const rows: Row[] = [
   ['no mandate asked', null, null, { upi: ok('none'), netbanking: ok('none') }],
   ['REQUIRED monthly ₹1,000', 'REQUIRED', mandateTerms(1_000_00), { upi: ok('required'), netbanking: ok('required') }],
   ['OPTIONAL monthly ₹1,000', 'OPTIONAL', mandateTerms(1_000_00), { upi: ok('optional'), netbanking: ok('optional') }],
+  ['mandate terms with no create_mandate', null, mandateTerms(1_000_00), { upi: ok('none'), netbanking: ok('none') }],
+  [
+    'OPTIONAL above ₹15,000 tells of the extra approval on UPI',
+    'OPTIONAL',
+    mandateTerms(UPI_AFA_FREE_LIMIT_MINOR + 1),
+    { upi: ok('optional', ['upi_extra_approval_above_limit']), netbanking: ok('optional') },
+  ],
   [
     'REQUIRED ₹15,000 is still AFA-free',
     'REQUIRED',

@@ -31,6 +31,16 @@ async function stored(preview: PlanChangePreview, held: Subscription): Promise<M
   return store
 }
 
+describe('planChangePreview', () => {
+  it.each([
+    ['below the mandate cap', 99999, true],
+    ['at the mandate cap', 100000, true],
+    ['above it', 100001, false],
+  ])('finds a new plan priced %s sufficient: %s', (_name, paise, sufficient) => {
+    expect(previewOf(subscription(), target(paise)).mandateSufficient).toBe(sufficient)
+  })
+})
+
 describe('applyWithoutPayment', () => {
   it('moves the subscription to the cheaper plan, carrying the credit, and marks the preview applied', async () => {
     const held = subscription()
@@ -66,6 +76,11 @@ describe('applyWithoutPayment', () => {
       const preview = previewOf(subscription(), to)
       return { held: subscription({ creditMinor: 100 }), to, preview, at: TEST_NOW }
     }, { reason: 'plan_changed', planId: 'fit_monthly', amountMinor: 49900, creditMinor: 100 }],
+    ['a subscription whose plan amount moved since', () => {
+      const to = target(29900)
+      const preview = previewOf(subscription(), to)
+      return { held: subscription({ planAmountMinor: 59900 }), to, preview, at: TEST_NOW }
+    }, { reason: 'plan_changed', planId: 'fit_monthly', amountMinor: 59900, creditMinor: 0 }],
     ['a plan made INACTIVE since', () => {
       const held = subscription()
       const to = target(29900)

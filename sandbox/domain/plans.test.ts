@@ -123,6 +123,11 @@ describe('the plan catalogue', () => {
     if (!found) throw new Error(`no merchant ${id}`)
     return found
   }
+  const filePlan = (id: string): Plan => {
+    const found = merchant('demo_merchant').plans.find((p) => p.plan_id === id)
+    if (!found) throw new Error(`no plan ${id}`)
+    return found
+  }
   const plan = (change: Record<string, unknown> = {}): Plan => Plan.parse({ ...MONTHLY, plan_id: 'qa_plan', ...change })
 
   it.each<[string, (store: MemoryStore) => Promise<unknown>, Plan, string]>([
@@ -130,6 +135,7 @@ describe('the plan catalogue', () => {
     ['the same plan again', (store) => addPlan(store, merchant('demo_merchant'), plan()), plan(), 'unchanged'],
     ['a different plan with a taken run-time plan_id', (store) => addPlan(store, merchant('demo_merchant'), plan()), plan({ name: 'Other' }), 'conflict'],
     ['a different plan with a file plan_id', () => Promise.resolve(), plan({ plan_id: 'fit_monthly' }), 'conflict'],
+    ['the plan the file has, as written there', () => Promise.resolve(), filePlan('fit_monthly'), 'unchanged'],
   ])('answers %s', async (_name, before, added, outcome) => {
     const store = new MemoryStore()
     await before(store)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { PriceSchedule } from '../../contract/billing'
 import { monthlyPlan, TEST_NOW } from '../testing/fixtures'
 import { priceSchedule, type IntroTerms, type ScheduleTerms } from './price-schedule'
-import { currentCycle, istMidnight, prorate, share, type Proration } from './proration'
+import { addDays, addYears, currentCycle, istDate, istMidnight, prorate, share, type Proration } from './proration'
 import type { Subscription } from './subscriptions'
 
 /** An instant written in India time. */
@@ -93,7 +93,41 @@ describe('prorate', () => {
     ['before the cycle', '2026-12-31T23:59:59'],
     ['between whole seconds', '2027-01-16T12:00:00.500'],
   ])('refuses a change %s', (_name, at) => {
-    expect(() => prorate({ cycle: { start: ist('2027-01-01T00:00:00'), end: ist('2027-02-01T00:00:00') }, at: ist(at), currentMinor: 100, newMinor: 200, heldCreditMinor: 0 })).toThrow()
+    expect(() => prorate({ cycle: { start: ist('2027-01-01T00:00:00'), end: ist('2027-02-01T00:00:00') }, at: ist(at), currentMinor: 100, newMinor: 200, heldCreditMinor: 0 })).toThrow(
+      `the change at ${ist(at).toISOString()} is not a whole second inside the cycle 2026-12-31T18:30:00.000Z – 2027-01-31T18:30:00.000Z`,
+    )
+  })
+
+  it('refuses a cycle that is not a whole number of seconds', () => {
+    const cycle = { start: ist('2027-01-01T00:00:00.250'), end: ist('2027-02-01T00:00:00') }
+    expect(() => prorate({ cycle, at: ist('2027-01-16T00:00:00'), currentMinor: 100, newMinor: 200, heldCreditMinor: 0 })).toThrow('is not a whole second inside the cycle')
+  })
+})
+
+describe('IST calendar days', () => {
+  it.each([
+    ['2026-11-30T18:29:59.999Z', '2026-11-30'],
+    ['2026-11-30T18:30:00.000Z', '2026-12-01'],
+  ])('%s falls on %s in India', (instant, day) => {
+    expect(istDate(new Date(instant))).toBe(day)
+  })
+
+  it.each<[string, number, string]>([
+    ['2026-01-31', 1, '2026-02-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-12-31', 365, '2027-12-31'],
+  ])('%s and %i days is %s', (day, days, expected) => {
+    expect(addDays(day, days)).toBe(expected)
+  })
+
+  it.each<[string, number, string]>([
+    ['2026-04-05', 1, '2027-04-05'],
+    ['2028-02-29', 1, '2029-02-29'],
+    ['0999-12-31', 1, '1000-12-31'],
+    ['0005-06-07', 3, '0008-06-07'],
+  ])('%s and %i years is %s', (day, years, expected) => {
+    expect(addYears(day, years)).toBe(expected)
   })
 })
 

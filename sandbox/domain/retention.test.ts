@@ -18,6 +18,9 @@ async function order(overrides: Partial<Order> = {}): Promise<Order> {
   return { ...(await seedOrder({ store, clock: new MovableClock({ now: () => TEST_NOW }) })), ...overrides }
 }
 
+/** An attempt the customer has not finished: it keeps the session open past its expiry. */
+const pendingAttempt = { status: 'pending', createdAt: at(HOUR).toISOString(), endedAt: null } as unknown as Order['attempts'][number]
+
 describe('mayForget', () => {
   const policy = DEFAULT_RETENTION
   const rows: [name: string, order: () => Promise<Order>, now: number, needed: boolean, expected: boolean][] = [
@@ -28,6 +31,7 @@ describe('mayForget', () => {
     ['a charged registration whose mandate is ACTIVE', () => order({ status: 'CHARGED', mandateStatus: 'ACTIVE' }), 400 * DAY, false, false],
     ['a registration whose mandate is PAUSED', () => order({ status: 'CHARGED', mandateStatus: 'PAUSED' }), 400 * DAY, false, false],
     ['a registration whose mandate was REVOKED, past retention', () => order({ status: 'CHARGED', mandateStatus: 'REVOKED' }), 8 * DAY, false, true],
+    ['a session whose attempt is still pending, past expiry and retention', () => order({ attempts: [pendingAttempt] }), 400 * DAY, false, false],
     ['an order a subscription needs', () => order({ status: 'CHARGED', mandateStatus: 'REVOKED' }), 400 * DAY, true, false],
     ['a session cancelled on the page, past retention from the cancel', () => order({ cancelledAt: at(2 * DAY).toISOString() }), 9 * DAY - 1, false, false],
     ['the same, a moment later', () => order({ cancelledAt: at(2 * DAY).toISOString() }), 9 * DAY, false, true],
@@ -44,6 +48,11 @@ describe('lastChangedAt', () => {
     expect(lastChangedAt(base)).toBe(Date.parse(base.expiresAt))
     const cancelled = { ...base, cancelledAt: at(3 * DAY).toISOString() }
     expect(lastChangedAt(cancelled)).toBe(at(3 * DAY).getTime())
+    const attempt = (createdAt: number, endedAt: number | null) => ({ createdAt: at(createdAt).toISOString(), endedAt: endedAt === null ? null : at(endedAt).toISOString() })
+    const attempted = (...attempts: ReturnType<typeof attempt>[]) => ({ ...base, attempts: attempts as unknown as Order['attempts'] })
+    expect(lastChangedAt(attempted(attempt(2 * DAY, 4 * DAY), attempt(3 * DAY, null)))).toBe(at(4 * DAY).getTime())
+    expect(lastChangedAt(attempted(attempt(2 * DAY, null)))).toBe(at(2 * DAY).getTime())
+    expect(lastChangedAt(attempted(attempt(HOUR, 2 * HOUR)))).toBe(Date.parse(base.expiresAt))
   })
 })
 
@@ -53,6 +62,7 @@ describe('retentionFromEnv', () => {
     [{ SANDBOX_RETENTION_DAYS: '1', SANDBOX_MAX_ORDERS: '500' }, { retentionMs: DAY, maxOrders: 500 }],
     [{ SANDBOX_RETENTION_DAYS: '0.5' }, { retentionMs: DAY / 2, maxOrders: DEFAULT_RETENTION.maxOrders }],
     [{ SANDBOX_RETENTION_DAYS: '-3', SANDBOX_MAX_ORDERS: '1.5' }, DEFAULT_RETENTION],
+    [{ SANDBOX_RETENTION_DAYS: '0', SANDBOX_MAX_ORDERS: '0' }, DEFAULT_RETENTION],
     [{ SANDBOX_RETENTION_DAYS: 'seven', SANDBOX_MAX_ORDERS: '' }, DEFAULT_RETENTION],
   ])('%j', (env, expected) => {
     expect(retentionFromEnv(env)).toEqual(expected)

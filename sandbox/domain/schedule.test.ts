@@ -40,6 +40,15 @@ describe('firstDebitDate', () => {
     ['half-yearly on the 5th', 'HALFYEARLY', 5, '2027-05-05'],
     ['yearly on the 5th', 'YEARLY', 5, '2027-11-05'],
     ['monthly on the 31st from January lands on 28 Feb', 'MONTHLY', 31, '2027-02-28', '2027-01-31T10:00:00.000Z'],
+    // 00:30 IST on 1 Dec is still 30 Nov in UTC: the start day is India's.
+    ['daily from just after midnight IST starts the next Indian day', 'DAILY', null, '2026-12-02', '2026-11-30T19:00:00.000Z'],
+    ['monthly on the start day (IST) is next month', 'MONTHLY', 1, '2027-01-01', '2026-11-30T19:00:00.000Z'],
+    // Sunday 29 Nov 2026, 15:30 IST: weekday 7, so weekly with no rule day is next Sunday.
+    ['weekly from a Sunday with no rule day waits a week', 'WEEKLY', null, '2026-12-06', '2026-11-29T10:00:00.000Z'],
+    ['weekly on Monday (1) from a Sunday is the next day', 'WEEKLY', 1, '2026-11-30', '2026-11-29T10:00:00.000Z'],
+    ['fortnightly 16 from the 15th → month end', 'FORTNIGHTLY', 16, '2026-11-30', '2026-11-15T10:00:00.000Z'],
+    ['fortnightly 16 from the 2nd → the 15th', 'FORTNIGHTLY', 16, '2026-11-15', '2026-11-02T10:00:00.000Z'],
+    ['fortnightly 5 from the 5th → the 20th, never the start day', 'FORTNIGHTLY', 5, '2026-11-20', '2026-11-05T10:00:00.000Z'],
   ])('%s', (_name, frequency, ruleValue, expected, start) => {
     const result = firstDebitDate(terms(frequency, ruleValue, start))
     expect(result?.toISOString() ?? null).toBe(expected === null ? null : ist(expected))

@@ -141,6 +141,18 @@ describe('upiUriParams for a mandate', () => {
     expect(upiUriParams(order(terms('MONTHLY')), attempt({ channel }), merchant)).toMatchObject({ mode })
   })
 
+  it.each([
+    ['a description up to 50 characters, as written', 'x'.repeat(50), 'x'.repeat(50), 'x'.repeat(50)],
+    ['a longer description, cut at 50', 'y'.repeat(51), 'y'.repeat(50), 'y'.repeat(50)],
+    ['no description, the merchant', null, 'Acme Fitness', 'Acme Fitness mandate'],
+  ])('names the payment and the mandate with %s', (_, description, tn, mn) => {
+    expect(upiUriParams({ ...order(terms('MONTHLY')), description }, attempt(), merchant)).toMatchObject({ tn, mn })
+  })
+
+  it('leaves recurvalue out when a frequency with a rule has no rule value', () => {
+    expect(upiUriParams(order(terms('MONTHLY', { ruleValue: null })), attempt(), merchant)).toMatchObject({ recurtype: 'AFTER', recurvalue: null })
+  })
+
   it('collect needs no URI', () => {
     expect(upiUriParams(order(terms('MONTHLY')), attempt({ channel: 'collect' }), merchant)).toBeNull()
   })

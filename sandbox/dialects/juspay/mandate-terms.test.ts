@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MandateTerms } from '../../../contract/mandate'
-import { FieldErrors } from './fields'
-import { resolveMandate, startOfTodayIst, type MandateInput } from './mandate-terms'
+import { FieldErrors, RequestFields } from './fields'
+import { readMandateInput, resolveMandate, startOfTodayIst, type MandateInput } from './mandate-terms'
 import { DAY_SECONDS, NOW, NOW_SECONDS } from '../../testing/juspay-dialect'
 
 const START_OF_TODAY_IST = Date.parse('2026-03-09T18:30:00.000Z') / 1000
@@ -18,6 +18,40 @@ function resolved(input: MandateInput): MandateTerms {
   if (!terms) throw new Error('expected terms')
   return terms
 }
+
+describe('readMandateInput', () => {
+  it('reads every mandate field under its dotted name, as a form body sends it', () => {
+    const errors = new FieldErrors()
+    const fields = new RequestFields(
+      {
+        'mandate.max_amount': '1500.50',
+        'mandate.amount_rule': 'FIXED',
+        'mandate.frequency': 'MONTHLY',
+        'mandate.rule_type': 'ON',
+        'mandate.rule_value': '5',
+        'mandate.start_date': String(NOW_SECONDS),
+        'mandate.end_date': String(NOW_SECONDS + DAY_SECONDS),
+        'mandate.block_funds': 'false',
+        'mandate.revokable_by_customer': 'true',
+        'mandate.description': 'Gym membership',
+      },
+      errors,
+    )
+    expect(readMandateInput(fields)).toEqual({
+      maxAmountMinor: 150050,
+      amountRule: 'FIXED',
+      frequency: 'MONTHLY',
+      ruleType: 'ON',
+      ruleValue: 5,
+      startDate: NOW_SECONDS,
+      endDate: NOW_SECONDS + DAY_SECONDS,
+      blockFunds: false,
+      revokableByCustomer: true,
+      description: 'Gym membership',
+    })
+    expect(errors.list()).toEqual([])
+  })
+})
 
 describe('startOfTodayIst', () => {
   it.each([
@@ -88,6 +122,23 @@ describe('rule_value per frequency', () => {
   })
 
   it.each([
+    ['WEEKLY', 7],
+    ['FORTNIGHTLY', 16],
+    ['MONTHLY', 31],
+    ['BIMONTHLY', 31],
+    ['QUARTERLY', 31],
+    ['HALFYEARLY', 31],
+    ['YEARLY', 31],
+  ] as const)('%s takes a debit day from 1 to %i, and nothing outside it', (frequency, max) => {
+    for (const ruleValue of [1, max]) expect(resolve({ frequency, ruleValue }).errors).toEqual([])
+    for (const ruleValue of [0, max + 1]) {
+      expect(resolve({ frequency, ruleValue }).errors).toEqual([
+        { field_name: 'mandate.rule_value', reason: `must be between 1 and ${max} with frequency ${frequency}` },
+      ])
+    }
+  })
+
+  it.each([
     ['WEEKLY', 8, 'between 1 and 7'],
     ['FORTNIGHTLY', 17, 'between 1 and 16'],
     ['MONTHLY', undefined, 'is required'],
@@ -100,7 +151,10 @@ describe('rule_value per frequency', () => {
 
   it.each(['ONETIME', 'DAILY', 'ASPRESENTED'] as const)('%s refuses a debit day it would ignore', (frequency) => {
     const { errors } = resolve({ frequency, ruleValue: 5, ruleType: 'ON' })
-    expect(errors.map((e) => e.field_name)).toEqual(['mandate.rule_value', 'mandate.rule_type'])
+    expect(errors).toEqual([
+      { field_name: 'mandate.rule_value', reason: `is not used with frequency ${frequency}; omit it` },
+      { field_name: 'mandate.rule_type', reason: `is not used with frequency ${frequency}; omit it` },
+    ])
   })
 })
 
@@ -118,6 +172,16 @@ describe('mandate rules', () => {
     const { terms, errors } = resolve(input)
     expect(terms).toBeNull()
     expect(errors).toEqual([{ field_name: field, reason: expect.stringContaining(reason) as string }])
+  })
+
+  it('accepts max_amount equal to the order amount (a fixed-price subscription)', () => {
+    const { terms, errors } = resolve({ maxAmountMinor: 49900 }, 49900)
+    expect(errors).toEqual([])
+    expect(terms?.maxAmount).toEqual({ minor: 49900, currency: 'INR' })
+  })
+
+  it('accepts a start exactly 365 days ahead', () => {
+    expect(resolved({ startDate: NOW_SECONDS + 365 * DAY_SECONDS }).startDate).toBe('2027-03-10T06:30:00.000Z')
   })
 
   it('accepts a start earlier today (IST)', () => {
@@ -138,5 +202,31 @@ describe('mandate rules', () => {
       'mandate.revokable_by_customer',
       'mandate.rule_value',
     ])
+  })
+})
+
+describe('mandate fields that already failed to parse', () => {
+  /** Resolves with `field` already refused by its parser (so absent from the input), as request parsing leaves it. */
+  function afterParseFailure(field: string, input: MandateInput) {
+    const errors = new FieldErrors()
+    errors.add(field, 'could not be read')
+    const terms = resolveMandate({ maxAmountMinor: 100000, ...input }, { amountMinor: 100, now: NOW }, errors)
+    return { terms, errors: errors.list() }
+  }
+
+  it.each<[string, MandateInput]>([
+    ['mandate.max_amount', { maxAmountMinor: undefined }],
+    ['mandate.rule_value', { frequency: 'MONTHLY' }],
+    // An unknown frequency: no rule is checked against the default it would otherwise take.
+    ['mandate.frequency', { ruleValue: 5, ruleType: 'ON' }],
+  ])('reports %s once, with no second error for its absence', (field, input) => {
+    expect(afterParseFailure(field, input)).toEqual({ terms: null, errors: [{ field_name: field, reason: 'could not be read' }] })
+  })
+
+  it('gives no terms when a field the rules do not read failed', () => {
+    expect(afterParseFailure('mandate.description', {})).toEqual({
+      terms: null,
+      errors: [{ field_name: 'mandate.description', reason: 'could not be read' }],
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_JSON_DEPTH } from '../../http/json-depth'
 import { parsePaymentRules } from './payment-rules'
 
 const creation = (info: Record<string, unknown>, status = 'REQUIRED') => ({
@@ -45,6 +46,13 @@ describe('payment_rules', () => {
     const result = parsePaymentRules(rules)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.issues.map((issue) => issue.path)).toContain(path)
+  })
+
+  it.each([
+    ['a string that is not JSON', '{"payment_flows":', 'is a string that is not valid JSON'],
+    ['a JSON string nested too deep', `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`, `nests more than ${MAX_JSON_DEPTH} levels deep`],
+  ])('refuses %s with that reason alone', (_, rules, reason) => {
+    expect(parsePaymentRules(rules)).toEqual({ ok: false, issues: [{ path: 'payment_rules', reason }] })
   })
 
   it('refuses two flows at once', () => {

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { signedReturnUrl, signReturnParams } from './return-signature'
+import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../../merchants'
+import { order } from '../../testing/store-contract'
+import { signedReturnUrl, signReturn, signReturnParams } from './return-signature'
 
 /** A second, independent reading of the documented steps: byte-wise RFC 3986 encoding, Node's HMAC. */
 function independentSignature(query: string, key: string): string {
@@ -56,5 +58,16 @@ describe('signReturnParams', () => {
     const a = signReturnParams({ order_id: 'o1', status: 'CHARGED', status_id: '21' }, 'k')
     const b = signReturnParams({ order_id: 'o1', status: 'CHARGED', status_id: '26' }, 'k')
     expect(a).not.toBe(b)
+  })
+})
+
+describe('signReturn', () => {
+  it("names the order's result and signs it with the merchant's response key, never its API key", () => {
+    const merchant = loadMerchants(DEFAULT_MERCHANTS_FILE).byId('demo_merchant')
+    if (!merchant) throw new Error('demo merchant missing')
+    const url = new URL(signReturn('https://shop.merchant.com/return?plan=basic', order({ orderId: 'o-42', status: 'CHARGED' }), merchant))
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ plan: 'basic', order_id: 'o-42', status: 'CHARGED', status_id: '21', signature_algorithm: 'HMAC-SHA256' })
+    expect(url.searchParams.get('signature')).toBe(independentSignature(url.search, merchant.responseKey))
+    expect(url.searchParams.get('signature')).not.toBe(independentSignature(url.search, merchant.apiKey))
   })
 })
