@@ -152,7 +152,7 @@ const POLICIES = [
 export default tseslint.config(
   // The cycle fixtures are broken on purpose; scripts/lint/architecture.test.ts lints them.
   // The merchant example is linted and typechecked in its own project, against the packed kit (npm run test:kit).
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scripts/lint/fixtures', 'examples', 'packages/*/dist'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scripts/lint/fixtures', 'examples', 'packages/*/dist', '.stryker-tmp', 'reports'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
