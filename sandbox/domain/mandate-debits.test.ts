@@ -62,6 +62,28 @@ describe('decideNotice', () => {
     expect(decideNotice(registered('upi', 'ACTIVE'), debits, { ...NOTICE, amountMinor: 100 }, TEST_NOW, 'ntf_2')).toEqual({ ok: false, refusal: { reason: 'reference_reused' } })
   })
 
+  it('a notice of another reference is new; the same reference for another day is refused', () => {
+    const first = decideNotice(registered('upi', 'ACTIVE'), noDebits(), NOTICE, TEST_NOW, 'ntf_1')
+    if (!first.ok) throw new Error('refused')
+    const debits = withNotice(noDebits(), first.notice)
+    expect(decideNotice(registered('upi', 'ACTIVE'), debits, { ...NOTICE, objectReferenceId: 'ref2' }, TEST_NOW, 'ntf_2')).toMatchObject({ ok: true, repeat: false, notice: { id: 'ntf_2' } })
+    expect(decideNotice(registered('upi', 'ACTIVE'), debits, { ...NOTICE, txnDate: after(31) }, TEST_NOW, 'ntf_2')).toEqual({ ok: false, refusal: { reason: 'reference_reused' } })
+  })
+
+  it('a debit at the very end of the validity may be noticed', () => {
+    const ending = registered('upi', 'ACTIVE', { mandate: { ...mandateTerms(100_000), endDate: after(30).toISOString() } })
+    expect(decideNotice(ending, noDebits(), NOTICE, TEST_NOW, 'n')).toMatchObject({ ok: true })
+  })
+
+  it("a paused mandate's notice fails from the first instant of the pause, and succeeds before it; paused without a window, it fails", () => {
+    const pausedFrom = (start: Date) =>
+      registered('upi', 'PAUSED', { mandateChange: { status: 'PAUSED', at: TEST_NOW.toISOString(), by: 'merchant', pause: { startDate: start.toISOString(), endDate: after(100).toISOString() } } })
+    expect(decideNotice(pausedFrom(after(30)), noDebits(), NOTICE, TEST_NOW, 'n')).toMatchObject({ ok: true, notice: { status: 'FAILURE' } })
+    expect(decideNotice(pausedFrom(after(31)), noDebits(), NOTICE, TEST_NOW, 'n')).toMatchObject({ ok: true, notice: { status: 'SUCCESS' } })
+    const noWindow = registered('upi', 'PAUSED', { mandateChange: { status: 'PAUSED', at: TEST_NOW.toISOString(), by: 'merchant', pause: null } })
+    expect(decideNotice(noWindow, noDebits(), NOTICE, TEST_NOW, 'n')).toMatchObject({ ok: true, notice: { status: 'FAILURE' } })
+  })
+
   it("a paused mandate's notice fails inside the pause window and succeeds after it", () => {
     const paused = registered('upi', 'PAUSED', {
       mandateChange: { status: 'PAUSED', at: TEST_NOW.toISOString(), by: 'merchant', pause: { startDate: TEST_NOW.toISOString(), endDate: after(36).toISOString() } },
@@ -128,6 +150,11 @@ describe('decideExecution', () => {
     }
   })
 
+  it("another period's debit does not take this one's", () => {
+    const lastMonth = withExecution(withSent(), { orderId: 'o0', period: '2026-10', amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })
+    expect(decideExecution(registered('upi', 'ACTIVE'), lastMonth, EXECUTION, TEST_NOW)).toMatchObject({ ok: true, execution: { period: '2026-11' } })
+  })
+
   it('a debit as presented has no period limit', () => {
     const presented = registered('upi', 'ACTIVE', { mandate: mandateTerms(100_000, 'ASPRESENTED') })
     const debits = withExecution(withSent(), { orderId: 'o0', period: null, amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })
@@ -150,6 +177,11 @@ describe('decideExecution', () => {
     expect(decideExecution(order, debits, { ...EXECUTION, ...request }, TEST_NOW)).toMatchObject({ ok: false, refusal })
   })
 
+  it('a debit at the very start of the validity is allowed', () => {
+    const starting = registered('upi', 'ACTIVE', { mandate: { ...mandateTerms(100_000), startDate: after(30).toISOString() } })
+    expect(decideExecution(starting, withSent(), EXECUTION, TEST_NOW)).toMatchObject({ ok: true })
+  })
+
   it('a late debit of the noticed day may run once 24 h have passed since the notice', () => {
     const early = sent({ txnDate: after(20).toISOString() })
     expect(decideExecution(registered('upi', 'ACTIVE'), withSent(early), { ...EXECUTION, executionDate: after(20) }, after(24))).toMatchObject({ ok: true })
@@ -165,6 +197,11 @@ describe('withNotice and withExecution', () => {
     debits = withNotice(debits, sent({ id: 'n5', usedBy: 'o1' }))
     expect(debits.notices.at(-1)).toMatchObject({ id: 'n5', usedBy: 'o1' })
     expect(debits.notices).toHaveLength(200)
+    const execution = (orderId: string, status: 'pending' | 'failed' = 'pending') => ({ orderId, period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status })
+    let many = noDebits()
+    for (let i = 0; i < 205; i++) many = withExecution(many, execution(`o${i}`))
+    expect(many.executions.map((e) => e.orderId)).toEqual(Array.from({ length: 200 }, (_, i) => `o${i + 5}`))
+    expect(withExecution(many, execution('o7', 'failed')).executions.map((e) => e.orderId).slice(0, 3)).toEqual(['o5', 'o6', 'o8'])
     const once = withExecution(noDebits(), { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'pending' })
     expect(withExecution(once, { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' }).executions).toEqual([
       { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' },
