@@ -155,6 +155,12 @@ describe('decideExecution', () => {
     expect(decideExecution(registered('upi', 'ACTIVE'), lastMonth, EXECUTION, TEST_NOW)).toMatchObject({ ok: true, execution: { period: '2026-11' } })
   })
 
+  it("the subscription's debit, paid or due, takes its period too", () => {
+    const scheduled = [{ at: after(-24), orderId: 'bei_1_1' }]
+    expect(decideExecution(registered('upi', 'ACTIVE'), withSent(), EXECUTION, TEST_NOW, scheduled)).toEqual({ ok: false, refusal: { reason: 'period_taken', period: '2026-11', by: 'bei_1_1' } })
+    expect(decideExecution(registered('upi', 'ACTIVE'), withSent(), EXECUTION, TEST_NOW, [{ at: after(24 * 10), orderId: 'bei_1_2' }])).toMatchObject({ ok: true })
+  })
+
   it('a debit as presented has no period limit', () => {
     const presented = registered('upi', 'ACTIVE', { mandate: mandateTerms(100_000, 'ASPRESENTED') })
     const debits = withExecution(withSent(), { orderId: 'o0', period: null, amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })

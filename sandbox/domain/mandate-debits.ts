@@ -154,15 +154,21 @@ export function decideNotice(order: Order, debits: MerchantDebits, request: Noti
   return { ok: true, notice, repeat: false }
 }
 
+/** A debit of the subscription the mandate carries, paid or due: it takes its period as the merchant's own do. */
+export interface ScheduledDebit {
+  at: Date
+  orderId: string
+}
+
 export type ExecutionDecision = { ok: true; execution: MerchantExecution; notice: MerchantNotice | null } | { ok: false; refusal: DebitRefusal }
 
 /**
  * A debit the merchant presents: the mandate ACTIVE, the amount within its rule, the date inside its
  * validity, a successful notice of that amount for that day that no other debit used (UPI; eNACH
  * needs none), no earlier than 24 h after the notice, and no other debit in the same period of the
- * mandate's frequency unless that one failed.
+ * mandate's frequency unless that one failed: the merchant's own, or its subscription's `scheduled`.
  */
-export function decideExecution(order: Order, debits: MerchantDebits, request: ExecutionRequest, now: Date): ExecutionDecision {
+export function decideExecution(order: Order, debits: MerchantDebits, request: ExecutionRequest, now: Date, scheduled: readonly ScheduledDebit[] = []): ExecutionDecision {
   if (order.mandateStatus !== 'ACTIVE') return { ok: false, refusal: { reason: 'not_active', status: order.mandateStatus } }
   const refused = amountRefusal(order, request.amountMinor) ?? validityRefusal(order, request.executionDate, 'execution_date')
   if (refused) return { ok: false, refusal: refused }
@@ -180,7 +186,10 @@ export function decideExecution(order: Order, debits: MerchantDebits, request: E
   }
   const frequency = order.mandate?.frequency ?? 'ASPRESENTED'
   const period = debitPeriod(frequency, request.executionDate)
-  const taken = period === null ? undefined : debits.executions.find((e) => e.period === period && e.status !== 'failed')
+  const taken =
+    period === null
+      ? undefined
+      : (debits.executions.find((e) => e.period === period && e.status !== 'failed') ?? scheduled.find((d) => debitPeriod(frequency, d.at) === period))
   if (taken && period !== null) return { ok: false, refusal: { reason: 'period_taken', period, by: taken.orderId } }
   const execution: MerchantExecution = {
     orderId: request.orderId,

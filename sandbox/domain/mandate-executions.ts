@@ -13,14 +13,17 @@ import {
   type DebitRefusal,
   type ExecutionRequest,
   type NoticeRequest,
+  type ScheduledDebit,
 } from './mandate-debits'
+import { executionAt } from './debit-dates'
+import type { Subscription } from './subscriptions'
 import type { MerchantDebits, MerchantExecution, MerchantNotice } from './merchant-debits'
 import { registeringAttempt } from './mandate-lifecycle'
 import type { MandateService } from './mandate-service'
 import type { Order } from './order'
 import type { OrderChangePlan, OrderWriter, WriteFollowUp } from './order-writer'
 import type { TimelineEntry } from './renewal'
-import { ordersWebhooks, type Renewals, type TimelineLine } from './renewals'
+import { debitOrderId, ordersWebhooks, type Renewals, type TimelineLine } from './renewals'
 
 /**
  * The merchant's own debits on a registered mandate (docs/domain/renewals.md#the-merchants-own-debits):
@@ -40,8 +43,19 @@ type Claim = { ok: true; holder: Order } | { ok: false; refusal: ExecutionRefusa
 const executionJobId = (pageId: string): string => `execution:${pageId}`
 
 /** What makes a repeat of the same presented debit: the same mandate, amount, notice, date and customer. */
-const executionFingerprint = (holder: Order, request: ExecutionRequest): string =>
-  `execution:${holder.mandateId ?? ''}:${request.amountMinor}:${request.noticeId ?? ''}:${request.executionDate.getTime()}`
+const executionFingerprint = (holder: Order, request: ExecutionRequest, customerId: string): string =>
+  `execution:${holder.mandateId ?? ''}:${request.amountMinor}:${request.noticeId ?? ''}:${request.executionDate.getTime()}:${customerId}`
+
+/** The subscription's debit days, paid and due, as the periods they take (docs/domain/renewals.md#the-merchants-own-debits). */
+function subscriptionDebits(subscription: Subscription | undefined): ScheduledDebit[] {
+  const renewal = subscription?.renewal
+  if (!subscription || !renewal) return []
+  const days = [
+    ...(renewal.paid ? [{ date: renewal.paid.date, orderId: debitOrderId(subscription.id, renewal.paid.cycle) }] : []),
+    ...(renewal.due ? [{ date: renewal.due.date, orderId: renewal.due.orderId }] : []),
+  ]
+  return days.map((d) => ({ at: executionAt(d.date), orderId: d.orderId }))
+}
 
 const debitsOf = (order: Order): MerchantDebits => order.merchantDebits ?? noDebits()
 
@@ -91,16 +105,17 @@ export class MandateExecutions {
    * order is refused.
    */
   async execute(holder: Order, request: ExecutionRequest, customerId: string): Promise<ExecutionResult> {
-    const fingerprint = executionFingerprint(holder, request)
+    const fingerprint = executionFingerprint(holder, request, customerId)
     const existing = await this.deps.store.orderByMerchantOrderId(holder.merchantId, request.orderId)
     if (existing) return existing.fingerprint === fingerprint ? { ok: true, order: existing } : { ok: false, refusal: { reason: 'order_id_taken' } }
     // A mandate registered without a customer_id has none to compare with.
     if (holder.customer.id !== null && customerId !== holder.customer.id) return { ok: false, refusal: { reason: 'customer_mismatch' } }
     const now = await this.now(holder.merchantId)
+    const scheduled = subscriptionDebits(await this.renewals.carried(holder))
     const claimed = await this.writer.change(holder, (current): OrderChangePlan<Claim> => {
       const debits = debitsOf(current)
       if (debits.executions.some((e) => e.orderId === request.orderId)) return { write: null, answer: () => ({ ok: false, refusal: { reason: 'in_flight' } }) }
-      const decided = decideExecution(current, debits, request, now)
+      const decided = decideExecution(current, debits, request, now, scheduled)
       if (!decided.ok) return { write: null, answer: () => decided }
       const withUse = decided.notice ? withNotice(debits, decided.notice) : debits
       const order = { ...current, merchantDebits: withExecution(withUse, decided.execution) }
@@ -162,7 +177,7 @@ export class MandateExecutions {
       if (holder) await this.settle(holder, order.orderId, 'failed')
       return
     }
-    const choice = debitsOf(holder).nextDebit ?? (await this.renewals.subscriptionChoice(holder))
+    const choice = debitsOf(holder).nextDebit ?? (await this.renewals.carried(holder))?.renewal?.nextDebit ?? null
     const decline: BankDecline | null = choice?.outcome === 'failure' ? choice.reason : null
     await this.writer.change(order, (current) => {
       if (current.status !== 'PENDING_VBV' || !current.execution) return { write: null, answer: () => undefined }

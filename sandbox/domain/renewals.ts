@@ -414,11 +414,11 @@ export class Renewals {
     return { ok: true, order: (await this.deps.store.orderById(order.id)) ?? order }
   }
 
-  /** QA's choice for the next debit of the subscription the mandate `holder` holds carries, if any. */
-  async subscriptionChoice(holder: Order): Promise<DebitChoice | null> {
+  /** The subscription the mandate `holder` holds carries, if any. */
+  async carried(holder: Order): Promise<Subscription | undefined> {
     const subscriptionId = holder.billing?.subscriptionId
     const subscription = subscriptionId ? await this.deps.store.subscription(holder.merchantId, subscriptionId) : undefined
-    return subscription?.mandateId === holder.mandateId ? (subscription.renewal?.nextDebit ?? null) : null
+    return subscription?.mandateId === holder.mandateId ? subscription : undefined
   }
 
   /**

@@ -102,6 +102,22 @@ describe('scheduled debits (docs/domain/renewals.md)', () => {
     expect(unpaid.error_message).toContain('ended on 2026-05-05')
   })
 
+  it("refuses the merchant's own debit in a month the subscription's debit already took", async () => {
+    const s = billingSandbox()
+    const { id, mandateId } = await subscribed(s)
+    await moveTo(s, '2026-04-05T06:00:00')
+    const mandate = (await (await s.app.request(`/mandates/${mandateId}`, { headers: DEMO_AUTH })).json()) as { customer_id: string }
+    const txnDate = IST('2026-04-20T10:00:00')
+    await moveTo(s, '2026-04-19T08:00:00')
+    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { ...DEMO_AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
+    const noticed = await s.app.request(`/mandates/${mandateId}`, form({ command: 'pre_debit_notify', object_reference_id: 'extra1', source_info: JSON.stringify({ amount: '100.00', txn_date: String(txnDate) }) }))
+    expect(noticed.status).toBe(200)
+    const { id: notificationId } = (await noticed.json()) as { id: string }
+    const fields = { 'order.order_id': 'extra-april', 'order.amount': '100.00', 'order.customer_id': mandate.customer_id, mandate_id: mandateId, 'mandate.notification_id': notificationId, 'mandate.execution_date': String(txnDate), merchant_id: 'demo_merchant', format: 'json' }
+    const body = await expectJuspayError(s.app.request('/txns', form(fields)), 400, 'INVALID_ACTION')
+    expect(body.error_message).toContain(`(2026-04, order ${id}_1)`)
+  })
+
   it('debits an eNACH mandate without a pre-debit notice, from its bank account', async () => {
     const s = billingSandbox()
     const { id } = await subscribed(s, 'fit_monthly_trial', 'enach')
