@@ -3,6 +3,7 @@ import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { EMBED_SCRIPT_VERSION } from './contract/embed-protocol'
+import { precompress } from './scripts/build/precompress'
 
 /** The page's component and hook tests, which run in a DOM. */
 const DOM_TESTS = 'src/**/*.dom.test.tsx'
@@ -50,6 +51,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     tailwindcss(),
     // The mandate disclosure shows under the options on the first view of a mandate session.
     ...(mode === 'production' && !isSsrBuild ? [preloadWithEntry(['src/features/mandate-disclosure/components/mandate-disclosure.tsx'])] : []),
+    // What the browser downloads is compressed once here, not on every request.
+    ...(isSsrBuild ? [] : [precompress()]),
   ],
   build: isSsrBuild
     ? {

@@ -295,7 +295,8 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
         await next()
         if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
       },
-      serveStatic({ root }),
+      // The build's Brotli or gzip copy when the browser accepts it (scripts/build/precompress.ts).
+      serveStatic({ root, precompressed: true }),
     )
     app.get('/favicon.svg', serveStatic({ root }))
     app.get(
@@ -307,7 +308,7 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
           c.header('X-Embed-Script-Version', EMBED_SCRIPT_VERSION)
         }
       },
-      serveStatic({ root }),
+      serveStatic({ root, precompressed: true }),
     )
   }
 
