@@ -25,9 +25,11 @@ export function LanguageSwitcher() {
         const next = LOCALES.find((option) => option === event.target.value)
         if (next) choose(next)
       }}
-      className="min-h-11 max-w-36 rounded-lg border border-(--brand-fg) bg-transparent px-2 text-sm font-semibold text-(--brand-fg) *:bg-white *:text-slate-900"
+      className="min-h-11 w-36 rounded-lg border border-(--brand-fg) bg-transparent px-2 text-sm font-semibold text-(--brand-fg) *:bg-white *:text-slate-900"
     >
-      {LOCALES.map((option) => (
+      {/* Until the page can switch, only the current language: the other names, each in its own
+          script, would cost the first paint a font lookup per script for a control that is inert. */}
+      {(hydrated ? LOCALES : [locale]).map((option) => (
         <option key={option} value={option} lang={option}>
           {LANGUAGE_NAMES[option]}
         </option>
