@@ -1,4 +1,5 @@
-import { createRoot, hydrateRoot } from 'react-dom/client'
+import { startTransition } from 'react'
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
 import type { Locale } from '../../contract/session'
 import { loadCatalog } from '../i18n/catalogs'
 import { recallLocale } from '../lib/locale-memory'
@@ -49,13 +50,18 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
   // the rest. A part that cannot be fetched does not hold the page; it loads on its own.
   const [catalog] = await Promise.all([loadCatalog(locale), ...firstScreenParts(boot).map((part) => part.load().catch(() => undefined))])
   const app = <App source={source} locale={locale} catalog={catalog} switchTo={wanted} queryClient={createQueryClient()} />
-  let reactRoot
+  let reactRoot: Root | undefined
   if (serverRendered) {
     readEarlyChoice(root)
-    reactRoot = hydrateRoot(root, app)
+    // As a transition, hydration yields to the browser every few milliseconds instead of holding
+    // the main thread for the whole tree: a tap meanwhile is handled at once (React hydrates the
+    // tapped part first), and no long task delays the first input (docs/budgets.md#what-the-first-screen-costs-the-browser).
+    startTransition(() => {
+      reactRoot = hydrateRoot(root, app)
+    })
   } else {
     reactRoot = createRoot(root)
     reactRoot.render(app)
   }
-  if (embed && bridge) void bridge.then(({ startBridge }) => startBridge(embed, { unmount: () => reactRoot.unmount() }))
+  if (embed && bridge) void bridge.then(({ startBridge }) => startBridge(embed, { unmount: () => reactRoot?.unmount() }))
 }
