@@ -60,13 +60,6 @@ try {
     budget: '≤ 1000 ms',
     holds: median(timed.visible) <= 1000,
   })
-  figures['time_to_first_option_seen_ms'] = timed.seen
-  report({
-    name: 'the same, as Playwright found it (its polling at 4× CPU adds time)',
-    figure: spread(timed.seen),
-    budget: 'printed',
-    holds: true,
-  })
   report({
     name: 'navigation → primary button works (hydrated), same runs',
     figure: spread(timed.works),

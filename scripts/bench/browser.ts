@@ -37,6 +37,5 @@ export async function withFreshBrowser<T>(run: (context: BrowserContext) => Prom
   }
 }
 
-export const firstOption = 'role=group[name="Choose how to pay"] >> role=radio >> nth=0'
 /** The ready screen's primary button once it works: on the server-rendered screen it is disabled until the page has hydrated. */
 export const primaryButtonWorks = 'button:has-text("Continue with"):enabled'
