@@ -150,21 +150,34 @@ try {
 }
 
 // Memory is bounded (docs/architecture.md#state-is-bounded): 100,000 sessions, then 50,000 more past the cap of 100,000.
-const memorySandbox = await startSandbox(port, null, { SANDBOX_MAX_ORDERS: '100000' })
+// Judged on the live heap after a full collection; resident memory is printed beside it (docs/budgets.md#memory).
+const memorySandbox = await startSandbox(port, null, { SANDBOX_MAX_ORDERS: '100000' }, [], true)
 try {
-  const idle = memorySandbox.rssMb()
+  const idle = await memorySandbox.heapMb()
+  const idleRss = memorySandbox.rssMb()
   const first = await fillSessions(memorySandbox, 100_000)
-  const atCap = memorySandbox.rssMb()
+  const atCap = await memorySandbox.heapMb()
+  const atCapRss = memorySandbox.rssMb()
   const more = await fillSessions(memorySandbox, 50_000)
-  const past = memorySandbox.rssMb()
-  figures['memory_mb'] = { idle, after_100k: atCap, after_150k: past, non2xx: first.non2xx + more.non2xx }
+  const past = await memorySandbox.heapMb()
+  const pastRss = memorySandbox.rssMb()
+  figures['memory_mb'] = {
+    heap: { idle, after_100k: atCap, after_150k: past },
+    rss: { idle: idleRss, after_100k: atCapRss, after_150k: pastRss },
+    non2xx: first.non2xx + more.non2xx,
+  }
   const mb = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x)} MB`)
-  const grown = idle !== null && atCap !== null && past !== null ? past - atCap : null
   report({
-    name: 'memory: idle → 100,000 sessions → 150,000 (cap 100,000)',
+    name: 'memory: idle → 100,000 sessions → 150,000 (cap 100,000), live heap after a full GC',
     figure: `${mb(idle)} → ${mb(atCap)} → ${mb(past)}`,
     budget: 'flat past the cap',
-    holds: grown !== null && atCap !== null && idle !== null && grown <= 0.25 * (atCap - idle),
+    holds: past - atCap <= 0.25 * (atCap - idle) && first.non2xx + more.non2xx === 0,
+  })
+  report({
+    name: 'the same, the process’s resident memory',
+    figure: `${mb(idleRss)} → ${mb(atCapRss)} → ${mb(pastRss)}`,
+    budget: 'printed',
+    holds: true,
   })
 } finally {
   await memorySandbox.stop()

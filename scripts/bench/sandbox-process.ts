@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export const root = new URL('../..', import.meta.url).pathname
 
@@ -9,6 +11,8 @@ export interface RunningSandbox {
   cpuMs(): number | null
   /** Resident memory of the sandbox process, in MB; null where /proc is not there. */
   rssMb(): number | null
+  /** The live heap after a full collection, in MB (V8's heap and the memory outside it that objects hold); only when started `withHeapProbe`. */
+  heapMb(): Promise<number>
   stop(): Promise<void>
 }
 
@@ -41,14 +45,17 @@ export async function startSandbox(
   pinToCore: number | null = null,
   env: Record<string, string> = {},
   nodeFlags: readonly string[] = [],
+  withHeapProbe = false,
 ): Promise<RunningSandbox> {
-  const node = [process.execPath, ...nodeFlags, '--import', 'tsx', 'sandbox/server.ts']
+  const heapFile = withHeapProbe ? join(mkdtempSync(join(tmpdir(), 'bench-heap-')), 'heap.json') : ''
+  const probe = withHeapProbe ? ['--expose-gc', '--import', 'tsx', '--import', './scripts/bench/heap-probe.ts'] : ['--import', 'tsx']
+  const node = [process.execPath, ...nodeFlags, ...probe, 'sandbox/server.ts']
   const pinned = pinToCore !== null && hasTaskset()
   const [command = process.execPath, ...args] = pinned ? ['taskset', '-c', String(pinToCore), ...node] : node
   const child: ChildProcess = spawn(command, args, {
     cwd: root,
     // The per-key rate limit's default is far above the bench's load; set it higher still so a faster machine is never limited.
-    env: { ...process.env, SANDBOX_API_KEY_RATE: '1000000', ...env, PORT: String(port), HOST: '127.0.0.1', EMBED_DEMO_PORT: String(port + 1) },
+    env: { ...process.env, SANDBOX_API_KEY_RATE: '1000000', ...env, PORT: String(port), HOST: '127.0.0.1', EMBED_DEMO_PORT: String(port + 1), ...(withHeapProbe ? { BENCH_HEAP_FILE: heapFile } : {}) },
     stdio: 'ignore',
   })
   const origin = `http://127.0.0.1:${port}`
@@ -61,6 +68,14 @@ export async function startSandbox(
     origin,
     cpuMs: () => processCpuMs(child.pid),
     rssMb: () => processRssMb(child.pid),
+    heapMb: async () => {
+      if (!withHeapProbe) throw new Error('started without the heap probe')
+      rmSync(heapFile, { force: true })
+      child.kill('SIGUSR2')
+      for (let i = 0; i < 600 && !existsSync(heapFile); i++) await new Promise((r) => setTimeout(r, 50))
+      const usage = JSON.parse(readFileSync(heapFile, 'utf8')) as { heapUsed: number; external: number }
+      return (usage.heapUsed + usage.external) / 1024 / 1024
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve())
