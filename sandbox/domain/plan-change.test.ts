@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
 import { MemoryStore } from '../store/memory-store'
-import { monthlyPlan, subscriptionFixture, TEST_NOW } from '../testing/fixtures'
-import { applyWithoutPayment, planChangePreview, type ApplyRefusal, type PlanChangePreview } from './plan-change'
+import { monthlyPlan, orderDraft, subscriptionFixture, TEST_NOW, testSandbox } from '../testing/fixtures'
+import type { Order, PlanChangeBilling } from './order'
+import type { OrderEventName } from './order-events'
+import { createOrder } from './orders'
+import {
+  applyPlanChange,
+  applyWithoutPayment,
+  changedSchedule,
+  planChangePreview,
+  revokedMandate,
+  type ApplyRefusal,
+  type ApplyStore,
+  type PlanChangePreview,
+} from './plan-change'
 import { istMidnight } from './proration'
 import type { Subscription } from './subscriptions'
 
@@ -48,8 +60,8 @@ describe('applyWithoutPayment', () => {
     const preview = previewOf(held, to)
     const store = await stored(preview, held)
     const result = await applyWithoutPayment(store, preview, held, to, new Date(TEST_NOW.getTime() + MINUTE))
-    expect(result.ok).toBe(true)
     const changed = await store.subscription('m1', 'bei_a')
+    expect(result).toEqual({ ok: true, subscription: changed, preview: { ...preview, appliedAt: new Date(TEST_NOW.getTime() + MINUTE).toISOString() } })
     expect(changed?.plan?.plan_id).toBe('fit_29900')
     expect(changed?.planAmountMinor).toBe(29900)
     expect(changed?.creditMinor).toBe(preview.proration.carryForwardMinor)
@@ -81,6 +93,16 @@ describe('applyWithoutPayment', () => {
       const preview = previewOf(subscription(), to)
       return { held: subscription({ planAmountMinor: 59900 }), to, preview, at: TEST_NOW }
     }, { reason: 'plan_changed', planId: 'fit_monthly', amountMinor: 59900, creditMinor: 0 }],
+    ['a subscription moved to another plan of the same price since', () => {
+      const to = target(29900)
+      const preview = previewOf(subscription(), to)
+      return { held: subscription({ plan: monthlyPlan({ plan_id: 'fit_other' }) }), to, preview, at: TEST_NOW }
+    }, { reason: 'plan_changed', planId: 'fit_other', amountMinor: 49900, creditMinor: 0 }],
+    ['a subscription that no longer has a plan', () => {
+      const to = target(29900)
+      const preview = previewOf(subscription(), to)
+      return { held: { ...subscription(), plan: null } as Subscription & { plan: Plan }, to, preview, at: TEST_NOW }
+    }, { reason: 'plan_changed', planId: null, amountMinor: 49900, creditMinor: 0 }],
     ['a plan made INACTIVE since', () => {
       const held = subscription()
       const to = target(29900)
@@ -117,5 +139,194 @@ describe('applyWithoutPayment', () => {
     if (!consumed) throw new Error('preview lost')
     expect(await applyWithoutPayment(store, consumed, held, to, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'paid_by_order', orderId: 'pc-1' } })
     expect(await store.subscription('m1', 'bei_a')).toEqual(held)
+  })
+})
+
+/**
+ * applyPlanChange and revokedMandate: the order that paid for a plan change, folded after its
+ * attempt (docs/domain/billing.md#plan-changes-the-prorated-preview). The order pays for a move from
+ * fit_monthly (₹499) to a ₹299 plan (no new mandate) or a ₹1,500 plan over the ₹1,000 cap (a new one).
+ */
+describe('applyPlanChange', () => {
+  const APPLIED_AT = new Date(TEST_NOW.getTime() + 5 * MINUTE)
+
+  async function paidChange(toPaise: number, overrides: Partial<Order> = {}, newMandate = toPaise > 100000) {
+    const held = subscription()
+    const to = target(toPaise)
+    const preview = previewOf(held, to)
+    const schedule = changedSchedule(held.schedule, preview, to, newMandate ? toPaise : held.schedule.cap.minor)
+    const planChange: PlanChangeBilling = { preview, from: { planId: 'fit_monthly', name: 'Monthly' }, to: { planId: to.plan_id, name: to.name }, newMandate, appliedAt: null }
+    const { deps } = testSandbox()
+    const created = await createOrder(deps, orderDraft(TEST_NOW, { merchantId: 'm1' }))
+    if (created.kind !== 'created') throw new Error('order not created')
+    const order: Order = {
+      ...created.order,
+      status: 'CHARGED',
+      mandateStatus: newMandate ? 'ACTIVE' : null,
+      mandateId: newMandate ? 'M2' : null,
+      billing: { plan: to, schedule, subscriptionId: held.id, planChange },
+      ...overrides,
+    }
+    const store = new MemoryStore()
+    await store.insertSubscription(held)
+    return { held, to, schedule, order, store }
+  }
+
+  it('moves the subscription to the new plan on the current mandate, once, the change announced before ORDER_SUCCEEDED', async () => {
+    const { held, schedule, order, store } = await paidChange(29900)
+    const result = await applyPlanChange(store, { order, events: ['MANDATE_ACTIVATED', 'ORDER_SUCCEEDED'] }, APPLIED_AT)
+    expect(result.events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
+    expect(result.revokes).toBeNull()
+    expect(result.order.billing?.planChange?.appliedAt).toBe(APPLIED_AT.toISOString())
+    expect(result.order).toEqual({ ...order, billing: { ...order.billing, planChange: { ...order.billing?.planChange, appliedAt: APPLIED_AT.toISOString() } } })
+    const changed = await store.subscription('m1', 'bei_a')
+    expect(changed).toEqual({
+      ...held,
+      plan: target(29900),
+      planAmountMinor: 29900,
+      schedule: { ...held.schedule, plan: schedule.plan, charges: schedule.charges, recurring: schedule.recurring, cap: schedule.cap },
+      creditMinor: order.billing?.planChange?.preview.proration.carryForwardMinor,
+    })
+    expect(changed?.schedule.today).toEqual(held.schedule.today)
+    expect(changed?.creditMinor).toBeGreaterThan(0)
+  })
+
+  it('keeps the subscription on its mandate when the change registers none, whatever mandate the order names', async () => {
+    const { held, order, store } = await paidChange(29900, { mandateStatus: 'ACTIVE', mandateId: 'M9' })
+    expect((await applyPlanChange(store, { order, events: ['ORDER_SUCCEEDED'] }, APPLIED_AT)).revokes).toBeNull()
+    const changed = await store.subscription('m1', 'bei_a')
+    expect(changed?.mandateId).toBe(held.mandateId)
+    expect(changed?.mandatePageId).toBe(held.mandatePageId)
+    expect(changed?.planAmountMinor).toBe(29900)
+  })
+
+  it('adds the change at the end when the order has not succeeded in this fold', async () => {
+    const { order, store } = await paidChange(29900)
+    expect((await applyPlanChange(store, { order, events: ['MANDATE_ACTIVATED'] }, APPLIED_AT)).events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED'])
+  })
+
+  it('moves the subscription onto the new mandate and names the old mandate’s order to revoke', async () => {
+    const { held, order, store } = await paidChange(150000)
+    const result = await applyPlanChange(store, { order, events: ['ORDER_SUCCEEDED'] }, APPLIED_AT)
+    expect(result.events).toEqual(['BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
+    expect(result.revokes).toBe(held.mandatePageId)
+    const changed = await store.subscription('m1', 'bei_a')
+    expect(changed?.mandateId).toBe('M2')
+    expect(changed?.mandatePageId).toBe(order.id)
+    expect(changed?.schedule.cap).toEqual({ minor: 150000, currency: 'INR' })
+  })
+
+  const untouched: [name: string, change: () => ReturnType<typeof paidChange>][] = [
+    ['an order that pays for no plan change', () => paidChange(29900, { billing: null })],
+    ['a change already applied', async () => {
+      const paid = await paidChange(29900)
+      const billing = paid.order.billing
+      if (!billing?.planChange) throw new Error('no plan change')
+      return { ...paid, order: { ...paid.order, billing: { ...billing, planChange: { ...billing.planChange, appliedAt: TEST_NOW.toISOString() } } } }
+    }],
+    ['an order naming no subscription', async () => {
+      const paid = await paidChange(29900)
+      const billing = paid.order.billing
+      if (!billing) throw new Error('no billing')
+      return { ...paid, order: { ...paid.order, billing: { ...billing, subscriptionId: null } } }
+    }],
+    ['an order not charged', () => paidChange(29900, { status: 'PENDING_VBV' })],
+    ['a new mandate not active yet', () => paidChange(150000, { mandateStatus: 'CREATED' })],
+    ['a new mandate without its id', () => paidChange(150000, { mandateId: null })],
+    ['a subscription the store no longer has', async () => ({ ...(await paidChange(29900)), store: new MemoryStore() })],
+    ['an order without its plan', async () => {
+      const paid = await paidChange(29900)
+      const billing = paid.order.billing
+      if (!billing) throw new Error('no billing')
+      return { ...paid, order: { ...paid.order, billing: { ...billing, plan: null } } }
+    }],
+  ]
+
+  it.each(untouched)('leaves %s and its subscription as they are', async (_name, change) => {
+    const { order, store } = await change()
+    const before = await store.subscription('m1', 'bei_a')
+    const events: OrderEventName[] = ['ORDER_SUCCEEDED']
+    expect(await applyPlanChange(store, { order, events }, APPLIED_AT)).toEqual({ order, events, revokes: null })
+    expect(await store.subscription('m1', 'bei_a')).toEqual(before)
+  })
+})
+
+describe('revokedMandate', () => {
+  const holder = (mandateStatus: Order['mandateStatus']) => ({ id: 'ordeh_a', mandateStatus, mandateId: 'M1' }) as Order
+
+  it('revokes the old mandate’s order while its mandate is active, and only the status changes', () => {
+    expect(revokedMandate(holder('ACTIVE'))).toEqual({ order: { id: 'ordeh_a', mandateStatus: 'REVOKED', mandateId: 'M1' }, events: ['MANDATE_REVOKED'] })
+  })
+
+  it.each(['PAUSED', 'REVOKED', 'CREATED', null] as const)('leaves a mandate %s alone', (status) => {
+    expect(revokedMandate(holder(status))).toBeNull()
+  })
+})
+
+describe('changedSchedule', () => {
+  const held = subscription()
+  const asPresented = { ...held.schedule, recurring: { ...held.schedule.recurring, interval: 'ASPRESENTED' as const, ruleType: null, ruleValue: null } }
+
+  it('promises no dates for a plan whose debits the merchant presents', () => {
+    const preview = previewOf(held, target(29900))
+    expect(changedSchedule(asPresented, { ...preview, next: { ...preview.next, ruleValue: null } }, target(29900), 100000).charges).toEqual([])
+  })
+
+  it('takes the new plan’s name and description, amount and cap', () => {
+    const to = target(29900, { name: 'Lite', description: 'Billed on the 5th, for less.' })
+    const schedule = changedSchedule(held.schedule, previewOf(held, to), to, 120000)
+    expect(schedule.plan).toEqual({ id: 'fit_29900', name: 'Lite', description: 'Billed on the 5th, for less.' })
+    expect(schedule.recurring.amount).toEqual({ minor: 29900, currency: 'INR' })
+    expect(schedule.cap).toEqual({ minor: 120000, currency: 'INR' })
+    expect(schedule.today).toEqual(held.schedule.today)
+  })
+
+  it.each([
+    ['keeps the rule type with no rule value', 'AFTER', null, 'AFTER'],
+    ['keeps the mandate’s rule type for a new rule value', 'AFTER', 7, 'AFTER'],
+    ['takes ON for a rule value where the schedule had no rule type', null, 7, 'ON'],
+    ['keeps no rule type with no rule value', null, null, null],
+  ] as const)('%s', (_name, ruleType, ruleValue, expected) => {
+    const preview = previewOf(held, target(29900))
+    const current = { ...held.schedule, recurring: { ...held.schedule.recurring, ruleType } }
+    const schedule = changedSchedule(current, { ...preview, next: { ...preview.next, ruleValue } }, target(29900), 100000)
+    expect(schedule.recurring.ruleType).toBe(expected)
+    expect(schedule.recurring.ruleValue).toBe(ruleValue)
+  })
+})
+
+describe('applyWithoutPayment, with a store that would mark any preview applied', () => {
+  it('refuses a preview an order pays for before asking the store', async () => {
+    const held = subscription()
+    const to = target(29900)
+    const preview = { ...previewOf(held, to), consumedBy: { orderId: 'pc-1', pageId: 'ordeh_p' } }
+    let asked = 0
+    const store: ApplyStore = {
+      updateSubscription: () => Promise.resolve(),
+      markPreviewApplied: () => {
+        asked++
+        return Promise.resolve(true)
+      },
+    }
+    expect(await applyWithoutPayment(store, preview, held, to, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'paid_by_order', orderId: 'pc-1' } })
+    expect(asked).toBe(0)
+  })
+})
+
+describe('applyWithoutPayment, when the store will not mark the preview applied', () => {
+  it('answers paid_by_order, changing nothing and naming no order, when the preview names none', async () => {
+    const held = subscription()
+    const to = target(29900)
+    const preview = previewOf(held, to)
+    let updated = 0
+    const store: ApplyStore = {
+      updateSubscription: () => {
+        updated++
+        return Promise.resolve()
+      },
+      markPreviewApplied: () => Promise.resolve(false),
+    }
+    expect(await applyWithoutPayment(store, preview, held, to, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'paid_by_order', orderId: '' } })
+    expect(updated).toBe(0)
   })
 })

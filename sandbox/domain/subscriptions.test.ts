@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { PriceSchedule } from '../../contract/billing'
 import { monthlyPlan, orderBilling, orderDraft, TEST_NOW } from '../testing/fixtures'
 import { MemoryStore } from '../store/memory-store'
 import type { Order } from './order'
@@ -71,6 +72,9 @@ describe('startSubscription', () => {
     ['a failed registration', { status: 'AUTHORIZATION_FAILED', mandateStatus: 'FAILURE', mandateId: null }],
     ['a pending registration', { status: 'PENDING_VBV', mandateStatus: 'CREATED', mandateId: null }],
     ['an order that already has its subscription', { billing: { ...orderBilling(), subscriptionId: 'bei_existing' } }],
+    ['a charged order whose mandate is not active', { mandateStatus: 'CREATED' }],
+    ['an active mandate on an order not charged', { status: 'PENDING_VBV' }],
+    ['a charged order with an active mandate but no mandate id', { mandateId: null }],
   ])('starts none for %s', async (_, overrides) => {
     const store = new MemoryStore()
     const applied = { order: registered(overrides), events: SUCCESS }
@@ -85,5 +89,33 @@ describe('startSubscription', () => {
     expect(again.events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED'])
     expect(again.order.billing?.subscriptionId).toBe(first.order.billing?.subscriptionId)
     expect(await store.subscriptionsOf('demo_merchant', 'cust-42')).toHaveLength(1)
+  })
+
+  it.each<[string, OrderEventName[], OrderEventName[]]>([
+    ['first, when the mandate activated in an earlier write', ['ORDER_SUCCEEDED'], ['BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED']],
+    ['right after the mandate’s activation, wherever it is', ['TXN_CREATED', 'MANDATE_ACTIVATED', 'ORDER_SUCCEEDED'], ['TXN_CREATED', 'MANDATE_ACTIVATED', 'BILLING_EXECUTION_CREATED', 'BILLING_EXECUTION_ACTIVATED', 'ORDER_SUCCEEDED']],
+  ])('tells merchants of the subscription %s', async (_, events, expected) => {
+    const store = new MemoryStore()
+    expect((await startSubscription((s) => store.insertSubscription(s), { order: registered(), events }, LATER)).events).toEqual(expected)
+  })
+
+  it.each<[string, (schedule: PriceSchedule) => PriceSchedule, string | null]>([
+    ['no debit after today (the merchant presents each): no billing start', (schedule) => ({ ...schedule, charges: [] }), null],
+    [
+      'introductory debits first: the first regular debit',
+      (schedule) => ({
+        ...schedule,
+        charges: [
+          { date: '2026-12-05', amount: { minor: 100, currency: 'INR' }, intro: true },
+          { date: '2027-01-05', amount: { minor: 49900, currency: 'INR' }, intro: false },
+        ],
+      }),
+      '2027-01-05',
+    ],
+  ])('starts billing from the first regular debit: %s', async (_, reschedule, startsOn) => {
+    const store = new MemoryStore()
+    const billing = orderBilling()
+    const result = await startSubscription((s) => store.insertSubscription(s), { order: registered({ billing: { ...billing, schedule: reschedule(billing.schedule) } }), events: SUCCESS }, LATER)
+    expect((await store.subscription('demo_merchant', result.order.billing?.subscriptionId ?? ''))?.billingStartsOn).toBe(startsOn)
   })
 })
