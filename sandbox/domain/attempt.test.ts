@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AttemptStatus } from '../../contract/attempt'
-import { nextChangeAt, settle, transition, type AttemptEvent, type UpiAttempt } from './attempt'
+import type { Rail } from '../../contract/rail'
+import { findOnRail, nextChangeAt, settle, transition, type Attempt, type AttemptEvent, type UpiAttempt } from './attempt'
 
 const T0 = new Date('2026-11-25T10:00:00.000Z')
 const at = (ms: number) => new Date(T0.getTime() + ms)
@@ -88,5 +89,41 @@ describe('nextChangeAt', () => {
     expect(nextChangeAt(attempt({ autoOutcome: { kind: 'approve', at: at(1500).toISOString() } }))).toEqual(at(1500))
     expect(nextChangeAt(attempt())).toEqual(at(300_000))
     expect(nextChangeAt(attempt({ status: 'succeeded' }))).toBeNull()
+  })
+})
+
+describe('an approval names who paid', () => {
+  it.each<[string, Partial<UpiAttempt>, AttemptEvent, { payerApp: string | null; payerVpa: string | null }]>([
+    ['collect keeps the VPA it was sent to, whatever the app reports', { payerVpa: 'someone@okaxis' }, { type: 'approve', payerApp: 'gpay', payerVpa: 'other@ybl' }, { payerApp: 'gpay', payerVpa: 'someone@okaxis' }],
+    ['an intent or QR attempt takes the VPA the app paid from', { channel: 'intent', payerVpa: null }, { type: 'approve', payerApp: 'phonepe', payerVpa: 'payer@ybl' }, { payerApp: 'phonepe', payerVpa: 'payer@ybl' }],
+    ['with no VPA from either, none', { channel: 'qr', payerVpa: null }, { type: 'approve' }, { payerApp: null, payerVpa: null }],
+    ['an app already named stays when the approval names none', { payerApp: 'paytm' }, { type: 'approve', payerVpa: 'x@paytm' }, { payerApp: 'paytm', payerVpa: 'someone@okaxis' }],
+  ])('%s', (_name, overrides, event, expected) => {
+    const result = transition(attempt(overrides), event, at(1_000))
+    expect(result.ok && result.attempt).toMatchObject({ status: 'succeeded', ...expected })
+  })
+
+  it('leaves an eNACH attempt’s fields as they were: a bank approval names no app or VPA', () => {
+    const enach = { ...attempt({ payerVpa: null }), rail: 'netbanking' } as unknown as Attempt
+    const result = transition(enach, { type: 'approve', payerApp: 'gpay', payerVpa: 'x@ybl' }, at(1_000))
+    expect(result).toEqual({ ok: true, attempt: { ...enach, status: 'succeeded', endedAt: at(1_000).toISOString(), autoOutcome: null } })
+  })
+})
+
+describe('findOnRail', () => {
+  const upi = attempt({ id: 'att_upi' })
+  it.each<[string, Rail, (a: Attempt) => boolean, Attempt | undefined]>([
+    ['the first attempt that matches, on its rail', 'upi', (a) => a.id === 'att_upi', upi],
+    ['nothing when the match is on another rail', 'netbanking', (a) => a.id === 'att_upi', undefined],
+    ['nothing when none matches', 'upi', () => false, undefined],
+  ])('finds %s', (_name, rail, match, expected) => {
+    expect(findOnRail([attempt({ id: 'att_other', status: 'failed' }), upi], rail, match)).toBe(expected)
+  })
+})
+
+describe('settle, on an attempt that has ended', () => {
+  it.each<AttemptStatus>(['succeeded', 'failed', 'expired', 'cancelled'])('leaves a %s attempt as it is, even past its expiry and auto outcome', (status) => {
+    const ended = attempt({ status, endedAt: at(1_000).toISOString(), autoOutcome: { kind: 'approve', at: at(2_000).toISOString() } })
+    expect(settle(ended, at(600_000))).toBe(ended)
   })
 })

@@ -69,6 +69,28 @@ describe('OrderWriter.change', () => {
     expect(published).toHaveLength(1)
   })
 
+  it('gives up after 20 tries when every write loses, saying so, publishing nothing', async () => {
+    const { store, writer, order, published } = await setup()
+    let writes = 0
+    store.updateOrder = () => {
+      writes++
+      return Promise.resolve(false)
+    }
+    await expect(writer.change(order, appending('never'))).rejects.toThrow(`order ${order.id}: 20 writes in a row lost to others`)
+    expect(writes).toBe(20)
+    expect(published).toEqual([])
+  })
+
+  it('stands on the twentieth try', async () => {
+    const { store, writer, order } = await setup()
+    const updateOrder = store.updateOrder.bind(store)
+    let writes = 0
+    store.updateOrder = (o, jobs) => (++writes < 20 ? Promise.resolve(false) : updateOrder(o, jobs))
+    await writer.change(order, appending('last'))
+    expect(writes).toBe(20)
+    expect((await store.orderById(order.id))?.udf).toContain('last')
+  })
+
   it('writes nothing and publishes nothing when the change decides no write', async () => {
     const { store, writer, order, published } = await setup()
     const answer = await writer.change(order, (current) => ({ write: null, answer: () => current.revision }))
