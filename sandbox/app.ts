@@ -294,6 +294,9 @@ export function createApp(deps: SandboxDeps, options: AppOptions): Hono {
       async (c, next) => {
         await next()
         if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+        // The answer depends on Accept-Encoding even when it is the file as it is: a cache in front
+        // must not hand that copy to a browser that takes Brotli, nor a Brotli copy to one that does not.
+        if (c.res.ok && !c.res.headers.get('vary')?.includes('Accept-Encoding')) c.header('Vary', 'Accept-Encoding', { append: true })
       },
       // The build's Brotli or gzip copy when the browser accepts it (scripts/build/precompress.ts).
       serveStatic({ root, precompressed: true }),

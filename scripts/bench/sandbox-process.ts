@@ -73,6 +73,7 @@ export async function startSandbox(
       rmSync(heapFile, { force: true })
       child.kill('SIGUSR2')
       for (let i = 0; i < 600 && !existsSync(heapFile); i++) await new Promise((r) => setTimeout(r, 50))
+      if (!existsSync(heapFile)) throw new Error('The sandbox wrote no heap figure within 30 s of SIGUSR2: did scripts/bench/heap-probe.ts load?')
       const usage = JSON.parse(readFileSync(heapFile, 'utf8')) as { heapUsed: number; external: number }
       return (usage.heapUsed + usage.external) / 1024 / 1024
     },

@@ -29,6 +29,16 @@ describe('precompressFile', () => {
     expect(existsSync(`${path}.gz`)).toBe(false)
   })
 
+  test('removes the copies an earlier, larger build of the same file left, so they are never sent in its place', () => {
+    const path = join(dir(), 'embed.js')
+    writeFileSync(path, 'x'.repeat(4096))
+    precompressFile(path)
+    writeFileSync(path, 'x'.repeat(10))
+    precompressFile(path)
+    expect(existsSync(`${path}.br`)).toBe(false)
+    expect(existsSync(`${path}.gz`)).toBe(false)
+  })
+
   test('compresses a file of exactly the threshold', () => {
     const path = join(dir(), 'edge.js')
     writeFileSync(path, 'x'.repeat(1024))

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
@@ -16,7 +16,11 @@ const WORTH_COMPRESSING = 1024
  */
 export function precompressFile(path: string): void {
   const source = readFileSync(path)
-  if (source.length < WORTH_COMPRESSING) return
+  if (source.length < WORTH_COMPRESSING) {
+    // A copy left by an earlier, larger build of the same name would be sent in its place.
+    for (const copy of [`${path}.br`, `${path}.gz`]) rmSync(copy, { force: true })
+    return
+  }
   writeFileSync(
     `${path}.br`,
     brotliCompressSync(source, {
