@@ -85,6 +85,11 @@ test('the ready screen shows before any script, inert where it needs one, then h
   // Styled before any script: the inlined style sheet and the merchant's colours apply.
   const header = page.locator('header')
   await expect(header).toHaveCSS('background-color', 'rgb(15, 118, 110)')
+  // The switcher and its option in the page's own font, not the browser's control font: one font
+  // family for the whole screen, and no lookup of another before the first paint.
+  const pageFont = await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)
+  await expect(languageSwitcher(page)).toHaveCSS('font-family', pageFont)
+  await expect(languageSwitcher(page).locator('option')).toHaveCSS('font-family', pageFont)
   await markHeading(page)
 
   release()
