@@ -46,6 +46,8 @@ describe('countdownCue', () => {
     ['a clock moved from 5 minutes to 45 seconds', 300, 45, { unit: 'seconds', value: 45 }],
     ['a clock moved from 5 minutes to 1:40', 300, 100, { unit: 'minutes', value: 2 }],
     ['reaching zero says nothing (the server reports expiry)', 1, 0, null],
+    ['a throttled tab jumping over 30 seconds straight to zero says nothing', 45, 0, null],
+    ['a clock moved from 5 minutes past the end says nothing', 300, 0, null],
     ['time going back (a new attempt) says nothing', 10, 300, null],
     ['no change', 120, 120, null],
   ])('%s', (_name, previous, current, expected) => {
