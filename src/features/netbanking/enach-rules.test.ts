@@ -47,6 +47,20 @@ describe('bankBlock', () => {
   ] as const)('%s: %o', (code, purpose, expected) => {
     expect(bankBlock(bank(code), purpose)).toEqual(expected)
   })
+
+  it('names the highest limit of the modes the bank offers, wherever it is in the list', () => {
+    const uneven: EnachLimits = { netbanking: inr(1_00_000_00), debit_card: inr(5_00_000_00), aadhaar: inr(2_00_000_00) }
+    expect(bankBlock(bank('SBIN'), { kind: 'mandate', maxAmount: inr(6_00_000_00), limits: uneven })).toEqual({
+      reason: 'modes_above_limit',
+      modes: ['netbanking', 'debit_card', 'aadhaar'],
+      limit: uneven.debit_card,
+    })
+  })
+
+  it('a bank that offers no mode at all names none, and the mandate\'s own maximum', () => {
+    const none: Bank = { code: 'NONE', name: 'No Modes Bank', modes: [], popular: false }
+    expect(bankBlock(none, mandate(100))).toEqual({ reason: 'modes_above_limit', modes: [], limit: inr(100) })
+  })
 })
 
 describe('searchBanks', () => {
@@ -71,6 +85,34 @@ describe('searchBanks', () => {
     ['airtel', 'AIRP'],
   ])('%j finds %s first', (query, code) => {
     expect(searchBanks(query)[0]?.code).toBe(code)
+  })
+
+  it.each([
+    // Name prefix first (India Post, Indian Bank, Indian Overseas Bank), then anywhere in the name, popular first.
+    ['india', ['IPOS', 'IDIB', 'IOBA', 'SBIN', 'BKID', 'CBIN', 'DBSS', 'SIBL', 'UBIN']],
+    // A name that starts with the query outranks one that only holds it.
+    ['dhan', ['DLXB', 'BDBL']],
+    // Initials skip "of": Bank of Baroda is "bb", as Bandhan Bank is; the popular one first.
+    ['bb', ['BARB', 'BDBL']],
+    ['pn', ['PUNB']],
+    ['p n b', ['PUNB']],
+    // A code prefix, spaces and all.
+    ['uti', ['UTIB']],
+    ['sb in', ['SBIN']],
+    // Accents do not matter.
+    ['sūryoday', ['SURY']],
+    ['small', ['AUBL', 'ESFB', 'JSFB', 'SURY', 'UJVN', 'UTKS']],
+  ])('%j lists %j, in that order', (query, codes) => {
+    expect(searchBanks(query).map((b) => b.code)).toEqual(codes)
+  })
+
+  it('skips "and" in initials as it skips "of"', () => {
+    const banks: Bank[] = [
+      { code: 'FATB', name: 'Farmers and Traders Bank', modes: ['netbanking'], popular: false },
+      { code: 'FBOX', name: 'Fishers Bank of Xanadu', modes: ['netbanking'], popular: false },
+    ]
+    expect(searchBanks('ftb', banks).map((b) => b.code)).toEqual(['FATB'])
+    expect(searchBanks('fbx', banks).map((b) => b.code)).toEqual(['FBOX'])
   })
 
   it.each(['zzzz', '<script>', 'x'.repeat(500)])('%j finds nothing', (query) => {

@@ -67,14 +67,14 @@ function matchRank(bank: Bank, query: string): number {
   const code = bank.code.toLowerCase()
   if (name.startsWith(query) || code.startsWith(query.replace(/ /g, ''))) return 3
   if (initials(bank.name).startsWith(query.replace(/ /g, ''))) return 2
-  if (name.split(' ').some((word) => word.startsWith(query)) || name.includes(query)) return 1
+  if (name.includes(query)) return 1
   return 0
 }
 
 /**
  * The banks to list for a query. With no query: popular banks first, then the rest, each by name.
- * With one: best matches first (name or code prefix, then initials, then any word), popular
- * banks first within a rank.
+ * With one: best matches first (name or code prefix, then initials, then anywhere in the name),
+ * popular banks first within a rank.
  */
 export function searchBanks(query: string, banks: readonly Bank[] = BANKS): Bank[] {
   const folded = fold(query)
