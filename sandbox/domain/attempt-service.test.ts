@@ -3,14 +3,16 @@ import type { StartAttempt } from '../../contract/attempt'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { MAGIC_VPAS, SUCCESS_DELAY_MS, EXPIRED_WINDOW_MS } from '../../contract/scenarios'
 import { MemoryStore } from '../store/memory-store'
-import { AttemptService } from './attempt-service'
+import { AttemptService, dueJobPageId } from './attempt-service'
 import { MovableClock } from './clock'
-import { orderBilling, orderDraft } from '../testing/fixtures'
-import { OrderEventBus, type OrderEventName } from './order-events'
+import { enachDetails, monthlyPlan, orderBilling, orderDraft, subscriptionFixture, TEST_NOW } from '../testing/fixtures'
+import { OrderEventBus, type OrderChange, type OrderEventName } from './order-events'
 import { OrderWriter } from './order-writer'
 import { createOrder, type OrderDraft } from './orders'
 import type { Order } from './order'
 import { RAIL_RULES } from './rails'
+import { changedSchedule, planChangePreview } from './plan-change'
+import { istMidnight } from './proration'
 
 const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
 const merchant = merchants.byId('demo_merchant')
@@ -21,7 +23,11 @@ async function setup(draft: Partial<OrderDraft> = {}) {
   const clock = new MovableClock({ now: () => new Date('2026-11-25T10:00:00.000Z') })
   const bus = new OrderEventBus()
   const events: OrderEventName[] = []
-  bus.subscribe((change) => events.push(...change.events))
+  const changes: OrderChange[] = []
+  bus.subscribe((change) => {
+    changes.push(change)
+    events.push(...change.events)
+  })
   const writer = new OrderWriter(store, clock, bus, () => undefined)
   const service = new AttemptService({ store, clock, merchants, publicOrigin: 'http://127.0.0.1:4000' }, writer)
   writer.follow(service.dueJobs)
@@ -30,7 +36,7 @@ async function setup(draft: Partial<OrderDraft> = {}) {
     orderDraft(clock.now(), { orderId: 'o-1', fingerprint: 'f', description: 'Plan', returnUrl: 'https://shop.merchant.com', ...draft }),
   )
   if (created.kind !== 'created') throw new Error('order not created')
-  return { store, clock, service, events, order: created.order }
+  return { store, clock, service, events, changes, order: created.order }
 }
 
 const collect = (vpa: string): StartAttempt => ({ rail: 'upi', channel: 'collect', vpa, setUpMandate: true })
@@ -225,5 +231,190 @@ describe('AttemptService under concurrency (many calls at once on one order)', (
     const stored = await fresh(store, order)
     expect(stored.status).toBe(approved.ok ? 'CHARGED' : 'AUTHORIZATION_FAILED')
     expect(stored.attempts).toHaveLength(1)
+  })
+})
+
+describe('AttemptService: what time makes due', () => {
+  it('writes nothing and tells no one when a refresh finds nothing due', async () => {
+    const { service, store, order, changes } = await setup()
+    await service.start(order, merchant, collect(MAGIC_VPAS.pending), 'k')
+    const before = await fresh(store, order)
+    changes.length = 0
+    const refreshed = await service.refresh(before)
+    expect(refreshed.status).toBe('PENDING_VBV')
+    expect((await fresh(store, order)).revision).toBe(before.revision)
+    expect(changes).toEqual([])
+  })
+
+  it('stores one job per order, due when the attempt resolves by itself, which brings the outcome when it runs', async () => {
+    const { service, store, clock, order } = await setup()
+    await service.start(order, merchant, collect(MAGIC_VPAS.success), 'k')
+    const dueAt = TEST_NOW.getTime() + SUCCESS_DELAY_MS
+    expect(await store.claimDue(dueAt - 1, 60_000, 10)).toEqual([])
+    const [job, ...others] = await store.claimDue(dueAt, 60_000, 10)
+    expect(others).toEqual([])
+    expect(job).toMatchObject({ id: `attempt_due:${order.id}`, merchantId: 'demo_merchant', dueAt, kind: 'attempt_due' })
+    const pageId = job ? dueJobPageId(job.payload) : null
+    expect(pageId).toBe(order.id)
+    clock.advance(SUCCESS_DELAY_MS)
+    await service.refreshById(pageId ?? '')
+    expect((await fresh(store, order)).status).toBe('CHARGED')
+  })
+
+  it('schedules the end of the approval window for an attempt that waits for the customer', async () => {
+    const { service, store, order } = await setup()
+    await service.start(order, merchant, intent, 'k')
+    const [job] = await store.claimDue(TEST_NOW.getTime() + RAIL_RULES.upi.approvalWindowMs, 60_000, 10)
+    expect(job?.dueAt).toBe(TEST_NOW.getTime() + RAIL_RULES.upi.approvalWindowMs)
+  })
+
+  it('does nothing for a job whose order the store no longer has', async () => {
+    const { service, store } = await setup()
+    await service.refreshById('ordeh_gone')
+    expect(await store.size()).toBe(1)
+  })
+
+  it.each<[string, string, string | null]>([
+    ['a page id', '{"pageId":"ordeh_1"}', 'ordeh_1'],
+    ['a page id that is not text', '{"pageId":7}', null],
+    ['no page id', '{"orderId":"ordeh_1"}', null],
+    ['null', 'null', null],
+    ['a bare string', '"ordeh_1"', null],
+  ])('reads the page id from a job payload holding %s', (_name, payload, pageId) => {
+    expect(dueJobPageId(payload)).toBe(pageId)
+  })
+})
+
+describe('AttemptService: which attempt a decision is for', () => {
+  it('refuses a decision for an earlier attempt, leaving the pending one as it was', async () => {
+    const { service, store, order } = await setup()
+    const first = await service.start(order, merchant, intent, 'k1')
+    await service.decide(await fresh(store, order), { type: 'decline' })
+    await service.start(await fresh(store, order), merchant, intent, 'k2')
+    const late = await service.decide(await fresh(store, order), { type: 'approve' }, first.ok ? first.attempt.id : '')
+    expect(late.ok ? 'decided' : late.error).toBe('no_pending_attempt')
+    expect((await fresh(store, order)).attempts.map((a) => a.status)).toEqual(['failed', 'pending'])
+  })
+
+  it('answers the decided attempt as stored: a registered mandate\'s ids on it, an id the page can name it by', async () => {
+    const { service, store, order } = await setup()
+    await service.start(order, merchant, intent, 'k1')
+    await service.decide(await fresh(store, order), { type: 'decline' })
+    const started = await service.start(await fresh(store, order), merchant, intent, 'k2')
+    if (!started.ok) throw new Error(started.error)
+    expect(started.attempt.id).toMatch(/^att_[0-9a-f]{24}$/)
+    const decided = await service.decide(started.order, { type: 'approve' }, started.attempt.id)
+    if (!decided.ok) throw new Error(decided.error)
+    expect(decided.attempt).toMatchObject({ id: started.attempt.id, status: 'succeeded', mandateId: decided.order.mandateId })
+    expect(decided.attempt.mandateId).toMatch(/^[A-Za-z0-9]{22}$/)
+  })
+})
+
+const baseTerms = orderDraft(TEST_NOW).mandate
+/** The fixture's mandate terms with another maximum. */
+const terms = (maxMinor: number) => (baseTerms ? { ...baseTerms, maxAmount: { minor: maxMinor, currency: 'INR' } } : null)
+
+describe('AttemptService: eligibility and the mandate choice', () => {
+  const netbanking = (setUpMandate: boolean): StartAttempt =>
+    setUpMandate ? { rail: 'netbanking', setUpMandate, enach: enachDetails() } : { rail: 'netbanking', setUpMandate, bankCode: 'HDFC' }
+
+  it.each<[string, string, Partial<OrderDraft>, StartAttempt]>([
+    ['a rail the order may not be paid on', 'instrument_unavailable', { rails: ['upi'] }, netbanking(true)],
+    ['UPI for a mandate above its ₹1,00,000 ceiling', 'instrument_unavailable', { mandate: terms(1_00_000_01) }, intent],
+    ['eNACH on the same session', 'started', { mandate: terms(1_00_000_01) }, netbanking(true)],
+    ['a mandate where the session offers one', 'started', { createMandate: 'OPTIONAL' }, intent],
+    ['a plain payment where the session offers a mandate', 'started', { createMandate: 'OPTIONAL' }, { ...intent, setUpMandate: false }],
+    ['a mandate where the rail cannot register the optional one', 'mandate_choice_invalid', { createMandate: 'OPTIONAL', mandate: terms(1_00_000_01) }, intent],
+    ['a plain payment then', 'started', { createMandate: 'OPTIONAL', mandate: terms(1_00_000_01) }, { ...intent, setUpMandate: false }],
+    ['a mandate on a session without one', 'mandate_choice_invalid', { createMandate: null, mandate: null }, intent],
+    ['a plain payment on a session without a mandate', 'started', { createMandate: null, mandate: null }, { ...intent, setUpMandate: false }],
+    ['a plain net banking payment there', 'started', { createMandate: null, mandate: null }, netbanking(false)],
+  ])('%s: %s', async (_name, expected, draft, request) => {
+    const { service, order } = await setup(draft)
+    const result = await service.start(order, merchant, request, 'k')
+    expect(result.ok ? 'started' : result.error).toBe(expected)
+  })
+})
+
+describe('AttemptService: a plan change paid for with a new mandate', () => {
+  /** The demo merchant's subscription on the mandate of `old`, and an order paying to move it to a ₹1,500 plan over its ₹1,000 cap. */
+  async function planChange(oldGone = false) {
+    const s = await setup()
+    const old = { ...s.order, status: 'CHARGED' as const, mandateStatus: 'ACTIVE' as const, mandateId: 'M1' }
+    if (!(await s.store.updateOrder(old))) throw new Error('old order not written')
+    const held = subscriptionFixture({ merchantId: 'demo_merchant', mandateId: 'M1', mandatePageId: oldGone ? 'ordeh_gone' : old.id })
+    await s.store.insertSubscription(held)
+    const to = monthlyPlan({ plan_id: 'fit_1500', amount: { type: 'FIXED', paise: 150000 }, max_amount: 150000 })
+    const plan = held.plan ?? to
+    const preview = planChangePreview({
+      subscription: { ...held, plan },
+      cycle: { start: istMidnight('2026-11-25'), end: istMidnight('2026-12-05') },
+      requestId: 'r1',
+      fingerprint: 'fp',
+      now: TEST_NOW,
+      lifetimeMinutes: 15,
+      next: { planId: to.plan_id, amountMinor: 150000, ruleValue: 5 },
+    })
+    const created = await createOrder(s, orderDraft(TEST_NOW, {
+      orderId: 'o-change',
+      mandate: terms(150000),
+      billing: {
+        plan: to,
+        schedule: changedSchedule(held.schedule, preview, to, 150000),
+        subscriptionId: held.id,
+        planChange: { preview, from: { planId: plan.plan_id, name: plan.name }, to: { planId: to.plan_id, name: to.name }, newMandate: true, appliedAt: null },
+      },
+    }))
+    if (created.kind !== 'created') throw new Error(created.kind)
+    return { ...s, old, held, change: created.order }
+  }
+
+  it('revokes the old mandate once the new one is active, after telling merchants of the change', async () => {
+    const { service, store, old, held, change, events } = await planChange()
+    await service.start(change, merchant, intent, 'k')
+    events.length = 0
+    const decided = await service.decide(await fresh(store, change), { type: 'approve' })
+    expect(decided.ok && decided.order.mandateStatus).toBe('ACTIVE')
+    expect((await fresh(store, old)).mandateStatus).toBe('REVOKED')
+    expect(await store.subscription('demo_merchant', held.id)).toMatchObject({ mandatePageId: change.id, mandateId: decided.order.mandateId })
+    expect(events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED', 'MANDATE_REVOKED'])
+  })
+
+  it('still completes the change when the old mandate\'s order is no longer stored', async () => {
+    const { service, store, held, change, events } = await planChange(true)
+    await service.start(change, merchant, intent, 'k')
+    events.length = 0
+    const decided = await service.decide(await fresh(store, change), { type: 'approve' })
+    expect(decided.ok && decided.order.status).toBe('CHARGED')
+    expect(await store.subscription('demo_merchant', held.id)).toMatchObject({ mandatePageId: change.id })
+    expect(events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
+  })
+})
+
+describe('AttemptService: steps at the simulated bank', () => {
+  const enach: StartAttempt = { rail: 'netbanking', setUpMandate: true, enach: enachDetails() }
+
+  it('moves the customer on to the OTP without deciding anything or telling merchants', async () => {
+    const { service, order, events } = await setup()
+    const started = await service.start(order, merchant, enach, 'k')
+    if (!started.ok) throw new Error(started.error)
+    events.length = 0
+    const moved = await service.advanceBankStep(started.order, started.attempt.id, 'otp')
+    if (!moved.ok) throw new Error(moved.error)
+    expect(moved.attempt).toMatchObject({ status: 'pending', bank: { step: 'otp', stage: 'awaiting_customer', otpFailures: 0 } })
+    expect(moved.order.status).toBe('PENDING_VBV')
+    expect(events).toEqual([])
+  })
+
+  it('answers no_pending_attempt for a bank step on a UPI attempt', async () => {
+    const { service, order } = await setup()
+    const started = await service.start(order, merchant, intent, 'k')
+    if (!started.ok) throw new Error(started.error)
+    const results = [
+      await service.advanceBankStep(started.order, started.attempt.id, 'otp'),
+      await service.authenticate(started.order, started.attempt.id),
+      await service.recordOtpFailure(started.order, started.attempt.id),
+    ]
+    expect(results.map((r) => (r.ok ? 'moved' : r.error))).toEqual(['no_pending_attempt', 'no_pending_attempt', 'no_pending_attempt'])
   })
 })

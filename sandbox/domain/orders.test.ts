@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { fingerprint } from './orders'
+import { MemoryStore } from '../store/memory-store'
+import { orderDraft, TEST_NOW } from '../testing/fixtures'
+import { MovableClock } from './clock'
+import type { Order } from './order'
+import { createOrder, fingerprint, type OrderDraft } from './orders'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -29,5 +33,97 @@ describe('fingerprint', () => {
   it('digests bare values', () => {
     expect(fingerprint('x')).toBe(sha256('"x"'))
     expect(fingerprint(42)).toBe(sha256('42'))
+  })
+
+  it('digests no value at all (no request body) as the empty text', () => {
+    expect(fingerprint(undefined)).toBe(sha256(''))
+  })
+})
+
+describe('createOrder', () => {
+  const setup = () => {
+    const store = new MemoryStore()
+    const clock = new MovableClock({ now: () => TEST_NOW })
+    return { store, clock, deps: { store, clock } }
+  }
+  const draft = (overrides: Partial<OrderDraft> = {}) => orderDraft(TEST_NOW, { orderId: 'o-1', fingerprint: 'print-1', ...overrides })
+
+  it('stores a new order as the draft says, unpaid, with a page id and a client token good for 15 minutes on the merchant\'s clock', async () => {
+    const { store, deps } = setup()
+    await store.advanceClock('demo_merchant', 3 * 3600 * 1000)
+    const created = await createOrder(deps, draft())
+    if (created.kind !== 'created') throw new Error(created.kind)
+    const { order } = created
+    const { orderId, fingerprint: print, amountMinor, customer, mandate, metadata, source } = draft()
+    expect(order).toMatchObject({ merchantId: 'demo_merchant', orderId, fingerprint: print, amountMinor, customer, mandate, metadata, source })
+    expect(order).toMatchObject({
+      createdAt: '2026-11-25T13:00:00.000Z',
+      clientAuthTokenExpiresAt: '2026-11-25T13:15:00.000Z',
+      status: 'NEW',
+      attempts: [],
+      mandateStatus: null,
+      mandateId: null,
+      mandateToken: null,
+      mandateChange: null,
+      refundedMinor: 0,
+      cancelledAt: null,
+      revision: 0,
+    })
+    expect(order.id).toMatch(/^ordeh_[0-9a-f]{32}$/)
+    expect(order.clientAuthToken).toMatch(/^tkn_[0-9a-f]{32}$/)
+    expect(await store.orderByMerchantOrderId('demo_merchant', 'o-1')).toEqual(order)
+  })
+
+  it('answers a repeat of the same request with the stored order, and a different request under the same order id as a conflict', async () => {
+    const { store, clock, deps } = setup()
+    const first = await createOrder(deps, draft())
+    if (first.kind !== 'created') throw new Error(first.kind)
+    clock.advance(60_000)
+    expect(await createOrder(deps, draft())).toEqual({ kind: 'replayed', order: first.order })
+    expect(await createOrder(deps, draft({ fingerprint: 'print-2' }))).toEqual({ kind: 'conflict', existing: first.order })
+    expect(await store.size()).toBe(1)
+  })
+
+  it('does not claim anything again for a repeat or a conflict (a plan change\'s preview is claimed once, by the order stored)', async () => {
+    const { deps } = setup()
+    let claims = 0
+    const claim = () => {
+      claims += 1
+      return Promise.resolve(true)
+    }
+    await createOrder(deps, draft(), claim)
+    await createOrder(deps, draft(), claim)
+    await createOrder(deps, draft({ fingerprint: 'print-2' }), claim)
+    expect(claims).toBe(1)
+  })
+
+  it('stores nothing when the claim fails, and hands the claim the order about to be stored', async () => {
+    const { store, deps } = setup()
+    const claimed: Order[] = []
+    const outcome = await createOrder(deps, draft(), (order) => {
+      claimed.push(order)
+      return Promise.resolve(false)
+    })
+    expect(outcome).toEqual({ kind: 'unclaimed' })
+    expect(claimed).toMatchObject([{ orderId: 'o-1', status: 'NEW' }])
+    expect(await store.size()).toBe(0)
+    const retried = await createOrder(deps, draft())
+    expect(retried.kind).toBe('created')
+  })
+
+  it.each<[string, string, 'replayed' | 'conflict']>([
+    ['the same request', 'print-1', 'replayed'],
+    ['another request', 'print-2', 'conflict'],
+  ])('stores one order when %s under the same order id is stored while this one is being made', async (_name, otherPrint, kind) => {
+    const { store, deps } = setup()
+    let other: Order | undefined
+    const outcome = await createOrder(deps, draft(), async () => {
+      const created = await createOrder(deps, draft({ fingerprint: otherPrint }))
+      if (created.kind === 'created') other = created.order
+      return true
+    })
+    expect(other).toBeDefined()
+    expect(outcome).toEqual(kind === 'replayed' ? { kind, order: other } : { kind, existing: other })
+    expect(await store.size()).toBe(1)
   })
 })

@@ -15,11 +15,14 @@ import {
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../../merchants'
 import { MemoryStore } from '../../store/memory-store'
 import { enachDetails, mandateTerms, seedOrder, TEST_NOW } from '../../testing/fixtures'
-import type { AutoOutcome } from '../attempt'
+import { order as storedOrder } from '../../testing/store-contract'
+import type { AutoOutcome, NetbankingAttempt, UpiAttempt } from '../attempt'
 import { MovableClock } from '../clock'
 import type { Order } from '../order'
+import { upiUriParams } from '../upi-params'
 import { RAIL_RULES, railOf, type RailStartError } from '.'
-import { UPI_AFA_FREE_LIMIT_MINOR, UPI_AUTOPAY_MAX_MINOR } from './upi'
+import { enachLimits } from './netbanking'
+import { UPI_AFA_FREE_LIMIT_MINOR, UPI_AUTOPAY_MAX_MINOR, upiMandatesPath } from './upi'
 
 const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
 const demo = merchants.byId('demo_merchant')
@@ -76,6 +79,11 @@ describe('start-request checks: what each rail refuses', () => {
     ['a net banking payment at a bank without net banking', { rail: 'netbanking', setUpMandate: false, bankCode: 'UJVN' }, 'auth_mode_unsupported'],
   ])('%s: %s', (_name, request, error, maxMinor) => {
     expect(railOf(request).plan(order(maxMinor), merchant, request)).toEqual({ ok: false, error })
+  })
+
+  it('plans an eNACH registration on an order that carries no mandate terms: no ceiling to check', () => {
+    const request = enach()
+    expect(railOf(request).plan({ ...order(), mandate: null }, merchant, request)).toMatchObject({ ok: true, part: { rail: 'netbanking' } })
   })
 
   it('refuses a UPI channel the merchant does not allow', () => {
@@ -143,5 +151,68 @@ describe('scenarios: how a new attempt resolves by itself', () => {
     if (!planned.ok) throw new Error(planned.error)
     expect(planned.part.bank.scenario).toBe(scenario)
     expect(RAIL_RULES.netbanking.autoOutcome(planned.part, TEST_NOW)).toBeNull()
+  })
+})
+
+describe('what each rail shows the page and the simulators', () => {
+  const [upiShape, netbankingShape] = storedOrder().attempts as [UpiAttempt, NetbankingAttempt]
+  const pendingUpi = (channel: UpiAttempt['channel']): UpiAttempt => ({ ...upiShape, channel, status: 'pending', failureReason: null, endedAt: null })
+  const enachAt = (stage: NetbankingAttempt['bank']['stage']): NetbankingAttempt => ({ ...netbankingShape, status: 'pending', bank: { ...netbankingShape.bank, stage } })
+
+  it('shows a UPI attempt with its channel, payer and the simulated app, and an intent\'s link parameters', () => {
+    const intent = pendingUpi('intent')
+    expect(RAIL_RULES.upi.view(order(), intent, merchant)).toEqual({
+      rail: 'upi',
+      channel: 'intent',
+      upi: { uri: upiUriParams(order(), intent, merchant), payerVpa: 'asha@okaxis', payerName: 'Asha', simulatorUrl: '/simulator/upi/tok1' },
+    })
+    expect(upiUriParams(order(), intent, merchant)).not.toBeNull()
+    expect(RAIL_RULES.upi.simulatorPath(intent)).toBe('/simulator/upi/tok1')
+  })
+
+  it('shows an eNACH attempt with its bank, masked account, stage, the simulated bank and the UMRN once there is one', () => {
+    const attempt = enachAt('awaiting_customer')
+    expect(RAIL_RULES.netbanking.view(order(), attempt, merchant)).toEqual({
+      rail: 'netbanking',
+      netbanking: {
+        bankCode: 'HDFC',
+        bankName: 'HDFC Bank',
+        authMode: 'netbanking',
+        account: { numberMasked: 'XXXXXX1111', ifsc: 'HDFC0001234', accountType: 'SAVINGS' },
+        bankUrl: '/simulator/bank/tok2',
+        stage: 'awaiting_customer',
+        umrn: null,
+      },
+    })
+    const payment: NetbankingAttempt = { ...attempt, bank: { ...attempt.bank, account: null, umrn: 'U1' } }
+    expect(RAIL_RULES.netbanking.view(order(), payment, merchant).netbanking).toMatchObject({ account: null, umrn: 'U1' })
+  })
+
+  it.each<[string, boolean]>([
+    ['awaiting_customer', false],
+    ['awaiting_bank', true],
+  ])('an eNACH attempt %s waits only for the bank: %s', (stage, waiting) => {
+    expect(RAIL_RULES.netbanking.awaitingBank(enachAt(stage as NetbankingAttempt['bank']['stage']))).toBe(waiting)
+  })
+
+  it('a UPI attempt never waits for a bank, and records no UMRN when registered', () => {
+    const attempt = pendingUpi('collect')
+    expect(RAIL_RULES.upi.awaitingBank(attempt)).toBe(false)
+    expect(RAIL_RULES.upi.registered(attempt, TEST_NOW)).toBe(attempt)
+    expect(RAIL_RULES.upi.umrn(attempt)).toBeNull()
+  })
+
+  it('lists the mandates a VPA approved in the simulated app, the VPA escaped', () => {
+    expect(upiMandatesPath('asha+1@okaxis')).toBe('/simulator/upi/mandates?vpa=asha%2B1%40okaxis')
+  })
+
+  it('gives the page each eNACH auth mode\'s limit, or none for a merchant without net banking', () => {
+    const inr = (minor: number) => ({ minor, currency: 'INR' })
+    expect(enachLimits(merchant, inr)).toEqual({
+      netbanking: inr(merchant.enachLimitsMinor.netbanking),
+      debit_card: inr(merchant.enachLimitsMinor.debit_card),
+      aadhaar: inr(merchant.enachLimitsMinor.aadhaar),
+    })
+    expect(enachLimits(upiOnly, inr)).toBeNull()
   })
 })
