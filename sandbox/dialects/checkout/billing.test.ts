@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PriceSchedule } from '../../../contract/billing'
 import { inr } from '../../../contract/money'
+import { mandateTerms } from '../../testing/fixtures'
+import { sessionBilling } from './billing'
 import { canonicalBody, toOrderDraft } from './order-draft'
 import { parseCreateRequest } from './parse-request'
 import { demoMerchant, FIXED_NOW, monthlyItem, paymentBody, subscriptionBody, type Body } from '../../testing/checkout-dialect'
@@ -94,5 +96,32 @@ describe('a checkout session’s schedule', () => {
   it('quarterly from the 31st debits on the 28th, the day every month has', () => {
     const body = subscriptionBody({ line_items: [monthlyItem(499, 'Quarterly', 3)] })
     expect(scheduleOf(body, new Date('2026-03-31T04:30:00.000Z'))?.charges).toEqual([{ date: '2026-06-28', amount: inr(49900), intro: false }])
+  })
+})
+
+describe('sessionBilling, called with what a caller might pass', () => {
+  const request = (body: Body) => {
+    const result = parseCreateRequest(body, demoMerchant())
+    if (!result.ok) throw new Error(result.error.message)
+    return result.request
+  }
+
+  it('gives a payment no schedule, even with mandate terms at hand', () => {
+    expect(sessionBilling(request(paymentBody()), mandateTerms(49_900), 9_999, FIXED_NOW)).toBeNull()
+  })
+
+  it('gives a subscription without mandate terms no schedule', () => {
+    expect(sessionBilling(request(subscriptionBody()), null, 49_900, FIXED_NOW)).toBeNull()
+  })
+
+  it('refuses to schedule a ONETIME mandate', () => {
+    expect(() => sessionBilling(request(subscriptionBody()), mandateTerms(49_900, 'ONETIME'), 49_900, FIXED_NOW)).toThrow(
+      'a subscription session maps to a recurring mandate, never ONETIME',
+    )
+  })
+
+  it('a subscription whose subscription data was left out is billed at the full amount', () => {
+    const schedule = sessionBilling({ ...request(subscriptionBody()), subscription_data: undefined }, mandateTerms(49_900), 49_900, FIXED_NOW)?.schedule
+    expect(schedule?.intro).toEqual({ type: 'NONE' })
   })
 })

@@ -30,3 +30,14 @@ describe('resolveExpiry', () => {
     expect(result.ok && result.expiresAt.toISOString()).toBe('2026-03-11T04:30:00.000Z')
   })
 })
+
+it('refuses an expires_at out of range with its own code and a message that gives the range', () => {
+  const result = resolveExpiry(NOW_S + 60, NOW)
+  expect(result.ok ? null : result.error).toStrictEqual({
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'expires_at_out_of_range',
+    param: 'expires_at',
+    message: 'Invalid expires_at: must be a unix timestamp between 30 minutes and 24 hours from now.',
+  })
+})

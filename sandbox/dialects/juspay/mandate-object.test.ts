@@ -88,3 +88,35 @@ describe('mandateObject: the mandate as Juspay webhooks carry it', () => {
     expect(mandateObject(registered('upi', { mandate: null }))).toBeNull()
   })
 })
+
+describe('mandateObject before and around registration', () => {
+  it('a mandate not yet registered: CREATED, no ids, payment_info from the latest attempt', () => {
+    const base = storedOrder()
+    const mandate = mandateObject({ ...base, mandate: mandateTerms(99_900) })
+    expect(mandate).toMatchObject({
+      mandate_id: null,
+      mandate_token: null,
+      mandate_debit_token: null,
+      status: 'CREATED',
+      activated_at: null,
+      last_activated_at: null,
+      payment_info: { payment_method_type: 'NB', payment_method: 'NB_HDFC' },
+    })
+    expect(mandate).not.toHaveProperty('umrn')
+  })
+
+  it('an order with no attempt yet has no payment_info', () => {
+    expect(mandateObject({ ...storedOrder(), mandate: mandateTerms(99_900), attempts: [] })?.payment_info).toBeNull()
+  })
+
+  const pause = { startDate: '2026-11-26T00:00:00.000Z', endDate: '2026-12-26T00:00:00.000Z' }
+  it.each<[string, Partial<Order>]>([
+    ['an ACTIVE mandate whose last change still holds a pause window', { mandateStatus: 'ACTIVE', mandateChange: { status: 'PAUSED', at: TEST_NOW.toISOString(), by: 'merchant', pause } }],
+    ['a PAUSED mandate with no change recorded', { mandateStatus: 'PAUSED', mandateChange: null }],
+    ['a PAUSED mandate whose change has no window', { mandateStatus: 'PAUSED', mandateChange: { status: 'PAUSED', at: TEST_NOW.toISOString(), by: 'merchant', pause: null } }],
+  ])('no pause dates on %s', (_, overrides) => {
+    const mandate = mandateObject(registered('upi', overrides))
+    expect(mandate).not.toHaveProperty('pause_start_date')
+    expect(mandate).not.toHaveProperty('pause_end_date')
+  })
+})

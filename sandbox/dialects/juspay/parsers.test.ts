@@ -119,3 +119,50 @@ describe('http URLs', () => {
     expect(onlyShop(value)).toEqual({ ok: true, value: normalised })
   })
 })
+
+describe('what each refusal says', () => {
+  const reasonOf = (result: { ok: true } | { ok: false; reason: string }) => (result.ok ? 'accepted' : result.reason)
+
+  it.each<[string, () => { ok: true } | { ok: false; reason: string }, string]>([
+    ['a text rule built per field', () => text({ max: 3 })('abcd'), 'must be at most 3 characters (got 4)'],
+    ['an email that is not a string', () => email(42), 'must be a string'],
+    ['an email past 254 characters', () => email(`${'a'.repeat(60)}@${'b'.repeat(190)}.example.com`), 'must be at most 254 characters (got 263)'],
+    ['an email without "@"', () => email('shop.example.com'), 'must be an email address such as name@example.com'],
+    ['an enum value of another case', () => oneOf(['DAILY', 'MONTHLY'])('daily'), 'must be one of DAILY, MONTHLY'],
+    ['a boolean word', () => bool('yes'), 'must be true or false'],
+    ['a fraction', () => integer(1, 31)('1.5'), 'must be a whole number'],
+    ['a signed number', () => integer(1, 31)('-1'), 'must be a whole number'],
+    ['a number past the range', () => integer(1, 31)(32), 'must be between 1 and 31'],
+    ['a number below the range', () => integer(1, 31)(0), 'must be between 1 and 31'],
+    ['a timestamp of exactly 10^12', () => epochSeconds(1e12), 'must be a UNIX timestamp in seconds before the year 2100'],
+    ['a timestamp just past 10^12', () => epochSeconds(1e12 + 1), 'must be a UNIX timestamp in seconds, not milliseconds'],
+    ['a URL with a user name alone', () => httpUrl()('https://user@shop.example.com/'), 'must not contain a user name or password'],
+  ])('%s', (_, parse, reason) => {
+    expect(reasonOf(parse())).toBe(reason)
+  })
+})
+
+describe('edges of the scalar parsers', () => {
+  it.each(['1e1', '+5', '0x1F', '5 5', true, null, [7]])('integer(1, 31) refuses %j, which Number() alone would take', (value) =>
+    refuses(integer(1, 31)(value)),
+  )
+  it.each([
+    [1, 1],
+    [31, 31],
+    [' 7 ', 7],
+  ] as const)('integer(1, 31) takes %j as %i', (input, value) => expect(integer(1, 31)(input)).toEqual({ ok: true, value }))
+
+  it.each([
+    [' true ', true],
+    ['False', false],
+  ] as const)('bool %j is %j', (input, value) => expect(bool(input)).toEqual({ ok: true, value }))
+
+  it('email: a local part of 64 characters is taken, 65 refused', () => {
+    accepts(email(`${'a'.repeat(64)}@example.com`))
+    refuses(email(`${'a'.repeat(65)}@example.com`))
+  })
+
+  it('a URL parser without a check takes any http(s) host', () => {
+    expect(httpUrl()('https://any.example.org/path')).toEqual({ ok: true, value: 'https://any.example.org/path' })
+  })
+})

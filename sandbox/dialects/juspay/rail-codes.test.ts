@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { StartAttempt } from '../../../contract/attempt'
 import { MAGIC_ACCOUNTS, MAGIC_VPAS } from '../../../contract/scenarios'
 import { seedOrder, testSandbox } from '../../testing/fixtures'
-import { mandatePaymentInfo } from './rail-codes'
+import { mandatePaymentInfo, mandateType } from './rail-codes'
 
 const auth = { authorization: `Basic ${Buffer.from('demo_api_key:').toString('base64')}` }
 
@@ -91,4 +91,8 @@ describe("Juspay's codes for each rail and way of paying", () => {
     if (!attempt) throw new Error('no attempt')
     expect(mandatePaymentInfo(attempt)).toEqual(paymentInfo)
   })
+})
+
+it('gives an order with no attempt yet the mandate_type of UPI and NB, EMANDATE', () => {
+  expect(mandateType(undefined)).toBe('EMANDATE')
 })

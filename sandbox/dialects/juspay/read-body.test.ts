@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { bodyKind, parseFormBody, parseJsonBody } from './read-body'
+import { bodyKind, parseBody, parseFormBody, parseJsonBody, unsupportedMediaType } from './read-body'
 
 describe('bodyKind', () => {
   it.each([
     ['application/json', ['json'], 'json'],
     ['application/json; charset=utf-8', ['json'], 'json'],
+    [' application/json ; charset=utf-8', ['json'], 'json'],
     ['Application/JSON', ['json'], 'json'],
     ['application/x-www-form-urlencoded', ['json', 'form'], 'form'],
     ['application/x-www-form-urlencoded', ['json'], null],
@@ -74,5 +75,64 @@ describe('parseFormBody', () => {
   it('keeps a "__proto__" field as an own property', () => {
     const result = parseFormBody('__proto__=x&order_id=a')
     expect(result.ok && Object.hasOwn(result.body, '__proto__')).toBe(true)
+  })
+})
+
+describe('unsupportedMediaType', () => {
+  it.each<[readonly ('json' | 'form')[], string]>([
+    [['json'], 'Send the request body as application/json with a matching Content-Type header.'],
+    [['json', 'form'], 'Send the request body as application/json or application/x-www-form-urlencoded with a matching Content-Type header.'],
+  ])('names what %j takes', (accepted, message) => {
+    expect(unsupportedMediaType(accepted)).toEqual({ status: 415, code: 'INVALID_INPUT', message })
+  })
+})
+
+describe('parseBody', () => {
+  it('reads the body as the kind the Content-Type named', () => {
+    expect(parseBody('json', '{"order_id":"a"}')).toEqual({ ok: true, body: { order_id: 'a' } })
+    expect(parseBody('form', 'order_id=a')).toEqual({ ok: true, body: { order_id: 'a' } })
+    expect(parseBody('form', '{"order_id":"a"}')).toEqual({ ok: true, body: { '{"order_id":"a"}': '' } })
+  })
+})
+
+describe('the refusal of a body, word for word', () => {
+  const invalid = (message: string) => ({ ok: false, error: { status: 400, code: 'INVALID_INPUT', message } })
+
+  it.each([
+    ['', 'The request body is empty; send a JSON object.'],
+    ['[1]', 'The request body must be a JSON object.'],
+    ['nope', 'The request body is not valid JSON.'],
+    ['{"a":', 'The request body is not valid JSON: it ends before the value is complete.'],
+    ['{"a":1,}', 'The request body is not valid JSON: trailing comma before line 1, column 8; remove the comma after the last field.'],
+    [
+      '{\n  "amount":"10.00",\n  "mandate.max_amount":"1000.00",\n}',
+      'The request body is not valid JSON: trailing comma before line 4, column 1; remove the comma after the last field.',
+    ],
+    ['{"a":1 "b":2}', 'The request body is not valid JSON at line 1, column 8.'],
+    ['{\n"a":1,\n"b" 2}', 'The request body is not valid JSON at line 3, column 5.'],
+    // A comma that is not the last thing before the error, or one not followed by a closing bracket, is no trailing comma.
+    ['{"a":1,,"b":2}', 'The request body is not valid JSON at line 1, column 8.'],
+    ['{"a":[1,2}', 'The request body is not valid JSON at line 1, column 10.'],
+  ])('JSON %j', (text, message) => {
+    expect(parseJsonBody(text)).toEqual(invalid(message))
+  })
+
+  it('a form body with no field', () => {
+    expect(parseFormBody('')).toEqual(invalid('The request body is empty; send the order fields.'))
+  })
+
+  it('a form body with fields sent twice names each once', () => {
+    expect(parseFormBody('udf1=a&udf1=b&amount=1&amount=2&order_id=x')).toEqual({
+      ok: false,
+      error: {
+        status: 400,
+        code: 'INVALID_INPUT',
+        message: 'A form field is sent more than once.',
+        fields: [
+          { field_name: 'udf1', reason: 'is sent more than once; send it once' },
+          { field_name: 'amount', reason: 'is sent more than once; send it once' },
+        ],
+      },
+    })
   })
 })

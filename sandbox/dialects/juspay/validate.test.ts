@@ -3,6 +3,11 @@ import type { Merchant } from '../../merchants'
 import { parseFormBody } from './read-body'
 import { DEMO, NOW, NOW_SECONDS, OTHER, mandateSession } from '../../testing/juspay-dialect'
 import { MemoryStore } from '../../store/memory-store'
+import { planChangePreview } from '../../domain/plan-change'
+import { istMidnight } from '../../domain/proration'
+import type { Subscription } from '../../domain/subscriptions'
+import { orderBilling, subscriptionFixture, TEST_NOW } from '../../testing/fixtures'
+import { formatRupees } from './decimal'
 import { validateOrderRequest } from './validate'
 
 const validate = (body: Record<string, unknown>, merchant: Merchant = DEMO) => validateOrderRequest(body, { merchant, now: NOW, store: new MemoryStore() })
@@ -215,5 +220,142 @@ describe('mandates and spellings', () => {
   it('stores payment_rules sent as a JSON string as the parsed object', async () => {
     const rules = { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } }
     expect((await draftOf(mandateSession({ payment_rules: JSON.stringify(rules) }))).paymentRules).toEqual(rules)
+  })
+})
+
+describe('what each refusal says', () => {
+  async function refusals(body: Record<string, unknown>, merchant: Merchant = DEMO) {
+    const result = await validate(body, merchant)
+    return result.ok ? [] : result.fields
+  }
+
+  it.each<[string, Record<string, unknown>, Merchant, { field_name: string; reason: string }[]]>([
+    [
+      'no order_id and no amount',
+      {},
+      DEMO,
+      [
+        { field_name: 'order_id', reason: 'is required' },
+        { field_name: 'amount', reason: 'is required' },
+      ],
+    ],
+    [
+      'action paymentManagement',
+      { ...plain, action: 'paymentManagement' },
+      DEMO,
+      [{ field_name: 'action', reason: 'paymentManagement (saved instruments) is not supported by this sandbox; use paymentPage or enach' }],
+    ],
+    [
+      'action enach for a merchant without net banking',
+      mandateSession({ action: 'enach', return_url: 'http://localhost:3000/r' }),
+      OTHER,
+      [{ field_name: 'action', reason: 'enach needs net banking, which is not enabled for this merchant' }],
+    ],
+    ['action enach without create_mandate', { ...plain, action: 'enach' }, DEMO, [{ field_name: 'options.create_mandate', reason: 'is required with action enach, which registers a mandate' }]],
+    [
+      'mandate fields without create_mandate',
+      { ...plain, 'mandate.max_amount': '100.00' },
+      DEMO,
+      [{ field_name: 'options.create_mandate', reason: 'is required when mandate fields are given (REQUIRED or OPTIONAL)' }],
+    ],
+    [
+      'a plan registration with an OPTIONAL mandate',
+      mandateSession({
+        'options.create_mandate': 'OPTIONAL',
+        payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } },
+      }),
+      DEMO,
+      [{ field_name: 'options.create_mandate', reason: 'must be REQUIRED when payment_rules registers a billing plan' }],
+    ],
+  ])('%s', async (_, body, merchant, fields) => {
+    expect(await refusals(body, merchant)).toEqual(fields)
+  })
+
+  // A field whose value was refused already is not blamed a second time for being absent.
+  const createMandate = { field_name: 'options.create_mandate', reason: 'must be one of REQUIRED, OPTIONAL' }
+  const registration = { payment_rules: { payment_flows: { billing_creation: { status: 'REQUIRED', info: { plan_id: 'fit_monthly' } } } } }
+  it.each<[string, Record<string, unknown>, { field_name: string; reason: string }[]]>([
+    ['an enach order', { ...plain, action: 'enach', 'options.create_mandate': 'ALWAYS' }, [createMandate]],
+    ['an order with mandate fields', { ...plain, 'options.create_mandate': 'ALWAYS', 'mandate.max_amount': '100.00' }, [createMandate]],
+    ['a plan registration', mandateSession({ 'options.create_mandate': 'ALWAYS', ...registration }), [createMandate]],
+    [
+      'a plan registration with a bad customer_id',
+      mandateSession({ customer_id: 'a\u0000', ...registration }),
+      [{ field_name: 'customer_id', reason: 'must not contain control characters' }],
+    ],
+  ])('names a bad create_mandate or customer_id once: %s', async (_, body, fields) => {
+    expect(await refusals(body)).toEqual(fields)
+  })
+
+  it('sends the page client id through', async () => {
+    expect((await draftOf(mandateSession())).source).toMatchObject({ dialect: 'juspay', paymentPageClientId: 'demo_merchant' })
+  })
+})
+
+/**
+ * Paying for a plan change (docs/domain/billing.md#plan-changes-paying-for-one), read without the
+ * app: the demo merchant's subscription bei_a to fit_monthly (₹499 on the 5th), its cycle 25 Nov →
+ * 5 Dec 2026, previewed at TEST_NOW for fit_monthly_plus (₹799); the quote holds 15 minutes and the
+ * session is asked for a minute after it was made.
+ */
+describe('a session that pays for a plan change', () => {
+  const AT = new Date(TEST_NOW.getTime() + 60_000)
+
+  async function changeStore(capMinor: number) {
+    const schedule = orderBilling().schedule
+    const held = subscriptionFixture({ merchantId: 'demo_merchant', schedule: { ...schedule, cap: { ...schedule.cap, minor: capMinor } } }) as Subscription & {
+      plan: NonNullable<Subscription['plan']>
+    }
+    const preview = planChangePreview({
+      subscription: held,
+      cycle: { start: istMidnight('2026-11-25'), end: istMidnight('2026-12-05') },
+      requestId: 'r1',
+      fingerprint: 'fp',
+      now: TEST_NOW,
+      lifetimeMinutes: 15,
+      next: { planId: 'fit_monthly_plus', amountMinor: 79900, ruleValue: 5 },
+    })
+    const store = new MemoryStore()
+    await store.insertSubscription(held)
+    await store.insertPreview(preview)
+    return { store, preview }
+  }
+
+  const change = (requestId: string, extra: Record<string, unknown> = {}) => ({
+    order_id: 'chg_1',
+    payment_rules: { payment_flows: { billing_plan_change: { status: 'REQUIRED', info: { billing_execution_info_id: 'bei_a', request_id: requestId } } } },
+    ...extra,
+  })
+
+  it('that fits the mandate: a one-off payment of the prorated amount, held no longer than the quote, for the subscription’s customer', async () => {
+    const { store, preview } = await changeStore(100000)
+    const result = await validateOrderRequest(change('r1', { amount: formatRupees(preview.proration.proratedMinor) }), { merchant: DEMO, now: AT, store })
+    if (!result.ok) throw new Error(JSON.stringify(result.fields))
+    expect(result.draft).toMatchObject({
+      amountMinor: preview.proration.proratedMinor,
+      createMandate: null,
+      mandate: null,
+      customer: { id: 'cust-1' },
+      expiresAt: preview.expiresAt,
+      billing: { subscriptionId: 'bei_a', plan: { plan_id: 'fit_monthly_plus' }, planChange: { newMandate: false, from: { planId: 'fit_monthly' }, to: { planId: 'fit_monthly_plus' } } },
+    })
+  })
+
+  it('that outgrows the mandate: a new mandate whose fields left out come from the new plan', async () => {
+    const { store, preview } = await changeStore(49900)
+    const body = change('r1', { amount: formatRupees(preview.proration.proratedMinor), 'options.create_mandate': 'REQUIRED' })
+    const result = await validateOrderRequest(body, { merchant: DEMO, now: AT, store })
+    if (!result.ok) throw new Error(JSON.stringify(result.fields))
+    expect(result.draft).toMatchObject({
+      createMandate: 'REQUIRED',
+      mandate: { maxAmount: { minor: 79900 }, frequency: 'MONTHLY', ruleType: 'ON', ruleValue: 5 },
+      billing: { plan: { plan_id: 'fit_monthly_plus' }, planChange: { newMandate: true } },
+    })
+  })
+
+  it('of a preview not found: only that is named, not the mandate it would have filled in', async () => {
+    const { store } = await changeStore(49900)
+    const result = await validateOrderRequest(change('r2', { amount: '100.00', 'options.create_mandate': 'REQUIRED' }), { merchant: DEMO, now: AT, store })
+    expect(result.ok ? [] : result.fields.map((f) => f.field_name)).toEqual(['payment_rules.payment_flows.billing_plan_change.info.request_id'])
   })
 })

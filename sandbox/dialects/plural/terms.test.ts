@@ -177,3 +177,125 @@ describe('the request as a mandate and a price schedule', () => {
     expect(termsOf(sampleBody()).expiresAt.toISOString()).toBe('2026-03-10T08:30:00.000Z')
   })
 })
+
+/** FIXED_NOW is 10 March 2026 in India: `2026-03-09 18:30:00` UTC is that day's midnight there. */
+describe('each refusal, naming its field', () => {
+  function refusal(body: Body): string {
+    const parsed = parseSubscriptionBody(JSON.parse(JSON.stringify(body)))
+    if (!parsed.ok) throw new Error(`refused before the terms: ${parsed.error.message}`)
+    const result = subscriptionTerms(parsed.request, merchant, (id) => plans.find((p) => p.plan_id === id), FIXED_NOW)
+    return result.ok ? 'accepted' : result.error.message
+  }
+  const month = (fields: Body = {}) => inlinePlan({ frequencyType: 'Month', endDate: undefined, ...fields })
+
+  it.each<[string, Body, string]>([
+    ['a plan id of no plan', cataloguePlanBody('nope'), 'plan.planId nope is not a plan of this merchant'],
+    ['a catalogue plan of variable amount', cataloguePlanBody('fit_classes_payg'), 'plan.planId fit_classes_payg has a variable amount, which this API has no field for; subscribe to a fixed plan'],
+    [
+      'a plan id with merchantMaintainedPlan true',
+      cataloguePlanBody('fit_monthly', { plan: { planId: 'fit_monthly', merchantMaintainedPlan: true } }),
+      'plan.merchantMaintainedPlan is true, which means the plan is defined in the request; leave planId empty, or send false',
+    ],
+    [
+      'a plan id with a price of its own',
+      cataloguePlanBody('fit_monthly', { plan: { planId: 'fit_monthly', amount: { value: 100, currency: 'INR' } } }),
+      'plan.amount cannot be sent with plan.planId fit_monthly: the catalogue plan sets it; send one or the other',
+    ],
+    ['an inline plan without merchantPlanId', { plan: inlinePlan({ merchantPlanId: undefined }) }, 'plan.merchantPlanId is required for a plan defined in the request (no planId)'],
+    ['an inline plan named with spaces', { plan: inlinePlan({ planName: '   ' }) }, 'plan.planName is required for a plan defined in the request: the customer is shown it'],
+    ['an inline plan without planName', { plan: inlinePlan({ planName: undefined }) }, 'plan.planName is required for a plan defined in the request: the customer is shown it'],
+    ['an inline plan without frequencyType', { plan: inlinePlan({ frequencyType: undefined }) }, 'plan.frequencyType is required for a plan defined in the request'],
+    ['an inline plan without amount', { plan: inlinePlan({ amount: undefined }) }, 'plan.amount is required for a plan defined in the request'],
+    ['an inline plan of a one-time frequency', { plan: inlinePlan({ frequencyType: 'OT' }) }, 'plan.frequencyType OT is a one-time mandate, not a subscription; use the one-time payment APIs'],
+    [
+      'an inline plan that ends when it starts',
+      { plan: inlinePlan({ startDate: '2026-03-13 18:30:00', endDate: '2026-03-13 18:30:00' }) },
+      'plan.endDate must be after plan.startDate (2026-03-13 18:30:00)',
+    ],
+    ['a debit day for a daily plan', { payments: { debitDay: 2 } }, 'payments.debitDay cannot be 2 for a DAILY plan, which has no debit day; send 1 or leave it out'],
+    [
+      'a weekly debit day past 7',
+      { plan: inlinePlan({ frequencyType: 'Week', endDate: undefined }), endDate: '2026-06-09 18:30:00', payments: { debitDay: 8 } },
+      'payments.debitDay must be 1 to 7 for a WEEKLY plan',
+    ],
+    ['a start yesterday', { startDate: '2026-03-08 18:30:00' }, 'startDate must not be in the past (today is 2026-03-10 in India)'],
+    [
+      'a start tomorrow',
+      { startDate: '2026-03-10 18:30:00' },
+      'startDate must be today or at least 2 days ahead (2026-03-12 or later in India), so the first debit can be notified in time',
+    ],
+    ['a start 366 days ahead', { startDate: '2027-03-10 18:30:00', endDate: '2027-04-10 18:30:00', plan: inlinePlan({ endDate: undefined }) }, 'startDate must be at most 365 days ahead'],
+    ['an end at the start', { endDate: '2026-03-09 18:30:00' }, 'endDate must be after startDate (2026-03-09 18:30:00)'],
+    ['an end past 30 years', { endDate: '2056-03-10 18:30:00', plan: inlinePlan({ endDate: undefined }) }, 'endDate must be within 30 years'],
+    [
+      "a start before the inline plan's",
+      { plan: inlinePlan({ startDate: '2026-03-12 18:30:00' }) },
+      "startDate must not be before the plan's start, plan.startDate (2026-03-12 18:30:00)",
+    ],
+    ["an end after the inline plan's", { endDate: '2026-03-20 18:30:00' }, "endDate must not be after the plan's end, plan.endDate (2026-03-13 18:30:00)"],
+    [
+      'a later start with an inline trial',
+      { startDate: '2026-03-14 18:30:00', endDate: '2026-03-30 18:30:00', plan: inlinePlan({ trialPeriodInDays: 7, endDate: undefined }) },
+      "plan.trialPeriodInDays a start after today cannot be combined with the plan's introductory period (DAYS); start today, or sell a plan without one",
+    ],
+    [
+      "a later start with a catalogue plan's trial",
+      cataloguePlanBody('fit_monthly_trial', { startDate: '2026-03-14 18:30:00' }),
+      "startDate a start after today cannot be combined with the plan's introductory period (DAYS); start today, or sell a plan without one",
+    ],
+    ['a cap below the amount', { plan: inlinePlan({ maxLimitAmount: { value: 100, currency: 'INR' } }) }, 'plan.maxLimitAmount.value makes the cap ₹1.00 lower than the amount debited, ₹2.20'],
+    ['a cap below the amount times the quantity', { quantity: 2 }, 'plan.maxLimitAmount.value makes the cap ₹2.20 lower than the amount debited, 2 × ₹2.20 = ₹4.40'],
+    [
+      'an exact mandate with a cap above the amount',
+      { plan: inlinePlan({ maxLimitAmount: { value: 500, currency: 'INR' } }), payments: { amountLimit: 'E', debitDay: 1 } },
+      'payments.amountLimit E debits exactly the amount, so the cap (₹5.00) must equal it (₹2.20); send M for a maximum',
+    ],
+    ['funds blocked', { payments: { amountLimit: 'M', debitDay: 1, blockFund: 'Y' } }, "payments.blockFund can be Y only for a one-time mandate; a subscription's mandate is recurring"],
+    ['no auto debit', { autoDebit: false }, 'autoDebit false (the merchant presents each debit) is not simulated; send true or leave it out'],
+    ['intent with a VPA', { upi_data: { txnMode: 'I', vpa: 'asha@okaxis' } }, 'upi_data.vpa must be left out for intent (txnMode I): the customer picks the app'],
+    ['collect without a VPA', { upi_data: { txnMode: 'C' } }, 'upi_data.vpa is required for collect (txnMode C)'],
+    ['neither a mode nor a VPA', { upi_data: {} }, 'upi_data needs txnMode I, or a vpa to send a collect request to'],
+    ['a VPA of no UPI shape', { upi_data: { vpa: 'asha.okaxis' } }, 'upi_data.vpa is not a UPI ID (name@handle)'],
+    ['a VPA that does not exist', { upi_data: { vpa: 'unknown@upi' } }, 'upi_data.vpa is not a UPI ID that exists'],
+    ['a VPA whose app has no AutoPay', { upi_data: { vpa: 'asha@nomandate' } }, 'upi_data.vpa belongs to a UPI app that cannot set up AutoPay'],
+    [
+      'an end before the first regular debit',
+      { plan: month(), endDate: '2026-03-20 18:30:00', payments: { debitDay: 15 } },
+      'endDate must not be before the first regular debit on 2026-04-15: the mandate would end before it bills',
+    ],
+  ])('%s', (_, body, sentence) => {
+    expect(refusal(sampleBody(body))).toContain(sentence)
+  })
+
+  it.each<[string, Body]>([
+    ['a weekly debit day of 7', { plan: inlinePlan({ frequencyType: 'Week', endDate: undefined }), endDate: '2026-06-09 18:30:00', payments: { debitDay: 7 } }],
+    ['a start exactly 2 days ahead', { startDate: '2026-03-11 18:30:00', endDate: '2026-03-20 18:30:00', plan: inlinePlan({ endDate: '2026-03-20 18:30:00' }) }],
+    ['a start 365 days ahead', { startDate: '2027-03-09 18:30:00', endDate: '2027-04-10 18:30:00', plan: inlinePlan({ endDate: undefined }) }],
+    ['an end on the first regular debit', { plan: month(), endDate: '2026-04-14 18:30:00', payments: { debitDay: 15 } }],
+    ['an exact mandate at the amount', { payments: { amountLimit: 'E', debitDay: 1 } }],
+  ])('accepts %s', (_, body) => {
+    expect(refusal(sampleBody(body))).toBe('accepted')
+  })
+
+  it('an inline plan is kept as sent: its name and description trimmed, ACTIVE, in rupees, retried on failure', () => {
+    const terms = termsOf(sampleBody({ plan: inlinePlan({ planName: ' Daily ', maxLimitAmount: undefined }) }))
+    expect(terms.plan).toStrictEqual({
+      plan_id: 'merch007',
+      name: 'Daily',
+      description: 'Merchant Maintained Plan feb 06',
+      status: 'ACTIVE',
+      amount: { type: 'FIXED', paise: 220 },
+      currency: 'INR',
+      interval: 'DAILY',
+      max_amount: 220,
+      intro: { type: 'NONE' },
+      on_failure: 'RETRY',
+    })
+    expect(terms.mandate).toMatchObject({ blockFunds: false, revokableByCustomer: true })
+    expect(terms.trialDays).toBe(0)
+  })
+
+  it('a catalogue trial counts its days', () => {
+    expect(termsOf(cataloguePlanBody('fit_monthly_trial')).trialDays).toBe(14)
+  })
+})
