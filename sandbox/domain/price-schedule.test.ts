@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { creditedCharges, priceSchedule, type CreditedTerms, type ScheduleTerms } from './price-schedule'
+import { monthlyPlan } from '../testing/fixtures'
+import { creditedCharges, debitDayAfter, planStart, priceSchedule, type CreditedTerms, type ScheduleTerms } from './price-schedule'
 
 /** 10:00 IST on a date, as the instant a session was created. */
 const at = (date: string, time = '10:00:00'): Date => new Date(`${date}T${time}+05:30`)
@@ -32,6 +33,9 @@ describe('priceSchedule: when the debits fall', () => {
     ['daily: tomorrow', { interval: 'DAILY', ruleType: null, ruleValue: null }, ['2026-12-02 49900']],
     ['weekly on Monday (1) from a Tuesday', { interval: 'WEEKLY', ruleValue: 1 }, ['2026-12-07 49900']],
     ['fortnightly 16 means the 15th and the month end', { interval: 'FORTNIGHTLY', ruleValue: 16, at: at('2026-12-20') }, ['2026-12-31 49900']],
+    ['fortnightly on the 5th and 20th: a debit day falling tomorrow is the first', { interval: 'FORTNIGHTLY', ruleValue: 5, at: at('2026-12-04') }, ['2026-12-05 49900']],
+    ['fortnightly, no debit day, begun on the 3rd: the 3rd and the 18th', { interval: 'FORTNIGHTLY', ruleType: null, ruleValue: null, at: at('2026-12-03') }, ['2026-12-18 49900']],
+    ['fortnightly, no debit day, begun after the 16th: the 15th and the month end', { interval: 'FORTNIGHTLY', ruleType: null, ruleValue: null, at: at('2026-12-20') }, ['2026-12-31 49900']],
     ['quarterly on the 5th after the 5th has passed waits a quarter', { interval: 'QUARTERLY', at: at('2026-12-10') }, ['2027-03-05 49900']],
     ['as presented: no date can be promised', { interval: 'ASPRESENTED', ruleType: null, ruleValue: null }, []],
   ])('%s', (_name, overrides, expected) => {
@@ -59,6 +63,9 @@ describe('priceSchedule: introductory periods', () => {
     ['a first period paid on 31 Jan ends on 28 Feb', { ruleType: null, ruleValue: null, at: at('2027-01-31'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-02-28 49900']],
     ['a first period paid on 10 Mar with debits on the 5th: 5 Apr is nearer its end than 5 May', { at: at('2027-03-10'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-04-05 49900']],
     ['a quarter paid on 31 Mar with debits on the 28th: 28 Jun', { interval: 'QUARTERLY', ruleValue: 28, at: at('2027-03-31'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-06-28 49900']],
+    ['a day paid today: the next debit tomorrow', { interval: 'DAILY', ruleType: null, ruleValue: null, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2026-12-02 49900']],
+    // The period paid on 31 Jan ends on 28 Feb, 14 days after 14 Feb and 14 before 14 Mar: the later wins the tie.
+    ['a tie between two debit days goes to the later', { ruleValue: 14, at: at('2027-01-31'), today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2027-03-14 49900']],
     ['a weekly period paid today: a week later on the debit weekday', { interval: 'WEEKLY', ruleValue: 2, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, ['2026-12-08 49900']],
     ['a paid period paid today, as presented: no date', { interval: 'ASPRESENTED', ruleType: null, ruleValue: null, today: { minor: 49_900, refunded: false, paysFirstPeriod: true } }, []],
     ['a start date on the debit day bills that day', { intro: { type: 'START_DATE', at: at('2027-01-05', '00:00:00') } }, ['2027-01-05 49900']],
@@ -69,6 +76,7 @@ describe('priceSchedule: introductory periods', () => {
   })
 
   it('names the intro as the page shows it', () => {
+    expect(priceSchedule(monthly()).intro).toEqual({ type: 'NONE' })
     expect(priceSchedule(monthly({ intro: { type: 'DAYS', days: 14 } })).intro).toEqual({ type: 'DAYS', days: 14, endsOn: '2026-12-15' })
     expect(priceSchedule(monthly({ intro: { type: 'START_DATE', at: new Date('2026-12-10T18:30:00Z') } })).intro).toEqual({
       type: 'START_DATE',
@@ -119,6 +127,7 @@ describe('creditedCharges: the debits after a plan change, credit taken off in t
     ['a new debit day after it', { first: '2026-04-05', ruleValue: 10, amountMinor: 49900, creditMinor: 49900 }, [['2026-04-05', 0], ['2026-05-10', 499]]],
     ['the 31st keeps its day after a short month', { first: '2027-01-31', ruleValue: 31, amountMinor: 10000, creditMinor: 25000 }, [['2027-01-31', 0], ['2027-02-28', 0], ['2027-03-31', 50], ['2027-04-30', 100]]],
     ['weekly on Mondays', { first: '2026-11-30', ruleValue: 1, amountMinor: 9900, creditMinor: 10000, interval: 'WEEKLY' }, [['2026-11-30', 0], ['2026-12-07', 98], ['2026-12-14', 99]]],
+    ['a free plan: one debit at ₹0, whatever the credit', { first: '2026-04-05', ruleValue: 5, amountMinor: 0, creditMinor: 5000 }, [['2026-04-05', 0]]],
     ['yearly, no debit day: the anchor\'s date', { first: '2028-02-29', ruleValue: null, amountMinor: 499900, creditMinor: 100000, interval: 'YEARLY' }, [['2028-02-29', 3999], ['2029-02-28', 4999]]],
   ]
 
@@ -126,5 +135,36 @@ describe('creditedCharges: the debits after a plan change, credit taken off in t
     const charges = creditedCharges({ interval, ...terms })
     expect(charges.map((c) => [c.date, c.amount.minor / 100])).toEqual(expected)
     expect(charges.every((c) => !c.intro && c.amount.currency === 'INR')).toBe(true)
+  })
+})
+
+describe('debitDayAfter: the cycles past the listed charges', () => {
+  it.each<[string, Parameters<typeof debitDayAfter>, string]>([
+    ['monthly on the 5th, the day after a debit', ['MONTHLY', 5, '2026-12-05', '2026-12-05'], '2027-01-05'],
+    ['monthly on the 31st keeps the anchor after a short month', ['MONTHLY', 31, '2027-01-31', '2027-02-28'], '2027-03-31'],
+    ['weekly, no debit day: the anchor\'s weekday', ['WEEKLY', null, '2026-12-06', '2026-12-06'], '2026-12-13'],
+    ['daily: the next day', ['DAILY', null, '2026-12-31', '2026-12-31'], '2027-01-01'],
+  ])('%s', (_name, args, expected) => {
+    expect(debitDayAfter(...args)).toBe(expected)
+  })
+})
+
+describe('planStart: what a plan checkout charges today and which intro follows', () => {
+  const AUTHORISATION = 100
+  const authorisation = { minor: AUTHORISATION, refunded: true, paysFirstPeriod: false }
+  const startsAt = new Date('2027-01-10T00:00:00+05:30')
+
+  it.each<[string, Parameters<typeof planStart>, ReturnType<typeof planStart>]>([
+    ['no intro: the first period at the regular amount', [monthlyPlan(), 49_900, 1, null, AUTHORISATION], { today: { minor: 49_900, refunded: false, paysFirstPeriod: true }, intro: { type: 'NONE' } }],
+    ['free days: only the authorisation, refunded', [monthlyPlan({ intro: { type: 'DAYS', days: 14 } }), 49_900, 1, null, AUTHORISATION], { today: authorisation, intro: { type: 'DAYS', days: 14 } }],
+    [
+      'discounted cycles: the first at the intro price times the quantity',
+      [monthlyPlan({ intro: { type: 'CYCLES', cycles: 3, paise: 9_900 } }), 99_800, 2, null, AUTHORISATION],
+      { today: { minor: 19_800, refunded: false, paysFirstPeriod: true }, intro: { type: 'CYCLES', cycles: 3, minor: 19_800 } },
+    ],
+    ['free cycles: only the authorisation', [monthlyPlan({ intro: { type: 'CYCLES', cycles: 2, paise: 0 } }), 49_900, 1, null, AUTHORISATION], { today: authorisation, intro: { type: 'CYCLES', cycles: 2, minor: 0 } }],
+    ['a later start overrides the plan\'s intro', [monthlyPlan({ intro: { type: 'CYCLES', cycles: 3, paise: 9_900 } }), 49_900, 1, startsAt, AUTHORISATION], { today: authorisation, intro: { type: 'START_DATE', at: startsAt } }],
+  ])('%s', (_name, args, expected) => {
+    expect(planStart(...args)).toEqual(expected)
   })
 })
