@@ -40,4 +40,14 @@ describe('bodyLimit', () => {
     const within = await app().request('/', { method: 'POST', body: stream(MAX_BODY_BYTES), duplex: 'half' } as RequestInit)
     expect(await within.text()).toBe(`got ${String(MAX_BODY_BYTES)}`)
   })
+
+  it('does not trust a length sent beside Transfer-Encoding: the body is measured as it streams', async () => {
+    const res = await app().request('/', {
+      method: 'POST',
+      body: stream(MAX_BODY_BYTES + 1),
+      duplex: 'half',
+      headers: { 'content-length': '10', 'transfer-encoding': 'chunked' },
+    } as RequestInit)
+    expect(res.status).toBe(413)
+  })
 })
