@@ -126,6 +126,47 @@ describe('POST /sandbox/clock', () => {
     expect((await s.clock()).offset_seconds).toBe(0)
   })
 
+  it.each<[string, object, number, string, { field_name: string; reason: string }[]]>([
+    [
+      'neither field',
+      {},
+      400,
+      'Send exactly one of advance_by_seconds (how far to move the clock) or advance_to (the Unix time to move it to).',
+      [{ field_name: 'advance_by_seconds, advance_to', reason: 'exactly one is required' }],
+    ],
+    [
+      'a time a second behind the clock',
+      { advance_to: NOW_S - 1 },
+      409,
+      `advance_to ${NOW_S - 1} is before the merchant's sandbox time (${NOW_S}); the clock only moves forward (POST /sandbox/reset puts it back to real time).`,
+      [{ field_name: 'advance_to', reason: 'is in the past of the clock' }],
+    ],
+    [
+      'a time a second past ten years ahead',
+      { advance_to: NOW_S + MAX_CLOCK_MOVE_SECONDS + 1 },
+      400,
+      `advance_to ${NOW_S + MAX_CLOCK_MOVE_SECONDS + 1} is more than ${MAX_CLOCK_MOVE_SECONDS} seconds (ten years) ahead of the merchant's sandbox time; move it in steps.`,
+      [{ field_name: 'advance_to', reason: 'is too far ahead' }],
+    ],
+  ])('names what is wrong with %s, message and field', async (_name, body, status, message, fields) => {
+    const s = setup()
+    const response = await s.move(body)
+    expect(response.status).toBe(status)
+    const answer = z.object({ error_message: z.string(), error_info: z.object({ fields: z.array(z.unknown()) }) }).parse(await response.json())
+    expect(answer.error_message).toBe(message)
+    expect(answer.error_info.fields).toEqual(fields)
+  })
+
+  it.each([
+    ['to the clock\'s own second: it stays', NOW_S, 0],
+    ['exactly ten years ahead', NOW_S + MAX_CLOCK_MOVE_SECONDS, MAX_CLOCK_MOVE_SECONDS],
+  ])('takes a move %s', async (_name, to, offset) => {
+    const s = setup()
+    const response = await s.move({ advance_to: to })
+    expect(response.status).toBe(200)
+    expect((await s.clock()).offset_seconds).toBe(offset)
+  })
+
   it.each([
     ['no Authorization header', null],
     ['a wrong API key', basic('nope_api_key:')],

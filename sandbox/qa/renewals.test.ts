@@ -348,6 +348,33 @@ describe('POST /sandbox/mandates/{mandate_id}/next-debit refuses bad input, chan
     expect((await s.stored(order.id)).merchantDebits?.nextDebit).toEqual(choice)
   })
 
+  it('keeps a success as chosen, with no reason', async () => {
+    const s = mandateSandbox()
+    const order = await s.registerUpi()
+    const mandateId = order.mandateId ?? ''
+    const res = await s.request(`/sandbox/mandates/${mandateId}/next-debit`, {
+      method: 'POST',
+      headers: { ...DEMO_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'success' }),
+    })
+    expect(res.res.status).toBe(200)
+    expect(Object.entries((await s.stored(order.id)).merchantDebits?.nextDebit ?? {})).toEqual([['outcome', 'success']])
+  })
+
+  it('names what is missing: an unknown mandate, or a subscription id that is not one', async () => {
+    const s = mandateSandbox()
+    const unknown = await s.request('/sandbox/mandates/nosuchmandate/next-debit', {
+      method: 'POST',
+      headers: { ...DEMO_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'success' }),
+    })
+    expect(unknown.res.status).toBe(404)
+    expect(JSON.parse(unknown.body)).toMatchObject({ error_message: 'No mandate with this mandate_id.' })
+    const timeline = await s.request('/sandbox/subscriptions/bei_nope/timeline', { headers: DEMO_AUTH })
+    expect(timeline.res.status).toBe(404)
+    expect(JSON.parse(timeline.body)).toMatchObject({ error_message: 'No subscription with this billing_execution_info_id.' })
+  })
+
   it('refuses a choice for a revoked mandate that carries no subscription (409), keeping nothing', async () => {
     const s = mandateSandbox()
     const order = await s.registerUpi()
