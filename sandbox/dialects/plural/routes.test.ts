@@ -313,10 +313,11 @@ describe('GET /api/v1/upi/subscription/{id} and other methods', () => {
     const get = await s.app.request(PROCESS_PAYMENT, { headers: { authorization: 'Bearer demo_api_key' } })
     expect(get.status).toBe(405)
     expect(get.headers.get('allow')).toBe('POST')
-    expect((await readError(get)).response_code).toBe(12405)
+    expect(await readError(get)).toEqual({ response_code: 12405, response_message: 'GET is not allowed here; use POST.' })
     const del = await s.app.request('/api/v1/upi/subscription/v1-sub-00000000000000000000000000000000', { method: 'DELETE', headers: { authorization: 'Bearer demo_api_key' } })
     expect(del.status).toBe(405)
     expect(del.headers.get('allow')).toBe('GET')
+    expect(await readError(del)).toEqual({ response_code: 12405, response_message: 'DELETE is not allowed here; use GET.' })
   })
 })
 
@@ -352,5 +353,53 @@ describe('callbacks', () => {
     const listed = await s.app.request('/sandbox/orders/Merchant_Plan_001/webhooks', { headers: { authorization: basic('demo_api_key') } })
     const deliveries = ((await listed.json()) as { webhooks: { body: { event_type: string } }[] }).webhooks
     expect(deliveries.map((d) => d.body.event_type)).toEqual(bodies.map((b) => b.event_type))
+  })
+})
+
+describe('what a subscription request stores (docs/domain/plural.md#from-request-to-mandate)', () => {
+  it('the customer as sent, the phone with its country code and blank names as none; UPI only; the callback URL; the refunded authorisation', async () => {
+    const s = buildTestApp()
+    const body = cataloguePlanBody('fit_monthly_trial', {
+      enableNotification: undefined,
+      upi_data: { txnMode: 'I' },
+      callbackUrl: 'http://127.0.0.1:9/plural/hooks',
+      customerData: { firstName: '  Dhakshin ', lastName: '  ', countryCode: '91', customerMobile: '9444600695', customerEmail: 'dhakshin@example.com' },
+    })
+    const created = await readCreated(await postSubscription(s, body))
+    const order = await s.store.orderById(pageIdOf(created))
+    expect(order).toMatchObject({
+      orderId: 'Merchant_Plan_001',
+      currency: 'INR',
+      customer: { id: null, email: 'dhakshin@example.com', phone: '+919444600695', firstName: 'Dhakshin', lastName: null },
+      returnUrl: null,
+      udf: [],
+      metadata: { auto_refund_post_success: 'true', webhook_url: 'http://127.0.0.1:9/plural/hooks' },
+      createMandate: 'REQUIRED',
+      preferredRail: 'upi',
+      rails: ['upi'],
+      source: { dialect: 'plural', planId: 'fit_monthly_trial', txnMode: 'I', quantity: 1, trialPeriodInDays: 14, enableNotification: false },
+    })
+    expect((await status(s, created.subscription_id)).enable_notification).toBe(false)
+  })
+
+  it('no metadata when today pays the first period and no callback URL is sent', async () => {
+    const s = buildTestApp()
+    const created = await readCreated(await postSubscription(s, cataloguePlanBody('fit_monthly', { upi_data: { txnMode: 'I' } })))
+    const order = await s.store.orderById(pageIdOf(created))
+    expect(order?.metadata).toEqual({})
+    expect(order?.customer).toEqual({ id: null, email: 'dhakshin@example.com', phone: '+919444600695', firstName: 'Dhakshin', lastName: 'K' })
+  })
+
+  it.each(['application/json; charset=utf-8', 'Application/JSON', 'application/json ; charset=UTF-8'])('takes the media type %s as JSON', async (type) => {
+    const s = buildTestApp()
+    const res = await s.app.request(PROCESS_PAYMENT, { method: 'POST', headers: { authorization: 'Bearer demo_api_key', 'content-type': type }, body: JSON.stringify(sampleBody()) })
+    expect(res.status).toBe(200)
+  })
+
+  it('answers a path under /api/v1/upi that is no endpoint with 404 in Plural’s shape', async () => {
+    const s = buildTestApp()
+    const res = await s.app.request('/api/v1/upi/subscription/v1-sub-00000000000000000000000000000000/cancel', { method: 'POST', headers: { authorization: 'Bearer demo_api_key' } })
+    expect(res.status).toBe(404)
+    expect(await readError(res)).toEqual({ response_code: 12410, response_message: 'No such subscription or endpoint.' })
   })
 })
