@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CheckoutError, JuspayError } from '../../contract/errors'
+import { CheckoutError, JuspayError, PluralError, ZenskarError } from '../../contract/errors'
 import { PageError } from '../../contract/session'
 import { DEFAULT_LIMITS, type EdgeLimits } from '../http/limits'
 import { basic, bearer, DEMO_KEY, OTHER_KEY, secureSandbox } from '../testing/security-harness'
@@ -65,6 +65,20 @@ describe('requests are rate limited per API key', () => {
     advance(1000)
     expect((await get(DEMO_KEY)).status).toBe(404)
     expect((await get(DEMO_KEY)).status).toBe(429)
+  })
+
+  it('holds the Plural and Zenskar APIs to the same limit, answered in their own envelopes', async () => {
+    const { s } = limited({ perApiKey: { burst: 1, perSecond: 1 } })
+    const zenskar = () => s.request('/checkouts/00000000-0000-4000-8000-000000000000', { headers: { 'x-api-key': DEMO_KEY } })
+    expect((await zenskar()).status).toBe(404)
+    const refused = await zenskar()
+    expect(refused.status).toBe(429)
+    expect(ZenskarError.parse(await refused.json()).error.code).toBe('rate_limited')
+    const plural = () => s.request('/api/v1/upi/subscription/v1-sub-00000000000000000000000000000000', { headers: { authorization: bearer(OTHER_KEY) } })
+    expect((await plural()).status).toBe(404)
+    const throttled = await plural()
+    expect(throttled.status).toBe(429)
+    expect(PluralError.parse(await throttled.json()).response_code).toBe(12429)
   })
 
   it('a refused request creates nothing', async () => {

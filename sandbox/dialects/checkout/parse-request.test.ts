@@ -72,6 +72,31 @@ const rows: [name: string, body: unknown, expected: Expected][] = [
     { code: 'parameter_missing', param: 'line_items[0][price_data][product_data][name]', message: 'line_items[0][price_data][product_data][name] required' },
   ],
   [
+    'product name empty',
+    paymentBody({ line_items: [{ quantity: 1, price_data: { unit_amount: 99.99, product_data: { name: '' } } }] }),
+    { code: 'parameter_invalid', param: 'line_items[0][price_data][product_data][name]', message: 'Invalid line_items[0][price_data][product_data][name]: must be 1–255 characters' },
+  ],
+  [
+    'product name with a NUL character',
+    paymentBody({ line_items: [{ quantity: 1, price_data: { unit_amount: 99.99, product_data: { name: 'Yoga\u0000mat' } } }] }),
+    { code: 'parameter_invalid', param: 'line_items[0][price_data][product_data][name]', message: 'Invalid line_items[0][price_data][product_data][name]: must not contain control characters' },
+  ],
+  [
+    'customer name with a line break (one line expected)',
+    paymentBody({ customer: { email: 'asha@example.com', name: 'Asha\nVerma', merchant_customer_id: 'cust_123' } }),
+    { code: 'parameter_invalid', param: 'customer[name]', message: 'Invalid customer[name]: must not contain control characters' },
+  ],
+  [
+    'description with a lone surrogate',
+    paymentBody({ description: 'Yoga \ud800 mat' }),
+    { code: 'parameter_invalid', param: 'description', message: 'Invalid description: must be valid Unicode text' },
+  ],
+  [
+    'metadata key with a tab',
+    paymentBody({ metadata: { 'plan\ttier': 'gold' } }),
+    { code: 'parameter_invalid', param: 'metadata[plan\ttier]', message: /must not contain control characters/ },
+  ],
+  [
     'product name of 256 characters',
     paymentBody({ line_items: [{ quantity: 1, price_data: { unit_amount: 99.99, product_data: { name: 'x'.repeat(256) } } }] }),
     { code: 'parameter_invalid', param: 'line_items[0][price_data][product_data][name]', message: /1–255 characters/ },
@@ -285,6 +310,8 @@ describe('parseCreateRequest accepts', () => {
     ['one-time items beside a recurring price', subscriptionBody({ amount: 599, line_items: [monthlyItem(499), item(100)] })],
     ['a 255-emoji product name', paymentBody({ line_items: [{ quantity: 1, price_data: { unit_amount: 99.99, product_data: { name: '🧘'.repeat(255) } } }] })],
     ['an empty collection_method (merchant-managed)', subscriptionBody({ collection_method: '' })],
+    ['a description and metadata values over several lines, with tabs', paymentBody({ description: 'Yoga mat\n\tblue', metadata: { note: 'line one\r\nline two\tend' } })],
+    ['metadata with 50 keys', paymentBody({ metadata: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${String(i)}`, 'v'])) })],
   ]
   it.each(accepted)('%s', (_name, body) => {
     const result = parseCreateRequest(body, demoMerchant())

@@ -471,3 +471,56 @@ describe('methods and paths', () => {
     expect((await readError(res)).error.code).toBe('resource_missing')
   })
 })
+
+describe('refusals word for word (docs/domain/checkout-session.md#errors)', () => {
+  it.each<[string, string | null, string, string]>([
+    ['no Authorization header', null, 'api_key_missing', 'Send your API key as Authorization: Bearer <api key>.'],
+    ['Basic instead of Bearer', `Basic ${Buffer.from(`${DEMO_API_KEY}:`).toString('base64')}`, 'authorization_malformed', 'The Authorization header must be Bearer <api key>.'],
+    ['an unknown key', 'Bearer not_a_real_key', 'api_key_invalid', 'The API key is not valid.'],
+  ])('%s: 401 naming the Bearer scheme', async (_name, header, code, message) => {
+    const { app } = buildTestApp()
+    const res = await postSession(app, paymentBody(), { apiKey: null, headers: header === null ? {} : { authorization: header } })
+    expect(res.status).toBe(401)
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="mandate-checkout"')
+    expect((await readError(res)).error).toStrictEqual({ type: 'authentication_error', code, message })
+  })
+
+  it('a session that is not there names the id', async () => {
+    const { app } = buildTestApp()
+    expect((await readError(await getSession(app, 'cs_AAAAAAAAAAAAAAAAAAAAAAAA'))).error).toStrictEqual({
+      type: 'invalid_request_error',
+      code: 'resource_missing',
+      message: 'No such checkout session.',
+      param: 'id',
+    })
+  })
+
+  it('a method a path does not take, with the one it does', async () => {
+    const { app } = buildTestApp()
+    const res = await app.request('/v1/checkout/sessions', { method: 'PUT', headers: { authorization: `Bearer ${DEMO_API_KEY}` } })
+    expect((await readError(res)).error).toStrictEqual({ type: 'invalid_request_error', code: 'method_not_allowed', message: 'PUT is not allowed here; use POST.' })
+  })
+
+  it('a merchant_order_id used with another body, naming it', async () => {
+    const sandbox = buildTestApp()
+    const body = paymentBody({ merchant_order_id: 'order_conflict_1' })
+    await createSession(sandbox.app, body)
+    const error = await expectRejected(sandbox, () => postSession(sandbox.app, { ...body, description: 'Another mat' }), 400)
+    expect(error).toStrictEqual({
+      type: 'invalid_request_error',
+      code: 'idempotency_conflict',
+      message: 'merchant_order_id order_conflict_1 was already used with a different request. Send the same body to get the same session, or use a new merchant_order_id.',
+      param: 'merchant_order_id',
+    })
+  })
+
+  it('an unknown path under /v1/checkout', async () => {
+    const { app } = buildTestApp()
+    expect((await readError(await app.request('/v1/checkout/nothing-here'))).error).toStrictEqual({
+      type: 'invalid_request_error',
+      code: 'resource_missing',
+      message: 'No such checkout session.',
+      param: 'id',
+    })
+  })
+})

@@ -313,10 +313,11 @@ describe('GET /api/v1/upi/subscription/{id} and other methods', () => {
     const get = await s.app.request(PROCESS_PAYMENT, { headers: { authorization: 'Bearer demo_api_key' } })
     expect(get.status).toBe(405)
     expect(get.headers.get('allow')).toBe('POST')
-    expect((await readError(get)).response_code).toBe(12405)
+    expect(await readError(get)).toEqual({ response_code: 12405, response_message: 'GET is not allowed here; use POST.' })
     const del = await s.app.request('/api/v1/upi/subscription/v1-sub-00000000000000000000000000000000', { method: 'DELETE', headers: { authorization: 'Bearer demo_api_key' } })
     expect(del.status).toBe(405)
     expect(del.headers.get('allow')).toBe('GET')
+    expect(await readError(del)).toEqual({ response_code: 12405, response_message: 'DELETE is not allowed here; use GET.' })
   })
 })
 
@@ -352,5 +353,86 @@ describe('callbacks', () => {
     const listed = await s.app.request('/sandbox/orders/Merchant_Plan_001/webhooks', { headers: { authorization: basic('demo_api_key') } })
     const deliveries = ((await listed.json()) as { webhooks: { body: { event_type: string } }[] }).webhooks
     expect(deliveries.map((d) => d.body.event_type)).toEqual(bodies.map((b) => b.event_type))
+  })
+})
+
+describe('what a subscription request stores (docs/domain/plural.md#from-request-to-mandate)', () => {
+  it('the customer as sent, the phone with its country code and blank names as none; UPI only; the callback URL; the refunded authorisation', async () => {
+    const s = buildTestApp()
+    const body = cataloguePlanBody('fit_monthly_trial', {
+      enableNotification: undefined,
+      upi_data: { txnMode: 'I' },
+      callbackUrl: 'http://127.0.0.1:9/plural/hooks',
+      customerData: { firstName: '  Dhakshin ', lastName: '  ', countryCode: '91', customerMobile: '9444600695', customerEmail: 'dhakshin@example.com' },
+    })
+    const created = await readCreated(await postSubscription(s, body))
+    const order = await s.store.orderById(pageIdOf(created))
+    expect(order).toMatchObject({
+      orderId: 'Merchant_Plan_001',
+      currency: 'INR',
+      customer: { id: null, email: 'dhakshin@example.com', phone: '+919444600695', firstName: 'Dhakshin', lastName: null },
+      returnUrl: null,
+      udf: [],
+      metadata: { auto_refund_post_success: 'true', webhook_url: 'http://127.0.0.1:9/plural/hooks' },
+      createMandate: 'REQUIRED',
+      preferredRail: 'upi',
+      rails: ['upi'],
+      lineItems: [{ quantity: 1, amount: { minor: 49900, currency: 'INR' } }],
+      source: { dialect: 'plural', planId: 'fit_monthly_trial', txnMode: 'I', quantity: 1, trialPeriodInDays: 14, enableNotification: false },
+    })
+    expect((await status(s, created.subscription_id)).enable_notification).toBe(false)
+  })
+
+  it('no metadata when today pays the first period and no callback URL is sent', async () => {
+    const s = buildTestApp()
+    const created = await readCreated(await postSubscription(s, cataloguePlanBody('fit_monthly', { upi_data: { txnMode: 'I' } })))
+    const order = await s.store.orderById(pageIdOf(created))
+    expect(order?.metadata).toStrictEqual({})
+    expect(order?.customer).toEqual({ id: null, email: 'dhakshin@example.com', phone: '+919444600695', firstName: 'Dhakshin', lastName: 'K' })
+  })
+
+  it('a customer sent without names has none', async () => {
+    const s = buildTestApp()
+    const customerData = { countryCode: '91', customerMobile: '9444600695', customerEmail: 'dhakshin@example.com' }
+    const created = await readCreated(await postSubscription(s, cataloguePlanBody('fit_monthly', { upi_data: { txnMode: 'I' }, customerData })))
+    expect((await s.store.orderById(pageIdOf(created)))?.customer).toMatchObject({ firstName: null, lastName: null })
+  })
+
+  it('a body whose bytes are not UTF-8 is not JSON, even where the bad byte sits inside a name', async () => {
+    const s = buildTestApp()
+    const [before = '', after = ''] = JSON.stringify(sampleBody()).split('Dhakshin')
+    const bytes = Buffer.concat([Buffer.from(before), Buffer.from('Dhak'), Buffer.from([0xff]), Buffer.from(after)])
+    const res = await s.app.request(PROCESS_PAYMENT, { method: 'POST', headers: { authorization: 'Bearer demo_api_key', 'content-type': 'application/json' }, body: bytes })
+    expect(res.status).toBe(400)
+    expect(await readError(res)).toEqual({ response_code: 12400, response_message: 'The request body is not valid JSON.' })
+    expect(await s.store.size()).toBe(0)
+  })
+
+  it.each(['application/json; charset=utf-8', 'Application/JSON', 'application/json ; charset=UTF-8'])('takes the media type %s as JSON', async (type) => {
+    const s = buildTestApp()
+    const res = await s.app.request(PROCESS_PAYMENT, { method: 'POST', headers: { authorization: 'Bearer demo_api_key', 'content-type': type }, body: JSON.stringify(sampleBody()) })
+    expect(res.status).toBe(200)
+  })
+
+  it('answers a path under /api/v1/upi that is no endpoint with 404 in Plural’s shape', async () => {
+    const s = buildTestApp()
+    const res = await s.app.request('/api/v1/upi/subscription/v1-sub-00000000000000000000000000000000/cancel', { method: 'POST', headers: { authorization: 'Bearer demo_api_key' } })
+    expect(res.status).toBe(404)
+    expect(await readError(res)).toEqual({ response_code: 12410, response_message: 'No such subscription or endpoint.' })
+  })
+})
+
+describe('a replay after the clock has moved', () => {
+  it('answers the same subscription, though the request’s start date is now in the past', async () => {
+    const s = buildTestApp()
+    const first = await readCreated(await postSubscription(s, sampleBody()))
+    s.clock.advance(2 * DAY_MS)
+    // Sent fresh, the same dates would be refused: the start is no longer today.
+    const fresh = await postSubscription(s, sampleBody({ clientUniqueReference: 'Merchant_Plan_002' }))
+    expect((await readError(fresh)).response_message).toContain('startDate must not be in the past')
+    const again = await postSubscription(s, sampleBody())
+    expect(again.status).toBe(200)
+    expect(await readCreated(again)).toEqual(first)
+    expect(await s.store.size()).toBe(1)
   })
 })

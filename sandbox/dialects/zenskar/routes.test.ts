@@ -66,6 +66,9 @@ describe('POST /checkouts', () => {
       amountMinor: 49900,
       chargedTodayMinor: 49900,
       returnUrl: 'https://shop.merchant.com/welcome',
+      customer: { id: 'cust_42', email: null, phone: null, firstName: null, lastName: null },
+      udf: [],
+      metadata: {},
       createMandate: 'REQUIRED',
       mandate: { maxAmount: { minor: 49900 }, amountRule: 'VARIABLE', frequency: 'MONTHLY', ruleType: 'ON', ruleValue: 5 },
       billing: { plan: { plan_id: 'fit_monthly' }, subscriptionId: null },
@@ -112,6 +115,8 @@ describe('POST /checkouts', () => {
     const s = buildTestApp()
     const created = await readCheckout(await postCheckout(s, checkoutBody(body)))
     expect(created.estimates).toEqual(estimates)
+    // A refunded authorisation is marked on the order as a Juspay registration's is (docs/domain/zenskar.md#what-is-paid-today).
+    expect((await s.store.orderById(pageOf(created)))?.metadata).toEqual(estimates.current_invoice.authorisation ? { auto_refund_post_success: 'true' } : {})
     const preview = await postCheckout(s, checkoutBody(body), '/checkouts/preview')
     expect(preview.status).toBe(200)
     expect(await preview.json()).toEqual({ estimates })
@@ -211,17 +216,35 @@ describe('bad input: a clear error naming the field, and nothing stored', () => 
     expect(await s.store.size()).toBe(0)
   })
 
-  it.each<[string, Record<string, string>, string | null, number, string]>([
-    ['no API key', { 'content-type': 'application/json' }, null, 401, 'unauthorized'],
-    ['an unknown API key', zenskarHeaders('nope'), null, 401, 'unauthorized'],
-    ['the key as Basic auth instead of x-api-key', { authorization: basic('demo_api_key'), 'content-type': 'application/json' }, null, 401, 'unauthorized'],
-    ['another organisation', zenskarHeaders('demo_api_key', { organisation: 'other_merchant' }), 'organisation', 401, 'organisation_mismatch'],
-    ['a body that is not JSON by its type', zenskarHeaders('demo_api_key', { 'content-type': 'text/plain' }), null, 415, 'unsupported_media_type'],
-  ])('%s', async (_name, headers, field, status, code) => {
+  const ORGANISATION_MISMATCH = 'The organisation header does not name the organisation of this API key. Send your merchant id, or leave the header out.'
+  it.each<[string, Record<string, string>, string | null, number, string, string]>([
+    ['no API key', { 'content-type': 'application/json' }, null, 401, 'unauthorized', 'Send your API key in the x-api-key header.'],
+    ['an empty API key', zenskarHeaders(''), null, 401, 'unauthorized', 'Send your API key in the x-api-key header.'],
+    ['an unknown API key', zenskarHeaders('nope'), null, 401, 'unauthorized', 'The API key is not valid.'],
+    ['the key as Basic auth instead of x-api-key', { authorization: basic('demo_api_key'), 'content-type': 'application/json' }, null, 401, 'unauthorized', 'Send your API key in the x-api-key header.'],
+    ['another organisation', zenskarHeaders('demo_api_key', { organisation: 'other_merchant' }), 'organisation', 401, 'organisation_mismatch', ORGANISATION_MISMATCH],
+    ['an empty organisation', zenskarHeaders('demo_api_key', { organisation: '' }), 'organisation', 401, 'organisation_mismatch', ORGANISATION_MISMATCH],
+    ['a body that is not JSON by its type', zenskarHeaders('demo_api_key', { 'content-type': 'text/plain' }), null, 415, 'unsupported_media_type', 'Send the request body as application/json.'],
+    ['no content type', { 'x-api-key': 'demo_api_key' }, null, 415, 'unsupported_media_type', 'Send the request body as application/json.'],
+  ])('%s', async (_name, headers, field, status, code, message) => {
     const s = buildTestApp()
     const res = await postCheckout(s, checkoutBody(), '/checkouts', headers)
     expect(res.status).toBe(status)
-    expect(await readError(res)).toMatchObject({ code, field })
+    expect(await readError(res)).toEqual({ code, field, message })
+    expect(await s.store.size()).toBe(0)
+  })
+
+  it.each(['application/json; charset=utf-8', 'Application/JSON', 'application/json ; charset=UTF-8'])('takes the media type %s as JSON', async (type) => {
+    const s = buildTestApp()
+    expect((await postCheckout(s, checkoutBody(), '/checkouts', zenskarHeaders('demo_api_key', { 'content-type': type }))).status).toBe(201)
+  })
+
+  it('a body that is not UTF-8 is not JSON, even where the bad bytes sit inside a string', async () => {
+    const s = buildTestApp()
+    const bytes = Buffer.concat([Buffer.from('{"plan_id":"fit_monthly","customer_id":"cust'), Buffer.from([0xff]), Buffer.from('"}')])
+    const res = await s.app.request('/checkouts', { method: 'POST', headers: zenskarHeaders(), body: bytes })
+    expect(res.status).toBe(400)
+    expect(await readError(res)).toEqual({ code: 'invalid_json', message: 'The request body is not valid JSON.', field: null })
     expect(await s.store.size()).toBe(0)
   })
 
@@ -229,7 +252,7 @@ describe('bad input: a clear error naming the field, and nothing stored', () => 
     const s = buildTestApp()
     const res = await postCheckout(s, JSON.stringify(checkoutBody({ padding: 'x'.repeat(MAX_BODY_BYTES) })))
     expect(res.status).toBe(413)
-    expect((await readError(res)).code).toBe('body_too_large')
+    expect(await readError(res)).toEqual({ code: 'body_too_large', message: `The request body must be at most ${MAX_BODY_BYTES} bytes.`, field: null })
     expect(await s.store.size()).toBe(0)
   })
 })
@@ -248,7 +271,7 @@ describe('GET /checkouts/{id}', () => {
     ] as const) {
       const res = await s.app.request(`/checkouts/${id}`, { headers: { 'x-api-key': key } })
       expect(res.status).toBe(404)
-      expect(await readError(res)).toMatchObject({ code: 'not_found', field: null })
+      expect(await readError(res)).toEqual({ code: 'not_found', message: 'No such checkout.', field: null })
     }
   })
 
@@ -257,6 +280,11 @@ describe('GET /checkouts/{id}', () => {
     const put = await s.app.request('/checkouts', { method: 'PUT', headers: { 'x-api-key': 'demo_api_key' } })
     expect(put.status).toBe(405)
     expect(put.headers.get('allow')).toBe('POST')
+    expect(await readError(put)).toEqual({ code: 'method_not_allowed', message: 'PUT is not allowed here; use POST.', field: null })
+    const putPreview = await s.app.request('/checkouts/preview', { method: 'PUT', headers: { 'x-api-key': 'demo_api_key' } })
+    expect(putPreview.status).toBe(405)
+    expect(putPreview.headers.get('allow')).toBe('POST')
+    expect(await readError(putPreview)).toEqual({ code: 'method_not_allowed', message: 'PUT is not allowed here; use POST.', field: null })
     const del = await s.app.request('/checkouts/00000000-0000-4000-8000-000000000000', { method: 'DELETE', headers: { 'x-api-key': 'demo_api_key' } })
     expect(del.status).toBe(405)
     expect(del.headers.get('allow')).toBe('GET')
