@@ -146,6 +146,8 @@ export function zenskarRoutes(services: DialectServices, authenticate: (c: Conte
     return answer(c, services, outcome.order, 201)
   })
 
+  // Before GET /:id, which would read `preview` as a checkout id and answer 404 to a GET.
+  app.all('/preview', methodNotAllowed('POST'))
   app.get('/:id', auth, async (c) => {
     const id = c.req.param('id')
     const order = CHECKOUT_ID_PATTERN.test(id) ? await deps.store.orderByMerchantOrderId(c.get('merchant').id, id) : undefined
@@ -155,7 +157,6 @@ export function zenskarRoutes(services: DialectServices, authenticate: (c: Conte
   })
 
   app.all('/', methodNotAllowed('POST'))
-  app.all('/preview', methodNotAllowed('POST'))
   app.all('/:id', methodNotAllowed('GET'))
   app.all('*', notFound)
   return app
