@@ -297,6 +297,37 @@ describe('POST /txns (a merchant execution)', () => {
     expect(again).toMatchObject({ status: 200, body: { txn_uuid: ok[0]?.body['txn_uuid'] } })
   })
 
+  it('names every field left out at once as MISSING_MANDATORY_PARAMETER, and any bad one makes it INVALID_INPUT', async () => {
+    const s = mandateSandbox()
+    const missing = await txns(s, { merchant_id: 'demo_merchant' })
+    expect(missing.status).toBe(400)
+    expect(missing.body['error_message']).toBe('Invalid request: format is required; order.order_id is required; order.amount is required (and 3 more).')
+    expect(missing.body['error_info']).toMatchObject({
+      code: 'MISSING_MANDATORY_PARAMETER',
+      fields: ['format', 'order.order_id', 'order.amount', 'order.customer_id', 'mandate_id', 'mandate.execution_date'].map((name) => ({ field_name: name, reason: 'is required' })),
+    })
+    const bad = await txns(s, {
+      format: 'xml',
+      'order.order_id': 'ok-1',
+      'order.amount': '10.00',
+      'order.customer_id': 'c'.repeat(129),
+      mandate_id: 'mdt-1',
+      'mandate.notification_id': 'ntf-1',
+      'mandate.execution_date': String(DEBIT_S),
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body['error_info']).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [
+        { field_name: 'merchant_id', reason: 'is required' },
+        { field_name: 'format', reason: 'must be "json": an execution answers in JSON' },
+        { field_name: 'order.customer_id', reason: 'must be at most 128 characters (got 129)' },
+        { field_name: 'mandate_id', reason: 'must be a mandate_id: letters and digits' },
+        { field_name: 'mandate.notification_id', reason: 'must be a notification id: letters, digits and "_"' },
+      ],
+    })
+  })
+
   it('answers 401 without the API key, 404 for an unknown mandate, 415 for JSON and 405 for GET, storing nothing', async () => {
     const { s, mandateId, customerId } = await registered()
     expect((await txns(s, execution(mandateId, customerId), 'wrong_key')).status).toBe(401)
