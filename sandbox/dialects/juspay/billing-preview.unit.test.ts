@@ -284,6 +284,12 @@ describe('targetPlan', () => {
     expect(reasons(checked)).toEqual(['updated_fields.plan_amount must be 799.00, the FIXED amount of plan fit_monthly_plus; got 798.00'])
   })
 
+  it('names a FIXED plan\'s amount once when the amount sent is also above its max_amount', () => {
+    expect(reasons(targetPlan(request({ planAmountMinor: 80000 }), current, plus))).toEqual([
+      'updated_fields.plan_amount must be 799.00, the FIXED amount of plan fit_monthly_plus; got 800.00',
+    ])
+  })
+
   it('takes a VARIABLE plan\'s amount up to its max_amount, and refuses one above it', () => {
     expect(targetPlan(request({ planId: 'fit_metered', planAmountMinor: 150000 }), current, variable)).toEqual({ ok: true, plan: variable })
     expect(targetPlan(request({ planId: 'fit_metered', planAmountMinor: 100 }), current, variable)).toEqual({ ok: true, plan: variable })
