@@ -156,6 +156,7 @@ describe('readPlanChange', () => {
 
   it.each<[string, Partial<Subscription>, string]>([
     ['another plan', { plan: plus, planAmountMinor: 79900 }, 'now fit_monthly_plus at 799.00, with 0.00 of credit'],
+    ['another plan at the same amount', { plan: monthlyPlan({ plan_id: 'fit_monthly_alt' }) }, 'now fit_monthly_alt at 499.00, with 0.00 of credit'],
     ['another amount', { planAmountMinor: 59900 }, 'now fit_monthly at 599.00, with 0.00 of credit'],
     ['credit it did not hold', { creditMinor: 1050 }, 'now fit_monthly at 499.00, with 10.50 of credit'],
   ])('refuses a subscription that moved to %s since the preview', async (_, changed, now) => {
