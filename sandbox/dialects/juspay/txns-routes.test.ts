@@ -372,3 +372,31 @@ describe('a pause ends on its own', () => {
     expect((await s.read(mandateId)).body).toMatchObject({ status: 'ACTIVE' })
   })
 })
+
+describe('POST /txns refusals, word for word', () => {
+  it('refuses each bad field with its reason, a form it cannot read, an unknown mandate, and every method but POST', async () => {
+    const { s, mandateId, customerId } = await registered()
+    const refused = async (fields: Record<string, string>) => (await txns(s, execution(mandateId, customerId, fields))).body['error_info']
+    expect(await refused({ merchant_id: 'm'.repeat(65) })).toMatchObject({ code: 'INVALID_INPUT', fields: [{ field_name: 'merchant_id', reason: 'must be at most 64 characters (got 65)' }] })
+    expect(await refused({ merchant_id: 'other_merchant' })).toMatchObject({ fields: [{ field_name: 'merchant_id', reason: 'does not match the merchant of this API key' }] })
+    for (const format of ['xjson', 'jsonx']) {
+      expect(await refused({ format })).toMatchObject({ fields: [{ field_name: 'format', reason: 'must be "json": an execution answers in JSON' }] })
+    }
+    const twice = await s.request('/txns', {
+      method: 'POST',
+      headers: { authorization: basic('demo_api_key'), 'content-type': 'application/x-www-form-urlencoded' },
+      body: `${new URLSearchParams(execution(mandateId, customerId)).toString()}&mandate_id=${mandateId}`,
+    })
+    expect(twice.res.status).toBe(400)
+    expect(JSON.parse(twice.body)).toMatchObject({ error_message: 'A form field is sent more than once.', error_info: { code: 'INVALID_INPUT', fields: [{ field_name: 'mandate_id' }] } })
+    const unknown = await txns(s, execution('nosuchmandate', customerId))
+    expect(unknown).toMatchObject({ status: 404, body: { error_message: 'No mandate with this mandate_id.', error_info: { code: 'RESOURCE_NOT_FOUND' } } })
+    for (const method of ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const other = await s.request('/txns', { method, headers: { authorization: basic('demo_api_key') } })
+      expect(other.res.status).toBe(405)
+      expect(other.res.headers.get('allow')).toBe('POST')
+      expect(JSON.parse(other.body)).toMatchObject({ error_message: `${method} is not supported here; use POST.` })
+    }
+    expect(await s.store.orderByMerchantOrderId('demo_merchant', 'dec-debit')).toBeUndefined()
+  })
+})
