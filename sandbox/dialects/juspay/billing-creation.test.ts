@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import type { MandateTerms } from '../../../contract/mandate'
 import type { Plan } from '../../../contract/plan'
 import { priceSchedule } from '../../domain/price-schedule'
 import { MemoryStore } from '../../store/memory-store'
-import { monthlyPlan } from '../../testing/fixtures'
+import { mandateTerms, monthlyPlan } from '../../testing/fixtures'
 import { DAY_SECONDS, DEMO, NOW, NOW_SECONDS, mandateSession } from '../../testing/juspay-dialect'
+import { checkMandateAgainstPlan, planBilling, readPlanRegistration, withPlanDefaults, type PlanRegistration } from './billing-creation'
+import { FieldErrors } from './fields'
+import type { MandateInput } from './mandate-terms'
+import type { PaymentRules } from './payment-rules'
 import { validateOrderRequest } from './validate'
 
 const INFO = 'payment_rules.payment_flows.billing_creation.info'
@@ -138,5 +143,120 @@ describe('billing_creation accepted', () => {
 
   it('carries no billing for an order without payment_rules', async () => {
     expect((await draft(mandateSession())).billing).toBeNull()
+  })
+})
+
+describe('the registration\'s rules, read directly', () => {
+  const variable = monthlyPlan({ plan_id: 'var', amount: { type: 'VARIABLE' }, max_amount: 80000 })
+  const freeCycles = monthlyPlan({ plan_id: 'free2', intro: { type: 'CYCLES', cycles: 2, paise: 0 } })
+  const plans = [monthlyPlan(), variable, freeCycles]
+  const creation = (info: { plan_id: string; plan_amount?: string | number; billing_start_date?: string | number }): PaymentRules => ({
+    payment_flows: { billing_creation: { status: 'REQUIRED', info } },
+  })
+  const register = (info: Parameters<typeof creation>[0]) => {
+    const errors = new FieldErrors()
+    const registration = readPlanRegistration(creation(info), (id) => plans.find((p) => p.plan_id === id), NOW, errors)
+    return { registration, problems: errors.list().map((f) => `${f.field_name} ${f.reason}`) }
+  }
+
+  it('takes a VARIABLE plan\'s plan_amount up to its max_amount', () => {
+    expect(register({ plan_id: 'var', plan_amount: '800.00' })).toEqual({ registration: { plan: variable, recurringMinor: 80000, startAt: null }, problems: [] })
+  })
+
+  it('leaves a plan_amount that is not rupees to the payment_rules schema, reading no amount', () => {
+    expect(register({ plan_id: 'var', plan_amount: 'lots' })).toEqual({ registration: { plan: variable, recurringMinor: null, startAt: null }, problems: [] })
+  })
+
+  it('names free introductory cycles as free when a start date competes with them', () => {
+    expect(register({ plan_id: 'free2', billing_start_date: NOW_SECONDS + 10 * DAY_SECONDS }).problems).toEqual([
+      `${INFO}.billing_start_date cannot be combined with plan free2's own introductory period (2 introductory cycles free): the two methods conflict; leave billing_start_date out or choose a plan without one`,
+    ])
+  })
+
+  it('withPlanDefaults fills only what was left out, and no debit day away from the plan\'s interval', () => {
+    expect(withPlanDefaults({}, monthlyPlan())).toStrictEqual({ frequency: 'MONTHLY', maxAmountMinor: 49900, amountRule: 'VARIABLE', ruleType: 'ON', ruleValue: 5 })
+    expect(withPlanDefaults({ frequency: 'ASPRESENTED' }, monthlyPlan())).toStrictEqual({ frequency: 'ASPRESENTED', maxAmountMinor: 49900, amountRule: 'VARIABLE' })
+    expect(withPlanDefaults({ maxAmountMinor: 100, amountRule: 'FIXED', ruleType: 'BEFORE', ruleValue: 9 }, monthlyPlan())).toStrictEqual({
+      frequency: 'MONTHLY',
+      maxAmountMinor: 100,
+      amountRule: 'FIXED',
+      ruleType: 'BEFORE',
+      ruleValue: 9,
+    })
+    const daily = monthlyPlan({ interval: 'DAILY', rule_type: undefined, rule_value: undefined })
+    expect(withPlanDefaults({}, daily)).toStrictEqual({ frequency: 'DAILY', maxAmountMinor: 49900, amountRule: 'VARIABLE' })
+  })
+
+  const check = (sent: MandateInput, effective: MandateInput, plan: Plan = monthlyPlan(), errors = new FieldErrors()) => {
+    checkMandateAgainstPlan(sent, effective, plan, errors)
+    return errors.list().map((f) => `${f.field_name} ${f.reason}`)
+  }
+
+  it('checkMandateAgainstPlan passes a mandate without a frequency, and one whose frequency was refused already', () => {
+    expect(check({}, {})).toEqual([])
+    const errors = new FieldErrors()
+    errors.add('mandate.frequency', 'must be a frequency')
+    expect(check({ frequency: 'ONETIME' }, { frequency: 'ONETIME' }, monthlyPlan(), errors)).toEqual(['mandate.frequency must be a frequency'])
+  })
+
+  it('checkMandateAgainstPlan lets an ASPRESENTED mandate keep a debit day of its own', () => {
+    expect(check({ frequency: 'ASPRESENTED', ruleType: 'AFTER', ruleValue: 10 }, { frequency: 'ASPRESENTED', ruleType: 'AFTER', ruleValue: 10 })).toEqual([])
+  })
+
+  it('checkMandateAgainstPlan lets a debit rule stand when the plan has none', () => {
+    const daily = monthlyPlan({ interval: 'DAILY', rule_type: undefined, rule_value: undefined })
+    expect(check({ ruleType: 'ON', ruleValue: 3 }, { frequency: 'DAILY', ruleType: 'ON', ruleValue: 3 }, daily)).toEqual([])
+  })
+
+  const terms = (startDate: string, endDate: string, maxMinor = 100000): MandateTerms => ({ ...mandateTerms(maxMinor), startDate, endDate })
+  const ctx = { now: NOW, todayMinor: 100, refunded: true }
+  const bill = (registration: PlanRegistration, mandate: MandateTerms) => {
+    const errors = new FieldErrors()
+    const billing = planBilling(registration, mandate, ctx, errors)
+    return { billing, problems: errors.list().map((f) => `${f.field_name} ${f.reason}`) }
+  }
+  const monthly = (startAt: Date | null = null): PlanRegistration => ({ plan: monthlyPlan(), recurringMinor: 49900, startAt })
+
+  it('planBilling takes a mandate starting on the first charge\'s day and ending on it, India time', () => {
+    // fit_monthly from 10 March: one charge listed, on 5 April. IST midnight is 18:30 UTC the day before.
+    const { billing, problems } = bill(monthly(), terms('2026-04-05T18:29:59.000Z', '2026-04-04T18:30:00.000Z'))
+    expect(problems).toEqual([])
+    expect(billing?.schedule.charges.map((c) => c.date)).toEqual(['2026-04-05'])
+  })
+
+  it('planBilling refuses a mandate starting the day after the first charge, India time', () => {
+    expect(bill(monthly(), terms('2026-04-05T18:30:00.000Z', '2056-11-25T00:00:00.000Z'))).toEqual({
+      billing: null,
+      problems: ["mandate.start_date must be on or before the plan's first charge (2026-04-05, India time); the mandate starts on 2026-04-06"],
+    })
+  })
+
+  it('planBilling refuses a mandate ending the day before the charge, India time', () => {
+    expect(bill(monthly(), terms('2026-03-10T00:00:00.000Z', '2026-04-04T18:29:59.000Z'))).toEqual({
+      billing: null,
+      problems: ["mandate.end_date must be on or after the plan's charge on 2026-04-05 (India time); the mandate ends on 2026-04-04"],
+    })
+  })
+
+  it('planBilling takes a billing start on the very instant the mandate starts, or ends', () => {
+    const at = new Date('2026-04-04T18:30:00.000Z') // IST midnight of the plan's debit day, the 5th
+    expect(bill(monthly(at), terms(at.toISOString(), '2056-11-25T00:00:00.000Z')).problems).toEqual([])
+    expect(bill(monthly(at), terms('2026-03-10T00:00:00.000Z', at.toISOString())).problems).toEqual([])
+  })
+
+  it('planBilling takes introductory cycles priced at the cap, and refuses everything at once', () => {
+    const intro = monthlyPlan({ plan_id: 'intro', intro: { type: 'CYCLES', cycles: 2, paise: 30000 } })
+    expect(bill({ plan: intro, recurringMinor: 30000, startAt: null }, terms('2026-03-10T00:00:00.000Z', '2056-11-25T00:00:00.000Z', 30000)).problems).toEqual([])
+    expect(bill({ plan: intro, recurringMinor: 49900, startAt: null }, terms('2026-03-10T00:00:00.000Z', '2056-11-25T00:00:00.000Z', 29999))).toEqual({
+      billing: null,
+      problems: [
+        'mandate.max_amount must be at least the amount of plan intro (499.00); got 299.99',
+        'mandate.max_amount must be at least the introductory amount of plan intro (300.00); got 299.99',
+      ],
+    })
+  })
+
+  it('planBilling answers nothing, and adds nothing, when the amount was refused before', () => {
+    expect(bill({ plan: monthlyPlan(), recurringMinor: null, startAt: null }, terms('2026-03-10T00:00:00.000Z', '2056-11-25T00:00:00.000Z'))).toEqual({ billing: null, problems: [] })
   })
 })

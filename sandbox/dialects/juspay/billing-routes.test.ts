@@ -261,3 +261,34 @@ describe('a refused billing registration stores nothing', () => {
     expect(await s.store.size()).toBe(0)
   })
 })
+
+describe('the commands refused, word for word', () => {
+  const COMMANDS = '"preview_prorated_amount" or "apply_plan_change"'
+  const GET_ONLY = 'must be "get": reading one billing execution is the only command this sandbox serves here'
+  const SERVED = `must be ${COMMANDS}: the prorated preview of a plan change and applying one that needs no payment are the commands this sandbox serves at POST /billing`
+
+  it.each<[string, string, Record<string, unknown>, string, string, string]>([
+    ['no command', '/billing/execution-info', { billing_execution_info_id: 'bei_x' }, 'MISSING_MANDATORY_PARAMETER', 'command', 'is required ("get")'],
+    ['a null command', '/billing/execution-info', { command: null, billing_execution_info_id: 'bei_x' }, 'MISSING_MANDATORY_PARAMETER', 'command', 'is required ("get")'],
+    ['an empty command', '/billing/execution-info', { command: '', billing_execution_info_id: 'bei_x' }, 'MISSING_MANDATORY_PARAMETER', 'command', 'is required ("get")'],
+    ['another command', '/billing/execution-info', { command: 'list' }, 'INVALID_INPUT', 'command', GET_ONLY],
+    ['no id', '/billing/execution-info', { command: 'get' }, 'MISSING_MANDATORY_PARAMETER', 'billing_execution_info_id', 'is required'],
+    ['a null id', '/billing/execution-info', { command: 'get', billing_execution_info_id: null }, 'MISSING_MANDATORY_PARAMETER', 'billing_execution_info_id', 'is required'],
+    ['an empty id', '/billing/execution-info', { command: 'get', billing_execution_info_id: '' }, 'MISSING_MANDATORY_PARAMETER', 'billing_execution_info_id', 'is required'],
+    ['an id that is a number', '/billing/execution-info', { command: 'get', billing_execution_info_id: 42 }, 'INVALID_INPUT', 'billing_execution_info_id', 'must be a string'],
+    ['no command at POST /billing', '/billing', { billing_execution_info_id: 'bei_x' }, 'MISSING_MANDATORY_PARAMETER', 'command', `is required (${COMMANDS})`],
+    ['a null command at POST /billing', '/billing', { command: null }, 'MISSING_MANDATORY_PARAMETER', 'command', `is required (${COMMANDS})`],
+    ['an empty command at POST /billing', '/billing', { command: '' }, 'MISSING_MANDATORY_PARAMETER', 'command', `is required (${COMMANDS})`],
+    ['another command at POST /billing', '/billing', { command: 'get' }, 'INVALID_INPUT', 'command', SERVED],
+  ])('refuses %s', async (_, path, body, code, field, reason) => {
+    const error = await expectJuspayError(post(testSandbox(), path, body), 400, code, [field])
+    expect(error.error_message).toBe(`Invalid request: ${field} ${reason}.`)
+    expect(error.error_info.fields).toEqual([{ field_name: field, reason }])
+  })
+
+  it('allows only GET on a customer\'s list', async () => {
+    const res = await testSandbox().app.request('/billing/execution-info/list/cust-42', { method: 'DELETE', headers: DEMO_AUTH })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')).toBe('GET')
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TEST_NOW } from '../../testing/fixtures'
+import { basic } from '../../testing/bank-simulator'
 import { mandateSandbox } from '../../testing/mandate-sandbox'
 
 const DAY = 24 * 60 * 60
@@ -116,6 +117,21 @@ describe('POST /mandates/{mandate_id}', () => {
     expect(await s.command(mandateId, { command: 'revoke' }, { apiKey: 'other_api_key' })).toMatchObject({ status: 404, body: { error_info: { code: 'RESOURCE_NOT_FOUND' } } })
     expect(await s.command(mandateId, { command: 'revoke' }, { apiKey: 'wrong_key' })).toMatchObject({ status: 401 })
     expect(await s.command('nosuchmandate', { command: 'revoke' })).toMatchObject({ status: 404 })
+    expect((await s.stored(order.id)).mandateStatus).toBe('ACTIVE')
+  })
+  it('refuses a body it cannot read before looking for the mandate, names an unknown one, and allows only GET and POST', async () => {
+    const { s, order, mandateId } = await withUpiMandate()
+    const headers = { authorization: basic('demo_api_key'), 'content-type': 'application/json' }
+    const broken = await s.request(`/mandates/${mandateId}`, { method: 'POST', headers, body: '{"command": "revoke"' })
+    expect(broken.res.status).toBe(400)
+    expect(JSON.parse(broken.body)).toMatchObject({ error_info: { code: 'INVALID_INPUT' } })
+    expect(await s.command('nosuchmandate', { command: 'revoke' })).toMatchObject({ status: 404, body: { error_message: 'No mandate with this mandate_id.' } })
+    expect(await s.read('nosuchmandate')).toMatchObject({ status: 404, body: { error_message: 'No mandate with this mandate_id.' } })
+    for (const method of ['PUT', 'DELETE']) {
+      const other = await s.request(`/mandates/${mandateId}`, { method, headers: { authorization: basic('demo_api_key') } })
+      expect(other.res.status).toBe(405)
+      expect(other.res.headers.get('allow')).toBe('GET, POST')
+    }
     expect((await s.stored(order.id)).mandateStatus).toBe('ACTIVE')
   })
 })

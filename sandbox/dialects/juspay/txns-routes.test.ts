@@ -297,6 +297,37 @@ describe('POST /txns (a merchant execution)', () => {
     expect(again).toMatchObject({ status: 200, body: { txn_uuid: ok[0]?.body['txn_uuid'] } })
   })
 
+  it('names every field left out at once as MISSING_MANDATORY_PARAMETER, and any bad one makes it INVALID_INPUT', async () => {
+    const s = mandateSandbox()
+    const missing = await txns(s, { merchant_id: 'demo_merchant' })
+    expect(missing.status).toBe(400)
+    expect(missing.body['error_message']).toBe('Invalid request: format is required; order.order_id is required; order.amount is required (and 3 more).')
+    expect(missing.body['error_info']).toMatchObject({
+      code: 'MISSING_MANDATORY_PARAMETER',
+      fields: ['format', 'order.order_id', 'order.amount', 'order.customer_id', 'mandate_id', 'mandate.execution_date'].map((name) => ({ field_name: name, reason: 'is required' })),
+    })
+    const bad = await txns(s, {
+      format: 'xml',
+      'order.order_id': 'ok-1',
+      'order.amount': '10.00',
+      'order.customer_id': 'c'.repeat(129),
+      mandate_id: 'mdt-1',
+      'mandate.notification_id': 'ntf-1',
+      'mandate.execution_date': String(DEBIT_S),
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body['error_info']).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [
+        { field_name: 'merchant_id', reason: 'is required' },
+        { field_name: 'format', reason: 'must be "json": an execution answers in JSON' },
+        { field_name: 'order.customer_id', reason: 'must be at most 128 characters (got 129)' },
+        { field_name: 'mandate_id', reason: 'must be a mandate_id: letters and digits' },
+        { field_name: 'mandate.notification_id', reason: 'must be a notification id: letters, digits and "_"' },
+      ],
+    })
+  })
+
   it('answers 401 without the API key, 404 for an unknown mandate, 415 for JSON and 405 for GET, storing nothing', async () => {
     const { s, mandateId, customerId } = await registered()
     expect((await txns(s, execution(mandateId, customerId), 'wrong_key')).status).toBe(401)
@@ -339,5 +370,33 @@ describe('a pause ends on its own', () => {
     expect((await s.read(mandateId)).body).toMatchObject({ status: 'PAUSED' })
     await moveTo(s, second)
     expect((await s.read(mandateId)).body).toMatchObject({ status: 'ACTIVE' })
+  })
+})
+
+describe('POST /txns refusals, word for word', () => {
+  it('refuses each bad field with its reason, a form it cannot read, an unknown mandate, and every method but POST', async () => {
+    const { s, mandateId, customerId } = await registered()
+    const refused = async (fields: Record<string, string>) => (await txns(s, execution(mandateId, customerId, fields))).body['error_info']
+    expect(await refused({ merchant_id: 'm'.repeat(65) })).toMatchObject({ code: 'INVALID_INPUT', fields: [{ field_name: 'merchant_id', reason: 'must be at most 64 characters (got 65)' }] })
+    expect(await refused({ merchant_id: 'other_merchant' })).toMatchObject({ fields: [{ field_name: 'merchant_id', reason: 'does not match the merchant of this API key' }] })
+    for (const format of ['xjson', 'jsonx']) {
+      expect(await refused({ format })).toMatchObject({ fields: [{ field_name: 'format', reason: 'must be "json": an execution answers in JSON' }] })
+    }
+    const twice = await s.request('/txns', {
+      method: 'POST',
+      headers: { authorization: basic('demo_api_key'), 'content-type': 'application/x-www-form-urlencoded' },
+      body: `${new URLSearchParams(execution(mandateId, customerId)).toString()}&mandate_id=${mandateId}`,
+    })
+    expect(twice.res.status).toBe(400)
+    expect(JSON.parse(twice.body)).toMatchObject({ error_message: 'A form field is sent more than once.', error_info: { code: 'INVALID_INPUT', fields: [{ field_name: 'mandate_id' }] } })
+    const unknown = await txns(s, execution('nosuchmandate', customerId))
+    expect(unknown).toMatchObject({ status: 404, body: { error_message: 'No mandate with this mandate_id.', error_info: { code: 'RESOURCE_NOT_FOUND' } } })
+    for (const method of ['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const other = await s.request('/txns', { method, headers: { authorization: basic('demo_api_key') } })
+      expect(other.res.status).toBe(405)
+      expect(other.res.headers.get('allow')).toBe('POST')
+      expect(JSON.parse(other.body)).toMatchObject({ error_message: `${method} is not supported here; use POST.` })
+    }
+    expect(await s.store.orderByMerchantOrderId('demo_merchant', 'dec-debit')).toBeUndefined()
   })
 })
