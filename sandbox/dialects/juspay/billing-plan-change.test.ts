@@ -216,3 +216,20 @@ describe('a billing_plan_change session that does not succeed', () => {
     expect(again.error_info.fields.map((f) => f.field_name)).toContain(`${FLOW}.info.request_id`)
   })
 })
+
+describe('two sessions paying for one preview at once', () => {
+  it('stores one; the other is refused, naming the preview, and not stored', async () => {
+    const s = sandbox()
+    const { id } = await previewedUpgrade(s)
+    const [first, second] = await Promise.all([post(s, '/session', changeSession(id)), post(s, '/session', changeSession(id, { order_id: 'pc-2' }))])
+    const statuses = [first.status, second.status].sort()
+    expect(statuses).toEqual([200, 400])
+    const refused = first.status === 400 ? first : second
+    const error = JuspayError.parse(await refused.json())
+    expect(error.error_info.code).toBe('INVALID_INPUT')
+    expect(error.error_info.fields).toEqual([{ field_name: `${FLOW}.info.request_id`, reason: 'names a preview another order is paying for: a preview pays for one change' }])
+    expect(error.error_message).toBe(`Invalid request: ${FLOW}.info.request_id names a preview another order is paying for: a preview pays for one change.`)
+    const loser = first.status === 400 ? 'pc-1' : 'pc-2'
+    expect((await s.app.request(`/orders/${loser}`, { headers: DEMO_AUTH })).status).toBe(404)
+  })
+})

@@ -18,6 +18,7 @@ import {
   postJson,
   type TestSandbox,
 } from '../../testing/juspay-dialect'
+import { summarize } from './routes'
 
 /** The mandate session sample of the captured Juspay page (see docs/domain/juspay.md#published-samples), as printed: note the trailing comma. */
 const REFERENCE_SESSION_SAMPLE = `{
@@ -569,5 +570,60 @@ describe('methods', () => {
     const sandbox = buildSandbox()
     const res = await expectFailure(sandbox, () => sandbox.app.request(path, { method, headers: demoHeaders() }), 405)
     expect(res.headers.get('allow')).toBe(allowed)
+  })
+})
+
+describe('the refusals word for word', () => {
+  const refusal = async (res: Response | Promise<Response>) => {
+    const answer = await res
+    const error = JuspayError.parse(await answer.json())
+    return { status: answer.status, message: error.error_message, code: error.error_info.code, fields: error.error_info.fields }
+  }
+
+  it.each<[string, number, string]>([
+    ['one field', 1, 'Invalid request: f1 is bad.'],
+    ['three fields', 3, 'Invalid request: f1 is bad; f2 is bad; f3 is bad.'],
+    ['four fields: three shown', 4, 'Invalid request: f1 is bad; f2 is bad; f3 is bad (and 1 more).'],
+    ['six fields', 6, 'Invalid request: f1 is bad; f2 is bad; f3 is bad (and 3 more).'],
+  ])('summarize: %s', (_name, count, expected) => {
+    const fields = Array.from({ length: count }, (_, i) => ({ field_name: `f${i + 1}`, reason: 'is bad' }))
+    expect(summarize(fields)).toBe(expected)
+  })
+
+  it('x-merchantid of another merchant', async () => {
+    const sandbox = buildSandbox()
+    expect(await refusal(postJson(sandbox, '/session', mandateSession(), demoHeaders({ 'x-merchantid': OTHER.id })))).toMatchObject({
+      status: 403,
+      code: 'UNAUTHORIZED',
+      message: 'The x-merchantid header does not match the merchant of this API key.',
+    })
+  })
+
+  it('a body over the limit', async () => {
+    const sandbox = buildSandbox()
+    expect(await refusal(postJson(sandbox, '/session', mandateSession({ description: 'x'.repeat(70 * 1024) })))).toMatchObject({
+      status: 413,
+      code: 'INVALID_INPUT',
+      message: 'The request body is larger than 64 KB.',
+    })
+  })
+
+  it('an order id reused with other details', async () => {
+    const sandbox = buildSandbox()
+    expect((await postJson(sandbox, '/session', mandateSession({ order_id: 'dup-1' }))).status).toBe(200)
+    expect(await refusal(postJson(sandbox, '/session', mandateSession({ order_id: 'dup-1', amount: '2.00' })))).toEqual({
+      status: 400,
+      code: 'ALREADY_EXISTS',
+      message: 'An order with order_id dup-1 already exists with different details. Use a new order_id, or repeat the original request exactly to get the same order back.',
+      fields: [{ field_name: 'order_id', reason: 'is already used by an order with different details' }],
+    })
+  })
+
+  it('an unknown order, and a method the path does not take', async () => {
+    const sandbox = buildSandbox()
+    expect(await refusal(getOrder(sandbox, 'nope'))).toMatchObject({ status: 404, code: 'RESOURCE_NOT_FOUND', message: 'No order with this order_id.' })
+    const put = await sandbox.app.request('/session', { method: 'PUT', headers: demoHeaders() })
+    expect(put.headers.get('allow')).toBe('POST')
+    expect(await refusal(put)).toMatchObject({ status: 405, code: 'INVALID_INPUT', message: 'PUT is not supported here; use POST.' })
   })
 })
