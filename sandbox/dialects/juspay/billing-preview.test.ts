@@ -310,3 +310,29 @@ describe('the edge of POST /billing', () => {
     if (status === 405) expect(res.headers.get('allow')).toBe('POST')
   })
 })
+
+describe('a preview repeated or raced', () => {
+  it('answers a repeat from the stored preview even once a new one would be refused (the paid cycle over)', async () => {
+    const s = sandbox()
+    const id = await planCheckout(s)
+    s.clock.advance(LATER)
+    const first: unknown = await (await post(s, previewBody(id))).json()
+    s.clock.advance(30 * DAY)
+    const fresh = await post(s, previewBody(id, { request_id: 'req-late' }))
+    expect(fresh.status).not.toBe(200)
+    const again = await post(s, previewBody(id))
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual(first)
+  })
+
+  it('keeps the first of two previews sent at once under one request_id: the other body is a conflict', async () => {
+    const s = sandbox()
+    const id = await planCheckout(s)
+    s.clock.advance(LATER)
+    const [a, b] = await Promise.all([post(s, previewBody(id)), post(s, previewBody(id, {}, { plan_id: 'fit_classes_payg', plan_amount: 500 }))])
+    expect([a.status, b.status].sort()).toEqual([200, 409])
+    const kept = (a.status === 200 ? a : b).clone()
+    const stored = (await s.store.preview('demo_merchant', id, 'req-1'))?.next.planId
+    expect(stored).toBe(((await kept.json()) as JuspayPreview).new_plan.plan_id)
+  })
+})
