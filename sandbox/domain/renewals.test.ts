@@ -9,6 +9,7 @@ import { MandateService } from './mandate-service'
 import type { Order } from './order'
 import { OrderEventBus, type OrderEventName } from './order-events'
 import { OrderWriter } from './order-writer'
+import { MAX_TIMELINE, type TimelineEntry } from './renewal'
 import { CANCEL_CUTOFF_MS, debitOrderId, Renewals } from './renewals'
 import type { Subscription } from './subscriptions'
 
@@ -480,5 +481,89 @@ describe('Renewals.chooseNextDebit and the timeline', () => {
     expect(await s.renewals.mandateTimeline('demo_merchant', 'mid_1')).toEqual(shown)
     expect(await s.renewals.timeline('other_merchant', 'bei_a')).toBeUndefined()
     expect(await s.renewals.mandateTimeline('demo_merchant', 'mid_unknown')).toBe('no_mandate')
+  })
+})
+
+describe('Renewals: what mutation testing showed untested', () => {
+  it('keeps only the latest MAX_TIMELINE lines of a long-lived subscription\'s timeline', async () => {
+    const old = Array.from({ length: MAX_TIMELINE }, (_, i): TimelineEntry => ({ at: TEST_NOW.toISOString(), event: 'debit_announced', cycle: null, order_id: null, detail: `old ${i}` }))
+    const s = await setup('upi', {}, {}, { renewal: { cycle: 0, due: null, nextDebit: null, timeline: old } })
+    await s.runThrough({ step: 'schedule', cycle: 1 })
+    const timeline = (await s.subscription()).renewal?.timeline ?? []
+    expect(timeline).toHaveLength(MAX_TIMELINE)
+    expect(timeline[0]?.detail).toBe('old 1')
+    expect(timeline.at(-1)).toMatchObject({ event: 'debit_scheduled', cycle: 1, order_id: 'bei_a_1' })
+  })
+
+  it('stores the mandate\'s expiry only with the write that registered it: a resume leaves a claimed expiry job held', async () => {
+    const s = await setup()
+    const claimed = await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)
+    expect(claimed.map((j) => j.kind)).toEqual(['debit', 'mandate_expiry'])
+    await s.mandates.change(await s.holder(), { kind: 'pause', pause: { startDate: TEST_NOW.toISOString(), endDate: new Date(FIRST_DEBIT).toISOString() } }, 'merchant')
+    await s.mandates.change(await s.holder(), { kind: 'activate' }, 'merchant')
+    expect(of(s.events, 'o-1')).toEqual(['MANDATE_PAUSED', 'MANDATE_ACTIVATED'])
+    expect(await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).toEqual([])
+  })
+
+  it('finishes the expiry job once it has run: telling the merchant the subscription ended does not store it again', async () => {
+    const s = await setup()
+    const expiry = (await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).find((j) => j.kind === 'mandate_expiry')
+    if (!expiry) throw new Error('no expiry job')
+    await s.renewals.expire(expiry)
+    expect(of(s.events, 'o-1')).toEqual(['MANDATE_EXPIRED', 'BILLING_EXECUTION_DEACTIVATED'])
+    // The debit job is still held by the claim above; the expiry job, run, is gone.
+    expect(await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).toEqual([])
+  })
+
+  it('expires a paused mandate at its end date: EXPIRED, the subscription COMPLETED', async () => {
+    const s = await setup()
+    await s.mandates.change(await s.holder(), { kind: 'pause', pause: { startDate: TEST_NOW.toISOString(), endDate: new Date(FIRST_DEBIT).toISOString() } }, 'merchant')
+    const expiry = (await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).find((j) => j.kind === 'mandate_expiry')
+    if (!expiry) throw new Error('no expiry job')
+    await s.renewals.expire(expiry)
+    expect((await s.holder()).mandateStatus).toBe('EXPIRED')
+    expect(of(s.events, 'o-1')).toEqual(['MANDATE_PAUSED', 'MANDATE_EXPIRED', 'BILLING_EXECUTION_DEACTIVATED'])
+    expect((await s.subscription()).status).toBe('COMPLETED')
+  })
+
+  it('tells the merchant once that a subscription ended: a later expiry of its revoked mandate adds nothing', async () => {
+    const s = await setup()
+    const jobs = await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)
+    const debit = jobs.find((j) => j.kind === 'debit')
+    const expiry = jobs.find((j) => j.kind === 'mandate_expiry')
+    if (!debit || !expiry) throw new Error('jobs missing')
+    await s.mandates.change(await s.holder(), { kind: 'revoke' }, 'merchant')
+    await s.renewals.run(debit)
+    expect(of(s.events, 'o-1')).toEqual(['MANDATE_REVOKED', 'BILLING_EXECUTION_DEACTIVATED'])
+    const timeline = (await s.subscription()).renewal?.timeline
+    await s.renewals.expire(expiry)
+    expect(of(s.events, 'o-1')).toEqual(['MANDATE_REVOKED', 'BILLING_EXECUTION_DEACTIVATED'])
+    expect((await s.subscription()).status).toBe('CANCELLED')
+    expect((await s.subscription()).renewal?.timeline).toEqual(timeline)
+  })
+
+  it('schedules the cycles the mandate\'s validity covers, and none past it', async () => {
+    const s = await setup('netbanking', {}, { mandate: { ...mandateTerms(100_000), endDate: '2027-01-01T00:00:00.000Z' } })
+    await s.runThrough({ step: 'execute', cycle: 1 })
+    expect((await s.cycleOrder(1))?.status).toBe('CHARGED')
+    const next = await s.step()
+    expect(next && stepsOf([next])).toEqual(['schedule 2.0'])
+    expect(await s.cycleOrder(2)).toBeUndefined()
+    expect(of(s.events, 'bei_a_2')).toEqual([])
+    expect((await s.subscription()).renewal?.cycle).toBe(1)
+  })
+
+  it('schedules a debit that falls due at the very moment the mandate ends', async () => {
+    const s = await setup('netbanking', {}, { mandate: { ...mandateTerms(100_000), endDate: new Date(FIRST_DEBIT).toISOString() } })
+    await s.runThrough({ step: 'schedule', cycle: 1 })
+    expect(await s.cycleOrder(1)).toMatchObject({ status: 'NEW', debit: { dueAt: new Date(FIRST_DEBIT).toISOString() } })
+  })
+
+  it('keeps QA\'s choice on a paused mandate that carries no subscription', async () => {
+    const s = await setup('upi', {}, { billing: null })
+    await s.mandates.change(await s.holder(), { kind: 'pause', pause: { startDate: TEST_NOW.toISOString(), endDate: new Date(FIRST_DEBIT).toISOString() } }, 'merchant')
+    expect((await s.holder()).mandateStatus).toBe('PAUSED')
+    expect(await s.renewals.chooseNextDebit('demo_merchant', 'mid_1', { outcome: 'success' })).toEqual({ ok: true, subscription: null })
+    expect((await s.holder()).merchantDebits?.nextDebit).toEqual({ outcome: 'success' })
   })
 })
