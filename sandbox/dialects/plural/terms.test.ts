@@ -299,3 +299,95 @@ describe('each refusal, naming its field', () => {
     expect(termsOf(cataloguePlanBody('fit_monthly_trial')).trialDays).toBe(14)
   })
 })
+
+/** The rows docs/mutation.md listed as worth a test for terms.ts: wording, defaults, edges and merchant variants. */
+describe('the edges of a subscription request', () => {
+  function outcome(body: Body, options: { planOf?: (id: string) => ReturnType<typeof plans.find>; merchant?: typeof merchant } = {}): string {
+    const parsed = parseSubscriptionBody(JSON.parse(JSON.stringify(sampleBody(body))))
+    if (!parsed.ok) throw new Error(`refused before the terms: ${parsed.error.message}`)
+    const planOf = options.planOf ?? ((id: string) => plans.find((p) => p.plan_id === id))
+    const result = subscriptionTerms(parsed.request, options.merchant ?? merchant, planOf, FIXED_NOW)
+    return result.ok ? 'accepted' : result.error.message
+  }
+  const monthlyInline = (fields: Body = {}) => inlinePlan({ frequencyType: 'Month', endDate: undefined, ...fields })
+
+  it.each<[string, Body, string]>([
+    ['an unknown frequencyType names the ones taken', { plan: inlinePlan({ frequencyType: 'Fortnight' }) }, 'plan.frequencyType must be Day, Week, Month, Bi-monthly, Quarterly, Half yearly, Year or AS'],
+    [
+      'a count the frequencyType does not take names the counts it does',
+      { plan: monthlyInline({ frequency: 5 }), endDate: '2027-03-09 18:30:00' },
+      'plan.frequency 5 × Month is not a billing interval; with Month send 1, 2, 3, 6, 12',
+    ],
+    [
+      'an inline plan without maxLimitAmount whose amount times the quantity passes UPI AutoPay\'s limit: the amount is blamed',
+      { plan: inlinePlan({ maxLimitAmount: undefined, amount: { value: 6_000_000, currency: 'INR' } }), quantity: 2 },
+      "plan.amount.value makes the cap ₹120000.00, above UPI AutoPay's ₹100000.00",
+    ],
+    [
+      'a catalogue plan over its max_amount by quantity: the quantity is blamed',
+      cataloguePlanBody('fit_monthly', { quantity: 3 }),
+      'quantity makes the cap ₹499.00 lower than the amount debited, 3 × ₹499.00 = ₹1497.00',
+    ],
+    [
+      'a cap a paisa above UPI AutoPay\'s limit',
+      { plan: inlinePlan({ maxLimitAmount: { value: 10_000_001, currency: 'INR' } }) },
+      "plan.maxLimitAmount.value makes the cap ₹100000.01, above UPI AutoPay's ₹100000.00",
+    ],
+    [
+      'an exact mandate for a plan whose first cycles are cheaper',
+      cataloguePlanBody('fit_monthly_intro99', { payments: { amountLimit: 'E', debitDay: 5 } }),
+      'payments.amountLimit E debits exactly one amount, but plan fit_monthly_intro99 charges ₹99.00 for its first cycles; send M',
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(outcome(body)).toContain(expected)
+  })
+
+  it.each<[string, Body]>([
+    ['an inline plan without frequency: once per frequencyType', { plan: inlinePlan({ frequency: undefined }) }],
+    ['an inline plan with an end date only', { plan: inlinePlan({ startDate: undefined }) }],
+    ['a daily plan with the default debit day 1', { payments: { debitDay: 1 } }],
+    ['a daily plan with no debit day', { payments: { amountLimit: 'M' } }],
+    ['a daily plan with no payments object at all', { payments: undefined }],
+    ['a cap of exactly UPI AutoPay\'s limit', { plan: inlinePlan({ maxLimitAmount: { value: 10_000_000, currency: 'INR' } }) }],
+    ['an exact mandate for a plan whose first cycles cost the same as the rest', cataloguePlanBody('fit_monthly', { payments: { amountLimit: 'F', debitDay: 5 } })],
+    ['an end exactly 30 years ahead', { endDate: '2056-03-09 18:30:00', plan: inlinePlan({ endDate: undefined }) }],
+    ["a catalogue plan's own dates are not compared with the request's", cataloguePlanBody('fit_monthly', { plan: { planId: 'fit_monthly', startDate: '2026-03-12 18:30:00', endDate: '2026-03-13 18:30:00' } })],
+  ])('accepts %s', (_name, body) => {
+    expect(outcome(body)).toBe('accepted')
+  })
+
+  it('an inline plan without a description is described as empty', () => {
+    expect(termsOf(sampleBody({ plan: inlinePlan({ planDescription: undefined }) })).plan.description).toBe('')
+  })
+
+  it('a catalogue plan whose introduction is not in days has no trial days', () => {
+    expect(termsOf(cataloguePlanBody('fit_monthly_intro99')).trialDays).toBe(0)
+  })
+
+  it('takes an exact mandate only where every debit is the same amount, the quantity counted', () => {
+    const intro99 = plans.find((p) => p.plan_id === 'fit_monthly_intro99')
+    if (!intro99) throw new Error('fit_monthly_intro99 is missing from the demo catalogue')
+    const exact = cataloguePlanBody('fit_monthly_intro99', { quantity: 2, payments: { amountLimit: 'E', debitDay: 5 } })
+    const roomy = (id: string) => (id === intro99.plan_id ? { ...intro99, max_amount: 99_800 } : undefined)
+    expect(outcome(exact, { planOf: roomy })).toContain('plan fit_monthly_intro99 charges ₹198.00 for its first cycles; send M')
+    const flat = (id: string) => (id === intro99.plan_id ? { ...intro99, max_amount: 99_800, intro: { type: 'CYCLES' as const, cycles: 3, paise: 49_900 } } : undefined)
+    expect(outcome(exact, { planOf: flat })).toBe('accepted')
+  })
+
+  it('refuses an INACTIVE catalogue plan', () => {
+    const inactive = (id: string) => {
+      const plan = plans.find((p) => p.plan_id === id)
+      return plan ? { ...plan, status: 'INACTIVE' as const } : undefined
+    }
+    expect(outcome(cataloguePlanBody('fit_monthly'), { planOf: inactive })).toContain('plan.planId fit_monthly is INACTIVE; only an ACTIVE plan can be subscribed to')
+  })
+
+  it('refuses UPI for a merchant that does not take it, and a channel its policy leaves out', () => {
+    expect(outcome({}, { merchant: { ...merchant, instruments: ['netbanking'] } })).toContain('upi_data cannot be used: this merchant does not take UPI')
+    const intentOnly = { ...merchant, upi: { ...merchant.upi, channelPolicy: { ...merchant.upi.channelPolicy, allowed: ['intent', 'qr'] as ('intent' | 'qr' | 'collect')[] } } }
+    expect(outcome({ upi_data: { vpa: 'asha@okaxis' } }, { merchant: intentOnly })).toContain('upi_data.txnMode collect is not allowed for this merchant (allowed: intent, qr)')
+    expect(outcome({ upi_data: { txnMode: 'I' } }, { merchant: { ...merchant, upi: { ...merchant.upi, channelPolicy: { ...merchant.upi.channelPolicy, allowed: ['collect'] } } } })).toContain(
+      'upi_data.txnMode intent is not allowed for this merchant (allowed: collect)',
+    )
+  })
+})
