@@ -122,6 +122,8 @@ describe('Plan issues, field by field', () => {
 
   it('keeps zod\'s own issue for a plan that is not an object', () => {
     const [issue] = issuesOf('fit_monthly')
-    expect([issue?.code, issue?.message]).toEqual(['invalid_type', 'Invalid input'])
+    expect(issue?.code).toBe('invalid_type')
+    // zod/mini alone says "Invalid input"; once full zod is loaded, as it is in the sandbox, its English messages add what was expected.
+    expect(issue?.message).toMatch(/^Invalid input(: expected object, received string)?$/)
   })
 })
