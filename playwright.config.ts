@@ -17,7 +17,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // A failed journey keeps its trace with DOM snapshots but no screenshots: the screencast
+    // behind them cost a third of the suite's wall time on a 2-core machine (docs/architecture.md#what-ci-costs).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     launchOptions: {
       executablePath: systemChromium,
       args: [
@@ -26,6 +28,9 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // Software compositing: headless Chromium otherwise composites through SwiftShader, a GPU
+        // emulated on the CPU, which the journeys pay for and never look at (docs/architecture.md#what-ci-costs).
+        '--disable-gpu',
       ],
     },
   },
