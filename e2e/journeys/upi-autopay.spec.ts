@@ -41,6 +41,8 @@ test.describe('desktop: QR', () => {
       await app.approve('123456')
 
       await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+      // The checks below can outlast the automatic return's five seconds on a busy machine.
+      await page.getByRole('button', { name: 'Stay on this page' }).click()
       await expectAccessible()
       const status = await request.get(`/orders/${orderId}`, { headers: { authorization: basicAuth(DEMO_MERCHANT.apiKey) } })
       const body = (await status.json()) as { status: string; status_id: number; mandate: { mandate_status: string; mandate_id: string }; refunded: boolean }
