@@ -7,7 +7,7 @@ import { RateLimiter, type Now } from './rate-limit'
 
 const presentsKey = (authorization: string | undefined, apiKey: string | undefined) => authorization !== undefined || apiKey !== undefined
 
-/** The merchant APIs' rate limits, around the route: `before` may refuse, `after` counts a wrong key. */
+/** The merchant APIs' rate limits, around the route: `before` may refuse, `after` counts a wrong key (a 401 to a request that sent one). */
 export interface ApiLimits {
   before(c: Context): Response | undefined
   after(c: Context): void
@@ -41,8 +41,10 @@ export function apiLimits(dialects: Pick<Dialects, 'forPath'>, limits: EdgeLimit
       return wait > 0 ? refuse(wait, 'Too many requests with this API key: try again later.') : undefined
     },
     after(c) {
+      // A request without a key is no guess at one: a merchant who forgot the header is not locked out once they send it.
+      if (c.res.status !== 401 || !presentsKey(c.req.header('authorization'), c.req.header('x-api-key'))) return
       const client = clientAddress(c)
-      if (client !== undefined && c.res.status === 401) failures.take(client)
+      if (client !== undefined) failures.take(client)
     },
   }
 }
