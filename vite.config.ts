@@ -115,7 +115,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           exclude: [...configDefaults.exclude, DOM_TESTS],
           environment: 'node',
           // The files share each worker's modules instead of importing the sandbox afresh for each
-          // one: the suite took about 250 s on two cores with a fresh import per file, about 55 s
+          // one: `vitest run` took about 250 s on two cores with a fresh import per file, about 85 s
           // without (docs/architecture.md#what-ci-costs). Every test builds its own app, store and
           // clock, and whatever a test stubs it restores.
           isolate: false,
