@@ -58,6 +58,8 @@ test('a UPI mandate paused, resumed and revoked in "My AutoPay mandates", reache
     await customer.chooseRail('upi')
     await customer.payWithQr({ pin: '123456' })
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+    // The checks below can outlast the automatic return's five seconds on a busy machine.
+    await page.getByRole('button', { name: 'Stay on this page' }).click()
     const { mandate_id: mandateId } = await orderMandate(request, orderId)
 
     const opened = page.waitForEvent('popup')

@@ -56,6 +56,8 @@ test.describe('a plan change on the page', () => {
 
     await payByUpiId(page, /^Continue with UPI$/, MAGIC_VPAS.success)
     await expect(page.getByRole('heading', { level: 1, name: 'Payment successful' })).toBeVisible()
+    // The checks below can outlast the automatic return's five seconds on a busy machine.
+    await page.getByRole('button', { name: 'Stay on this page' }).click()
     await expect(checkout.testId('planChangeResult')).toContainText(`Your plan has changed to ${pro.name}.`)
     await expectAccessible()
     const execution = await readExecution(request, subscription)
