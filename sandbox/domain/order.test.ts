@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MAX_ATTEMPTS_PER_ORDER } from '../../contract/attempt'
 import { order as storedOrder } from '../testing/store-contract'
 import type { UpiAttempt } from './attempt'
-import { cancelUrlOf, latestAttempt, liveAttempt, sessionState, type Order, type OrderSource } from './order'
+import { cancelUrlOf, latestAttempt, liveAttempt, openUntil, sessionState, type Order, type OrderSource } from './order'
 
 const [upiShape] = storedOrder().attempts as [UpiAttempt]
 const attempt = (id: string, status: UpiAttempt['status']): UpiAttempt => ({ ...upiShape, id, status })
@@ -34,6 +34,8 @@ describe('sessionState', () => {
     ],
   ])('%s is %s', (_name, order, now, state) => {
     expect(sessionState(order, now)).toBe(state)
+    // What the memory store keeps for retention instead of the order: open exactly while the time is before it.
+    expect(openUntil(order) > now.getTime()).toBe(state === 'open')
   })
 })
 

@@ -210,10 +210,20 @@ export const latestAttempt = (order: Order): Attempt | undefined => order.attemp
 export function sessionState(order: Order, now: Date): 'open' | 'expired' | 'completed' | 'cancelled' {
   if (order.status === 'CHARGED') return 'completed'
   if (order.cancelledAt !== null) return 'cancelled'
-  const pending = liveAttempt(order) !== undefined
-  if (!pending && order.attempts.length >= MAX_ATTEMPTS_PER_ORDER) return 'completed'
-  if (!pending && new Date(order.expiresAt).getTime() <= now.getTime()) return 'expired'
-  return 'open'
+  const until = openUntil(order)
+  if (until === Number.NEGATIVE_INFINITY) return 'completed'
+  return until <= now.getTime() ? 'expired' : 'open'
+}
+
+/**
+ * Until when (epoch ms) the session is open, whatever the time now: never again once completed or
+ * cancelled (-Infinity), for as long as an attempt is pending (Infinity), else until its expiry.
+ */
+export function openUntil(order: Order): number {
+  if (order.status === 'CHARGED' || order.cancelledAt !== null) return Number.NEGATIVE_INFINITY
+  if (liveAttempt(order) !== undefined) return Number.POSITIVE_INFINITY
+  if (order.attempts.length >= MAX_ATTEMPTS_PER_ORDER) return Number.NEGATIVE_INFINITY
+  return new Date(order.expiresAt).getTime()
 }
 
 /** Where the page's Cancel takes the customer: the cancel_url the merchant's dialect carried, if any. */

@@ -1,5 +1,5 @@
 import type { Order } from './order'
-import { sessionState } from './order'
+import { openUntil } from './order'
 
 /**
  * How long the sandbox keeps what a session leaves behind (docs/architecture.md#state-is-bounded):
@@ -50,6 +50,29 @@ export function lastChangedAt(order: Order): number {
  * period has passed since it last changed.
  */
 export function mayForget(order: Order, now: Date, policy: RetentionPolicy, needed: boolean): boolean {
-  if (needed || holdsLiveMandate(order) || sessionState(order, now) === 'open') return false
-  return lastChangedAt(order) + policy.retentionMs <= now.getTime()
+  return factsMayGo(retentionFacts(order), now, policy, needed)
+}
+
+/**
+ * What retention reads of an order, taken when the order is written: the memory store keeps each
+ * order as JSON text and judges it by these alone, without parsing it. `openUntil` as in
+ * `openUntil` of ./order (the session is open while the time is before it).
+ */
+export interface RetentionFacts {
+  liveMandate: boolean
+  openUntil: number
+  lastChangedAt: number
+}
+
+export const retentionFacts = (order: Order): RetentionFacts => ({
+  liveMandate: holdsLiveMandate(order),
+  openUntil: openUntil(order),
+  lastChangedAt: lastChangedAt(order),
+})
+
+/** `mayForget`, from the facts of the order. */
+export function factsMayGo(facts: RetentionFacts, now: Date, policy: RetentionPolicy, needed: boolean): boolean {
+  const open = !(facts.openUntil <= now.getTime())
+  if (needed || facts.liveMandate || open) return false
+  return facts.lastChangedAt + policy.retentionMs <= now.getTime()
 }

@@ -1,8 +1,9 @@
 /**
- * A deep copy of a stored record. Orders and webhook records are trees of plain objects, arrays
- * and primitives, which are copied here directly: structuredClone serialises and deserialises
- * them, three times as slowly (README, Performance: 9.8 µs an order against 33.5 µs). Anything else (a Date, a Map, a class
- * instance in a merchant's raw request) goes through structuredClone, so no value is ever shared.
+ * A deep copy of a record the memory store keeps as objects (webhook records, plans,
+ * subscriptions; orders it keeps as JSON text). They are trees of plain objects, arrays and
+ * primitives, which are copied here directly: structuredClone serialises and deserialises them,
+ * three times as slowly (README, Performance: 9.8 µs an order against 33.5 µs). Anything else (a
+ * Date, a Map, a class instance) goes through structuredClone, so no value is ever shared.
  */
 export function deepCopy<T>(value: T): T {
   return copyValue(value) as T

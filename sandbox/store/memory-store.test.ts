@@ -8,19 +8,21 @@ storeContract('MemoryStore', {
   peers: (store, count) => Promise.resolve(Array.from({ length: count }, () => store)),
 })
 
-describe('MemoryStore copies', () => {
-  it('copies values of every kind faithfully, a Date in a raw request included', async () => {
+describe('MemoryStore keeps orders as Redis does, as JSON', () => {
+  it('reads an order back as its JSON, a Date in a raw request as its ISO text, and no caller reaches what is stored', async () => {
     const store = new MemoryStore()
-    const created = new Date('2026-11-25T10:00:00.000Z')
     const base = order()
     if (base.source.dialect !== 'checkout') throw new Error('the fixture order is a checkout session')
-    const inserted = { ...base, source: { ...base.source, raw: { created } } }
+    const inserted = { ...base, source: { ...base.source, raw: { created: new Date('2026-11-25T10:00:00.000Z'), nested: { kept: ['a'] } } } }
+    const asJson: unknown = JSON.parse(JSON.stringify(inserted))
     await store.insertOrder(inserted)
-    created.setUTCFullYear(2000)
-    const stored = await store.orderById('ordeh_1')
-    const raw = stored?.source.dialect === 'checkout' ? (stored.source.raw as { created: unknown }) : null
-    expect(raw?.created).toEqual(new Date('2026-11-25T10:00:00.000Z'))
-    expect(raw?.created).toBeInstanceOf(Date)
-    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype)
+    inserted.source.raw.nested.kept.push('changed after the insert')
+
+    const first = await store.orderById('ordeh_1')
+    expect(first).toStrictEqual(asJson)
+    if (first?.source.dialect !== 'checkout') throw new Error('the stored order is a checkout session')
+    ;(first.source.raw as { nested: { kept: string[] } }).nested.kept.push('changed after a read')
+    expect(await store.orderById('ordeh_1')).toStrictEqual(asJson)
+    expect(await store.orderByMerchantOrderId(base.merchantId, base.orderId)).toStrictEqual(asJson)
   })
 })

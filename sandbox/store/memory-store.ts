@@ -1,7 +1,7 @@
 import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
 import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-change'
-import { DEFAULT_RETENTION, holdsLiveMandate, mayForget, type RetentionPolicy } from '../domain/retention'
+import { DEFAULT_RETENTION, factsMayGo, retentionFacts, type RetentionFacts, type RetentionPolicy } from '../domain/retention'
 import type { InsertSubscriptionResult, Subscription } from '../domain/subscriptions'
 import type { WebhookDelivery } from '../domain/webhook-delivery'
 import { checkClaim, checkClock, checkJob, checkNext, checkNextDue } from './checks'
@@ -10,6 +10,37 @@ import type { InsertPlanResult, InsertResult, ScheduledJob, Store } from './stor
 
 const previewKey = (merchantId: string, subscriptionId: string, requestId: string): string => `${merchantId}\u0000${subscriptionId}\u0000${requestId}`
 const merchantKey = (merchantId: string, orderId: string): string => `${merchantId}\u0000${orderId.toLowerCase()}`
+
+/**
+ * An order as this store keeps it: its JSON text, as Redis keeps it, and what the store itself reads
+ * of it. A string is one object that the garbage collector moves without tracing, where the order
+ * as objects is a tree of about a hundred; every read parses a fresh copy, so no caller can reach
+ * what is stored (docs/budgets.md#post-session-throughput).
+ */
+interface KeptOrder {
+  json: string
+  id: string
+  merchantId: string
+  orderId: string
+  revision: number
+  checkout: { sessionId: string; clientSecret: string } | null
+  retention: RetentionFacts
+}
+
+function keep(order: Order): KeptOrder {
+  const { source } = order
+  return {
+    json: JSON.stringify(order),
+    id: order.id,
+    merchantId: order.merchantId,
+    orderId: order.orderId,
+    revision: order.revision,
+    checkout: source.dialect === 'checkout' ? { sessionId: source.sessionId, clientSecret: source.clientSecret } : null,
+    retention: retentionFacts(order),
+  }
+}
+
+const unkept = (kept: KeptOrder): Order => JSON.parse(kept.json) as Order
 
 /** How often, in sandbox time, an insert also sweeps out what the retention period let go. */
 const SWEEP_EVERY_MS = 60 * 1000
@@ -53,7 +84,7 @@ export class MemoryStore implements Store {
   private readonly now: (() => Date) | null
   private readonly retention: RetentionPolicy
   private lastSweep = Number.NEGATIVE_INFINITY
-  private readonly byId = new Map<string, Order>()
+  private readonly byId = new Map<string, KeptOrder>()
   private readonly byMerchantOrder = new Map<string, string>()
   private readonly byCheckoutSession = new Map<string, string>()
   private readonly byClientSecret = new Map<string, string>()
@@ -87,12 +118,13 @@ export class MemoryStore implements Store {
       const key = merchantKey(order.merchantId, order.orderId)
       const existingId = this.byMerchantOrder.get(key)
       const existing = existingId === undefined ? undefined : this.byId.get(existingId)
-      if (existing) return { inserted: false, existing: deepCopy(existing) }
-      this.byId.set(order.id, deepCopy(order))
+      if (existing) return { inserted: false, existing: unkept(existing) }
+      const kept = keep(order)
+      this.byId.set(order.id, kept)
       this.byMerchantOrder.set(key, order.id)
-      if (order.source.dialect === 'checkout') {
-        this.byCheckoutSession.set(order.source.sessionId, order.id)
-        this.byClientSecret.set(order.source.clientSecret, order.id)
+      if (kept.checkout) {
+        this.byCheckoutSession.set(kept.checkout.sessionId, order.id)
+        this.byClientSecret.set(kept.checkout.clientSecret, order.id)
       }
       this.bound()
       return { inserted: true }
@@ -105,7 +137,7 @@ export class MemoryStore implements Store {
       if (!stored) throw new Error(`unknown order ${order.id}`)
       jobs.forEach(checkJob)
       if (stored.revision !== order.revision) return false
-      this.byId.set(order.id, { ...deepCopy(order), revision: order.revision + 1 })
+      this.byId.set(order.id, keep({ ...order, revision: order.revision + 1 }))
       for (const job of jobs) this.put(job)
       return true
     })
@@ -366,7 +398,7 @@ export class MemoryStore implements Store {
     const needed = this.neededOrders()
     let forgotten = 0
     for (const order of this.byId.values()) {
-      if (!mayForget(order, now, this.retention, needed.has(order.id))) continue
+      if (!factsMayGo(order.retention, now, this.retention, needed.has(order.id))) continue
       this.forgetOrder(order.id)
       forgotten++
     }
@@ -386,7 +418,7 @@ export class MemoryStore implements Store {
     const needed = this.subscriptions.size > 0 ? this.neededOrders() : new Set<string>()
     for (const order of this.byId.values()) {
       if (this.byId.size <= this.retention.maxOrders) return
-      if (!needed.has(order.id) && !holdsLiveMandate(order)) this.forgetOrder(order.id)
+      if (!needed.has(order.id) && !order.retention.liveMandate) this.forgetOrder(order.id)
     }
   }
 
@@ -408,9 +440,9 @@ export class MemoryStore implements Store {
     const key = merchantKey(order.merchantId, order.orderId)
     this.byMerchantOrder.delete(key)
     this.webhooks.delete(key)
-    if (order.source.dialect === 'checkout') {
-      this.byCheckoutSession.delete(order.source.sessionId)
-      this.byClientSecret.delete(order.source.clientSecret)
+    if (order.checkout) {
+      this.byCheckoutSession.delete(order.checkout.sessionId)
+      this.byClientSecret.delete(order.checkout.clientSecret)
     }
     for (const token of this.tokensOf.get(id) ?? []) this.byToken.delete(token)
     this.tokensOf.delete(id)
@@ -435,6 +467,6 @@ export class MemoryStore implements Store {
 
   private lookup(id: string | undefined): Order | undefined {
     const order = id === undefined ? undefined : this.byId.get(id)
-    return order === undefined ? undefined : deepCopy(order)
+    return order === undefined ? undefined : unkept(order)
   }
 }
