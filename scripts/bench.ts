@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { lighthouseScores } from './bench/lighthouse'
 import { approvalToSuccess, clusterThroughput, fillSessions, firstLoadBytes, median, sessionThroughput, timeToFirstOption } from './bench/measures'
 import { startRedis } from '../sandbox/testing/redis-server'
-import { createSession, root, startSandbox } from './bench/sandbox-process'
+import { createSession, root, startReference, startSandbox } from './bench/sandbox-process'
 
 /**
  * `npm run bench`: builds the page, starts the sandbox and prints one line per budget in
@@ -85,9 +85,26 @@ try {
   await sandbox.stop()
 }
 
-// A fresh sandbox for the load test, on the same ports, so its store starts empty.
+// What the machine gives a bare Node HTTP server right now, measured as the sandbox is next (docs/budgets.md#post-session-throughput).
+const reference = await startReference(port, 0)
+try {
+  await fillSessions(reference, 3_000)
+  const load = await sessionThroughput(reference)
+  figures['post_session_reference'] = load
+  report({
+    name: 'the same load on a bare node:http server (reference)',
+    figure: `${Math.round(load.rps)} req/s, p99 ${load.p99} ms`,
+    budget: 'printed: the machine now',
+    holds: load.errors === 0 && load.non2xx === 0,
+  })
+} finally {
+  await reference.stop()
+}
+
+// A fresh sandbox for the load test, on the same ports, so its store starts empty; warmed as the reference is, as a running server is.
 const loadSandbox = await startSandbox(port, 0)
 try {
+  await fillSessions(loadSandbox, 3_000)
   const load = await sessionThroughput(loadSandbox)
   figures['post_session'] = load
   const cpu = load.cpuUsPerRequest === null ? '' : `, ${Math.round(load.cpuUsPerRequest)} µs CPU each`

@@ -40,16 +40,35 @@ function processRssMb(pid: number | undefined): number | null {
  * wrapper process), so the child is the server and its CPU time can be read. `nodeFlags` go to that
  * Node (--cpu-prof, which NODE_OPTIONS does not take).
  */
-export async function startSandbox(
+export function startSandbox(
   port: number,
   pinToCore: number | null = null,
   env: Record<string, string> = {},
   nodeFlags: readonly string[] = [],
   withHeapProbe = false,
 ): Promise<RunningSandbox> {
+  return startServer('sandbox/server.ts', port, pinToCore, env, nodeFlags, withHeapProbe)
+}
+
+/**
+ * The reference server (scripts/bench/reference-server.ts), started as the sandbox is: what this
+ * machine gives a bare Node HTTP server at the same moment, so a sandbox figure can be read against it.
+ */
+export function startReference(port: number, pinToCore: number | null = null): Promise<RunningSandbox> {
+  return startServer('scripts/bench/reference-server.ts', port, pinToCore, {}, [], false)
+}
+
+async function startServer(
+  script: string,
+  port: number,
+  pinToCore: number | null,
+  env: Record<string, string>,
+  nodeFlags: readonly string[],
+  withHeapProbe: boolean,
+): Promise<RunningSandbox> {
   const heapFile = withHeapProbe ? join(mkdtempSync(join(tmpdir(), 'bench-heap-')), 'heap.json') : ''
   const probe = withHeapProbe ? ['--expose-gc', '--import', 'tsx', '--import', './scripts/bench/heap-probe.ts'] : ['--import', 'tsx']
-  const node = [process.execPath, ...nodeFlags, ...probe, 'sandbox/server.ts']
+  const node = [process.execPath, ...nodeFlags, ...probe, script]
   const pinned = pinToCore !== null && hasTaskset()
   const [command = process.execPath, ...args] = pinned ? ['taskset', '-c', String(pinToCore), ...node] : node
   const child: ChildProcess = spawn(command, args, {
