@@ -67,11 +67,13 @@ afterAll(async () => {
 })
 
 describe('Juspay\'s Node SDK against the sandbox, through the TLS front', () => {
+  const orderId = `sdk-${Date.now() % 1e9}`
+  let result: ReturnType<typeof run>
   let created: { payment_link: string; order_id: string; status: string; page_id: string }
 
-  test('creates a session and reads the order back', () => {
-    const orderId = `sdk-${Date.now() % 1e9}`
-    const result = run(process.execPath, [join(RECIPES, 'juspay-sdk.mjs')], {
+  // The session every test of this block reads, made before any of them, in whatever order they run.
+  beforeAll(() => {
+    result = run(process.execPath, [join(RECIPES, 'juspay-sdk.mjs')], {
       NODE_EXTRA_CA_CERTS: join(certDir, 'cert.pem'),
       JUSPAY_BASE_URL: `https://${LOOPBACK}`,
       ORDER_ID: orderId,
@@ -79,11 +81,14 @@ describe('Juspay\'s Node SDK against the sandbox, through the TLS front', () => 
       RETURN_URL: 'https://shop.merchant.com/return?plan=basic',
     })
     expect(result.stdout).toMatch(/^\{/)
-    expect(result.code).toBe(0)
     created = JSON.parse(result.stdout) as typeof created
+  }, 30_000)
+
+  test('creates a session and reads the order back', () => {
+    expect(result.code).toBe(0)
     expect(created).toMatchObject({ order_id: orderId, status: 'NEW' })
     expect(created.payment_link).toBe(`${sandbox.origin}/orders/${created.page_id}/payment-page`)
-  }, 30_000)
+  })
 
   test('the SDK cannot reach the sandbox\'s own http:// port: it speaks TLS to every URL', () => {
     const result = run(process.execPath, [join(RECIPES, 'juspay-sdk.mjs')], { JUSPAY_BASE_URL: sandbox.origin })

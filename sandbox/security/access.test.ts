@@ -72,13 +72,15 @@ describe('one merchant cannot reach another merchant’s orders', () => {
   })
 
   it('reusing the other merchant’s order_id creates the caller’s own order and leaves theirs alone', async () => {
-    const before = await snapshot(s, [demoPageId])
-    const res = await s.postJson('/session', juspayBody({ order_id: demoOrderId, return_url: 'http://localhost:3000/x' }), { authorization: basic(OTHER_KEY) })
+    // An order of its own: once the other merchant holds this order_id too, the tests above that it is unknown to them no longer hold.
+    const theirs = await s.juspayOrder(DEMO_KEY)
+    const before = await snapshot(s, [theirs.id])
+    const res = await s.postJson('/session', juspayBody({ order_id: theirs.orderId, return_url: 'http://localhost:3000/x' }), { authorization: basic(OTHER_KEY) })
     expect(res.status).toBe(200)
     const created = await jsonOf(res)
-    expect(created['id']).not.toBe(demoPageId)
+    expect(created['id']).not.toBe(theirs.id)
     expect((await s.store.orderById(String(created['id'])))?.merchantId).toBe('other_merchant')
-    expect(await snapshot(s, [demoPageId])).toBe(before)
+    expect(await snapshot(s, [theirs.id])).toBe(before)
   })
 
   describe('checkout sessions', () => {
