@@ -23,6 +23,8 @@ describe('sessionState', () => {
     ['a charged session, even past its expiry', open({ status: 'CHARGED', attempts: [attempt('a', 'succeeded')] }), at, 'completed'],
     ['a charged session the customer had cancelled', open({ status: 'CHARGED', cancelledAt: before.toISOString() }), before, 'completed'],
     ['a cancelled session, even past its expiry', open({ cancelledAt: before.toISOString() }), at, 'cancelled'],
+    ['a charged session before its expiry', open({ status: 'CHARGED', attempts: [attempt('a', 'succeeded')] }), before, 'completed'],
+    ['a cancelled session before its expiry', open({ cancelledAt: before.toISOString() }), before, 'cancelled'],
     ['a session with an attempt pending at its expiry: the customer is approving', open({ status: 'PENDING_VBV', attempts: [attempt('a', 'pending')] }), at, 'open'],
     ['a session whose attempts are used up', open({ status: 'AUTHORIZATION_FAILED', attempts: Array.from({ length: MAX_ATTEMPTS_PER_ORDER }, () => ended) }), before, 'completed'],
     ['a session one attempt short of the limit', open({ status: 'AUTHORIZATION_FAILED', attempts: Array.from({ length: MAX_ATTEMPTS_PER_ORDER - 1 }, () => ended) }), before, 'open'],
