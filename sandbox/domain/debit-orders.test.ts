@@ -4,6 +4,7 @@ import { orderBilling, TEST_NOW } from '../testing/fixtures'
 import { registeredOrder } from '../testing/registered-order'
 import type { Attempt } from './attempt'
 import { debitAttempt, debitOrder, debitTxnIds, type DebitOrderFields } from './debit-orders'
+import { noDebits } from './mandate-debits'
 
 /** A debit on the UPI mandate of a registered order (mandate mid_1, token tok_1), due a month on. */
 const holder = registeredOrder('upi', 'ACTIVE', { merchantId: 'm1', orderId: 'reg-1', metadata: { note: 'kept off the debit' } })
@@ -52,6 +53,13 @@ describe('debitOrder', () => {
     })
     expect(order.merchantId).toBe('m1')
     expect(order.customer).toEqual(holder.customer)
+  })
+
+  it('leaves the merchant’s notices and executions on the mandate’s order, not copied onto each debit', () => {
+    const withDebits = { ...holder, merchantDebits: { ...noDebits(), nextDebit: { outcome: 'success' as const } } }
+    const order = debitOrder(withDebits, fields(), TEST_NOW)
+    expect(order).not.toHaveProperty('merchantDebits')
+    expect(withDebits.merchantDebits.nextDebit).toEqual({ outcome: 'success' })
   })
 
   it('gets a page id and a client token of its own, never the holder’s', () => {

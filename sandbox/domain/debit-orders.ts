@@ -25,8 +25,10 @@ export interface DebitOrderFields {
 /** A debit's order on the mandate `holder` holds. */
 export function debitOrder(holder: Order, fields: DebitOrderFields, now: Date): Order {
   const at = now.toISOString()
+  // The merchant's notices and executions on the mandate stay with the mandate's order: a copy on every debit would grow with each one.
+  const { merchantDebits, ...shared } = holder
   return {
-    ...holder,
+    ...shared,
     id: newPageId(),
     orderId: fields.orderId,
     fingerprint: fields.fingerprint,
