@@ -4,7 +4,7 @@ import { BankPage } from '../../packages/testing/src/pages/bank'
 import { EnachForm } from '../../packages/testing/src/pages/enach-form'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
 import { verifyReturnSignature } from '../../packages/testing/src/signature'
-import { returnToMerchant } from '../support/return'
+import { returnToMerchant, stayOnResult } from '../support/return'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 
 const monthly = (maxAmount = '5000.00') => ({
@@ -92,8 +92,7 @@ test('net banking: action "enach" opens the form, the bank registers the mandate
   await bank.authorise()
 
   await expect(success(page)).toBeVisible()
-  // The checks below can outlast the automatic return's five seconds on a busy machine.
-  await page.getByRole('button', { name: 'Stay on this page' }).click()
+  await stayOnResult(page)
   await expectAccessible()
   const status = await orderStatus(request, orderId)
   expect(status).toMatchObject({

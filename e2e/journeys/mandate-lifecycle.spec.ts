@@ -9,6 +9,7 @@ import { DEMO_MERCHANT, basicAuth, nowEpoch } from '../support/merchant-api'
 import { WebhookReceiver } from '../../packages/testing/src/webhook-receiver'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 import { TEST_IDS } from '../../src/lib/test-ids'
+import { stayOnResult } from '../support/return'
 
 const monthly = {
   amount: '1.00',
@@ -58,8 +59,7 @@ test('a UPI mandate paused, resumed and revoked in "My AutoPay mandates", reache
     await customer.chooseRail('upi')
     await customer.payWithQr({ pin: '123456' })
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
-    // The checks below can outlast the automatic return's five seconds on a busy machine.
-    await page.getByRole('button', { name: 'Stay on this page' }).click()
+    await stayOnResult(page)
     const { mandate_id: mandateId } = await orderMandate(request, orderId)
 
     const opened = page.waitForEvent('popup')

@@ -5,6 +5,7 @@ import { MAGIC_VPAS } from '../../contract/scenarios'
 import { emulate } from '../support/emulate'
 import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
 import { addPlan, applyChange, pageDate, pageMoney, paidSubscription, planChangeSession, previewChange, readExecution } from '../support/billing'
+import { stayOnResult } from '../support/return'
 
 /**
  * Juspay Billing flow 3 (docs/domain/billing.md, plan changes): a subscriber with a paid cycle
@@ -56,8 +57,7 @@ test.describe('a plan change on the page', () => {
 
     await payByUpiId(page, /^Continue with UPI$/, MAGIC_VPAS.success)
     await expect(page.getByRole('heading', { level: 1, name: 'Payment successful' })).toBeVisible()
-    // The checks below can outlast the automatic return's five seconds on a busy machine.
-    await page.getByRole('button', { name: 'Stay on this page' }).click()
+    await stayOnResult(page)
     await expect(checkout.testId('planChangeResult')).toContainText(`Your plan has changed to ${pro.name}.`)
     await expectAccessible()
     const execution = await readExecution(request, subscription)

@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 import { emulate } from '../support/emulate'
-import { returnToMerchant } from '../support/return'
+import { returnToMerchant, stayOnResult } from '../support/return'
 import { expectFirstDebitShown, expectScheduleShown, pageDate, pageMoney, readExecution, readShownSchedule } from '../support/billing'
 
 /** The merchant's pages after the checkout, on a loopback host the demo merchant allows; the browser never leaves the test. */
@@ -31,6 +31,7 @@ test.describe('a Zenskar plan checkout', () => {
     await page.getByRole('button', { name: 'Verify' }).click()
     await page.getByRole('button', { name: 'Send request' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+    await stayOnResult(page)
     const contract = await merchant.readPlanCheckout(created.id)
     expect(contract).toMatchObject({ checkout_status: 'contract_created', contract_id: expect.stringMatching(/^bei_/) })
     const execution = await readExecution(request, contract.contract_id ?? '')

@@ -8,6 +8,7 @@ import { UpiMandatesPage } from '../../packages/testing/src/pages/upi-mandates'
 import { TEST_IDS } from '../../src/lib/test-ids'
 import { DEMO_MERCHANT, MerchantApi, basicAuth } from '../support/merchant-api'
 import { startCluster, type SandboxCluster } from '../support/sandbox-cluster'
+import { stayOnResult } from '../support/return'
 
 const auth = { authorization: basicAuth(DEMO_MERCHANT.apiKey) }
 /**
@@ -122,8 +123,7 @@ test.describe.serial('renewals on the sandbox clock (docs/domain/renewals.md)', 
     await checkout.chooseRail('upi')
     await checkout.payWithQr({ pin: '123456' })
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
-    // The checks below can outlast the automatic return's five seconds on a busy machine.
-    await page.getByRole('button', { name: 'Stay on this page' }).click()
+    await stayOnResult(page)
     const opened = page.waitForEvent('popup')
     await page.getByTestId(TEST_IDS.mandatesLink).click()
     const app = new UpiMandatesPage(await opened)

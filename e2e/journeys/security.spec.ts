@@ -6,6 +6,7 @@ import { AttemptLedger } from '../support/attempt-ledger'
 import { DEMO_MERCHANT, uniqueOrderId } from '../support/merchant-api'
 import { checkoutSubscriptionSample } from '../support/samples'
 import { baseURL } from '../../playwright.config'
+import { stayOnResult } from '../support/return'
 
 interface SeenRequest {
   url: string
@@ -152,8 +153,7 @@ test('a client secret in the query leaves the address bar, never travels in a UR
   await app.expectMandateRequest()
   await app.approve()
   await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
-  // The checks below read the success screen, and can outlast its five-second automatic return on a busy machine.
-  await page.getByRole('button', { name: 'Stay on this page' }).click()
+  await stayOnResult(page)
   await expectAccessible()
   const violations = await record.violations(context)
   const returned = page.waitForRequest((r) => r.isNavigationRequest() && !r.url().startsWith(baseURL))
@@ -200,6 +200,7 @@ test.describe('iPhone: collect', () => {
     await expect(page.getByText(`We sent a request to ${vpa}.`)).toBeVisible()
     await new AttemptLedger(request).decide(orderId, 'approve')
     await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
+    await stayOnResult(page)
     const violations = await record.violations(context)
     await page.getByRole('button', { name: /^Return to / }).click()
     await expect.poll(() => record.requests.some((r) => r.isNavigation && !r.url.startsWith(baseURL))).toBe(true)

@@ -5,6 +5,7 @@ import { DEMO_MERCHANT, basicAuth } from '../support/merchant-api'
 import { verifyReturnSignature } from '../../packages/testing/src/signature'
 import { WebhookReceiver } from '../../packages/testing/src/webhook-receiver'
 import { MAGIC_VPAS } from '../../contract/scenarios'
+import { stayOnResult } from '../support/return'
 
 const monthly = {
   amount: '1.00',
@@ -41,8 +42,7 @@ test.describe('desktop: QR', () => {
       await app.approve('123456')
 
       await expect(page.getByRole('heading', { level: 1, name: 'AutoPay is set up' })).toBeVisible()
-      // The checks below can outlast the automatic return's five seconds on a busy machine.
-      await page.getByRole('button', { name: 'Stay on this page' }).click()
+      await stayOnResult(page)
       await expectAccessible()
       const status = await request.get(`/orders/${orderId}`, { headers: { authorization: basicAuth(DEMO_MERCHANT.apiKey) } })
       const body = (await status.json()) as { status: string; status_id: number; mandate: { mandate_status: string; mandate_id: string }; refunded: boolean }

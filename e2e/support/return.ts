@@ -12,3 +12,13 @@ export async function returnToMerchant<T>(page: Page, buttonName: string | RegEx
   await Promise.race([navigated, clicked])
   return navigated
 }
+
+/**
+ * Turns off the result screen's automatic return for a journey that goes on reading the screen:
+ * its checks can outlast the five seconds on a busy machine, and a read of a page that has just
+ * left fails ("Execution context was destroyed"). Press it as soon as the result shows; the return
+ * itself is covered by result-return.spec.ts.
+ */
+export async function stayOnResult(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Stay on this page' }).click()
+}
