@@ -48,7 +48,7 @@ export function OrderSummary({ view }: { view: SessionView }) {
           </SummaryRow>
         )}
         <SummaryRow label={t('summary.orderId')}>
-          <bdi dir="auto" className="break-all font-mono text-sm">
+          <bdi dir="auto" className="break-all text-sm tabular-nums">
             {view.orderId}
           </bdi>
         </SummaryRow>
