@@ -1,9 +1,10 @@
 import { DEMO_MERCHANT, MAGIC_VPAS, expect, test } from '@mandate-checkout/testing'
 import { monthlyMandate } from './mandate.js'
 
-test('UPI collect: the customer approves, the order is CHARGED with an active mandate, and the signed return verifies', async ({
+test('UPI collect: the customer approves, the order is CHARGED with an active mandate, the success screen shows it, and the signed return verifies', async ({
   sandbox,
   checkout,
+  page,
 }) => {
   const session = await sandbox.createSession(monthlyMandate)
   await checkout.open(session.payment_links.web)
@@ -12,9 +13,12 @@ test('UPI collect: the customer approves, the order is CHARGED with an active ma
   await checkout.chooseRail('upi')
   await checkout.payWithUpiCollect(MAGIC_VPAS.success)
   await checkout.expectOutcome('success')
+  // The screen is read after an API call: without this, its five-second return to the shop could come first.
+  await checkout.stayOnResult()
 
   const status = await sandbox.orderStatus(session.order_id)
   expect(status).toMatchObject({ status: 'CHARGED', status_id: 21, mandate: { mandate_status: 'ACTIVE' } })
+  await expect(page.getByText(status.mandate?.mandate_id ?? 'no mandate id')).toBeVisible()
   const returned = await checkout.returnParams()
   expect(returned).toMatchObject({ orderId: session.order_id, status: 'CHARGED', statusId: 21 })
   expect(returned.verifySignature(DEMO_MERCHANT.responseKey)).toBe(true)

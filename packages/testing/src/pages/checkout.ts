@@ -212,6 +212,21 @@ export class Checkout {
     await expect(this.root.getByRole('heading', { name: OUTCOME_HEADINGS[outcome] }).first()).toBeVisible({ timeout: OUTCOME_TIMEOUT_MS })
   }
 
+  /**
+   * Keeps the success screen: five seconds after it shows, the page goes back to the merchant by
+   * itself, so a test that goes on reading the screen (the mandate id, "My AutoPay mandates") calls
+   * this right after `expectOutcome('success')`. It presses "Stay on this page" and waits for the
+   * page to take the countdown away; `returnParams()` then answers the return "Return to …" makes.
+   * An embedded checkout never leaves its frame, so there it does nothing.
+   */
+  async stayOnResult(): Promise<void> {
+    if (this.framed) return
+    if (this.returns.length > 0) throw new Error('The page had already gone back to the merchant: call stayOnResult() right after expectOutcome(\'success\').')
+    const stay = this.root.getByRole('button', { name: 'Stay on this page' })
+    await stay.click()
+    await expect(stay).toHaveCount(0)
+  }
+
   /** The mandate disclosure as the customer reads it ("What you are authorising"). */
   async disclosure(): Promise<string> {
     const region = this.root.getByRole('region', { name: 'What you are authorising' })
