@@ -143,7 +143,7 @@ describe('decideExecution', () => {
 
   it('a failed debit gives its period back; a pending or successful one keeps it', () => {
     const taken = (status: 'pending' | 'succeeded' | 'failed') =>
-      withExecution(withSent(), { orderId: 'o0', period: '2026-11', amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status })
+      withExecution(withSent(), { orderId: 'o0', fingerprint: 'f', period: '2026-11', amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status })
     expect(decideExecution(registered('upi', 'ACTIVE'), taken('failed'), EXECUTION, TEST_NOW)).toMatchObject({ ok: true })
     for (const status of ['pending', 'succeeded'] as const) {
       expect(decideExecution(registered('upi', 'ACTIVE'), taken(status), EXECUTION, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'period_taken', period: '2026-11', by: 'o0' } })
@@ -151,7 +151,7 @@ describe('decideExecution', () => {
   })
 
   it("another period's debit does not take this one's", () => {
-    const lastMonth = withExecution(withSent(), { orderId: 'o0', period: '2026-10', amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })
+    const lastMonth = withExecution(withSent(), { orderId: 'o0', fingerprint: 'f', period: '2026-10', amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })
     expect(decideExecution(registered('upi', 'ACTIVE'), lastMonth, EXECUTION, TEST_NOW)).toMatchObject({ ok: true, execution: { period: '2026-11' } })
   })
 
@@ -163,7 +163,7 @@ describe('decideExecution', () => {
 
   it('a debit as presented has no period limit', () => {
     const presented = registered('upi', 'ACTIVE', { mandate: mandateTerms(100_000, 'ASPRESENTED') })
-    const debits = withExecution(withSent(), { orderId: 'o0', period: null, amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })
+    const debits = withExecution(withSent(), { orderId: 'o0', fingerprint: 'f', period: null, amountMinor: 1, executionAt: TEST_NOW.toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'succeeded' })
     expect(decideExecution(presented, debits, EXECUTION, TEST_NOW)).toMatchObject({ ok: true, execution: { period: null } })
   })
 
@@ -203,14 +203,14 @@ describe('withNotice and withExecution', () => {
     debits = withNotice(debits, sent({ id: 'n5', usedBy: 'o1' }))
     expect(debits.notices.at(-1)).toMatchObject({ id: 'n5', usedBy: 'o1' })
     expect(debits.notices).toHaveLength(200)
-    const execution = (orderId: string, status: 'pending' | 'failed' = 'pending') => ({ orderId, period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status })
+    const execution = (orderId: string, status: 'pending' | 'failed' = 'pending') => ({ orderId, fingerprint: 'f', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status })
     let many = noDebits()
     for (let i = 0; i < 205; i++) many = withExecution(many, execution(`o${i}`))
     expect(many.executions.map((e) => e.orderId)).toEqual(Array.from({ length: 200 }, (_, i) => `o${i + 5}`))
     expect(withExecution(many, execution('o7', 'failed')).executions.map((e) => e.orderId).slice(0, 3)).toEqual(['o5', 'o6', 'o8'])
-    const once = withExecution(noDebits(), { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'pending' })
-    expect(withExecution(once, { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' }).executions).toEqual([
-      { orderId: 'o1', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' },
+    const once = withExecution(noDebits(), { orderId: 'o1', fingerprint: 'f', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'pending' })
+    expect(withExecution(once, { orderId: 'o1', fingerprint: 'f', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' }).executions).toEqual([
+      { orderId: 'o1', fingerprint: 'f', period: 'p', amountMinor: 1, executionAt: '', presentedAt: '', status: 'failed' },
     ])
   })
 })

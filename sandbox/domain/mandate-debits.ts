@@ -160,7 +160,10 @@ export interface ScheduledDebit {
   orderId: string
 }
 
-export type ExecutionDecision = { ok: true; execution: MerchantExecution; notice: MerchantNotice | null } | { ok: false; refusal: DebitRefusal }
+/** The execution a decision takes, for the caller to record with the request's fingerprint. */
+export type DecidedExecution = Omit<MerchantExecution, 'fingerprint'>
+
+export type ExecutionDecision = { ok: true; execution: DecidedExecution; notice: MerchantNotice | null } | { ok: false; refusal: DebitRefusal }
 
 /**
  * A debit the merchant presents: the mandate ACTIVE, the amount within its rule, the date inside its
@@ -191,7 +194,7 @@ export function decideExecution(order: Order, debits: MerchantDebits, request: E
       ? undefined
       : (debits.executions.find((e) => e.period === period && e.status !== 'failed') ?? scheduled.find((d) => debitPeriod(frequency, d.at) === period))
   if (taken && period !== null) return { ok: false, refusal: { reason: 'period_taken', period, by: taken.orderId } }
-  const execution: MerchantExecution = {
+  const execution: DecidedExecution = {
     orderId: request.orderId,
     period,
     amountMinor: request.amountMinor,

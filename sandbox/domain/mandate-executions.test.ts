@@ -22,8 +22,7 @@ const at = (hours: number) => new Date(TEST_NOW.getTime() + hours * HOUR)
  * order in a MemoryStore, with the services wired as the app wires them; `events` records what
  * merchants are told, per order id.
  */
-async function setup(rail: 'upi' | 'netbanking' = 'upi', overrides: Partial<Order> = {}) {
-  const store = new MemoryStore()
+async function setup(rail: 'upi' | 'netbanking' = 'upi', overrides: Partial<Order> = {}, store: MemoryStore = new MemoryStore()) {
   const clock = new MovableClock({ now: () => TEST_NOW })
   const bus = new OrderEventBus()
   const events: [string, OrderEventName][] = []
@@ -44,6 +43,35 @@ async function setup(rail: 'upi' | 'netbanking' = 'upi', overrides: Partial<Orde
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>
+
+/**
+ * A MemoryStore whose first write of the merchant order id `orderId` (an insert or an update, as
+ * `method` says) fails, as a store that lost its connection does, or a process that died there.
+ */
+class FailingOnce extends MemoryStore {
+  failed = false
+
+  constructor(
+    private readonly method: 'insertOrder' | 'updateOrder',
+    private readonly orderId: string,
+  ) {
+    super()
+  }
+
+  private fails(method: 'insertOrder' | 'updateOrder', order: Order): boolean {
+    if (this.failed || method !== this.method || order.orderId !== this.orderId) return false
+    this.failed = true
+    return true
+  }
+
+  override insertOrder(order: Order) {
+    return this.fails('insertOrder', order) ? Promise.reject(new Error('store unreachable')) : super.insertOrder(order)
+  }
+
+  override updateOrder(order: Order, jobs?: readonly ScheduledJob[]) {
+    return this.fails('updateOrder', order) ? Promise.reject(new Error('store unreachable')) : super.updateOrder(order, jobs)
+  }
+}
 
 const notice = (overrides: Partial<NoticeRequest> = {}): NoticeRequest => ({
   objectReferenceId: 'ref-1',
@@ -158,7 +186,7 @@ describe('MandateExecutions.execute: the merchant presents a debit', () => {
     expect(await s.byOrderId('d-1')).toEqual(order)
     expect(holder.merchantDebits?.notices).toMatchObject([{ id: used.id, usedBy: 'd-1' }])
     expect(holder.merchantDebits?.executions).toEqual([
-      { orderId: 'd-1', period: '2026-11', amountMinor: 50000, executionAt: at(30).toISOString(), presentedAt: at(25).toISOString(), status: 'pending' },
+      { orderId: 'd-1', fingerprint: order.fingerprint, period: '2026-11', amountMinor: 50000, executionAt: at(30).toISOString(), presentedAt: at(25).toISOString(), status: 'pending' },
     ])
     expect(s.events).toEqual([['o-1', 'NOTIFICATION_SUCCEEDED'], ['d-1', 'TXN_CREATED']])
     expect(await s.store.claimDue(at(30).getTime() - 1, 60_000, 10)).toEqual([])
@@ -240,22 +268,78 @@ describe('MandateExecutions.execute: the merchant presents a debit', () => {
 
   it('answers in_flight while the same order id is taken on the mandate but its order is not stored yet', async () => {
     const s = await setup('netbanking')
-    const claimed = { orderId: 'd-1', period: '2026-11', amountMinor: 50000, executionAt: at(1).toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'pending' as const }
+    const claimed = { orderId: 'd-1', fingerprint: 'another request', period: '2026-11', amountMinor: 50000, executionAt: at(1).toISOString(), presentedAt: TEST_NOW.toISOString(), status: 'pending' as const }
     await s.store.updateOrder({ ...(await s.stored()), merchantDebits: { notices: [], executions: [claimed], nextDebit: null } })
     const before = await s.stored()
     expect(await s.executions.execute(before, debit(null, { executionDate: at(1) }), 'c1')).toEqual({ ok: false, refusal: { reason: 'in_flight' } })
     expect(await s.stored()).toEqual(before)
   })
 
-  it('answers a retry racing its first try with the one order the first stored', async () => {
+  it('answers a retry racing its first try with the one order, presented once', async () => {
     const s = await setup('netbanking')
     const request = debit(null, { executionDate: at(1) })
     const results = await Promise.all([s.executions.execute(await s.stored(), request, 'c1'), s.executions.execute(await s.stored(), request, 'c1')])
     const stored = await s.byOrderId('d-1')
-    // The retry may read the order just before its TXN_CREATED write: the same order, one revision behind.
-    expect(results.map((r) => r.ok && { ...r.order, revision: 0 })).toEqual([{ ...stored, revision: 0 }, { ...stored, revision: 0 }])
+    expect(stored?.revision).toBe(1)
+    expect(results).toEqual([
+      { ok: true, order: stored },
+      { ok: true, order: stored },
+    ])
     expect((await s.stored()).merchantDebits?.executions).toHaveLength(1)
     expect(s.events.filter(([, e]) => e === 'TXN_CREATED')).toHaveLength(1)
+  })
+
+  it('finishes, on a retry, a debit whose first try stopped after taking the notice and the month', async () => {
+    const s = await setup('upi', {}, new FailingOnce('insertOrder', 'd-1'))
+    const sent = await s.executions.notify(await s.stored(), notice())
+    if (!sent.ok) throw new Error(sent.refusal.reason)
+    s.clock.advance(25 * HOUR)
+    const request = debit(sent.notice.id)
+    await expect(s.executions.execute(await s.stored(), request, 'c1')).rejects.toThrow('store unreachable')
+    expect(await s.byOrderId('d-1')).toBeUndefined()
+    expect((await s.stored()).merchantDebits).toMatchObject({ notices: [{ usedBy: 'd-1' }], executions: [{ orderId: 'd-1', status: 'pending' }] })
+    // Another request under that order id does not take the claim over: it may still be stored.
+    expect(await s.executions.execute(await s.stored(), { ...request, amountMinor: 40000 }, 'c1')).toEqual({ ok: false, refusal: { reason: 'in_flight' } })
+
+    const retried = await s.executions.execute(await s.stored(), request, 'c1')
+    const stored = await s.byOrderId('d-1')
+    expect(stored).toMatchObject({ status: 'PENDING_VBV', revision: 1, execution: { noticeId: sent.notice.id } })
+    expect(retried).toEqual({ ok: true, order: stored })
+    expect((await s.stored()).merchantDebits?.executions).toHaveLength(1)
+    expect(s.events).toEqual([['o-1', 'NOTIFICATION_SUCCEEDED'], ['d-1', 'TXN_CREATED']])
+    expect(await s.store.claimDue(at(30).getTime(), 60_000, 10)).toMatchObject([{ id: `execution:${stored?.id ?? ''}` }])
+  })
+
+  it('presents, on a retry, a debit whose first try stopped after storing its order', async () => {
+    const s = await setup('netbanking', {}, new FailingOnce('updateOrder', 'd-1'))
+    const request = debit(null, { executionDate: at(1) })
+    await expect(s.executions.execute(await s.stored(), request, 'c1')).rejects.toThrow('store unreachable')
+    expect(await s.byOrderId('d-1')).toMatchObject({ revision: 0 })
+    expect(s.events).toEqual([])
+    expect(await s.store.claimDue(at(1).getTime(), 60_000, 10)).toEqual([])
+
+    const retried = await s.executions.execute(await s.stored(), request, 'c1')
+    const stored = await s.byOrderId('d-1')
+    expect(stored?.revision).toBe(1)
+    expect(retried).toEqual({ ok: true, order: stored })
+    expect(await s.executions.execute(await s.stored(), request, 'c1')).toEqual({ ok: true, order: stored })
+    expect(s.events).toEqual([['d-1', 'TXN_CREATED']])
+    expect(await s.store.claimDue(at(1).getTime(), 60_000, 10)).toMatchObject([{ id: `execution:${stored?.id ?? ''}` }])
+  })
+
+  it('makes one order and one TXN_CREATED when two retries finish a stopped first try at once', async () => {
+    const s = await setup('netbanking', {}, new FailingOnce('insertOrder', 'd-1'))
+    const request = debit(null, { executionDate: at(1) })
+    await expect(s.executions.execute(await s.stored(), request, 'c1')).rejects.toThrow('store unreachable')
+    const holder = await s.stored()
+    const results = await Promise.all([s.executions.execute(holder, request, 'c1'), s.executions.execute(holder, request, 'c1')])
+    const stored = await s.byOrderId('d-1')
+    expect(results).toEqual([
+      { ok: true, order: stored },
+      { ok: true, order: stored },
+    ])
+    expect(s.events).toEqual([['d-1', 'TXN_CREATED']])
+    expect(await s.store.claimDue(at(1).getTime(), 60_000, 10)).toHaveLength(1)
   })
 
   it('refuses a different request racing for the same order id on the same mandate as taken', async () => {
@@ -272,7 +356,7 @@ describe('MandateExecutions.execute: the merchant presents a debit', () => {
   it('gives back the notice and the month when the same order id was stored for another mandate meanwhile', async () => {
     const s = await setup()
     const earlierNotice = { id: 'ntf_earlier', objectReferenceId: 'ref-0', status: 'SUCCESS' as const, amountMinor: 50000, txnDate: at(-24 * 30).toISOString(), createdAt: at(-24 * 31).toISOString(), failure: null, description: 'October', usedBy: 'd-0' }
-    const earlierDebit = { orderId: 'd-0', period: '2026-10', amountMinor: 50000, executionAt: at(-24 * 30).toISOString(), presentedAt: at(-24 * 30).toISOString(), status: 'succeeded' as const }
+    const earlierDebit = { orderId: 'd-0', fingerprint: 'f', period: '2026-10', amountMinor: 50000, executionAt: at(-24 * 30).toISOString(), presentedAt: at(-24 * 30).toISOString(), status: 'succeeded' as const }
     const second = await secondMandate(s, { merchantDebits: { notices: [earlierNotice], executions: [earlierDebit], nextDebit: null } })
     const sentHere = await s.executions.notify(await s.stored(), notice())
     const sentThere = await s.executions.notify(second, notice())

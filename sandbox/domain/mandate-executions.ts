@@ -103,42 +103,61 @@ export class MandateExecutions {
    * then its order is stored with TXN_CREATED and its debit runs at the execution date. A repeat of
    * the same request (the same order id and terms) answers the same order; the order id of any other
    * order is refused.
+   *
+   * Each step can be the last a process takes (a crash, a store that fails): a repeat finishes what
+   * its first try began. Finding the period taken under its own fingerprint and no order stored, it
+   * stores the order; finding the order stored but not yet presented, it presents it. Each step is
+   * atomic in the store (the claim written from the revision read, the order id inserted once, the
+   * TXN_CREATED write from revision 0), so a repeat racing its first try, or one taking over from a
+   * stopped one, still makes one order, one TXN_CREATED and one job.
    */
   async execute(holder: Order, request: ExecutionRequest, customerId: string): Promise<ExecutionResult> {
     const fingerprint = executionFingerprint(holder, request, customerId)
     const existing = await this.deps.store.orderByMerchantOrderId(holder.merchantId, request.orderId)
-    if (existing) return existing.fingerprint === fingerprint ? { ok: true, order: existing } : { ok: false, refusal: { reason: 'order_id_taken' } }
+    if (existing) return existing.fingerprint === fingerprint ? this.present(existing) : { ok: false, refusal: { reason: 'order_id_taken' } }
     // A mandate registered without a customer_id has none to compare with.
     if (holder.customer.id !== null && customerId !== holder.customer.id) return { ok: false, refusal: { reason: 'customer_mismatch' } }
     const now = await this.now(holder.merchantId)
     const scheduled = subscriptionDebits(await this.renewals.carried(holder))
     const claimed = await this.writer.change(holder, (current): OrderChangePlan<Claim> => {
       const debits = debitsOf(current)
-      if (debits.executions.some((e) => e.orderId === request.orderId)) return { write: null, answer: () => ({ ok: false, refusal: { reason: 'in_flight' } }) }
+      const claim = debits.executions.find((e) => e.orderId === request.orderId)
+      if (claim) return { write: null, answer: () => (claim.fingerprint === fingerprint ? { ok: true, holder: current } : { ok: false, refusal: { reason: 'in_flight' } }) }
       const decided = decideExecution(current, debits, request, now, scheduled)
       if (!decided.ok) return { write: null, answer: () => decided }
       const withUse = decided.notice ? withNotice(debits, decided.notice) : debits
-      const order = { ...current, merchantDebits: withExecution(withUse, decided.execution) }
+      const order = { ...current, merchantDebits: withExecution(withUse, { ...decided.execution, fingerprint }) }
       return { write: { order, events: [] }, answer: (stored) => ({ ok: true, holder: stored }) }
     })
-    if (!claimed.ok) return claimed.refusal.reason === 'in_flight' ? this.repeated(holder, request, fingerprint) : claimed
+    if (!claimed.ok) return claimed.refusal.reason === 'in_flight' ? this.claimedByAnother(holder, request) : claimed
     const runsAt = new Date(Math.max(now.getTime(), request.executionDate.getTime())).toISOString()
     const fields = { orderId: request.orderId, fingerprint, amountMinor: request.amountMinor, dueAt: runsAt, billing: null, status: 'PENDING_VBV' as const }
     const base = debitOrder(claimed.holder, fields, now)
     const order: Order = { ...base, execution: { mandatePageId: holder.id, noticeId: request.noticeId, ...debitTxnIds(base, 1), runsAt } }
     const inserted = await this.deps.store.insertOrder(order)
-    if (!inserted.inserted) {
-      await this.release(claimed.holder, request)
-      return inserted.existing.fingerprint === fingerprint ? { ok: true, order: inserted.existing } : { ok: false, refusal: { reason: 'order_id_taken' } }
-    }
-    return this.writer.change(order, (current) => ({ write: { order: current, events: ['TXN_CREATED'] }, answer: (stored) => ({ ok: true as const, order: stored }) }))
+    if (inserted.inserted) return this.present(order)
+    // The same fingerprint names this mandate and these terms: this very debit, stored by a repeat racing this try.
+    if (inserted.existing.fingerprint === fingerprint) return this.present(inserted.existing)
+    await this.release(claimed.holder, request)
+    return { ok: false, refusal: { reason: 'order_id_taken' } }
   }
 
-  /** A request whose order id a debit of this mandate already took: the same request answers its order once stored. */
-  private async repeated(holder: Order, request: ExecutionRequest, fingerprint: string): Promise<ExecutionResult> {
+  /**
+   * The TXN_CREATED write, which stores the debit's job, made once: it is the first write a presented
+   * debit's order gets (nothing else writes a debit before its job runs), so an order past revision 0
+   * has been presented, and of two tries writing from revision 0 one stands.
+   */
+  private present(order: Order): Promise<ExecutionResult> {
+    return this.writer.change(order, (current): OrderChangePlan<ExecutionResult> => {
+      const answer = (stored: Order): ExecutionResult => ({ ok: true, order: stored })
+      return current.revision > 0 ? { write: null, answer } : { write: { order: current, events: ['TXN_CREATED'] }, answer }
+    })
+  }
+
+  /** A request whose order id another request took on this mandate: taken once that one's order is stored, in flight until then. */
+  private async claimedByAnother(holder: Order, request: ExecutionRequest): Promise<ExecutionResult> {
     const stored = await this.deps.store.orderByMerchantOrderId(holder.merchantId, request.orderId)
-    if (!stored) return { ok: false, refusal: { reason: 'in_flight' } }
-    return stored.fingerprint === fingerprint ? { ok: true, order: stored } : { ok: false, refusal: { reason: 'order_id_taken' } }
+    return { ok: false, refusal: { reason: stored ? 'order_id_taken' : 'in_flight' } }
   }
 
   /** Gives back the period and notice a debit took when its order could not be stored. */

@@ -12,6 +12,12 @@ export interface MerchantNotice extends DebitNotification {
 /** A debit the merchant presented (`POST /txns`): the frequency's period it takes, until it fails. */
 export interface MerchantExecution {
   orderId: string
+  /**
+   * What makes a repeat of the request that presented it (sandbox/domain/mandate-executions.ts): a
+   * repeat finding this entry without its order stored yet stores it, so a first try that stopped
+   * after taking the period is finished by its retry.
+   */
+  fingerprint: string
   /** The mandate's frequency period the debit falls in (`debitPeriod`); null when the frequency sets no limit. */
   period: string | null
   amountMinor: number
