@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { BankDecline } from '../../contract/scenarios'
 import { MemoryStore } from '../store/memory-store'
 import type { ScheduledJob } from '../store/store'
+import { FailingStore } from '../testing/failing-store'
 import { subscriptionFixture, TEST_NOW } from '../testing/fixtures'
 import { registeredOrder } from '../testing/registered-order'
 import { MovableClock } from './clock'
@@ -44,33 +45,11 @@ async function setup(rail: 'upi' | 'netbanking' = 'upi', overrides: Partial<Orde
 
 type Setup = Awaited<ReturnType<typeof setup>>
 
-/**
- * A MemoryStore whose first write of the merchant order id `orderId` (an insert or an update, as
- * `method` says) fails, as a store that lost its connection does, or a process that died there.
- */
-class FailingOnce extends MemoryStore {
-  failed = false
-
-  constructor(
-    private readonly method: 'insertOrder' | 'updateOrder',
-    private readonly orderId: string,
-  ) {
-    super()
-  }
-
-  private fails(method: 'insertOrder' | 'updateOrder', order: Order): boolean {
-    if (this.failed || method !== this.method || order.orderId !== this.orderId) return false
-    this.failed = true
-    return true
-  }
-
-  override insertOrder(order: Order) {
-    return this.fails('insertOrder', order) ? Promise.reject(new Error('store unreachable')) : super.insertOrder(order)
-  }
-
-  override updateOrder(order: Order, jobs?: readonly ScheduledJob[]) {
-    return this.fails('updateOrder', order) ? Promise.reject(new Error('store unreachable')) : super.updateOrder(order, jobs)
-  }
+/** A store whose next write of debit d-1 (its insert, or its first update) fails. */
+function failing(method: 'insertOrder' | 'updateOrder'): FailingStore {
+  const store = new FailingStore()
+  store.failNext({ method, orderId: 'd-1' })
+  return store
 }
 
 const notice = (overrides: Partial<NoticeRequest> = {}): NoticeRequest => ({
@@ -290,7 +269,7 @@ describe('MandateExecutions.execute: the merchant presents a debit', () => {
   })
 
   it('finishes, on a retry, a debit whose first try stopped after taking the notice and the month', async () => {
-    const s = await setup('upi', {}, new FailingOnce('insertOrder', 'd-1'))
+    const s = await setup('upi', {}, failing('insertOrder'))
     const sent = await s.executions.notify(await s.stored(), notice())
     if (!sent.ok) throw new Error(sent.refusal.reason)
     s.clock.advance(25 * HOUR)
@@ -311,7 +290,7 @@ describe('MandateExecutions.execute: the merchant presents a debit', () => {
   })
 
   it('presents, on a retry, a debit whose first try stopped after storing its order', async () => {
-    const s = await setup('netbanking', {}, new FailingOnce('updateOrder', 'd-1'))
+    const s = await setup('netbanking', {}, failing('updateOrder'))
     const request = debit(null, { executionDate: at(1) })
     await expect(s.executions.execute(await s.stored(), request, 'c1')).rejects.toThrow('store unreachable')
     expect(await s.byOrderId('d-1')).toMatchObject({ revision: 0 })
@@ -328,7 +307,7 @@ describe('MandateExecutions.execute: the merchant presents a debit', () => {
   })
 
   it('makes one order and one TXN_CREATED when two retries finish a stopped first try at once', async () => {
-    const s = await setup('netbanking', {}, new FailingOnce('insertOrder', 'd-1'))
+    const s = await setup('netbanking', {}, failing('insertOrder'))
     const request = debit(null, { executionDate: at(1) })
     await expect(s.executions.execute(await s.stored(), request, 'c1')).rejects.toThrow('store unreachable')
     const holder = await s.stored()

@@ -33,6 +33,8 @@ export interface OrderDebit {
   /** When the debit falls due on the merchant's clock (ISO-8601). */
   dueAt: string
   notification: DebitNotification | null
+  /** Set by the write that told the merchant the debit is coming (BILLING_TXN_TO_BE_EXECUTED), so a step run again does not tell it twice; absent before. */
+  announced?: true
 }
 
 /** The subscription's statuses (docs/domain/renewals.md#the-subscriptions-status). */
@@ -69,6 +71,12 @@ export interface Renewal {
   nextDebit: DebitChoice | null
   /** The latest cycle a debit paid: its day and amount (a plan change prorates over it); absent until one has. */
   paid?: { cycle: number; date: IstDate; amountMinor: number }
+  /**
+   * The latest debit attempt the execute step decided, written with its timeline line and status:
+   * the step run again (a lease that ran out) makes the same attempt, though QA's choice may since
+   * have been spent. Absent until the first.
+   */
+  attempted?: { cycle: number; attempt: number; decline: BankDecline | null }
   timeline: TimelineEntry[]
 }
 

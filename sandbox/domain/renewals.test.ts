@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
-import { MemoryStore } from '../store/memory-store'
 import type { ScheduledJob } from '../store/store'
+import { FailingStore } from '../testing/failing-store'
 import { mandateTerms, monthlyPlan, subscriptionFixture, TEST_NOW } from '../testing/fixtures'
 import { registeredOrder } from '../testing/registered-order'
 import { MovableClock } from './clock'
@@ -22,8 +22,7 @@ const HOUR = 3600 * 1000
  * subscription (bei_a), activated by a write as the attempt service makes it; the services wired
  * as the app wires them. `events` records what merchants are told, per merchant order id.
  */
-async function setup(rail: 'upi' | 'netbanking' = 'upi', plan: Partial<Plan> = {}, holderOverrides: Partial<Order> = {}, subscriptionOverrides: Partial<Subscription> = {}) {
-  const store = new MemoryStore()
+async function setup(rail: 'upi' | 'netbanking' = 'upi', plan: Partial<Plan> = {}, holderOverrides: Partial<Order> = {}, subscriptionOverrides: Partial<Subscription> = {}, store = new FailingStore()) {
   const clock = new MovableClock({ now: () => TEST_NOW })
   const bus = new OrderEventBus()
   const events: [string, OrderEventName][] = []
@@ -139,6 +138,97 @@ describe('Renewals: a cycle on a UPI mandate', () => {
     const executed = (await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).find((j) => j.kind === 'debit')
     expect(executed).toBeDefined()
     expect((await s.cycleOrder(1))?.attempts).toHaveLength(1)
+  })
+})
+
+describe('Renewals: a step run again after its instance died part way', () => {
+  /** The next debit job, claimed as an instance claims it; the clock moved to its due moment. */
+  async function claimed(s: Awaited<ReturnType<typeof setup>>): Promise<ScheduledJob> {
+    const job = await s.store.claimNextDue('demo_merchant', Number.MAX_SAFE_INTEGER, 60_000)
+    if (job === null || job === 'held' || job.kind !== 'debit') throw new Error('no debit job')
+    s.moveTo(job.dueAt)
+    return job
+  }
+
+  /** Runs `job` with the store failing `failing`, then again, as another instance does once the lease ran out. */
+  async function diesThenRunsAgain(s: Awaited<ReturnType<typeof setup>>, job: ScheduledJob, failing: Parameters<FailingStore['failNext']>[0]): Promise<void> {
+    s.store.failNext(failing)
+    await expect(s.renewals.run(job)).rejects.toThrow('store unreachable')
+    await s.renewals.run(job)
+  }
+
+  const eventsOf = (s: Awaited<ReturnType<typeof setup>>) => of(s.events, 'bei_a_1')
+  const timelineOf = async (s: Awaited<ReturnType<typeof setup>>) => ((await s.subscription()).renewal?.timeline ?? []).map((t) => `${t.event} ${t.order_id ?? ''}: ${t.detail}`)
+
+  it('schedule, stopped after storing the cycle\'s order: the merchant hears BILLING_TXN_SCHEDULED once', async () => {
+    const s = await setup()
+    await diesThenRunsAgain(s, await claimed(s), { method: 'updateOrder', orderId: 'bei_a_1' })
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED'])
+    expect(await timelineOf(s)).toEqual(['debit_scheduled bei_a_1: 49900 paise on 2026-12-05'])
+    await s.runThrough({ step: 'execute', cycle: 1 })
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED', 'ORDER_SUCCEEDED'])
+  })
+
+  it('announce, stopped after telling the merchant: told once, noted once', async () => {
+    const s = await setup()
+    await s.runThrough({ step: 'schedule', cycle: 1 })
+    await diesThenRunsAgain(s, await claimed(s), { method: 'updateSubscription', subscriptionId: 'bei_a' })
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED'])
+    expect((await timelineOf(s)).filter((t) => t.startsWith('debit_announced'))).toEqual([`debit_announced bei_a_1: due at ${new Date(FIRST_DEBIT).toISOString()}`])
+  })
+
+  it('announce run again after it ended: told and noted once', async () => {
+    const s = await setup()
+    const ran = await s.runThrough({ step: 'announce', cycle: 1 })
+    const announce = ran.at(-1)
+    if (!announce) throw new Error('no announce step')
+    await s.renewals.run(announce)
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED'])
+    expect((await timelineOf(s)).filter((t) => t.startsWith('debit_announced'))).toHaveLength(1)
+  })
+
+  it('notify, stopped after sending the notice: the notice sent once and its line noted', async () => {
+    const s = await setup()
+    await s.runThrough({ step: 'announce', cycle: 1 })
+    await diesThenRunsAgain(s, await claimed(s), { method: 'updateSubscription', subscriptionId: 'bei_a' })
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED'])
+    const notification = (await s.cycleOrder(1))?.debit?.notification
+    expect((await timelineOf(s)).filter((t) => t.startsWith('notice_'))).toEqual([`notice_sent bei_a_1: 49900 paise on ${notification?.txnDate ?? ''}`])
+  })
+
+  it('execute, stopped after deciding a failed debit: the same failure is made, though QA\'s choice was spent', async () => {
+    const s = await setup('netbanking')
+    await s.runThrough({ step: 'announce', cycle: 1 })
+    await s.renewals.chooseNextDebit('demo_merchant', 'mid_1', { outcome: 'failure', reason: 'account_closed' })
+    await diesThenRunsAgain(s, await claimed(s), { method: 'updateOrder', orderId: 'bei_a_1' })
+    expect(await s.cycleOrder(1)).toMatchObject({ status: 'AUTHORIZATION_FAILED', attempts: [{ number: 1, status: 'failed', bankDecline: 'account_closed' }] })
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'ORDER_FAILED', 'BILLING_TXN_RETRY_EXCEEDED'])
+    const subscription = await s.subscription()
+    expect(subscription.status).toBe('HALTED')
+    expect(subscription.renewal?.paid).toBeUndefined()
+    expect((await timelineOf(s)).filter((t) => t.startsWith('debit_attempted'))).toEqual(['debit_attempted bei_a_1: attempt 1 of 4: failed (account_closed)'])
+  })
+
+  it('execute, stopped after deciding a paid debit: one attempt, one line, paid once', async () => {
+    const s = await setup('netbanking')
+    await s.runThrough({ step: 'announce', cycle: 1 })
+    await diesThenRunsAgain(s, await claimed(s), { method: 'updateOrder', orderId: 'bei_a_1' })
+    expect(await s.cycleOrder(1)).toMatchObject({ status: 'CHARGED', attempts: [{ number: 1, status: 'succeeded' }] })
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'ORDER_SUCCEEDED'])
+    expect((await timelineOf(s)).filter((t) => t.startsWith('debit_attempted'))).toEqual(['debit_attempted bei_a_1: attempt 1 of 4: succeeded'])
+  })
+
+  it.each([
+    ['before noting the skip', { method: 'updateSubscription', subscriptionId: 'bei_a' }],
+    ['after noting the skip', { method: 'updateOrder', orderId: 'bei_a_1' }],
+  ] as const)('execute on a paused mandate, stopped %s: the order declined, the skip noted once', async (_, failing) => {
+    const s = await setup()
+    await s.runThrough({ step: 'notify', cycle: 1 })
+    await s.mandates.change(await s.holder(), { kind: 'pause', pause: { startDate: new Date(FIRST_DEBIT - 40 * HOUR).toISOString(), endDate: new Date(FIRST_DEBIT + 24 * HOUR).toISOString() } }, 'merchant')
+    await diesThenRunsAgain(s, await claimed(s), failing)
+    expect((await s.cycleOrder(1))?.status).toBe('JUSPAY_DECLINED')
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED', 'ORDER_FAILED'])
+    expect((await timelineOf(s)).filter((t) => t.startsWith('debit_skipped'))).toEqual(['debit_skipped bei_a_1: the mandate is paused'])
   })
 })
 

@@ -1,3 +1,4 @@
+import type { BankDecline } from '../../contract/scenarios'
 import type { ScheduledJob, Store } from '../store/store'
 import { clockFor } from './clock'
 import { ANNOUNCE_BEFORE_MS, executionAt, nextCharge, NOTICE_BEFORE_MS, type DueCharge } from './debit-dates'
@@ -31,8 +32,12 @@ import type { Subscription } from './subscriptions'
  * notify (UPI: 36 h before, the pre-debit notice), execute (the debit, then its retries), and
  * back to schedule for the next cycle. Each step reads the subscription and its mandate as they
  * now stand, so a pause skips, a revocation or an expiry ends, and a resume carries on. A step run
- * twice (a lease that ran out) finds its work done: a cycle's order has one merchant order id,
- * and an attempt is added only when the order has fewer.
+ * twice (a lease that ran out), or again after its instance died part way, does what is left
+ * of its work and nothing twice: a cycle's order has one merchant order id and is announced as
+ * scheduled by its first write; it is announced as due and noticed once (marked on the order by
+ * the write that tells the merchant); an attempt is decided once (recorded on the subscription
+ * with its timeline line) and added only when the order has fewer; and each of those timeline
+ * lines is written once.
  */
 
 type Step = 'schedule' | 'announce' | 'notify' | 'execute'
@@ -64,6 +69,15 @@ const isFinal = (order: Order): boolean => order.mandateStatus === 'REVOKED' || 
 /** The subscription's state after one step, with the line its timeline gains. */
 function withEntry(renewal: Renewal, entry: TimelineEntry): Renewal {
   return { ...renewal, timeline: [...renewal.timeline, entry].slice(-MAX_TIMELINE) }
+}
+
+/**
+ * The same, unless the timeline already has the line: for what happens once to a cycle's order
+ * (announced, noticed, skipped), so a step run again after it wrote the order notes it once.
+ */
+function withEntryOnce(renewal: Renewal, entry: TimelineEntry): Renewal {
+  const noted = renewal.timeline.some((t) => t.event === entry.event && t.cycle === entry.cycle && t.order_id === entry.order_id)
+  return noted ? renewal : withEntry(renewal, entry)
 }
 
 function withStatus(subscription: Subscription, status: SubscriptionStatus, at: string, why: string): Subscription {
@@ -200,7 +214,7 @@ export class Renewals {
       const order = cycleDebitOrder(holder, subscription, cycle, charge, now)
       due = { ...charge, orderId: order.orderId }
       const inserted = await this.deps.store.insertOrder(order)
-      if (inserted.inserted) await this.emit(order, ['BILLING_TXN_SCHEDULED'])
+      await this.firstWrite(inserted.inserted ? order : inserted.existing, ['BILLING_TXN_SCHEDULED'])
       const scheduled = due
       await this.updateSubscription(subscription, (s) => {
         const current = s.renewal ?? emptyRenewal()
@@ -217,8 +231,11 @@ export class Renewals {
     if (!order?.debit) return this.nextCycle(subscription, cycle, at)
     const now = await this.now(subscription.merchantId)
     if (order.status === 'NEW') {
-      await this.emit(order, ['BILLING_TXN_TO_BE_EXECUTED'])
-      await this.note(subscription, { at: now.toISOString(), event: 'debit_announced', cycle, order_id: order.orderId, detail: `due at ${order.debit.dueAt}` })
+      await this.writer.change(order, (current) => {
+        if (current.status !== 'NEW' || !current.debit || current.debit.announced) return { write: null, answer: () => undefined }
+        return { write: { order: { ...current, debit: { ...current.debit, announced: true } }, events: ['BILLING_TXN_TO_BE_EXECUTED'] }, answer: () => undefined }
+      })
+      await this.noteOnce(subscription, { at: now.toISOString(), event: 'debit_announced', cycle, order_id: order.orderId, detail: `due at ${order.debit.dueAt}` })
     }
     const executesAt = Date.parse(order.debit.dueAt)
     const upi = registeringAttempt(holder)?.rail === 'upi'
@@ -233,23 +250,11 @@ export class Renewals {
     if (!order?.debit) return this.nextCycle(subscription, cycle, at)
     const now = await this.now(subscription.merchantId)
     const execute = { at: Math.max(at.getTime(), Date.parse(order.debit.dueAt)), job: { subscriptionId: subscription.id, step: 'execute' as const, cycle, attempt: 1 } }
-    if (order.debit.notification || order.status !== 'NEW') return execute
-    const sent = holder.mandateStatus === 'ACTIVE'
-    const notification: DebitNotification = {
-      id: `ntf_${alnum(20)}`,
-      objectReferenceId: `pdn${alnum(20)}`,
-      status: sent ? 'SUCCESS' : 'FAILURE',
-      amountMinor: order.amountMinor,
-      txnDate: order.debit.dueAt,
-      createdAt: now.toISOString(),
-      failure: sent ? null : `The mandate is ${holder.mandateStatus ?? 'not registered'}`,
-    }
-    await this.writer.change(order, (current) => {
-      if (!current.debit || current.debit.notification) return { write: null, answer: () => undefined }
-      const written = { ...current, debit: { ...current.debit, notification } }
-      return { write: { order: written, events: [sent ? 'NOTIFICATION_SUCCEEDED' : 'NOTIFICATION_FAILED'] }, answer: () => undefined }
-    })
-    await this.note(subscription, {
+    if (order.status !== 'NEW') return execute
+    const notification = order.debit.notification ?? (await this.sendNotice(order, holder, now))
+    if (!notification) return execute
+    const sent = notification.status === 'SUCCESS'
+    await this.noteOnce(subscription, {
       at: now.toISOString(),
       event: sent ? 'notice_sent' : 'notice_failed',
       cycle,
@@ -259,17 +264,37 @@ export class Renewals {
     return execute
   }
 
+  /** The cycle's pre-debit notice, written on its order with its event unless one already is; answers the notice the order holds. */
+  private sendNotice(order: Order, holder: Order, now: Date): Promise<DebitNotification | null> {
+    const sent = holder.mandateStatus === 'ACTIVE'
+    const notification: DebitNotification = {
+      id: `ntf_${alnum(20)}`,
+      objectReferenceId: `pdn${alnum(20)}`,
+      status: sent ? 'SUCCESS' : 'FAILURE',
+      amountMinor: order.amountMinor,
+      txnDate: order.debit?.dueAt ?? '',
+      createdAt: now.toISOString(),
+      failure: sent ? null : `The mandate is ${holder.mandateStatus ?? 'not registered'}`,
+    }
+    return this.writer.change(order, (current) => {
+      if (!current.debit || current.debit.notification) return { write: null, answer: () => current.debit?.notification ?? null }
+      const written = { ...current, debit: { ...current.debit, notification } }
+      return { write: { order: written, events: [sent ? 'NOTIFICATION_SUCCEEDED' : 'NOTIFICATION_FAILED'] }, answer: () => notification }
+    })
+  }
+
   private async execute(subscription: Subscription, holder: Order, cycle: number, attempt: number, at: Date): Promise<NextStep | null> {
     const order = await this.cycleOrder(subscription, cycle)
     if (!order?.debit || order.status === 'CHARGED' || order.status === 'JUSPAY_DECLINED') return this.nextCycle(subscription, cycle, at)
     const now = await this.now(subscription.merchantId)
     const registered = registeringAttempt(holder)
+    // The subscription first, here as below, so the webhooks of the order's write show its status as it now is.
     const skipped = async (why: string, status: SubscriptionStatus | null): Promise<NextStep | null> => {
-      await this.decline(order)
       await this.updateSubscription(subscription, (s) => {
-        const noted = { ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), { at: now.toISOString(), event: 'debit_skipped', cycle, order_id: order.orderId, detail: why }) }
+        const noted = { ...s, renewal: withEntryOnce(s.renewal ?? emptyRenewal(), { at: now.toISOString(), event: 'debit_skipped', cycle, order_id: order.orderId, detail: why }) }
         return status ? withStatus(noted, status, now.toISOString(), why) : noted
       })
+      await this.decline(order)
       return this.nextCycle(subscription, cycle, at)
     }
     if (holder.mandateStatus === 'PAUSED') return skipped('the mandate is paused', 'PAUSED')
@@ -277,8 +302,11 @@ export class Renewals {
     if (registered.rail === 'upi' && order.debit.notification?.status !== 'SUCCESS') return skipped('no pre-debit notice covers it', null)
 
     const dueAt = order.debit.dueAt
+    const isThisAttempt = (renewal: Renewal | undefined): boolean => renewal?.attempted?.cycle === cycle && renewal.attempted.attempt === attempt
+    // Decided by a run of this step that stopped before ending it: the same decision, though QA's choice may have been spent.
+    const recorded = isThisAttempt(subscription.renewal) ? subscription.renewal?.attempted : undefined
     const choice = subscription.renewal?.nextDebit ?? null
-    const failed = choice?.outcome === 'failure' ? choice.reason : null
+    const failed: BankDecline | null = recorded ? recorded.decline : choice?.outcome === 'failure' ? choice.reason : null
     const retryingAt = failed && RETRIABLE_DECLINES.includes(failed) && attempt < MAX_DEBIT_ATTEMPTS ? retryAt(attempt, at) : null
     // The payer's bank says the mandate was revoked there: no retry and no plan's action, the mandate is revoked here too and the subscription ends.
     const revokedAtBank = failed === 'mandate_revoked_at_bank'
@@ -298,9 +326,9 @@ export class Renewals {
       order_id: order.orderId,
       detail: `attempt ${attempt} of ${MAX_DEBIT_ATTEMPTS}: ${failed ? `failed (${failed})` : 'succeeded'}`,
     }
-    // The subscription first, so the webhooks of the order's write show its status as it now is.
     await this.updateSubscription(subscription, (s) => {
-      const noted = { ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), attempted) }
+      if (isThisAttempt(s.renewal)) return s
+      const noted = { ...s, renewal: { ...withEntry(s.renewal ?? emptyRenewal(), attempted), attempted: { cycle, attempt, decline: failed } } }
       if (!failed) {
         const paid = { cycle, date: istDate(new Date(dueAt)), amountMinor: order.amountMinor }
         return withStatus({ ...noted, renewal: { ...noted.renewal, nextDebit: null, paid } }, 'ACTIVE', stamp, `cycle ${cycle} paid`)
@@ -371,6 +399,15 @@ export class Renewals {
     if (registration) await this.emit(registration, ['BILLING_EXECUTION_DEACTIVATED'])
   }
 
+  /**
+   * Tells the merchant `events` with the order's first write, the one a cycle's order gets once
+   * inserted: a step run again after stopping between the insert and this write makes it, and one
+   * run after it finds the order past revision 0 and tells nothing twice.
+   */
+  private firstWrite(order: Order, events: OrderEventName[]): Promise<void> {
+    return this.writer.change(order, (current) => (current.revision > 0 ? { write: null, answer: () => undefined } : { write: { order: current, events }, answer: () => undefined }))
+  }
+
   /** Tells the merchant about an order as it now stands. */
   private emit(order: Order, events: OrderEventName[]): Promise<void> {
     return this.writer.change(order, (current) => ({ write: { order: current, events }, answer: () => undefined }))
@@ -378,6 +415,10 @@ export class Renewals {
 
   private note(subscription: Subscription, entry: TimelineEntry): Promise<Subscription | undefined> {
     return this.updateSubscription(subscription, (s) => ({ ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), entry) }))
+  }
+
+  private noteOnce(subscription: Subscription, entry: TimelineEntry): Promise<Subscription | undefined> {
+    return this.updateSubscription(subscription, (s) => ({ ...s, renewal: withEntryOnce(s.renewal ?? emptyRenewal(), entry) }))
   }
 
   /** Applies a change to the subscription as stored now (only the subscription's one debit job and QA write it). */
