@@ -128,6 +128,11 @@ export interface OrderBilling {
    * for; `plan` is then the new plan and `schedule` the subscription's schedule once changed.
    */
   planChange: PlanChangeBilling | null
+  /**
+   * Set on the order that started a subscription by the write that told the merchant the
+   * subscription ended (BILLING_EXECUTION_DEACTIVATED), so it is told once; absent before.
+   */
+  deactivated?: true
 }
 
 /**

@@ -230,6 +230,21 @@ describe('Renewals: a step run again after its instance died part way', () => {
     expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED', 'ORDER_FAILED'])
     expect((await timelineOf(s)).filter((t) => t.startsWith('debit_skipped'))).toEqual(['debit_skipped bei_a_1: the mandate is paused'])
   })
+
+  it('the expiry, stopped after ending the subscription: run again, it tells the merchant once', async () => {
+    const s = await setup()
+    const expiry = (await s.store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).find((j) => j.kind === 'mandate_expiry')
+    if (!expiry) throw new Error('no expiry job')
+    // The mandate's order is written twice: expired, then the write that tells the merchant the subscription ended, which fails.
+    let writes = 0
+    s.store.failNext({ method: 'updateOrder', orderId: 'o-1', when: () => ++writes === 2 })
+    await expect(s.renewals.expire(expiry)).rejects.toThrow('store unreachable')
+    expect((await s.subscription()).status).toBe('COMPLETED')
+    await s.renewals.expire(expiry)
+    await s.renewals.expire(expiry)
+    expect(of(s.events, 'o-1')).toEqual(['MANDATE_EXPIRED', 'BILLING_EXECUTION_DEACTIVATED'])
+    expect(((await s.subscription()).renewal?.timeline ?? []).filter((t) => t.event === 'mandate_expired')).toHaveLength(1)
+  })
 })
 
 describe('Renewals: a debit step run again', () => {

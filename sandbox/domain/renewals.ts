@@ -72,11 +72,12 @@ function withEntry(renewal: Renewal, entry: TimelineEntry): Renewal {
 }
 
 /**
- * The same, unless the timeline already has the line: for what happens once to a cycle's order
- * (announced, noticed, skipped), so a step run again after it wrote the order notes it once.
+ * The same, unless the timeline already has this event for this order: for what happens once to
+ * an order (a cycle's order announced, noticed or skipped; the mandate's order expired), so a step
+ * run again after it wrote the order notes it once.
  */
 function withEntryOnce(renewal: Renewal, entry: TimelineEntry): Renewal {
-  const noted = renewal.timeline.some((t) => t.event === entry.event && t.cycle === entry.cycle && t.order_id === entry.order_id)
+  const noted = renewal.timeline.some((t) => t.event === entry.event && t.order_id === entry.order_id)
   return noted ? renewal : withEntry(renewal, entry)
 }
 
@@ -368,15 +369,17 @@ export class Renewals {
     return { at: at.getTime(), job: { subscriptionId: subscription.id, step: 'schedule', cycle: cycle + 1, attempt: 0 } }
   }
 
-  /** A revoked or expired mandate ends the subscription (CANCELLED or COMPLETED, BILLING_EXECUTION_DEACTIVATED); answers whether it has. */
+  /**
+   * A revoked or expired mandate ends the subscription (CANCELLED or COMPLETED, BILLING_EXECUTION_DEACTIVATED); answers whether it has.
+   * Each part is done once however often this runs (each step and the expiry job ask), so a run that stopped part way is finished by the next.
+   */
   private async ended(subscription: Subscription, holder: Order): Promise<boolean> {
     if (!isFinal(holder)) return false
     const status: SubscriptionStatus = holder.mandateStatus === 'REVOKED' ? 'CANCELLED' : 'COMPLETED'
-    if (subscription.status === status) return true
     const now = (await this.now(subscription.merchantId)).toISOString()
     await this.updateSubscription(subscription, (s) => {
       const withExpiry = holder.mandateStatus === 'EXPIRED'
-        ? { ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), { at: now, event: 'mandate_expired', cycle: s.renewal?.cycle ?? null, order_id: holder.orderId, detail: `end_date ${holder.mandate?.endDate ?? ''}` }) }
+        ? { ...s, renewal: withEntryOnce(s.renewal ?? emptyRenewal(), { at: now, event: 'mandate_expired', cycle: s.renewal?.cycle ?? null, order_id: holder.orderId, detail: `end_date ${holder.mandate?.endDate ?? ''}` }) }
         : s
       return withStatus(withExpiry, status, now, `the mandate is ${holder.mandateStatus ?? ''}`)
     })
@@ -393,10 +396,14 @@ export class Renewals {
     )
   }
 
-  /** The merchant hears that the subscription ended, on the order that started it. */
+  /** The merchant hears that the subscription ended, on the order that started it, once. */
   private async deactivate(subscription: Subscription): Promise<void> {
     const registration = await this.deps.store.orderById(subscription.pageId)
-    if (registration) await this.emit(registration, ['BILLING_EXECUTION_DEACTIVATED'])
+    if (!registration) return
+    await this.writer.change(registration, (current) => {
+      if (!current.billing || current.billing.deactivated) return { write: null, answer: () => undefined }
+      return { write: { order: { ...current, billing: { ...current.billing, deactivated: true } }, events: ['BILLING_EXECUTION_DEACTIVATED'] }, answer: () => undefined }
+    })
   }
 
   /**
@@ -406,11 +413,6 @@ export class Renewals {
    */
   private firstWrite(order: Order, events: OrderEventName[]): Promise<void> {
     return this.writer.change(order, (current) => (current.revision > 0 ? { write: null, answer: () => undefined } : { write: { order: current, events }, answer: () => undefined }))
-  }
-
-  /** Tells the merchant about an order as it now stands. */
-  private emit(order: Order, events: OrderEventName[]): Promise<void> {
-    return this.writer.change(order, (current) => ({ write: { order: current, events }, answer: () => undefined }))
   }
 
   private note(subscription: Subscription, entry: TimelineEntry): Promise<Subscription | undefined> {

@@ -3,7 +3,8 @@ import type { Subscription } from '../domain/subscriptions'
 import { MemoryStore } from '../store/memory-store'
 import type { ScheduledJob } from '../store/store'
 
-type Failing = { method: 'insertOrder' | 'updateOrder'; orderId: string } | { method: 'updateSubscription'; subscriptionId: string }
+/** The write to fail: an order's insert or update by its merchant order id (an update only when `when` holds, if given), or a subscription's update. */
+type Failing = { method: 'insertOrder' | 'updateOrder'; orderId: string; when?: (order: Order) => boolean } | { method: 'updateSubscription'; subscriptionId: string }
 
 /**
  * A MemoryStore that, once told, fails the next write of one order (by merchant order id) or one
@@ -28,7 +29,7 @@ export class FailingStore extends MemoryStore {
   }
 
   override updateOrder(order: Order, jobs?: readonly ScheduledJob[]) {
-    return this.fails((f) => f.method === 'updateOrder' && f.orderId === order.orderId) ? unreachable() : super.updateOrder(order, jobs)
+    return this.fails((f) => f.method === 'updateOrder' && f.orderId === order.orderId && (f.when?.(order) ?? true)) ? unreachable() : super.updateOrder(order, jobs)
   }
 
   override updateSubscription(subscription: Subscription) {
