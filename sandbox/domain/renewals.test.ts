@@ -504,6 +504,19 @@ describe('Renewals.cancelScheduled: the merchant cancels a scheduled debit', () 
     expect((await s.cycleOrder(1))?.attempts).toEqual([])
   })
 
+  it.each([
+    ['at the order\'s write', { method: 'updateOrder', orderId: 'bei_a_1' }],
+    ['at the subscription\'s write', { method: 'updateSubscription', subscriptionId: 'bei_a' }],
+  ] as const)('a cancel that failed %s is finished by the merchant\'s retry: declined once, noted once', async (_, failing) => {
+    const s = await setup()
+    await s.runThrough({ step: 'schedule', cycle: 1 })
+    s.store.failNext(failing)
+    await expect(s.renewals.cancelScheduled(await s.holder(), 'bei_a_1')).rejects.toThrow('store unreachable')
+    expect(await s.renewals.cancelScheduled(await s.holder(), 'bei_a_1')).toMatchObject({ ok: true, order: { status: 'JUSPAY_DECLINED' } })
+    expect(of(s.events, 'bei_a_1')).toEqual(['BILLING_TXN_SCHEDULED', 'ORDER_FAILED'])
+    expect((await s.subscription()).renewal?.timeline.filter((t) => t.event === 'debit_skipped').map((t) => t.detail)).toEqual(['cancelled by the merchant'])
+  })
+
   it('cancels up to 30 minutes before the debit', async () => {
     const s = await setup('netbanking')
     await s.runThrough({ step: 'schedule', cycle: 1 })

@@ -452,8 +452,9 @@ export class Renewals {
     if (!subscription || !order?.debit || order.debit.subscriptionId !== subscription.id || order.status !== 'NEW') return { ok: false, reason: 'nothing_scheduled' }
     const now = await this.now(holder.merchantId)
     if (Date.parse(order.debit.dueAt) - now.getTime() < CANCEL_CUTOFF_MS) return { ok: false, reason: 'too_late' }
+    // Noted first, as the steps do: a cancel that stopped between the two is finished by the merchant's retry, which finds the debit still scheduled.
+    await this.noteOnce(subscription, { at: now.toISOString(), event: 'debit_skipped', cycle: order.debit.cycle, order_id: order.orderId, detail: 'cancelled by the merchant' })
     await this.decline(order)
-    await this.note(subscription, { at: now.toISOString(), event: 'debit_skipped', cycle: order.debit.cycle, order_id: order.orderId, detail: 'cancelled by the merchant' })
     return { ok: true, order: (await this.deps.store.orderById(order.id)) ?? order }
   }
 
