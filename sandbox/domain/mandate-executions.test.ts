@@ -385,6 +385,42 @@ describe('MandateExecutions.run: the presented debit at its date', () => {
     expect(s.events.slice(2)).toEqual(revoked ? [['d-1', 'ORDER_FAILED'], ['o-1', 'MANDATE_REVOKED']] : [['d-1', 'ORDER_FAILED']])
   })
 
+  it.each<[BankDecline, boolean]>([
+    ['insufficient_funds', false],
+    ['mandate_revoked_at_bank', true],
+  ])('run again after its instance stopped between the debit (%s) and recording it: recorded once; revoked at the bank: %s', async (reason, revoked) => {
+    const store = new FailingStore()
+    const s = await setup('upi', {}, store)
+    await presented(s)
+    await s.renewals.chooseNextDebit('demo_merchant', 'mid_1', { outcome: 'failure', reason })
+    const job = await jobOf(s, at(30))
+    // The mandate's order's write that records the debit's end fails.
+    store.failNext({ method: 'updateOrder', orderId: 'o-1', when: (order) => order.merchantDebits?.executions.some((e) => e.status !== 'pending') ?? false })
+    await expect(s.executions.run(job)).rejects.toThrow('store unreachable')
+    expect(await s.byOrderId('d-1')).toMatchObject({ status: 'AUTHORIZATION_FAILED' })
+    expect((await s.stored()).merchantDebits?.executions).toMatchObject([{ orderId: 'd-1', status: 'pending' }])
+    await s.executions.run(job)
+    await s.executions.run(job)
+    const holder = await s.stored()
+    expect(holder.merchantDebits).toMatchObject({ executions: [{ orderId: 'd-1', status: 'failed' }], nextDebit: null })
+    expect(holder.mandateStatus).toBe(revoked ? 'REVOKED' : 'ACTIVE')
+    expect(s.events.slice(2)).toEqual(revoked ? [['d-1', 'ORDER_FAILED'], ['o-1', 'MANDATE_REVOKED']] : [['d-1', 'ORDER_FAILED']])
+  })
+
+  it('run again after its instance stopped between recording a decline for a revocation at the bank and revoking: revoked then', async () => {
+    const store = new FailingStore()
+    const s = await setup('upi', {}, store)
+    await presented(s)
+    await s.renewals.chooseNextDebit('demo_merchant', 'mid_1', { outcome: 'failure', reason: 'mandate_revoked_at_bank' })
+    const job = await jobOf(s, at(30))
+    store.failNext({ method: 'updateOrder', orderId: 'o-1', when: (order) => order.mandateStatus === 'REVOKED' })
+    await expect(s.executions.run(job)).rejects.toThrow('store unreachable')
+    expect((await s.stored()).mandateStatus).toBe('ACTIVE')
+    await s.executions.run(job)
+    expect((await s.stored()).mandateStatus).toBe('REVOKED')
+    expect(s.events.slice(2)).toEqual([['d-1', 'ORDER_FAILED'], ['o-1', 'MANDATE_REVOKED']])
+  })
+
   it('declines a debit whose mandate is no longer active when it runs', async () => {
     const s = await setup()
     await presented(s)

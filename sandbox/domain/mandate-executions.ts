@@ -173,43 +173,44 @@ export class MandateExecutions {
     })
   }
 
-  /** An execution job: the presented debit runs, if it has not yet. */
+  /**
+   * An execution job: the presented debit runs, if it has not yet, and the mandate's order records
+   * how it ended, if it does not yet: a job run again after its instance stopped between the two
+   * (a lease that ran out) finishes the second.
+   */
   async run(job: ScheduledJob): Promise<void> {
     const { pageId } = JSON.parse(job.payload) as { pageId: string }
     const order = await this.deps.store.orderById(pageId)
-    if (order?.execution && order.status === 'PENDING_VBV') await this.debit(order, order.execution.mandatePageId)
+    if (order?.execution) {
+      const ran = order.status === 'PENDING_VBV' ? await this.debit(order, order.execution.mandatePageId) : order
+      await this.settle(ran, order.execution.mandatePageId)
+    }
     await this.deps.store.finishJob(job.id)
   }
 
   /**
    * The debit, on the rail and account that registered the mandate, as QA chose (the mandate's own
-   * choice, else its subscription's), or declined when the mandate is no longer ACTIVE.
+   * choice, else its subscription's), or declined when the mandate is no longer ACTIVE; answers the
+   * debit's order as it then stands.
    */
-  private async debit(order: Order, mandatePageId: string): Promise<void> {
+  private async debit(order: Order, mandatePageId: string): Promise<Order> {
     const holder = await this.deps.store.orderById(mandatePageId)
     const registered = holder ? registeringAttempt(holder) : undefined
     const now = await this.now(order.merchantId)
     if (!holder || !registered || holder.mandateStatus !== 'ACTIVE') {
-      await this.writer.change(order, (current) =>
-        current.status === 'PENDING_VBV' ? { write: { order: { ...current, status: 'JUSPAY_DECLINED' }, events: ['ORDER_FAILED'] }, answer: () => undefined } : { write: null, answer: () => undefined },
+      return this.writer.change(order, (current) =>
+        current.status === 'PENDING_VBV' ? { write: { order: { ...current, status: 'JUSPAY_DECLINED' }, events: ['ORDER_FAILED'] }, answer: (stored) => stored } : { write: null, answer: () => current },
       )
-      if (holder) await this.settle(holder, order.orderId, 'failed')
-      return
     }
     const choice = debitsOf(holder).nextDebit ?? (await this.renewals.carried(holder))?.renewal?.nextDebit ?? null
     const decline: BankDecline | null = choice?.outcome === 'failure' ? choice.reason : null
-    await this.writer.change(order, (current) => {
-      if (current.status !== 'PENDING_VBV' || !current.execution) return { write: null, answer: () => undefined }
+    return this.writer.change(order, (current) => {
+      if (current.status !== 'PENDING_VBV' || !current.execution) return { write: null, answer: () => current }
       const { txnId, txnUuid } = current.execution
       const made = debitAttempt(registered, current, 1, decline, now, { txnId, txnUuid })
       const written: Order = { ...current, attempts: [made], status: decline ? 'AUTHORIZATION_FAILED' : 'CHARGED' }
-      return { write: { order: written, events: [decline ? 'ORDER_FAILED' : 'ORDER_SUCCEEDED'] }, answer: () => undefined }
+      return { write: { order: written, events: [decline ? 'ORDER_FAILED' : 'ORDER_SUCCEEDED'] }, answer: (stored) => stored }
     })
-    await this.settle(holder, order.orderId, decline ? 'failed' : 'succeeded')
-    if (decline === 'mandate_revoked_at_bank') {
-      const current = await this.deps.store.orderById(holder.id)
-      if (current) await this.mandates.change(current, { kind: 'revoke' }, 'payer_bank')
-    }
   }
 
   /** The timeline of a merchant's mandate (one that carries no subscription); undefined for an unknown one or another merchant's. */
@@ -245,14 +246,24 @@ export class MandateExecutions {
     return [...own, ...webhooks].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
   }
 
-  /** Records how a presented debit ended (a failed one gives its period back) and spends QA's choice. */
-  private settle(holder: Order, orderId: string, status: MerchantExecution['status']): Promise<void> {
-    return this.writer.change(holder, (current) => {
+  /**
+   * Records on the mandate's order how a presented debit ended (a failed one gives its period back)
+   * and spends QA's choice, once: only while the mandate's order still has the debit pending. A
+   * decline because the payer revoked the mandate at their bank revokes it here too.
+   */
+  private async settle(debit: Order, mandatePageId: string): Promise<void> {
+    if (debit.status === 'PENDING_VBV') return
+    const holder = await this.deps.store.orderById(mandatePageId)
+    if (!holder) return
+    const status: MerchantExecution['status'] = debit.status === 'CHARGED' ? 'succeeded' : 'failed'
+    const settled = await this.writer.change(holder, (current): OrderChangePlan<Order> => {
       const debits = debitsOf(current)
-      const execution = debits.executions.find((e) => e.orderId === orderId)
-      if (!execution) return { write: null, answer: () => undefined }
-      const settled = { ...withExecution(debits, { ...execution, status }), nextDebit: null }
-      return { write: { order: { ...current, merchantDebits: settled }, events: [] }, answer: () => undefined }
+      const execution = debits.executions.find((e) => e.orderId === debit.orderId)
+      if (execution?.status !== 'pending') return { write: null, answer: () => current }
+      const recorded = { ...withExecution(debits, { ...execution, status }), nextDebit: null }
+      return { write: { order: { ...current, merchantDebits: recorded }, events: [] }, answer: (stored) => stored }
     })
+    const revokedAtBank = debit.attempts.some((a) => a.status === 'failed' && a.bankDecline === 'mandate_revoked_at_bank')
+    if (revokedAtBank && settled.mandateStatus !== 'REVOKED') await this.mandates.change(settled, { kind: 'revoke' }, 'payer_bank')
   }
 }
