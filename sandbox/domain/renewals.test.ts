@@ -169,6 +169,13 @@ describe('Renewals: a step run again after its instance died part way', () => {
     expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED', 'ORDER_SUCCEEDED'])
   })
 
+  it('schedule, stopped after telling the merchant: run again, it tells nothing twice', async () => {
+    const s = await setup()
+    await diesThenRunsAgain(s, await claimed(s), { method: 'updateSubscription', subscriptionId: 'bei_a' })
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED'])
+    expect(await timelineOf(s)).toEqual(['debit_scheduled bei_a_1: 49900 paise on 2026-12-05'])
+  })
+
   it('announce, stopped after telling the merchant: told once, noted once', async () => {
     const s = await setup()
     await s.runThrough({ step: 'schedule', cycle: 1 })
@@ -229,6 +236,23 @@ describe('Renewals: a step run again after its instance died part way', () => {
     expect((await s.cycleOrder(1))?.status).toBe('JUSPAY_DECLINED')
     expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED', 'ORDER_FAILED'])
     expect((await timelineOf(s)).filter((t) => t.startsWith('debit_skipped'))).toEqual(['debit_skipped bei_a_1: the mandate is paused'])
+  })
+
+  it('notify run twice at once: one notice, told and noted once', async () => {
+    const s = await setup()
+    await s.runThrough({ step: 'announce', cycle: 1 })
+    const notify = await claimed(s)
+    await Promise.all([s.renewals.run(notify), s.renewals.run(notify)])
+    expect(eventsOf(s)).toEqual(['BILLING_TXN_SCHEDULED', 'BILLING_TXN_TO_BE_EXECUTED', 'NOTIFICATION_SUCCEEDED'])
+    expect((await timelineOf(s)).filter((t) => t.startsWith('notice_'))).toHaveLength(1)
+  })
+
+  it('notes each cycle\'s announcement and notice once, the next cycle\'s too', async () => {
+    const s = await setup()
+    await s.runThrough({ step: 'notify', cycle: 2 })
+    const lines = await timelineOf(s)
+    expect(lines.filter((t) => t.startsWith('debit_announced')).map((t) => t.split(':')[0])).toEqual(['debit_announced bei_a_1', 'debit_announced bei_a_2'])
+    expect(lines.filter((t) => t.startsWith('notice_sent')).map((t) => t.split(':')[0])).toEqual(['notice_sent bei_a_1', 'notice_sent bei_a_2'])
   })
 
   it('the expiry, stopped after ending the subscription: run again, it tells the merchant once', async () => {

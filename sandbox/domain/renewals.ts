@@ -252,7 +252,7 @@ export class Renewals {
     const now = await this.now(subscription.merchantId)
     const execute = { at: Math.max(at.getTime(), Date.parse(order.debit.dueAt)), job: { subscriptionId: subscription.id, step: 'execute' as const, cycle, attempt: 1 } }
     if (order.status !== 'NEW') return execute
-    const notification = order.debit.notification ?? (await this.sendNotice(order, holder, now))
+    const notification = order.debit.notification ?? (await this.sendNotice(order, order.debit.dueAt, holder, now))
     if (!notification) return execute
     const sent = notification.status === 'SUCCESS'
     await this.noteOnce(subscription, {
@@ -265,15 +265,15 @@ export class Renewals {
     return execute
   }
 
-  /** The cycle's pre-debit notice, written on its order with its event unless one already is; answers the notice the order holds. */
-  private sendNotice(order: Order, holder: Order, now: Date): Promise<DebitNotification | null> {
+  /** The cycle's pre-debit notice for the debit due at `dueAt`, written on its order with its event unless one already is; answers the notice the order holds. */
+  private sendNotice(order: Order, dueAt: string, holder: Order, now: Date): Promise<DebitNotification | null> {
     const sent = holder.mandateStatus === 'ACTIVE'
     const notification: DebitNotification = {
       id: `ntf_${alnum(20)}`,
       objectReferenceId: `pdn${alnum(20)}`,
       status: sent ? 'SUCCESS' : 'FAILURE',
       amountMinor: order.amountMinor,
-      txnDate: order.debit?.dueAt ?? '',
+      txnDate: dueAt,
       createdAt: now.toISOString(),
       failure: sent ? null : `The mandate is ${holder.mandateStatus ?? 'not registered'}`,
     }
@@ -413,10 +413,6 @@ export class Renewals {
    */
   private firstWrite(order: Order, events: OrderEventName[]): Promise<void> {
     return this.writer.change(order, (current) => (current.revision > 0 ? { write: null, answer: () => undefined } : { write: { order: current, events }, answer: () => undefined }))
-  }
-
-  private note(subscription: Subscription, entry: TimelineEntry): Promise<Subscription | undefined> {
-    return this.updateSubscription(subscription, (s) => ({ ...s, renewal: withEntry(s.renewal ?? emptyRenewal(), entry) }))
   }
 
   private noteOnce(subscription: Subscription, entry: TimelineEntry): Promise<Subscription | undefined> {
