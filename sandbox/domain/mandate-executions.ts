@@ -264,6 +264,7 @@ export class MandateExecutions {
       return { write: { order: { ...current, merchantDebits: recorded }, events: [] }, answer: (stored) => stored }
     })
     const revokedAtBank = debit.attempts.some((a) => a.status === 'failed' && a.bankDecline === 'mandate_revoked_at_bank')
-    if (revokedAtBank && settled.mandateStatus !== 'REVOKED') await this.mandates.change(settled, { kind: 'revoke' }, 'payer_bank')
+    // A revocation repeated changes nothing (sandbox/domain/mandate-lifecycle.ts), so a job run again may ask again.
+    if (revokedAtBank) await this.mandates.change(settled, { kind: 'revoke' }, 'payer_bank')
   }
 }

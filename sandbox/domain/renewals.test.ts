@@ -526,6 +526,8 @@ describe('Renewals.cancelScheduled: the merchant cancels a scheduled debit', () 
     expect(stepsOf(await s.runThrough({ step: 'schedule', cycle: 2 }))).toEqual(['announce 1.0', 'notify 1.0', 'execute 1.1', 'schedule 2.0'])
     expect(of(s.events, 'bei_a_1')).toEqual(['BILLING_TXN_SCHEDULED', 'ORDER_FAILED'])
     expect((await s.cycleOrder(1))?.attempts).toEqual([])
+    // The cancelled debit's later steps note nothing: it is neither announced nor noticed.
+    expect((await s.subscription()).renewal?.timeline.filter((t) => t.order_id === 'bei_a_1').map((t) => t.event)).toEqual(['debit_scheduled', 'debit_skipped'])
   })
 
   it.each([
