@@ -144,6 +144,7 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
       mandate_expiry: (job) => renewals.expire(job),
       pause_end: (job) => mandates.endPause(job),
       execution: (job) => executions.run(job),
+      mandate_replaced: (job) => attempts.revokeReplaced(job),
     },
   })
   const wakeAt = (dueAt: number) => jobs.wakeAt(dueAt)
@@ -156,6 +157,7 @@ export function sandboxCore(deps: SandboxDeps, options: CoreOptions = {}): Sandb
   const webhooks = new WebhookDispatcher({ deps, dialects, wakeAt, ...options.dispatcher })
   writer.follow(webhooks)
   writer.follow(attempts.dueJobs)
+  writer.follow(attempts.replacedMandates)
   writer.follow(mandates.index)
   writer.follow(mandates.pauses)
   writer.follow(executions.follow)

@@ -3,6 +3,7 @@ import type { StartAttempt } from '../../contract/attempt'
 import { DEFAULT_MERCHANTS_FILE, loadMerchants } from '../merchants'
 import { MAGIC_VPAS, SUCCESS_DELAY_MS, EXPIRED_WINDOW_MS } from '../../contract/scenarios'
 import { MemoryStore } from '../store/memory-store'
+import { FailingStore } from '../testing/failing-store'
 import { AttemptService, dueJobPageId } from './attempt-service'
 import { MovableClock } from './clock'
 import { enachDetails, monthlyPlan, orderBilling, orderDraft, subscriptionFixture, TEST_NOW } from '../testing/fixtures'
@@ -18,8 +19,7 @@ const merchants = loadMerchants(DEFAULT_MERCHANTS_FILE)
 const merchant = merchants.byId('demo_merchant')
 if (!merchant) throw new Error('demo merchant missing')
 
-async function setup(draft: Partial<OrderDraft> = {}) {
-  const store = new MemoryStore()
+async function setup(draft: Partial<OrderDraft> = {}, store: MemoryStore = new MemoryStore()) {
   const clock = new MovableClock({ now: () => new Date('2026-11-25T10:00:00.000Z') })
   const bus = new OrderEventBus()
   const events: OrderEventName[] = []
@@ -31,6 +31,7 @@ async function setup(draft: Partial<OrderDraft> = {}) {
   const writer = new OrderWriter(store, clock, bus, () => undefined)
   const service = new AttemptService({ store, clock, merchants, publicOrigin: 'http://127.0.0.1:4000' }, writer)
   writer.follow(service.dueJobs)
+  writer.follow(service.replacedMandates)
   const created = await createOrder(
     { store, clock },
     orderDraft(clock.now(), { orderId: 'o-1', fingerprint: 'f', description: 'Plan', returnUrl: 'https://shop.merchant.com', ...draft }),
@@ -338,8 +339,8 @@ describe('AttemptService: eligibility and the mandate choice', () => {
 
 describe('AttemptService: a plan change paid for with a new mandate', () => {
   /** The demo merchant's subscription on the mandate of `old`, and an order paying to move it to a ₹1,500 plan over its ₹1,000 cap. */
-  async function planChange(oldGone = false) {
-    const s = await setup()
+  async function planChange(oldGone = false, store?: MemoryStore) {
+    const s = await setup({}, store)
     const old = { ...s.order, status: 'CHARGED' as const, mandateStatus: 'ACTIVE' as const, mandateId: 'M1' }
     if (!(await s.store.updateOrder(old))) throw new Error('old order not written')
     const held = subscriptionFixture({ merchantId: 'demo_merchant', mandateId: 'M1', mandatePageId: oldGone ? 'ordeh_gone' : old.id })
@@ -378,6 +379,25 @@ describe('AttemptService: a plan change paid for with a new mandate', () => {
     expect((await fresh(store, old)).mandateStatus).toBe('REVOKED')
     expect(await store.subscription('demo_merchant', held.id)).toMatchObject({ mandatePageId: change.id, mandateId: decided.order.mandateId })
     expect(events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED', 'MANDATE_REVOKED'])
+  })
+
+  it('stores the old mandate\'s revocation as a job with the change: an instance that died before revoking leaves it to another', async () => {
+    const store = new FailingStore()
+    const { service, old, change, events } = await planChange(false, store)
+    await service.start(change, merchant, intent, 'k')
+    events.length = 0
+    store.failNext({ method: 'updateOrder', orderId: old.orderId, when: (order) => order.mandateStatus === 'REVOKED' })
+    await expect(service.decide(await fresh(store, change), { type: 'approve' })).rejects.toThrow('store unreachable')
+    expect((await fresh(store, old)).mandateStatus).toBe('ACTIVE')
+    const replaced = (await store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).filter((j) => j.kind === 'mandate_replaced')
+    expect(replaced).toMatchObject([{ id: `mandate_replaced:${change.id}`, payload: JSON.stringify({ pageId: old.id }) }])
+    const [job] = replaced
+    if (!job) throw new Error('no job')
+    await service.revokeReplaced(job)
+    await service.revokeReplaced(job)
+    expect((await fresh(store, old)).mandateStatus).toBe('REVOKED')
+    expect(events).toEqual(['MANDATE_ACTIVATED', 'BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED', 'MANDATE_REVOKED'])
+    expect((await store.claimDue(Number.MAX_SAFE_INTEGER, 60_000, 10)).filter((j) => j.kind === 'mandate_replaced')).toEqual([])
   })
 
   it('still completes the change when the old mandate\'s order is no longer stored', async () => {

@@ -192,7 +192,8 @@ export class AttemptService {
   /**
    * The write an attempt's new state makes: folded into the order, starting its subscription or
    * applying the plan change it paid for. A plan change that moved the subscription to a new
-   * mandate revokes the old mandate's order once this write stands.
+   * mandate revokes the old mandate's order once this write stands, and the write stores a job that
+   * revokes it too (replacedMandates), so an instance that dies in between leaves it to another.
    */
   private async commitPlan<T>(order: Order, attempt: Attempt, isNew: boolean, clock: Clock, answer: (stored: Order) => T): Promise<OrderChangePlan<T>> {
     const now = clock.now()
@@ -219,6 +220,29 @@ export class AttemptService {
   }
 
   /**
+   * The write that applied a plan change onto a new mandate stores the old mandate's revocation as a
+   * job, due at once: done already by the answer when its instance lives (revoking a revoked
+   * mandate changes nothing), it is what revokes it when that instance died first.
+   */
+  readonly replacedMandates: WriteFollowUp = {
+    plan: ({ order, events }: OrderWrite, now: Date) => {
+      const replaces = order.billing?.planChange?.replaces
+      const jobs: ScheduledJob[] =
+        replaces && events.includes('BILLING_EXECUTION_UPDATED')
+          ? [{ id: replacedJobId(order.id), merchantId: order.merchantId, dueAt: now.getTime(), kind: 'mandate_replaced', payload: JSON.stringify({ pageId: replaces }) }]
+          : []
+      return Promise.resolve({ jobs, written: () => Promise.resolve() })
+    },
+  }
+
+  /** A replaced mandate's job: its order's mandate revoked, unless it no longer is active. */
+  async revokeReplaced(job: ScheduledJob): Promise<void> {
+    const { pageId } = JSON.parse(job.payload) as { pageId: string }
+    await this.revoke(pageId)
+    await this.deps.store.finishJob(job.id)
+  }
+
+  /**
    * Each write of an order with a pending attempt stores the moment it is due to change by itself,
    * so the page hears of it (the composition root has the writer follow it).
    */
@@ -235,6 +259,7 @@ export class AttemptService {
 
 /** One due job per order: a later write's replaces an earlier one's. */
 const dueJobId = (pageId: string): string => `attempt_due:${pageId}`
+const replacedJobId = (pageId: string): string => `mandate_replaced:${pageId}`
 
 /** The page id an attempt_due job names. */
 export function dueJobPageId(payload: string): string | null {

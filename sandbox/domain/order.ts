@@ -110,6 +110,8 @@ export interface PlanChangeBilling {
   newMandate: boolean
   /** When the change was applied to the subscription; null until the payment (and the new mandate) succeeded. */
   appliedAt: string | null
+  /** Set when the change was applied onto this order's new mandate: the page id of the order holding the mandate it replaced, which is to be revoked. */
+  replaces?: string
 }
 
 /** What the order sells when it starts a subscription (docs/domain/billing.md#the-price-schedule). */

@@ -210,6 +210,7 @@ describe('applyPlanChange', () => {
     const result = await applyPlanChange(store, { order, events: ['ORDER_SUCCEEDED'] }, APPLIED_AT)
     expect(result.events).toEqual(['BILLING_EXECUTION_UPDATED', 'ORDER_SUCCEEDED'])
     expect(result.revokes).toBe(held.mandatePageId)
+    expect(result.order.billing?.planChange?.replaces).toBe(held.mandatePageId)
     const changed = await store.subscription('m1', 'bei_a')
     expect(changed?.mandateId).toBe('M2')
     expect(changed?.mandatePageId).toBe(order.id)

@@ -143,7 +143,8 @@ export async function applyPlanChange(
     mandateId: newMandate && order.mandateId ? order.mandateId : subscription.mandateId,
     mandatePageId: newMandate ? order.id : subscription.mandatePageId,
   })
-  const changed: Order = { ...order, billing: { ...billing, planChange: { ...billing.planChange, appliedAt: now.toISOString() } } }
+  const replaces = newMandate ? { replaces: subscription.mandatePageId } : {}
+  const changed: Order = { ...order, billing: { ...billing, planChange: { ...billing.planChange, appliedAt: now.toISOString(), ...replaces } } }
   const at = events.indexOf('ORDER_SUCCEEDED')
   const withChange = at < 0 ? [...events, CHANGE_EVENT] : [...events.slice(0, at), CHANGE_EVENT, ...events.slice(at)]
   return { order: changed, events: withChange, revokes: newMandate ? subscription.mandatePageId : null }

@@ -71,7 +71,7 @@ function harness(options: { handle?: JobHandler; batch?: number; maxIdleMs?: num
     ran.push(`${done.id}@${merchantNow - T0}`)
     await (options.handle ?? ((finished) => store.finishJob(finished.id)))(done)
   }
-  const handlers = { attempt_due: record, webhook: record, debit: record, mandate_expiry: record, pause_end: record, execution: record }
+  const handlers = { attempt_due: record, webhook: record, debit: record, mandate_expiry: record, pause_end: record, execution: record, mandate_replaced: record }
   const runner = new JobRunner({
     store,
     clock,

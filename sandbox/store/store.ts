@@ -27,7 +27,7 @@ export interface ScheduledJob {
    * mandate's end_date; `pause_end`: a paused mandate's pause_end_date (sandbox/domain/mandate-service.ts);
    * `execution`: a debit the merchant presented (sandbox/domain/mandate-executions.ts).
    */
-  kind: 'attempt_due' | 'webhook' | 'debit' | 'mandate_expiry' | 'pause_end' | 'execution'
+  kind: 'attempt_due' | 'webhook' | 'debit' | 'mandate_expiry' | 'pause_end' | 'execution' | 'mandate_replaced'
   /** JSON the job's runner reads. */
   payload: string
 }
