@@ -25,7 +25,9 @@ export interface ScheduledJob {
   /**
    * `debit`: a subscription's next renewal step (sandbox/domain/renewals.ts); `mandate_expiry`: a
    * mandate's end_date; `pause_end`: a paused mandate's pause_end_date (sandbox/domain/mandate-service.ts);
-   * `execution`: a debit the merchant presented (sandbox/domain/mandate-executions.ts).
+   * `execution`: a debit the merchant presented (sandbox/domain/mandate-executions.ts);
+   * `mandate_replaced`: the old mandate a plan change moved its subscription from, to revoke
+   * (sandbox/domain/attempt-service.ts).
    */
   kind: 'attempt_due' | 'webhook' | 'debit' | 'mandate_expiry' | 'pause_end' | 'execution' | 'mandate_replaced'
   /** JSON the job's runner reads. */
