@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../store/memory-store'
+import { FailingStore } from '../testing/failing-store'
 import { orderDraft, TEST_NOW } from '../testing/fixtures'
+import { preview } from '../testing/store-contract'
 import { MovableClock } from './clock'
 import type { Order } from './order'
 import { createOrder, fingerprint, type OrderDraft } from './orders'
@@ -109,6 +111,20 @@ describe('createOrder', () => {
     expect(await store.size()).toBe(0)
     const retried = await createOrder(deps, draft())
     expect(retried.kind).toBe('created')
+  })
+
+  it('creates the order on a retry whose first try claimed the preview and stopped before storing it', async () => {
+    const store = new FailingStore()
+    const deps = { store, clock: new MovableClock({ now: () => TEST_NOW }) }
+    await store.insertPreview(preview('r1'))
+    // As a plan change's order claims its preview (sandbox/dialects/juspay/routes.ts).
+    const claim = (order: Order) => store.consumePreview('m1', 'bei_a', 'r1', { orderId: order.orderId, pageId: order.id })
+    store.failNext({ method: 'insertOrder', orderId: 'o-1' })
+    await expect(createOrder(deps, draft(), claim)).rejects.toThrow('store unreachable')
+    expect(await store.size()).toBe(0)
+    const retried = await createOrder(deps, draft(), claim)
+    expect(retried.kind).toBe('created')
+    expect(await createOrder(deps, draft({ orderId: 'o-2' }), claim)).toEqual({ kind: 'unclaimed' })
   })
 
   it.each<[string, string, 'replayed' | 'conflict']>([

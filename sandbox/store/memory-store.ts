@@ -284,7 +284,7 @@ export class MemoryStore implements Store {
     return atOnce(() => {
       const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
       if (!found || found.appliedAt !== null) return false
-      if (found.consumedBy) return found.consumedBy.pageId === by.pageId
+      if (found.consumedBy) return found.consumedBy.orderId.toLowerCase() === by.orderId.toLowerCase()
       found.consumedBy = { ...by }
       return true
     })

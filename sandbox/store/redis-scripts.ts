@@ -244,7 +244,7 @@ return out
 `)
 
 /**
- * ARGV: P, preview key, merchant keys set, json, consumed by (json or ''), its page id, applied at,
+ * ARGV: P, preview key, merchant keys set, json, consumed by (json or ''), its order id lower-cased, applied at,
  * expires at (ms), ttl. Answers {1} or {0, json, by, applied at}.
  */
 export const INSERT_PREVIEW = script(`
@@ -253,22 +253,22 @@ if redis.call('EXISTS', k) == 1 then
   local h = redis.call('HMGET', k, 'json', 'by', 'at')
   return { 0, h[1], h[2], h[3] }
 end
-redis.call('HSET', k, 'json', ARGV[4], 'by', ARGV[5], 'byPage', ARGV[6], 'at', ARGV[7], 'keys', ARGV[3])
+redis.call('HSET', k, 'json', ARGV[4], 'by', ARGV[5], 'byOrder', ARGV[6], 'at', ARGV[7], 'keys', ARGV[3])
 redis.call('SADD', ARGV[3], k)
 redis.call('ZADD', P .. 'previews', ARGV[8], k)
 if tonumber(ARGV[9]) > 0 then redis.call('PEXPIRE', k, ARGV[9]) end
 return { 1 }
 `)
 
-/** ARGV: P, preview key, page id, consumed by json. Answers 1 when this order holds the preview. */
+/** ARGV: P, preview key, merchant order id lower-cased, consumed by json. Answers 1 when that order id holds the preview. */
 export const CONSUME_PREVIEW = script(`
-local h = redis.call('HMGET', ARGV[2], 'json', 'byPage', 'at')
+local h = redis.call('HMGET', ARGV[2], 'json', 'byOrder', 'at')
 if not h[1] or h[3] ~= '' then return 0 end
 if h[2] ~= '' then
   if h[2] == ARGV[3] then return 1 end
   return 0
 end
-redis.call('HSET', ARGV[2], 'by', ARGV[4], 'byPage', ARGV[3])
+redis.call('HSET', ARGV[2], 'by', ARGV[4], 'byOrder', ARGV[3])
 return 1
 `)
 

@@ -204,7 +204,7 @@ export class RedisStore implements Store {
       this.key.merchantKeys(preview.merchantId),
       JSON.stringify(rest),
       consumedBy === null ? '' : JSON.stringify(consumedBy),
-      consumedBy?.pageId ?? '',
+      consumedBy?.orderId.toLowerCase() ?? '',
       appliedAt ?? '',
       expiresAt,
       this.now ? Math.max(expiresAt + this.retention.retentionMs - this.now().getTime(), 0) + EXPIRY_BACKSTOP_MS : 0,
@@ -219,7 +219,7 @@ export class RedisStore implements Store {
 
   async consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): Promise<boolean> {
     const key = this.key.preview(merchantId, subscriptionId, requestId)
-    return (await this.run(lua.CONSUME_PREVIEW, [key, by.pageId, JSON.stringify({ orderId: by.orderId, pageId: by.pageId })])) === 1
+    return (await this.run(lua.CONSUME_PREVIEW, [key, by.orderId.toLowerCase(), JSON.stringify({ orderId: by.orderId, pageId: by.pageId })])) === 1
   }
 
   async markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): Promise<boolean> {

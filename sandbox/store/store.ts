@@ -85,7 +85,12 @@ export interface Store {
   insertPreview(preview: PlanChangePreview): Promise<InsertPreviewResult>
   /** The merchant's preview for this subscription and request_id (exact match); another merchant's is not found. */
   preview(merchantId: string, subscriptionId: string, requestId: string): Promise<PlanChangePreview | undefined>
-  /** Marks the preview as paid for by this order unless another already claimed it; answers whether this order holds it. */
+  /**
+   * Marks the preview as paid for by this order unless an order under another merchant order id
+   * claimed it; answers whether this order id holds it. Compared as order ids are, ignoring case: an
+   * order whose first try claimed the preview and stopped before the order was stored is the same
+   * order id on its retry, under a new page id, and holds it still.
+   */
   consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): Promise<boolean>
   /**
    * Marks a preview applied without payment (apply_plan_change) at `at`, unless an order pays for

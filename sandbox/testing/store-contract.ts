@@ -149,7 +149,7 @@ const { schedule: subscriptionSchedule } = orderBilling()
 const subscription = (id: string, overrides: Partial<Subscription> = {}): Subscription =>
   subscriptionFixture({ id, mandatePageId: `ordeh_${id}`, orderId: `order-${id}`, pageId: `ordeh_${id}`, schedule: subscriptionSchedule, ...overrides })
 
-const preview = (requestId: string, overrides: Partial<PlanChangePreview> = {}): PlanChangePreview => ({
+export const preview = (requestId: string, overrides: Partial<PlanChangePreview> = {}): PlanChangePreview => ({
   merchantId: 'm1',
   subscriptionId: 'bei_a',
   requestId,
@@ -495,6 +495,8 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(await store.consumePreview('m1', 'bei_a', 'r1', by)).toBe(true)
       expect(await store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-2', pageId: 'ordeh_2' })).toBe(false)
       expect(await store.consumePreview('m2', 'bei_a', 'r1', by)).toBe(false)
+      // The same order id on a retry whose first try stopped before its order was stored: a new page id, in any case.
+      expect(await store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'PC-1', pageId: 'ordeh_3' })).toBe(true)
       expect((await store.preview('m1', 'bei_a', 'r1'))?.consumedBy).toEqual(by)
     })
 
