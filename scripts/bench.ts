@@ -53,6 +53,7 @@ try {
   const timed = await timeToFirstOption(sandbox.origin, 5)
   figures['time_to_first_option_ms'] = timed.visible
   figures['time_to_hydrated_ms'] = timed.works
+  figures['browser_start_up_ms'] = timed.settled
   const spread = (xs: number[]) => `${ms(median(xs))} [${ms(Math.min(...xs))}–${ms(Math.max(...xs))}]`
   report({
     name: 'navigation → first option painted, Slow 4G, 4× CPU (median of 5)',

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { processCpuMs, processRssMb } from './proc'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -17,22 +18,6 @@ export interface RunningSandbox {
 }
 
 export const hasTaskset = (): boolean => spawnSync('taskset', ['--version']).status === 0
-
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
-
-/** utime + stime of a Linux process (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
-function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
-}
-
-/** VmRSS of a Linux process, from /proc/<pid>/status. */
-function processRssMb(pid: number | undefined): number | null {
-  if (pid === undefined || !existsSync(`/proc/${pid}/status`)) return null
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Number(match[1]) / 1024 : null
-}
 
 /**
  * Starts the built sandbox, pinned to a CPU when asked and the machine allows, and waits for
