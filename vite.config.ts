@@ -2,8 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
-import { EMBED_SCRIPT_VERSION } from './contract/embed-protocol'
-import { precompress } from './scripts/build/precompress'
+import { EMBED_SCRIPT_VERSION } from './contract/embed-protocol.ts'
+import { precompress } from './scripts/build/precompress.ts'
 
 /** The page's component and hook tests, which run in a DOM. */
 const DOM_TESTS = 'src/**/*.dom.test.tsx'
