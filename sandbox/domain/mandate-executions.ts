@@ -146,8 +146,8 @@ export class MandateExecutions {
    * The TXN_CREATED write, which stores the debit's job, made once: an order past revision 0 counts
    * as presented, and of two tries writing from revision 0 one stands. That holds because the
    * presenting write is the first a debit's order gets: until it answers, the merchant has no
-   * answer naming the order. (QA's expiry route could in principle write it first, finding it by
-   * its order id in that moment; the debit would then never run. Not guarded.)
+   * answer naming the order. QA's routes, which find an order by its order id alone, write nothing
+   * on it first: the expiry route refuses a debit, and it has no attempt for QA to decide on.
    */
   private present(order: Order): Promise<ExecutionResult> {
     return this.writer.change(order, (current): OrderChangePlan<ExecutionResult> => {

@@ -292,6 +292,7 @@ const qa: Operation[] = [
     path: '/sandbox/orders/{orderId}/expire',
     area: 'qa',
     summary: 'End the order\'s payment link now',
+    description: 'A debit on a mandate (a subscription\'s or one presented with POST /txns) has no link and runs at its own date: 409.',
     auth: 'basic',
     answers: [json(200, 'When the link ended', QaExpired)],
     refusals: [401, 404, 409],

@@ -72,6 +72,18 @@ describe('scheduled debits (docs/domain/renewals.md)', () => {
     expect((await readExecution(s, id)).status).toBe('ACTIVE')
   })
 
+  it("refuses QA's expiry on a scheduled debit, which keeps its date and is charged at it", async () => {
+    const s = billingSandbox()
+    const { id } = await subscribed(s)
+    const first = `${id}_1`
+    const before = await orderStatus(s, first)
+    const refused = await expectJuspayError(s.app.request(`/sandbox/orders/${first}/expire`, { method: 'POST', headers: DEMO_AUTH }), 409, 'INVALID_ACTION')
+    expect(refused.error_message).toContain('a debit on a mandate')
+    expect(await orderStatus(s, first)).toEqual(before)
+    await moveTo(s, '2026-04-05T06:00:00')
+    expect((await orderStatus(s, first))['status']).toBe('CHARGED')
+  })
+
   it('a plan change is prorated over the cycle the latest debit paid, and refused while the next one is unpaid', async () => {
     const s = billingSandbox()
     const { id, mandateId } = await subscribed(s)

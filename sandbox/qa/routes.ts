@@ -55,6 +55,10 @@ const DECISIONS = ['approve', 'decline', 'expire'] as const
 type Decision = (typeof DECISIONS)[number]
 
 const NO_ORDER = { status: 404, message: 'No order with this order_id.' } as const
+const NOT_A_SESSION = {
+  status: 409,
+  message: 'This order is a debit on a mandate, which runs at its own date; only a session has a link to expire.',
+} as const
 
 /** Answers in the envelope of the dialect the QA API speaks. */
 type Refuse = Dialect['error']
@@ -190,10 +194,15 @@ export function qaRoutes(qa: QaDeps): Hono<MerchantEnv> {
   app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod(refuse) }))
   const limitBody = bodyLimit((c) => refuse(c, { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` }))
 
-  /** Ends the session's link now (the merchant's sandbox time), as if its expiry had passed. */
+  /**
+   * Ends the session's link now (the merchant's sandbox time), as if its expiry had passed. A debit
+   * on a mandate (a subscription's or the merchant's own) has no link: its expiry is its due date,
+   * and it runs then whatever that field says, so it is refused rather than answered as ended.
+   */
   app.post('/orders/:orderId/expire', async (c) => {
     const order = await findOrder(deps, c)
     if (!order) return notFound(c)
+    if (order.debit || order.execution) return refuse(c, NOT_A_SESSION)
     const now = (await clockFor(deps, order.merchantId)).now()
     const expired = await writer.change(order, (current) => {
       const state = sessionState(current, now)

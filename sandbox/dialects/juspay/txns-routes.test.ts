@@ -204,6 +204,18 @@ describe('POST /txns (a merchant execution)', () => {
     expect(await s.orderStatus('dec-debit')).toMatchObject({ status: 'CHARGED', payment_method_type: 'NB' })
   })
 
+  it("is not a session QA can expire: the debit's order is left as it was and runs at its date", async () => {
+    const { s, mandateId, customerId } = await registered('enach')
+    expect(await txns(s, execution(mandateId, customerId, { 'mandate.execution_date': String(NOW_S + HOUR) }))).toMatchObject({ status: 200 })
+    const debit = await s.store.orderByMerchantOrderId('demo_merchant', 'dec-debit')
+    const { res, body } = await s.request('/sandbox/orders/dec-debit/expire', { method: 'POST', headers: { authorization: basic('demo_api_key') } })
+    expect(res.status).toBe(409)
+    expect(String((JSON.parse(body) as { error_message: unknown }).error_message)).toContain('a debit on a mandate')
+    expect(await s.store.orderByMerchantOrderId('demo_merchant', 'dec-debit')).toEqual(debit)
+    await moveTo(s, NOW_S + HOUR)
+    expect(await s.orderStatus('dec-debit')).toMatchObject({ status: 'CHARGED' })
+  })
+
   it.each<[string, (ids: { notification: string; mandateId: string }) => Record<string, string>, string, string]>([
     ['an amount above max_amount', () => ({ 'order.amount': '1000.01' }), 'INVALID_INPUT', 'amount'],
     ['an amount other than the notice', ({ notification }) => ({ 'mandate.notification_id': notification, 'order.amount': '500.00' }), 'INVALID_INPUT', 'order.amount'],
