@@ -64,12 +64,15 @@ export async function untilBrowserIdle(): Promise<number> {
     await sleep(WAIT_WITHOUT_PROC_MS)
     return performance.now() - started
   }
-  let last: number = first
+  let last = first
   let quiet = 0
   while (quiet < IDLE_WINDOWS && performance.now() - started < MAX_WAIT_MS) {
     await sleep(IDLE_WINDOW_MS)
     const now = descendantsCpuMs(BROWSER_PROCESS) ?? last
-    quiet = now - last <= IDLE_CPU_MS ? quiet + 1 : 0
+    // A process started in the window counts from zero; one that ended in it is not counted.
+    let used = 0
+    for (const [pid, cpuMs] of now) used += cpuMs - (last.get(pid) ?? 0)
+    quiet = used <= IDLE_CPU_MS ? quiet + 1 : 0
     last = now
   }
   return performance.now() - started

@@ -40,8 +40,12 @@ export function processRssMb(pid: number | undefined): number | null {
   return match ? Number(match[1]) / 1024 : null
 }
 
-/** CPU time, in ms, used so far by this process's descendants whose command `matches` (a browser's processes, say). */
-export function descendantsCpuMs(matches: RegExp): number | null {
+/**
+ * CPU time, in ms, used so far by each of this process's descendants whose command `matches` (a
+ * browser's processes, say), by pid: compare two readings pid by pid, since a process that exits
+ * between them takes its time with it.
+ */
+export function descendantsCpuMs(matches: RegExp): Map<number, number> | null {
   if (!existsSync('/proc/self/stat')) return null
   const all = new Map<number, Stat>()
   for (const entry of readdirSync('/proc')) {
@@ -55,7 +59,7 @@ export function descendantsCpuMs(matches: RegExp): number | null {
     }
     return false
   }
-  let total = 0
-  for (const [pid, found] of all) if (matches.test(found.command) && descends(pid)) total += found.cpuMs
-  return total
+  const cpu = new Map<number, number>()
+  for (const [pid, found] of all) if (matches.test(found.command) && descends(pid)) cpu.set(pid, found.cpuMs)
+  return cpu
 }

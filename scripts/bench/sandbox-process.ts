@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { processCpuMs, processRssMb } from './proc'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { processCpuMs, processRssMb } from './proc'
 
 export const root = new URL('../..', import.meta.url).pathname
 
