@@ -6,7 +6,8 @@ import { orderDraft, TEST_NOW } from '../testing/fixtures'
 import { preview } from '../testing/store-contract'
 import { MovableClock } from './clock'
 import type { Order } from './order'
-import { createOrder, fingerprint, type OrderDraft } from './orders'
+import { createOrder, fingerprint, type Claim, type OrderDraft } from './orders'
+import { previewClaim } from './preview-claim'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -86,27 +87,40 @@ describe('createOrder', () => {
     expect(await store.size()).toBe(1)
   })
 
-  it('does not claim anything again for a repeat or a conflict (a plan change\'s preview is claimed once, by the order stored)', async () => {
-    const { deps } = setup()
-    let claims = 0
-    const claim = () => {
-      claims += 1
-      return Promise.resolve(true)
+  /** A claim that records what it is asked, taking (or not) as told. */
+  const recordingClaim = (takes = true, onTake: () => Promise<void> = () => Promise.resolve()) => {
+    const taken: Order[] = []
+    const givenBack: Order[] = []
+    const claim: Claim = {
+      take: async (order) => {
+        taken.push(order)
+        await onTake()
+        return takes
+      },
+      giveBack: (stored) => {
+        givenBack.push(stored)
+        return Promise.resolve()
+      },
     }
+    return { claim, taken, givenBack }
+  }
+
+  it('does not claim anything again, or give anything back, for a repeat or a conflict (a plan change\'s preview is claimed once, by the order stored)', async () => {
+    const { deps } = setup()
+    const { claim, taken, givenBack } = recordingClaim()
     await createOrder(deps, draft(), claim)
     await createOrder(deps, draft(), claim)
     await createOrder(deps, draft({ fingerprint: 'print-2' }), claim)
-    expect(claims).toBe(1)
+    expect(taken).toHaveLength(1)
+    expect(givenBack).toEqual([])
   })
 
   it('stores nothing when the claim fails, and hands the claim the order about to be stored', async () => {
     const { store, deps } = setup()
-    const claimed: Order[] = []
-    const outcome = await createOrder(deps, draft(), (order) => {
-      claimed.push(order)
-      return Promise.resolve(false)
-    })
+    const { claim, taken: claimed, givenBack } = recordingClaim(false)
+    const outcome = await createOrder(deps, draft(), claim)
     expect(outcome).toEqual({ kind: 'unclaimed' })
+    expect(givenBack).toEqual([])
     expect(claimed).toMatchObject([{ orderId: 'o-1', status: 'NEW' }])
     expect(await store.size()).toBe(0)
     const retried = await createOrder(deps, draft())
@@ -117,8 +131,7 @@ describe('createOrder', () => {
     const store = new FailingStore()
     const deps = { store, clock: new MovableClock({ now: () => TEST_NOW }) }
     await store.insertPreview(preview('r1'))
-    // As a plan change's order claims its preview (sandbox/dialects/juspay/routes.ts).
-    const claim = (order: Order) => store.consumePreview('m1', 'bei_a', 'r1', { orderId: order.orderId, pageId: order.id })
+    const claim = previewClaim(store, 'm1', { subscriptionId: 'bei_a', requestId: 'r1' })
     store.failNext({ method: 'insertOrder', orderId: 'o-1' })
     await expect(createOrder(deps, draft(), claim)).rejects.toThrow('store unreachable')
     expect(await store.size()).toBe(0)
@@ -133,13 +146,15 @@ describe('createOrder', () => {
   ])('stores one order when %s under the same order id is stored while this one is being made', async (_name, otherPrint, kind) => {
     const { store, deps } = setup()
     let other: Order | undefined
-    const outcome = await createOrder(deps, draft(), async () => {
+    const { claim, givenBack } = recordingClaim(true, async () => {
       const created = await createOrder(deps, draft({ fingerprint: otherPrint }))
       if (created.kind === 'created') other = created.order
-      return true
     })
+    const outcome = await createOrder(deps, draft(), claim)
     expect(other).toBeDefined()
     expect(outcome).toEqual(kind === 'replayed' ? { kind, order: other } : { kind, existing: other })
+    // The claim is given back only to a different order, handed the order that was stored.
+    expect(givenBack).toEqual(kind === 'replayed' ? [] : [other])
     expect(await store.size()).toBe(1)
   })
 })

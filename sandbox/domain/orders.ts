@@ -57,17 +57,24 @@ function canonicalJson(value: unknown): string | undefined {
   return out + '}'
 }
 
+/** What a new order takes for itself alone before it is stored (the plan-change preview it pays for). */
+export interface Claim {
+  /** Takes it for this order; false when another order holds it, and then nothing is stored. */
+  take(order: Order): Promise<boolean>
+  /**
+   * Called when the order taken for was not stored because another request stored a different
+   * order under the same order id first (`stored`): gives back what that order does not hold itself.
+   */
+  giveBack(stored: Order): Promise<void>
+}
+
 /**
  * Creates the order, or answers a repeat of the same merchant order id: the same request body
  * replays the stored order, a different one is a conflict. Nothing is stored on conflict. `claim`
- * takes what the new order needs for itself alone (the preview it pays for) before it is stored;
- * when that fails, nothing is stored.
+ * is taken before the order is stored; when that fails, nothing is stored, and when another
+ * request stores a different order under the same order id in between, it is given back.
  */
-export async function createOrder(
-  deps: Pick<DomainDeps, 'store' | 'clock'>,
-  draft: OrderDraft,
-  claim: (order: Order) => Promise<boolean> = () => Promise.resolve(true),
-): Promise<CreateOutcome> {
+export async function createOrder(deps: Pick<DomainDeps, 'store' | 'clock'>, draft: OrderDraft, claim?: Claim): Promise<CreateOutcome> {
   const existing = await deps.store.orderByMerchantOrderId(draft.merchantId, draft.orderId)
   if (existing) {
     return existing.fingerprint === draft.fingerprint ? { kind: 'replayed', order: existing } : { kind: 'conflict', existing }
@@ -111,12 +118,12 @@ export async function createOrder(
     cancelledAt: null,
     revision: 0,
   }
-  if (!(await claim(order))) return { kind: 'unclaimed' }
+  if (claim && !(await claim.take(order))) return { kind: 'unclaimed' }
   const result = await deps.store.insertOrder(order)
   if (!result.inserted) {
-    return result.existing.fingerprint === draft.fingerprint
-      ? { kind: 'replayed', order: result.existing }
-      : { kind: 'conflict', existing: result.existing }
+    if (result.existing.fingerprint === draft.fingerprint) return { kind: 'replayed', order: result.existing }
+    await claim?.giveBack(result.existing)
+    return { kind: 'conflict', existing: result.existing }
   }
   return { kind: 'created', order }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Plan } from '../../contract/plan'
 import { MemoryStore } from '../store/memory-store'
 import { monthlyPlan, orderDraft, subscriptionFixture, TEST_NOW, testSandbox } from '../testing/fixtures'
+import { MovableClock } from './clock'
 import type { Order, PlanChangeBilling } from './order'
 import type { OrderEventName } from './order-events'
 import { createOrder } from './orders'
@@ -15,6 +16,7 @@ import {
   type ApplyStore,
   type PlanChangePreview,
 } from './plan-change'
+import { previewClaim } from './preview-claim'
 import { istMidnight } from './proration'
 import type { Subscription } from './subscriptions'
 
@@ -139,6 +141,65 @@ describe('applyWithoutPayment', () => {
     if (!consumed) throw new Error('preview lost')
     expect(await applyWithoutPayment(store, consumed, held, to, TEST_NOW)).toEqual({ ok: false, refusal: { reason: 'paid_by_order', orderId: 'pc-1' } })
     expect(await store.subscription('m1', 'bei_a')).toEqual(held)
+  })
+})
+
+/**
+ * previewClaim: the order paying for a preview claims it before it is stored
+ * (docs/domain/billing.md#plan-changes-paying-for-one). Here another request stores a different
+ * order under the same order id between this order's claim and its insert.
+ */
+describe('previewClaim', () => {
+  async function race(other: 'pays for no change' | 'pays for this preview' | 'pays for another preview') {
+    const held = subscription()
+    const to = target(29900)
+    const preview = previewOf(held, to)
+    const store = await stored(preview, held)
+    await store.insertPreview({ ...preview, requestId: 'r2' })
+    const deps = { store, clock: new MovableClock({ now: () => TEST_NOW }) }
+    const schedule = changedSchedule(held.schedule, preview, to, held.schedule.cap.minor)
+    const paying = (requestId: string) => ({
+      plan: to,
+      schedule,
+      subscriptionId: held.id,
+      planChange: { preview: { ...preview, requestId }, from: { planId: 'fit_monthly', name: 'Monthly' }, to: { planId: to.plan_id, name: to.name }, newMandate: false, appliedAt: null },
+    })
+    const draft = (orderId: string, fingerprint: string, billing: ReturnType<typeof paying> | null) => orderDraft(TEST_NOW, { merchantId: 'm1', orderId, fingerprint, billing })
+    const claimOf = (requestId: string) => previewClaim(store, 'm1', { subscriptionId: 'bei_a', requestId })
+    const otherRequestId = other === 'pays for another preview' ? 'r2' : 'r1'
+    const otherDraft = draft('pc-1', 'other body', other === 'pays for no change' ? null : paying(otherRequestId))
+    const claim = claimOf('r1')
+    let first: Order | undefined
+    const outcome = await createOrder(deps, draft('pc-1', 'this body', paying('r1')), {
+      ...claim,
+      take: async (order) => {
+        const taken = await claim.take(order)
+        const created = await createOrder(deps, otherDraft, other === 'pays for no change' ? undefined : claimOf(otherRequestId))
+        if (created.kind === 'created') first = created.order
+        return taken
+      },
+    })
+    expect(first).toBeDefined()
+    expect(outcome).toEqual({ kind: 'conflict', existing: first })
+    return { store, deps, draft, paying, claimOf }
+  }
+
+  it.each(['pays for no change', 'pays for another preview'] as const)(
+    'gives the preview back when the order stored first under the same order id %s, so another order id can pay for it',
+    async (other) => {
+      const { store, deps, draft, paying, claimOf } = await race(other)
+      expect((await store.preview('m1', 'bei_a', 'r1'))?.consumedBy).toBeNull()
+      if (other === 'pays for another preview') expect((await store.preview('m1', 'bei_a', 'r2'))?.consumedBy?.orderId).toBe('pc-1')
+      const next = await createOrder(deps, draft('pc-2', 'next body', paying('r1')), claimOf('r1'))
+      expect(next.kind).toBe('created')
+      expect((await store.preview('m1', 'bei_a', 'r1'))?.consumedBy?.orderId).toBe('pc-2')
+    },
+  )
+
+  it('keeps the preview held when the order stored first under the same order id pays for the same preview', async () => {
+    const { store, deps, draft, paying, claimOf } = await race('pays for this preview')
+    expect((await store.preview('m1', 'bei_a', 'r1'))?.consumedBy?.orderId).toBe('pc-1')
+    expect(await createOrder(deps, draft('pc-2', 'next body', paying('r1')), claimOf('r1'))).toEqual({ kind: 'unclaimed' })
   })
 })
 

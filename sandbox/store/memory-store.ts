@@ -290,6 +290,15 @@ export class MemoryStore implements Store {
     })
   }
 
+  releasePreview(merchantId: string, subscriptionId: string, requestId: string, orderId: string): Promise<boolean> {
+    return atOnce(() => {
+      const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
+      if (!found?.consumedBy || found.appliedAt !== null || found.consumedBy.orderId.toLowerCase() !== orderId.toLowerCase()) return false
+      found.consumedBy = null
+      return true
+    })
+  }
+
   markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): Promise<boolean> {
     return atOnce(() => {
       const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))

@@ -272,6 +272,14 @@ redis.call('HSET', ARGV[2], 'by', ARGV[4], 'byOrder', ARGV[3])
 return 1
 `)
 
+/** ARGV: P, preview key, order id (lower case). Answers 1 when that order id held the preview and now nobody does. */
+export const RELEASE_PREVIEW = script(`
+local h = redis.call('HMGET', ARGV[2], 'json', 'byOrder', 'at')
+if not h[1] or h[3] ~= '' or h[2] ~= ARGV[3] then return 0 end
+redis.call('HSET', ARGV[2], 'by', '', 'byOrder', '')
+return 1
+`)
+
 /** ARGV: P, preview key, applied at. Answers 1 when this call applied it. */
 export const MARK_PREVIEW_APPLIED = script(`
 local h = redis.call('HMGET', ARGV[2], 'json', 'by', 'at')

@@ -222,6 +222,10 @@ export class RedisStore implements Store {
     return (await this.run(lua.CONSUME_PREVIEW, [key, by.orderId.toLowerCase(), JSON.stringify({ orderId: by.orderId, pageId: by.pageId })])) === 1
   }
 
+  async releasePreview(merchantId: string, subscriptionId: string, requestId: string, orderId: string): Promise<boolean> {
+    return (await this.run(lua.RELEASE_PREVIEW, [this.key.preview(merchantId, subscriptionId, requestId), orderId.toLowerCase()])) === 1
+  }
+
   async markPreviewApplied(merchantId: string, subscriptionId: string, requestId: string, at: string): Promise<boolean> {
     return (await this.run(lua.MARK_PREVIEW_APPLIED, [this.key.preview(merchantId, subscriptionId, requestId), at])) === 1
   }

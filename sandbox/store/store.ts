@@ -93,6 +93,12 @@ export interface Store {
    */
   consumePreview(merchantId: string, subscriptionId: string, requestId: string, by: { orderId: string; pageId: string }): Promise<boolean>
   /**
+   * Gives back a preview this order id claimed for an order that was never stored, because another
+   * request stored a different order under the same order id first: answers whether this order id
+   * held it (now nobody does). A preview applied, or held by another order id, is left as it is.
+   */
+  releasePreview(merchantId: string, subscriptionId: string, requestId: string, orderId: string): Promise<boolean>
+  /**
    * Marks a preview applied without payment (apply_plan_change) at `at`, unless an order pays for
    * it or it was applied already: answers whether this call applied it. A preview applied is never
    * consumed by an order.

@@ -500,6 +500,26 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect((await store.preview('m1', 'bei_a', 'r1'))?.consumedBy).toEqual(by)
     })
 
+    it('gives a preview back only from the order id that holds it (in any case), and never one applied', async () => {
+      const store = await open()
+      await store.insertPreview(preview('r1'))
+      await store.insertPreview(preview('r2'))
+      expect(await store.releasePreview('m1', 'bei_a', 'r1', 'pc-1')).toBe(false)
+      await store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-1', pageId: 'ordeh_1' })
+      expect(await store.releasePreview('m1', 'bei_a', 'r1', 'pc-2')).toBe(false)
+      expect(await store.releasePreview('m2', 'bei_a', 'r1', 'pc-1')).toBe(false)
+      expect(await store.releasePreview('m1', 'bei_b', 'r1', 'pc-1')).toBe(false)
+      expect((await store.preview('m1', 'bei_a', 'r1'))?.consumedBy).toEqual({ orderId: 'pc-1', pageId: 'ordeh_1' })
+      expect(await store.releasePreview('m1', 'bei_a', 'r1', 'PC-1')).toBe(true)
+      expect(await store.preview('m1', 'bei_a', 'r1')).toEqual(preview('r1'))
+      expect(await store.releasePreview('m1', 'bei_a', 'r1', 'pc-1')).toBe(false)
+      // Free again: another order id may pay for it, or it may be applied without payment.
+      expect(await store.consumePreview('m1', 'bei_a', 'r1', { orderId: 'pc-2', pageId: 'ordeh_2' })).toBe(true)
+      await store.markPreviewApplied('m1', 'bei_a', 'r2', '2026-11-25T10:05:00.000Z')
+      expect(await store.releasePreview('m1', 'bei_a', 'r2', 'pc-1')).toBe(false)
+      expect((await store.preview('m1', 'bei_a', 'r2'))?.appliedAt).toBe('2026-11-25T10:05:00.000Z')
+    })
+
     it('applies a preview without payment once, never one an order pays for, and no order pays for one applied', async () => {
       const store = await open()
       await store.insertPreview(preview('r1'))

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { JuspayError } from '../../../contract/errors'
 import { SessionView } from '../../../contract/session'
 import { applyPlanChange } from '../../domain/plan-change'
-import { billingSandbox, decide, DEMO_AUTH, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, planChangeSession, postJson, readExecution, startPaying } from '../../testing/billing-sandbox'
+import { billingSandbox, decide, DEMO_AUTH, expectJuspayError, LATER, MINUTE, OTHER_AUTH, paidPlanCheckout, planChangeSession, postJson, readExecution, startPaying } from '../../testing/billing-sandbox'
 import type { TestSandbox } from '../../testing/checkout-dialect'
 import { monthlyPlan } from '../../testing/fixtures'
+import { mandateSession } from '../../testing/juspay-dialect'
 import type { JuspayBillingExecution } from './billing-execution'
 
 /**
@@ -231,5 +232,23 @@ describe('two sessions paying for one preview at once', () => {
     expect(error.error_message).toBe(`Invalid request: ${FLOW}.info.request_id names a preview another order is paying for: a preview pays for one change.`)
     const loser = first.status === 400 ? 'pc-1' : 'pc-2'
     expect((await s.app.request(`/orders/${loser}`, { headers: DEMO_AUTH })).status).toBe(404)
+  })
+
+  it('gives the preview back when another session takes its order_id between the claim and the insert', async () => {
+    const s = sandbox()
+    const { id } = await previewedUpgrade(s)
+    const claim = s.store.consumePreview.bind(s.store)
+    let other: Response | undefined
+    // The other session, for no plan change, lands just after this one claimed the preview.
+    vi.spyOn(s.store, 'consumePreview').mockImplementationOnce(async (...args) => {
+      const held = await claim(...args)
+      other = await post(s, '/session', mandateSession({ order_id: 'pc-1' }))
+      return held
+    })
+    await expectJuspayError(post(s, '/session', changeSession(id)), 400, 'ALREADY_EXISTS', ['order_id'])
+    expect(other?.status).toBe(200)
+    expect((await s.store.preview('demo_merchant', id, 'req-1'))?.consumedBy).toBeNull()
+    const pageId = await created(s, changeSession(id, { order_id: 'pc-2' }))
+    expect((await s.store.preview('demo_merchant', id, 'req-1'))?.consumedBy).toEqual({ orderId: 'pc-2', pageId })
   })
 })

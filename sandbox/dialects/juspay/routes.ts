@@ -4,6 +4,7 @@ import type { JuspayErrorField } from '../../../contract/errors'
 import type { SandboxDeps } from '../../deps'
 import type { DialectServices, MerchantAuth } from '../dialect'
 import { createOrder } from '../../domain/orders'
+import { previewClaim } from '../../domain/preview-claim'
 import type { Order } from '../../domain/order'
 import { authenticateBasic, requireMerchant } from '../../http/auth'
 import { bodyLimit, MAX_BODY_BYTES } from '../../http/body-limit'
@@ -81,9 +82,7 @@ function createHandler(deps: SandboxDeps, respond: Responder) {
     }
     const change = validation.draft.billing?.planChange
     // The preview is claimed before the order is stored: of two orders paying for it at once, one is refused and not stored.
-    const claim = change
-      ? (order: Order) => deps.store.consumePreview(merchant.id, change.preview.subscriptionId, change.preview.requestId, { orderId: order.orderId, pageId: order.id })
-      : undefined
+    const claim = change ? previewClaim(deps.store, merchant.id, change.preview) : undefined
     const outcome = await createOrder(deps, validation.draft, claim)
     if (outcome.kind === 'unclaimed') {
       const fields = [{ field_name: `${PLAN_CHANGE_INFO}.request_id`, reason: 'names a preview another order is paying for: a preview pays for one change' }]
