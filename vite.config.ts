@@ -106,6 +106,10 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   // Two projects in one `vitest run`: everything in Node, and the page's component and hook tests
   // (`*.dom.test.tsx`) in jsdom with Testing Library (docs/decisions/0017-component-tests.md).
   test: {
+    // Files and tests run in a new random order each time (the seed is printed first; rerun one order
+    // with `--sequence.seed=N`), so a test that leans on another's leftovers fails instead of hiding
+    // (docs/architecture.md#what-ci-costs).
+    sequence: { shuffle: true },
     projects: [
       {
         extends: true,
