@@ -292,8 +292,9 @@ export class MemoryStore implements Store {
 
   releasePreview(merchantId: string, subscriptionId: string, requestId: string, orderId: string): Promise<boolean> {
     return atOnce(() => {
+      // A preview applied has no order holding it: applying one needs it free, and consuming one applied is refused.
       const found = this.previews.get(previewKey(merchantId, subscriptionId, requestId))
-      if (!found?.consumedBy || found.appliedAt !== null || found.consumedBy.orderId.toLowerCase() !== orderId.toLowerCase()) return false
+      if (found?.consumedBy?.orderId.toLowerCase() !== orderId.toLowerCase()) return false
       found.consumedBy = null
       return true
     })

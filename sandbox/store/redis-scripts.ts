@@ -274,8 +274,8 @@ return 1
 
 /** ARGV: P, preview key, order id (lower case). Answers 1 when that order id held the preview and now nobody does. */
 export const RELEASE_PREVIEW = script(`
-local h = redis.call('HMGET', ARGV[2], 'json', 'byOrder', 'at')
-if not h[1] or h[3] ~= '' or h[2] ~= ARGV[3] then return 0 end
+local h = redis.call('HMGET', ARGV[2], 'byOrder')
+if h[1] ~= ARGV[3] then return 0 end
 redis.call('HSET', ARGV[2], 'by', '', 'byOrder', '')
 return 1
 `)

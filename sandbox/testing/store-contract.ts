@@ -131,7 +131,7 @@ const plainOrder = (n: number | string, at: Date = TEST_NOW, merchantId = 'demo_
     source: JUSPAY_SOURCE,
   })
 
-const delivery = (id: string, overrides: Partial<WebhookDelivery> = {}): WebhookDelivery => ({
+export const delivery = (id: string, overrides: Partial<WebhookDelivery> = {}): WebhookDelivery => ({
   id,
   event_name: 'TXN_CREATED',
   url: null,
@@ -602,6 +602,15 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(ids(await store.claimDue(T + 5000, 60_000, 10))).toEqual(['late'])
     })
 
+    it('hands out jobs by due time whatever their ids, and those due at one moment in id order', async () => {
+      const store = await open()
+      await store.schedule(job('a-last', T + 2000))
+      await store.schedule(job('m', T + 1000))
+      await store.schedule(job('k', T + 1000))
+      await store.schedule(job('z-first', T))
+      expect(ids(await store.claimDue(T + 2000, 60_000, 10))).toEqual(['z-first', 'k', 'm', 'a-last'])
+    })
+
     it('hands a job out again once its lease has run out in real time, whatever the sandbox time', async () => {
       const store = await open()
       await store.schedule(job('a', T))
@@ -812,13 +821,27 @@ export function storeContract(name: string, target: ContractTarget): void {
       const debitsThrough = await insert()
       await store.insertSubscription(subscription('a', { pageId: started.id, mandatePageId: debitsThrough.id }))
       await store.insertPreview(preview('r1'))
-      clock.advance(7 * DAY + 15 * 60 * 1000)
+      // The preview expires 15 minutes after TEST_NOW, and goes the retention period after that.
+      clock.advance(7 * DAY + 15 * 60 * 1000 - 1)
+      expect(await store.sweep()).toBe(0)
+      expect(await store.preview('m1', 'bei_a', 'r1')).toBeDefined()
+      clock.advance(1)
       expect(await store.sweep()).toBe(0)
       expect(await store.preview('m1', 'bei_a', 'r1')).toBeUndefined()
       clock.advance(DAY)
       expect(await store.sweep()).toBe(0)
       expect(await store.orderById(started.id)).toBeDefined()
       expect(await store.orderById(debitsThrough.id)).toBeDefined()
+    })
+
+    it('sweeps nothing by age without a clock to measure it on', async () => {
+      const store = await open()
+      const finished = plainOrder(1, new Date(TEST_NOW.getTime() - 30 * DAY))
+      await store.insertOrder(finished)
+      await store.insertPreview(preview('r1', { expiresAt: new Date(TEST_NOW.getTime() - 30 * DAY).toISOString() }))
+      expect(await store.sweep()).toBe(0)
+      expect(await store.orderById(finished.id)).toBeDefined()
+      expect(await store.preview('m1', 'bei_a', 'r1')).toBeDefined()
     })
 
     it('sweeps as orders are inserted, once a sandbox minute', async () => {
