@@ -21,6 +21,8 @@ describe('originMatches', () => {
     ['https://*.example.com', 'https://example.com', false],
     ['https://*.example.com', 'https://evilexample.com', false],
     ['https://shop.example.com', 'https://shop.example.com/path', false],
+    ['http://shop.example.com', 'http://shop.example.com:443', false],
+    ['http://shop.example.com:80', 'http://shop.example.com', true],
     ['not a pattern', 'https://shop.example.com', false],
   ])('%s matches %s: %s', (pattern, origin, expected) => {
     expect(originMatches(pattern, origin)).toBe(expected)
@@ -49,6 +51,7 @@ describe('pageFraming', () => {
     ['an origin with a path', 'http://localhost:4401/shop'],
     ['an origin with a trailing slash', 'http://localhost:4401/'],
     ['an origin in capitals', 'http://LOCALHOST:4401'],
+    ['an origin spelling its default port', 'http://localhost:80'],
     ['another scheme', 'javascript:alert(1)'],
     ['not a URL', 'localhost:4401'],
     ['an empty value', ''],
@@ -56,6 +59,13 @@ describe('pageFraming', () => {
     ['null', 'null'],
   ])('refuses all framing for %s', (_name, value) => {
     expect(pageFraming(demo, value)).toEqual({ ancestors: [], embed: null })
+  })
+
+  it('takes an origin of up to 200 characters, and refuses a longer one unparsed', () => {
+    const wildcard: Merchant = { ...demo, framingOrigins: ['https://*.example.com'] }
+    const origin = (length: number) => `https://${'a'.repeat(length - 'https://.example.com'.length)}.example.com`
+    expect(pageFraming(wildcard, origin(200)).ancestors).toEqual([origin(200)])
+    expect(pageFraming(wildcard, origin(201))).toEqual({ ancestors: [], embed: null })
   })
 
   it('refuses all framing for a merchant with no framing origins, and for an unknown merchant', () => {

@@ -22,6 +22,13 @@ describe('hostNameOf', () => {
     ['example.com/path', undefined],
     ['example.com:port', undefined],
     ['[::1]x', undefined],
+    ['[]', undefined],
+    ['[]:80', undefined],
+    ['[::1]x:80', undefined],
+    ['[::1]:80x', undefined],
+    ['[::1]:123456', undefined],
+    ['example.com:80x', undefined],
+    ['example.com:123456', undefined],
     ['', undefined],
   ])('%s is %s', (authority, expected) => {
     expect(hostNameOf(authority)).toBe(expected)
@@ -55,6 +62,15 @@ describe('hostRefusal', () => {
   it('refuses an absolute request target on another host, whatever the Host header says', async () => {
     const res = await app().request('http://evil.example/', { headers: { host: 'localhost' } })
     expect(res.status).toBe(421)
+  })
+
+  it('takes listed names with a port, a trailing dot or capitals as the host names they are', () => {
+    const hosts = allowedHosts('http://127.0.0.1:4000', ' QA.Example.test:4000 ,dotted.example., [::2]:80,')
+    expect([...hosts].sort()).toEqual(['127.0.0.1', '[::1]', '[::2]', 'dotted.example', 'localhost', 'qa.example.test'])
+  })
+
+  it.each(['qa.example.test/path', 'user@qa.example.test', 'qa example', 'https://qa.example.test'])('refuses to start with %s listed, naming it', (listed) => {
+    expect(() => allowedHosts('http://127.0.0.1:4000', `qa.internal,${listed}`)).toThrow(`SANDBOX_ALLOWED_HOSTS: ${JSON.stringify(listed)} is not a host name`)
   })
 
   it('answers only the loopback names and the public origin’s by default', () => {

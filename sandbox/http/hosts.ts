@@ -22,14 +22,20 @@ export function hostNameOf(authority: string): string | undefined {
 
 /**
  * The host names the server answers to: the public origin's, the loopback names, and any listed in
- * `extra` (comma-separated, as SANDBOX_ALLOWED_HOSTS gives them).
+ * `extra` (comma-separated, as SANDBOX_ALLOWED_HOSTS gives them, each a name with or without a
+ * port). A listed entry that is not a host name could never match a request: it is refused here,
+ * so a typo stops the server at start instead of refusing that host's every request.
  */
 export function allowedHosts(publicOrigin: string, extra = ''): ReadonlySet<string> {
   const listed = extra
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '')
-    .map((name) => hostNameOf(name) ?? name.toLowerCase())
+    .map((name) => {
+      const host = hostNameOf(name)
+      if (host === undefined) throw new Error(`SANDBOX_ALLOWED_HOSTS: ${JSON.stringify(name)} is not a host name (expected a name or address, optionally with :port)`)
+      return host
+    })
   return new Set([new URL(publicOrigin).hostname, ...LOOPBACK_HOSTS, ...listed])
 }
 
@@ -47,8 +53,8 @@ function authorityOf(url: string): string {
  * the browser sends its own name.
  */
 export function hostRefusal(hosts: ReadonlySet<string>): (c: Context) => Response | undefined {
-  const allowed = (authority: string | undefined) => {
-    const name = authority === undefined ? undefined : hostNameOf(authority)
+  const allowed = (authority: string) => {
+    const name = hostNameOf(authority)
     return name !== undefined && hosts.has(name)
   }
   return (c) => {
