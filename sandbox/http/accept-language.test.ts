@@ -16,7 +16,11 @@ describe('preferredLocale', () => {
     ['a tie, won by the earlier range', 'bn;q=0.5, gu;q=0.5', 'bn'],
     ['a language named twice takes its best quality', 'te;q=0.2, kn;q=0.5, te-IN', 'te'],
     ['spaces and tabs around parts', ' ml ; q=0.4 ,\tor ; q = 0.6 ', 'or'],
+    ['spaces around a lower q', 'hi ; q = 0.1, ta;q=0.5', 'ta'],
+    ['a language named twice keeps its best quality, not its last', 'te;q=0.5, kn;q=0.3, te-IN;q=0.2', 'te'],
+    ['a language named twice keeps its first place in a tie', 'mr;q=0.1, ta;q=0.5, gu;q=0.9, ta-IN;q=0.9', 'ta'],
     ['other parameters beside q', 'gu;level=1;q=0.9, en;q=0.5', 'gu'],
+    ['another parameter whose value is no quality', 'gu;variant=pinyin, en;q=0.5', 'gu'],
     ['nothing supported', 'fr, de;q=0.9', 'en'],
     ['q=0 refuses a language', 'hi;q=0, bn;q=0.1', 'bn'],
     ['q=0.000 refuses too', 'hi;q=0.000, ta;q=0.001', 'ta'],
@@ -24,6 +28,9 @@ describe('preferredLocale', () => {
     ['* alone is English', '*', 'en'],
     ['* after a supported language', 'pa, *;q=0.1', 'pa'],
     ['* outranking the named languages', 'fr;q=0.3, *;q=0.5', 'en'],
+    ['* outranking a supported language', 'pa;q=0.4, *;q=0.5', 'en'],
+    ['* first, tied with a later language', '*;q=0.5, hi;q=0.5', 'en'],
+    ['* first, at a lower quality', '*;q=0.3, hi;q=0.9', 'hi'],
     ['* with English refused', 'en;q=0, *', 'hi'],
     ['*;q=0 refuses the rest', 'ur;q=0.2, *;q=0', 'ur'],
     ['q above 1 is malformed and skipped', 'hi;q=2, bn;q=0.3', 'bn'],
@@ -48,6 +55,16 @@ describe('preferredLocale', () => {
     expect(filler.length).toBeGreaterThan(MAX_ACCEPT_LANGUAGE_LENGTH)
     expect(preferredLocale(`${filler},hi`)).toBe('en')
     expect(preferredLocale(`ta;q=0.2,${filler},hi`)).toBe('ta')
+  })
+
+  it('reads a header of exactly the limit whole, its last range included', () => {
+    const header = `${'x;q=0.1,'.repeat(127)}xxxxx,hi`
+    expect(header.length).toBe(MAX_ACCEPT_LANGUAGE_LENGTH)
+    expect(preferredLocale(header)).toBe('hi')
+  })
+
+  it('reads nothing past the limit, not even a range that would come last', () => {
+    expect(preferredLocale(`${'x;q=0.1,'.repeat(200)}hi,fr`)).toBe('en')
   })
 
   it('drops the range the limit cuts in two', () => {

@@ -31,6 +31,29 @@ describe('openStore', () => {
     expect(broadcast).toBeInstanceOf(MemoryBroadcast)
   })
 
+  it('keeps the sandbox in memory when REDIS_URL is empty', async () => {
+    const { store, broadcast } = await openStore({ REDIS_URL: '', REDIS_PREFIX: 'unused:' })
+    expect(store).toBeInstanceOf(MemoryStore)
+    expect(broadcast).toBeInstanceOf(MemoryBroadcast)
+  })
+
+  it('keeps sandboxes under different prefixes apart on one Redis, `mc:` when REDIS_PREFIX is unset or empty', async () => {
+    const [byDefault, empty, named, other] = await Promise.all([
+      openStore({ REDIS_URL: server.url }),
+      openStore({ REDIS_URL: server.url, REDIS_PREFIX: '' }),
+      openStore({ REDIS_URL: server.url, REDIS_PREFIX: 'mc:' }),
+      openStore({ REDIS_URL: server.url, REDIS_PREFIX: 'other-team:' }),
+    ])
+    onTestFinished(async () => {
+      await byDefault.store.resetMerchant('demo_merchant')
+      await Promise.all([byDefault, empty, named, other].flatMap((opened) => [opened.store.close(), opened.broadcast.close()]))
+    })
+    await byDefault.store.insertOrder(order())
+    expect(await empty.store.orderById('ordeh_1')).toEqual(order())
+    expect(await named.store.orderById('ordeh_1')).toEqual(order())
+    expect(await other.store.orderById('ordeh_1')).toBeUndefined()
+  })
+
   it('puts it on Redis with REDIS_URL, under REDIS_PREFIX', async () => {
     const opened = await openStore({ REDIS_URL: server.url, REDIS_PREFIX: 'open-test:' })
     const again = await openStore({ REDIS_URL: server.url, REDIS_PREFIX: 'open-test:' })
