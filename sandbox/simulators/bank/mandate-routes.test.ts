@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { form } from '../../testing/bank-simulator'
 import { visibleText } from '../../testing/fixtures'
 import { mandateSandbox } from '../../testing/mandate-sandbox'
-import { BANK_CSP } from './routes'
+import { SIMULATOR_CSP } from '../pages'
 
 const tokenOf = (order: { attempts: { simulatorToken: string }[] }): string => order.attempts[0]?.simulatorToken ?? ''
 
@@ -15,7 +15,7 @@ describe('An eNACH mandate at the simulated bank', () => {
     expect(registration.body).toContain(`href="/simulator/bank/${token}/mandate"`)
     const page = await s.request(`/simulator/bank/${token}/mandate`)
     expect(page.res.status).toBe(200)
-    expect(page.res.headers.get('content-security-policy')).toBe(BANK_CSP)
+    expect(page.res.headers.get('content-security-policy')).toBe(SIMULATOR_CSP)
     const text = visibleText(page.body)
     expect(text).toContain('Your eMandate')
     expect(text).toContain('Active')

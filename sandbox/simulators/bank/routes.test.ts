@@ -4,7 +4,7 @@ import { RAIL_RULES } from '../../domain/rails'
 import { UMRN_PATTERN } from '../../domain/umrn'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { BANK_OTP, MAGIC_ACCOUNTS } from '../../../contract/scenarios'
-import { BANK_CSP } from './routes'
+import { SIMULATOR_CSP } from '../pages'
 import { bankSandbox, form, GOOD_CREDENTIALS, statusRegion } from '../../testing/bank-simulator'
 import { visibleText } from '../../testing/fixtures'
 
@@ -300,7 +300,7 @@ describe('bad credentials', () => {
     const { token } = await s.startEnach(order.id, { authMode })
     const res = await s.request(path(token, '/credentials'), form(fields))
     expect(res.res.status).toBe(400)
-    expect(res.res.headers.get('content-security-policy')).toBe(BANK_CSP)
+    expect(res.res.headers.get('content-security-policy')).toBe(SIMULATOR_CSP)
     expect(res.body).toMatch(new RegExp(`<input id="${id}"[^>]* aria-describedby="[a-z- ]*${id}-error" aria-invalid="true" autofocus>`))
     expect(res.body).toContain(`<p class="field-error" id="${id}-error">${message}</p>`)
     for (const secret of [fields['card_number'], fields['aadhaar'], fields['password']]) {
@@ -490,10 +490,10 @@ describe('headers, methods and limits', () => {
     ]
     expect(responses.map((r) => r.status)).toEqual([200, 400, 404, 405, 413, 409])
     for (const res of responses) {
-      expect(res.headers.get('content-security-policy')).toBe(BANK_CSP)
+      expect(res.headers.get('content-security-policy')).toBe(SIMULATOR_CSP)
       expect(res.headers.get('cache-control')).toBe('no-store')
     }
-    expect(BANK_CSP).toBe("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    expect(SIMULATOR_CSP).toBe("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
   })
 
   it.each([

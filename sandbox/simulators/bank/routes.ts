@@ -10,9 +10,10 @@ import { MAX_OTP_FAILURES } from '../../domain/rails/netbanking'
 import { bodyLimit } from '../../http/body-limit'
 import { BANK_OTP, type BankScenario } from '../../../contract/scenarios'
 import { keepLanguage, requestLanguage } from '../i18n/language'
+import { formBody, simulatorPages, TOKEN_PATTERN } from '../pages'
 import { BANK_CSS } from './bank-css'
 import { checkCredentials, readOtp } from './forms'
-import { messagePage, type Html } from './layout'
+import { messagePage } from './layout'
 import { bankText } from './messages'
 import { CANCEL_DONE, renderMandate, type CancelDone } from './mandate-screen'
 import { checkoutPath, mandatePath, registeredMandate, renderScreen, screenPath, type BankScreen, type ScreenOptions } from './screen'
@@ -20,41 +21,13 @@ import { checkoutPath, mandatePath, registeredMandate, renderScreen, screenPath,
 /** The rail whose attempts this bank shows. */
 const RAIL = 'netbanking'
 
-/** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
-const TOKEN_PATTERN = /^[0-9a-f]{32}$/
-
-/** No script at all, styles only from the stylesheet below, forms only back to this origin, never framed. */
-export const BANK_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-
-function sendPage(c: Context, page: Html, status: ContentfulStatusCode = 200): Response | Promise<Response> {
-  c.header('Content-Security-Policy', BANK_CSP)
-  c.header('Cache-Control', 'no-store')
-  c.header('Referrer-Policy', 'no-referrer')
-  return c.html(page, status)
-}
-
-/** A problem page speaks the customer's pick or their browser's language: there is no session to ask. */
-const problemText = (c: Context) => bankText(requestLanguage(c, null).locale)
-
-const notFound = (c: Context) => sendPage(c, messagePage(problemText(c), 'notFound'), 404)
-
-const tooLarge = (c: Context) => sendPage(c, messagePage(problemText(c), 'tooLarge'), 413)
-
-/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
-function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
-  c.header('Allow', allowed.join(', '))
-  return sendPage(c, messagePage(problemText(c), 'methodNotAllowed'), 405)
-}
+const { send: sendPage, notFound, tooLarge, wrongMethod } = simulatorPages(bankText, messagePage)
 
 /** See Other, so a reload never posts again. */
 function seeOther(c: Context, location: string): Response {
   c.header('Cache-Control', 'no-store')
   return c.redirect(location, 303)
 }
-
-/** The bank reads forms only: Hono's parseBody answers {} for any other media type, and a malformed form reads as empty too. */
-const formBody = (c: Context): Promise<unknown> => c.req.parseBody().catch(() => ({}))
 
 /** What the bank answers once the customer authorises; `wait` leaves it to the QA API. */
 const BANK_ANSWER: Record<BankScenario, AttemptEvent | null> = {

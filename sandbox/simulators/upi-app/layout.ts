@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import type { Html } from '../i18n/translate'
+import type { ProblemKey } from '../pages'
 import type { UpiAppText } from './messages'
 
 export type { Html }
@@ -35,8 +36,6 @@ ${body}
 </html>
 `
 }
-
-type ProblemKey = 'notFound' | 'methodNotAllowed' | 'tooLarge'
 
 /** A page that only explains a problem (not found, wrong method, too large). */
 export function messagePage(t: UpiAppText, problem: ProblemKey): Html {

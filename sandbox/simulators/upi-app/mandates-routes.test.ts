@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { form } from '../../testing/bank-simulator'
 import { visibleText } from '../../testing/fixtures'
 import { mandateSandbox } from '../../testing/mandate-sandbox'
-import { SIMULATOR_CSP } from './routes'
+import { SIMULATOR_CSP } from '../pages'
 
 const LIST = '/simulator/upi/mandates'
 

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import { clockFor } from '../../domain/clock'
 import { registeringAttempt, type MandateCommand } from '../../domain/mandate-lifecycle'
@@ -8,23 +7,12 @@ import type { Order } from '../../domain/order'
 import { VPA_PATTERN } from '../../domain/vpa'
 import { bodyLimit } from '../../http/body-limit'
 import { keepLanguage, requestLanguage } from '../i18n/language'
-import type { Html } from './layout'
+import { formBody, TOKEN_PATTERN, type SimulatorPages } from '../pages'
 import { DONE, listingPath, renderMandates, type Done, type MandateRow, type MandatesScreen } from './mandates-screen'
 import { upiAppText } from './messages'
 
-/** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
-const TOKEN_PATTERN = /^[0-9a-f]{32}$/
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 const DAY_MS = 24 * 60 * 60 * 1000
-
-type Answer = Response | Promise<Response>
-
-/** How the app answers: its pages with their headers, and its not-found and too-large pages. */
-export interface AppPages {
-  send: (c: Context, page: Html, status?: ContentfulStatusCode) => Answer
-  notFound: (c: Context) => Answer
-  tooLarge: (c: Context) => Answer
-}
 
 /** The end of an IST calendar day, as the instant the next one starts; null for anything not a date. */
 function endOfIstDay(day: string): string | null {
@@ -50,7 +38,7 @@ function rowOf(deps: SandboxDeps, order: Order, token?: string): MandateRow | nu
  * approval form does, so a page on another site cannot act for the customer. Every action answers
  * See Other back to the listing, saying what it did.
  */
-export function upiMandatesRoutes(deps: SandboxDeps, mandates: MandateService, { send, notFound, tooLarge }: AppPages): Hono {
+export function upiMandatesRoutes(deps: SandboxDeps, mandates: MandateService, { send, notFound, tooLarge }: SimulatorPages): Hono {
   const app = new Hono()
   const limit = bodyLimit(tooLarge)
 
@@ -77,7 +65,7 @@ export function upiMandatesRoutes(deps: SandboxDeps, mandates: MandateService, {
   })
 
   app.post('/:token/:action{pause|resume|revoke}', limit, async (c) => {
-    const body: Record<string, unknown> = await c.req.parseBody().catch(() => ({}))
+    const body = await formBody(c)
     const token = c.req.param('token')
     const stored = TOKEN_PATTERN.test(token) ? await deps.store.orderByToken(token) : undefined
     const row = stored ? rowOf(deps, stored, token) : null

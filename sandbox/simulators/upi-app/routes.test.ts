@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { RAIL_RULES } from '../../domain/rails'
 import { MAX_BODY_BYTES } from '../../http/body-limit'
 import { MAGIC_VPAS } from '../../../contract/scenarios'
-import { SIMULATOR_CSP } from './routes'
+import { SIMULATOR_CSP } from '../pages'
 import { visibleText } from '../../testing/fixtures'
 import { collect, form, simulatorSandbox } from '../../testing/upi-app-simulator'
 

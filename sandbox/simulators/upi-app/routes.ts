@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono'
 import { etag, RETAINED_304_HEADERS } from 'hono/etag'
 import { methodNotAllowed } from 'hono/method-not-allowed'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxDeps } from '../../deps'
 import type { AttemptService } from '../../domain/attempt-service'
 import type { MandateService } from '../../domain/mandate-service'
 import { findOnRail, type AttemptEvent } from '../../domain/attempt'
 import { bodyLimit } from '../../http/body-limit'
 import { keepLanguage, requestLanguage, type Language } from '../i18n/language'
+import { formBody, simulatorPages, TOKEN_PATTERN } from '../pages'
 import { parseApproval, parseDecline } from './approval-form'
 import { APP_CSS } from './app-css'
-import { messagePage, type Html } from './layout'
+import { messagePage } from './layout'
 import { upiMandatesRoutes } from './mandates-routes'
 import { upiAppText } from './messages'
 import { parsePayerApp, type PayerApp } from './payer-apps'
@@ -19,40 +19,14 @@ import { renderScreen, screenPath, type Screen } from './screen'
 /** The rail whose attempts this simulator shows. */
 const RAIL = 'upi'
 
-/** The simulator token is 16 random bytes in hex (sandbox/domain/attempt-service.ts). */
-const TOKEN_PATTERN = /^[0-9a-f]{32}$/
-
-/** No script at all, styles only from the stylesheet below, forms only back to this origin, never framed. */
-export const SIMULATOR_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-
-function sendPage(c: Context, page: Html, status: ContentfulStatusCode = 200): Response | Promise<Response> {
-  c.header('Content-Security-Policy', SIMULATOR_CSP)
-  c.header('Cache-Control', 'no-store')
-  return c.html(page, status)
-}
-
-/** A problem page speaks the customer's pick or their browser's language: there is no session to ask. */
-const problemText = (c: Context) => upiAppText(requestLanguage(c, null).locale)
-
-const notFound = (c: Context) => sendPage(c, messagePage(problemText(c), 'notFound'), 404)
-
-const tooLarge = (c: Context) => sendPage(c, messagePage(problemText(c), 'tooLarge'), 413)
-
-/** 405 for a method no route of this path takes, with the Allow header Hono's middleware derives from the routes. */
-function wrongMethod(c: Context, allowed: string[]): Response | Promise<Response> {
-  c.header('Allow', allowed.join(', '))
-  return sendPage(c, messagePage(problemText(c), 'methodNotAllowed'), 405)
-}
+const pages = simulatorPages(upiAppText, messagePage)
+const { send: sendPage, notFound, tooLarge, wrongMethod } = pages
 
 /** Decisions answer See Other to the request page, so a reload shows the result instead of posting again. */
 function seeResult(c: Context, token: string, app: PayerApp, language: Language): Response {
   c.header('Cache-Control', 'no-store')
   return c.redirect(keepLanguage(screenPath(token, app), language.chosen), 303)
 }
-
-/** The simulator reads forms only: Hono's parseBody answers {} for any other media type, and a malformed form reads as empty too. */
-const formBody = (c: Context): Promise<unknown> => c.req.parseBody().catch(() => ({}))
 
 /**
  * The sandbox's simulated UPI app, mounted at /simulator/upi: the screen a real app shows for a
@@ -97,7 +71,7 @@ export function upiAppRoutes(deps: SandboxDeps, attempts: AttemptService, mandat
     return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
 
-  app.route('/mandates', upiMandatesRoutes(deps, mandates, { send: sendPage, notFound, tooLarge }))
+  app.route('/mandates', upiMandatesRoutes(deps, mandates, pages))
 
   app.get('/:token', async (c) => {
     const screen = await screenFor(c, c.req.param('token'), parsePayerApp(c.req.query('app')))
