@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { delivery, order, storeContract } from '../testing/store-contract'
+import { MovableClock } from '../domain/clock'
+import { subscriptionFixture, TEST_NOW } from '../testing/fixtures'
+import { delivery, order, plainOrder, storeContract } from '../testing/store-contract'
 import { MemoryStore } from './memory-store'
 
 storeContract('MemoryStore', {
@@ -28,10 +30,10 @@ describe('MemoryStore keeps orders as Redis does, as JSON', () => {
 })
 
 describe('MemoryStore forgets an order whole', () => {
-  /** Entries in every map the store keeps, and in the lists those maps hold: what a forgotten order must leave none of. */
+  /** Entries in every map and set the store keeps, and in the lists those maps hold: what a forgotten order must leave none of. */
   const entries = (store: MemoryStore): number =>
     Object.values(store)
-      .filter((value): value is Map<unknown, unknown> => value instanceof Map)
+      .filter((value): value is Map<unknown, unknown> | Set<unknown> => value instanceof Map || value instanceof Set)
       .reduce((n, map) => n + map.size + [...map.values()].reduce<number>((m, value) => m + (Array.isArray(value) ? value.length : 0), 0), 0)
 
   /** The n-th checkout session of a merchant, with a simulator token, a mandate its payer registered and a webhook record. */
@@ -57,5 +59,67 @@ describe('MemoryStore forgets an order whole', () => {
     expect((await store.ordersOfPayer('asha@okaxis')).map((o) => o.id)).toEqual(['ordeh_1'])
     await store.resetMerchant('demo_merchant')
     expect(entries(store)).toBe(0)
+  })
+})
+
+describe('MemoryStore over its cap', () => {
+  /**
+   * How many times the store reads its orders (a lookup, or a step of a walk over them) while an
+   * insert over the cap forgets one: its work, counted rather than timed. Reads `byId`, the map of
+   * orders, from inside.
+   */
+  async function looksForAnInsert(live: number): Promise<number> {
+    const store = new MemoryStore({ retention: { retentionMs: 7 * 24 * 3600 * 1000, maxOrders: 30 } })
+    for (let n = 0; n < 40; n++) {
+      const inserted = plainOrder(n)
+      await store.insertOrder(inserted)
+      if (n < live) await store.updateOrder({ ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+    }
+    const orders = (store as unknown as { byId: Map<string, unknown> }).byId
+    let looks = 0
+    const [get, has, values] = [orders.get.bind(orders), orders.has.bind(orders), orders.values.bind(orders)]
+    orders.get = (key) => (looks++, get(key))
+    orders.has = (key) => (looks++, has(key))
+    ;(orders as { values: () => Iterable<unknown> }).values = function* () {
+      for (const value of values()) yield (looks++, value)
+    }
+    await store.insertOrder(plainOrder('next'))
+    expect(await store.size()).toBe(30)
+    return looks
+  }
+
+  it('looks at as few orders for an insert however many must stay', async () => {
+    expect(await looksForAnInsert(25)).toBe(await looksForAnInsert(0))
+  })
+
+  it('keeps its queue of orders to look at within a few times its size, over the cap or swept under it', async () => {
+    const clock = new MovableClock({ now: () => TEST_NOW })
+    const capped = new MemoryStore({ retention: { retentionMs: 7 * 24 * 3600 * 1000, maxOrders: 30 } })
+    const swept = new MemoryStore({ now: () => clock.now(), retention: { retentionMs: 3600 * 1000, maxOrders: 100_000 } })
+    const queued = (store: MemoryStore): number => (store as unknown as { trimIds: string[] }).trimIds.length
+    for (let n = 0; n < 6000; n++) {
+      await capped.insertOrder(plainOrder(n))
+      // Created two days ago and open for one: finished, and past the hour of retention when the insert sweeps.
+      await swept.insertOrder(plainOrder(n, new Date(clock.now().getTime() - 2 * 24 * 3600 * 1000)))
+      clock.advance(60 * 1000)
+    }
+    expect(await capped.size()).toBe(30)
+    expect(await swept.size()).toBe(0)
+    for (const store of [capped, swept]) expect(queued(store)).toBeLessThanOrEqual(2 * 1024)
+  })
+
+  it('forgets an order a subscription no longer debits through, oldest first', async () => {
+    const store = new MemoryStore({ retention: { retentionMs: 7 * 24 * 3600 * 1000, maxOrders: 3 } })
+    const [started, debitedThrough, second, third] = [plainOrder(0), plainOrder(1), plainOrder(2), plainOrder(3)]
+    for (const inserted of [started, debitedThrough]) await store.insertOrder(inserted)
+    const subscription = subscriptionFixture({ pageId: started.id, mandatePageId: debitedThrough.id })
+    await store.insertSubscription(subscription)
+    for (const inserted of [second, third]) await store.insertOrder(inserted)
+    expect(await store.orderById(second.id)).toBeUndefined()
+    await store.updateSubscription({ ...subscription, mandatePageId: third.id })
+    await store.insertOrder(plainOrder(4))
+    expect(await store.orderById(debitedThrough.id)).toBeUndefined()
+    expect(await store.orderById(started.id)).toBeDefined()
+    expect(await store.orderById(third.id)).toBeDefined()
   })
 })

@@ -25,11 +25,14 @@ interface KeptOrder {
   revision: number
   checkout: { sessionId: string; clientSecret: string } | null
   retention: RetentionFacts
+  /** Its place in creation order, counted from the store's start: the cap forgets lower places first. */
+  place: number
 }
 
-function keep(order: Order): KeptOrder {
+function keep(order: Order, place: number): KeptOrder {
   const { source } = order
   return {
+    place,
     json: JSON.stringify(order),
     id: order.id,
     merchantId: order.merchantId,
@@ -107,6 +110,21 @@ export class MemoryStore implements Store {
   private readonly jobs = new Map<string, HeldJob>()
   /** Per merchant: how far its clock runs ahead of real time (ms); absent is 0. */
   private readonly clocks = new Map<string, number>()
+  /** How many of the subscriptions need each order (as the page that started one, or the one it debits through). */
+  private readonly neededBy = new Map<string, number>()
+  /**
+   * The cap's queue of orders not yet looked at, in creation order from `trimAt` on: ids, with their
+   * places beside them (an id whose order was forgotten, or forgotten and inserted again, no longer
+   * has that place, and is passed by). Orders the cap looked at and had to keep wait in `held` until
+   * they may go, then in `ready`, lowest place first; so an insert over the cap looks at a few orders
+   * only, however many must stay (docs/architecture.md#state-is-bounded).
+   */
+  private trimIds: string[] = []
+  private trimPlaces: number[] = []
+  private trimAt = 0
+  private nextPlace = 0
+  private readonly held = new Set<string>()
+  private readonly ready: { id: string; place: number }[] = []
 
   constructor(options: MemoryStoreOptions = {}) {
     this.now = options.now ?? null
@@ -119,8 +137,10 @@ export class MemoryStore implements Store {
       const existingId = this.byMerchantOrder.get(key)
       const existing = existingId === undefined ? undefined : this.byId.get(existingId)
       if (existing) return { inserted: false, existing: unkept(existing) }
-      const kept = keep(order)
+      const kept = keep(order, this.nextPlace++)
       this.byId.set(order.id, kept)
+      this.trimIds.push(kept.id)
+      this.trimPlaces.push(kept.place)
       this.byMerchantOrder.set(key, order.id)
       if (kept.checkout) {
         this.byCheckoutSession.set(kept.checkout.sessionId, order.id)
@@ -137,7 +157,8 @@ export class MemoryStore implements Store {
       if (!stored) throw new Error(`unknown order ${order.id}`)
       jobs.forEach(checkJob)
       if (stored.revision !== order.revision) return false
-      this.byId.set(order.id, keep({ ...order, revision: order.revision + 1 }))
+      this.byId.set(order.id, keep({ ...order, revision: order.revision + 1 }, stored.place))
+      this.releaseIfFree(order.id)
       for (const job of jobs) this.put(job)
       return true
     })
@@ -237,13 +258,17 @@ export class MemoryStore implements Store {
       if (existing) return { inserted: false, existing: deepCopy(existing) }
       this.subscriptions.set(subscription.id, deepCopy(subscription))
       this.subscriptionByOrder.set(subscription.pageId, subscription.id)
+      this.need(subscription, 1)
       return { inserted: true }
     })
   }
 
   updateSubscription(subscription: Subscription): Promise<void> {
     return atOnce(() => {
-      if (!this.subscriptions.has(subscription.id)) throw new Error(`unknown subscription ${subscription.id}`)
+      const stored = this.subscriptions.get(subscription.id)
+      if (!stored) throw new Error(`unknown subscription ${subscription.id}`)
+      this.need(subscription, 1)
+      this.need(stored, -1)
       this.subscriptions.set(subscription.id, deepCopy(subscription))
     })
   }
@@ -322,6 +347,7 @@ export class MemoryStore implements Store {
         if (subscription.merchantId !== merchantId) continue
         this.subscriptions.delete(id)
         this.subscriptionByOrder.delete(subscription.pageId)
+        this.need(subscription, -1)
       }
       for (const [key, preview] of this.previews) if (preview.merchantId === merchantId) this.previews.delete(key)
       for (const [id, held] of this.jobs) if (held.job.merchantId === merchantId) this.jobs.delete(id)
@@ -405,41 +431,106 @@ export class MemoryStore implements Store {
     if (!this.now) return 0
     const now = this.now()
     this.lastSweep = now.getTime()
-    const needed = this.neededOrders()
     let forgotten = 0
     for (const order of this.byId.values()) {
-      if (!factsMayGo(order.retention, now, this.retention, needed.has(order.id))) continue
+      if (!factsMayGo(order.retention, now, this.retention, this.neededBy.has(order.id))) continue
       this.forgetOrder(order.id)
       forgotten++
     }
     const cutoff = now.getTime() - this.retention.retentionMs
     for (const [key, preview] of this.previews) if (Date.parse(preview.expiresAt) <= cutoff) this.previews.delete(key)
+    this.compactQueue()
     return forgotten
   }
 
   /**
    * Sweeps once a sandbox minute. Over the cap, forgets the oldest orders first, open or not, but
-   * never one with a live mandate or one a subscription needs. Orders are held in creation order,
-   * so this looks at the oldest few only, whatever the store's size.
+   * never one with a live mandate or one a subscription needs.
    */
   private bound(): void {
     if (this.now && this.now().getTime() - this.lastSweep >= SWEEP_EVERY_MS) this.sweepNow()
-    if (this.byId.size <= this.retention.maxOrders) return
-    const needed = this.subscriptions.size > 0 ? this.neededOrders() : new Set<string>()
-    for (const order of this.byId.values()) {
-      if (this.byId.size <= this.retention.maxOrders) return
-      if (!needed.has(order.id) && !order.retention.liveMandate) this.forgetOrder(order.id)
+    while (this.byId.size > this.retention.maxOrders) {
+      const id = this.nextToTrim()
+      if (id === null) break
+      this.forgetOrder(id)
+    }
+    this.compactQueue()
+  }
+
+  /** The oldest order the cap may forget, or null when every order it holds must stay. */
+  private nextToTrim(): string | null {
+    // Orders in `ready` were passed by the queue, so each is older than any order still in it.
+    for (let next = this.ready.shift(); next !== undefined; next = this.ready.shift()) {
+      if (this.byId.get(next.id)?.place !== next.place) continue
+      if (this.mayTrim(next.id)) return next.id
+      this.held.add(next.id)
+    }
+    while (this.trimAt < this.trimIds.length) {
+      const id = this.trimIds[this.trimAt] as string
+      const place = this.trimPlaces[this.trimAt] as number
+      this.trimAt++
+      if (this.byId.get(id)?.place !== place) continue
+      if (this.mayTrim(id)) return id
+      this.held.add(id)
+    }
+    return null
+  }
+
+  private mayTrim(id: string): boolean {
+    const order = this.byId.get(id)
+    return order !== undefined && !order.retention.liveMandate && !this.neededBy.has(id)
+  }
+
+  /** An order the cap kept that may go now joins `ready` at its place in creation order. */
+  private releaseIfFree(id: string): void {
+    if (!this.held.has(id) || !this.mayTrim(id)) return
+    this.held.delete(id)
+    const place = (this.byId.get(id) as KeptOrder).place
+    let low = 0
+    let high = this.ready.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((this.ready[middle] as { place: number }).place < place) low = middle + 1
+      else high = middle
+    }
+    this.ready.splice(low, 0, { id, place })
+  }
+
+  /** Counts a subscription's need of its two orders up or down; an order no longer needed may go. */
+  private need(subscription: Subscription, by: 1 | -1): void {
+    for (const id of [subscription.pageId, subscription.mandatePageId]) {
+      const count = (this.neededBy.get(id) ?? 0) + by
+      if (count > 0) this.neededBy.set(id, count)
+      else this.neededBy.delete(id)
+      if (count <= 0) this.releaseIfFree(id)
     }
   }
 
-  /** The orders a subscription needs: the one that started it and the one whose mandate it debits through. */
-  private neededOrders(): Set<string> {
-    const needed = new Set<string>()
-    for (const subscription of this.subscriptions.values()) {
-      needed.add(subscription.pageId)
-      needed.add(subscription.mandatePageId)
+  /**
+   * Drops the queue's looked-at front once it is half the queue, and the ids of forgotten orders
+   * once they outnumber the orders held (a store the sweep keeps under its cap never walks its
+   * queue), so the queue stays within a few times the store's size.
+   */
+  private compactQueue(): void {
+    const waiting = this.trimIds.length - this.trimAt
+    if (this.trimAt >= 1024 && this.trimAt >= waiting) {
+      this.trimIds = this.trimIds.slice(this.trimAt)
+      this.trimPlaces = this.trimPlaces.slice(this.trimAt)
+      this.trimAt = 0
     }
-    return needed
+    if (waiting < 1024 || waiting <= 2 * this.byId.size) return
+    const ids: string[] = []
+    const places: number[] = []
+    for (let i = this.trimAt; i < this.trimIds.length; i++) {
+      const id = this.trimIds[i] as string
+      const place = this.trimPlaces[i] as number
+      if (this.byId.get(id)?.place !== place) continue
+      ids.push(id)
+      places.push(place)
+    }
+    this.trimIds = ids
+    this.trimPlaces = places
+    this.trimAt = 0
   }
 
   /** Forgets an order and everything kept for it: its indexes, simulator tokens, mandate indexes and webhook records. */
@@ -464,6 +555,7 @@ export class MemoryStore implements Store {
       else this.byPayer.delete(mandates.payerVpa)
     }
     this.mandatesOf.delete(id)
+    this.held.delete(id)
   }
 
   private offsetOf(merchantId: string): number {

@@ -43,7 +43,32 @@ local function forget(id, rev, guard)
   end
   redis.call('ZREM', P .. 'changed', id)
   redis.call('ZREM', P .. 'created', id)
+  redis.call('ZREM', P .. 'held', id)
   return 1
+end
+
+-- After a write: records whether the order holds a live mandate ('1' or '0'). One that must stay
+-- (that, or needed by a subscription) leaves the sweep's index; one that may go is indexed by when
+-- it last changed, and if the cap had held it aside, it goes back to its place among the oldest.
+local function index_written(id, live, changed_at)
+  redis.call('HSET', P .. 'order:' .. id, 'live', live)
+  if live == '1' or redis.call('SISMEMBER', P .. 'needed', id) == 1 then
+    redis.call('ZREM', P .. 'changed', id)
+    return
+  end
+  redis.call('ZADD', P .. 'changed', changed_at, id)
+  local place = redis.call('ZSCORE', P .. 'held', id)
+  if place then
+    redis.call('ZADD', P .. 'created', place, id)
+    redis.call('ZREM', P .. 'held', id)
+  end
+end
+
+-- A subscription needs the order from now on: the sweep need not look at it again.
+local function needed(id)
+  redis.call('SADD', P .. 'needed', id)
+  redis.call('ZREM', P .. 'changed', id)
+  expire_order(id, 0)
 end
 
 -- How far a merchant's clock runs ahead of real time (ms), from the merchant's key base (P .. 'm:<m>:').
@@ -77,7 +102,7 @@ end
 
 const script = (body: string): string => PRELUDE + body
 
-/** ARGV: P, id, mkey, mo, json, rev, changedAt, csKey, secKey, ttl. Answers {1, orders held} or {0, existing json}. */
+/** ARGV: P, id, mkey, mo, json, rev, changedAt, csKey, secKey, ttl, live ('1' or '0'). Answers {1, orders held} or {0, existing json}. */
 export const INSERT_ORDER = script(`
 local id, mkey, mo = ARGV[2], ARGV[3], ARGV[4]
 local existing = redis.call('HGET', mkey, mo)
@@ -90,15 +115,16 @@ redis.call('HSET', okey, 'json', ARGV[5], 'rev', ARGV[6], 'mkey', mkey, 'mo', mo
 redis.call('HSET', mkey, mo, id)
 if ARGV[8] ~= '' then redis.call('SET', ARGV[8], id) end
 if ARGV[9] ~= '' then redis.call('SET', ARGV[9], id) end
-redis.call('ZADD', P .. 'changed', ARGV[7], id)
 redis.call('ZADD', P .. 'created', redis.call('INCR', P .. 'seq'), id)
+index_written(id, ARGV[11], ARGV[7])
 expire_order(id, tonumber(ARGV[10]))
-return { 1, redis.call('ZCARD', P .. 'created') }
+return { 1, redis.call('ZCARD', P .. 'created') + redis.call('ZCARD', P .. 'held') }
 `)
 
 /**
- * ARGV: P, id, rev read, json at rev + 1, changedAt, ttl, then per job: id, merchant, due, kind,
- * payload, merchant key base. Answers 1 written, 0 another write got there first, -1 unknown order.
+ * ARGV: P, id, rev read, json at rev + 1, changedAt, ttl, live ('1' or '0'), then per job: id,
+ * merchant, due, kind, payload, merchant key base. Answers 1 written, 0 another write got there
+ * first, -1 unknown order.
  */
 export const UPDATE_ORDER = script(`
 local id = ARGV[2]
@@ -107,9 +133,9 @@ local rev = redis.call('HGET', okey, 'rev')
 if not rev then return -1 end
 if rev ~= ARGV[3] then return 0 end
 redis.call('HSET', okey, 'json', ARGV[4], 'rev', tostring(tonumber(rev) + 1))
-redis.call('ZADD', P .. 'changed', ARGV[5], id)
+index_written(id, ARGV[7], ARGV[5])
 expire_order(id, tonumber(ARGV[6]))
-for i = 7, #ARGV, 6 do
+for i = 8, #ARGV, 6 do
   schedule_job(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
 end
 return 1
@@ -214,9 +240,8 @@ redis.call('HSET', skey, 'json', ARGV[9], 'm', ARGV[6], 'page', ARGV[7], 'mandat
 redis.call('SET', pkey, skey)
 if ARGV[4] ~= '' then redis.call('RPUSH', ARGV[4], skey) end
 redis.call('SADD', ARGV[5], skey)
-redis.call('SADD', P .. 'needed', ARGV[7], ARGV[8])
-expire_order(ARGV[7], 0)
-expire_order(ARGV[8], 0)
+needed(ARGV[7])
+needed(ARGV[8])
 return { 1 }
 `)
 
@@ -228,8 +253,7 @@ return { 1 }
 export const UPDATE_SUBSCRIPTION = script(`
 if redis.call('EXISTS', ARGV[2]) == 0 then return 0 end
 redis.call('HSET', ARGV[2], 'json', ARGV[4], 'mandate', ARGV[3])
-redis.call('SADD', P .. 'needed', ARGV[3])
-expire_order(ARGV[3], 0)
+needed(ARGV[3])
 return 1
 `)
 
@@ -303,6 +327,32 @@ return #keys
 /** ARGV: P, id, revision read, 'guard' or ''. */
 export const FORGET_ORDER = script(`
 return forget(ARGV[2], ARGV[3], ARGV[4] == 'guard')
+`)
+
+/**
+ * ARGV: P, the most orders held. Forgets the oldest orders while the store holds more, looking at
+ * 200 at most. An order it meets that must stay (a live mandate, needed by a subscription, or
+ * written before orders recorded whether theirs is live) moves aside to 'held' at its place, so no
+ * later insert looks at it again until a write lets it go (index_written). Answers how many orders
+ * over the cap are left to forget, 0 when none are or none may go.
+ */
+export const CAP = script(`
+local over = redis.call('ZCARD', P .. 'created') + redis.call('ZCARD', P .. 'held') - tonumber(ARGV[2])
+for _ = 1, 200 do
+  if over <= 0 then return 0 end
+  local oldest = redis.call('ZRANGE', P .. 'created', 0, 0, 'WITHSCORES')
+  if #oldest == 0 then return 0 end
+  local id = oldest[1]
+  local okey = P .. 'order:' .. id
+  if redis.call('EXISTS', okey) == 1 and (redis.call('HGET', okey, 'live') ~= '0' or redis.call('SISMEMBER', P .. 'needed', id) == 1) then
+    redis.call('ZADD', P .. 'held', oldest[2], id)
+    redis.call('ZREM', P .. 'created', id)
+  else
+    forget(id, '', false)
+    over = over - 1
+  end
+end
+return over
 `)
 
 /** ARGV: P, id, merchant, due (sandbox time), kind, payload, merchant key base. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { MovableClock } from '../domain/clock'
 import { monthlyPlan, subscriptionFixture, TEST_NOW } from '../testing/fixtures'
 import { startRedis, type RedisServer } from '../testing/redis-server'
-import { order, storeContract } from '../testing/store-contract'
+import { order, plainOrder, storeContract } from '../testing/store-contract'
 import { RedisBroadcast } from './redis-broadcast'
 import { RedisStore, type RedisStoreOptions } from './redis-store'
 
@@ -107,6 +107,77 @@ describe('RedisStore keys', () => {
     expect(await redis.pttl(`${prefix}order:ordeh_2`)).toBeGreaterThan(0)
     await store.insertSubscription(subscriptionFixture({ pageId: 'ordeh_2', mandatePageId: 'ordeh_1' }))
     expect(await redis.pttl(`${prefix}order:ordeh_2`)).toBe(-1)
+  })
+})
+
+describe('RedisStore over its cap', () => {
+  /** Commands the server ran while `work` ran, a script's own calls included: the store's work, counted rather than timed. */
+  async function commandsDuring(redis: Redis, work: () => Promise<unknown>): Promise<number> {
+    await redis.config('RESETSTAT')
+    await work()
+    const stats = await redis.info('commandstats')
+    return [...stats.matchAll(/calls=(\d+)/g)].reduce((n, [, calls]) => n + Number(calls), 0)
+  }
+
+  /** A store of 40 orders, the first `live` of them live mandates, over a cap of 30. */
+  async function overTheCap(live: number): Promise<RedisStore> {
+    const store = await connect({ retention: { retentionMs: 7 * DAY, maxOrders: 30 } })
+    onTestFinished(() => store.close())
+    for (let n = 0; n < 40; n++) {
+      const inserted = plainOrder(n)
+      await store.insertOrder(inserted)
+      if (n < live) await store.updateOrder({ ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+    }
+    return store
+  }
+
+  it('runs as few commands for an insert however many orders must stay', async () => {
+    const redis = inspector()
+    const costs = []
+    for (const live of [25, 0]) {
+      const store = await overTheCap(live)
+      costs.push(await commandsDuring(redis, () => store.insertOrder(plainOrder('next'))))
+      expect(await store.size()).toBe(30)
+    }
+    expect(costs[0]).toBe(costs[1])
+  })
+
+  it('sweeps without looking at the orders that must stay', async () => {
+    const redis = inspector()
+    const costs = []
+    // The first round also teaches the server the scripts a sweep runs; the two after it compare.
+    for (const live of [0, 25, 0]) {
+      const clock = new MovableClock({ now: () => TEST_NOW })
+      const store = await connect({ now: () => clock.now(), retention: { retentionMs: 7 * DAY, maxOrders: 100 } })
+      onTestFinished(() => store.close())
+      for (let n = 0; n < 10 + live; n++) {
+        const inserted = plainOrder(n, clock.now())
+        await store.insertOrder(inserted)
+        if (n >= 10) await store.updateOrder({ ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+      }
+      clock.advance(8 * DAY)
+      costs.push(await commandsDuring(redis, async () => expect(await store.sweep()).toBe(10)))
+      expect(await store.size()).toBe(live)
+    }
+    expect(costs[1]).toBe(costs[2])
+  })
+
+  it('keeps an order written before orders recorded whether their mandate is live, whatever it holds', async () => {
+    const redis = inspector()
+    const prefix = `t${randomUUID().slice(0, 8)}:`
+    const store = await connect({ prefix, retention: { retentionMs: 7 * DAY, maxOrders: 2 } })
+    onTestFinished(() => store.close())
+    const earlier = plainOrder('earlier')
+    await store.insertOrder(earlier)
+    await redis.hdel(`${prefix}order:${earlier.id}`, 'live')
+    for (const n of [1, 2, 3]) await store.insertOrder(plainOrder(n))
+    expect(await store.orderById(earlier.id)).toEqual(earlier)
+    expect(await store.orderById(plainOrder(1).id)).toBeUndefined()
+    // Written again, it says what it holds, and goes as any order would.
+    await store.updateOrder(earlier)
+    await store.insertOrder(plainOrder(4))
+    expect(await store.orderById(earlier.id)).toBeUndefined()
+    expect(await store.size()).toBe(2)
   })
 })
 

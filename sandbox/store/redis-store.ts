@@ -83,6 +83,7 @@ export class RedisStore implements Store {
       order.source.dialect === 'checkout' ? this.key.session(order.source.sessionId) : '',
       order.source.dialect === 'checkout' ? this.key.secret(order.source.clientSecret) : '',
       this.ttlOf(order),
+      liveFlag(order),
     ])) as [1, number] | [0, string]
     if (reply[0] === 0) return { inserted: false, existing: JSON.parse(reply[1]) as Order }
     // The reply's second value is how many orders the store now holds.
@@ -98,6 +99,7 @@ export class RedisStore implements Store {
       JSON.stringify({ ...order, revision: order.revision + 1 }),
       lastChangedAt(order),
       this.ttlOf(order),
+      liveFlag(order),
       ...jobs.flatMap((job) => this.jobArgs(job)),
     ])
     if (written === -1) throw new Error(`unknown order ${order.id}`)
@@ -270,7 +272,8 @@ export class RedisStore implements Store {
   }
 
   async size(): Promise<number> {
-    return this.redis.zcard(this.key.created())
+    const [[, created], [, held]] = (await this.redis.multi().zcard(this.key.created()).zcard(this.key.held()).exec()) as [[null, number], [null, number]]
+    return created + held
   }
 
   async resetMerchant(merchantId: string): Promise<string[]> {
@@ -318,21 +321,13 @@ export class RedisStore implements Store {
 
   /**
    * Over the cap, forgets the oldest orders first, open or not, but never one with a live mandate
-   * or one a subscription needs (as MemoryStore).
+   * or one a subscription needs (as MemoryStore); those wait aside, so each insert looks at a few
+   * orders only however many must stay (lua.CAP).
    */
   private async cap(): Promise<void> {
-    let kept = 0
-    for (;;) {
-      const excess = (await this.size()) - this.retention.maxOrders
-      if (excess <= 0) return
-      const ids = await this.redis.zrange(this.key.created(), String(kept), String(kept + Math.min(excess, BATCH) - 1))
-      if (ids.length === 0) return
-      for (const id of ids) {
-        const { order, revision, needed } = await this.candidate(id)
-        const goes = order === undefined || (!needed && !holdsLiveMandate(order))
-        if (!goes || !(await this.forget(id, revision))) kept++
-      }
-    }
+    let over: number
+    do over = Number(await this.run(lua.CAP, [this.retention.maxOrders]))
+    while (over > 0)
   }
 
   private async candidate(id: string): Promise<{ order: Order | undefined; revision: string; needed: boolean }> {
@@ -384,6 +379,7 @@ export class RedisStore implements Store {
     payer: (payerVpa: string) => `${this.prefix}payer:${part(payerVpa)}`,
     changed: () => `${this.prefix}changed`,
     created: () => `${this.prefix}created`,
+    held: () => `${this.prefix}held`,
     needed: () => `${this.prefix}needed`,
     subscription: (id: string) => `${this.prefix}sub:${id}`,
     subscriptionOfPage: (pageId: string) => `${this.prefix}sub-page:${pageId}`,
@@ -400,6 +396,9 @@ export class RedisStore implements Store {
       `${this.prefix}m:${part(merchantId)}:pv:${part(subscriptionId)}:${part(requestId)}`,
   }
 }
+
+/** What the scripts record of whether an order holds a live mandate. */
+const liveFlag = (order: Order): string => (holdsLiveMandate(order) ? '1' : '0')
 
 /** A record from its JSON; a missing one (nil) is undefined. */
 function parsed(json: Reply): unknown {

@@ -120,7 +120,7 @@ function scribble(o: Order): void {
 const JUSPAY_SOURCE: Order['source'] = { dialect: 'juspay', action: 'paymentPage', paymentPageClientId: null, getUpiDeepLinks: null }
 
 /** The n-th order of merchant `merchantId`, created at `at` and open for a day, without attempts. */
-const plainOrder = (n: number | string, at: Date = TEST_NOW, merchantId = 'demo_merchant'): Order =>
+export const plainOrder = (n: number | string, at: Date = TEST_NOW, merchantId = 'demo_merchant'): Order =>
   order({
     id: `ordeh_p${n}`,
     orderId: `p-${n}`,
@@ -869,6 +869,27 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(await store.orderById(older.id)).toBeDefined()
       expect(await store.orderById(mandate.id)).toBeDefined()
       expect(await store.orderById(latest.id)).toBeDefined()
+    })
+
+    it('forgets an order the cap had to keep once it may go, before any younger order', async () => {
+      const { store, insert } = await bounded(3)
+      const mandate = await insert()
+      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+      const second = await insert()
+      const third = await insert()
+      const fourth = await insert()
+      expect(await store.orderById(second.id)).toBeUndefined()
+      const held = await store.orderById(mandate.id)
+      if (!held) throw new Error('the live mandate went')
+      await store.updateOrder({ ...held, mandateStatus: 'REVOKED' })
+      const fifth = await insert()
+      expect(await store.orderById(mandate.id)).toBeUndefined()
+      for (const kept of [third, fourth, fifth]) expect(await store.orderById(kept.id)).toBeDefined()
+      // Live again, it stays, and the cap goes on with the oldest of the rest.
+      await store.updateOrder({ ...third, status: 'CHARGED', mandateStatus: 'PAUSED' })
+      await insert()
+      expect(await store.orderById(third.id)).toBeDefined()
+      expect(await store.orderById(fourth.id)).toBeUndefined()
     })
   })
 
