@@ -92,20 +92,50 @@ describe('MemoryStore over its cap', () => {
     expect(await looksForAnInsert(25)).toBe(await looksForAnInsert(0))
   })
 
-  it('keeps its queue of orders to look at within a few times its size, over the cap or swept under it', async () => {
+  /** A store on a clock moved a sandbox minute an insert, so each insert sweeps; and an insert of an order that finished eight days before, past the week of retention, so forgotten at once. */
+  function sweptEachInsert(maxOrders: number) {
     const clock = new MovableClock({ now: () => TEST_NOW })
+    const store = new MemoryStore({ now: () => clock.now(), retention: { retentionMs: 7 * 24 * 3600 * 1000, maxOrders } })
+    const insert = async (inserted: ReturnType<typeof plainOrder>) => {
+      await store.insertOrder(inserted)
+      clock.advance(60 * 1000)
+    }
+    const finished = (n: number) => insert(plainOrder(`gone-${n}`, new Date(clock.now().getTime() - 9 * 24 * 3600 * 1000)))
+    return { store, clock, insert, finished }
+  }
+
+  it('keeps its queue of orders to look at within a few times its size, over the cap or swept under it', async () => {
     const capped = new MemoryStore({ retention: { retentionMs: 7 * 24 * 3600 * 1000, maxOrders: 30 } })
-    const swept = new MemoryStore({ now: () => clock.now(), retention: { retentionMs: 3600 * 1000, maxOrders: 100_000 } })
+    const swept = sweptEachInsert(100_000)
     const queued = (store: MemoryStore): number => (store as unknown as { trimIds: string[] }).trimIds.length
     for (let n = 0; n < 6000; n++) {
       await capped.insertOrder(plainOrder(n))
-      // Created two days ago and open for one: finished, and past the hour of retention when the insert sweeps.
-      await swept.insertOrder(plainOrder(n, new Date(clock.now().getTime() - 2 * 24 * 3600 * 1000)))
-      clock.advance(60 * 1000)
+      await swept.finished(n)
     }
     expect(await capped.size()).toBe(30)
-    expect(await swept.size()).toBe(0)
-    for (const store of [capped, swept]) expect(queued(store)).toBeLessThanOrEqual(2 * 1024)
+    expect(await swept.store.size()).toBe(0)
+    for (const store of [capped, swept.store]) expect(queued(store)).toBeLessThanOrEqual(2 * 1024)
+  })
+
+  it('keeps the orders still to look at when it drops forgotten ones from its queue', async () => {
+    const { store, clock, insert, finished } = sweptEachInsert(250)
+    const open = Array.from({ length: 260 }, (_, n) => plainOrder(n, clock.now()))
+    for (const inserted of open.slice(0, 200)) await insert(inserted)
+    for (let n = 0; n < 3000; n++) await finished(n)
+    for (const inserted of open.slice(200)) await insert(inserted)
+    expect(await store.size()).toBe(250)
+    expect(await store.orderById(open[9]?.id ?? '')).toBeUndefined()
+    expect(await store.orderById(open[10]?.id ?? '')).toBeDefined()
+  })
+
+  it('passes by the forgotten orders in its queue, holding none of them', async () => {
+    const { store, clock, insert, finished } = sweptEachInsert(5)
+    for (let n = 0; n < 3; n++) await finished(n)
+    const open = Array.from({ length: 10 }, (_, n) => plainOrder(n, clock.now()))
+    for (const inserted of open) await insert(inserted)
+    const kept = await Promise.all(open.map((o) => store.orderById(o.id)))
+    expect(kept.map((o) => o !== undefined)).toEqual([false, false, false, false, false, true, true, true, true, true])
+    expect((store as unknown as { held: Set<string> }).held.size).toBe(0)
   })
 
   it('forgets an order a subscription no longer debits through, oldest first', async () => {

@@ -460,40 +460,41 @@ export class MemoryStore implements Store {
   /** The oldest order the cap may forget, or null when every order it holds must stay. */
   private nextToTrim(): string | null {
     // Orders in `ready` were passed by the queue, so each is older than any order still in it.
-    for (let next = this.ready.shift(); next !== undefined; next = this.ready.shift()) {
-      if (this.byId.get(next.id)?.place !== next.place) continue
-      if (this.mayTrim(next.id)) return next.id
-      this.held.add(next.id)
-    }
+    for (let next = this.ready.shift(); next !== undefined; next = this.ready.shift()) if (this.lookAt(next.id, next.place)) return next.id
     while (this.trimAt < this.trimIds.length) {
-      const id = this.trimIds[this.trimAt] as string
-      const place = this.trimPlaces[this.trimAt] as number
-      this.trimAt++
-      if (this.byId.get(id)?.place !== place) continue
-      if (this.mayTrim(id)) return id
-      this.held.add(id)
+      const at = this.trimAt++
+      const id = this.trimIds[at] as string
+      if (this.lookAt(id, this.trimPlaces[at] as number)) return id
     }
     return null
   }
 
-  private mayTrim(id: string): boolean {
+  /** Whether the order at `place` may go; one that must stay is held. An id no longer at its place was forgotten. */
+  private lookAt(id: string, place: number): boolean {
     const order = this.byId.get(id)
-    return order !== undefined && !order.retention.liveMandate && !this.neededBy.has(id)
+    if (order === undefined || order.place !== place) return false
+    if (this.mayTrim(order)) return true
+    this.held.add(id)
+    return false
   }
 
-  /** An order the cap kept that may go now joins `ready` at its place in creation order. */
+  private mayTrim(order: KeptOrder): boolean {
+    return !order.retention.liveMandate && !this.neededBy.has(order.id)
+  }
+
+  /** An order the cap held that may go now joins `ready` at its place in creation order. */
   private releaseIfFree(id: string): void {
-    if (!this.held.has(id) || !this.mayTrim(id)) return
+    const order = this.byId.get(id)
+    if (order === undefined || !this.held.has(id) || !this.mayTrim(order)) return
     this.held.delete(id)
-    const place = (this.byId.get(id) as KeptOrder).place
     let low = 0
     let high = this.ready.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if ((this.ready[middle] as { place: number }).place < place) low = middle + 1
+      if ((this.ready[middle] as { place: number }).place < order.place) low = middle + 1
       else high = middle
     }
-    this.ready.splice(low, 0, { id, place })
+    this.ready.splice(low, 0, { id, place: order.place })
   }
 
   /** Counts a subscription's need of its two orders up or down; an order no longer needed may go. */
@@ -502,7 +503,7 @@ export class MemoryStore implements Store {
       const count = (this.neededBy.get(id) ?? 0) + by
       if (count > 0) this.neededBy.set(id, count)
       else this.neededBy.delete(id)
-      if (count <= 0) this.releaseIfFree(id)
+      this.releaseIfFree(id)
     }
   }
 

@@ -891,6 +891,68 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(await store.orderById(third.id)).toBeDefined()
       expect(await store.orderById(fourth.id)).toBeUndefined()
     })
+
+    it('forgets the orders it had to keep in the order they were created, whatever order they are let go in', async () => {
+      const { store, insert } = await bounded(5)
+      const live = async (inserted: Order): Promise<Order> => {
+        await store.updateOrder({ ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+        return { ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE', revision: 1 }
+      }
+      const [first, second, third] = [await live(await insert()), await live(await insert()), await live(await insert())]
+      const [fourth, fifth] = [await insert(), await insert()]
+      const sixth = await insert()
+      expect(await store.orderById(fourth.id)).toBeUndefined()
+      const seventh = await insert()
+      expect(await store.orderById(fifth.id)).toBeUndefined()
+      // A write to an order the cap has not come to yet does not bring it forward.
+      await store.updateOrder({ ...seventh, udf: ['written'] })
+      await store.updateOrder({ ...second, mandateStatus: 'REVOKED' })
+      await store.updateOrder({ ...third, mandateStatus: 'REVOKED' })
+      await store.updateOrder({ ...first, mandateStatus: 'EXPIRED' })
+      for (const [n, gone] of [first, second, third, sixth, seventh].entries()) {
+        await insert()
+        expect(await store.orderById(gone.id), `insert ${n + 1} after the changes`).toBeUndefined()
+        if (n < 4) expect(await store.orderById(seventh.id), `insert ${n + 1} after the changes`).toBeDefined()
+      }
+    })
+
+    it('counts an order forgotten and inserted again from its new insert', async () => {
+      const { store, insert } = await bounded(3)
+      const again = await insert()
+      await store.resetMerchant(again.merchantId)
+      const oldest = await insert()
+      expect(await store.insertOrder(again)).toEqual({ inserted: true })
+      await insert()
+      await insert()
+      expect(await store.orderById(oldest.id)).toBeUndefined()
+      expect(await store.orderById(again.id)).toEqual(again)
+    })
+
+    it('keeps an order let go that is live again by the time the cap comes to it', async () => {
+      const { store, insert } = await bounded(2)
+      const mandate = await insert()
+      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+      await insert()
+      const third = await insert()
+      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'PAUSED', revision: 1 })
+      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'REVOKED', revision: 2 })
+      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE', revision: 3 })
+      await insert()
+      expect(await store.orderById(mandate.id)).toBeDefined()
+      expect(await store.orderById(third.id)).toBeUndefined()
+    })
+
+    it('holds more than the cap when every order must stay, and still takes inserts', async () => {
+      const { store, insert } = await bounded(1)
+      const kept: Order[] = []
+      // Inserted with their mandates live: the cap never had an order it could forget.
+      for (let n = 0; n < 3; n++) kept.push(await insert({ status: 'CHARGED', mandateStatus: 'ACTIVE' }))
+      for (const order of kept) expect(await store.orderById(order.id)).toBeDefined()
+      expect(await store.size()).toBe(3)
+      const open = await insert()
+      expect(await store.orderById(open.id)).toBeUndefined()
+      expect(await store.size()).toBe(3)
+    })
   })
 
   describe(`${name}: atomic under concurrency, from ${PARALLEL} handles at once`, () => {
