@@ -790,7 +790,13 @@ export function storeContract(name: string, target: ContractTarget): void {
         expect(await store.insertOrder(inserted)).toEqual({ inserted: true })
         return inserted
       }
-      return { store, clock, insert }
+      /** Makes the order's mandate live; answers the order as now stored. */
+      const live = async (inserted: Order): Promise<Order> => {
+        const charged: Order = { ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE' }
+        expect(await store.updateOrder(charged)).toBe(true)
+        return { ...charged, revision: charged.revision + 1 }
+      }
+      return { store, clock, insert, live }
     }
 
     it('forgets a finished order, its tokens and webhook records once the period has passed, and keeps the rest', async () => {
@@ -853,9 +859,8 @@ export function storeContract(name: string, target: ContractTarget): void {
     })
 
     it('holds no more than the cap: the oldest orders go first, never a live mandate or an order a subscription needs', async () => {
-      const { store, insert } = await bounded(3)
-      const mandate = await insert()
-      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+      const { store, insert, live } = await bounded(3)
+      const mandate = await live(await insert())
       const oldest = await insert()
       const older = await insert()
       const newest = await insert()
@@ -872,32 +877,25 @@ export function storeContract(name: string, target: ContractTarget): void {
     })
 
     it('forgets an order the cap had to keep once it may go, before any younger order', async () => {
-      const { store, insert } = await bounded(3)
-      const mandate = await insert()
-      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+      const { store, insert, live } = await bounded(3)
+      const mandate = await live(await insert())
       const second = await insert()
       const third = await insert()
       const fourth = await insert()
       expect(await store.orderById(second.id)).toBeUndefined()
-      const held = await store.orderById(mandate.id)
-      if (!held) throw new Error('the live mandate went')
-      await store.updateOrder({ ...held, mandateStatus: 'REVOKED' })
+      await store.updateOrder({ ...mandate, mandateStatus: 'REVOKED' })
       const fifth = await insert()
       expect(await store.orderById(mandate.id)).toBeUndefined()
       for (const kept of [third, fourth, fifth]) expect(await store.orderById(kept.id)).toBeDefined()
       // Live again, it stays, and the cap goes on with the oldest of the rest.
-      await store.updateOrder({ ...third, status: 'CHARGED', mandateStatus: 'PAUSED' })
+      await live(third)
       await insert()
       expect(await store.orderById(third.id)).toBeDefined()
       expect(await store.orderById(fourth.id)).toBeUndefined()
     })
 
     it('forgets the orders it had to keep in the order they were created, whatever order they are let go in', async () => {
-      const { store, insert } = await bounded(5)
-      const live = async (inserted: Order): Promise<Order> => {
-        await store.updateOrder({ ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE' })
-        return { ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE', revision: 1 }
-      }
+      const { store, insert, live } = await bounded(5)
       const [first, second, third] = [await live(await insert()), await live(await insert()), await live(await insert())]
       const [fourth, fifth] = [await insert(), await insert()]
       const sixth = await insert()
@@ -929,14 +927,12 @@ export function storeContract(name: string, target: ContractTarget): void {
     })
 
     it('keeps an order let go that is live again by the time the cap comes to it', async () => {
-      const { store, insert } = await bounded(2)
-      const mandate = await insert()
-      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE' })
+      const { store, insert, live } = await bounded(2)
+      const mandate = await live(await insert())
       await insert()
       const third = await insert()
-      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'PAUSED', revision: 1 })
-      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'REVOKED', revision: 2 })
-      await store.updateOrder({ ...mandate, status: 'CHARGED', mandateStatus: 'ACTIVE', revision: 3 })
+      expect(await store.updateOrder({ ...mandate, mandateStatus: 'REVOKED' })).toBe(true)
+      await live({ ...mandate, revision: mandate.revision + 1 })
       await insert()
       expect(await store.orderById(mandate.id)).toBeDefined()
       expect(await store.orderById(third.id)).toBeUndefined()
