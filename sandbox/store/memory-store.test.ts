@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { MovableClock } from '../domain/clock'
 import { subscriptionFixture, TEST_NOW } from '../testing/fixtures'
@@ -62,12 +63,24 @@ describe('MemoryStore forgets an order whole', () => {
   })
 })
 
+/**
+ * Counts the reads of one of the store's maps (a lookup, or a step of a walk over it) from inside:
+ * the store's work, counted rather than timed.
+ */
+function countReads(store: MemoryStore, field: 'byId' | 'jobs'): () => number {
+  const map = (store as unknown as Record<typeof field, Map<string, unknown>>)[field]
+  let reads = 0
+  const [get, has, values] = [map.get.bind(map), map.has.bind(map), map.values.bind(map)]
+  map.get = (key) => (reads++, get(key))
+  map.has = (key) => (reads++, has(key))
+  ;(map as { values: () => Iterable<unknown> }).values = function* () {
+    for (const value of values()) yield (reads++, value)
+  }
+  return () => reads
+}
+
 describe('MemoryStore over its cap', () => {
-  /**
-   * How many times the store reads its orders (a lookup, or a step of a walk over them) while an
-   * insert over the cap forgets one: its work, counted rather than timed. Reads `byId`, the map of
-   * orders, from inside.
-   */
+  /** How many times an insert over the cap reads the store's orders while it forgets one. */
   async function looksForAnInsert(live: number): Promise<number> {
     const store = new MemoryStore({ retention: { retentionMs: 7 * 24 * 3600 * 1000, maxOrders: 30 } })
     for (let n = 0; n < 40; n++) {
@@ -75,17 +88,10 @@ describe('MemoryStore over its cap', () => {
       await store.insertOrder(inserted)
       if (n < live) await store.updateOrder({ ...inserted, status: 'CHARGED', mandateStatus: 'ACTIVE' })
     }
-    const orders = (store as unknown as { byId: Map<string, unknown> }).byId
-    let looks = 0
-    const [get, has, values] = [orders.get.bind(orders), orders.has.bind(orders), orders.values.bind(orders)]
-    orders.get = (key) => (looks++, get(key))
-    orders.has = (key) => (looks++, has(key))
-    ;(orders as { values: () => Iterable<unknown> }).values = function* () {
-      for (const value of values()) yield (looks++, value)
-    }
+    const reads = countReads(store, 'byId')
     await store.insertOrder(plainOrder('next'))
     expect(await store.size()).toBe(30)
-    return looks
+    return reads()
   }
 
   it('looks at as few orders for an insert however many must stay', async () => {
@@ -151,5 +157,39 @@ describe('MemoryStore over its cap', () => {
     expect(await store.orderById(debitedThrough.id)).toBeUndefined()
     expect(await store.orderById(started.id)).toBeDefined()
     expect(await store.orderById(third.id)).toBeDefined()
+  })
+})
+
+describe('MemoryStore jobs', () => {
+  const NOW = Date.now()
+  const job = (id: string, dueAt: number) => ({ id, merchantId: 'm1', dueAt, kind: 'mandate_expiry' as const, payload: '{}' })
+
+  /** How many times a claim reads the store's jobs, with `later` more jobs due a year on. */
+  async function readsForAClaim(later: number): Promise<number> {
+    const store = new MemoryStore()
+    for (let n = 0; n < later; n++) await store.schedule(job(`later-${n}`, NOW + 365 * 24 * 3600 * 1000))
+    await store.schedule(job('due', NOW - 1000))
+    const reads = countReads(store, 'jobs')
+    expect((await store.claimDue(NOW, 60_000, 10)).map((claimed) => claimed.id)).toEqual(['due'])
+    return reads()
+  }
+
+  it('claims the jobs falling due without looking at those due later', async () => {
+    expect(await readsForAClaim(5000)).toBe(await readsForAClaim(0))
+  })
+
+  it('keeps its queues within a few times the jobs it holds, however often a job is scheduled anew, claimed or run out', async () => {
+    const store = new MemoryStore()
+    const YEAR = 365 * 24 * 3600 * 1000
+    for (let n = 0; n < 6000; n++) {
+      // A job due far ahead moved again and again (a mandate's expiry), and one due now claimed under a lease of 1 ms.
+      await store.schedule(job('later', NOW + YEAR + n))
+      await store.schedule(job('soon', NOW - 1000))
+      if (n % 3 === 0) await store.claimDue(NOW, 1, 5)
+    }
+    const { dueQueue, leaseQueue } = store as unknown as Record<'dueQueue' | 'leaseQueue', { length: number }>
+    expect(dueQueue.length + leaseQueue.length).toBeLessThanOrEqual(2 * 2 + 1024)
+    await sleep(5)
+    expect((await store.claimDue(NOW + 2 * YEAR, 60_000, 10)).map((claimed) => claimed.id)).toEqual(['soon', 'later'])
   })
 })

@@ -1,3 +1,4 @@
+import TinyQueue from 'tinyqueue'
 import type { Plan } from '../../contract/plan'
 import type { Order } from '../domain/order'
 import type { InsertPreviewResult, PlanChangePreview } from '../domain/plan-change'
@@ -78,6 +79,19 @@ interface HeldJob {
 const byDue = (a: HeldJob, b: HeldJob): number => a.job.dueAt - b.job.dueAt || (a.job.id < b.job.id ? -1 : 1)
 
 /**
+ * A job in one of the store's two queues, at `at`: in `dueQueue`, its real due time (`runAt`, then
+ * id); in `leaseQueue`, when its lease runs out. An entry is stale once its job was rescheduled,
+ * finished or forgotten, or, for a lease, claimed again; the queues drop stale entries as they reach
+ * them, so a claim looks at the jobs falling due and not at the rest.
+ */
+interface QueuedJob {
+  at: number
+  held: HeldJob
+}
+
+const byAt = (a: QueuedJob, b: QueuedJob): number => a.at - b.at || (a.held.job.id < b.held.job.id ? -1 : 1)
+
+/**
  * Everything in one process's memory, bounded (docs/architecture.md#state-is-bounded): finished
  * orders go once the retention period has passed, swept as orders are inserted, and beyond the cap
  * the oldest orders go first. Each method does its work at once, awaiting nothing, so a
@@ -108,6 +122,8 @@ export class MemoryStore implements Store {
   /** Plan-change previews by merchant, subscription and request_id. */
   private readonly previews = new Map<string, PlanChangePreview>()
   private readonly jobs = new Map<string, HeldJob>()
+  private dueQueue = new TinyQueue<QueuedJob>([], byAt)
+  private leaseQueue = new TinyQueue<QueuedJob>([], byAt)
   /** Per merchant: how far its clock runs ahead of real time (ms); absent is 0. */
   private readonly clocks = new Map<string, number>()
   /** How many of the subscriptions need each order (as the page that started one, or the one it debits through). */
@@ -351,6 +367,7 @@ export class MemoryStore implements Store {
       }
       for (const [key, preview] of this.previews) if (preview.merchantId === merchantId) this.previews.delete(key)
       for (const [id, held] of this.jobs) if (held.job.merchantId === merchantId) this.jobs.delete(id)
+      this.requeueJobs()
       this.clocks.delete(merchantId)
       return forgotten
     })
@@ -367,12 +384,21 @@ export class MemoryStore implements Store {
     return atOnce(() => {
       checkClaim(dueBy, leaseMs, limit)
       const now = Date.now()
-      const due = [...this.jobs.values()]
-        .filter((held) => held.runAt <= dueBy && (held.leaseUntil === null || held.leaseUntil <= now))
-        .sort((a, b) => a.runAt - b.runAt || (a.job.id < b.job.id ? -1 : 1))
-        .slice(0, limit)
-      for (const held of due) held.leaseUntil = now + leaseMs
-      return due.map((held) => ({ ...held.job }))
+      // A lease run out makes its job due again (a runner that died); its lease stands until claimed anew.
+      for (let ended = this.leaseQueue.peek(); ended !== undefined && ended.at <= now; ended = this.leaseQueue.peek()) {
+        this.leaseQueue.pop()
+        if (this.jobs.get(ended.held.job.id) === ended.held && ended.held.leaseUntil === ended.at) this.dueQueue.push({ at: ended.held.runAt, held: ended.held })
+      }
+      const claimed: ScheduledJob[] = []
+      for (let next = this.dueQueue.peek(); next !== undefined && next.at <= dueBy && claimed.length < limit; next = this.dueQueue.peek()) {
+        this.dueQueue.pop()
+        const { held } = next
+        // Stale, or held under a lease that the lease queue gives back when it runs out.
+        if (this.jobs.get(held.job.id) !== held || held.runAt !== next.at || (held.leaseUntil !== null && held.leaseUntil > now)) continue
+        this.lease(held, now + leaseMs)
+        claimed.push({ ...held.job })
+      }
+      return claimed
     })
   }
 
@@ -394,7 +420,7 @@ export class MemoryStore implements Store {
       if (!first || first.job.dueAt > dueBy) return null
       const now = Date.now()
       if (first.leaseUntil !== null && first.leaseUntil > now) return 'held'
-      first.leaseUntil = now + leaseMs
+      this.lease(first, now + leaseMs)
       return { ...first.job }
     })
   }
@@ -409,6 +435,7 @@ export class MemoryStore implements Store {
       const by = offsetMs - this.offsetOf(merchantId)
       if (by <= 0) return this.offsetOf(merchantId)
       for (const held of this.jobs.values()) if (held.job.merchantId === merchantId) held.runAt -= by
+      this.requeueJobs()
       this.clocks.set(merchantId, offsetMs)
       return offsetMs
     })
@@ -565,7 +592,29 @@ export class MemoryStore implements Store {
 
   /** Schedules (or reschedules, unheld) a job at its sandbox time on its merchant's clock as it now stands. */
   private put(job: ScheduledJob): void {
-    this.jobs.set(job.id, { job: { ...job }, runAt: job.dueAt - this.offsetOf(job.merchantId), leaseUntil: null })
+    const held: HeldJob = { job: { ...job }, runAt: job.dueAt - this.offsetOf(job.merchantId), leaseUntil: null }
+    this.jobs.set(job.id, held)
+    this.dueQueue.push({ at: held.runAt, held })
+    // Stale entries beyond the jobs held: queue them anew from the jobs.
+    if (this.dueQueue.length + this.leaseQueue.length > 2 * this.jobs.size + 1024) this.requeueJobs()
+  }
+
+  private lease(held: HeldJob, until: number): void {
+    held.leaseUntil = until
+    this.leaseQueue.push({ at: until, held })
+  }
+
+  /** Both queues anew from the jobs held: after a clock moved their due times, or when stale entries pile up. */
+  private requeueJobs(): void {
+    const held = [...this.jobs.values()]
+    this.dueQueue = new TinyQueue(
+      held.map((h) => ({ at: h.runAt, held: h })),
+      byAt,
+    )
+    this.leaseQueue = new TinyQueue(
+      held.flatMap((h) => (h.leaseUntil === null ? [] : [{ at: h.leaseUntil, held: h }])),
+      byAt,
+    )
   }
 
   private lookup(id: string | undefined): Order | undefined {

@@ -745,6 +745,9 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(await store.claimNextDue('m1', T, 100)).toEqual(job('a', T))
       expect(await store.claimDue(T, 100, 10)).toEqual([])
       await sleep(150)
+      expect(ids(await store.claimDue(T, 100, 10))).toEqual(['a'])
+      expect(await store.claimNextDue('m1', T, 100)).toBe('held')
+      await sleep(150)
       expect(await store.claimNextDue('m1', T, 100)).toEqual(job('a', T))
     })
 
