@@ -5,7 +5,11 @@ const nested = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.re
 
 describe('nestsDeeperThan', () => {
   it('counts objects and arrays, not scalars', () => {
-    expect(nestsDeeperThan('text', 0)).toBe(false)
+    for (const scalar of ['text', 5, true, null]) {
+      expect(nestsDeeperThan(scalar, 0)).toBe(false)
+      expect(nestsDeeperThan([[scalar]], 2)).toBe(false)
+      expect(nestsDeeperThan({ a: [{ b: scalar }] }, 3)).toBe(false)
+    }
     expect(nestsDeeperThan({}, 0)).toBe(true)
     expect(nestsDeeperThan({ a: { b: [1] } }, 3)).toBe(false)
     expect(nestsDeeperThan({ a: { b: [1] } }, 2)).toBe(true)

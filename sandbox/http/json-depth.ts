@@ -5,14 +5,14 @@
  */
 export const MAX_JSON_DEPTH = 32
 
+const isNesting = (value: unknown): value is object => typeof value === 'object' && value !== null
+
 /** Whether `value` nests objects or arrays more than `max` deep; walks without recursion. */
 export function nestsDeeperThan(value: unknown, max: number = MAX_JSON_DEPTH): boolean {
-  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }]
+  const pending: { value: object; depth: number }[] = isNesting(value) ? [{ value, depth: 1 }] : []
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (typeof next.value !== 'object' || next.value === null) continue
-    const depth = next.depth + 1
-    if (depth > max) return true
-    for (const child of Object.values(next.value)) if (typeof child === 'object' && child !== null) pending.push({ value: child, depth })
+    if (next.depth > max) return true
+    for (const child of Object.values(next.value)) if (isNesting(child)) pending.push({ value: child, depth: next.depth + 1 })
   }
   return false
 }

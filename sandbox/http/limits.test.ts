@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS, limitsFromEnv } from './limits'
 
 describe('limitsFromEnv', () => {
-  it('keeps the defaults when nothing is set', () => {
+  it('keeps the defaults when nothing is set, or a variable is set empty', () => {
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS)
+    expect(limitsFromEnv({ SANDBOX_API_KEY_RATE: '', SANDBOX_AUTH_FAILURES: '', SANDBOX_STREAMS_PER_ORDER: '', SANDBOX_STREAMS_PER_CLIENT: '' })).toEqual(DEFAULT_LIMITS)
+  })
+
+  it('takes 1, the least a limit may be', () => {
+    expect(limitsFromEnv({ SANDBOX_STREAMS_PER_ORDER: '1' }).streamsPerOrder).toBe(1)
   })
 
   it('reads each limit', () => {

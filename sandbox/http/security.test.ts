@@ -12,6 +12,20 @@ describe('pageCsp', () => {
   it("refuses all framing when the merchant allows none", () => {
     expect(pageCsp([])).toContain("frame-ancestors 'none'")
   })
+  it('names every kind of resource, the rest refused by default, with the inlined styles by hash and the images a merchant allows', () => {
+    expect(pageCsp(['https://shop.example.com'], ['https://cdn.example.com'], ["'sha256-abc='"]).split('; ')).toEqual([
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self' 'sha256-abc='",
+      "img-src 'self' data: https://cdn.example.com",
+      "connect-src 'self'",
+      "font-src 'self'",
+      "manifest-src 'self'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      'frame-ancestors https://shop.example.com',
+    ])
+  })
 })
 
 describe('withBaseHeaders, on an answer made without Node', () => {
