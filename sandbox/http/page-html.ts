@@ -139,7 +139,7 @@ export function renderCheckout(template: string, boot: BootPayload | null, lang:
     const checked = BootPayload.safeParse(boot)
     if (!checked.success) throw new Error(`boot payload breaks the contract: ${checked.error.message}`)
   }
-  const data = [boot && dataElement(BOOT_ELEMENT_ID, boot), embed && dataElement(EMBED_BOOT_ELEMENT_ID, embed)].filter(Boolean).join('')
+  const data = (boot ? dataElement(BOOT_ELEMENT_ID, boot) : '') + (embed ? dataElement(EMBED_BOOT_ELEMENT_ID, embed) : '')
   // Through a function: as a replacement string, a `$'` or `$&` in merchant text would be read as a pattern.
   return data ? withLang.replace('</head>', () => `${data}</head>`) : withLang
 }
