@@ -14,7 +14,7 @@ import type { InsertPlanResult, InsertResult, ScheduledJob, Store } from './stor
 const SWEEP_EVERY_MS = 60 * 1000
 /** How long after the sweep would have forgotten an order its keys expire by themselves: the backstop when no instance sweeps. */
 const EXPIRY_BACKSTOP_MS = 24 * 3600 * 1000
-/** How many candidates a sweep or the cap reads at a time. */
+/** How many candidates a sweep reads at a time (the cap's script, lua.CAP, looks at up to 200 a call). */
 const BATCH = 200
 
 export const DEFAULT_PREFIX = 'mc:'
