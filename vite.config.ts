@@ -131,7 +131,10 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           name: 'dom',
           include: [DOM_TESTS],
           environment: 'jsdom',
-          setupFiles: ['src/testing/dom-setup.ts'],
+          // The QR code's encoder loads after its screen is drawn, so a test that ends on that
+          // screen could leave the load running into the file's teardown, where it fails. Loaded
+          // before the tests, it is ready for each one, as in a browser that has it cached.
+          setupFiles: ['src/testing/dom-setup.ts', 'src/features/upi/qr-drawing.ts'],
           // The first test to reach a lazily loaded screen waits for its modules to be transformed,
           // seconds on a busy two-core machine: a test is only given up on well past that.
           testTimeout: 30_000,

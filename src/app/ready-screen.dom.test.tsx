@@ -44,6 +44,7 @@ describe('the ready screen', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Also set up UPI AutoPay for future payments' }))
     await userEvent.click(await screen.findByRole('button', { name: 'Continue with UPI AutoPay' }))
     await screen.findByRole('heading', { name: 'Waiting for your approval' })
+    expect(await screen.findByRole('img', { name: 'QR code for the UPI payment' })).toBeDefined()
     expect(sandbox.starts().map((request) => request.body)).toEqual([{ rail: 'upi', channel: 'qr', setUpMandate: true }])
   })
 
