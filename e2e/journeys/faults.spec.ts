@@ -2,6 +2,7 @@ import type { Page, Request, Route } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { emulate } from '../support/emulate'
 import { AttemptLedger, pageIdOf } from '../support/attempt-ledger'
+import { dropDownloads } from '../support/downloads'
 import { MAGIC_VPAS } from '../../contract/scenarios'
 import { monthlyMandateSession, UNANSWERED_RETURN_URL } from '../support/samples'
 import { POLL_INTERVAL_MS } from '../../contract/session'
@@ -231,6 +232,81 @@ test.describe('desktop: QR', () => {
     expect(again.status()).toBe(409)
     expect(await again.json()).toMatchObject({ error: { code: 'session_not_open' } })
     await ledger.expectOneAttempt(orderId, pageId)
+  })
+
+  for (const [chunk, part] of [
+    ['rail-step', 'the step that runs every rail'],
+    ['upi-rail', 'the UPI rail’s screens'],
+  ] as const) {
+    test(`${part} fail to download once: the page says something went wrong, nothing started, and Retry fetches them again`, async ({
+      merchant,
+      checkout,
+      page,
+      request,
+      expectAccessible,
+    }) => {
+      const ledger = new AttemptLedger(request)
+      const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
+      const downloads = await dropDownloads(page, chunk)
+      await checkout.open(pageUrl)
+      await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
+
+      await expect(checkout.heading('Something went wrong')).toBeVisible()
+      await expect(page.getByText('The page ran into an unexpected problem. You have not been charged.')).toBeVisible()
+      await expectAccessible()
+      await ledger.expectNoAttempt(orderId, pageIdOf(pageUrl))
+
+      await page.getByRole('button', { name: 'Retry' }).click()
+      await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
+      await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
+      expect(downloads()).toBe(2)
+      await ledger.decide(orderId, 'approve')
+      await expect(checkout.heading('AutoPay is set up')).toBeVisible()
+      await ledger.expectOneAttempt(orderId, pageIdOf(pageUrl))
+    })
+  }
+
+  test('the QR code’s encoder fails to download once: Retry fetches it again and shows the same request’s QR code', async ({
+    merchant,
+    checkout,
+    page,
+    request,
+  }) => {
+    const ledger = new AttemptLedger(request)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
+    const downloads = await dropDownloads(page, 'qr-drawing')
+    await checkout.open(pageUrl)
+    await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
+
+    await expect(checkout.heading('Something went wrong')).toBeVisible()
+    await ledger.expectOneAttempt(orderId, pageIdOf(pageUrl))
+    await page.getByRole('button', { name: 'Retry' }).click()
+    await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
+    expect(downloads()).toBe(2)
+    await ledger.decide(orderId, 'approve')
+    await expect(checkout.heading('AutoPay is set up')).toBeVisible()
+    expect(await ledger.expectOneAttempt(orderId, pageIdOf(pageUrl))).toMatchObject({ status: 'CHARGED' })
+  })
+
+  test('the result screens fail to download as the request starts: the result still shows, fetched again when it comes', async ({
+    merchant,
+    checkout,
+    page,
+    request,
+  }) => {
+    const ledger = new AttemptLedger(request)
+    const { orderId, pageUrl } = await merchant.createSession(monthlyMandateSession)
+    // The page asks for them twice as the request starts (with the rail's step, then with its live stream).
+    const downloads = await dropDownloads(page, 'final-steps', 2)
+    await checkout.open(pageUrl)
+    await page.getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
+    await expect(page.getByRole('img', { name: 'QR code for the UPI mandate' })).toBeVisible()
+    await expect.poll(downloads).toBe(2)
+
+    await ledger.decide(orderId, 'approve')
+    await expect(checkout.heading('AutoPay is set up')).toBeVisible()
+    expect(downloads()).toBe(3)
+    await ledger.expectOneAttempt(orderId, pageIdOf(pageUrl))
   })
 
   test('a double click on Continue, even two clicks in one task, makes one attempt', async ({ merchant, checkout, page, request }) => {

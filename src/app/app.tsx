@@ -4,6 +4,7 @@ import type { Locale } from '../../contract/session'
 import type { Catalog } from '../i18n/en'
 import { I18nProvider, useI18n } from '../i18n/i18n-context'
 import { ErrorBoundary } from './error-boundary'
+import { retryFailedParts } from '../lib/retryable-lazy'
 import { CrashScreen } from './crash-screen'
 import { SessionGate } from './session-gate'
 import type { SessionSource } from './session-source'
@@ -28,7 +29,12 @@ export function App({ source, locale, catalog, switchTo = null, queryClient }: A
           {switchTo && switchTo !== locale && <SwitchLanguage to={switchTo} />}
           <QueryErrorResetBoundary>
             {({ reset }) => (
-              <ErrorBoundary onReset={reset} fallback={(retry) => <CrashScreen onRetry={retry} />}>
+              <ErrorBoundary
+                onReset={() => {
+                  retryFailedParts()
+                  reset()
+                }}
+                fallback={(retry) => <CrashScreen onRetry={retry} />}>
                 <SessionGate source={source} />
               </ErrorBoundary>
             )}

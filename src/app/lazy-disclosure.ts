@@ -1,5 +1,5 @@
-import { lazy } from 'react'
 import { preloadable } from '../lib/preloadable'
+import { retryableLazy } from '../lib/retryable-lazy'
 
 /**
  * The mandate disclosure: fetched as soon as the session is known to have a mandate, shown under
@@ -8,11 +8,11 @@ import { preloadable } from '../lib/preloadable'
  */
 const disclosure = preloadable(() => import('../features/mandate-disclosure/components/mandate-disclosure'))
 export const preloadDisclosure = disclosure.preload
-export const MandateDisclosure = lazy(() => disclosure.load().then((m) => ({ default: m.MandateDisclosure })))
+export const MandateDisclosure = retryableLazy(disclosure.load, (m) => m.MandateDisclosure)
 /** A plan's price schedule, in the disclosure's chunk: preloaded with it, so it shows with the options. */
-export const PriceScheduleSection = lazy(() => disclosure.load().then((m) => ({ default: m.PriceScheduleSection })))
+export const PriceScheduleSection = retryableLazy(disclosure.load, (m) => m.PriceScheduleSection)
 
 /** A plan change's block: its own chunk, fetched only for a session that pays for a plan change, shown with the options. */
 const planChange = preloadable(() => import('../features/plan-change/components/plan-change-section'))
 export const preloadPlanChange = planChange.preload
-export const PlanChangeSection = lazy(() => planChange.load().then((m) => ({ default: m.PlanChangeSection })))
+export const PlanChangeSection = retryableLazy(planChange.load, (m) => m.PlanChangeSection)

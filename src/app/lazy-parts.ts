@@ -1,5 +1,5 @@
-import { lazy } from 'react'
 import { preloadable } from '../lib/preloadable'
+import { retryableLazy } from '../lib/retryable-lazy'
 
 /**
  * Code that is not needed to show the first payment option, split off to keep the first load
@@ -8,12 +8,20 @@ import { preloadable } from '../lib/preloadable'
  */
 const closedScreens = preloadable(() => import('../features/session/components/closed-screens'))
 export const preloadClosedScreens = closedScreens.preload
-export const ExpiredScreen = lazy(() => closedScreens.load().then((m) => ({ default: m.ExpiredScreen })))
-export const CancelledScreen = lazy(() => closedScreens.load().then((m) => ({ default: m.CancelledScreen })))
-export const LinkErrorScreen = lazy(() => closedScreens.load().then((m) => ({ default: m.LinkErrorScreen })))
+export const ExpiredScreen = retryableLazy(closedScreens.load, (m) => m.ExpiredScreen)
+export const CancelledScreen = retryableLazy(closedScreens.load, (m) => m.CancelledScreen)
+export const LinkErrorScreen = retryableLazy(closedScreens.load, (m) => m.LinkErrorScreen)
 
 /** Success and failure screens. Fetched once a rail starts, so the outcome shows the moment it is known, without suspending. */
 const finalSteps = preloadable(() => import('./final-steps'))
 export const preloadFinalSteps = finalSteps.preload
-export const SuccessStep = lazy(() => finalSteps.load().then((m) => ({ default: m.SuccessStep })))
-export const FailureStep = lazy(() => finalSteps.load().then((m) => ({ default: m.FailureStep })))
+export const SuccessStep = retryableLazy(finalSteps.load, (m) => m.SuccessStep)
+export const FailureStep = retryableLazy(finalSteps.load, (m) => m.FailureStep)
+
+/**
+ * The screens a rail can end on, fetched as it starts: the answer may arrive (on a stream that
+ * outlives a dropped connection) while the network is down, and a screen that cannot load then
+ * would turn a success into a crash. A failed fetch here is fetched again when the screen shows,
+ * so it is not an error of its own.
+ */
+export const preloadEndScreens = () => Promise.all([finalSteps.preload(), closedScreens.preload()]).catch(() => null)

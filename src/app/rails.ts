@@ -1,26 +1,30 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { ComponentType } from 'react'
 import type { Rail } from '../../contract/rail'
 import { preloadable } from '../lib/preloadable'
-import { preloadFinalSteps } from './lazy-parts'
+import { retryableLazy } from '../lib/retryable-lazy'
+import { preloadEndScreens } from './lazy-parts'
 import type { RailStepProps, RailUiProps } from './rail-props'
 
 /** A rail's step as the open session renders it: the shell's part and the rail's own screens, each loaded on demand. */
 export interface RailScreens<R extends Rail> {
   /** The shell's part (rail-step.tsx), the same for every rail; it starts fetching the rail's screens alongside itself. */
-  Step: LazyExoticComponent<ComponentType<RailStepProps<R>>>
+  Step: ComponentType<RailStepProps<R>>
   /** The rail's own screens, from its feature folder. */
-  Ui: LazyExoticComponent<ComponentType<RailUiProps<R>>>
+  Ui: ComponentType<RailUiProps<R>>
 }
 
 function railScreens<R extends Rail>(load: () => Promise<ComponentType<RailUiProps<R>>>): RailScreens<R> {
   const ui = preloadable(load)
   return {
-    Step: lazy(async () => {
-      void preloadFinalSteps()
-      const [{ RailStep }] = await Promise.all([import('./rail-step'), ui.preload()])
-      return { default: RailStep<R> }
-    }),
-    Ui: lazy(() => ui.load().then((component) => ({ default: component }))),
+    Step: retryableLazy(
+      async () => {
+        void preloadEndScreens()
+        const [module] = await Promise.all([import('./rail-step'), ui.preload()])
+        return module
+      },
+      (module) => module.RailStep<R>,
+    ),
+    Ui: retryableLazy(ui.load, (component) => component),
   }
 }
 
