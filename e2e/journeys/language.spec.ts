@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures'
+import { dropDownloads } from '../support/downloads'
 
 const session = {
   amount: '1.00',
@@ -19,6 +20,24 @@ test('the customer switches to Hindi and every part of the page follows', async 
   await expect(checkout.disclosure).toContainText('सोमवार')
   await expect(checkout.testId('maxPerDebit')).toHaveText('₹1,000.00')
   await expectAccessible()
+})
+
+test('a language that fails to download leaves the page as it was, and choosing it again brings it', async ({ merchant, checkout, page }) => {
+  const { pageUrl } = await merchant.createSession(session)
+  const downloads = await dropDownloads(page, 'hi')
+  await checkout.open(pageUrl)
+  await checkout.expectReady()
+  const language = page.getByRole('banner').getByRole('combobox')
+  await checkout.chooseLanguage('हिन्दी')
+  await expect.poll(downloads).toBe(1)
+  await expect(language).toHaveValue('en')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(checkout.heading('Review and pay')).toBeVisible()
+
+  await checkout.chooseLanguage('हिन्दी')
+  await expect(checkout.heading('जाँचें और भुगतान करें')).toBeVisible()
+  await expect(language).toHaveValue('hi')
+  expect(downloads()).toBe(2)
 })
 
 test('a session created in Hindi opens in Hindi', async ({ merchant, checkout, page }) => {

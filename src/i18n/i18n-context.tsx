@@ -34,9 +34,16 @@ export function I18nProvider({
   useEffect(() => {
     let current = true
     if (state.locale === wanted) return
-    void loadCatalog(wanted).then((catalog) => {
-      if (current) setState({ locale: wanted, catalog })
-    })
+    loadCatalog(wanted).then(
+      (catalog) => {
+        if (current) setState({ locale: wanted, catalog })
+      },
+      // A catalog that cannot be fetched leaves the page in its language, and the choice open:
+      // choosing the language again fetches it again.
+      () => {
+        if (current) setWanted(state.locale)
+      },
+    )
     return () => {
       current = false
     }
