@@ -416,7 +416,8 @@ export class MemoryStore implements Store {
   claimNextDue(merchantId: string, dueBy: number, leaseMs: number): Promise<ScheduledJob | 'held' | null> {
     return atOnce(() => {
       checkNextDue(dueBy, leaseMs)
-      const [first] = [...this.jobs.values()].filter((held) => held.job.merchantId === merchantId).sort(byDue)
+      let first: HeldJob | undefined
+      for (const held of this.jobs.values()) if (held.job.merchantId === merchantId && (!first || byDue(held, first) < 0)) first = held
       if (!first || first.job.dueAt > dueBy) return null
       const now = Date.now()
       if (first.leaseUntil !== null && first.leaseUntil > now) return 'held'
