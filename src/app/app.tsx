@@ -3,8 +3,8 @@ import { QueryClientProvider, QueryErrorResetBoundary, type QueryClient } from '
 import type { Locale } from '../../contract/session'
 import type { Catalog } from '../i18n/en'
 import { I18nProvider, useI18n } from '../i18n/i18n-context'
-import { ErrorBoundary } from './error-boundary'
 import { retryFailedParts } from '../lib/retryable-lazy'
+import { ErrorBoundary } from './error-boundary'
 import { CrashScreen } from './crash-screen'
 import { SessionGate } from './session-gate'
 import type { SessionSource } from './session-source'
@@ -34,7 +34,8 @@ export function App({ source, locale, catalog, switchTo = null, queryClient }: A
                   retryFailedParts()
                   reset()
                 }}
-                fallback={(retry) => <CrashScreen onRetry={retry} />}>
+                fallback={(retry) => <CrashScreen onRetry={retry} />}
+              >
                 <SessionGate source={source} />
               </ErrorBoundary>
             )}
