@@ -5,6 +5,7 @@ import { EnachForm } from '../../packages/testing/src/pages/enach-form'
 import { UpiAppPage } from '../../packages/testing/src/pages/upi-app'
 import { MAGIC_ACCOUNTS } from '../../contract/scenarios'
 import { EmbedHosts, TestHost } from '../support/embed-host'
+import { dropDownloads } from '../support/downloads'
 import { DEMO_MERCHANT } from '../support/merchant-api'
 import { verifyReturnSignature } from '../../packages/testing/src/signature'
 
@@ -246,6 +247,21 @@ test.describe('a merchant page mounting through /embed.js', () => {
       await expect(page.locator('iframe')).toHaveCount(0)
       expect(await host.messageListeners()).toBe(listenersBefore)
     }
+  })
+
+  test("the frame's side of the protocol fails to download twice: it is fetched again, and the frame still says ready and is sized", async ({
+    page,
+    merchant,
+  }) => {
+    const host = new TestHost(page)
+    await host.open(hosts.allowedHost)
+    const downloads = await dropDownloads(page, 'bridge', 2)
+    const { orderId, pageUrl } = await merchant.createSession(monthly)
+    await host.mount('one', { url: pageUrl })
+    expect((await host.expectEvent('one', 'ready')).payload).toEqual({ orderId, language: 'en', title: 'Secure checkout' })
+    expect(downloads()).toBe(3)
+    await host.frame('one').getByRole('button', { name: 'Continue with UPI AutoPay' }).click()
+    await host.expectEvent('one', 'attempt_started')
   })
 
   test('two checkouts on one page keep their own events, sizes and appearance', async ({ page, merchant }) => {

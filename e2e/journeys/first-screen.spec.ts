@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { addPlan, paidSubscription, planChangeSession, previewChange } from '../support/billing'
+import { dropDownloads } from '../support/downloads'
 import { basicAuth, DEMO_MERCHANT } from '../support/merchant-api'
 
 /**
@@ -98,6 +99,24 @@ test('the ready screen shows before any script, inert where it needs one, then h
   expect(await headingKept(page)).toBe(true)
   await expectAccessible()
   expect(problems).toEqual([])
+})
+
+test("the page's words fail to download, preloaded and then imported: the drawn screen waits, then works once they arrive, with no reload", async ({
+  merchant,
+  checkout,
+  page,
+}) => {
+  const { pageUrl } = await merchant.createSession(mandate)
+  const downloads = await dropDownloads(page, 'en', 2)
+  const navigations: string[] = []
+  page.on('framenavigated', (frame) => navigations.push(frame.url()))
+  await checkout.open(pageUrl)
+  await checkout.expectReady()
+
+  await expectHydrated(page)
+  await expect(page.getByRole('button', { name: 'Continue with UPI AutoPay' })).toBeEnabled()
+  expect(downloads()).toBe(3)
+  expect(navigations).toHaveLength(1)
 })
 
 test('an option chosen before the page hydrates is still chosen after', async ({ merchant, checkout, page }) => {

@@ -2,6 +2,7 @@ import { startTransition } from 'react'
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
 import type { Locale } from '../../contract/session'
 import { loadCatalog } from '../i18n/catalogs'
+import { loadUntilLoaded } from '../lib/load-until-loaded'
 import { recallLocale } from '../lib/locale-memory'
 import { adoptEmbedContext } from '../lib/embedding'
 import { readDocumentEmbedContext } from '../lib/read-embed-context'
@@ -31,7 +32,7 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
     hostAppearance.set(embed.appearance)
     document.documentElement.dataset['embedded'] = ''
   }
-  const bridge = embed ? import('../features/embed/bridge') : null
+  const bridge = embed ? loadUntilLoaded(() => import('../features/embed/bridge')) : null
   // Back from the bank in the window a framed checkout opened: the frame shows the outcome, so this window closes (where the browser allows).
   if (!embed && isBankWindow()) window.close()
   // A client secret in the query string moves to the fragment, so it stays out of logs and Referers.
@@ -47,8 +48,12 @@ export async function mountCheckout(root: HTMLElement): Promise<void> {
   // The language's catalog and the first screen's lazy parts (the disclosure under the options, a
   // plan change's block, a closed session's screen) are preloaded by the HTML alongside this
   // script: the first render waits for them (they have usually arrived first), so they show with
-  // the rest. A part that cannot be fetched does not hold the page; it loads on its own.
-  const [catalog] = await Promise.all([loadCatalog(locale), ...firstScreenParts(boot).map((part) => part.load().catch(() => undefined))])
+  // the rest. A part that cannot be fetched does not hold the page; it loads on its own. The
+  // words are fetched until they arrive: the page cannot say anything without them.
+  const [catalog] = await Promise.all([
+    loadUntilLoaded(() => loadCatalog(locale)),
+    ...firstScreenParts(boot).map((part) => part.load().catch(() => undefined)),
+  ])
   const app = <App source={source} locale={locale} catalog={catalog} switchTo={wanted} queryClient={createQueryClient()} />
   let reactRoot: Root | undefined
   if (serverRendered) {
