@@ -56,6 +56,11 @@ export class FakeSandbox {
         ? class extends FakeEventSource {
             constructor(url: string) {
               super(url, sandbox.streams)
+              // As the sandbox's stream does, the session as it stands comes first, once the stream is open:
+              // a change made just before the page opened its stream still reaches it.
+              setTimeout(() => {
+                if (this.readyState !== FakeEventSource.CLOSED) this.emit('session', JSON.stringify(sandbox.view()))
+              }, 0)
             }
           }
         : undefined,
